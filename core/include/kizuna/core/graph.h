@@ -1,0 +1,65 @@
+#pragma once
+// The in-memory graph that connection queries run on: entities are vertices, relations edges. It is a
+// compact snapshot of a Store (compressed sparse rows, 32-bit indices) built for millions of relations;
+// details (names, sources) are fetched from the store only for the relations an answer uses.
+//
+// Vertices are numbered 0..vertex_count()-1 in entity-id order and relations 0..relation_count()-1 in
+// relation-id order, so every traversal is deterministic. These numbers are valid for one Graph only:
+// never persist them.
+//
+// REQUIRES: the Store outlives the Graph. Thread-safety: const methods may be called concurrently,
+// except those that read the store (entity(), relation()).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kizuna/core/model.h"
+
+namespace kizuna {
+
+class Store;
+
+using VertexId = std::uint32_t;
+using RelationIndex = std::uint32_t;
+
+class Graph {
+public:
+    // Reads every entity and relation of the store. Throws StorageError.
+    [[nodiscard]] static Graph load(const Store& store);
+    ~Graph();
+    Graph(Graph&&) noexcept;
+    Graph& operator=(Graph&&) noexcept;
+    Graph(const Graph&) = delete;
+    Graph& operator=(const Graph&) = delete;
+
+    [[nodiscard]] std::size_t vertex_count() const;
+    [[nodiscard]] std::size_t relation_count() const;
+
+    [[nodiscard]] std::optional<VertexId> find(std::string_view entity_id) const;
+    [[nodiscard]] std::string_view entity_id(VertexId v) const;
+    [[nodiscard]] const std::string& kind(VertexId v) const;
+    [[nodiscard]] const std::string& country(VertexId v) const;
+
+    [[nodiscard]] VertexId from(RelationIndex r) const;
+    [[nodiscard]] VertexId to(RelationIndex r) const;
+    [[nodiscard]] const RelationType& type(RelationIndex r) const;
+    [[nodiscard]] std::optional<PartialDate> start(RelationIndex r) const;
+    [[nodiscard]] std::optional<PartialDate> end(RelationIndex r) const;
+    [[nodiscard]] const std::vector<RelationType>& relation_types() const;
+
+    // Full values from the store (names, attributes, sources).
+    [[nodiscard]] Entity entity(VertexId v) const;
+    [[nodiscard]] Relation relation(RelationIndex r) const;
+
+    struct Impl;  // core/internal/kizuna/core/graph_impl.h, for the query and render modules
+    [[nodiscard]] const Impl& impl() const { return *impl_; }
+
+private:
+    explicit Graph(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kizuna

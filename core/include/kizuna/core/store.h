@@ -1,0 +1,92 @@
+#pragma once
+// The SQLite store: one file holds a Kizuna database. Opening applies schema migrations (a database
+// written by a newer Kizuna is refused, never altered). Every write goes through write(), which runs
+// in one IMMEDIATE transaction: all of it lands or none of it does.
+//
+// Thread-safety: a Store is used by one thread at a time. Several processes may share the file (WAL).
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kizuna/core/model.h"
+
+namespace kizuna {
+
+class Store {
+public:
+    enum class Mode {
+        ReadOnly,   // queries only; the file must exist and be up to date
+        ReadWrite,  // the file must exist; migrations are applied
+        Create,     // created when missing
+    };
+
+    // Throws StorageError naming the path: missing file, not a database, locked, newer schema.
+    [[nodiscard]] static Store open(const std::filesystem::path& path, Mode mode);
+    ~Store();
+    Store(Store&&) noexcept;
+    Store& operator=(Store&&) noexcept;
+    Store(const Store&) = delete;
+    Store& operator=(const Store&) = delete;
+
+    [[nodiscard]] static int latest_schema_version();
+    [[nodiscard]] int schema_version() const;
+    // Increases with every committed write that changed something; lets caches know they are stale.
+    [[nodiscard]] std::int64_t generation() const;
+    [[nodiscard]] const std::filesystem::path& path() const;
+
+    // Reads.
+    [[nodiscard]] std::optional<Entity> entity(const std::string& id) const;
+    [[nodiscard]] std::optional<Relation> relation(const std::string& id) const;
+    [[nodiscard]] std::vector<Relation> relations_of(const std::string& entity_id) const;
+    [[nodiscard]] std::vector<RelationType> relation_types() const;
+    [[nodiscard]] std::optional<RelationType> relation_type(const std::string& id) const;
+    [[nodiscard]] bool has_entity(const std::string& id) const;
+    [[nodiscard]] std::int64_t entity_count() const;
+    [[nodiscard]] std::int64_t relation_count() const;
+    // Every entity / relation, ordered by id. The callback must not use the store.
+    void for_each_entity(const std::function<void(const Entity&)>& visit) const;
+    void for_each_relation(const std::function<void(const Relation&)>& visit) const;
+
+    // Entities whose id, name or alias (any language) equals or contains the text after normalisation
+    // (see text.h): exact matches first, then prefix matches, then the rest; at most limit.
+    [[nodiscard]] std::vector<Entity> search(const std::string& text, std::size_t limit) const;
+    // The one entity an argument names (id, or a name/alias matched exactly after normalisation).
+    // Throws EntityLookupError listing candidates when it names several or none (then the closest names).
+    [[nodiscard]] Entity resolve(const std::string& name) const;
+
+    // What a write changed.
+    struct WriteSummary {
+        std::size_t types_changed = 0;
+        std::size_t entities_changed = 0;
+        std::size_t relations_changed = 0;
+        [[nodiscard]] std::size_t total() const { return types_changed + entities_changed + relations_changed; }
+    };
+
+    // Upserts by id within one transaction. Values are stored as given (names and aliases in NFC);
+    // REQUIRES: values already validated, relation endpoints and types present in the store or
+    // written earlier in the same transaction.
+    class Writer {
+    public:
+        virtual ~Writer() = default;
+        virtual void put(const RelationType& type) = 0;
+        virtual void put(const Entity& entity) = 0;
+        virtual void put(const Relation& relation) = 0;
+        virtual void remove_relation(const std::string& id) = 0;
+    };
+    // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
+    // Throws StorageError on a read-only store or a database failure.
+    WriteSummary write(const std::function<void(Writer&)>& body);
+
+    struct Impl;  // defined in core/src/store_impl.h; used by the graph loader inside core
+    [[nodiscard]] Impl& impl() const { return *impl_; }
+
+private:
+    explicit Store(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kizuna

@@ -1,0 +1,146 @@
+#include "kizuna/core/graph.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <unordered_map>
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/graph_impl.h"
+#include "store_impl.h"
+
+namespace kizuna {
+
+namespace {
+
+std::uint16_t intern(const std::string& value, std::vector<std::string>& table,
+                     std::unordered_map<std::string, std::uint16_t>& index) {
+    const auto [it, inserted] = index.try_emplace(value, static_cast<std::uint16_t>(table.size()));
+    if (inserted) {
+        if (table.size() == std::numeric_limits<std::uint16_t>::max()) {
+            throw StorageError("too many distinct kinds or countries for the in-memory graph");
+        }
+        table.push_back(value);
+    }
+    return it->second;
+}
+
+}  // namespace
+
+Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Graph::~Graph() = default;
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+
+Graph Graph::load(const Store& store) {
+    auto impl = std::make_unique<Impl>();
+    impl->store = &store;
+    auto& db = store.impl().db;
+    try {
+        impl->types = store.relation_types();
+        std::unordered_map<std::string, std::uint16_t> type_index, kind_index, country_index;
+        for (std::size_t i = 0; i < impl->types.size(); ++i) {
+            type_index.emplace(impl->types[i].id, static_cast<std::uint16_t>(i));
+        }
+
+        std::unordered_map<std::int64_t, VertexId> vertex_of_eid;
+        SQLite::Statement entities(db, "SELECT eid, id, kind, country FROM entities ORDER BY id");
+        impl->id_offsets.push_back(0);
+        while (entities.executeStep()) {
+            const auto eid = entities.getColumn(0).getInt64();
+            vertex_of_eid.emplace(eid, static_cast<VertexId>(impl->eids.size()));
+            impl->eids.push_back(eid);
+            impl->id_chars += entities.getColumn(1).getString();
+            impl->id_offsets.push_back(static_cast<std::uint32_t>(impl->id_chars.size()));
+            impl->kind_of.push_back(intern(entities.getColumn(2).getString(), impl->kinds, kind_index));
+            impl->country_of.push_back(intern(entities.getColumn(3).getString(), impl->countries, country_index));
+        }
+
+        SQLite::Statement relations(db, "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
+        while (relations.executeStep()) {
+            impl->rids.push_back(relations.getColumn(0).getInt64());
+            impl->type_of.push_back(type_index.at(relations.getColumn(1).getString()));
+            impl->from.push_back(vertex_of_eid.at(relations.getColumn(2).getInt64()));
+            impl->to.push_back(vertex_of_eid.at(relations.getColumn(3).getInt64()));
+            const auto start = read_date(relations.getColumn(4));
+            const auto end = read_date(relations.getColumn(5));
+            impl->start.push_back(start ? start->packed() : 0);
+            impl->end.push_back(end ? end->packed() : 0);
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
+    }
+
+    // Two half-edges per relation, sorted by (source, target, relation) so traversal order is stable.
+    const std::size_t relation_count = impl->rids.size();
+    std::vector<std::pair<VertexId, VertexId>> ends;
+    std::vector<HalfEdge> half_edges;
+    {
+        std::vector<std::tuple<VertexId, VertexId, std::uint32_t>> items;
+        items.reserve(2 * relation_count);
+        for (std::uint32_t r = 0; r < relation_count; ++r) {
+            items.emplace_back(impl->from[r], impl->to[r], r << 1);
+            items.emplace_back(impl->to[r], impl->from[r], (r << 1) | 1U);
+        }
+        std::sort(items.begin(), items.end());
+        ends.reserve(items.size());
+        half_edges.reserve(items.size());
+        for (const auto& [source, target, packed] : items) {
+            ends.emplace_back(source, target);
+            half_edges.push_back(HalfEdge{packed});
+        }
+    }
+    impl->csr = CsrGraph(boost::edges_are_sorted, ends.begin(), ends.end(), half_edges.begin(),
+                         static_cast<std::uint32_t>(impl->eids.size()));
+    return Graph(std::move(impl));
+}
+
+std::size_t Graph::vertex_count() const { return impl_->eids.size(); }
+std::size_t Graph::relation_count() const { return impl_->rids.size(); }
+
+std::optional<VertexId> Graph::find(std::string_view entity_id) const {
+    std::size_t low = 0, high = vertex_count();
+    while (low < high) {  // vertices are in id order
+        const std::size_t middle = (low + high) / 2;
+        const auto id = this->entity_id(static_cast<VertexId>(middle));
+        if (id == entity_id) return static_cast<VertexId>(middle);
+        if (id < entity_id) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string_view Graph::entity_id(VertexId v) const {
+    const auto begin = impl_->id_offsets[v];
+    return std::string_view(impl_->id_chars).substr(begin, impl_->id_offsets[v + 1] - begin);
+}
+
+const std::string& Graph::kind(VertexId v) const { return impl_->kinds[impl_->kind_of[v]]; }
+const std::string& Graph::country(VertexId v) const { return impl_->countries[impl_->country_of[v]]; }
+VertexId Graph::from(RelationIndex r) const { return impl_->from[r]; }
+VertexId Graph::to(RelationIndex r) const { return impl_->to[r]; }
+const RelationType& Graph::type(RelationIndex r) const { return impl_->types[impl_->type_of[r]]; }
+std::optional<PartialDate> Graph::start(RelationIndex r) const { return PartialDate::from_packed(impl_->start[r]); }
+std::optional<PartialDate> Graph::end(RelationIndex r) const { return PartialDate::from_packed(impl_->end[r]); }
+const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
+
+Entity Graph::entity(VertexId v) const {
+    SQLite::Statement query(impl_->store->impl().db,
+                            std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
+    query.bind(1, impl_->eids[v]);
+    if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
+    return read_entity(query);
+}
+
+Relation Graph::relation(RelationIndex r) const {
+    SQLite::Statement query(impl_->store->impl().db,
+                            std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
+    query.bind(1, impl_->rids[r]);
+    if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");
+    return read_relation(query);
+}
+
+}  // namespace kizuna

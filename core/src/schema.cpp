@@ -1,0 +1,118 @@
+#include "schema.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <functional>
+#include <vector>
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/model.h"
+
+namespace kizuna::schema {
+
+namespace {
+
+void create_version_1(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO meta(key, value) VALUES ('generation', 0);
+
+        CREATE TABLE relation_types(
+            id TEXT PRIMARY KEY,
+            label_en TEXT NOT NULL DEFAULT '',
+            label_ja TEXT NOT NULL DEFAULT '',
+            directed INTEGER NOT NULL CHECK (directed IN (0, 1)),
+            description TEXT NOT NULL DEFAULT '');
+
+        CREATE TABLE entities(
+            eid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            name_en TEXT NOT NULL DEFAULT '',
+            name_ja TEXT NOT NULL DEFAULT '',
+            name_vi TEXT NOT NULL DEFAULT '',
+            aliases TEXT NOT NULL DEFAULT '[]',
+            country TEXT NOT NULL DEFAULT '',
+            attributes TEXT NOT NULL DEFAULT '{}',
+            sources TEXT NOT NULL DEFAULT '[]');
+        CREATE INDEX entities_kind ON entities(kind);
+        CREATE INDEX entities_country ON entities(country);
+
+        CREATE TABLE relations(
+            rid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL REFERENCES relation_types(id),
+            src INTEGER NOT NULL REFERENCES entities(eid),
+            dst INTEGER NOT NULL REFERENCES entities(eid),
+            start TEXT,
+            "end" TEXT,
+            attributes TEXT NOT NULL DEFAULT '{}',
+            sources TEXT NOT NULL DEFAULT '[]',
+            CHECK (src <> dst));
+        CREATE INDEX relations_src ON relations(src);
+        CREATE INDEX relations_dst ON relations(dst);
+        CREATE INDEX relations_type ON relations(type);
+
+        -- Every name and alias of an entity with its normalised search key (see text.h).
+        CREATE TABLE entity_names(
+            nid INTEGER PRIMARY KEY,
+            eid INTEGER NOT NULL REFERENCES entities(eid) ON DELETE CASCADE,
+            lang TEXT NOT NULL,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL);
+        CREATE INDEX entity_names_key ON entity_names(key);
+        CREATE INDEX entity_names_eid ON entity_names(eid);
+
+        -- Substring search over the keys in any script (trigrams work for Japanese too).
+        CREATE VIRTUAL TABLE name_search USING fts5(
+            key, content='entity_names', content_rowid='nid', tokenize='trigram');
+        CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN
+            INSERT INTO name_search(rowid, key) VALUES (new.nid, new.key);
+        END;
+        CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN
+            INSERT INTO name_search(name_search, rowid, key) VALUES ('delete', old.nid, old.key);
+        END;
+    )sql");
+    SQLite::Statement insert(db,
+                             "INSERT INTO relation_types(id, label_en, label_ja, directed, description) "
+                             "VALUES (?, ?, ?, ?, ?)");
+    for (const auto& type : default_relation_types()) {
+        insert.bind(1, type.id);
+        insert.bind(2, type.label_en);
+        insert.bind(3, type.label_ja);
+        insert.bind(4, type.directed ? 1 : 0);
+        insert.bind(5, type.description);
+        insert.exec();
+        insert.reset();
+    }
+}
+
+const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
+    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {create_version_1};
+    return kMigrations;
+}
+
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+}  // namespace
+
+int latest_version() { return static_cast<int>(migrations().size()); }
+
+void migrate(SQLite::Database& db, const std::string& path) {
+    const int found = user_version(db);
+    if (found > latest_version()) {
+        throw StorageError(path + ": database schema version " + std::to_string(found) +
+                           " is newer than this Kizuna understands (" + std::to_string(latest_version()) +
+                           "); upgrade Kizuna");
+    }
+    if (found == latest_version()) return;
+    SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Re-read inside the lock: another process may have migrated meanwhile.
+    for (int version = user_version(db); version < latest_version(); ++version) {
+        migrations()[static_cast<std::size_t>(version)](db);
+        db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+    }
+    transaction.commit();
+}
+
+}  // namespace kizuna::schema

@@ -1,0 +1,407 @@
+#include "kizuna/core/store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <set>
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/json.h"
+#include "kizuna/core/text.h"
+#include "schema.h"
+#include "store_impl.h"
+
+namespace kizuna {
+
+const char* const kEntityColumns =
+    "e.id, e.kind, e.name_en, e.name_ja, e.name_vi, e.aliases, e.country, e.attributes, e.sources";
+const char* const kRelationColumns =
+    "r.id, r.type, f.id, t.id, r.start, r.\"end\", r.attributes, r.sources";
+const char* const kRelationJoins = " FROM relations r JOIN entities f ON f.eid = r.src JOIN entities t ON t.eid = r.dst";
+
+Entity read_entity(SQLite::Statement& row) {
+    Entity entity;
+    entity.id = row.getColumn(0).getString();
+    entity.kind = row.getColumn(1).getString();
+    entity.names = {row.getColumn(2).getString(), row.getColumn(3).getString(), row.getColumn(4).getString()};
+    entity.aliases = strings_from_json_text(row.getColumn(5).getString());
+    entity.country = row.getColumn(6).getString();
+    entity.attributes = attributes_from_json_text(row.getColumn(7).getString());
+    entity.sources = sources_from_json_text(row.getColumn(8).getString());
+    return entity;
+}
+
+std::optional<PartialDate> read_date(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return PartialDate::parse(column.getString());
+}
+
+Relation read_relation(SQLite::Statement& row) {
+    Relation relation;
+    relation.id = row.getColumn(0).getString();
+    relation.type = row.getColumn(1).getString();
+    relation.from = row.getColumn(2).getString();
+    relation.to = row.getColumn(3).getString();
+    relation.start = read_date(row.getColumn(4));
+    relation.end = read_date(row.getColumn(5));
+    relation.attributes = attributes_from_json_text(row.getColumn(6).getString());
+    relation.sources = sources_from_json_text(row.getColumn(7).getString());
+    return relation;
+}
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr std::size_t kSuggestionCount = 5;
+
+// Quotes user text for FTS5 MATCH so that C++, AT&T and (株) are searched literally.
+std::string fts_phrase(const std::string& text) {
+    std::string quoted = "\"";
+    for (char c : text) {
+        quoted += c;
+        if (c == '"') quoted += '"';
+    }
+    return quoted + "\"";
+}
+
+std::size_t codepoint_count(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// The trigrams of a key, each quoted, joined by OR: "closest names" by shared trigrams.
+std::string fts_any_trigram(const std::string& key) {
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) starts.push_back(i);
+    }
+    starts.push_back(key.size());
+    std::string query;
+    for (std::size_t i = 0; i + 3 < starts.size(); ++i) {
+        if (!query.empty()) query += " OR ";
+        query += fts_phrase(key.substr(starts[i], starts[i + 3] - starts[i]));
+    }
+    return query;
+}
+
+std::string describe(const Entity& entity) {
+    const std::string& name = display_name(entity, "en");
+    return name == entity.id ? entity.id : entity.id + " (" + name + ")";
+}
+
+class SqlWriter final : public Store::Writer {
+public:
+    SqlWriter(SQLite::Database& db, Store::WriteSummary& summary)
+        : db_(db),
+          summary_(summary),
+          put_type_(db,
+                    "INSERT INTO relation_types(id, label_en, label_ja, directed, description) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
+                    "directed = excluded.directed, description = excluded.description "
+                    "WHERE (label_en, label_ja, directed, description) IS NOT "
+                    "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description) "
+                    "RETURNING id"),
+          put_entity_(db,
+                      "INSERT INTO entities(id, kind, name_en, name_ja, name_vi, aliases, country, attributes, "
+                      "sources) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+                      "name_en = excluded.name_en, name_ja = excluded.name_ja, name_vi = excluded.name_vi, "
+                      "aliases = excluded.aliases, country = excluded.country, attributes = excluded.attributes, "
+                      "sources = excluded.sources WHERE (kind, name_en, name_ja, name_vi, aliases, country, "
+                      "attributes, sources) IS NOT (excluded.kind, excluded.name_en, excluded.name_ja, "
+                      "excluded.name_vi, excluded.aliases, excluded.country, excluded.attributes, "
+                      "excluded.sources) RETURNING eid"),
+          delete_names_(db, "DELETE FROM entity_names WHERE eid = ?"),
+          insert_name_(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES (?,?,?,?)"),
+          put_relation_(db,
+                        "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES "
+                        "(?, ?, (SELECT eid FROM entities WHERE id = ?), (SELECT eid FROM entities WHERE id = ?), "
+                        "?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
+                        "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
+                        "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
+                        "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
+                        "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources) RETURNING rid"),
+          remove_relation_(db, "DELETE FROM relations WHERE id = ?") {}
+
+    void put(const RelationType& type) override {
+        put_type_.bind(1, type.id);
+        put_type_.bind(2, type.label_en);
+        put_type_.bind(3, type.label_ja);
+        put_type_.bind(4, type.directed ? 1 : 0);
+        put_type_.bind(5, type.description);
+        if (step_changed(put_type_)) ++summary_.types_changed;
+    }
+
+    void put(const Entity& entity) override {
+        const std::string name_en = to_nfc(entity.names.en), name_ja = to_nfc(entity.names.ja),
+                          name_vi = to_nfc(entity.names.vi);
+        std::vector<std::string> aliases;
+        for (const auto& alias : entity.aliases) aliases.push_back(to_nfc(alias));
+        put_entity_.bind(1, entity.id);
+        put_entity_.bind(2, entity.kind);
+        put_entity_.bind(3, name_en);
+        put_entity_.bind(4, name_ja);
+        put_entity_.bind(5, name_vi);
+        put_entity_.bind(6, strings_to_json_text(aliases));
+        put_entity_.bind(7, entity.country);
+        put_entity_.bind(8, attributes_to_json_text(entity.attributes));
+        put_entity_.bind(9, sources_to_json_text(entity.sources));
+        const bool changed = put_entity_.executeStep();
+        const std::int64_t eid = changed ? put_entity_.getColumn(0).getInt64() : 0;
+        put_entity_.reset();
+        if (!changed) return;
+        ++summary_.entities_changed;
+        // The names changed or are new: rewrite the search rows of this entity.
+        delete_names_.bind(1, eid);
+        delete_names_.exec();
+        delete_names_.reset();
+        std::set<std::pair<std::string, std::string>> seen;
+        auto add_name = [&](const char* lang, const std::string& name) {
+            if (name.empty()) return;
+            const std::string key = search_key(name);
+            if (key.empty() || !seen.emplace(lang, key).second) return;
+            insert_name_.bind(1, eid);
+            insert_name_.bind(2, lang);
+            insert_name_.bind(3, name);
+            insert_name_.bind(4, key);
+            insert_name_.exec();
+            insert_name_.reset();
+        };
+        add_name("id", entity.id);
+        add_name("en", name_en);
+        add_name("ja", name_ja);
+        add_name("vi", name_vi);
+        for (const auto& alias : aliases) add_name("alias", alias);
+    }
+
+    void put(const Relation& relation) override {
+        put_relation_.bind(1, relation.id);
+        put_relation_.bind(2, relation.type);
+        put_relation_.bind(3, relation.from);
+        put_relation_.bind(4, relation.to);
+        bind_date(5, relation.start);
+        bind_date(6, relation.end);
+        put_relation_.bind(7, attributes_to_json_text(relation.attributes));
+        put_relation_.bind(8, sources_to_json_text(relation.sources));
+        if (step_changed(put_relation_)) ++summary_.relations_changed;
+    }
+
+    void remove_relation(const std::string& id) override {
+        remove_relation_.bind(1, id);
+        if (remove_relation_.exec() > 0) ++summary_.relations_changed;
+        remove_relation_.reset();
+    }
+
+private:
+    void bind_date(int index, const std::optional<PartialDate>& date) {
+        if (date) {
+            put_relation_.bind(index, date->to_string());
+        } else {
+            put_relation_.bind(index);
+        }
+    }
+
+    static bool step_changed(SQLite::Statement& statement) {
+        const bool changed = statement.executeStep();
+        statement.reset();
+        return changed;
+    }
+
+    SQLite::Database& db_;
+    Store::WriteSummary& summary_;
+    SQLite::Statement put_type_, put_entity_, delete_names_, insert_name_, put_relation_, remove_relation_;
+};
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::~Store() = default;
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+
+Store Store::open(const std::filesystem::path& path, Mode mode) {
+    const std::string shown = path.string();
+    std::error_code ignored;
+    if (mode != Mode::Create && !std::filesystem::exists(path, ignored)) {
+        throw StorageError(shown + ": no database here; create one with 'kizuna init' (or set --db)");
+    }
+    try {
+        int flags = SQLite::OPEN_URI;
+        if (mode == Mode::ReadOnly) {
+            flags |= SQLite::OPEN_READONLY;
+        } else {
+            flags |= SQLite::OPEN_READWRITE | (mode == Mode::Create ? SQLite::OPEN_CREATE : 0);
+        }
+        auto impl = std::make_unique<Impl>(path, flags, mode == Mode::ReadOnly);
+        auto& db = impl->db;
+        db.setBusyTimeout(kBusyTimeoutMs);
+        db.exec("PRAGMA foreign_keys = ON");
+        if (mode == Mode::ReadOnly) {
+            const int version = db.execAndGet("PRAGMA user_version").getInt();
+            if (version > schema::latest_version()) schema::migrate(db, shown);  // throws: newer schema
+            if (version == 0) throw StorageError(shown + ": not a Kizuna database (run 'kizuna init')");
+            if (version != schema::latest_version()) {
+                throw StorageError(shown + ": database needs an upgrade; open it once for writing");
+            }
+        } else {
+            db.exec("PRAGMA journal_mode = WAL");
+            db.exec("PRAGMA synchronous = FULL");
+            schema::migrate(db, shown);
+        }
+        return Store(std::move(impl));
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(shown + ": " + e.getErrorStr());
+    }
+}
+
+int Store::latest_schema_version() { return schema::latest_version(); }
+
+int Store::schema_version() const { return impl_->db.execAndGet("PRAGMA user_version").getInt(); }
+
+std::int64_t Store::generation() const {
+    return impl_->db.execAndGet("SELECT value FROM meta WHERE key = 'generation'").getInt64();
+}
+
+const std::filesystem::path& Store::path() const { return impl_->path; }
+
+std::optional<Entity> Store::entity(const std::string& id) const {
+    SQLite::Statement query(impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_entity(query);
+}
+
+std::optional<Relation> Store::relation(const std::string& id) const {
+    SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.id = ?");
+    query.bind(1, id);
+    if (!query.executeStep()) return std::nullopt;
+    return read_relation(query);
+}
+
+std::vector<Relation> Store::relations_of(const std::string& entity_id) const {
+    SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins +
+                                           " WHERE f.id = ?1 OR t.id = ?1 ORDER BY r.start IS NULL, r.start, r.id");
+    query.bind(1, entity_id);
+    std::vector<Relation> out;
+    while (query.executeStep()) out.push_back(read_relation(query));
+    return out;
+}
+
+std::vector<RelationType> Store::relation_types() const {
+    SQLite::Statement query(impl_->db,
+                            "SELECT id, label_en, label_ja, directed, description FROM relation_types ORDER BY id");
+    std::vector<RelationType> out;
+    while (query.executeStep()) {
+        out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
+                       query.getColumn(3).getInt() != 0, query.getColumn(4).getString()});
+    }
+    return out;
+}
+
+std::optional<RelationType> Store::relation_type(const std::string& id) const {
+    for (auto& type : relation_types()) {
+        if (type.id == id) return type;
+    }
+    return std::nullopt;
+}
+
+bool Store::has_entity(const std::string& id) const {
+    SQLite::Statement query(impl_->db, "SELECT 1 FROM entities WHERE id = ?");
+    query.bind(1, id);
+    return query.executeStep();
+}
+
+std::int64_t Store::entity_count() const { return impl_->db.execAndGet("SELECT count(*) FROM entities").getInt64(); }
+
+std::int64_t Store::relation_count() const {
+    return impl_->db.execAndGet("SELECT count(*) FROM relations").getInt64();
+}
+
+void Store::for_each_entity(const std::function<void(const Entity&)>& visit) const {
+    SQLite::Statement query(impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e ORDER BY e.id");
+    while (query.executeStep()) visit(read_entity(query));
+}
+
+void Store::for_each_relation(const std::function<void(const Relation&)>& visit) const {
+    SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " ORDER BY r.id");
+    while (query.executeStep()) visit(read_relation(query));
+}
+
+std::vector<Entity> Store::search(const std::string& text, std::size_t limit) const {
+    const std::string key = search_key(text);
+    if (key.empty() || limit == 0) return {};
+    // Rank 0: the whole key; 1: a prefix; 2: elsewhere in a name. Substrings through the trigram index
+    // when the key is long enough for trigrams, else through LIKE on the (short) key column.
+    const bool use_fts = codepoint_count(key) >= 3;
+    std::string sql = std::string("SELECT ") + kEntityColumns +
+                      ", min(CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) "
+                      "AS rank FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE ";
+    sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
+                   : "instr(n.key, ?1) > 0";
+    sql += " GROUP BY e.eid ORDER BY rank, e.id LIMIT ?3";
+    SQLite::Statement query(impl_->db, sql);
+    query.bind(1, key);
+    if (use_fts) query.bind(2, fts_phrase(key));
+    query.bind(3, static_cast<std::int64_t>(limit));
+    std::vector<Entity> out;
+    while (query.executeStep()) out.push_back(read_entity(query));
+    return out;
+}
+
+Entity Store::resolve(const std::string& name) const {
+    if (auto by_id = entity(name)) return *by_id;
+    const std::string key = search_key(name);
+    SQLite::Statement exact(impl_->db, std::string("SELECT DISTINCT ") + kEntityColumns +
+                                           " FROM entity_names n JOIN entities e ON e.eid = n.eid "
+                                           "WHERE n.key = ? ORDER BY e.id");
+    exact.bind(1, key);
+    std::vector<Entity> found;
+    while (exact.executeStep()) found.push_back(read_entity(exact));
+    if (found.size() == 1) return found.front();
+    std::vector<std::string> candidates;
+    if (!found.empty()) {
+        std::string message = "'" + name + "' names " + std::to_string(found.size()) + " entities:";
+        for (const auto& entity : found) {
+            message += "\n  " + describe(entity);
+            candidates.push_back(entity.id);
+        }
+        throw EntityLookupError(message + "\nuse an id to choose one", candidates);
+    }
+    std::vector<Entity> closest = search(name, kSuggestionCount);
+    if (closest.empty() && codepoint_count(key) >= 3) {
+        SQLite::Statement fuzzy(impl_->db, std::string("SELECT ") + kEntityColumns +
+                                               " FROM entities e WHERE e.eid IN (SELECT n.eid FROM name_search s "
+                                               "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
+                                               "ORDER BY s.rank LIMIT 50) LIMIT ?");
+        fuzzy.bind(1, fts_any_trigram(key));
+        fuzzy.bind(2, static_cast<std::int64_t>(kSuggestionCount));
+        while (fuzzy.executeStep()) closest.push_back(read_entity(fuzzy));
+    }
+    std::string message = "unknown entity '" + name + "'";
+    if (!closest.empty()) {
+        message += "; closest:";
+        for (const auto& entity : closest) {
+            message += "\n  " + describe(entity);
+            candidates.push_back(entity.id);
+        }
+    }
+    throw EntityLookupError(message, candidates);
+}
+
+Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) {
+    if (impl_->read_only) throw StorageError(impl_->path.string() + ": database is open read-only; cannot write");
+    WriteSummary summary;
+    try {
+        SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+        {
+            SqlWriter writer(impl_->db, summary);
+            body(writer);
+        }
+        if (summary.total() > 0) impl_->db.exec("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+        transaction.commit();
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(impl_->path.string() + ": write failed, nothing was changed: " + e.getErrorStr());
+    }
+    return summary;
+}
+
+}  // namespace kizuna

@@ -1,0 +1,31 @@
+#pragma once
+// Private to core: the SQLite connection behind a Store, for the graph loader.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+
+#include "kizuna/core/store.h"
+
+namespace kizuna {
+
+struct Store::Impl {
+    Impl(const std::filesystem::path& p, int flags, bool ro) : db(p, flags), path(p), read_only(ro) {}
+    SQLite::Database db;
+    std::filesystem::path path;
+    bool read_only;
+};
+
+}  // namespace kizuna
+
+namespace kizuna {
+
+// Row readers shared by the store and the graph loader. Columns in the order of kEntityColumns /
+// kRelationColumns; relation queries select FROM kRelationJoins (aliases r, f, t).
+extern const char* const kEntityColumns;
+extern const char* const kRelationColumns;
+extern const char* const kRelationJoins;
+Entity read_entity(SQLite::Statement& row);
+std::optional<PartialDate> read_date(const SQLite::Column& column);
+Relation read_relation(SQLite::Statement& row);
+
+}  // namespace kizuna

@@ -1,0 +1,223 @@
+// Reads one CSV file of Kizuna's CSV format with libcsv (RFC 4180: quoted fields, embedded commas,
+// quotes and newlines), tracking the line each row starts on for error messages.
+#include <csv.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "batch.h"
+#include "csv_cells.h"
+#include "kizuna/core/errors.h"
+#include "kizuna/core/validation.h"
+
+namespace kizuna::importers {
+
+namespace {
+
+enum class Table { Types, Entities, Relations };
+
+const std::map<Table, std::vector<std::string>> kColumns = {
+    {Table::Types, {"id", "label_en", "label_ja", "directed", "description"}},
+    {Table::Entities, {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"}},
+    {Table::Relations, {"id", "type", "from", "to", "start", "end", "attributes", "sources"}},
+};
+const std::map<Table, std::vector<std::string>> kRequired = {
+    {Table::Types, {"id", "directed"}},
+    {Table::Entities, {"id", "kind"}},
+    {Table::Relations, {"id", "type", "from", "to"}},
+};
+
+// libcsv's parser state before any field of a row has begun (csv.h keeps the states private).
+constexpr int kRowNotBegun = 0;
+
+struct RowCollector {
+    std::vector<std::string> fields;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::size_t> row_lines;
+    std::size_t row_start = 1;
+};
+
+void on_field(void* data, std::size_t length, void* collector) {
+    auto* rows = static_cast<RowCollector*>(collector);
+    rows->fields.emplace_back(static_cast<const char*>(data), length);
+}
+
+void on_row_end(int, void* collector) {
+    auto* rows = static_cast<RowCollector*>(collector);
+    rows->rows.push_back(std::move(rows->fields));
+    rows->row_lines.push_back(rows->row_start);
+    rows->fields.clear();
+}
+
+// Fields are taken as written: no trimming of spaces around unquoted values.
+int no_space(unsigned char) { return 0; }
+
+std::optional<Table> table_of(const std::vector<std::string>& header) {
+    const std::set<std::string> names(header.begin(), header.end());
+    if (names.count("from") || names.count("to")) return Table::Relations;
+    if (names.count("directed")) return Table::Types;
+    if (names.count("kind")) return Table::Entities;
+    return std::nullopt;
+}
+
+bool parse_bool(const std::string& text, bool& out) {
+    if (text == "true" || text == "yes" || text == "1") {
+        out = true;
+        return true;
+    }
+    if (text == "false" || text == "no" || text == "0") {
+        out = false;
+        return true;
+    }
+    return false;
+}
+
+std::optional<PartialDate> optional_date(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    return PartialDate::parse_or_throw(text);
+}
+
+class RowReader {
+public:
+    RowReader(const std::vector<std::string>& header, const std::vector<std::string>& row)
+        : header_(header), row_(row) {}
+    const std::string& operator[](const std::string& column) const {
+        static const std::string kEmpty;
+        for (std::size_t i = 0; i < header_.size(); ++i) {
+            if (header_[i] == column) return row_[i];
+        }
+        return kEmpty;
+    }
+
+private:
+    const std::vector<std::string>& header_;
+    const std::vector<std::string>& row_;
+};
+
+void read_row(Table table, const RowReader& row, const Place& place, Batch& batch) {
+    switch (table) {
+        case Table::Types: {
+            RelationType type{row["id"], row["label_en"], row["label_ja"], true, row["description"]};
+            if (!parse_bool(row["directed"], type.directed)) {
+                throw InvalidDataError("directed must be true or false, not '" + row["directed"] + "'");
+            }
+            batch.types.push_back({std::move(type), place});
+            return;
+        }
+        case Table::Entities: {
+            Entity entity;
+            entity.id = row["id"];
+            entity.kind = row["kind"];
+            entity.names = {row["name_en"], row["name_ja"], row["name_vi"]};
+            entity.aliases = parse_aliases_cell(row["aliases"]);
+            entity.country = row["country"];
+            entity.attributes = parse_attributes_cell(row["attributes"]);
+            entity.sources = parse_sources_cell(row["sources"]);
+            batch.entities.push_back({std::move(entity), place});
+            return;
+        }
+        case Table::Relations: {
+            Relation relation;
+            relation.id = row["id"];
+            relation.type = row["type"];
+            relation.from = row["from"];
+            relation.to = row["to"];
+            relation.start = optional_date(row["start"]);
+            relation.end = optional_date(row["end"]);
+            relation.attributes = parse_attributes_cell(row["attributes"]);
+            relation.sources = parse_sources_cell(row["sources"]);
+            batch.relations.push_back({std::move(relation), place});
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+void read_csv(const std::string& file, Batch& batch, Problems& problems) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problems.add({file, 0}, "cannot open the file");
+        return;
+    }
+    csv_parser parser{};
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_space_func(&parser, no_space);
+    RowCollector collector;
+    std::string line;
+    std::size_t line_number = 0;
+    bool parse_failed = false;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
+        if (parser.pstate == kRowNotBegun) collector.row_start = line_number;
+        if (!in.eof()) line += '\n';
+        if (csv_parse(&parser, line.data(), line.size(), on_field, on_row_end, &collector) != line.size()) {
+            problems.add({file, line_number}, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
+                                                  " (a quote inside an unquoted field, or text after a closing quote)");
+            parse_failed = true;
+            break;
+        }
+    }
+    if (!parse_failed && csv_fini(&parser, on_field, on_row_end, &collector) != 0) {
+        problems.add({file, collector.row_start},
+                     "quoted field never closed before the end of the file (is the file truncated?)");
+        parse_failed = true;
+    }
+    csv_free(&parser);
+    if (parse_failed) return;
+    if (collector.rows.empty()) {
+        problems.add({file, 1}, "empty file: expected a header row");
+        return;
+    }
+
+    const auto& header = collector.rows.front();
+    const auto table = table_of(header);
+    if (!table) {
+        problems.add({file, 1},
+                     "cannot tell what this CSV holds: the header needs 'kind' (entities), 'from'/'to' (relations) "
+                     "or 'directed' (relation types)");
+        return;
+    }
+    const auto& allowed = kColumns.at(*table);
+    std::set<std::string> seen;
+    bool header_ok = true;
+    for (const auto& column : header) {
+        if (std::find(allowed.begin(), allowed.end(), column) == allowed.end()) {
+            std::string known;
+            for (const auto& name : allowed) known += (known.empty() ? "" : ", ") + name;
+            problems.add({file, 1}, "unknown column '" + column + "' (known: " + known + ")");
+            header_ok = false;
+        } else if (!seen.insert(column).second) {
+            problems.add({file, 1}, "column '" + column + "' appears twice");
+            header_ok = false;
+        }
+    }
+    for (const auto& column : kRequired.at(*table)) {
+        if (!seen.count(column)) {
+            problems.add({file, 1}, "missing column '" + column + "'");
+            header_ok = false;
+        }
+    }
+    if (!header_ok) return;
+
+    for (std::size_t i = 1; i < collector.rows.size(); ++i) {
+        const Place place{file, collector.row_lines[i]};
+        const auto& row = collector.rows[i];
+        if (row.size() != header.size()) {
+            problems.add(place, "expected " + std::to_string(header.size()) + " fields, found " +
+                                    std::to_string(row.size()));
+            continue;
+        }
+        try {
+            for (std::size_t c = 0; c < row.size(); ++c) validate_text(header[c], row[c]);
+            read_row(*table, RowReader(header, row), place, batch);
+        } catch (const InvalidDataError& e) {
+            problems.add(place, e.what());
+        }
+    }
+}
+
+}  // namespace kizuna::importers

@@ -1,0 +1,202 @@
+// Writes a whole database as CSV (a folder of three files), JSON Lines or GraphML.
+#include <libxml/xmlwriter.h>
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "csv_cells.h"
+#include "kizuna/core/errors.h"
+#include "kizuna/core/json.h"
+#include "kizuna/importers/csv_row.h"
+#include "kizuna/importers/export.h"
+
+namespace kizuna {
+
+namespace {
+
+using importers::format_aliases_cell;
+using importers::format_attributes_cell;
+using importers::format_sources_cell;
+
+struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+File open_for_writing(const std::filesystem::path& path) {
+    File file(std::fopen(path.c_str(), "wb"));
+    if (!file) throw StorageError(path.string() + ": cannot write here");
+    return file;
+}
+
+void finish_writing(File file, const std::filesystem::path& path) {
+    const bool failed = std::ferror(file.get()) != 0;
+    if (std::fclose(file.release()) != 0 || failed) throw StorageError(path.string() + ": write failed");
+}
+
+void write_row(std::FILE* out, const std::vector<std::string>& fields) {
+    const std::string row = format_csv_row(fields);
+    std::fwrite(row.data(), 1, row.size(), out);
+}
+
+std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_string() : std::string(); }
+
+void export_csv(const Store& store, const std::filesystem::path& folder) {
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error) throw StorageError(folder.string() + ": cannot create the folder: " + error.message());
+
+    const auto types_path = folder / "relation_types.csv";
+    File types = open_for_writing(types_path);
+    write_row(types.get(), {"id", "label_en", "label_ja", "directed", "description"});
+    for (const auto& type : store.relation_types()) {
+        write_row(types.get(), {type.id, type.label_en, type.label_ja, type.directed ? "true" : "false", type.description});
+    }
+    finish_writing(std::move(types), types_path);
+
+    const auto entities_path = folder / "entities.csv";
+    File entities = open_for_writing(entities_path);
+    write_row(entities.get(), {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"});
+    store.for_each_entity([&](const Entity& e) {
+        write_row(entities.get(), {e.id, e.kind, e.names.en, e.names.ja, e.names.vi, format_aliases_cell(e.aliases),
+                                   e.country, format_attributes_cell(e.attributes), format_sources_cell(e.sources)});
+    });
+    finish_writing(std::move(entities), entities_path);
+
+    const auto relations_path = folder / "relations.csv";
+    File relations = open_for_writing(relations_path);
+    write_row(relations.get(), {"id", "type", "from", "to", "start", "end", "attributes", "sources"});
+    store.for_each_relation([&](const Relation& r) {
+        write_row(relations.get(), {r.id, r.type, r.from, r.to, date_text(r.start), date_text(r.end),
+                                    format_attributes_cell(r.attributes), format_sources_cell(r.sources)});
+    });
+    finish_writing(std::move(relations), relations_path);
+}
+
+void export_jsonl(const Store& store, const std::filesystem::path& path) {
+    File out = open_for_writing(path);
+    auto line = [&](const char* key, const nlohmann::json& value) {
+        const std::string text = nlohmann::json{{key, value}}.dump() + "\n";
+        std::fwrite(text.data(), 1, text.size(), out.get());
+    };
+    for (const auto& type : store.relation_types()) line("type", type);
+    store.for_each_entity([&](const Entity& entity) { line("entity", entity); });
+    store.for_each_relation([&](const Relation& relation) { line("relation", relation); });
+    finish_writing(std::move(out), path);
+}
+
+struct WriterDeleter {
+    void operator()(xmlTextWriter* writer) const { xmlFreeTextWriter(writer); }
+};
+
+class GraphmlWriter {
+public:
+    explicit GraphmlWriter(const std::filesystem::path& path)
+        : path_(path), writer_(xmlNewTextWriterFilename(path.c_str(), 0)) {
+        if (!writer_) throw StorageError(path.string() + ": cannot write here");
+        xmlTextWriterSetIndent(writer_.get(), 1);
+    }
+    void check(int result) const {
+        if (result < 0) throw StorageError(path_.string() + ": write failed");
+    }
+    void start(const char* element) { check(xmlTextWriterStartElement(writer_.get(), bytes(element))); }
+    void end() { check(xmlTextWriterEndElement(writer_.get())); }
+    void attribute(const char* name, const std::string& value) {
+        check(xmlTextWriterWriteAttribute(writer_.get(), bytes(name), bytes(value.c_str())));
+    }
+    void data(const char* key, const std::string& value) {
+        if (value.empty()) return;
+        start("data");
+        attribute("key", key);
+        check(xmlTextWriterWriteString(writer_.get(), bytes(value.c_str())));
+        end();
+    }
+    void begin_document() { check(xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr)); }
+    void end_document() {
+        check(xmlTextWriterEndDocument(writer_.get()));
+        writer_.reset();
+    }
+
+private:
+    static const xmlChar* bytes(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
+    std::filesystem::path path_;
+    std::unique_ptr<xmlTextWriter, WriterDeleter> writer_;
+};
+
+void export_graphml(const Store& store, const std::filesystem::path& path) {
+    GraphmlWriter out(path);
+    out.begin_document();
+    out.start("graphml");
+    out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
+    // Key ids equal attribute names so that files stay readable; all values are strings.
+    const std::vector<std::pair<const char*, const char*>> keys = {
+        {"graph", "relation_types"}, {"node", "label"},      {"node", "kind"},    {"node", "name_en"},
+        {"node", "name_ja"},         {"node", "name_vi"},    {"node", "aliases"}, {"node", "country"},
+        {"node", "attributes"},      {"node", "sources"},    {"edge", "type"},    {"edge", "start"},
+        {"edge", "end"},             {"edge", "attributes"}, {"edge", "sources"}};
+    for (const auto& [domain, name] : keys) {
+        out.start("key");
+        out.attribute("id", name);
+        out.attribute("for", domain);
+        out.attribute("attr.name", name);
+        out.attribute("attr.type", "string");
+        out.end();
+    }
+    out.start("graph");
+    out.attribute("id", "kizuna");
+    out.attribute("edgedefault", "directed");
+    out.data("relation_types", nlohmann::json(store.relation_types()).dump());
+    store.for_each_entity([&](const Entity& e) {
+        out.start("node");
+        out.attribute("id", e.id);
+        out.data("label", display_name(e, "en"));
+        out.data("kind", e.kind);
+        out.data("name_en", e.names.en);
+        out.data("name_ja", e.names.ja);
+        out.data("name_vi", e.names.vi);
+        out.data("aliases", e.aliases.empty() ? "" : strings_to_json_text(e.aliases));
+        out.data("country", e.country);
+        out.data("attributes", e.attributes.empty() ? "" : attributes_to_json_text(e.attributes));
+        out.data("sources", e.sources.empty() ? "" : sources_to_json_text(e.sources));
+        out.end();
+    });
+    store.for_each_relation([&](const Relation& r) {
+        out.start("edge");
+        out.attribute("id", r.id);
+        out.attribute("source", r.from);
+        out.attribute("target", r.to);
+        out.data("type", r.type);
+        out.data("start", date_text(r.start));
+        out.data("end", date_text(r.end));
+        out.data("attributes", r.attributes.empty() ? "" : attributes_to_json_text(r.attributes));
+        out.data("sources", r.sources.empty() ? "" : sources_to_json_text(r.sources));
+        out.end();
+    });
+    out.end();  // graph
+    out.end();  // graphml
+    out.end_document();
+}
+
+}  // namespace
+
+std::optional<ExportFormat> parse_export_format(std::string_view name) {
+    if (name == "csv") return ExportFormat::Csv;
+    if (name == "jsonl") return ExportFormat::Jsonl;
+    if (name == "graphml") return ExportFormat::Graphml;
+    return std::nullopt;
+}
+
+void export_database(const Store& store, ExportFormat format, const std::filesystem::path& output) {
+    switch (format) {
+        case ExportFormat::Csv:
+            return export_csv(store, output);
+        case ExportFormat::Jsonl:
+            return export_jsonl(store, output);
+        case ExportFormat::Graphml:
+            return export_graphml(store, output);
+    }
+}
+
+}  // namespace kizuna

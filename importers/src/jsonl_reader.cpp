@@ -1,0 +1,53 @@
+// Reads JSON Lines: one {"entity": …}, {"relation": …} or {"type": …} object per line.
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "batch.h"
+#include "kizuna/core/errors.h"
+#include "kizuna/core/json.h"
+#include "kizuna/core/validation.h"
+
+namespace kizuna::importers {
+
+void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problems.add({file, 0}, "cannot open the file");
+        return;
+    }
+    std::string line;
+    std::size_t line_number = 0;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        const Place place{file, line_number};
+        try {
+            const auto object = nlohmann::json::parse(line);
+            if (!object.is_object() || object.size() != 1) {
+                throw InvalidDataError(R"(each line must be one object: {"entity": …}, {"relation": …} or {"type": …})");
+            }
+            const auto first = object.begin();
+            const std::string& key = first.key();
+            const auto& value = first.value();
+            if (key == "entity") {
+                batch.entities.push_back({value.get<Entity>(), place});
+            } else if (key == "relation") {
+                batch.relations.push_back({value.get<Relation>(), place});
+            } else if (key == "type") {
+                batch.types.push_back({value.get<RelationType>(), place});
+            } else {
+                throw InvalidDataError("unknown record '" + key + "' (expected entity, relation or type)");
+            }
+        } catch (const nlohmann::json::parse_error& e) {
+            problems.add(place, std::string("not valid JSON") + (in.eof() ? " (is the file truncated?)" : "") + ": " +
+                                    e.what());
+        } catch (const nlohmann::json::exception& e) {
+            problems.add(place, std::string("unexpected JSON value: ") + e.what());
+        } catch (const InvalidDataError& e) {
+            problems.add(place, e.what());
+        }
+    }
+}
+
+}  // namespace kizuna::importers

@@ -1,0 +1,16 @@
+#include "kizuna/core/errors.h"
+#include "kizuna/importers/import.h"
+#include "batch.h"
+
+namespace kizuna::importers {
+
+void Problems::add(const Place& place, const std::string& message) {
+    ++total_;
+    if (kept_.size() < kMaxReportedProblems) kept_.push_back(place.prefix() + message);
+}
+
+void Problems::throw_if_any() const {
+    if (total_ > 0) throw ImportError(kept_, total_);
+}
+
+}  // namespace kizuna::importers

@@ -1,0 +1,26 @@
+#pragma once
+// Neighbourhoods and other subgraphs that the renderer can draw.
+#include <cstdint>
+#include <vector>
+
+#include "kizuna/core/graph.h"
+#include "kizuna/queries/filter.h"
+
+namespace kizuna {
+
+// A set of vertices and the relations among them, both in index order.
+struct Subgraph {
+    std::vector<VertexId> vertices;
+    std::vector<std::uint32_t> distance;  // hops from the centre, parallel to vertices (0 for the centre)
+    std::vector<RelationIndex> relations;
+};
+
+// Everything within radius hops of centre, and every relation that passes the filter between two such
+// vertices. Radius 0 is the centre alone.
+[[nodiscard]] Subgraph ego_network(const Graph& graph, VertexId centre, std::size_t radius, const RelationFilter& filter);
+
+// The whole graph as a subgraph, keeping the relations that pass the filter; vertices with none of them
+// are kept only when keep_isolated.
+[[nodiscard]] Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated);
+
+}  // namespace kizuna

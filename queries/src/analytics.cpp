@@ -1,0 +1,90 @@
+#include "kizuna/queries/analytics.h"
+
+#include <boost/graph/betweenness_centrality.hpp>
+#include <boost/pending/disjoint_sets.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "traversal.h"
+
+namespace kizuna {
+
+namespace {
+
+std::vector<Ranked> top_scores(const std::vector<double>& scores, std::size_t top) {
+    std::vector<Ranked> ranked;
+    for (VertexId v = 0; v < scores.size(); ++v) {
+        if (scores[v] > 0) ranked.push_back({v, scores[v]});
+    }
+    const auto count = std::min(top, ranked.size());
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end(),
+                      [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.vertex < b.vertex; });
+    ranked.resize(count);
+    return ranked;
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter& filter) {
+    const auto n = graph.vertex_count();
+    std::vector<std::uint32_t> rank(n, 0), parent(n);
+    boost::disjoint_sets<std::uint32_t*, std::uint32_t*> sets(rank.data(), parent.data());
+    for (VertexId v = 0; v < n; ++v) sets.make_set(v);
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (relation_matches(graph, r, filter)) sets.union_set(graph.from(r), graph.to(r));
+    }
+    // Number components densely, in order of their smallest vertex.
+    std::unordered_map<std::uint32_t, std::uint32_t> number;
+    std::vector<std::uint32_t> out(n);
+    for (VertexId v = 0; v < n; ++v) {
+        out[v] = number.try_emplace(sets.find_set(v), static_cast<std::uint32_t>(number.size())).first->second;
+    }
+    return out;
+}
+
+GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
+    GraphStats stats;
+    stats.entities = graph.vertex_count();
+    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+        ++stats.by_kind[graph.kind(v)];
+        ++stats.by_country[graph.country(v)];
+    }
+    std::vector<double> degree(graph.vertex_count(), 0.0);
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (!relation_matches(graph, r, query.filter)) continue;
+        ++stats.relations;
+        ++stats.by_type[graph.type(r).id];
+        degree[graph.from(r)] += 1;
+        degree[graph.to(r)] += 1;
+    }
+    const auto components = component_of(graph, query.filter);
+    std::vector<std::size_t> sizes;
+    for (const auto c : components) {
+        if (c >= sizes.size()) sizes.resize(c + 1, 0);
+        ++sizes[c];
+    }
+    stats.components = sizes.size();
+    std::sort(sizes.begin(), sizes.end(), std::greater<>());
+    sizes.resize(std::min(sizes.size(), query.top));
+    stats.largest_components = sizes;
+    stats.by_degree = top_scores(degree, query.top);
+
+    if (query.betweenness && graph.vertex_count() > 0) {
+        // Brandes on the symmetric half-edge graph counts each unordered pair twice: halve it.
+        RelationFilter undirected = query.filter;
+        undirected.directed = false;
+        const queries::CompiledFilter compiled(graph, undirected);
+        const auto view = queries::filtered(compiled);
+        std::vector<double> centrality(graph.vertex_count(), 0.0);
+        boost::brandes_betweenness_centrality(
+            view, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
+                                                                          boost::get(boost::vertex_index, view)))
+                      .vertex_index_map(boost::get(boost::vertex_index, view)));
+        for (auto& value : centrality) value /= 2;
+        stats.by_betweenness = top_scores(centrality, query.top);
+    }
+    return stats;
+}
+
+}  // namespace kizuna

@@ -1,0 +1,338 @@
+#include "kizuna/viz/diagram.h"
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+
+#include "kizuna/core/errors.h"
+#include "label_text.h"
+#include "style.h"
+
+namespace kizuna {
+
+namespace {
+
+using viz::kMaxLabelBytes;
+using viz::kMaxTooltipBytes;
+using viz::safe_label;
+using viz::safe_url;
+
+struct GraphCloser {
+    void operator()(Agraph_t* g) const { agclose(g); }
+};
+struct ContextCloser {
+    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
+};
+struct RenderDataFreer {
+    void operator()(char* data) const { gvFreeRenderData(data); }
+};
+struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+// cgraph takes char* for names and values it only reads.
+char* c(const std::string& text) { return const_cast<char*>(text.c_str()); }
+char* c(const char* text) { return const_cast<char*>(text); }
+
+void set(void* object, const char* name, const std::string& value) { agsafeset(object, c(name), c(value), c("")); }
+
+const char* const kFaded = "#c0c0c0";
+const char* const kHighlight = "#d7263d";
+
+// Graphviz reports problems through a callback; we keep the last for our own error message.
+std::string& last_graphviz_error() {
+    static std::string message;
+    return message;
+}
+int remember_graphviz_error(char* message) {
+    last_graphviz_error() = message ? message : "";
+    return 0;
+}
+
+std::string year_of(const std::optional<PartialDate>& date) { return date ? std::to_string(date->year()) : ""; }
+
+std::string dates_text(const Graph& graph, RelationIndex r) {
+    const auto start = graph.start(r), end = graph.end(r);
+    if (!start && !end) return "undated";
+    return (start ? start->to_string() : "?") + " – " + (end ? end->to_string() : "");
+}
+
+std::string sources_text(const std::vector<Source>& sources) {
+    std::string text;
+    for (const auto& source : sources) {
+        text += "\nsource: " + source.title;
+        if (!source.locator.empty()) text += ", " + source.locator;
+        if (!source.url.empty()) text += " <" + source.url + ">";
+    }
+    return text;
+}
+
+std::string first_link(const std::vector<Source>& sources) {
+    for (const auto& source : sources) {
+        if (auto url = safe_url(source.url); !url.empty()) return url;
+    }
+    return {};
+}
+
+class DiagramBuilder {
+public:
+    DiagramBuilder(const Graph& graph, const DiagramOptions& options)
+        : graph_(graph), options_(options), root_(agopen(c("kizuna"), Agdirected, nullptr)) {
+        if (!root_) throw Error("Graphviz could not create a graph");
+        set(root_.get(), "fontname", options.font);
+        set(root_.get(), "rankdir", "LR");
+        set(root_.get(), "nodesep", "0.35");
+        set(root_.get(), "ranksep", "0.6");
+        set(root_.get(), "pad", "0.3");
+        set(root_.get(), "overlap", "false");
+        set(root_.get(), "splines", "true");
+        set(root_.get(), "bgcolor", "white");
+        if (!options.title.empty()) {
+            set(root_.get(), "label", safe_label(options.title, kMaxLabelBytes));
+            set(root_.get(), "labelloc", "t");
+            set(root_.get(), "fontsize", "18");
+        }
+        highlighted_vertices_.insert(options.highlight_vertices.begin(), options.highlight_vertices.end());
+        highlighted_relations_.insert(options.highlight_relations.begin(), options.highlight_relations.end());
+    }
+
+    void add(const Subgraph& subgraph) {
+        for (const VertexId v : subgraph.vertices) add_vertex(v);
+        for (const RelationIndex r : subgraph.relations) add_relation(r);
+        if (options_.legend) add_legend();
+    }
+
+    Agraph_t* graph() const { return root_.get(); }
+
+private:
+    bool faded_vertex(VertexId v) const {
+        return options_.fade_others && !highlighted_vertices_.empty() && !highlighted_vertices_.count(v);
+    }
+    bool faded_relation(RelationIndex r) const {
+        return options_.fade_others && !highlighted_relations_.empty() && !highlighted_relations_.count(r);
+    }
+
+    Agraph_t* parent_for(const std::string& country) {
+        if (!options_.cluster_by_country) return root_.get();
+        auto& cluster = clusters_[country];
+        if (!cluster) {
+            cluster = agsubg(root_.get(), c("cluster_" + (country.empty() ? std::string("none") : country)), 1);
+            set(cluster, "label", safe_label(viz::country_name(country, options_.lang), kMaxLabelBytes));
+            set(cluster, "style", "rounded,dashed");
+            set(cluster, "color", "#9ca3af");
+            set(cluster, "fontname", options_.font);
+        }
+        return cluster;
+    }
+
+    void add_vertex(VertexId v) {
+        const Entity entity = graph_.entity(v);
+        kinds_.insert(entity.kind);
+        countries_.insert(entity.country);
+        Agnode_t* node = agnode(parent_for(entity.country), c(entity.id), 1);
+        nodes_[v] = node;
+        const auto style = viz::node_style(entity.kind);
+        set(node, "label", safe_label(display_name(entity, options_.lang), kMaxLabelBytes));
+        set(node, "shape", style.shape);
+        set(node, "style", style.style);
+        set(node, "fillcolor", viz::country_fill(entity.country));
+        set(node, "fontname", options_.font);
+        set(node, "fontsize", "11");
+        std::string tooltip = entity.names.en;
+        for (const auto* other : {&entity.names.ja, &entity.names.vi}) {
+            if (!other->empty()) tooltip += (tooltip.empty() ? "" : "\n") + *other;
+        }
+        tooltip += "\n" + entity.kind + (entity.country.empty() ? "" : ", " + entity.country) +
+                   sources_text(entity.sources);
+        set(node, "tooltip", safe_label(tooltip, kMaxTooltipBytes, true));
+        const auto website = entity.attributes.find("website");
+        if (website != entity.attributes.end()) {
+            if (auto url = safe_url(website->second); !url.empty()) set(node, "URL", url);
+        }
+        if (faded_vertex(v)) {
+            set(node, "color", kFaded);
+            set(node, "fontcolor", "#9ca3af");
+            set(node, "fillcolor", "#f5f5f5");
+        } else if (highlighted_vertices_.count(v)) {
+            set(node, "color", kHighlight);
+            set(node, "penwidth", "2.5");
+        }
+    }
+
+    void add_relation(RelationIndex r) {
+        const auto from = nodes_.find(graph_.from(r)), to = nodes_.find(graph_.to(r));
+        if (from == nodes_.end() || to == nodes_.end()) return;
+        const Relation relation = graph_.relation(r);
+        const RelationType& type = graph_.type(r);
+        types_.insert(type.id);
+        Agedge_t* edge = agedge(root_.get(), from->second, to->second, c(relation.id), 1);
+        const auto style = viz::edge_style(type.id);
+        const std::string year = year_of(relation.start);
+        const std::string label = display_label(type, options_.lang) + (year.empty() ? "" : " " + year);
+        set(edge, "label", safe_label(label, kMaxLabelBytes));
+        set(edge, "fontname", options_.font);
+        set(edge, "fontsize", "9");
+        set(edge, "color", faded_relation(r) ? kFaded : style.color);
+        set(edge, "fontcolor", faded_relation(r) ? kFaded : style.color);
+        set(edge, "style", style.style);
+        if (!type.directed) set(edge, "dir", "none");
+        if (highlighted_relations_.count(r)) {
+            set(edge, "color", kHighlight);
+            set(edge, "fontcolor", kHighlight);
+            set(edge, "penwidth", "3");
+        }
+        const std::string tooltip = display_label(type, options_.lang) + ": " + dates_text(graph_, r) +
+                                    sources_text(relation.sources);
+        set(edge, "tooltip", safe_label(tooltip, kMaxTooltipBytes, true));
+        set(edge, "labeltooltip", safe_label(tooltip, kMaxTooltipBytes, true));
+        if (auto url = first_link(relation.sources); !url.empty()) set(edge, "URL", url);
+    }
+
+    void add_legend() {
+        if (kinds_.empty()) return;
+        Agraph_t* legend = agsubg(root_.get(), c("cluster_legend"), 1);
+        set(legend, "label", options_.lang == "ja" ? "凡例" : options_.lang == "vi" ? "Chú giải" : "Legend");
+        set(legend, "style", "rounded");
+        set(legend, "color", "#d1d5db");
+        set(legend, "fontname", options_.font);
+        set(legend, "fontsize", "10");
+        std::size_t serial = 0;
+        auto item = [&](const std::string& label) {
+            Agnode_t* node = agnode(legend, c("legend-" + std::to_string(serial++)), 1);
+            set(node, "label", safe_label(label, kMaxLabelBytes));
+            set(node, "fontname", options_.font);
+            set(node, "fontsize", "9");
+            return node;
+        };
+        for (const auto& kind : kinds_) {
+            Agnode_t* node = item(kind);
+            const auto style = viz::node_style(kind);
+            set(node, "shape", style.shape);
+            set(node, "style", style.style);
+            set(node, "fillcolor", "#ffffff");
+        }
+        for (const auto& country : countries_) {
+            Agnode_t* node = item(viz::country_name(country, options_.lang));
+            set(node, "shape", "box");
+            set(node, "style", "filled");
+            set(node, "fillcolor", viz::country_fill(country));
+        }
+        for (const auto& type_id : types_) {
+            const auto& types = graph_.relation_types();
+            const auto type = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.id == type_id; });
+            Agnode_t* tail = item("");
+            Agnode_t* head = item("");
+            for (auto* point : {tail, head}) {
+                set(point, "shape", "point");
+                set(point, "width", "0.05");
+            }
+            Agedge_t* edge = agedge(legend, tail, head, c("legend-edge-" + type_id), 1);
+            const auto style = viz::edge_style(type_id);
+            set(edge, "label", safe_label(display_label(*type, options_.lang), kMaxLabelBytes));
+            set(edge, "color", style.color);
+            set(edge, "fontcolor", style.color);
+            set(edge, "style", style.style);
+            set(edge, "fontname", options_.font);
+            set(edge, "fontsize", "9");
+            if (!type->directed) set(edge, "dir", "none");
+        }
+    }
+
+    const Graph& graph_;
+    const DiagramOptions& options_;
+    std::unique_ptr<Agraph_t, GraphCloser> root_;
+    std::map<VertexId, Agnode_t*> nodes_;
+    std::map<std::string, Agraph_t*> clusters_;
+    std::set<std::string> kinds_, countries_, types_;
+    std::set<VertexId> highlighted_vertices_;
+    std::set<RelationIndex> highlighted_relations_;
+};
+
+std::string write_dot(Agraph_t* g) {
+    char* buffer = nullptr;
+    std::size_t size = 0;
+    {
+        std::unique_ptr<std::FILE, FileCloser> stream(open_memstream(&buffer, &size));
+        if (!stream) throw Error("cannot allocate memory for the DOT text");
+        if (agwrite(g, stream.get()) != 0) throw Error("Graphviz could not write DOT: " + last_graphviz_error());
+    }
+    std::string text(buffer, size);
+    std::free(buffer);
+    return text;
+}
+
+const char* renderer(DiagramFormat format) {
+    switch (format) {
+        case DiagramFormat::Svg:
+            return "svg";
+        case DiagramFormat::Png:
+            return "png:cairo";
+        case DiagramFormat::Pdf:
+            return "pdf:cairo";
+        case DiagramFormat::Dot:
+            break;
+    }
+    return "dot";
+}
+
+}  // namespace
+
+std::optional<DiagramFormat> parse_diagram_format(std::string_view name) {
+    if (name == "dot" || name == "gv") return DiagramFormat::Dot;
+    if (name == "svg") return DiagramFormat::Svg;
+    if (name == "png") return DiagramFormat::Png;
+    if (name == "pdf") return DiagramFormat::Pdf;
+    return std::nullopt;
+}
+
+std::optional<DiagramFormat> diagram_format_of(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    if (extension.empty()) return std::nullopt;
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    return parse_diagram_format(std::string_view(extension).substr(1));
+}
+
+const std::vector<std::string>& layout_engines() {
+    static const std::vector<std::string> kEngines = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
+    return kEngines;
+}
+
+std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const DiagramOptions& options,
+                           DiagramFormat format) {
+    const auto& engines = layout_engines();
+    if (std::find(engines.begin(), engines.end(), options.engine) == engines.end()) {
+        throw UsageError("unknown layout engine '" + options.engine + "' (use dot, neato, fdp, sfdp, circo or twopi)");
+    }
+    if (subgraph.vertices.size() > options.max_entities) {
+        throw UsageError("the diagram would hold " + std::to_string(subgraph.vertices.size()) +
+                         " entities (the limit is " + std::to_string(options.max_entities) +
+                         "); draw a neighbourhood with --ego ENTITY --radius N, filter with --type, or raise "
+                         "--max-entities and use --engine sfdp");
+    }
+    agseterr(AGERR);  // warnings (e.g. about fonts) are not the user's business; errors are
+    agseterrf(remember_graphviz_error);
+    DiagramBuilder builder(graph, options);
+    builder.add(subgraph);
+    if (format == DiagramFormat::Dot) return write_dot(builder.graph());
+
+    std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
+    if (!context) throw Error("Graphviz could not start");
+    if (gvLayout(context.get(), builder.graph(), options.engine.c_str()) != 0) {
+        throw Error("Graphviz layout '" + options.engine + "' failed: " + last_graphviz_error());
+    }
+    char* raw = nullptr;
+    unsigned int length = 0;
+    const int status = gvRenderData(context.get(), builder.graph(), renderer(format), &raw, &length);
+    std::unique_ptr<char, RenderDataFreer> data(raw);
+    gvFreeLayout(context.get(), builder.graph());
+    if (status != 0 || !raw) throw Error("Graphviz could not render: " + last_graphviz_error());
+    return std::string(raw, length);
+}
+
+}  // namespace kizuna

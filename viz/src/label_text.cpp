@@ -1,0 +1,41 @@
+#include "label_text.h"
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/validation.h"
+
+namespace kizuna::viz {
+
+std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_newlines) {
+    if (!is_clean_utf8(text)) throw InvalidDataError("label text is not valid UTF-8");
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        const bool starts_character = (c & 0xC0) != 0x80;
+        if (starts_character && i >= max_bytes) {
+            out += "…";
+            return out;
+        }
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c == '\n' && keep_newlines) {
+            out += "\\n";
+        } else if (c < 0x20 || c == 0x7f) {
+            out += ' ';
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+std::string safe_url(std::string_view url) {
+    const bool http = url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0;
+    if (!http || url.size() > kMaxTooltipBytes) return {};
+    for (const char c : url) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') return {};
+    }
+    return std::string(url);
+}
+
+}  // namespace kizuna::viz

@@ -1,0 +1,22 @@
+#pragma once
+// Private to viz: text made safe for Graphviz attributes.
+#include <string>
+#include <string_view>
+
+namespace kizuna::viz {
+
+// The longest label or tooltip text we hand to Graphviz, in bytes (Graphviz fails on quoted strings
+// over 16 KiB; labels this long are unreadable anyway).
+inline constexpr std::size_t kMaxLabelBytes = 200;
+inline constexpr std::size_t kMaxTooltipBytes = 2000;
+
+// Plain text for an escString attribute (label, tooltip): backslashes doubled so \N, \G, \L and a
+// trailing backslash lose their meaning; control characters become spaces; cut at max_bytes on a
+// character boundary with an ellipsis. Lines are joined with Graphviz's own "\n" escape when
+// keep_newlines. Throws InvalidDataError for invalid UTF-8.
+[[nodiscard]] std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_newlines = false);
+
+// The URL when it is a plain http(s) URL safe to link to, else empty.
+[[nodiscard]] std::string safe_url(std::string_view url);
+
+}  // namespace kizuna::viz
