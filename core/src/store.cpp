@@ -366,8 +366,18 @@ Entity Store::resolve(const std::string& name) const {
         }
         throw EntityLookupError(message + "\nuse an id to choose one", candidates);
     }
+    // Not a full name: a name that only one entity's names contain still names it (保健省 → ベトナム保健省).
     std::vector<Entity> closest = search(name, kSuggestionCount);
-    if (closest.empty() && codepoint_count(key) >= 3) {
+    if (closest.size() == 1) return closest.front();
+    if (closest.size() > 1) {
+        std::string message = "'" + name + "' is part of the names of several entities:";
+        for (const auto& entity : closest) {
+            message += "\n  " + describe(entity);
+            candidates.push_back(entity.id);
+        }
+        throw EntityLookupError(message + "\nuse an id or a fuller name to choose one", candidates);
+    }
+    if (codepoint_count(key) >= 3) {
         SQLite::Statement fuzzy(impl_->db, std::string("SELECT ") + kEntityColumns +
                                                " FROM entities e WHERE e.eid IN (SELECT n.eid FROM name_search s "
                                                "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "

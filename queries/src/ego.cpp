@@ -4,29 +4,50 @@
 
 namespace kizuna {
 
-Subgraph ego_network(const Graph& graph, VertexId centre, std::size_t radius, const RelationFilter& filter) {
-    const queries::CompiledFilter compiled(graph, filter);
-    const auto view = queries::filtered(compiled);
-    const auto limit = static_cast<std::uint32_t>(std::min<std::size_t>(radius, queries::kUnreached - 1));
-    const auto reached = queries::bfs(view, centre, std::nullopt, limit);
+namespace {
+
+// The vertices with a distance, and the relations among them (each once, from its own 'from' side).
+Subgraph collect(const Graph& graph, const queries::FilteredGraph& view, const std::vector<std::uint32_t>& distance,
+                 bool directed) {
     Subgraph out;
     for (VertexId v = 0; v < graph.vertex_count(); ++v) {
-        if (reached.distance[v] == queries::kUnreached) continue;
+        if (distance[v] == queries::kUnreached) continue;
         out.vertices.push_back(v);
-        out.distance.push_back(reached.distance[v]);
+        out.distance.push_back(distance[v]);
     }
-    // Relations among the reached vertices: each once, from its own 'from' side.
     for (const VertexId v : out.vertices) {
         for (const auto& e : boost::make_iterator_range(boost::out_edges(v, view))) {
             const HalfEdge half = view[e];
-            if (half.reversed() && !filter.directed) continue;
-            if (reached.distance[boost::target(e, view)] == queries::kUnreached) continue;
+            if (half.reversed() && !directed) continue;
+            if (distance[boost::target(e, view)] == queries::kUnreached) continue;
             out.relations.push_back(half.relation());
         }
     }
     std::sort(out.relations.begin(), out.relations.end());
     out.relations.erase(std::unique(out.relations.begin(), out.relations.end()), out.relations.end());
     return out;
+}
+
+std::uint32_t depth_limit(std::size_t radius) {
+    return static_cast<std::uint32_t>(std::min<std::size_t>(radius, queries::kUnreached - 1));
+}
+
+}  // namespace
+
+Subgraph ego_network(const Graph& graph, VertexId centre, std::size_t radius, const RelationFilter& filter) {
+    return neighbourhood(graph, {centre}, radius, filter);
+}
+
+Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres, std::size_t radius,
+                       const RelationFilter& filter) {
+    const queries::CompiledFilter compiled(graph, filter);
+    const auto view = queries::filtered(compiled);
+    std::vector<std::uint32_t> distance(graph.vertex_count(), queries::kUnreached);
+    for (const VertexId centre : centres) {
+        const auto reached = queries::bfs(view, centre, std::nullopt, depth_limit(radius));
+        for (VertexId v = 0; v < graph.vertex_count(); ++v) distance[v] = std::min(distance[v], reached.distance[v]);
+    }
+    return collect(graph, view, distance, filter.directed);
 }
 
 Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated) {

@@ -28,11 +28,11 @@ std::vector<RelationIndex> entity_timeline(const Graph& graph, VertexId entity, 
     return out;
 }
 
-std::vector<Change> changes_between(const Graph& graph, const std::optional<PartialDate>& after,
+std::vector<Change> changes_between(const Graph& graph, const std::optional<PartialDate>& since,
                                     const std::optional<PartialDate>& until, const RelationFilter& filter) {
     std::vector<Change> out;
     auto within = [&](const PartialDate& date) {
-        return (!after || compare_coarse(date, *after) > 0) && (!until || compare_coarse(date, *until) <= 0);
+        return (!since || compare_coarse(date, *since) >= 0) && (!until || compare_coarse(date, *until) <= 0);
     };
     RelationFilter types_only;
     types_only.types = filter.types;

@@ -54,8 +54,9 @@ public:
     // Entities whose id, name or alias (any language) equals or contains the text after normalisation
     // (see text.h): exact matches first, then prefix matches, then the rest; at most limit.
     [[nodiscard]] std::vector<Entity> search(const std::string& text, std::size_t limit) const;
-    // The one entity an argument names (id, or a name/alias matched exactly after normalisation).
-    // Throws EntityLookupError listing candidates when it names several or none (then the closest names).
+    // The one entity an argument names: its id, a name or alias equal after normalisation, or else text
+    // that the names of exactly one entity contain. Throws EntityLookupError listing the candidates when
+    // it names several, or the closest names when it names none.
     [[nodiscard]] Entity resolve(const std::string& name) const;
 
     // What a write changed.

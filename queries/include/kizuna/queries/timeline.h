@@ -19,9 +19,9 @@ struct Change {
     PartialDate date;
 };
 
-// Relations that started or ended after `after` and up to `until` (either may be absent), in date order.
-// Compared at the coarser precision, so "after 2019" excludes everything dated within 2019.
-[[nodiscard]] std::vector<Change> changes_between(const Graph& graph, const std::optional<PartialDate>& after,
+// Relations that started or ended within [since, until] (either bound may be absent), in date order.
+// Compared at the coarser precision, so since "2019" includes everything dated within 2019.
+[[nodiscard]] std::vector<Change> changes_between(const Graph& graph, const std::optional<PartialDate>& since,
                                                   const std::optional<PartialDate>& until,
                                                   const RelationFilter& filter);
 

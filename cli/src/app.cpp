@@ -1,0 +1,108 @@
+#include "app.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "commands.h"
+#include "context.h"
+#include "kizuna/core/errors.h"
+
+namespace {
+
+constexpr int kExitUsage = 2;
+constexpr int kExitInvalidData = 3;
+constexpr int kExitStorage = 4;
+
+constexpr const char* kFooter = R"(Naming an entity: an id (vn-moh) or any name or alias in English, Japanese or Vietnamese,
+matched ignoring case, width and diacritics: "MOH", "ＭＯＨ", "Bo Y te", "保健省".
+
+Examples:
+  kizuna demo                                   load the bundled Japan–Vietnam data and show answers
+  kizuna partners "Vietnam MOH" --type mou      who signed an MOU with Vietnam's Ministry of Health
+  kizuna path Kanagawa "Hau Giang"              how two organisations are connected, with sources
+  kizuna partners vn-moh --as-of 2020           partners at a date
+  kizuna render --ego vn-moh --radius 1 --lang ja -o moh.svg
+
+Exit codes: 0 answered, 2 usage or unknown/ambiguous entity, 3 invalid input data (nothing written),
+4 database problem (cannot open, locked, corrupt, newer schema).)";
+
+}  // namespace
+
+namespace kizuna::cli {
+
+int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    namespace cli = kizuna::cli;
+    auto report = [&err](const std::string& message, int code) {
+        err << "kizuna: " << message << '\n';
+        return code;
+    };
+    cli::Context context;
+    context.out = &out;
+    context.err = &err;
+    context.db = cli::default_db_path();
+
+    CLI::App app{"Kizuna (絆): an embedded graph database of collaboration relationships between organisations."};
+    app.name("kizuna");
+    app.footer(kFooter);
+    app.require_subcommand(1);
+    app.fallthrough();  // global options may follow the command: kizuna search MOH --format json
+    app.set_version_flag("--version", "kizuna 0.1.0");
+
+    std::string format = "table";
+    app.add_option("--db", context.db, "database file (default: $KIZUNA_DB, else ./kizuna.db)")->type_name("PATH");
+    app.add_option("--format", format, "output: table (default), json (stable, for scripts) or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}))
+        ->type_name("FORMAT");
+    app.add_option("--lang", context.lang, "language of names and labels in output: en (default), ja or vi")
+        ->check(CLI::IsMember({"en", "ja", "vi"}))
+        ->type_name("LANG");
+
+    std::vector<cli::Command> commands = {
+        cli::add_init(app, context),     cli::add_import(app, context),   cli::add_export(app, context),
+        cli::add_search(app, context),   cli::add_show(app, context),     cli::add_partners(app, context),
+        cli::add_path(app, context),     cli::add_common(app, context),   cli::add_ego(app, context),
+        cli::add_timeline(app, context), cli::add_stats(app, context),    cli::add_render(app, context),
+        cli::add_demo(app, context),
+    };
+
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());
+        app.parse(reversed);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e, out, err);
+        return code == 0 ? 0 : kExitUsage;
+    }
+    context.format = format == "json"  ? cli::OutputFormat::Json
+                     : format == "csv" ? cli::OutputFormat::Csv
+                                       : cli::OutputFormat::Table;
+
+    try {
+        for (const auto& command : commands) {
+            if (command.app->parsed()) command.run();
+        }
+        out.flush();
+        if (!out) return report("cannot write the answer to standard output", 1);
+        return 0;
+    } catch (const kizuna::ImportError& e) {
+        for (const auto& problem : e.problems()) err << problem << '\n';
+        std::string summary = std::to_string(e.total()) + (e.total() == 1 ? " problem" : " problems");
+        if (e.total() > e.problems().size()) summary += " (first " + std::to_string(e.problems().size()) + " shown)";
+        return report(summary + "; nothing was written", kExitInvalidData);
+    } catch (const kizuna::InvalidDataError& e) {
+        return report(e.what(), kExitInvalidData);
+    } catch (const kizuna::UsageError& e) {
+        return report(e.what(), kExitUsage);
+    } catch (const kizuna::StorageError& e) {
+        return report(e.what(), kExitStorage);
+    } catch (const kizuna::Error& e) {
+        return report(e.what(), 1);
+    } catch (const std::bad_alloc&) {
+        return report("out of memory", 1);
+    } catch (const std::exception& e) {
+        return report(std::string("unexpected error: ") + e.what(), 1);
+    }
+}
+
+}  // namespace kizuna::cli

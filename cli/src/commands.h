@@ -1,0 +1,32 @@
+#pragma once
+// The kizuna commands. Each adds its subcommand to the app and returns what runs it once parsed.
+#include <functional>
+
+#include "context.h"
+
+namespace CLI {
+class App;
+}
+
+namespace kizuna::cli {
+
+struct Command {
+    CLI::App* app;
+    std::function<void()> run;  // throws kizuna errors; main maps them to exit codes
+};
+
+Command add_init(CLI::App& app, Context& context);
+Command add_import(CLI::App& app, Context& context);
+Command add_export(CLI::App& app, Context& context);
+Command add_search(CLI::App& app, Context& context);
+Command add_show(CLI::App& app, Context& context);
+Command add_partners(CLI::App& app, Context& context);
+Command add_path(CLI::App& app, Context& context);
+Command add_common(CLI::App& app, Context& context);
+Command add_ego(CLI::App& app, Context& context);
+Command add_timeline(CLI::App& app, Context& context);
+Command add_stats(CLI::App& app, Context& context);
+Command add_render(CLI::App& app, Context& context);
+Command add_demo(CLI::App& app, Context& context);
+
+}  // namespace kizuna::cli

@@ -1,0 +1,37 @@
+// kizuna export: write the whole database as CSV, JSON Lines or GraphML.
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "commands.h"
+#include "kizuna/core/errors.h"
+#include "kizuna/importers/export.h"
+
+namespace kizuna::cli {
+
+Command add_export(CLI::App& app, Context& context) {
+    struct Options {
+        std::string format;
+        std::string output;
+    };
+    auto options = std::make_shared<Options>();
+    auto* command = app.add_subcommand("export", "write the whole database to CSV, JSON Lines or GraphML");
+    command->add_option("--format", options->format, "csv (a folder of three files), jsonl or graphml")
+        ->required()
+        ->check(CLI::IsMember({"csv", "jsonl", "graphml"}))
+        ->type_name("FORMAT");
+    command->add_option("-o,--output", options->output, "output file (a folder for csv)")
+        ->required()
+        ->type_name("PATH");
+    command->footer("`kizuna import` reads every export back into the same database.");
+    return {command, [&context, options] {
+                Store store = context.open_for_reading();
+                const auto format = parse_export_format(options->format);
+                if (!format) throw UsageError("--format: unknown export format '" + options->format + "'");
+                export_database(store, *format, options->output);
+                context.e() << "wrote " << options->output << " (" << store.entity_count() << " entities, "
+                            << store.relation_count() << " relations)\n";
+            }};
+}
+
+}  // namespace kizuna::cli

@@ -1,0 +1,86 @@
+// kizuna show ENTITY: the entity with every name, attribute and source, and all its relations.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <ostream>
+
+#include "commands.h"
+#include "kizuna/core/json.h"
+#include "output.h"
+#include "source_notes.h"
+#include "table.h"
+
+namespace kizuna::cli {
+
+namespace {
+
+void print_entity(const Context& context, const Entity& e, SourceNotes& notes) {
+    std::ostream& out = context.o();
+    out << display_name(e, context.lang) << "  (" << e.id << ")\n";
+    auto line = [&](const std::string& label, const std::string& value) {
+        if (!value.empty()) out << "  " << label << std::string(10 - std::min<std::size_t>(label.size(), 9), ' ') << value << '\n';
+    };
+    line("kind", e.kind);
+    line("country", e.country);
+    line("English", e.names.en);
+    line("Japanese", e.names.ja);
+    line("Vietnamese", e.names.vi);
+    std::string aliases;
+    for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
+    line("aliases", aliases);
+    for (const auto& [key, value] : e.attributes) line(key, value);
+    line("sources", notes.mark(e.sources));
+}
+
+}  // namespace
+
+Command add_show(CLI::App& app, Context& context) {
+    auto name = std::make_shared<std::string>();
+    auto* command = app.add_subcommand("show", "an entity with its names, attributes, sources and all relations");
+    command->add_option("entity", *name, "id or any name or alias")->required()->type_name("ENTITY");
+    return {command, [&context, name] {
+                Store store = context.open_for_reading();
+                const Entity entity = store.resolve(*name);
+                std::vector<Relation> relations = store.relations_of(entity.id);
+                std::stable_sort(relations.begin(), relations.end(), [](const Relation& a, const Relation& b) {
+                    if (a.start && b.start) return compare_coarse(*a.start, *b.start) < 0;
+                    return a.start.has_value() && !b.start.has_value();
+                });
+                std::map<std::string, RelationType> types;
+                for (auto& type : store.relation_types()) types.emplace(type.id, type);
+                if (context.format == OutputFormat::Json) {
+                    print_json(context, {{"entity", entity}, {"relations", relations}});
+                    return;
+                }
+                auto other = [&](const Relation& r) { return r.from == entity.id ? r.to : r.from; };
+                if (context.format == OutputFormat::Csv) {
+                    std::vector<std::vector<std::string>> rows = {
+                        {"relation", "type", "direction", "partner", "start", "end", "sources"}};
+                    for (const auto& r : relations) {
+                        rows.push_back({r.id, r.type, direction_word(types.at(r.type), r, entity.id), other(r),
+                                        date_text(r.start), date_text(r.end), source_titles(r.sources)});
+                    }
+                    print_csv(context, rows);
+                    return;
+                }
+                SourceNotes notes;
+                print_entity(context, entity, notes);
+                context.o() << '\n';
+                if (relations.empty()) {
+                    context.o() << "no relations\n";
+                } else {
+                    Table table({"relation", "", "partner", "when", "source", "id"});
+                    for (const auto& r : relations) {
+                        const RelationType& type = types.at(r.type);
+                        const auto partner = store.entity(other(r));
+                        table.add({display_label(type, context.lang), arrow(type, r, entity.id),
+                                   partner ? display_name(*partner, context.lang) : other(r), when(r),
+                                   notes.mark(r.sources), r.id});
+                    }
+                    table.print(context.o());
+                }
+                notes.print(context.o());
+            }};
+}
+
+}  // namespace kizuna::cli

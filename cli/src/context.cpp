@@ -1,0 +1,48 @@
+#include "context.h"
+
+#include <cstdlib>
+#include <ostream>
+
+#include "kizuna/core/errors.h"
+
+namespace kizuna::cli {
+
+std::filesystem::path default_db_path() {
+    if (const char* env = std::getenv("KIZUNA_DB"); env != nullptr && *env != '\0') return env;
+    return "kizuna.db";
+}
+
+Store Context::open_for_reading() const {
+    if (!std::filesystem::exists(db)) {
+        throw StorageError(db.string() + ": no database here; create one with `kizuna --db " + db.string() +
+                           " init` or load the bundled data with `kizuna demo`");
+    }
+    return Store::open(db, Store::Mode::ReadOnly);
+}
+
+Store Context::open_for_writing() const {
+    if (!std::filesystem::exists(db)) {
+        throw StorageError(db.string() + ": no database here; create one with `kizuna --db " + db.string() + " init`");
+    }
+    return Store::open(db, Store::Mode::ReadWrite);
+}
+
+VertexId Loaded::vertex(const std::string& name) const {
+    const Entity entity = store.resolve(name);
+    if (auto v = graph.find(entity.id)) return *v;
+    throw StorageError("entity '" + entity.id + "' is in the database but not in its graph");
+}
+
+Loaded load(const Context& context) {
+    Store store = context.open_for_reading();
+    Graph graph = Graph::load(store);
+    return Loaded{std::move(store), std::move(graph)};
+}
+
+std::optional<PartialDate> date_option(const std::string& option, const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    if (auto date = PartialDate::parse(text)) return date;
+    throw UsageError(option + ": '" + text + "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-11-15)");
+}
+
+}  // namespace kizuna::cli
