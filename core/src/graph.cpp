@@ -34,7 +34,7 @@ Graph& Graph::operator=(Graph&&) noexcept = default;
 
 Graph Graph::load(const Store& store) {
     auto impl = std::make_unique<Impl>();
-    impl->store = &store;
+    impl->store = &store.impl();
     auto& db = store.impl().db;
     try {
         impl->types = store.relation_types();
@@ -128,7 +128,7 @@ std::optional<PartialDate> Graph::end(RelationIndex r) const { return PartialDat
 const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
 
 Entity Graph::entity(VertexId v) const {
-    SQLite::Statement query(impl_->store->impl().db,
+    SQLite::Statement query(impl_->store->db,
                             std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
     query.bind(1, impl_->eids[v]);
     if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
@@ -136,7 +136,7 @@ Entity Graph::entity(VertexId v) const {
 }
 
 Relation Graph::relation(RelationIndex r) const {
-    SQLite::Statement query(impl_->store->impl().db,
+    SQLite::Statement query(impl_->store->db,
                             std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
     query.bind(1, impl_->rids[r]);
     if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");

@@ -17,6 +17,9 @@ namespace kizuna {
 
 namespace {
 
+// Legend items per row.
+constexpr std::size_t kLegendRow = 5;
+
 using viz::kMaxLabelBytes;
 using viz::kMaxTooltipBytes;
 using viz::safe_label;
@@ -209,19 +212,37 @@ private:
             set(node, "fontsize", "9");
             return node;
         };
+        // Items sit in short rows: each row is a chain of invisible edges, which the layout puts side by side.
+        Agnode_t* row_tail = nullptr;
+        std::size_t in_row = 0;
+        auto place = [&](Agnode_t* first, Agnode_t* last) {
+            if (row_tail != nullptr && in_row < kLegendRow) {
+                Agedge_t* link = agedge(legend, row_tail, first, c("legend-row-" + std::to_string(serial++)), 1);
+                set(link, "style", "invis");
+                ++in_row;
+            } else {
+                in_row = 1;
+            }
+            row_tail = last;
+        };
+        auto end_row = [&] { row_tail = nullptr; };
         for (const auto& kind : kinds_) {
-            Agnode_t* node = item(kind);
+            Agnode_t* node = item(viz::kind_name(kind, options_.lang));
             const auto style = viz::node_style(kind);
             set(node, "shape", style.shape);
             set(node, "style", style.style);
             set(node, "fillcolor", "#ffffff");
+            place(node, node);
         }
+        end_row();
         for (const auto& country : countries_) {
             Agnode_t* node = item(viz::country_name(country, options_.lang));
             set(node, "shape", "box");
             set(node, "style", "filled");
             set(node, "fillcolor", viz::country_fill(country));
+            place(node, node);
         }
+        end_row();
         for (const auto& type_id : types_) {
             const auto& types = graph_.relation_types();
             const auto type = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.id == type_id; });
@@ -240,6 +261,7 @@ private:
             set(edge, "fontname", options_.font);
             set(edge, "fontsize", "9");
             if (!type->directed) set(edge, "dir", "none");
+            place(tail, head);
         }
     }
 

@@ -19,6 +19,8 @@ struct EdgeStyle {
 [[nodiscard]] std::string country_fill(const std::string& country);
 [[nodiscard]] EdgeStyle edge_style(const std::string& type);
 // A readable country name for legends and clusters ("JP" -> "Japan"); the code itself when unknown.
+// The kind in a language (ja, vi) when known, else the kind id itself.
+[[nodiscard]] std::string kind_name(const std::string& kind, const std::string& lang);
 [[nodiscard]] std::string country_name(const std::string& country, const std::string& lang);
 
 }  // namespace kizuna::viz

@@ -2,6 +2,7 @@
 // by running the same commands a user would type (so what the demo shows is what they get).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <ostream>
@@ -47,7 +48,10 @@ Command add_demo(CLI::App& app, Context& context) {
                     out << "\n── " << note << "\n$ kizuna";
                     for (const auto& a : args) out << ' ' << (a.find(' ') == std::string::npos ? a : "\"" + a + "\"");
                     out << "\n\n";
-                    args.insert(args.begin(), {"--db", db.string(), "--lang", lang});
+                    if (std::find(args.begin(), args.end(), "--lang") == args.end()) {
+                        args.insert(args.begin(), {"--lang", lang});
+                    }
+                    args.insert(args.begin(), {"--db", db.string()});
                     const int code = run_kizuna(args, out, context.e());
                     if (code != 0) throw Error("demo step failed (exit " + std::to_string(code) + ")");
                 };

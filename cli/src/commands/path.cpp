@@ -77,6 +77,10 @@ void print_table(const Context& context, const Graph& graph, const Entity& from,
             out << "    " << arrow(type, r, here) << ' ' << display_label(type, context.lang);
             if (const std::string dates = when(r); !dates.empty()) out << ", " << dates;
             out << "  " << notes.mark(r.sources) << "  (" << r.id << ")\n";
+            // A caveat belongs to the evidence: say it where the relation is used.
+            if (auto caveat = r.attributes.find("caveat"); caveat != r.attributes.end()) {
+                out << "      caveat: " << caveat->second << '\n';
+            }
             out << "  " << display_name(graph.entity(path.vertices[s + 1]), context.lang) << '\n';
         }
     }

@@ -119,8 +119,11 @@ Command add_render(CLI::App& app, Context& context) {
                     scope = ego_network(data.graph, centre, options->radius, filter);
                     diagram.highlight_vertices = {centre};
                     diagram.fade_others = false;
-                    title = display_name(data.graph.entity(centre), context.lang) + ": within " +
-                            std::to_string(options->radius) + (options->radius == 1 ? " hop" : " hops");
+                    const std::string name = display_name(data.graph.entity(centre), context.lang);
+                    const std::string hops = std::to_string(options->radius);
+                    title = context.lang == "ja"   ? name + "の周辺（" + hops + "ホップ）"
+                            : context.lang == "vi" ? name + ": trong phạm vi " + hops + " bước"
+                                                   : name + ": within " + hops + (options->radius == 1 ? " hop" : " hops");
                 } else if (!options->path.empty()) {
                     const VertexId a = data.vertex(options->path[0]), b = data.vertex(options->path[1]);
                     const PathSet paths = all_shortest_paths(data.graph, a, b, PathQuery{filter, std::nullopt},

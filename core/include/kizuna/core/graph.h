@@ -7,7 +7,7 @@
 // relation-id order, so every traversal is deterministic. These numbers are valid for one Graph only:
 // never persist them.
 //
-// REQUIRES: the Store outlives the Graph. Thread-safety: const methods may be called concurrently,
+// REQUIRES: the Store outlives the Graph (moving the Store is fine). Thread-safety: const methods may be called concurrently,
 // except those that read the store (entity(), relation()).
 #include <cstdint>
 #include <memory>

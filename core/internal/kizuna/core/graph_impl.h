@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kizuna/core/graph.h"
+#include "kizuna/core/store.h"
 
 namespace kizuna {
 
@@ -21,10 +22,10 @@ struct HalfEdge {
 using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, HalfEdge,
                                                     boost::no_property, std::uint32_t, std::uint32_t>;
 
-class Store;
 
 struct Graph::Impl {
-    const Store* store = nullptr;
+    // The store's implementation, which stays put when the Store object itself is moved.
+    const Store::Impl* store = nullptr;
     CsrGraph csr;
     // Vertices, in entity-id order.
     std::string id_chars;                  // all ids, concatenated
