@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Installs Kizuna's dependencies (Debian 12 packages), builds it in Release and then either runs the demo
+# on the bundled data (`demo`, the default) or the whole test suite through CTest (`test`).
+# Run as root or with sudo:  sudo bash scripts/setup.sh demo | test
+set -euo pipefail
+
+mode="${1:-demo}"
+case "$mode" in
+  demo|test|build) ;;
+  *) echo "usage: $0 [demo|test|build]" >&2; exit 2 ;;
+esac
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="$root/build"
+
+# Every dependency, and why (see README.md).
+packages=(
+  build-essential cmake pkg-config  # g++ 12, CMake
+  libsqlitecpp-dev libsqlite3-dev   # the store (SQLiteCpp over SQLite with FTS5)
+  libboost-graph-dev                # the in-memory graph and its algorithms
+  libgraphviz-dev graphviz          # diagrams: cgraph to build, gvc to lay out and render
+  fonts-noto-cjk                    # Japanese and Vietnamese glyphs in PNG and PDF diagrams
+  catch2                            # tests (v2)
+  libcli11-dev                      # the command line
+  nlohmann-json3-dev                # JSON output and JSON Lines files
+  libutf8proc-dev                   # Unicode normalisation and case folding of names
+  libcsv-dev                        # RFC 4180 CSV parsing
+  libxml2-dev libxml2-utils         # GraphML reading and writing
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then as_root=(sudo); fi
+  echo "installing: ${missing[*]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+jobs="$(nproc)"
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
+cmake --build "$build" -j "$jobs"
+
+case "$mode" in
+  demo)
+    cd "$root"
+    "$build/cli/kizuna" demo
+    echo
+    echo "The kizuna binary is $build/cli/kizuna; diagrams are in $root/kizuna-demo/."
+    ;;
+  test)
+    ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    ;;
+  build) ;;
+esac

@@ -1,0 +1,210 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <catch2/catch.hpp>
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/store.h"
+#include "temp_dir.h"
+
+using namespace kizuna;
+using kizuna::test::TempDir;
+
+namespace {
+
+Entity full_entity() {
+    Entity e;
+    e.id = "vn-moh";
+    e.kind = "ministry";
+    e.names = {"Ministry of Health of Vietnam", "ベトナム保健省", "Bộ Y tế"};
+    e.aliases = {"MOH", "Vietnam MOH", "保健省"};
+    e.country = "VN";
+    e.attributes = {{"website", "https://moh.gov.vn/home"}, {"note", "line one\nline \"two\", with comma"}};
+    e.sources = {Source{"Seed", "https://example.org/a", "(1)"}, Source{"Other", "", ""}};
+    return e;
+}
+
+Entity named(const std::string& id, const std::string& en, const std::string& ja = "", const std::string& vi = "") {
+    Entity e;
+    e.id = id;
+    e.kind = "company";
+    e.names = {en, ja, vi};
+    e.country = "JP";
+    return e;
+}
+
+Relation mou() {
+    Relation r;
+    r.id = "kanagawa-vn-moh-mou-2024";
+    r.type = "mou";
+    r.from = "kanagawa";
+    r.to = "vn-moh";
+    r.start = PartialDate::parse("2024-11-15");
+    r.end = PartialDate::parse("2029");
+    r.attributes = {{"area_1", "Biotechnology"}};
+    r.sources = {Source{"Seed", "https://www.pref.kanagawa.jp/", "MOU概要"}};
+    return r;
+}
+
+Store seeded(const std::filesystem::path& path) {
+    Store store = Store::open(path, Store::Mode::Create);
+    (void)store.write([](Store::Writer& w) {
+        w.put(full_entity());
+        w.put(named("kanagawa", "Kanagawa Prefecture", "神奈川県"));
+        w.put(mou());
+    });
+    return store;
+}
+
+}  // namespace
+
+TEST_CASE("every field survives a store round trip", "[core][store]") {
+    TempDir dir;
+    {
+        Store store = seeded(dir / "k.db");
+        CHECK(store.entity_count() == 2);
+        CHECK(store.relation_count() == 1);
+    }
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
+    CHECK(store.entity("vn-moh") == full_entity());
+    CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
+    CHECK(store.relations_of("vn-moh") == std::vector<Relation>{mou()});
+    CHECK(store.relation_type("mou")->directed == false);
+    CHECK(store.relation_type("acquisition")->directed == true);
+    CHECK_FALSE(store.entity("nobody").has_value());
+}
+
+TEST_CASE("upserting the same values changes nothing; a changed value updates in place", "[core][store]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    const auto generation = store.generation();
+    auto same = store.write([](Store::Writer& w) { w.put(full_entity()); });
+    CHECK(same.total() == 0);
+    CHECK(store.generation() == generation);
+    auto changed_entity = full_entity();
+    changed_entity.names.en = "Ministry of Health";
+    auto changed = store.write([&](Store::Writer& w) { w.put(changed_entity); });
+    CHECK(changed.entities_changed == 1);
+    CHECK(store.generation() > generation);
+    CHECK(store.entity("vn-moh")->names.en == "Ministry of Health");
+    CHECK(store.entity_count() == 2);
+}
+
+TEST_CASE("a new or empty file is migrated to the current schema", "[core][store]") {
+    TempDir dir;
+    test::write_file(dir / "empty.db", "");
+    Store store = Store::open(dir / "empty.db", Store::Mode::ReadWrite);
+    CHECK(store.schema_version() == Store::latest_schema_version());
+    CHECK(store.entity_count() == 0);
+    CHECK(store.relation_types().size() >= 20);
+}
+
+TEST_CASE("a database from a newer Kizuna is refused and left untouched", "[core][store]") {
+    TempDir dir;
+    { (void)seeded(dir / "k.db"); }
+    {
+        SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA user_version = 99");
+    }
+    const std::string before = test::read_file(dir / "k.db");
+    for (auto mode : {Store::Mode::ReadOnly, Store::Mode::ReadWrite}) {
+        CHECK_THROWS_AS(Store::open(dir / "k.db", mode), StorageError);
+        CHECK_THROWS_WITH(Store::open(dir / "k.db", mode),
+                          Catch::Contains("schema version 99 is newer than this Kizuna understands"));
+    }
+    CHECK(test::read_file(dir / "k.db") == before);
+}
+
+TEST_CASE("missing files and non-databases are storage errors", "[core][store]") {
+    TempDir dir;
+    CHECK_THROWS_AS(Store::open(dir / "absent.db", Store::Mode::ReadOnly), StorageError);
+    test::write_file(dir / "text.db", "this is not a database, just some text that is long enough to be a header....");
+    CHECK_THROWS_AS(Store::open(dir / "text.db", Store::Mode::ReadWrite), StorageError);
+}
+
+TEST_CASE("a failing write rolls back: nothing is half-written", "[core][store]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    const auto before = test::database_dump(dir / "k.db");
+    CHECK_THROWS_AS(store.write([](Store::Writer& w) {
+        w.put(named("asuka-pharma", "Asuka Pharmaceutical"));
+        auto r = mou();
+        r.attributes["changed"] = "yes";
+        w.put(r);
+        throw InvalidDataError("stop halfway");
+    }),
+                    InvalidDataError);
+    CHECK(test::database_dump(dir / "k.db") == before);
+    CHECK_FALSE(store.entity("asuka-pharma").has_value());
+
+    // A database-level failure (a relation to an entity that does not exist) also rolls back.
+    CHECK_THROWS_AS(store.write([](Store::Writer& w) {
+        w.put(named("taisho", "Taisho Pharmaceutical"));
+        auto r = mou();
+        r.id = "dangling";
+        r.to = "nobody";
+        w.put(r);
+    }),
+                    Error);
+    CHECK(test::database_dump(dir / "k.db") == before);
+}
+
+TEST_CASE("a read-only store answers queries and refuses writes", "[core][store]") {
+    TempDir dir;
+    { (void)seeded(dir / "k.db"); }
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
+    CHECK(store.entity_count() == 2);
+    CHECK_THROWS_AS(store.write([](Store::Writer& w) { w.put(named("x", "X")); }), StorageError);
+    CHECK_THROWS_WITH(store.write([](Store::Writer& w) { w.put(named("x", "X")); }), Catch::Contains("read-only"));
+}
+
+TEST_CASE("names resolve in every language, width and diacritics", "[core][store][names]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    for (const char* name : {"vn-moh", "MOH", "moh", "ＭＯＨ", "Bộ Y tế", "Bo Y te", "bo y te", "BỘ Y TẾ",
+                             "ベトナム保健省", "保健省", "Ministry of Health of Vietnam", "vietnam moh"}) {
+        INFO(name);
+        CHECK(store.resolve(name).id == "vn-moh");
+    }
+    CHECK(store.resolve("神奈川県").id == "kanagawa");
+    CHECK(store.resolve("神奈川").id == "kanagawa");  // contained in one entity's names only
+    // FTS5 syntax in user text is searched literally.
+    for (const char* text : {"C++", "AT&T", "(株)", "\"", "NEAR(", "a OR b", "*"}) {
+        INFO(text);
+        CHECK_NOTHROW(store.search(text, 10));
+    }
+}
+
+TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    (void)store.write([](Store::Writer& w) {
+        w.put(named("asuka-pharma", "Asuka Pharmaceutical", "あすか製薬"));
+        w.put(named("taisho", "Taisho Pharmaceutical", "大正製薬"));
+        auto twin = named("taisho-holdings", "Taisho Holdings");
+        twin.aliases = {"Taisho"};
+        auto other = named("taisho-group", "Taisho Group");
+        other.aliases = {"Taisho"};
+        w.put(twin);
+        w.put(other);
+    });
+    try {
+        (void)store.resolve("Taisho");
+        FAIL("expected an ambiguity");
+    } catch (const EntityLookupError& e) {
+        // The id "taisho" matches too, case-insensitively.
+        CHECK(e.candidates() == std::vector<std::string>{"taisho", "taisho-group", "taisho-holdings"});
+        CHECK_THAT(e.what(), Catch::Contains("'Taisho' names 3 entities"));
+    }
+    try {
+        (void)store.resolve("Pharmaceutical");
+        FAIL("expected an ambiguity");
+    } catch (const EntityLookupError& e) {
+        CHECK(e.candidates().size() == 2);
+    }
+    try {
+        (void)store.resolve("Asuka Pharmaceuticals Vietnam");
+        FAIL("expected an unknown name");
+    } catch (const EntityLookupError& e) {
+        CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Asuka Pharmaceuticals Vietnam'"));
+        CHECK(std::find(e.candidates().begin(), e.candidates().end(), "asuka-pharma") != e.candidates().end());
+    }
+}

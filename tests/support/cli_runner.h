@@ -1,0 +1,18 @@
+#pragma once
+// Runs the real kizuna binary, as a user would, and captures what it says.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kizuna::test {
+
+struct CliResult {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs `kizuna args…` with KIZUNA_DB unset, in the working folder `cwd` (default: the current one).
+[[nodiscard]] CliResult run_kizuna(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+
+}  // namespace kizuna::test
