@@ -2,6 +2,7 @@
 // declared, expanded or fetched (no "billion laughs", no external entities); the network is never used.
 #include <libxml/xmlreader.h>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <memory>
@@ -95,6 +96,18 @@ void finish(Element& element, const std::string& file, Batch& batch, Problems& p
     }
 }
 
+// The line of the DOCTYPE declaration: libxml2 gives DTD nodes no line of their own.
+std::size_t doctype_line(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text_line;
+    std::size_t number = 0;
+    while (std::getline(in, text_line)) {
+        ++number;
+        if (text_line.find("<!DOCTYPE") != std::string::npos) return number;
+    }
+    return 1;
+}
+
 // libxml2 reports well-formedness errors through this callback; keep the first with its line.
 void on_xml_error(void* context, const char* message, xmlParserSeverities, xmlTextReaderLocatorPtr locator) {
     auto* first = static_cast<std::pair<int, std::string>*>(context);
@@ -125,9 +138,11 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
     int status = 0;
     while ((status = xmlTextReaderRead(reader)) == 1) {
         const int type = xmlTextReaderNodeType(reader);
-        const auto line = static_cast<std::size_t>(xmlTextReaderGetParserLineNumber(reader));
+        // The node's own line (the parser's position may already be further on); the parser's as a fallback.
+        const long node_line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
+        const auto line = static_cast<std::size_t>(node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(reader));
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            problems.add({file, line}, "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
+            problems.add({file, doctype_line(file)}, "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
             return;
         }
         const std::string name = name_of(reader);

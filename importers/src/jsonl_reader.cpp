@@ -9,6 +9,22 @@
 
 namespace kizuna::importers {
 
+namespace {
+
+// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 20: " prefix.
+std::string plain_message(const nlohmann::json::exception& e) {
+    std::string message = e.what();
+    if (auto bracket = message.find("] "); message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
+        message.erase(0, bracket + 2);
+    }
+    if (auto colon = message.find(": "); message.rfind("parse error", 0) == 0 && colon != std::string::npos) {
+        message.erase(0, colon + 2);
+    }
+    return message;
+}
+
+}  // namespace
+
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -40,10 +56,10 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
                 throw InvalidDataError("unknown record '" + key + "' (expected entity, relation or type)");
             }
         } catch (const nlohmann::json::parse_error& e) {
-            problems.add(place, std::string("not valid JSON") + (in.eof() ? " (is the file truncated?)" : "") + ": " +
-                                    e.what());
+            problems.add(place, "not valid JSON at column " + std::to_string(e.byte) +
+                                    (in.eof() ? " (is the file truncated?)" : "") + ": " + plain_message(e));
         } catch (const nlohmann::json::exception& e) {
-            problems.add(place, std::string("unexpected JSON value: ") + e.what());
+            problems.add(place, "unexpected JSON value: " + plain_message(e));
         } catch (const InvalidDataError& e) {
             problems.add(place, e.what());
         }
