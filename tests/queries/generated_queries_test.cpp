@@ -1,0 +1,279 @@
+// Queries on generated graphs (uniform and power-law), checked against independent computations written
+// here: a plain breadth-first search, and brute-force enumeration on small graphs.
+#include <catch2/catch.hpp>
+
+#include <deque>
+#include <map>
+#include <random>
+#include <set>
+
+#include "generated_graph.h"
+#include "kizuna/core/graph.h"
+#include "kizuna/core/store.h"
+#include "kizuna/queries/analytics.h"
+#include "kizuna/queries/ego.h"
+#include "kizuna/queries/partners.h"
+#include "kizuna/queries/path.h"
+#include "temp_dir.h"
+
+using namespace kizuna;
+using test::GeneratedGraph;
+
+namespace {
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// Entities e000000… and relations r000000… sort in number order, so numbers are vertex and relation indices.
+struct Fixture {
+    GeneratedGraph generated;
+    test::TempDir dir;
+    Store store;
+    Graph graph;
+    Fixture(std::size_t n, std::size_t m, std::uint32_t seed, test::Shape shape)
+        : generated(test::generate(n, m, seed, shape)),
+          store(Store::open(dir / "g.db", Store::Mode::Create)),
+          graph(load(store, generated)) {}
+    static Graph load(Store& store, const GeneratedGraph& generated) {
+        test::write_to_store(store, generated);
+        return Graph::load(store);
+    }
+};
+
+bool symmetric(const GeneratedGraph::Edge& e) { return test::generated_types()[e.type] == "mou"; }
+
+// Adjacency for the reference computations: (neighbour, relation) pairs, honouring direction and a type.
+std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> adjacency(const GeneratedGraph& g, bool directed,
+                                                                           int only_type = -1) {
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> adj(g.entities);
+    for (std::uint32_t r = 0; r < g.edges.size(); ++r) {
+        const auto& e = g.edges[r];
+        if (only_type >= 0 && e.type != static_cast<std::uint32_t>(only_type)) continue;
+        adj[e.from].push_back({e.to, r});
+        if (!directed || symmetric(e)) adj[e.to].push_back({e.from, r});
+    }
+    return adj;
+}
+
+std::vector<std::uint32_t> reference_bfs(const std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>& adj,
+                                         std::uint32_t source) {
+    std::vector<std::uint32_t> distance(adj.size(), kNone);
+    std::deque<std::uint32_t> queue{source};
+    distance[source] = 0;
+    while (!queue.empty()) {
+        const auto v = queue.front();
+        queue.pop_front();
+        for (const auto& [w, r] : adj[v]) {
+            if (distance[w] == kNone) {
+                distance[w] = distance[v] + 1;
+                queue.push_back(w);
+            }
+        }
+    }
+    return distance;
+}
+
+// A path is real: consecutive vertices are the two ends of its relation, and no vertex repeats.
+void check_path(const Graph& graph, const Path& path, VertexId from, VertexId to) {
+    REQUIRE(path.vertices.size() == path.relations.size() + 1);
+    CHECK(path.vertices.front() == from);
+    CHECK(path.vertices.back() == to);
+    for (std::size_t i = 0; i < path.relations.size(); ++i) {
+        const auto r = path.relations[i];
+        const auto a = path.vertices[i], b = path.vertices[i + 1];
+        CHECK(((graph.from(r) == a && graph.to(r) == b) || (graph.from(r) == b && graph.to(r) == a)));
+    }
+    CHECK(std::set<VertexId>(path.vertices.begin(), path.vertices.end()).size() == path.vertices.size());
+}
+
+// Every simple path (as a relation sequence) from a to b of at most max_hops relations.
+void enumerate(const std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>& adj, std::uint32_t v,
+               std::uint32_t target, std::size_t max_hops, std::vector<char>& on_path, std::vector<std::uint32_t>& rels,
+               std::vector<std::vector<std::uint32_t>>& out) {
+    if (v == target) {
+        out.push_back(rels);
+        return;
+    }
+    if (rels.size() == max_hops) return;
+    for (const auto& [w, r] : adj[v]) {
+        if (on_path[w]) continue;
+        on_path[w] = 1;
+        rels.push_back(r);
+        enumerate(adj, w, target, max_hops, on_path, rels, out);
+        rels.pop_back();
+        on_path[w] = 0;
+    }
+}
+
+std::vector<std::vector<std::uint32_t>> brute_force_paths(const GeneratedGraph& g, std::uint32_t a, std::uint32_t b,
+                                                          std::size_t max_hops, bool directed = false) {
+    const auto adj = adjacency(g, directed);
+    std::vector<char> on_path(g.entities, 0);
+    on_path[a] = 1;
+    std::vector<std::uint32_t> rels;
+    std::vector<std::vector<std::uint32_t>> out;
+    enumerate(adj, a, b, max_hops, on_path, rels, out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("shortest path lengths agree with an independent BFS", "[queries][generated][path]") {
+    const auto shape = GENERATE(test::Shape::Uniform, test::Shape::PowerLaw);
+    const bool directed = GENERATE(false, true);
+    Fixture f(3000, 9000, 11, shape);
+    const auto adj = adjacency(f.generated, directed);
+    std::mt19937 random(5);
+    PathQuery query;
+    query.filter.directed = directed;
+    for (int source_round = 0; source_round < 15; ++source_round) {
+        const auto source = static_cast<std::uint32_t>(random() % f.generated.entities);
+        const auto reference = reference_bfs(adj, source);
+        for (int t = 0; t < 20; ++t) {
+            const auto target = static_cast<std::uint32_t>(random() % f.generated.entities);
+            const auto path = shortest_path(f.graph, source, target, query);
+            INFO("source " << source << " target " << target);
+            if (reference[target] == kNone) {
+                CHECK_FALSE(path.has_value());
+                continue;
+            }
+            REQUIRE(path.has_value());
+            CHECK(path->length() == reference[target]);
+            check_path(f.graph, *path, source, target);
+            if (directed) {
+                for (std::size_t i = 0; i < path->relations.size(); ++i) {
+                    const auto& e = f.generated.edges[path->relations[i]];
+                    CHECK((symmetric(e) || e.from == path->vertices[i]));
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("a type filter gives the distances of the subgraph of that type", "[queries][generated][path]") {
+    Fixture f(1000, 4000, 21, test::Shape::PowerLaw);
+    const auto adj = adjacency(f.generated, false, 1);  // acquisition only
+    PathQuery query;
+    query.filter.types = {"acquisition"};
+    const auto reference = reference_bfs(adj, 0);
+    for (std::uint32_t target = 0; target < 1000; target += 7) {
+        const auto path = shortest_path(f.graph, 0, target, query);
+        CHECK(path.has_value() == (reference[target] != kNone));
+        if (path) {
+            CHECK(path->length() == reference[target]);
+            for (auto r : path->relations) CHECK(f.graph.type(r).id == "acquisition");
+        }
+    }
+}
+
+TEST_CASE("all shortest paths match a brute-force count on small graphs", "[queries][generated][path]") {
+    const auto seed = GENERATE(1u, 2u, 3u, 4u);
+    Fixture f(40, 90, seed, seed % 2 ? test::Shape::Uniform : test::Shape::PowerLaw);
+    const auto adj = adjacency(f.generated, false);
+    for (std::uint32_t a = 0; a < 40; a += 3) {
+        const auto distance = reference_bfs(adj, a);
+        for (std::uint32_t b = 1; b < 40; b += 5) {
+            if (a == b || distance[b] == kNone || distance[b] > 6) continue;
+            const auto brute = brute_force_paths(f.generated, a, b, distance[b]);
+            std::set<std::vector<std::uint32_t>> shortest_brute;
+            for (const auto& p : brute) {
+                if (p.size() == distance[b]) shortest_brute.insert(p);
+            }
+            const auto all = all_shortest_paths(f.graph, a, b, {}, 100000);
+            INFO("a " << a << " b " << b);
+            CHECK_FALSE(all.truncated);
+            std::set<std::vector<std::uint32_t>> found;
+            for (const auto& p : all.paths) {
+                check_path(f.graph, p, a, b);
+                found.insert(p.relations);
+            }
+            CHECK(found.size() == all.paths.size());  // no duplicates
+            CHECK(found == shortest_brute);
+            // Deterministic order: sorted by vertices, then relations.
+            for (std::size_t i = 1; i < all.paths.size(); ++i) {
+                CHECK(std::tie(all.paths[i - 1].vertices, all.paths[i - 1].relations) <
+                      std::tie(all.paths[i].vertices, all.paths[i].relations));
+            }
+        }
+    }
+}
+
+TEST_CASE("Yen's k shortest paths are loopless, distinct, non-decreasing and truly the shortest",
+          "[queries][generated][path]") {
+    const auto seed = GENERATE(7u, 8u, 9u);
+    Fixture f(30, 70, seed, test::Shape::PowerLaw);
+    for (std::uint32_t a = 0; a < 30; a += 4) {
+        for (std::uint32_t b = 2; b < 30; b += 7) {
+            if (a == b) continue;
+            const auto brute = brute_force_paths(f.generated, a, b, 7);
+            std::vector<std::size_t> brute_lengths;
+            for (const auto& p : brute) brute_lengths.push_back(p.size());
+            std::sort(brute_lengths.begin(), brute_lengths.end());
+            const std::size_t k = 12;
+            const auto paths = k_shortest_paths(f.graph, a, b, {}, k);
+            INFO("a " << a << " b " << b);
+            std::set<std::vector<std::uint32_t>> distinct;
+            for (std::size_t i = 0; i < paths.size(); ++i) {
+                check_path(f.graph, paths[i], a, b);
+                distinct.insert(paths[i].relations);
+                if (i > 0) CHECK(paths[i - 1].length() <= paths[i].length());
+            }
+            CHECK(distinct.size() == paths.size());
+            CHECK(paths.size() == std::min(k, brute.size() + 0));
+            // The i-th path is as short as the i-th shortest of all simple paths (within the brute-force bound).
+            for (std::size_t i = 0; i < paths.size() && i < brute_lengths.size(); ++i) {
+                if (paths[i].length() <= 7) CHECK(paths[i].length() == brute_lengths[i]);
+            }
+        }
+    }
+}
+
+TEST_CASE("all simple paths up to N hops match brute force, and the cap is reported", "[queries][generated][path]") {
+    Fixture f(60, 150, 31, test::Shape::PowerLaw);
+    for (std::uint32_t a = 0; a < 60; a += 11) {
+        for (std::uint32_t b = 3; b < 60; b += 13) {
+            if (a == b) continue;
+            const auto brute = brute_force_paths(f.generated, a, b, 4);
+            const auto found = all_simple_paths(f.graph, a, b, {}, 4, 1000000);
+            INFO("a " << a << " b " << b);
+            CHECK_FALSE(found.truncated);
+            CHECK(found.paths.size() == brute.size());
+            for (std::size_t i = 1; i < found.paths.size(); ++i) {
+                CHECK(found.paths[i - 1].length() <= found.paths[i].length());
+            }
+            if (brute.size() > 3) {
+                const auto capped = all_simple_paths(f.graph, a, b, {}, 4, 3);
+                CHECK(capped.paths.size() == 3);
+                CHECK(capped.truncated);
+            }
+        }
+    }
+}
+
+TEST_CASE("ego networks on a generated graph are the BFS balls", "[queries][generated][ego]") {
+    Fixture f(2000, 5000, 41, test::Shape::PowerLaw);
+    const auto reference = reference_bfs(adjacency(f.generated, false), 17);
+    for (std::size_t radius : {0u, 1u, 2u, 3u}) {
+        const auto ego = ego_network(f.graph, 17, radius, {});
+        std::size_t expected = 0;
+        for (auto d : reference) expected += d <= radius ? 1 : 0;
+        CHECK(ego.vertices.size() == expected);
+        for (std::size_t i = 0; i < ego.vertices.size(); ++i) CHECK(ego.distance[i] == reference[ego.vertices[i]]);
+    }
+}
+
+TEST_CASE("partners and degree agree with the relation list", "[queries][generated][partners]") {
+    Fixture f(500, 2000, 51, test::Shape::PowerLaw);
+    std::vector<std::size_t> degree(500, 0);
+    for (const auto& e : f.generated.edges) {
+        ++degree[e.from];
+        ++degree[e.to];
+    }
+    for (VertexId v = 0; v < 500; v += 9) CHECK(partners(f.graph, v, {}).size() == degree[v]);
+    StatsQuery query;
+    query.top = 5;
+    const auto stats = graph_stats(f.graph, query);
+    const auto most = std::max_element(degree.begin(), degree.end());
+    REQUIRE_FALSE(stats.by_degree.empty());
+    CHECK(stats.by_degree.front().score == static_cast<double>(*most));
+    CHECK(stats.relations == 2000);
+}
