@@ -1,0 +1,305 @@
+// Diagrams: DOT that cgraph parses back, well-formed SVG with every label, safe with hostile text,
+// real PNG and PDF files, and the headline organisations in the default scope.
+#include <graphviz/cgraph.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <set>
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/graph.h"
+#include "kizuna/core/store.h"
+#include "kizuna/importers/import.h"
+#include "kizuna/queries/ego.h"
+#include "kizuna/queries/path.h"
+#include "kizuna/viz/diagram.h"
+#include "temp_dir.h"
+
+using namespace kizuna;
+
+namespace {
+
+struct GraphCloser {
+    void operator()(Agraph_t* g) const { agclose(g); }
+};
+using DotGraph = std::unique_ptr<Agraph_t, GraphCloser>;
+
+DotGraph parse_dot(const std::string& dot) {
+    DotGraph g(agmemread(dot.c_str()));
+    REQUIRE(g != nullptr);
+    return g;
+}
+
+std::string node_attr(Agraph_t* g, const std::string& node, const char* attr) {
+    Agnode_t* n = agnode(g, const_cast<char*>(node.c_str()), 0);
+    if (n == nullptr) return "<missing node>";
+    char* value = agget(n, const_cast<char*>(attr));
+    return value ? value : "";
+}
+
+struct XmlDocFreer {
+    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+// Parses the SVG strictly (no network, no entity substitution) and returns every text node's content.
+std::vector<std::string> svg_texts(const std::string& svg, std::set<std::string>* element_names = nullptr,
+                                   std::vector<std::string>* hrefs = nullptr) {
+    std::unique_ptr<xmlDoc, XmlDocFreer> doc(
+        xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "diagram.svg", nullptr, XML_PARSE_NONET));
+    REQUIRE(doc != nullptr);
+    std::vector<std::string> texts;
+    std::vector<xmlNode*> stack = {xmlDocGetRootElement(doc.get())};
+    while (!stack.empty()) {
+        xmlNode* node = stack.back();
+        stack.pop_back();
+        for (xmlNode* child = node; child; child = child->next) {
+            if (child->type == XML_ELEMENT_NODE) {
+                if (element_names) element_names->insert(reinterpret_cast<const char*>(child->name));
+                if (hrefs) {
+                    for (xmlAttr* a = child->properties; a; a = a->next) {
+                        if (std::string(reinterpret_cast<const char*>(a->name)) == "href") {
+                            xmlChar* value = xmlNodeListGetString(doc.get(), a->children, 1);
+                            hrefs->emplace_back(reinterpret_cast<const char*>(value));
+                            xmlFree(value);
+                        }
+                    }
+                }
+                if (child->children) stack.push_back(child->children);
+            } else if (child->type == XML_TEXT_NODE) {
+                texts.emplace_back(reinterpret_cast<const char*>(child->content));
+            }
+        }
+    }
+    return texts;
+}
+
+bool has_text(const std::vector<std::string>& texts, const std::string& wanted) {
+    return std::find(texts.begin(), texts.end(), wanted) != texts.end();
+}
+
+struct Dataset {
+    test::TempDir dir;
+    Store store = make();
+    Graph graph = Graph::load(store);
+    Store make() {
+        Store s = Store::open(dir / "k.db", Store::Mode::Create);
+        (void)import_files(s, {test::dataset_dir()});
+        return s;
+    }
+    VertexId v(const std::string& id) const { return *graph.find(id); }
+};
+
+const Dataset& dataset() {
+    static const Dataset kDataset;
+    return kDataset;
+}
+
+const std::vector<std::string> kHeadline = {"mhlw", "vn-moh", "kanagawa", "asuka-pharma", "alfresa", "taisho", "iuhw"};
+
+}  // namespace
+
+TEST_CASE("the default scope draws the seven headline organisations", "[viz]") {
+    const auto& d = dataset();
+    const auto scope = whole_graph(d.graph, {}, false);
+    const auto dot = render_diagram(d.graph, scope, {}, DiagramFormat::Dot);
+    auto g = parse_dot(dot);
+    for (const auto& id : kHeadline) {
+        INFO(id);
+        CHECK(agnode(g.get(), const_cast<char*>(id.c_str()), 0) != nullptr);
+    }
+    CHECK(node_attr(g.get(), "vn-moh", "label") == "Ministry of Health of Vietnam");
+    CHECK(node_attr(g.get(), "kanagawa", "shape") == "house");
+    CHECK(node_attr(g.get(), "vn-moh", "fillcolor") != node_attr(g.get(), "mhlw", "fillcolor"));  // by country
+    // Every relation is an edge with its type label and year.
+    std::size_t edges = 0;
+    std::set<std::string> labels;
+    for (Agnode_t* n = agfstnode(g.get()); n; n = agnxtnode(g.get(), n)) {
+        for (Agedge_t* e = agfstout(g.get(), n); e; e = agnxtout(g.get(), e)) {
+            const std::string name = agnameof(e) ? agnameof(e) : "";
+            if (name.rfind("legend", 0) == 0) continue;
+            ++edges;
+            labels.insert(agget(e, const_cast<char*>("label")));
+        }
+    }
+    CHECK(edges == d.graph.relation_count());
+    CHECK(labels.count("MOU 2024") == 1);
+    CHECK(labels.count("acquisition 2020") == 1);
+}
+
+TEST_CASE("SVG is well-formed and carries every label, in the chosen language", "[viz]") {
+    const auto& d = dataset();
+    const auto scope = ego_network(d.graph, d.v("vn-moh"), 1, {});
+    for (const std::string lang : {"en", "ja", "vi"}) {
+        DYNAMIC_SECTION(lang) {
+            DiagramOptions options;
+            options.lang = lang;
+            options.cluster_by_country = lang == "vi";
+            const auto svg = render_diagram(d.graph, scope, options, DiagramFormat::Svg);
+            const auto texts = svg_texts(svg);
+            for (auto v : scope.vertices) {
+                const Entity e = d.graph.entity(v);
+                INFO(e.id);
+                CHECK(has_text(texts, display_name(e, lang)));
+            }
+            if (lang == "ja") CHECK(has_text(texts, "覚書 2024"));
+            if (lang == "vi") CHECK(has_text(texts, "Bộ Y tế"));
+        }
+    }
+}
+
+TEST_CASE("a path render highlights the path", "[viz]") {
+    const auto& d = dataset();
+    const auto path = shortest_path(d.graph, d.v("kanagawa"), d.v("mhlw"), {});
+    REQUIRE(path.has_value());
+    DiagramOptions options;
+    options.highlight_vertices = path->vertices;
+    options.highlight_relations = path->relations;
+    const auto scope = neighbourhood(d.graph, path->vertices, 1, {});
+    auto g = parse_dot(render_diagram(d.graph, scope, options, DiagramFormat::Dot));
+    Agnode_t* kanagawa = agnode(g.get(), const_cast<char*>("kanagawa"), 0);
+    REQUIRE(kanagawa != nullptr);
+    Agedge_t* mou = agedge(g.get(), kanagawa, agnode(g.get(), const_cast<char*>("vn-moh"), 0),
+                           const_cast<char*>("kanagawa-vn-moh-mou-2024"), 0);
+    REQUIRE(mou != nullptr);
+    CHECK(std::string(agget(mou, const_cast<char*>("penwidth"))) == "3");
+    CHECK(node_attr(g.get(), "vss", "fillcolor") == "#f5f5f5");  // off the path: faded
+    CHECK(node_attr(g.get(), "vn-moh", "penwidth") == "2.5");
+}
+
+TEST_CASE("PNG and PDF are real files with Japanese text", "[viz]") {
+    const auto& d = dataset();
+    const auto scope = ego_network(d.graph, d.v("vn-moh"), 1, {});
+    DiagramOptions options;
+    options.lang = "ja";
+    const auto png = render_diagram(d.graph, scope, options, DiagramFormat::Png);
+    CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");
+    CHECK(png.size() > 10000);
+    const auto pdf = render_diagram(d.graph, scope, options, DiagramFormat::Pdf);
+    CHECK(pdf.substr(0, 5) == "%PDF-");
+    CHECK(pdf.find("NotoSansCJK") != std::string::npos);  // the CJK font is embedded, not a fallback
+}
+
+TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing injected", "[viz][safety]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "h.db", Store::Mode::Create);
+    const std::vector<std::string> hostile = {
+        "quote \" inside",
+        "trailing backslash \\",
+        "\\N \\G \\L \\E \\T \\H escapes",
+        "<b>bold</b> <script>alert(1)</script>",
+        "<<TABLE><TR><TD>html-like</TD></TR></TABLE>>",
+        "amp & lt < gt > &amp; &#x41;",
+        "new\nline and\ttab",
+        "control \x01\x02\x1f chars",
+        "]]> --> <!-- comment",
+        std::string(16000, 'L') + "日本",
+        "edge -> \"x\" [label=evil]; y",
+    };
+    (void)store.write([&](Store::Writer& w) {
+        for (std::size_t i = 0; i < hostile.size(); ++i) {
+            Entity e;
+            e.id = "h" + std::to_string(i);
+            e.kind = "company";
+            e.names = {hostile[i], hostile[(i + 1) % hostile.size()], ""};
+            e.country = "JP";
+            e.attributes = {{"website", i % 2 ? "javascript:alert(1)" : "https://example.org/?a=\"b\"&c=<d>"}};
+            e.sources = {Source{hostile[i], i % 2 ? "javascript:alert(2)" : "file:///etc/passwd", hostile[i]}};
+            w.put(e);
+        }
+        for (std::size_t i = 0; i + 1 < hostile.size(); ++i) {
+            Relation r;
+            r.id = "hr" + std::to_string(i);
+            r.type = "partnership";
+            r.from = "h" + std::to_string(i);
+            r.to = "h" + std::to_string(i + 1);
+            r.sources = {Source{hostile[i], "data:text/html,<script>", ""}};
+            w.put(r);
+        }
+    });
+    const Graph graph = Graph::load(store);
+    const auto scope = whole_graph(graph, {}, true);
+    DiagramOptions options;
+    options.title = hostile[3];
+
+    const auto dot = render_diagram(graph, scope, options, DiagramFormat::Dot);
+    auto g = parse_dot(dot);
+    CHECK(agnnodes(g.get()) >= static_cast<int>(hostile.size()));
+    CHECK(node_attr(g.get(), "h0", "label") == "quote \" inside");
+    CHECK(node_attr(g.get(), "h1", "label") == "trailing backslash \\\\");  // doubled: shown as one backslash
+    CHECK(node_attr(g.get(), "h2", "label").find("\\\\N") != std::string::npos);
+    CHECK(node_attr(g.get(), "h9", "label").size() < 16000);  // long names are cut
+    // Unsafe URLs may appear as tooltip text, never as a link.
+    for (Agnode_t* n = agfstnode(g.get()); n; n = agnxtnode(g.get(), n)) {
+        const char* url = agget(n, const_cast<char*>("URL"));
+        if (url && *url) CHECK(std::string(url).rfind("https://", 0) == 0);
+        for (Agedge_t* e = agfstout(g.get(), n); e; e = agnxtout(g.get(), e)) {
+            const char* edge_url = agget(e, const_cast<char*>("URL"));
+            if (edge_url && *edge_url) CHECK(std::string(edge_url).rfind("http", 0) == 0);
+        }
+    }
+    CHECK(dot.find("image=") == std::string::npos);
+    CHECK(dot.find("stylesheet") == std::string::npos);
+
+    const auto svg = render_diagram(graph, scope, options, DiagramFormat::Svg);
+    std::set<std::string> elements;
+    std::vector<std::string> hrefs;
+    const auto texts = svg_texts(svg, &elements, &hrefs);
+    CHECK(elements.count("script") == 0);
+    CHECK(elements.count("b") == 0);
+    CHECK(elements.count("TABLE") == 0);
+    for (const auto& href : hrefs) {
+        INFO(href);
+        CHECK((href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0));
+    }
+    CHECK(has_text(texts, "quote \" inside"));
+    CHECK(has_text(texts, "<b>bold</b> <script>alert(1)</script>"));
+    CHECK(has_text(texts, "\\N \\G \\L \\E \\T \\H escapes"));
+    CHECK(has_text(texts, "trailing backslash \\"));
+    // Graphviz decodes character references in labels; the text stays text either way.
+    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("amp & lt < gt > &", 0) == 0; }));
+}
+
+TEST_CASE("invalid UTF-8 is rejected before it reaches Graphviz", "[viz][safety]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "u.db", Store::Mode::Create);
+    Entity e;
+    e.id = "bad";
+    e.kind = "company";
+    e.names.en = "broken \xC3\x28 text";
+    bool stored = false;
+    try {
+        (void)store.write([&](Store::Writer& w) { w.put(e); });
+        stored = true;
+    } catch (const Error&) {
+        // The store itself refused it: it can never reach Graphviz.
+    }
+    if (stored) {
+        const Graph graph = Graph::load(store);
+        CHECK_THROWS_AS(render_diagram(graph, whole_graph(graph, {}, true), {}, DiagramFormat::Svg), InvalidDataError);
+    }
+}
+
+TEST_CASE("too large a diagram is refused with advice, unknown engines too", "[viz]") {
+    const auto& d = dataset();
+    DiagramOptions options;
+    options.max_entities = 5;
+    CHECK_THROWS_WITH(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg),
+                      Catch::Contains("--ego") && Catch::Contains("sfdp"));
+    options = {};
+    options.engine = "magic";
+    CHECK_THROWS_AS(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg), UsageError);
+    options.engine = "sfdp";
+    CHECK(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg).find("<svg") !=
+          std::string::npos);
+}
+
+TEST_CASE("formats come from names and file extensions", "[viz]") {
+    CHECK(diagram_format_of("map.SVG") == DiagramFormat::Svg);
+    CHECK(diagram_format_of("out/map.png") == DiagramFormat::Png);
+    CHECK(diagram_format_of("map.pdf") == DiagramFormat::Pdf);
+    CHECK(diagram_format_of("map.gv") == DiagramFormat::Dot);
+    CHECK_FALSE(diagram_format_of("map").has_value());
+    CHECK_FALSE(parse_diagram_format("jpeg").has_value());
+}

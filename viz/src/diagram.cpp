@@ -216,6 +216,9 @@ private:
         Agnode_t* row_tail = nullptr;
         std::size_t in_row = 0;
         auto place = [&](Agnode_t* first, Agnode_t* last) {
+            // Graphviz 2.42's dot corrupts memory laying out these chains beside country clusters: with
+            // clusters the legend keeps its plain column.
+            if (options_.cluster_by_country) return;
             if (row_tail != nullptr && in_row < kLegendRow) {
                 Agedge_t* link = agedge(legend, row_tail, first, c("legend-row-" + std::to_string(serial++)), 1);
                 set(link, "style", "invis");
@@ -339,12 +342,13 @@ std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const D
     }
     agseterr(AGERR);  // warnings (e.g. about fonts) are not the user's business; errors are
     agseterrf(remember_graphviz_error);
+    // The context outlives the graph: Graphviz wants graphs closed before their context is freed.
+    std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
+    if (!context) throw Error("Graphviz could not start");
     DiagramBuilder builder(graph, options);
     builder.add(subgraph);
     if (format == DiagramFormat::Dot) return write_dot(builder.graph());
 
-    std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
-    if (!context) throw Error("Graphviz could not start");
     if (gvLayout(context.get(), builder.graph(), options.engine.c_str()) != 0) {
         throw Error("Graphviz layout '" + options.engine + "' failed: " + last_graphviz_error());
     }

@@ -6,14 +6,13 @@
 namespace kizuna::viz {
 
 std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_newlines) {
-    if (!is_clean_utf8(text)) throw InvalidDataError("label text is not valid UTF-8");
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
         const bool starts_character = (c & 0xC0) != 0x80;
         if (starts_character && i >= max_bytes) {
             out += "…";
-            return out;
+            break;
         }
         if (c == '\\') {
             out += "\\\\";
@@ -25,6 +24,8 @@ std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_n
             out += static_cast<char>(c);
         }
     }
+    // Control characters are gone by now; what remains must be valid UTF-8 before Graphviz sees it.
+    if (!is_clean_utf8(out)) throw InvalidDataError("label text is not valid UTF-8");
     return out;
 }
 
