@@ -1,0 +1,102 @@
+// The real kizuna binary: commands, output formats and exit codes as PRODUCT.md promises them.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "temp_dir.h"
+
+using kizuna::test::run_kizuna;
+
+namespace {
+
+struct Db {
+    kizuna::test::TempDir dir;
+    std::string path = (dir / "k.db").string();
+    Db() {
+        REQUIRE(run_kizuna({"--db", path, "init"}).exit_code == 0);
+        REQUIRE(run_kizuna({"--db", path, "import", kizuna::test::dataset_dir().string()}).exit_code == 0);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("help lists the whole command set", "[cli]") {
+    const auto result = run_kizuna({"--help"});
+    CHECK(result.exit_code == 0);
+    for (const char* command : {"init", "import", "export", "search", "show", "partners", "path", "common", "ego",
+                                "timeline", "stats", "render", "demo"}) {
+        CHECK_THAT(result.out, Catch::Contains(std::string("  ") + command));
+    }
+    CHECK(run_kizuna({"path", "--help"}).exit_code == 0);
+    CHECK(run_kizuna({"frobnicate"}).exit_code == 2);
+    CHECK(run_kizuna({}).exit_code == 2);
+}
+
+TEST_CASE("init then search answers", "[cli]") {
+    kizuna::test::TempDir dir;
+    const auto db = (dir / "x.db").string();
+    CHECK(run_kizuna({"--db", db, "init"}).exit_code == 0);
+    const auto empty = run_kizuna({"--db", db, "search", "MOH"});
+    CHECK(empty.exit_code == 0);
+    CHECK_THAT(empty.out, Catch::Contains("no entity matches"));
+    CHECK(run_kizuna({"--db", db, "stats"}).exit_code == 0);
+    CHECK(run_kizuna({"--db", (dir / "missing.db").string(), "search", "MOH"}).exit_code == 4);
+}
+
+TEST_CASE("search, partners and path in table, json and csv", "[cli]") {
+    Db db;
+    for (const char* name : {"MOH", "ＭＯＨ", "Bo Y te", "bộ y tế", "保健省"}) {
+        const auto found = run_kizuna({"--db", db.path, "--format", "json", "show", name});
+        INFO(name);
+        CHECK(found.exit_code == 0);
+        CHECK(nlohmann::json::parse(found.out)["entity"]["id"] == "vn-moh");
+    }
+    const auto table = run_kizuna({"--db", db.path, "partners", "vn-moh", "--type", "mou"});
+    CHECK(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::Contains("Kanagawa Prefecture") && Catch::Contains("2024-11-15") &&
+                              Catch::Contains("Sources:"));
+
+    const auto json = run_kizuna({"--db", db.path, "--format", "json", "path", "kanagawa", "mhlw"});
+    REQUIRE(json.exit_code == 0);
+    const auto answer = nlohmann::json::parse(json.out);
+    CHECK(answer["from"] == "kanagawa");
+    CHECK(answer["paths"][0]["length"] == 2);
+    CHECK(answer["paths"][0]["nodes"] == nlohmann::json({"kanagawa", "vn-moh", "mhlw"}));
+    CHECK(answer["paths"][0]["relations"][0]["sources"][0]["url"] ==
+          "https://www.pref.kanagawa.jp/docs/mv4/cnt/f531396/p1194355.html");
+
+    const auto none = run_kizuna({"--db", db.path, "--format", "json", "path", "kanagawa", "mhlw", "--type", "mou",
+                                  "--as-of", "2020"});
+    CHECK(none.exit_code == 0);
+    CHECK(nlohmann::json::parse(none.out)["paths"].empty());
+
+    const auto csv = run_kizuna({"--db", db.path, "--format", "csv", "partners", "vn-moh", "--type", "mou"});
+    CHECK(csv.exit_code == 0);
+    CHECK_THAT(csv.out, Catch::StartsWith("partner,partner_name,country,kind,relation,type,direction,start,end,sources\r\n"));
+}
+
+TEST_CASE("bad arguments exit 2 with a clear message", "[cli]") {
+    Db db;
+    auto r = run_kizuna({"--db", db.path, "partners", "Nowhere Ministry"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("unknown entity 'Nowhere Ministry'"));
+    r = run_kizuna({"--db", db.path, "partners", "Pharmaceutical"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("several entities"));
+    r = run_kizuna({"--db", db.path, "partners", "vn-moh", "--as-of", "2024-13-40"});
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("--as-of: '2024-13-40' is not a date"));
+    r = run_kizuna({"--db", db.path, "partners", "vn-moh", "--type", "friendship"});
+    CHECK(r.exit_code == 2);
+}
+
+TEST_CASE("render writes the format the extension asks for", "[cli]") {
+    Db db;
+    const auto svg = (db.dir / "m.svg").string();
+    CHECK(run_kizuna({"--db", db.path, "render", "--ego", "vn-moh", "-o", svg}).exit_code == 0);
+    CHECK_THAT(kizuna::test::read_file(svg), Catch::Contains("<svg"));
+    const auto pdf = (db.dir / "p.pdf").string();
+    CHECK(run_kizuna({"--db", db.path, "render", "--path", "kanagawa", "hau-giang-pharma", "-o", pdf}).exit_code == 0);
+    CHECK(kizuna::test::read_file(pdf).substr(0, 5) == "%PDF-");
+    CHECK(run_kizuna({"--db", db.path, "render", "--max-entities", "3"}).exit_code == 2);
+}
