@@ -20,12 +20,8 @@ Store Context::open_for_reading() const {
     return Store::open(db, Store::Mode::ReadOnly);
 }
 
-Store Context::open_for_writing() const {
-    if (!std::filesystem::exists(db)) {
-        throw StorageError(db.string() + ": no database here; create one with `kizuna --db " + db.string() + " init`");
-    }
-    return Store::open(db, Store::Mode::ReadWrite);
-}
+// Store::open already refuses a missing file with "no database here; create one with 'kizuna init'".
+Store Context::open_for_writing() const { return Store::open(db, Store::Mode::ReadWrite); }
 
 VertexId Loaded::vertex(const std::string& name) const {
     const Entity entity = store.resolve(name);
