@@ -26,6 +26,7 @@ packages=(
   libutf8proc-dev                   # Unicode normalisation and case folding of names
   libcsv-dev                        # RFC 4180 CSV parsing
   libxml2-dev libxml2-utils         # GraphML reading and writing
+  valgrind                          # the test suite checks the renderer for memory errors and leaks
 )
 
 missing=()

@@ -94,7 +94,7 @@ struct StopSearch {};
 class RecordingVisitor : public boost::default_bfs_visitor {
 public:
     RecordingVisitor(BfsResult& result, std::optional<VertexId> stop_at, std::uint32_t max_depth)
-        : result_(&result), stop_at_(stop_at), max_depth_(max_depth) {}
+        : result_(&result), stop_at_(stop_at.value_or(kUnreached)), max_depth_(max_depth) {}
 
     void examine_vertex(VertexId u, const FilteredGraph&) const {
         if (result_->distance[u] >= max_depth_) throw StopSearch{};  // everything nearer is discovered
@@ -103,12 +103,14 @@ public:
         const VertexId u = boost::source(e, g), v = boost::target(e, g);
         result_->distance[v] = result_->distance[u] + 1;
         result_->parent[v] = g[e];
-        if (stop_at_ && v == *stop_at_) throw StopSearch{};
+        if (v == stop_at_) throw StopSearch{};
     }
 
 private:
     BfsResult* result_;
-    std::optional<VertexId> stop_at_;
+    // kUnreached when the search runs to the end. (A plain value: gcc reads an empty optional's payload
+    // before its flag, which valgrind reports as a jump on uninitialised memory.)
+    VertexId stop_at_;
     std::uint32_t max_depth_;
 };
 

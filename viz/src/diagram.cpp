@@ -177,7 +177,9 @@ private:
         const auto style = viz::edge_style(type.id);
         const std::string year = year_of(relation.start);
         const std::string label = display_label(type, options_.lang) + (year.empty() ? "" : " " + year);
-        set(edge, "label", safe_label(label, kMaxLabelBytes));
+        // Graphviz 2.42's dot frees a cluster's rank array twice (in gvFreeLayout) when a labelled edge
+        // lies flat on the top rank of a clustered layout; external labels never enter the ranking.
+        set(edge, options_.cluster_by_country ? "xlabel" : "label", safe_label(label, kMaxLabelBytes));
         set(edge, "fontname", options_.font);
         set(edge, "fontsize", "9");
         set(edge, "color", faded_relation(r) ? kFaded : style.color);
