@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/graph_impl.h"
+#include "graph_cache.h"
 #include "store_impl.h"
 
 namespace kizuna {
@@ -32,11 +34,52 @@ Graph::~Graph() = default;
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
+namespace {
+
+// The (instance, generation) stamp of the store's data as of the current read snapshot.
+std::pair<std::int64_t, std::int64_t> data_stamp(SQLite::Database& db) {
+    SQLite::Statement query(db,
+                            "SELECT (SELECT value FROM meta WHERE key = 'instance'), "
+                            "(SELECT value FROM meta WHERE key = 'generation')");
+    query.executeStep();
+    return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
+}
+
+}  // namespace
+
 Graph Graph::load(const Store& store) {
+    std::pair<std::int64_t, std::int64_t> stamp;
+    try {
+        stamp = data_stamp(store.impl().db);
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
+    }
+    const auto cache = cache_path(store.path());
+    if (auto impl = read_graph_cache(cache, store.schema_version(), stamp.first, stamp.second)) {
+        impl->store = &store.impl();
+        return Graph(std::move(impl));
+    }
+    Graph graph = build(store);
+    (void)save_cache(store, graph);
+    return graph;
+}
+
+bool Graph::save_cache(const Store& store, const Graph& graph) {
+    return write_graph_cache(*graph.impl_, cache_path(store.path()), store.schema_version());
+}
+
+std::filesystem::path Graph::cache_path(const std::filesystem::path& database) {
+    return database.string() + "-graph";
+}
+
+Graph Graph::build(const Store& store) {
     auto impl = std::make_unique<Impl>();
     impl->store = &store.impl();
     auto& db = store.impl().db;
     try {
+        // One read transaction: the entities, the relations and the stamp are of the same snapshot.
+        SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
+        std::tie(impl->instance, impl->generation) = data_stamp(db);
         impl->types = store.relation_types();
         std::unordered_map<std::string, std::uint16_t> type_index, kind_index, country_index;
         for (std::size_t i = 0; i < impl->types.size(); ++i) {
@@ -67,6 +110,7 @@ Graph Graph::load(const Store& store) {
             impl->start.push_back(start ? start->packed() : 0);
             impl->end.push_back(end ? end->packed() : 0);
         }
+        snapshot.commit();
     } catch (const SQLite::Exception& e) {
         throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
     }
@@ -91,12 +135,25 @@ Graph Graph::load(const Store& store) {
         }
     }
     impl->csr = CsrGraph(boost::edges_are_sorted, ends.begin(), ends.end(), half_edges.begin(),
-                         static_cast<std::uint32_t>(impl->eids.size()));
+                         static_cast<std::uint32_t>(impl->eids.size()), static_cast<std::uint32_t>(ends.size()));
     return Graph(std::move(impl));
 }
 
 std::size_t Graph::vertex_count() const { return impl_->eids.size(); }
 std::size_t Graph::relation_count() const { return impl_->rids.size(); }
+std::int64_t Graph::generation() const { return impl_->generation; }
+
+std::size_t Graph::memory_bytes() const {
+    const Impl& g = *impl_;
+    auto bytes = [](const auto& vector) { return vector.capacity() * sizeof(vector[0]); };
+    std::size_t total = g.id_chars.capacity() + bytes(g.id_offsets) + bytes(g.eids) + bytes(g.kind_of) +
+                        bytes(g.country_of) + bytes(g.from) + bytes(g.to) + bytes(g.type_of) + bytes(g.start) +
+                        bytes(g.end) + bytes(g.rids);
+    // The adjacency: a row start per vertex, a target and a half-edge per half-edge.
+    const std::size_t half_edges = boost::num_edges(g.csr);
+    total += (vertex_count() + 1) * sizeof(std::uint32_t) + half_edges * (sizeof(VertexId) + sizeof(HalfEdge));
+    return total;
+}
 
 std::optional<VertexId> Graph::find(std::string_view entity_id) const {
     std::size_t low = 0, high = vertex_count();

@@ -12,6 +12,14 @@ namespace kizuna::schema {
 
 namespace {
 
+const char* const kCreateRelationIndexes =
+    "CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst); "
+    "CREATE INDEX relations_type ON relations(type);";
+// Keeps the name search index in step with entity_names (its delete twin is created with the table).
+const char* const kCreateNameTrigger =
+    "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN "
+    "INSERT INTO name_search(rowid, key) VALUES (new.nid, new.key); END;";
+
 void create_version_1(SQLite::Database& db) {
     db.exec(R"sql(
         CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -49,9 +57,6 @@ void create_version_1(SQLite::Database& db) {
             attributes TEXT NOT NULL DEFAULT '{}',
             sources TEXT NOT NULL DEFAULT '[]',
             CHECK (src <> dst));
-        CREATE INDEX relations_src ON relations(src);
-        CREATE INDEX relations_dst ON relations(dst);
-        CREATE INDEX relations_type ON relations(type);
 
         -- Every name and alias of an entity with its normalised search key (see text.h).
         CREATE TABLE entity_names(
@@ -66,13 +71,12 @@ void create_version_1(SQLite::Database& db) {
         -- Substring search over the keys in any script (trigrams work for Japanese too).
         CREATE VIRTUAL TABLE name_search USING fts5(
             key, content='entity_names', content_rowid='nid', tokenize='trigram');
-        CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN
-            INSERT INTO name_search(rowid, key) VALUES (new.nid, new.key);
-        END;
         CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN
             INSERT INTO name_search(name_search, rowid, key) VALUES ('delete', old.nid, old.key);
         END;
     )sql");
+    db.exec(kCreateRelationIndexes);
+    db.exec(kCreateNameTrigger);
     SQLite::Statement insert(db,
                              "INSERT INTO relation_types(id, label_en, label_ja, directed, description) "
                              "VALUES (?, ?, ?, ?, ?)");
@@ -87,10 +91,36 @@ void create_version_1(SQLite::Database& db) {
     }
 }
 
+// Version 2: a random number naming this database, so that a graph cache beside the file (graph_cache.h)
+// is never taken for the cache of another database that happens to be at the same generation.
+void add_instance_id(SQLite::Database& db) {
+    db.exec("INSERT INTO meta(key, value) VALUES ('instance', abs(random()))");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
-    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {create_version_1};
+    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {create_version_1,
+                                                                                   add_instance_id};
     return kMigrations;
 }
+
+}  // namespace
+
+std::int64_t begin_bulk_write(SQLite::Database& db) {
+    db.exec("DROP INDEX relations_src; DROP INDEX relations_dst; DROP INDEX relations_type; "
+            "DROP TRIGGER entity_names_ai;");
+    return db.execAndGet("SELECT coalesce(max(nid), 0) FROM entity_names").getInt64();
+}
+
+void finish_bulk_write(SQLite::Database& db, std::int64_t names_before) {
+    db.exec(kCreateRelationIndexes);
+    SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
+                                      "WHERE nid > ? ORDER BY nid");
+    index_names.bind(1, names_before);
+    index_names.exec();
+    db.exec(kCreateNameTrigger);
+}
+
+namespace {
 
 int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 

@@ -2,10 +2,19 @@
 // Private to core: the schema and its migrations. Migration i (0-based) takes user_version i to i + 1.
 #include <SQLiteCpp/Database.h>
 
+#include <cstdint>
+#include <string>
+
 namespace kizuna::schema {
 
 [[nodiscard]] int latest_version();
 // Applies the missing migrations in one transaction. Throws StorageError for a newer schema.
 void migrate(SQLite::Database& db, const std::string& path);
+
+// Bulk writes: the relation indexes and the name-search insert trigger are set aside while rows go
+// in, and built once at the end, inside the same transaction. begin returns the last name row before
+// the write; finish indexes the names after it. REQUIRES: the write puts each entity at most once.
+[[nodiscard]] std::int64_t begin_bulk_write(SQLite::Database& db);
+void finish_bulk_write(SQLite::Database& db, std::int64_t names_before);
 
 }  // namespace kizuna::schema

@@ -245,6 +245,9 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
         } else {
             db.exec("PRAGMA journal_mode = WAL");
             db.exec("PRAGMA synchronous = FULL");
+            // A large import touches every index page; a page cache this size (at most 256 MiB, used only
+            // as needed) keeps them in memory instead of spilling them to the write-ahead log mid-write.
+            db.exec("PRAGMA cache_size = -262144");
             schema::migrate(db, shown);
         }
         return Store(std::move(impl));
@@ -397,15 +400,17 @@ Entity Store::resolve(const std::string& name) const {
     throw EntityLookupError(message, candidates);
 }
 
-Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) {
+Store::WriteSummary Store::write(const std::function<void(Writer&)>& body, bool bulk) {
     if (impl_->read_only) throw StorageError(impl_->path.string() + ": database is open read-only; cannot write");
     WriteSummary summary;
     try {
         SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::int64_t names_before = bulk ? schema::begin_bulk_write(impl_->db) : 0;
         {
             SqlWriter writer(impl_->db, summary);
             body(writer);
         }
+        if (bulk) schema::finish_bulk_write(impl_->db, names_before);
         if (summary.total() > 0) impl_->db.exec("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
         transaction.commit();
     } catch (const SQLite::Exception& e) {

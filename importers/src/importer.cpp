@@ -130,6 +130,9 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     auto tick = [&] {
         if (options.progress && (++done % kProgressEvery == 0 || done == total)) options.progress(done, total);
     };
+    // Past this many relations, rebuilding the relation indexes once beats updating them row by row.
+    constexpr std::size_t kBulkRelations = 50000;
+    const bool bulk = batch.relations.size() >= kBulkRelations;
     report.changed = store.write([&](Store::Writer& writer) {
         for (const auto& item : batch.types) {
             writer.put(item.value);
@@ -143,7 +146,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
             writer.put(item.value);
             tick();
         }
-    });
+    }, bulk);
     return report;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "bidirectional_search.h"
 #include "traversal.h"
 
 namespace kizuna {
@@ -50,7 +51,7 @@ bool path_order(const Path& a, const Path& b) {
 
 std::optional<Path> shortest_path(const Graph& graph, VertexId from, VertexId to, const PathQuery& query) {
     const CompiledFilter filter(graph, query.filter);
-    return bfs_path(filter, nullptr, from, to, hop_limit(query.max_hops));
+    return queries::bidirectional_shortest_path(filter, from, to, hop_limit(query.max_hops));
 }
 
 PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const PathQuery& query, std::size_t cap) {

@@ -52,17 +52,21 @@ bool relation_matches(const Graph& graph, RelationIndex r, const RelationFilter&
 namespace queries {
 
 CompiledFilter::CompiledFilter(const Graph& graph, const RelationFilter& filter)
-    : graph_(graph), directed_(filter.directed) {
+    : graph_(graph),
+      impl_(graph.impl()),
+      directed_(filter.directed),
+      all_pass_(filter.types.empty() && !filter.as_of && !filter.since && !filter.until),
+      type_ok_(type_mask(graph, filter.types)) {
     for (const auto& type : graph.relation_types()) type_directed_.push_back(type.directed ? 1 : 0);
-    const auto mask = type_mask(graph, filter.types);
-    const bool all_types = filter.types.empty();
-    const bool any_dates = filter.as_of || filter.since || filter.until;
-    if (all_types && !any_dates) return;
-    const auto& impl = graph.impl();
-    relation_ok_.resize(graph.relation_count());
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
-        relation_ok_[r] = static_cast<char>(mask[impl.type_of[r]] != 0 && dates_match(graph, r, filter));
-    }
+    dates_.as_of = filter.as_of;
+    dates_.since = filter.since;
+    dates_.until = filter.until;
+}
+
+bool CompiledFilter::relation_ok(RelationIndex r) const {
+    if (all_pass_) return true;
+    if (type_ok_[impl_.type_of[r]] == 0) return false;
+    return dates_match(graph_, r, dates_);
 }
 
 bool CompiledFilter::allows(HalfEdge half, bool reverse) const {
@@ -71,7 +75,7 @@ bool CompiledFilter::allows(HalfEdge half, bool reverse) const {
     if (!directed_) return true;
     // Walking forwards is allowed along the relation's direction; walking backwards (searching from a
     // target) is allowed along the reversed half-edge. Symmetric types go both ways.
-    return half.reversed() == reverse || type_directed_[graph_.impl().type_of[r]] == 0;
+    return half.reversed() == reverse || type_directed_[impl_.type_of[r]] == 0;
 }
 
 bool EdgeAllowed::operator()(const CsrGraph::edge_descriptor& e) const {

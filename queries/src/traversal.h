@@ -20,14 +20,18 @@ public:
     CompiledFilter(const Graph& graph, const RelationFilter& filter);
     // May the half-edge be walked? reverse = walk it backwards (for searches from the target).
     [[nodiscard]] bool allows(HalfEdge half, bool reverse = false) const;
-    [[nodiscard]] bool relation_ok(RelationIndex r) const { return relation_ok_.empty() || relation_ok_[r] != 0; }
+    [[nodiscard]] bool relation_ok(RelationIndex r) const;
     [[nodiscard]] const Graph& graph() const { return graph_; }
 
 private:
+    // Relations are checked when walked, not all up front: a query touches a small part of a large graph.
     const Graph& graph_;
+    const Graph::Impl& impl_;
     bool directed_;
-    std::vector<char> relation_ok_;  // empty when every relation passes
+    bool all_pass_;                // no type or date condition
+    std::vector<char> type_ok_;    // by type index
     std::vector<char> type_directed_;
+    RelationFilter dates_;         // the date part of the filter
 };
 
 // Blocks used by Yen's algorithm: relations and vertices a spur path may not use.

@@ -10,6 +10,7 @@
 // REQUIRES: the Store outlives the Graph (moving the Store is fine). Thread-safety: const methods may be called concurrently,
 // except those that read the store (entity(), relation()).
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,8 +28,17 @@ using RelationIndex = std::uint32_t;
 
 class Graph {
 public:
-    // Reads every entity and relation of the store. Throws StorageError.
+    // The graph of the store's current data: from the graph cache beside the database file when the
+    // cache is of this database at its current generation, else read from the store (and the cache then
+    // rewritten, when the folder is writable). Throws StorageError.
     [[nodiscard]] static Graph load(const Store& store);
+    // Always reads every entity and relation of the store, in one read transaction. Throws StorageError.
+    [[nodiscard]] static Graph build(const Store& store);
+    // Writes the graph cache of the store (file: cache_path()); false when it cannot be written (a
+    // read-only folder, a full disk): the cache is an optimisation, never required.
+    static bool save_cache(const Store& store, const Graph& graph);
+    // The cache file of a database: "<database>-graph", beside SQLite's "-wal" and "-shm" files.
+    [[nodiscard]] static std::filesystem::path cache_path(const std::filesystem::path& database);
     ~Graph();
     Graph(Graph&&) noexcept;
     Graph& operator=(Graph&&) noexcept;
@@ -37,6 +47,10 @@ public:
 
     [[nodiscard]] std::size_t vertex_count() const;
     [[nodiscard]] std::size_t relation_count() const;
+    // The store generation (Store::generation) this graph is a snapshot of.
+    [[nodiscard]] std::int64_t generation() const;
+    // Heap bytes held by the graph (adjacency, per-relation and per-entity arrays, ids).
+    [[nodiscard]] std::size_t memory_bytes() const;
 
     [[nodiscard]] std::optional<VertexId> find(std::string_view entity_id) const;
     [[nodiscard]] std::string_view entity_id(VertexId v) const;

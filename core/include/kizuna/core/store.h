@@ -80,7 +80,9 @@ public:
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     // Throws StorageError on a read-only store or a database failure.
-    WriteSummary write(const std::function<void(Writer&)>& body);
+    // bulk: for writes of many rows, indexes are built once after the rows are in (inside the same
+    // transaction), which is faster than updating them row by row. REQUIRES: each entity put at most once.
+    WriteSummary write(const std::function<void(Writer&)>& body, bool bulk = false);
 
     struct Impl;  // defined in core/src/store_impl.h; used by the graph loader inside core
     [[nodiscard]] Impl& impl() const { return *impl_; }

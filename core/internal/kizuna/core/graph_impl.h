@@ -26,6 +26,9 @@ using CsrGraph = boost::compressed_sparse_row_graph<boost::directedS, boost::no_
 struct Graph::Impl {
     // The store's implementation, which stays put when the Store object itself is moved.
     const Store::Impl* store = nullptr;
+    // Which data this is: the database's instance number and generation (see schema.cpp, Store).
+    std::int64_t instance = 0;
+    std::int64_t generation = 0;
     CsrGraph csr;
     // Vertices, in entity-id order.
     std::string id_chars;                  // all ids, concatenated

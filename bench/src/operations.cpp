@@ -1,0 +1,172 @@
+#include "operations.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "kizuna/core/graph.h"
+#include "kizuna/core/store.h"
+#include "kizuna/importers/import.h"
+#include "kizuna/queries/ego.h"
+#include "kizuna/queries/partners.h"
+#include "kizuna/queries/path.h"
+#include "measure.h"
+
+namespace kizuna::bench {
+
+namespace {
+
+nlohmann::json latency(const std::vector<double>& seconds) {
+    return {{"count", seconds.size()},
+            {"p50_ms", percentile(seconds, 0.50) * 1e3},
+            {"p99_ms", percentile(seconds, 0.99) * 1e3}};
+}
+
+VertexId vertex(const Graph& graph, const std::string& id) {
+    const auto v = graph.find(id);
+    if (!v) throw std::runtime_error("pair names an entity not in the database: " + id);
+    return *v;
+}
+
+}  // namespace
+
+Pairs read_pairs(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw std::runtime_error(file.string() + ": cannot read");
+    Pairs pairs;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        const auto comma = line.find(',');
+        if (comma == std::string::npos) continue;
+        pairs.emplace_back(line.substr(0, comma), line.substr(comma + 1));
+    }
+    return pairs;
+}
+
+nlohmann::json measure_import(const std::filesystem::path& db, const std::filesystem::path& dir) {
+    for (const char* suffix : {"", "-wal", "-shm", "-graph"}) std::filesystem::remove(db.string() + suffix);
+    ImportReport report;
+    double seconds = 0;
+    {
+        Store store = Store::open(db, Store::Mode::Create);
+        const Stopwatch clock;
+        report = import_files(store, {dir});
+        seconds = clock.seconds();
+    }  // closing checkpoints the write-ahead log into the file
+    const auto relations = static_cast<double>(report.relations_read);
+    return {{"entities", report.entities_read},
+            {"relations", report.relations_read},
+            {"seconds", seconds},
+            {"relations_per_second", relations / seconds},
+            {"db_bytes", database_bytes(db)},
+            {"db_bytes_per_relation", static_cast<double>(database_bytes(db)) / relations},
+            {"peak_rss_bytes", peak_rss_bytes()}};
+}
+
+nlohmann::json measure_queries(const std::filesystem::path& db, const Pairs& pairs, std::size_t sample) {
+    nlohmann::json out;
+    const Store store = Store::open(db, Store::Mode::ReadOnly);
+    {
+        const Stopwatch clock;
+        const Graph graph = Graph::build(store);
+        const double seconds = clock.seconds();
+        out["graph_from_sqlite"] = {{"seconds", seconds},
+                                    {"relations_per_second", static_cast<double>(graph.relation_count()) / seconds}};
+    }
+    Graph::save_cache(store, Graph::build(store));
+    const Stopwatch clock;
+    const Graph graph = Graph::load(store);
+    const double load_seconds = clock.seconds();
+    const auto relations = static_cast<double>(graph.relation_count());
+    out["graph_from_cache"] = {{"seconds", load_seconds}, {"relations_per_second", relations / load_seconds}};
+    out["relations"] = graph.relation_count();
+    out["entities"] = graph.vertex_count();
+    out["graph_bytes"] = graph.memory_bytes();
+    out["graph_bytes_per_relation"] = static_cast<double>(graph.memory_bytes()) / relations;
+
+    std::vector<double> times;
+    std::vector<long> lengths;
+    for (const auto& [a, b] : pairs) {
+        const VertexId from = vertex(graph, a), to = vertex(graph, b);
+        const Stopwatch one;
+        const auto path = shortest_path(graph, from, to, {});
+        times.push_back(one.seconds());
+        lengths.push_back(path ? static_cast<long>(path->length()) : -1);
+    }
+    out["path"] = latency(times);
+    out["path_lengths"] = lengths;
+
+    const std::size_t n = std::min(sample, pairs.size());
+    times.clear();
+    PartnerQuery partner_query;
+    partner_query.filter.types = {"mou", "partnership"};
+    partner_query.filter.as_of = PartialDate::parse("2015");
+    std::size_t links = 0;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        const VertexId v = vertex(graph, pairs[i].first);
+        const Stopwatch one;
+        links += partners(graph, v, partner_query).size();
+        times.push_back(one.seconds());
+    }
+    out["partners_type_date"] = latency(times);
+    out["partners_type_date"]["links_found"] = links;
+
+    times.clear();
+    std::size_t reached = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const VertexId v = vertex(graph, pairs[i].first);
+        const Stopwatch one;
+        reached += ego_network(graph, v, 2, {}).vertices.size();
+        times.push_back(one.seconds());
+    }
+    out["ego_2_hops"] = latency(times);
+    out["ego_2_hops"]["mean_entities"] = n ? static_cast<double>(reached) / static_cast<double>(n) : 0;
+
+    times.clear();
+    constexpr std::size_t kSimplePathCap = 1000;
+    std::size_t capped = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const VertexId from = vertex(graph, pairs[i].first), to = vertex(graph, pairs[i].second);
+        const Stopwatch one;
+        const auto found = all_simple_paths(graph, from, to, {}, 4, kSimplePathCap);
+        times.push_back(one.seconds());
+        if (found.truncated) ++capped;
+    }
+    out["simple_paths_4_hops"] = latency(times);
+    out["simple_paths_4_hops"]["cap"] = kSimplePathCap;
+    out["simple_paths_4_hops"]["capped_queries"] = capped;
+    out["peak_rss_bytes"] = peak_rss_bytes();
+    return out;
+}
+
+nlohmann::json measure_sqlite_cte(const std::filesystem::path& db, const Pairs& pairs, std::size_t limit) {
+    SQLite::Database sqlite(db, SQLite::OPEN_READONLY);
+    // Breadth-first over both directions of the relations table; UNION drops repeated (node, depth)
+    // rows and the queue is first-in first-out, so the first row that reaches the goal is the shortest.
+    SQLite::Statement query(sqlite, R"sql(
+        WITH RECURSIVE reach(node, depth) AS (
+            SELECT eid, 0 FROM entities WHERE id = ?1
+            UNION
+            SELECT r.dst, reach.depth + 1 FROM reach JOIN relations r ON r.src = reach.node WHERE reach.depth < 10
+            UNION
+            SELECT r.src, reach.depth + 1 FROM reach JOIN relations r ON r.dst = reach.node WHERE reach.depth < 10)
+        SELECT depth FROM reach WHERE node = (SELECT eid FROM entities WHERE id = ?2) LIMIT 1)sql");
+    std::vector<double> times;
+    std::vector<long> lengths;
+    for (std::size_t i = 0; i < std::min(limit, pairs.size()); ++i) {
+        query.bind(1, pairs[i].first);
+        query.bind(2, pairs[i].second);
+        const Stopwatch one;
+        const long length = query.executeStep() ? query.getColumn(0).getInt() : -1;
+        times.push_back(one.seconds());
+        query.reset();
+        lengths.push_back(length);
+    }
+    nlohmann::json out = {{"path", latency(times)}, {"path_lengths", lengths}};
+    return out;
+}
+
+}  // namespace kizuna::bench
