@@ -119,7 +119,7 @@ public:
                         "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
                         "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
                         "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
-                        "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources) RETURNING rid"),
+                        "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)"),
           remove_relation_(db, "DELETE FROM relations WHERE id = ?") {}
 
     void put(const RelationType& type) override {
@@ -182,7 +182,10 @@ public:
         bind_date(6, relation.end);
         put_relation_.bind(7, attributes_to_json_text(relation.attributes));
         put_relation_.bind(8, sources_to_json_text(relation.sources));
-        if (step_changed(put_relation_)) ++summary_.relations_changed;
+        // An insert or an update counts one change; an upsert whose WHERE finds nothing new counts none.
+        const int changes = put_relation_.exec();
+        put_relation_.reset();
+        if (changes > 0) ++summary_.relations_changed;
     }
 
     void remove_relation(const std::string& id) override {

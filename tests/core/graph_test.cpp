@@ -1,10 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 
 #include "generated_graph.h"
 #include "kizuna/core/graph.h"
+#include "kizuna/core/graph_impl.h"
 #include "kizuna/core/store.h"
 #include "temp_dir.h"
 
@@ -33,7 +37,46 @@ Facts from_graph(const Graph& graph) {
     return facts;
 }
 
+// Each vertex's half-edges as the traversals see them: (neighbour id, relation id, type, start, end).
+using Adjacency = std::map<std::string, std::multiset<std::tuple<std::string, std::string, std::string, int, int>>>;
+
+Adjacency adjacency(const Graph& graph) {
+    Adjacency out;
+    const auto& csr = graph.impl().csr;
+    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+        auto& row = out[std::string(graph.entity_id(v))];
+        for (auto [e, end] = boost::out_edges(v, csr); e != end; ++e) {
+            const HalfEdge half = csr[*e];
+            const RelationIndex r = half.relation();
+            // The half-edge leaves v and reaches the relation's other end.
+            CHECK((half.reversed() ? graph.to(r) : graph.from(r)) == v);
+            CHECK(boost::target(*e, csr) == (half.reversed() ? graph.from(r) : graph.to(r)));
+            row.emplace(std::string(graph.entity_id(boost::target(*e, csr))), graph.relation(r).id, graph.type(r).id,
+                        graph.start(r) ? graph.start(r)->packed() : 0, graph.end(r) ? graph.end(r)->packed() : 0);
+        }
+    }
+    return out;
+}
+
+// The neighbours of every entity according to the store itself.
+Adjacency adjacency(const Store& store) {
+    Adjacency out;
+    store.for_each_entity([&](const Entity& e) { out[e.id]; });
+    store.for_each_relation([&](const Relation& r) {
+        const int start = r.start ? r.start->packed() : 0, end = r.end ? r.end->packed() : 0;
+        out[r.from].emplace(r.to, r.id, r.type, start, end);
+        out[r.to].emplace(r.from, r.id, r.type, start, end);
+    });
+    return out;
+}
+
 void check_consistent(const Store& store) {
+    // From SQLite, then from the cache that load() finds or writes: both are the store's graph.
+    const Graph built = Graph::build(store);
+    CHECK(adjacency(built) == adjacency(store));
+    const Graph cached = Graph::load(store);
+    CHECK(cached.generation() == store.generation());
+    CHECK(adjacency(cached) == adjacency(store));
     const Graph graph = Graph::load(store);
     CHECK(graph.vertex_count() == static_cast<std::size_t>(store.entity_count()));
     CHECK(graph.relation_count() == static_cast<std::size_t>(store.relation_count()));
@@ -57,7 +100,9 @@ TEST_CASE("the compact graph matches the store after inserts, updates, deletes a
         // Update: move some relations to other endpoints and change their type; delete others.
         (void)store.write([&](Store::Writer& w) {
             for (int i = 0; i < 50; ++i) {
-                auto relation = *store.relation("r" + std::string(6 - std::to_string(i).size(), '0') + std::to_string(i));
+                char id[16];
+                std::snprintf(id, sizeof id, "r%06d", i);
+                auto relation = *store.relation(id);
                 relation.to = "e000299";
                 if (relation.from == relation.to) relation.from = "e000298";
                 relation.type = "acquisition";
@@ -72,4 +117,71 @@ TEST_CASE("the compact graph matches the store after inserts, updates, deletes a
     check_consistent(reopened);
     CHECK(std::get<1>(from_store(reopened).at("r000000")) == "e000299");
     CHECK_FALSE(reopened.relation("r000100").has_value());
+}
+
+TEST_CASE("the graph cache is used only for its own database at its own generation", "[core][graph]") {
+    test::TempDir dir;
+    const auto generated = test::generate(200, 800, 11, test::Shape::PowerLaw);
+    Store store = Store::open(dir / "a.db", Store::Mode::Create);
+    test::write_to_store(store, generated);
+    const auto cache = Graph::cache_path(store.path());
+    CHECK(cache == std::filesystem::path((dir / "a.db").string() + "-graph"));
+    CHECK_FALSE(std::filesystem::exists(cache));
+    const auto expected = adjacency(store);
+    CHECK(adjacency(Graph::load(store)) == expected);  // built, and the cache written
+    REQUIRE(std::filesystem::exists(cache));
+    const auto written = std::filesystem::last_write_time(cache);
+    CHECK(adjacency(Graph::load(store)) == expected);  // read from the cache
+    CHECK(std::filesystem::last_write_time(cache) == written);
+
+    SECTION("a write makes the cache stale") {
+        (void)store.write([&](Store::Writer& w) { w.remove_relation("r000001"); });
+        const Graph graph = Graph::load(store);
+        CHECK(graph.relation_count() == 799);
+        CHECK(adjacency(graph) == adjacency(store));
+    }
+    SECTION("a damaged cache is ignored and rewritten") {
+        const auto size = std::filesystem::file_size(cache);
+        for (const auto cut : {std::uintmax_t{10}, size / 2, size - 1}) {
+            std::filesystem::resize_file(cache, cut);
+            CHECK(adjacency(Graph::load(store)) == expected);
+            CHECK(std::filesystem::file_size(cache) == size);
+        }
+        // Same size, a vertex number out of range in the endpoint arrays: rejected, not followed.
+        {
+            std::fstream file(cache, std::ios::in | std::ios::out | std::ios::binary);
+            file.seekp(-4, std::ios::end);
+            const std::uint32_t huge = 0xFFFFFFF0U;
+            file.write(reinterpret_cast<const char*>(&huge), sizeof huge);
+        }
+        CHECK(adjacency(Graph::load(store)) == expected);
+        // Trailing bytes are damage too.
+        std::ofstream(cache, std::ios::app | std::ios::binary) << "x";
+        CHECK(adjacency(Graph::load(store)) == expected);
+        CHECK(std::filesystem::file_size(cache) == size);
+    }
+    SECTION("another database's cache is not taken, even at the same generation") {
+        Store other = Store::open(dir / "b.db", Store::Mode::Create);
+        test::write_to_store(other, test::generate(200, 800, 12, test::Shape::Uniform));
+        REQUIRE(other.generation() == store.generation());
+        std::filesystem::copy_file(cache, Graph::cache_path(other.path()));
+        CHECK(adjacency(Graph::load(other)) == adjacency(other));
+    }
+    SECTION("a folder that cannot be written still answers") {
+        std::filesystem::remove(cache);
+        std::filesystem::create_directory(cache);  // a directory where the file would go: writing fails
+        CHECK_FALSE(Graph::save_cache(store, Graph::build(store)));
+        CHECK(adjacency(Graph::load(store)) == expected);
+        CHECK(std::filesystem::is_directory(cache));
+    }
+}
+
+TEST_CASE("graph memory is counted", "[core][graph]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "m.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(1000, 10000, 3, test::Shape::PowerLaw));
+    const Graph graph = Graph::load(store);
+    // Two half-edges of 8 bytes per relation at least, and not absurdly more.
+    CHECK(graph.memory_bytes() >= 16 * graph.relation_count());
+    CHECK(graph.memory_bytes() <= 64 * graph.relation_count());
 }

@@ -1,6 +1,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <set>
+
 #include "kizuna/core/errors.h"
 #include "kizuna/core/store.h"
 #include "temp_dir.h"
@@ -207,4 +210,68 @@ TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]")
         CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Asuka Pharmaceuticals Vietnam'"));
         CHECK(std::find(e.candidates().begin(), e.candidates().end(), "asuka-pharma") != e.candidates().end());
     }
+}
+
+namespace {
+
+std::set<std::string> schema_objects(const std::filesystem::path& db) {
+    SQLite::Database sqlite(db.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement query(sqlite, "SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger')");
+    std::set<std::string> names;
+    while (query.executeStep()) names.insert(query.getColumn(0).getString());
+    return names;
+}
+
+}  // namespace
+
+TEST_CASE("a bulk write builds its indexes once and leaves the same database as a plain write", "[core][store]") {
+    TempDir dir;
+    Store plain = seeded(dir / "plain.db");
+    Store bulk = Store::open(dir / "bulk.db", Store::Mode::Create);
+    const auto objects = schema_objects(dir / "plain.db");
+    REQUIRE(objects.count("relations_src") == 1);
+    REQUIRE(objects.count("entity_names_ai") == 1);
+    // The same rows as seeded(), written in bulk.
+    auto put_all = [](Store::Writer& w) {
+        w.put(full_entity());
+        w.put(named("kanagawa", "Kanagawa Prefecture", "神奈川県"));
+        w.put(mou());
+    };
+    CHECK(bulk.write(put_all, true).total() == 3);
+    CHECK(schema_objects(dir / "bulk.db") == objects);
+    CHECK(test::database_dump(dir / "bulk.db") == test::database_dump(dir / "plain.db"));
+    // Names written in bulk are searchable, and so are names written afterwards (the trigger is back).
+    CHECK(bulk.resolve("Bo Y te").id == "vn-moh");
+    CHECK(bulk.resolve("神奈川").id == "kanagawa");
+    (void)bulk.write([](Store::Writer& w) { w.put(named("asuka-pharma", "Asuka Pharmaceutical")); });
+    CHECK(bulk.resolve("Asuka").id == "asuka-pharma");
+
+    // A failing bulk write rolls back everything, the dropped indexes and trigger included.
+    const auto before = test::database_dump(dir / "bulk.db");
+    CHECK_THROWS_AS(bulk.write(
+                        [](Store::Writer& w) {
+                            w.put(named("taisho", "Taisho Pharmaceutical"));
+                            throw InvalidDataError("stop halfway");
+                        },
+                        true),
+                    InvalidDataError);
+    CHECK(schema_objects(dir / "bulk.db") == objects);
+    CHECK(test::database_dump(dir / "bulk.db") == before);
+    CHECK_THROWS_AS(bulk.resolve("Taisho"), EntityLookupError);
+}
+
+TEST_CASE("a version 1 database gains an instance number on upgrade", "[core][store]") {
+    TempDir dir;
+    { (void)seeded(dir / "k.db"); }
+    {
+        SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("DELETE FROM meta WHERE key = 'instance'; PRAGMA user_version = 1");
+    }
+    CHECK_THROWS_WITH(Store::open(dir / "k.db", Store::Mode::ReadOnly), Catch::Contains("needs an upgrade"));
+    { (void)Store::open(dir / "k.db", Store::Mode::ReadWrite); }
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
+    CHECK(store.schema_version() == 2);
+    SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM meta WHERE key = 'instance'").getInt() == 1);
+    CHECK(store.entity("vn-moh").has_value());
 }

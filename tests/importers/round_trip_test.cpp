@@ -190,3 +190,23 @@ TEST_CASE("GraphML from other tools imports: labels, missing edge ids, extra dat
     CHECK(store.entity("asuka")->attributes.at("website") == "https://example.org");
     CHECK(store.relation("asuka-acquisition-ha-tay").has_value());
 }
+
+TEST_CASE("a bulk-sized import (indexes built once) round-trips and re-imports without change",
+          "[importers][round-trip][bulk]") {
+    test::TempDir dir;
+    const auto db = dir / "k.db";
+    {
+        Store store = Store::open(db, Store::Mode::Create);
+        write_awkward(store);
+        test::write_to_store(store, test::generate(6000, 60000, 5, test::Shape::PowerLaw));
+    }
+    const auto copy = export_and_reimport(db, ExportFormat::Csv, dir, "bulk");  // 60,000 relations: bulk
+    CHECK(content(copy) == content(db));
+    Store store = Store::open(copy, Store::Mode::ReadWrite);
+    CHECK(store.resolve("e005999").id == "e005999");
+    const auto again = import_files(store, {dir / "export-bulk"});
+    CHECK(again.relations_read == static_cast<std::size_t>(store.relation_count()));
+    CHECK(again.relations_read > 60000);
+    CHECK(again.changed.total() == 0);
+    CHECK(content(copy) == content(db));
+}

@@ -1,0 +1,289 @@
+#!/usr/bin/env python3
+"""Kizuna's benchmark harness: generates synthetic collaboration graphs, measures Kizuna on them and runs
+the peers a user would pick instead (Kùzu, SQLite recursive CTE, NetworkX) on the same files in the same
+run. Before any timing is printed, it checks that every peer's shortest-connection lengths equal
+Kizuna's for every sampled pair; a disagreement stops the run (exit 1).
+
+    python3 bench/run.py                          # 10k and 1M relations, every peer (installs them)
+    python3 bench/run.py --relations 10000000 --peers none
+    python3 bench/run.py --relations 2000 --no-install   # quick run with the peers already present
+
+Peers are installed by the script itself: Kùzu with npm (into bench/.peers), NetworkX with apt
+(python3-networkx). With --no-install a missing peer is reported and skipped. The table is printed in
+Markdown for bench/README.md.
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+KUZU_VERSION = "0.11.3"
+PEERS = ("kuzu", "sqlite", "networkx")
+# Kùzu is asked for SHORTEST 1..10: longer connections are "none" there.
+KUZU_MAX_HOPS = 10
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def run_json(command, **kwargs):
+    """Runs a command that prints one JSON object; returns it. Fails loudly with the command's stderr."""
+    result = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if result.returncode != 0:
+        raise SystemExit(f"failed ({result.returncode}): {' '.join(map(str, command))}\n{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def debian_python():
+    """The interpreter that sees Debian's python3-networkx (pyenv or venv interpreters may not)."""
+    return "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
+
+
+def has_networkx():
+    return subprocess.run([debian_python(), "-c", "import networkx"], capture_output=True).returncode == 0
+
+
+def as_root(command):
+    return command if os.geteuid() == 0 else ["sudo"] + command
+
+
+def ensure_networkx(install):
+    if has_networkx():
+        return True
+    if not install:
+        return False
+    log("installing python3-networkx (apt)")
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(as_root(["apt-get", "install", "-y", "-q", "--no-install-recommends", "python3-networkx"]),
+                   check=True, env=env, stdout=subprocess.DEVNULL)
+    return has_networkx()
+
+
+def kuzu_modules():
+    return HERE / ".peers" / "node_modules"
+
+
+def ensure_kuzu(install):
+    package = kuzu_modules() / "kuzu"
+    if (package / "kuzujs.node").exists():
+        return True
+    if not install or shutil.which("npm") is None:
+        return False
+    log(f"installing kuzu@{KUZU_VERSION} (npm, into bench/.peers)")
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(HERE / ".peers"),
+                    f"kuzu@{KUZU_VERSION}"], check=True, stdout=subprocess.DEVNULL)
+    # npm no longer runs install scripts by default; Kùzu's copies its prebuilt native module into place.
+    subprocess.run(["node", "install.js"], cwd=package, check=True, stdout=subprocess.DEVNULL)
+    return (package / "kuzujs.node").exists()
+
+
+def cold_cli_path(kizuna, db, pairs_file, repeats):
+    """Wall time of whole `kizuna path` processes on a pair that is connected (page cache warm)."""
+    with open(pairs_file, encoding="utf-8") as rows:
+        pair = rows.read().splitlines()[1].split(",")
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        subprocess.run([kizuna, "--db", db, "path", pair[0], pair[1]], check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return {"pair": pair, "runs": times, "median_ms": statistics.median(times) * 1e3, "first_ms": times[0] * 1e3}
+
+
+def check_agreement(name, kizuna_lengths, peer_lengths, max_hops=None):
+    """Returns the disagreements of a peer with Kizuna, pair by pair."""
+    problems = []
+    for i, (mine, theirs) in enumerate(zip(kizuna_lengths, peer_lengths)):
+        expected = mine
+        if max_hops is not None and mine > max_hops:
+            expected = -1
+        if theirs != expected:
+            problems.append(f"{name}: pair {i}: Kizuna {mine}, {name} {theirs}")
+    return problems
+
+
+def machine():
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as info:
+            for line in info:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        with open("/proc/meminfo", encoding="utf-8") as info:
+            kib = int(info.readline().split()[1])
+            memory = f"{kib / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return f"{os.cpu_count()} cores ({cpu}), {memory} RAM, {platform.system()} {platform.release()}"
+
+
+def mib(value):
+    return f"{value / 1024 / 1024:,.0f} MiB"
+
+
+def ms(value):
+    return f"{value:,.3f} ms" if value < 10 else f"{value:,.1f} ms"
+
+
+def rate(value):
+    return f"{value:,.0f}/s"
+
+
+def ratio(mine, theirs, higher_is_better=False):
+    if not mine or not theirs:
+        return ""
+    factor = mine / theirs if higher_is_better else theirs / mine
+    return f"{factor:,.1f}x"
+
+
+def measure(size, args, build, peers):
+    work = Path(args.work) / f"r{size}"
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    bench = str(build / "bench" / "kizuna-bench")
+    kizuna = str(build / "cli" / "kizuna")
+    data, pairs, db = work / "data", work / "pairs.csv", work / "kizuna.db"
+
+    log(f"[{size:,} relations] generating (seed {args.seed})")
+    run_json([bench, "generate", "--relations", str(size), "--seed", str(args.seed), "--pairs", str(args.pairs),
+              "--dir", str(work)])
+    log(f"[{size:,} relations] Kizuna: import")
+    result = {"size": size, "kizuna": {"import": run_json([bench, "import", "--db", str(db), "--dir", str(data)])}}
+    log(f"[{size:,} relations] Kizuna: graph and queries")
+    result["kizuna"]["queries"] = run_json([bench, "queries", "--db", str(db), "--pairs", str(pairs),
+                                            "--sample", str(args.sample)])
+    result["kizuna"]["cold_cli_path"] = cold_cli_path(kizuna, str(db), pairs, args.cli_repeats)
+    lengths = result["kizuna"]["queries"]["path_lengths"]
+
+    if "sqlite" in peers and size <= args.sqlite_max:
+        limit = args.sqlite_pairs if size > 100000 else args.pairs
+        log(f"[{size:,} relations] SQLite recursive CTE ({limit} pairs)")
+        result["sqlite"] = run_json([bench, "sqlite-cte", "--db", str(db), "--pairs", str(pairs),
+                                     "--limit", str(limit)])
+    if "networkx" in peers and size <= args.networkx_max:
+        log(f"[{size:,} relations] NetworkX")
+        result["networkx"] = run_json([debian_python(), str(HERE / "peers" / "networkx_peer.py"), str(data),
+                                       str(pairs)])
+    if "kuzu" in peers and size <= args.kuzu_max:
+        log(f"[{size:,} relations] Kùzu")
+        env = dict(os.environ, NODE_PATH=str(kuzu_modules()))
+        result["kuzu"] = run_json(["node", str(HERE / "peers" / "kuzu_peer.js"), str(data), str(pairs), str(work)],
+                                  env=env)
+
+    problems = []
+    if "sqlite" in result:
+        problems += check_agreement("SQLite", lengths, result["sqlite"]["path_lengths"])
+    if "networkx" in result:
+        problems += check_agreement("NetworkX", lengths, result["networkx"]["path_lengths"])
+    if "kuzu" in result:
+        problems += check_agreement("Kùzu", lengths, result["kuzu"]["path_lengths"], KUZU_MAX_HOPS)
+    if problems:
+        raise SystemExit("answers disagree; no timings reported:\n  " + "\n  ".join(problems[:20]))
+    checked = {name: len(result[name]["path_lengths"]) for name in ("sqlite", "networkx", "kuzu") if name in result}
+    result["agreement"] = checked
+    log(f"[{size:,} relations] path lengths agree: " +
+        (", ".join(f"{name} {count} pairs" for name, count in checked.items()) or "no peer ran"))
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return result
+
+
+def table(result):
+    k = result["kizuna"]
+    q, imp = k["queries"], k["import"]
+    kuzu, sqlite, nx = result.get("kuzu"), result.get("sqlite"), result.get("networkx")
+    rows = [("operation", "Kizuna", "Kùzu", "SQLite CTE", "NetworkX", "Kizuna vs Kùzu")]
+
+    rows.append(("import (relations/s)", rate(imp["relations_per_second"]),
+                 rate(kuzu["import"]["relations_per_second"]) if kuzu else "", "",
+                 rate(nx["import"]["relations_per_second"]) + " (in memory)" if nx else "",
+                 ratio(imp["relations_per_second"], kuzu["import"]["relations_per_second"], True) if kuzu else ""))
+    rows.append(("graph from SQLite (relations/s)", rate(q["graph_from_sqlite"]["relations_per_second"]),
+                 "", "", "", ""))
+    rows.append(("graph from cache (relations/s)", rate(q["graph_from_cache"]["relations_per_second"]),
+                 "", "", "", ""))
+    for label, key in (("path p50", "p50_ms"), ("path p99", "p99_ms")):
+        rows.append((f"{label} ({q['path']['count']} pairs)", ms(q["path"][key]),
+                     ms(kuzu["path"][key]) if kuzu else "",
+                     ms(sqlite["path"][key]) + f" ({sqlite['path']['count']} pairs)" if sqlite else "",
+                     ms(nx["path"][key]) if nx else "",
+                     ratio(q["path"][key], kuzu["path"][key]) if kuzu else ""))
+    for label, key in (("partners, type+date filter", "partners_type_date"), ("ego, 2 hops", "ego_2_hops"),
+                       ("simple paths ≤ 4 hops, cap 1000", "simple_paths_4_hops")):
+        rows.append((f"{label} p50 / p99", f"{ms(q[key]['p50_ms'])} / {ms(q[key]['p99_ms'])}", "", "", "", ""))
+    cold = k["cold_cli_path"]
+    rows.append(("cold `kizuna path` process (median)", ms(cold["median_ms"]), "", "", "", ""))
+    rows.append(("peak RSS, query process", mib(q["peak_rss_bytes"]),
+                 mib(kuzu["peak_rss_bytes"]) + " (load + paths)" if kuzu else "", "",
+                 mib(nx["peak_rss_bytes"]) if nx else "", ""))
+    rows.append(("peak RSS, import process", mib(imp["peak_rss_bytes"]), "", "", "", ""))
+    rows.append(("in-memory graph, bytes/relation", f"{q['graph_bytes_per_relation']:.1f}", "", "", "", ""))
+    rows.append(("database on disk, bytes/relation", f"{imp['db_bytes_per_relation']:.0f}",
+                 f"{kuzu['import']['db_bytes'] / kuzu['relations']:.0f}" if kuzu else "", "", "", ""))
+    lines = [f"### {result['size']:,} relations, {q['entities']:,} entities"]
+    lines.append("| " + " | ".join(rows[0]) + " |")
+    lines.append("|" + "---|" * len(rows[0]))
+    lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--relations", type=int, nargs="+", default=[10000, 1000000],
+                        help="graph sizes in relations (entities = relations / 10)")
+    parser.add_argument("--seed", type=int, default=20261125)
+    parser.add_argument("--pairs", type=int, default=1000, help="random pairs for shortest paths")
+    parser.add_argument("--sample", type=int, default=100, help="queries for ego and simple paths")
+    parser.add_argument("--sqlite-max", type=int, default=1000000, help="largest graph the SQLite CTE answers on")
+    parser.add_argument("--sqlite-pairs", type=int, default=20,
+                        help="pairs the SQLite CTE answers on graphs over 100k relations (it is slow)")
+    parser.add_argument("--networkx-max", type=int, default=1000000, help="largest graph NetworkX loads")
+    parser.add_argument("--kuzu-max", type=int, default=10000000, help="largest graph Kùzu loads")
+    parser.add_argument("--cli-repeats", type=int, default=5)
+    parser.add_argument("--peers", default=",".join(PEERS), help="comma-separated subset of kuzu,sqlite,networkx, or none")
+    parser.add_argument("--no-install", action="store_true", help="skip peers that are not installed")
+    parser.add_argument("--build", default=str(ROOT / "build"), help="Kizuna's build folder")
+    parser.add_argument("--work", default=str(HERE / "work"), help="where generated files and databases go")
+    parser.add_argument("--keep", action="store_true", help="keep the generated files and databases")
+    parser.add_argument("--json", help="also write every measurement to this file")
+    args = parser.parse_args()
+
+    build = Path(args.build)
+    if not (build / "bench" / "kizuna-bench").exists():
+        raise SystemExit(f"{build}/bench/kizuna-bench not found: build Kizuna first (scripts/setup.sh build)")
+    peers = [] if args.peers == "none" else [p.strip() for p in args.peers.split(",") if p.strip()]
+    for name in peers:
+        if name not in PEERS:
+            raise SystemExit(f"unknown peer '{name}' (use {', '.join(PEERS)} or none)")
+    install = not args.no_install
+    if "networkx" in peers and not ensure_networkx(install):
+        log("NetworkX is not installed: skipped (run without --no-install to install it)")
+        peers.remove("networkx")
+    if "kuzu" in peers and not ensure_kuzu(install):
+        log("Kùzu is not installed: skipped (run without --no-install to install it with npm)")
+        peers.remove("kuzu")
+
+    results = [measure(size, args, build, peers) for size in args.relations]
+    print(f"Machine: {machine()}; seed {args.seed}; {args.pairs} pairs.\n")
+    for result in results:
+        print(table(result) + "\n")
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
