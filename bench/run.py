@@ -231,7 +231,10 @@ def table(result):
                  mib(kuzu["peak_rss_bytes"]) + " (load + paths)" if kuzu else "", "",
                  mib(nx["peak_rss_bytes"]) if nx else "", ""))
     rows.append(("peak RSS, import process", mib(imp["peak_rss_bytes"]), "", "", "", ""))
-    rows.append(("in-memory graph, bytes/relation", f"{q['graph_bytes_per_relation']:.1f}", "", "", "", ""))
+    parts = q["graph_bytes_per_relation_by_part"]
+    rows.append(("in-memory graph, bytes/relation", f"{q['graph_bytes_per_relation']:.1f}: adjacency "
+                 f"{parts['adjacency']:.1f}, endpoints+type+dates {parts['relation_attributes']:.1f}, "
+                 f"row ids {parts['row_ids']:.1f}, entity ids etc. {parts['entities']:.1f}", "", "", "", ""))
     rows.append(("database on disk, bytes/relation", f"{imp['db_bytes_per_relation']:.0f}",
                  f"{kuzu['import']['db_bytes'] / kuzu['relations']:.0f}" if kuzu else "", "", "", ""))
     lines = [f"### {result['size']:,} relations, {q['entities']:,} entities"]

@@ -84,8 +84,13 @@ nlohmann::json measure_queries(const std::filesystem::path& db, const Pairs& pai
     out["graph_from_cache"] = {{"seconds", load_seconds}, {"relations_per_second", relations / load_seconds}};
     out["relations"] = graph.relation_count();
     out["entities"] = graph.vertex_count();
-    out["graph_bytes"] = graph.memory_bytes();
-    out["graph_bytes_per_relation"] = static_cast<double>(graph.memory_bytes()) / relations;
+    const auto memory = graph.memory_use();
+    out["graph_bytes"] = memory.total();
+    out["graph_bytes_per_relation"] = static_cast<double>(memory.total()) / relations;
+    out["graph_bytes_per_relation_by_part"] = {{"adjacency", static_cast<double>(memory.adjacency) / relations},
+                                               {"relation_attributes", static_cast<double>(memory.relations) / relations},
+                                               {"row_ids", static_cast<double>(memory.row_ids) / relations},
+                                               {"entities", static_cast<double>(memory.entities) / relations}};
 
     std::vector<double> times;
     std::vector<long> lengths;

@@ -111,6 +111,14 @@ Graph Graph::build(const Store& store) {
             impl->end.push_back(end ? end->packed() : 0);
         }
         snapshot.commit();
+        for (auto* column : {&impl->from, &impl->to}) column->shrink_to_fit();
+        for (auto* column : {&impl->start, &impl->end}) column->shrink_to_fit();
+        for (auto* column : {&impl->rids, &impl->eids}) column->shrink_to_fit();
+        impl->type_of.shrink_to_fit();
+        impl->id_chars.shrink_to_fit();
+        impl->id_offsets.shrink_to_fit();
+        impl->kind_of.shrink_to_fit();
+        impl->country_of.shrink_to_fit();
     } catch (const SQLite::Exception& e) {
         throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
     }
@@ -143,16 +151,16 @@ std::size_t Graph::vertex_count() const { return impl_->eids.size(); }
 std::size_t Graph::relation_count() const { return impl_->rids.size(); }
 std::int64_t Graph::generation() const { return impl_->generation; }
 
-std::size_t Graph::memory_bytes() const {
+Graph::MemoryUse Graph::memory_use() const {
     const Impl& g = *impl_;
     auto bytes = [](const auto& vector) { return vector.capacity() * sizeof(vector[0]); };
-    std::size_t total = g.id_chars.capacity() + bytes(g.id_offsets) + bytes(g.eids) + bytes(g.kind_of) +
-                        bytes(g.country_of) + bytes(g.from) + bytes(g.to) + bytes(g.type_of) + bytes(g.start) +
-                        bytes(g.end) + bytes(g.rids);
-    // The adjacency: a row start per vertex, a target and a half-edge per half-edge.
-    const std::size_t half_edges = boost::num_edges(g.csr);
-    total += (vertex_count() + 1) * sizeof(std::uint32_t) + half_edges * (sizeof(VertexId) + sizeof(HalfEdge));
-    return total;
+    MemoryUse use;
+    use.adjacency = (vertex_count() + 1) * sizeof(std::uint32_t) +
+                    boost::num_edges(g.csr) * (sizeof(VertexId) + sizeof(HalfEdge));
+    use.relations = bytes(g.from) + bytes(g.to) + bytes(g.type_of) + bytes(g.start) + bytes(g.end);
+    use.row_ids = bytes(g.rids) + bytes(g.eids);
+    use.entities = g.id_chars.capacity() + bytes(g.id_offsets) + bytes(g.kind_of) + bytes(g.country_of);
+    return use;
 }
 
 std::optional<VertexId> Graph::find(std::string_view entity_id) const {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
@@ -114,13 +115,14 @@ public:
           insert_name_(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES (?,?,?,?)"),
           put_relation_(db,
                         "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES "
-                        "(?, ?, (SELECT eid FROM entities WHERE id = ?), (SELECT eid FROM entities WHERE id = ?), "
+                        "(?, ?, ?, ?, "
                         "?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
                         "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
                         "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
                         "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
                         "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)"),
-          remove_relation_(db, "DELETE FROM relations WHERE id = ?") {}
+          remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
+          find_eid_(db, "SELECT eid FROM entities WHERE id = ?") {}
 
     void put(const RelationType& type) override {
         put_type_.bind(1, type.id);
@@ -149,6 +151,7 @@ public:
         const std::int64_t eid = changed ? put_entity_.getColumn(0).getInt64() : 0;
         put_entity_.reset();
         if (!changed) return;
+        eids_[entity.id] = eid;
         ++summary_.entities_changed;
         // The names changed or are new: rewrite the search rows of this entity.
         delete_names_.bind(1, eid);
@@ -176,8 +179,8 @@ public:
     void put(const Relation& relation) override {
         put_relation_.bind(1, relation.id);
         put_relation_.bind(2, relation.type);
-        put_relation_.bind(3, relation.from);
-        put_relation_.bind(4, relation.to);
+        bind_eid(3, relation.from);
+        bind_eid(4, relation.to);
         bind_date(5, relation.start);
         bind_date(6, relation.end);
         put_relation_.bind(7, attributes_to_json_text(relation.attributes));
@@ -203,6 +206,23 @@ private:
         }
     }
 
+    // Relation endpoints by row: from entities written in this transaction, else looked up once. A
+    // missing entity binds NULL, which the NOT NULL constraint refuses.
+    void bind_eid(int index, const std::string& id) {
+        auto found = eids_.find(id);
+        if (found == eids_.end()) {
+            find_eid_.bind(1, id);
+            if (!find_eid_.executeStep()) {
+                find_eid_.reset();
+                put_relation_.bind(index);
+                return;
+            }
+            found = eids_.emplace(id, find_eid_.getColumn(0).getInt64()).first;
+            find_eid_.reset();
+        }
+        put_relation_.bind(index, found->second);
+    }
+
     static bool step_changed(SQLite::Statement& statement) {
         const bool changed = statement.executeStep();
         statement.reset();
@@ -211,7 +231,8 @@ private:
 
     SQLite::Database& db_;
     Store::WriteSummary& summary_;
-    SQLite::Statement put_type_, put_entity_, delete_names_, insert_name_, put_relation_, remove_relation_;
+    SQLite::Statement put_type_, put_entity_, delete_names_, insert_name_, put_relation_, remove_relation_, find_eid_;
+    std::unordered_map<std::string, std::int64_t> eids_;
 };
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/range/iterator_range.hpp>
-#include <unordered_map>
 
 namespace kizuna::queries {
 
@@ -13,17 +12,46 @@ VertexId tail(const Graph& graph, HalfEdge half) {
     return half.reversed() ? graph.to(half.relation()) : graph.from(half.relation());
 }
 
-// One side of the search: what it reached, how far, and the half-edge it came by.
+// One side of the search: what it reached, how far, and the half-edge it came by. The arrays are as
+// long as the graph has vertices and are reused across searches on the same thread; an entry counts only
+// when its stamp is the current search's, so starting a search costs nothing however large the graph.
 struct Side {
-    struct Visit {
-        std::uint32_t depth;
-        HalfEdge via;  // meaningless for the side's own root
-    };
-    std::unordered_map<VertexId, Visit> reached;
-    std::vector<VertexId> frontier;
+    std::vector<std::uint32_t> stamp;
+    std::vector<std::uint32_t> depth_of;
+    std::vector<HalfEdge> via;  // meaningless for the side's own root
+    std::vector<VertexId> frontier, next;
     std::uint32_t depth = 0;
 
-    explicit Side(VertexId root) : frontier{root} { reached.emplace(root, Visit{0, {}}); }
+    bool reached(VertexId v, std::uint32_t search) const { return stamp[v] == search; }
+    void reach(VertexId v, std::uint32_t search, std::uint32_t d, HalfEdge edge) {
+        stamp[v] = search;
+        depth_of[v] = d;
+        via[v] = edge;
+    }
+    void start(VertexId root, std::uint32_t search, std::size_t vertices) {
+        if (stamp.size() != vertices) {
+            stamp.assign(vertices, 0);
+            depth_of.assign(vertices, 0);
+            via.assign(vertices, HalfEdge{});
+        }
+        frontier.assign(1, root);
+        depth = 0;
+        reach(root, search, 0, HalfEdge{});
+    }
+};
+
+struct Workspace {
+    Side forward, backward;
+    std::uint32_t search = 0;
+
+    // A fresh stamp; on wrap-around every stamp is cleared so that none is mistaken for the new one.
+    std::uint32_t next_search() {
+        if (++search == 0) {
+            for (Side* side : {&forward, &backward}) std::fill(side->stamp.begin(), side->stamp.end(), 0);
+            search = 1;
+        }
+        return search;
+    }
 };
 
 }  // namespace
@@ -36,7 +64,12 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
     // out-edges of v are the ways into v (they matter when the query follows relation direction).
     const auto forward_view = filtered(filter);
     const auto backward_view = filtered(filter, nullptr, true);
-    Side forward(from), backward(to);
+    thread_local Workspace workspace;
+    const std::uint32_t search = workspace.next_search();
+    Side& forward = workspace.forward;
+    Side& backward = workspace.backward;
+    forward.start(from, search, graph.vertex_count());
+    backward.start(to, search, graph.vertex_count());
 
     std::optional<VertexId> meeting;
     std::uint32_t best = kUnreached;
@@ -44,16 +77,16 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
         const bool grow_forward = forward.frontier.size() <= backward.frontier.size();
         Side& side = grow_forward ? forward : backward;
         const Side& other = grow_forward ? backward : forward;
-        std::vector<VertexId> next;
+        side.next.clear();
         auto expand = [&](const auto& view) {
             for (const VertexId u : side.frontier) {
                 for (const auto& e : boost::make_iterator_range(boost::out_edges(u, view))) {
                     const VertexId v = boost::target(e, view);
-                    if (!side.reached.emplace(v, Side::Visit{side.depth + 1, view[e]}).second) continue;
-                    next.push_back(v);
-                    const auto seen = other.reached.find(v);
-                    if (seen != other.reached.end() && side.depth + 1 + seen->second.depth < best) {
-                        best = side.depth + 1 + seen->second.depth;
+                    if (side.reached(v, search)) continue;
+                    side.reach(v, search, side.depth + 1, view[e]);
+                    side.next.push_back(v);
+                    if (other.reached(v, search) && side.depth + 1 + other.depth_of[v] < best) {
+                        best = side.depth + 1 + other.depth_of[v];
                         meeting = v;
                     }
                 }
@@ -64,7 +97,7 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
         } else {
             expand(backward_view);
         }
-        side.frontier = std::move(next);
+        side.frontier.swap(side.next);
         ++side.depth;
         // Every meeting in this level has the same forward+backward depth sum or one more; the best of
         // the level is the shortest overall.
@@ -75,7 +108,7 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
     Path path;
     // from ... meeting, walking forward parents back to the root.
     for (VertexId v = *meeting; v != from;) {
-        const HalfEdge half = forward.reached.at(v).via;
+        const HalfEdge half = forward.via[v];
         path.vertices.push_back(v);
         path.relations.push_back(half.relation());
         v = tail(graph, half);
@@ -85,7 +118,7 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
     std::reverse(path.relations.begin(), path.relations.end());
     // meeting ... to: each backward parent is a half-edge out of the next vertex towards `to`.
     for (VertexId v = *meeting; v != to;) {
-        const HalfEdge half = backward.reached.at(v).via;
+        const HalfEdge half = backward.via[v];
         v = tail(graph, half);
         path.relations.push_back(half.relation());
         path.vertices.push_back(v);

@@ -181,7 +181,13 @@ TEST_CASE("graph memory is counted", "[core][graph]") {
     Store store = Store::open(dir / "m.db", Store::Mode::Create);
     test::write_to_store(store, test::generate(1000, 10000, 3, test::Shape::PowerLaw));
     const Graph graph = Graph::load(store);
-    // Two half-edges of 8 bytes per relation at least, and not absurdly more.
-    CHECK(graph.memory_bytes() >= 16 * graph.relation_count());
-    CHECK(graph.memory_bytes() <= 64 * graph.relation_count());
+    const auto use = graph.memory_use();
+    // The adjacency: a 4-byte row start per vertex and two 8-byte half-edges per relation, exactly.
+    CHECK(use.adjacency == 4 * (graph.vertex_count() + 1) + 16 * graph.relation_count());
+    // Endpoints, type and dates per relation: 4 + 4 + 2 + 4 + 4 bytes (no slack after the build).
+    CHECK(use.relations == 18 * graph.relation_count());
+    CHECK(use.row_ids == 8 * (graph.relation_count() + graph.vertex_count()));
+    CHECK(use.total() == use.adjacency + use.relations + use.row_ids + use.entities);
+    // The same from the cache.
+    CHECK(Graph::load(store).memory_use().total() == use.total());
 }

@@ -49,8 +49,15 @@ public:
     [[nodiscard]] std::size_t relation_count() const;
     // The store generation (Store::generation) this graph is a snapshot of.
     [[nodiscard]] std::int64_t generation() const;
-    // Heap bytes held by the graph (adjacency, per-relation and per-entity arrays, ids).
-    [[nodiscard]] std::size_t memory_bytes() const;
+    // Heap bytes held by the graph, by part.
+    struct MemoryUse {
+        std::size_t adjacency = 0;   // the CSR: a row start per vertex, two half-edges per relation
+        std::size_t relations = 0;   // per relation: endpoints, type, dates (for filters without the store)
+        std::size_t row_ids = 0;     // store rows of relations and entities (to fetch details)
+        std::size_t entities = 0;    // entity ids, kinds, countries
+        [[nodiscard]] std::size_t total() const { return adjacency + relations + row_ids + entities; }
+    };
+    [[nodiscard]] MemoryUse memory_use() const;
 
     [[nodiscard]] std::optional<VertexId> find(std::string_view entity_id) const;
     [[nodiscard]] std::string_view entity_id(VertexId v) const;
