@@ -112,6 +112,13 @@ std::int64_t begin_bulk_write(SQLite::Database& db) {
 }
 
 void finish_bulk_write(SQLite::Database& db, std::int64_t names_before) {
+    // The one reference a bulk write's caller vouches for instead of SQLite (see Store::write).
+    SQLite::Statement unknown_type(db, "SELECT r.id, r.type FROM relations r WHERE NOT EXISTS "
+                                       "(SELECT 1 FROM relation_types t WHERE t.id = r.type) LIMIT 1");
+    if (unknown_type.executeStep()) {
+        throw StorageError("relation " + unknown_type.getColumn(0).getString() + " has unknown type '" +
+                           unknown_type.getColumn(1).getString() + "'");
+    }
     db.exec(kCreateRelationIndexes);
     SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
                                       "WHERE nid > ? ORDER BY nid");

@@ -258,6 +258,21 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
     CHECK(schema_objects(dir / "bulk.db") == objects);
     CHECK(test::database_dump(dir / "bulk.db") == before);
     CHECK_THROWS_AS(bulk.resolve("Taisho"), EntityLookupError);
+
+    // Bulk writes leave foreign keys to their own checks: a relation to an unknown type or entity is still
+    // refused, and afterwards SQLite enforces them again for plain writes.
+    auto odd = mou();
+    odd.id = "odd";
+    odd.type = "no_such_type";
+    CHECK_THROWS_WITH(bulk.write([&](Store::Writer& w) { w.put(odd); }, true), Catch::Contains("unknown type"));
+    odd.type = "mou";
+    odd.to = "nobody";
+    CHECK_THROWS_AS(bulk.write([&](Store::Writer& w) { w.put(odd); }, true), StorageError);
+    CHECK(test::database_dump(dir / "bulk.db") == before);
+    odd.to = "vn-moh";
+    odd.type = "no_such_type";  // only SQLite's foreign key on the type refuses this plain write
+    CHECK_THROWS_AS(bulk.write([&](Store::Writer& w) { w.put(odd); }), StorageError);
+    CHECK_FALSE(bulk.relation("odd").has_value());
 }
 
 TEST_CASE("a version 1 database gains an instance number on upgrade", "[core][store]") {
