@@ -12,9 +12,10 @@ namespace kizuna::schema {
 
 namespace {
 
+// By endpoint: an entity's relations (show, timeline). Type filters run on the in-memory graph, so no
+// index by type (version 3 dropped it: it cost import time and disk for no query).
 const char* const kCreateRelationIndexes =
-    "CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst); "
-    "CREATE INDEX relations_type ON relations(type);";
+    "CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst);";
 // Keeps the name search index in step with entity_names (its delete twin is created with the table).
 const char* const kCreateNameTrigger =
     "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN "
@@ -97,17 +98,18 @@ void add_instance_id(SQLite::Database& db) {
     db.exec("INSERT INTO meta(key, value) VALUES ('instance', abs(random()))");
 }
 
+void drop_type_index(SQLite::Database& db) { db.exec("DROP INDEX IF EXISTS relations_type"); }
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
-    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {create_version_1,
-                                                                                   add_instance_id};
+    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {create_version_1, add_instance_id,
+                                                                                   drop_type_index};
     return kMigrations;
 }
 
 }  // namespace
 
 std::int64_t begin_bulk_write(SQLite::Database& db) {
-    db.exec("DROP INDEX relations_src; DROP INDEX relations_dst; DROP INDEX relations_type; "
-            "DROP TRIGGER entity_names_ai;");
+    db.exec("DROP INDEX relations_src; DROP INDEX relations_dst; DROP TRIGGER entity_names_ai;");
     return db.execAndGet("SELECT coalesce(max(nid), 0) FROM entity_names").getInt64();
 }
 

@@ -122,7 +122,8 @@ public:
                         "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
                         "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)"),
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
-          find_eid_(db, "SELECT eid FROM entities WHERE id = ?") {}
+          find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
+          last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {}
 
     void put(const RelationType& type) override {
         put_type_.bind(1, type.id);
@@ -153,10 +154,12 @@ public:
         if (!changed) return;
         eids_[entity.id] = eid;
         ++summary_.entities_changed;
-        // The names changed or are new: rewrite the search rows of this entity.
-        delete_names_.bind(1, eid);
-        delete_names_.exec();
-        delete_names_.reset();
+        // The names changed or are new: rewrite the search rows of this entity (a new row has none yet).
+        if (eid <= last_eid_before_) {
+            delete_names_.bind(1, eid);
+            delete_names_.exec();
+            delete_names_.reset();
+        }
         std::set<std::pair<std::string, std::string>> seen;
         auto add_name = [&](const char* lang, const std::string& name) {
             if (name.empty()) return;
@@ -233,6 +236,8 @@ private:
     Store::WriteSummary& summary_;
     SQLite::Statement put_type_, put_entity_, delete_names_, insert_name_, put_relation_, remove_relation_, find_eid_;
     std::unordered_map<std::string, std::int64_t> eids_;
+    // Rows above this were inserted by this write (INTEGER PRIMARY KEY rows grow past the largest).
+    std::int64_t last_eid_before_;
 };
 
 // Turns foreign key enforcement off for its lifetime (it can only change outside a transaction).
