@@ -1,5 +1,6 @@
 #pragma once
 // Private to importers: what the readers produce, each value with the place it came from.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -7,10 +8,16 @@
 
 namespace kizuna::importers {
 
+// Where a value came from. The file name is shared by every value of the file (an import may hold
+// millions of them).
 struct Place {
-    std::string file;
+    Place(std::shared_ptr<const std::string> file_name, std::size_t line_number)
+        : file(std::move(file_name)), line(line_number) {}
+    Place(const std::string& file_name, std::size_t line_number)
+        : Place(std::make_shared<const std::string>(file_name), line_number) {}
+    std::shared_ptr<const std::string> file;
     std::size_t line = 0;
-    [[nodiscard]] std::string prefix() const { return file + ":" + std::to_string(line) + ": "; }
+    [[nodiscard]] std::string prefix() const { return *file + ":" + std::to_string(line) + ": "; }
 };
 
 template <typename T>
@@ -29,6 +36,8 @@ struct Batch {
 class Problems {
 public:
     void add(const Place& place, const std::string& message);
+    // Appends another collection's problems after this one's.
+    void add_all(const Problems& other);
     [[nodiscard]] bool empty() const { return total_ == 0; }
     // Throws ImportError when any problem was added.
     void throw_if_any() const;

@@ -32,25 +32,6 @@ const std::map<Table, std::vector<std::string>> kRequired = {
 // libcsv's parser state before any field of a row has begun (csv.h keeps the states private).
 constexpr int kRowNotBegun = 0;
 
-struct RowCollector {
-    std::vector<std::string> fields;
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::size_t> row_lines;
-    std::size_t row_start = 1;
-};
-
-void on_field(void* data, std::size_t length, void* collector) {
-    auto* rows = static_cast<RowCollector*>(collector);
-    rows->fields.emplace_back(static_cast<const char*>(data), length);
-}
-
-void on_row_end(int, void* collector) {
-    auto* rows = static_cast<RowCollector*>(collector);
-    rows->rows.push_back(std::move(rows->fields));
-    rows->row_lines.push_back(rows->row_start);
-    rows->fields.clear();
-}
-
 // Fields are taken as written: no trimming of spaces around unquoted values.
 int no_space(unsigned char) { return 0; }
 
@@ -134,52 +115,15 @@ void read_row(Table table, const RowReader& row, const Place& place, Batch& batc
     }
 }
 
-}  // namespace
-
-void read_csv(const std::string& file, Batch& batch, Problems& problems) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        problems.add({file, 0}, "cannot open the file");
-        return;
-    }
-    csv_parser parser{};
-    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
-    csv_set_space_func(&parser, no_space);
-    RowCollector collector;
-    std::string line;
-    std::size_t line_number = 0;
-    bool parse_failed = false;
-    while (std::getline(in, line)) {
-        ++line_number;
-        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
-        if (parser.pstate == kRowNotBegun) collector.row_start = line_number;
-        if (!in.eof()) line += '\n';
-        if (csv_parse(&parser, line.data(), line.size(), on_field, on_row_end, &collector) != line.size()) {
-            problems.add({file, line_number}, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
-                                                  " (a quote inside an unquoted field, or text after a closing quote)");
-            parse_failed = true;
-            break;
-        }
-    }
-    if (!parse_failed && csv_fini(&parser, on_field, on_row_end, &collector) != 0) {
-        problems.add({file, collector.row_start},
-                     "quoted field never closed before the end of the file (is the file truncated?)");
-        parse_failed = true;
-    }
-    csv_free(&parser);
-    if (parse_failed) return;
-    if (collector.rows.empty()) {
-        problems.add({file, 1}, "empty file: expected a header row");
-        return;
-    }
-
-    const auto& header = collector.rows.front();
-    const auto table = table_of(header);
+// Checks a header row; on success sets table. Problems name line 1.
+bool check_header(const std::vector<std::string>& header, const std::string& file, Problems& problems,
+                  std::optional<Table>& table) {
+    table = table_of(header);
     if (!table) {
         problems.add({file, 1},
                      "cannot tell what this CSV holds: the header needs 'kind' (entities), 'from'/'to' (relations) "
                      "or 'directed' (relation types)");
-        return;
+        return false;
     }
     const auto& allowed = kColumns.at(*table);
     std::set<std::string> seen;
@@ -201,23 +145,101 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems) {
             header_ok = false;
         }
     }
-    if (!header_ok) return;
+    return header_ok;
+}
 
-    for (std::size_t i = 1; i < collector.rows.size(); ++i) {
-        const Place place{file, collector.row_lines[i]};
-        const auto& row = collector.rows[i];
-        if (row.size() != header.size()) {
-            problems.add(place, "expected " + std::to_string(header.size()) + " fields, found " +
-                                    std::to_string(row.size()));
-            continue;
+// Rows are turned into values as libcsv completes them, so a large file is never held as raw text.
+// Their problems wait in `pending` and the values are taken back if the file turns out malformed:
+// then the only problem reported is where the CSV itself breaks.
+struct CsvFile {
+    std::shared_ptr<const std::string> name;
+    Batch& batch;
+    Problems pending;
+    std::vector<std::string> fields;
+    std::vector<std::string> header;
+    std::optional<Table> table;
+    bool header_seen = false;
+    bool header_ok = false;
+    std::size_t row_start = 1;
+
+    void row() {
+        if (!header_seen) {
+            header = std::move(fields);
+            header_seen = true;
+            header_ok = check_header(header, *name, pending, table);
+        } else if (header_ok) {
+            const Place place{name, row_start};
+            if (fields.size() != header.size()) {
+                pending.add(place, "expected " + std::to_string(header.size()) + " fields, found " +
+                                       std::to_string(fields.size()));
+            } else {
+                try {
+                    for (std::size_t c = 0; c < fields.size(); ++c) validate_text(header[c], fields[c]);
+                    read_row(*table, RowReader(header, fields), place, batch);
+                } catch (const InvalidDataError& e) {
+                    pending.add(place, e.what());
+                }
+            }
         }
-        try {
-            for (std::size_t c = 0; c < row.size(); ++c) validate_text(header[c], row[c]);
-            read_row(*table, RowReader(header, row), place, batch);
-        } catch (const InvalidDataError& e) {
-            problems.add(place, e.what());
+        fields.clear();
+    }
+};
+
+void on_field(void* data, std::size_t length, void* state) {
+    static_cast<CsvFile*>(state)->fields.emplace_back(static_cast<const char*>(data), length);
+}
+
+void on_row_end(int, void* state) { static_cast<CsvFile*>(state)->row(); }
+
+}  // namespace
+
+void read_csv(const std::string& file, Batch& batch, Problems& problems) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        problems.add({file, 0}, "cannot open the file");
+        return;
+    }
+    const std::size_t types_before = batch.types.size(), entities_before = batch.entities.size(),
+                      relations_before = batch.relations.size();
+    csv_parser parser{};
+    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
+    csv_set_space_func(&parser, no_space);
+    CsvFile state{std::make_shared<const std::string>(file), batch, {}, {}, {}, {}};
+    std::string line;
+    std::size_t line_number = 0;
+    bool parse_failed = false;
+    while (std::getline(in, line)) {
+        ++line_number;
+        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
+        if (parser.pstate == kRowNotBegun) state.row_start = line_number;
+        if (!in.eof()) line += '\n';
+        if (csv_parse(&parser, line.data(), line.size(), on_field, on_row_end, &state) != line.size()) {
+            problems.add({file, line_number}, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
+                                                  " (a quote inside an unquoted field, or text after a closing quote)");
+            parse_failed = true;
+            break;
         }
     }
+    if (!parse_failed && csv_fini(&parser, on_field, on_row_end, &state) != 0) {
+        problems.add({file, state.row_start},
+                     "quoted field never closed before the end of the file (is the file truncated?)");
+        parse_failed = true;
+    }
+    csv_free(&parser);
+    if (parse_failed) {
+        auto take_back = [](auto& items, std::size_t size) {
+            items.erase(items.begin() + static_cast<std::ptrdiff_t>(size), items.end());
+        };
+        take_back(batch.types, types_before);
+        take_back(batch.entities, entities_before);
+        take_back(batch.relations, relations_before);
+        return;
+    }
+    if (!state.header_seen) {
+        problems.add({file, 1}, "empty file: expected a header row");
+        return;
+    }
+    problems.add_all(state.pending);
 }
 
 }  // namespace kizuna::importers

@@ -49,7 +49,7 @@ std::string take(std::map<std::string, std::string>& data, const std::string& ke
     return value;
 }
 
-void finish(Element& element, const std::string& file, Batch& batch, Problems& problems) {
+void finish(Element& element, const std::shared_ptr<const std::string>& file, Batch& batch, Problems& problems) {
     const Place place{file, element.line};
     try {
         auto& d = element.data;
@@ -131,6 +131,7 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
     std::pair<int, std::string> xml_error{0, {}};
     xmlTextReaderSetErrorHandler(reader, on_xml_error, &xml_error);
 
+    const auto file_name = std::make_shared<const std::string>(file);
     std::map<std::string, std::string> key_names;  // <key id="d0" attr.name="kind"> : d0 -> kind
     std::vector<Element> open;                     // graph, then node or edge
     std::string data_key, data_text;
@@ -157,7 +158,7 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
                 Element element{name, attribute(reader, "id"), attribute(reader, "source"), attribute(reader, "target"),
                                 line, {}};
                 if (empty) {
-                    finish(element, file, batch, problems);
+                    finish(element, file_name, batch, problems);
                 } else {
                     open.push_back(std::move(element));
                 }
@@ -179,13 +180,13 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
                 in_data = false;
             } else if ((name == "graph" || name == "node" || name == "edge") && !open.empty()) {
                 // The graph's own data precede its nodes; it is finished when first closed or at a node.
-                finish(open.back(), file, batch, problems);
+                finish(open.back(), file_name, batch, problems);
                 open.pop_back();
             }
         }
         if (type == XML_READER_TYPE_ELEMENT && (name == "node" || name == "edge") && open.size() >= 2 &&
             open[open.size() - 2].tag == "graph" && !open[open.size() - 2].data.empty()) {
-            finish(open[open.size() - 2], file, batch, problems);
+            finish(open[open.size() - 2], file_name, batch, problems);
             open[open.size() - 2].data.clear();
         }
     }

@@ -70,7 +70,7 @@ void check_unique(const std::vector<importers::Located<T>>& items, const char* w
         const auto [it, inserted] = first.emplace(item.value.id, &item.place);
         if (!inserted) {
             problems.add(item.place, std::string("duplicate ") + what + " id '" + item.value.id + "' (first at " +
-                                         it->second->file + ":" + std::to_string(it->second->line) + ")");
+                                         *it->second->file + ":" + std::to_string(it->second->line) + ")");
         }
     }
 }

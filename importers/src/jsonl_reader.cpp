@@ -31,13 +31,14 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
         problems.add({file, 0}, "cannot open the file");
         return;
     }
+    const auto file_name = std::make_shared<const std::string>(file);
     std::string line;
     std::size_t line_number = 0;
     while (std::getline(in, line)) {
         ++line_number;
         if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        const Place place{file, line_number};
+        const Place place{file_name, line_number};
         try {
             const auto object = nlohmann::json::parse(line);
             if (!object.is_object() || object.size() != 1) {

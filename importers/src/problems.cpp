@@ -9,6 +9,13 @@ void Problems::add(const Place& place, const std::string& message) {
     if (kept_.size() < kMaxReportedProblems) kept_.push_back(place.prefix() + message);
 }
 
+void Problems::add_all(const Problems& other) {
+    for (const auto& message : other.kept_) {
+        if (kept_.size() < kMaxReportedProblems) kept_.push_back(message);
+    }
+    total_ += other.total_;
+}
+
 void Problems::throw_if_any() const {
     if (total_ > 0) throw ImportError(kept_, total_);
 }
