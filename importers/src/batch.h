@@ -1,5 +1,6 @@
 #pragma once
 // Private to importers: what the readers produce, each value with the place it came from.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,8 +48,14 @@ private:
     std::size_t total_ = 0;
 };
 
+// Receives relations read so far (and may move them away); returns false to stop the reading.
+using RelationHandOver = std::function<bool(std::vector<Located<Relation>>&)>;
+
 // Readers append what they read to the batch and report problems; they never throw for bad data.
-void read_csv(const std::string& file, Batch& batch, Problems& problems);
+// read_csv hands relations over in chunks while it reads, when given a hand-over.
+void read_csv(const std::string& file, Batch& batch, Problems& problems, const RelationHandOver* hand_over = nullptr);
+// Whether a CSV file's header names a relations table (it has 'from' or 'to'). False for unreadable files.
+[[nodiscard]] bool csv_holds_relations(const std::string& file);
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems);
 void read_graphml(const std::string& file, Batch& batch, Problems& problems);
 

@@ -32,6 +32,9 @@ const std::map<Table, std::vector<std::string>> kRequired = {
 // libcsv's parser state before any field of a row has begun (csv.h keeps the states private).
 constexpr int kRowNotBegun = 0;
 
+// Relations pass to a hand-over in chunks of this many rows.
+constexpr std::size_t kHandOverRows = 20000;
+
 // Fields are taken as written: no trimming of spaces around unquoted values.
 int no_space(unsigned char) { return 0; }
 
@@ -154,15 +157,18 @@ bool check_header(const std::vector<std::string>& header, const std::string& fil
 struct CsvFile {
     std::shared_ptr<const std::string> name;
     Batch& batch;
+    const RelationHandOver* hand_over = nullptr;
     Problems pending;
     std::vector<std::string> fields;
     std::vector<std::string> header;
     std::optional<Table> table;
     bool header_seen = false;
     bool header_ok = false;
+    bool stopped = false;  // the receiver of relations wants no more
     std::size_t row_start = 1;
 
     void row() {
+        if (stopped) return;
         if (!header_seen) {
             header = std::move(fields);
             header_seen = true;
@@ -179,6 +185,10 @@ struct CsvFile {
                 } catch (const InvalidDataError& e) {
                     pending.add(place, e.what());
                 }
+                if (hand_over && batch.relations.size() >= kHandOverRows) {
+                    stopped = !(*hand_over)(batch.relations);
+                    batch.relations.clear();
+                }
             }
         }
         fields.clear();
@@ -193,7 +203,7 @@ void on_row_end(int, void* state) { static_cast<CsvFile*>(state)->row(); }
 
 }  // namespace
 
-void read_csv(const std::string& file, Batch& batch, Problems& problems) {
+void read_csv(const std::string& file, Batch& batch, Problems& problems, const RelationHandOver* hand_over) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         problems.add({file, 0}, "cannot open the file");
@@ -204,7 +214,7 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems) {
     csv_parser parser{};
     csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
     csv_set_space_func(&parser, no_space);
-    CsvFile state{std::make_shared<const std::string>(file), batch, {}, {}, {}, {}};
+    CsvFile state{std::make_shared<const std::string>(file), batch, hand_over, {}, {}, {}, {}};
     std::string line;
     std::size_t line_number = 0;
     bool parse_failed = false;
@@ -213,6 +223,7 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems) {
         if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
         if (parser.pstate == kRowNotBegun) state.row_start = line_number;
         if (!in.eof()) line += '\n';
+        if (state.stopped) break;
         if (csv_parse(&parser, line.data(), line.size(), on_field, on_row_end, &state) != line.size()) {
             problems.add({file, line_number}, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
                                                   " (a quote inside an unquoted field, or text after a closing quote)");
@@ -240,6 +251,30 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems) {
         return;
     }
     problems.add_all(state.pending);
+}
+
+bool csv_holds_relations(const std::string& file) {
+    std::ifstream in(file, std::ios::binary);
+    csv_parser parser{};
+    csv_init(&parser, CSV_STRICT);
+    csv_set_space_func(&parser, no_space);
+    struct Header {
+        std::vector<std::string> fields;
+        bool done = false;
+    } header;
+    const auto field = [](void* data, std::size_t length, void* state) {
+        auto* h = static_cast<Header*>(state);
+        if (!h->done) h->fields.emplace_back(static_cast<const char*>(data), length);
+    };
+    const auto row_end = [](int, void* state) { static_cast<Header*>(state)->done = true; };
+    std::string line;
+    for (std::size_t n = 1; !header.done && std::getline(in, line); ++n) {
+        if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        line += '\n';
+        if (csv_parse(&parser, line.data(), line.size(), field, row_end, &header) != line.size()) break;
+    }
+    csv_free(&parser);
+    return header.done && table_of(header.fields) == Table::Relations;
 }
 
 }  // namespace kizuna::importers

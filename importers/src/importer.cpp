@@ -4,6 +4,8 @@
 #include <unordered_set>
 
 #include "batch.h"
+#include "relation_stream.h"
+#include "unique_ids.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 #include "kizuna/importers/import.h"
@@ -62,30 +64,24 @@ void read_file(const std::filesystem::path& path, Batch& batch, Problems& proble
     }
 }
 
-// Ids must be unique within one import: a second row with the same id is an error, not an update.
-template <typename T>
-void check_unique(const std::vector<importers::Located<T>>& items, const char* what, Problems& problems) {
-    std::unordered_map<std::string, const Place*> first;
-    for (const auto& item : items) {
-        const auto [it, inserted] = first.emplace(item.value.id, &item.place);
-        if (!inserted) {
-            problems.add(item.place, std::string("duplicate ") + what + " id '" + item.value.id + "' (first at " +
-                                         *it->second->file + ":" + std::to_string(it->second->line) + ")");
-        }
-    }
-}
+using importers::UniqueIds;
 
-void validate(const Store& store, const Batch& batch, Problems& problems) {
-    check_unique(batch.types, "relation type", problems);
-    check_unique(batch.entities, "entity", problems);
-    check_unique(batch.relations, "relation", problems);
-
+// What relations are checked against: the types and entities of the store and of this import.
+struct Known {
     std::unordered_set<std::string> types, entities;
-    for (const auto& type : store.relation_types()) types.insert(type.id);
+};
+
+Known validate_types_and_entities(const Store& store, const Batch& batch, Problems& problems) {
+    UniqueIds<RelationType> type_ids("relation type");
+    for (const auto& item : batch.types) type_ids.check(item, problems);
+    UniqueIds<Entity> entity_ids("entity");
+    for (const auto& item : batch.entities) entity_ids.check(item, problems);
+    Known known;
+    for (const auto& type : store.relation_types()) known.types.insert(type.id);
     for (const auto& [type, place] : batch.types) {
         try {
             validate_relation_type(type);
-            types.insert(type.id);
+            known.types.insert(type.id);
         } catch (const InvalidDataError& e) {
             problems.add(place, e.what());
         }
@@ -93,20 +89,19 @@ void validate(const Store& store, const Batch& batch, Problems& problems) {
     for (const auto& [entity, place] : batch.entities) {
         try {
             validate_entity(entity);
-            entities.insert(entity.id);
+            known.entities.insert(entity.id);
         } catch (const InvalidDataError& e) {
             problems.add(place, e.what());
         }
     }
-    const auto knows_type = [&](const std::string& id) { return types.count(id) > 0; };
-    const auto knows_entity = [&](const std::string& id) { return entities.count(id) > 0 || store.has_entity(id); };
-    for (const auto& [relation, place] : batch.relations) {
-        try {
-            validate_relation(relation, knows_type, knows_entity);
-        } catch (const InvalidDataError& e) {
-            problems.add(place, e.what());
-        }
-    }
+    return known;
+}
+
+// Relation CSV files go to a RelationStream; everything else is read up front.
+bool streamable(const std::filesystem::path& file) {
+    std::error_code error;
+    return lower_extension(file) == ".csv" && std::filesystem::is_regular_file(file, error) &&
+           importers::csv_holds_relations(file.string());
 }
 
 }  // namespace
@@ -114,39 +109,89 @@ void validate(const Store& store, const Batch& batch, Problems& problems) {
 ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths, const ImportOptions& options) {
     Problems problems;
     Batch batch;
-    for (const auto& file : expand(paths, problems)) read_file(file, batch, problems);
-    validate(store, batch, problems);
-    problems.throw_if_any();
+    const auto files = expand(paths, problems);
+    std::vector<std::filesystem::path> streamed;
+    std::uintmax_t streamed_bytes = 0;
+    for (const auto& file : files) {
+        if (streamable(file)) {
+            streamed.push_back(file);
+            std::error_code error;
+            streamed_bytes += std::filesystem::file_size(file, error);
+        }
+    }
+    // Relation files are parsed on a second thread from here on, while the rest is read and checked.
+    importers::RelationStream stream(streamed);
+    for (const auto& file : files) {
+        if (std::find(streamed.begin(), streamed.end(), file) == streamed.end()) read_file(file, batch, problems);
+    }
+    const Known known = validate_types_and_entities(store, batch, problems);
+    const auto knows_type = [&](const std::string& id) { return known.types.count(id) > 0; };
+    const auto knows_entity = [&](const std::string& id) {
+        return known.entities.count(id) > 0 || store.has_entity(id);
+    };
 
     ImportReport report;
     report.types_read = batch.types.size();
     report.entities_read = batch.entities.size();
-    report.relations_read = batch.relations.size();
-    if (options.dry_run) return report;
-
-    const std::size_t total = report.types_read + report.entities_read + report.relations_read;
-    constexpr std::size_t kProgressEvery = 10000;
+    // Relations are checked as they come; writing stops at the first problem (the transaction is then
+    // rolled back) but checking goes on, so that the report lists the first problems of every file.
+    Problems relation_problems;
+    UniqueIds<Relation> relation_ids("relation");
     std::size_t done = 0;
+    constexpr std::size_t kProgressEvery = 10000;
     auto tick = [&] {
-        if (options.progress && (++done % kProgressEvery == 0 || done == total)) options.progress(done, total);
+        if (options.progress && ++done % kProgressEvery == 0) options.progress(done, 0);
     };
-    // Past this many relations, rebuilding the relation indexes once beats updating them row by row.
+    auto process = [&](Store::Writer* writer) {
+        auto writing = [&] { return writer != nullptr && problems.empty() && relation_problems.empty(); };
+        if (writing()) {
+            for (const auto& item : batch.types) {
+                writer->put(item.value);
+                tick();
+            }
+            for (const auto& item : batch.entities) {
+                writer->put(item.value);
+                tick();
+            }
+        }
+        auto take = [&](const std::vector<importers::Located<Relation>>& relations, bool from_stream) {
+            for (const auto& item : relations) {
+                if (!from_stream) relation_ids.check(item, relation_problems);
+                try {
+                    validate_relation(item.value, knows_type, knows_entity);
+                } catch (const InvalidDataError& e) {
+                    relation_problems.add(item.place, e.what());
+                }
+                ++report.relations_read;
+                if (writing()) {
+                    writer->put(item.value);
+                    tick();
+                }
+            }
+        };
+        take(batch.relations, false);
+        while (auto chunk = stream.next()) take(*chunk, true);
+        // The stream checked its own ids; a relation of another file with one of them is a duplicate too.
+        for (const auto& item : batch.relations) stream.ids().check_against(item, relation_problems);
+        // Reading problems first, as they come in the files; then what the checks found.
+        Problems all;
+        all.add_all(problems);
+        all.add_all(stream.problems());
+        all.add_all(relation_problems);
+        all.throw_if_any();
+        if (options.progress && writer != nullptr) options.progress(done, done);
+    };
+
+    // Past this much relation data (about 50,000 relations), building the indexes once beats updating
+    // them row by row.
+    constexpr std::uintmax_t kBulkBytes = 5'000'000;
     constexpr std::size_t kBulkRelations = 50000;
-    const bool bulk = batch.relations.size() >= kBulkRelations;
-    report.changed = store.write([&](Store::Writer& writer) {
-        for (const auto& item : batch.types) {
-            writer.put(item.value);
-            tick();
-        }
-        for (const auto& item : batch.entities) {
-            writer.put(item.value);
-            tick();
-        }
-        for (const auto& item : batch.relations) {
-            writer.put(item.value);
-            tick();
-        }
-    }, bulk);
+    const bool bulk = streamed_bytes >= kBulkBytes || batch.relations.size() >= kBulkRelations;
+    if (options.dry_run || !problems.empty()) {
+        process(nullptr);
+    } else {
+        report.changed = store.write([&](Store::Writer& writer) { process(&writer); }, bulk);
+    }
     return report;
 }
 

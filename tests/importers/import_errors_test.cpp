@@ -128,3 +128,78 @@ TEST_CASE("import needs an existing database and readable files", "[importers][e
     result = run_kizuna({"--db", "k.db", "import", "notes.txt"}, dir.path());
     CHECK(result.exit_code == 3);
 }
+
+namespace {
+
+// A relations file of n rows between entities a and b (ids r0 … r{n-1}), with the given row replaced.
+std::string many_relations(int n, int bad_row = -1, const std::string& bad = "") {
+    std::string text = "id,type,from,to,start\n";
+    for (int i = 0; i < n; ++i) {
+        if (i == bad_row) {
+            text += bad;
+        } else {
+            text += 'r';
+            text += std::to_string(i);
+            text += ",mou,ent-a,ent-b,2020";
+        }
+        text += '\n';
+    }
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("large relation files are read while they are written, and still all or nothing",
+          "[importers][errors][stream]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_file(dir / "entities.csv", "id,kind,name_en\nent-a,company,A\nent-b,company,B\n");
+    const std::string db_before = test::database_dump(dir / "k.db");
+    auto import_report = [&](const std::vector<std::filesystem::path>& files) -> std::vector<std::string> {
+        try {
+            (void)import_files(store, files);
+        } catch (const ImportError& e) {
+            return e.problems();
+        }
+        return {};
+    };
+
+    SECTION("a bad row after the first chunks have been written rolls everything back") {
+        test::write_file(dir / "relations.csv", many_relations(70000, 65000, "r65000,mou,ent-a,nobody,2020"));
+        const auto problems = import_report({dir / "entities.csv", dir / "relations.csv"});
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0] == (dir / "relations.csv").string() + ":65002: relation r65000: unknown entity 'nobody'");
+        CHECK(test::database_dump(dir / "k.db") == db_before);
+    }
+    SECTION("a file that breaks at its end writes nothing") {
+        test::write_file(dir / "relations.csv", many_relations(70000) + "r-last,mou,ent-a,\"ent-b\n");
+        const auto problems = import_report({dir / "entities.csv", dir / "relations.csv"});
+        REQUIRE_FALSE(problems.empty());
+        CHECK(problems[0] == (dir / "relations.csv").string() +
+                                 ":70002: quoted field never closed before the end of the file (is the file "
+                                 "truncated?)");
+        CHECK(test::database_dump(dir / "k.db") == db_before);
+    }
+    SECTION("a repeated id far apart, and one repeated in another format, are duplicates") {
+        test::write_file(dir / "relations.csv", many_relations(50000, 45000, "r7,mou,ent-a,ent-b,2021"));
+        test::write_file(dir / "more.jsonl",
+                         R"({"relation":{"id":"r9","type":"mou","from":"ent-b","to":"ent-a","start":"2022"}})" "\n");
+        const auto problems = import_report({dir / "entities.csv", dir / "relations.csv", dir / "more.jsonl"});
+        REQUIRE(problems.size() == 2);
+        CHECK(problems[0] == (dir / "relations.csv").string() + ":45002: duplicate relation id 'r7' (first at " +
+                                 (dir / "relations.csv").string() + ":9)");
+        CHECK(problems[1] == (dir / "more.jsonl").string() + ":1: duplicate relation id 'r9' (first at " +
+                                 (dir / "relations.csv").string() + ":11)");
+        CHECK(test::database_dump(dir / "k.db") == db_before);
+    }
+    SECTION("relations may come before the entities they name") {
+        test::write_file(dir / "relations.csv", many_relations(60000));
+        CHECK(import_report({dir / "relations.csv", dir / "entities.csv"}).empty());
+        CHECK(store.relation_count() == 60000);
+        CHECK(store.relation("r59999")->to == "ent-b");
+        // Imported again: nothing changes.
+        const auto again = import_files(store, {dir / "relations.csv", dir / "entities.csv"});
+        CHECK(again.relations_read == 60000);
+        CHECK(again.changed.total() == 0);
+    }
+}

@@ -13,17 +13,17 @@ namespace kizuna::cli {
 
 namespace {
 
-// A one-line "writing 40% (400000/1000000)" indicator on a terminal, refreshed at most 10 times a second.
+// A one-line "written 400000 rows" indicator on a terminal, refreshed at most 10 times a second; the
+// importer tells the total only at the end (total 0 meanwhile).
 class Progress {
 public:
     explicit Progress(std::ostream& err) : err_(err) {}
     void operator()(std::size_t done, std::size_t total) {
         const auto now = std::chrono::steady_clock::now();
-        if (done < total && now - last_ < std::chrono::milliseconds(100)) return;
+        const bool last = total != 0 && done >= total;
+        if (!last && now - last_ < std::chrono::milliseconds(100)) return;
         last_ = now;
-        const std::size_t percent = total == 0 ? 100 : done * 100 / total;
-        err_ << "\rwriting " << percent << "% (" << done << "/" << total << ")" << std::flush;
-        if (done >= total) err_ << '\n';
+        err_ << "\rwritten " << done << " rows" << (last ? ", committing\n" : "") << std::flush;
     }
 
 private:

@@ -13,7 +13,9 @@ namespace kizuna {
 
 struct ImportOptions {
     bool dry_run = false;  // validate only, write nothing
-    // Called now and then while writing with (items written, items in all); may be empty.
+    // Called now and then while writing with (items written so far, 0); at the end once more with
+    // (items written, the same number). Relations are read while they are written, so the total is
+    // known only at the end. May be empty.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
