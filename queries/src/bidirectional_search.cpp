@@ -7,11 +7,6 @@ namespace kizuna::queries {
 
 namespace {
 
-// The vertex a half-edge leaves (its CSR source), from its relation's endpoints.
-VertexId tail(const Graph& graph, HalfEdge half) {
-    return half.reversed() ? graph.to(half.relation()) : graph.from(half.relation());
-}
-
 // One side of the search: what it reached, how far, and the half-edge it came by. The arrays are as
 // long as the graph has vertices and are reused across searches on the same thread; an entry counts only
 // when its stamp is the current search's, so starting a search costs nothing however large the graph.

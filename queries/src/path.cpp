@@ -13,11 +13,7 @@ namespace {
 using queries::Blocks;
 using queries::CompiledFilter;
 using queries::kUnreached;
-
-// The vertex a half-edge leaves, seen from its relation's endpoints.
-VertexId tail(const Graph& graph, HalfEdge half) {
-    return half.reversed() ? graph.to(half.relation()) : graph.from(half.relation());
-}
+using queries::tail;
 
 std::uint32_t hop_limit(const std::optional<std::size_t>& max_hops) {
     return max_hops ? static_cast<std::uint32_t>(std::min<std::size_t>(*max_hops, kUnreached - 1)) : kUnreached;

@@ -67,6 +67,11 @@ struct BfsResult {
 [[nodiscard]] BfsResult bfs(const FilteredGraph& view, VertexId source, std::optional<VertexId> stop_at = std::nullopt,
                             std::uint32_t max_depth = kUnreached);
 
+// The vertex a half-edge leaves (its CSR source), from its relation's endpoints.
+[[nodiscard]] inline VertexId tail(const Graph& graph, HalfEdge half) {
+    return half.reversed() ? graph.to(half.relation()) : graph.from(half.relation());
+}
+
 // The half-edge of e in the CSR graph.
 [[nodiscard]] inline HalfEdge half_edge(const CsrGraph& csr, const CsrGraph::edge_descriptor& e) { return csr[e]; }
 
