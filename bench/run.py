@@ -7,6 +7,7 @@ Kizuna's for every sampled pair; a disagreement stops the run (exit 1).
     python3 bench/run.py                          # 10k and 1M relations, every peer (installs them)
     python3 bench/run.py --relations 10000000 --peers none
     python3 bench/run.py --relations 2000 --no-install   # quick run with the peers already present
+    python3 bench/run.py --report results.json           # the tables of a run saved with --json
 
 Peers are installed by the script itself: Kùzu with npm (into bench/.peers), NetworkX with apt
 (python3-networkx). With --no-install a missing peer is reported and skipped. The table is printed in
@@ -202,46 +203,60 @@ def measure(size, args, build, peers):
     return result
 
 
+def with_ratio(text, kizuna, peer, higher_is_better=False):
+    """A peer's figure with Kizuna's advantage over it: "15.3 ms (Kizuna 555x)"."""
+    factor = ratio(kizuna, peer, higher_is_better)
+    return f"{text} (Kizuna {factor})" if factor else text
+
+
 def table(result):
     k = result["kizuna"]
     q, imp = k["queries"], k["import"]
     kuzu, sqlite, nx = result.get("kuzu"), result.get("sqlite"), result.get("networkx")
-    rows = [("operation", "Kizuna", "Kùzu", "SQLite CTE", "NetworkX", "Kizuna vs Kùzu")]
+    rows = [("operation", "Kizuna", "Kùzu", "SQLite CTE", "NetworkX")]
 
-    rows.append(("import (relations/s)", rate(imp["relations_per_second"]),
-                 rate(kuzu["import"]["relations_per_second"]) if kuzu else "", "",
-                 rate(nx["import"]["relations_per_second"]) + " (in memory)" if nx else "",
-                 ratio(imp["relations_per_second"], kuzu["import"]["relations_per_second"], True) if kuzu else ""))
-    rows.append(("graph from SQLite (relations/s)", rate(q["graph_from_sqlite"]["relations_per_second"]),
-                 "", "", "", ""))
-    rows.append(("graph from cache (relations/s)", rate(q["graph_from_cache"]["relations_per_second"]),
-                 "", "", "", ""))
+    mine = imp["relations_per_second"]
+    rows.append(("import (relations/s)", rate(mine),
+                 with_ratio(rate(kuzu["import"]["relations_per_second"]), mine,
+                            kuzu["import"]["relations_per_second"], True) if kuzu else "",
+                 "",
+                 with_ratio(rate(nx["import"]["relations_per_second"]) + " in memory", mine,
+                            nx["import"]["relations_per_second"], True) if nx else ""))
+    rows.append(("graph from SQLite (relations/s)", rate(q["graph_from_sqlite"]["relations_per_second"]), "", "", ""))
+    rows.append(("graph from cache (relations/s)", rate(q["graph_from_cache"]["relations_per_second"]), "", "", ""))
     for label, key in (("path p50", "p50_ms"), ("path p99", "p99_ms")):
-        rows.append((f"{label} ({q['path']['count']} pairs)", ms(q["path"][key]),
-                     ms(kuzu["path"][key]) if kuzu else "",
-                     ms(sqlite["path"][key]) + f" ({sqlite['path']['count']} pairs)" if sqlite else "",
-                     ms(nx["path"][key]) if nx else "",
-                     ratio(q["path"][key], kuzu["path"][key]) if kuzu else ""))
+        mine = q["path"][key]
+        rows.append((f"{label} ({q['path']['count']} pairs)", ms(mine),
+                     with_ratio(ms(kuzu["path"][key]), mine, kuzu["path"][key]) if kuzu else "",
+                     with_ratio(ms(sqlite["path"][key]) + f", {sqlite['path']['count']} pairs", mine,
+                                sqlite["path"][key]) if sqlite else "",
+                     with_ratio(ms(nx["path"][key]), mine, nx["path"][key]) if nx else ""))
     for label, key in (("partners, type+date filter", "partners_type_date"), ("ego, 2 hops", "ego_2_hops"),
                        ("simple paths ≤ 4 hops, cap 1000", "simple_paths_4_hops")):
-        rows.append((f"{label} p50 / p99", f"{ms(q[key]['p50_ms'])} / {ms(q[key]['p99_ms'])}", "", "", "", ""))
+        rows.append((f"{label} p50 / p99", f"{ms(q[key]['p50_ms'])} / {ms(q[key]['p99_ms'])}", "", "", ""))
     cold = k["cold_cli_path"]
-    rows.append(("cold `kizuna path` process (median)", ms(cold["median_ms"]), "", "", "", ""))
+    rows.append(("cold `kizuna path` process (median)", ms(cold["median_ms"]), "", "", ""))
     rows.append(("peak RSS, query process", mib(q["peak_rss_bytes"]),
                  mib(kuzu["peak_rss_bytes"]) + " (load + paths)" if kuzu else "", "",
-                 mib(nx["peak_rss_bytes"]) if nx else "", ""))
-    rows.append(("peak RSS, import process", mib(imp["peak_rss_bytes"]), "", "", "", ""))
+                 mib(nx["peak_rss_bytes"]) if nx else ""))
+    rows.append(("peak RSS, import process", mib(imp["peak_rss_bytes"]), "", "", ""))
     parts = q["graph_bytes_per_relation_by_part"]
     rows.append(("in-memory graph, bytes/relation", f"{q['graph_bytes_per_relation']:.1f}: adjacency "
                  f"{parts['adjacency']:.1f}, endpoints+type+dates {parts['relation_attributes']:.1f}, "
-                 f"row ids {parts['row_ids']:.1f}, entity ids etc. {parts['entities']:.1f}", "", "", "", ""))
+                 f"row ids {parts['row_ids']:.1f}, entity ids etc. {parts['entities']:.1f}", "", "", ""))
     rows.append(("database on disk, bytes/relation", f"{imp['db_bytes_per_relation']:.0f}",
-                 f"{kuzu['import']['db_bytes'] / kuzu['relations']:.0f}" if kuzu else "", "", "", ""))
+                 f"{kuzu['import']['db_bytes'] / kuzu['relations']:.0f}" if kuzu else "", "", ""))
     lines = [f"### {result['size']:,} relations, {q['entities']:,} entities"]
     lines.append("| " + " | ".join(rows[0]) + " |")
     lines.append("|" + "---|" * len(rows[0]))
     lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     return "\n".join(lines)
+
+
+def report(run):
+    """The Markdown report of a run: the machine, then a table per graph size."""
+    text = f"Machine: {run['machine']}; seed {run['seed']}; {run['pairs']} pairs.\n\n"
+    return text + "\n\n".join(table(result) for result in run["results"]) + "\n"
 
 
 def main():
@@ -263,7 +278,11 @@ def main():
     parser.add_argument("--work", default=str(HERE / "work"), help="where generated files and databases go")
     parser.add_argument("--keep", action="store_true", help="keep the generated files and databases")
     parser.add_argument("--json", help="also write every measurement to this file")
+    parser.add_argument("--report", metavar="JSON", help="print the tables of a run saved with --json, and stop")
     args = parser.parse_args()
+    if args.report:
+        print(report(json.loads(Path(args.report).read_text(encoding="utf-8"))), end="")
+        return
 
     build = Path(args.build)
     if not (build / "bench" / "kizuna-bench").exists():
@@ -280,12 +299,11 @@ def main():
         log("Kùzu is not installed: skipped (run without --no-install to install it with npm)")
         peers.remove("kuzu")
 
-    results = [measure(size, args, build, peers) for size in args.relations]
-    print(f"Machine: {machine()}; seed {args.seed}; {args.pairs} pairs.\n")
-    for result in results:
-        print(table(result) + "\n")
+    run = {"machine": machine(), "seed": args.seed, "pairs": args.pairs,
+           "results": [measure(size, args, build, peers) for size in args.relations]}
     if args.json:
-        Path(args.json).write_text(json.dumps(results, indent=1), encoding="utf-8")
+        Path(args.json).write_text(json.dumps(run, indent=1), encoding="utf-8")
+    print(report(run), end="")
 
 
 if __name__ == "__main__":
