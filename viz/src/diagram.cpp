@@ -218,9 +218,6 @@ private:
         Agnode_t* row_tail = nullptr;
         std::size_t in_row = 0;
         auto place = [&](Agnode_t* first, Agnode_t* last) {
-            // Graphviz 2.42's dot corrupts memory laying out these chains beside country clusters: with
-            // clusters the legend keeps its plain column.
-            if (options_.cluster_by_country) return;
             if (row_tail != nullptr && in_row < kLegendRow) {
                 Agedge_t* link = agedge(legend, row_tail, first, c("legend-row-" + std::to_string(serial++)), 1);
                 set(link, "style", "invis");
