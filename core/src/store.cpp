@@ -179,15 +179,17 @@ public:
         for (const auto& alias : aliases) add_name("alias", alias);
     }
 
-    void put(const Relation& relation) override {
+    using Store::Writer::put;
+
+    void put(const Relation& relation, const Store::EncodedRelation& encoded) override {
         put_relation_.bind(1, relation.id);
         put_relation_.bind(2, relation.type);
         bind_eid(3, relation.from);
         bind_eid(4, relation.to);
         bind_date(5, relation.start);
         bind_date(6, relation.end);
-        put_relation_.bind(7, attributes_to_json_text(relation.attributes));
-        put_relation_.bind(8, sources_to_json_text(relation.sources));
+        put_relation_.bind(7, encoded.attributes);
+        put_relation_.bind(8, encoded.sources);
         // An insert or an update counts one change; an upsert whose WHERE finds nothing new counts none.
         const int changes = put_relation_.exec();
         put_relation_.reset();
@@ -258,6 +260,10 @@ private:
 };
 
 }  // namespace
+
+Store::EncodedRelation Store::encode(const Relation& relation) {
+    return {attributes_to_json_text(relation.attributes), sources_to_json_text(relation.sources)};
+}
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Store::~Store() = default;

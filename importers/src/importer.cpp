@@ -154,8 +154,12 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
                 tick();
             }
         }
-        auto take = [&](const std::vector<importers::Located<Relation>>& relations, bool from_stream) {
-            for (const auto& item : relations) {
+        // encoded: the relations' encoded fields when the stream prepared them, else empty.
+        auto take = [&](const std::vector<importers::Located<Relation>>& relations,
+                        const std::vector<Store::EncodedRelation>& encoded) {
+            const bool from_stream = !encoded.empty();
+            for (std::size_t i = 0; i < relations.size(); ++i) {
+                const auto& item = relations[i];
                 if (!from_stream) relation_ids.check(item, relation_problems);
                 try {
                     validate_relation(item.value, knows_type, knows_entity);
@@ -164,13 +168,17 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
                 }
                 ++report.relations_read;
                 if (writing()) {
-                    writer->put(item.value);
+                    if (from_stream) {
+                        writer->put(item.value, encoded[i]);
+                    } else {
+                        writer->put(item.value);
+                    }
                     tick();
                 }
             }
         };
-        take(batch.relations, false);
-        while (auto chunk = stream.next()) take(*chunk, true);
+        take(batch.relations, {});
+        while (auto chunk = stream.next()) take(chunk->relations, chunk->encoded);
         // The stream checked its own ids; a relation of another file with one of them is a duplicate too.
         for (const auto& item : batch.relations) stream.ids().check_against(item, relation_problems);
         // Reading problems first, as they come in the files; then what the checks found.

@@ -15,11 +15,17 @@ RelationStream::~RelationStream() {
 }
 
 bool RelationStream::hand_over(std::vector<Located<Relation>>& relations) {
-    for (const auto& item : relations) ids_.check(item, duplicates_);
+    Chunk chunk;
+    chunk.encoded.reserve(relations.size());
+    for (const auto& item : relations) {
+        ids_.check(item, duplicates_);
+        chunk.encoded.push_back(Store::encode(item.value));
+    }
+    chunk.relations = std::move(relations);
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return cancelled_ || ready_.size() < kQueuedChunks; });
     if (cancelled_) return false;
-    ready_.push_back(std::move(relations));
+    ready_.push_back(std::move(chunk));
     lock.unlock();
     changed_.notify_all();
     return true;
@@ -42,7 +48,7 @@ void RelationStream::run() {
     changed_.notify_all();
 }
 
-std::optional<std::vector<Located<Relation>>> RelationStream::next() {
+std::optional<RelationStream::Chunk> RelationStream::next() {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return finished_ || !ready_.empty(); });
     if (ready_.empty()) return std::nullopt;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "batch.h"
+#include "kizuna/core/store.h"
 #include "unique_ids.h"
 
 namespace kizuna::importers {
@@ -24,8 +25,13 @@ public:
     RelationStream(const RelationStream&) = delete;
     RelationStream& operator=(const RelationStream&) = delete;
 
-    // The next chunk of relations, in file order; nullopt once every file has been read.
-    [[nodiscard]] std::optional<std::vector<Located<Relation>>> next();
+    // Relations read, each with its encoded attributes and sources (encoded here, off the writing thread).
+    struct Chunk {
+        std::vector<Located<Relation>> relations;
+        std::vector<Store::EncodedRelation> encoded;
+    };
+    // The next chunk, in file order; nullopt once every file has been read.
+    [[nodiscard]] std::optional<Chunk> next();
     // The problems of the files: reading, and relation ids repeated among them (checked here, on the
     // reading thread). REQUIRES for both: next() has returned nullopt.
     [[nodiscard]] const Problems& problems() const { return problems_; }
@@ -39,7 +45,7 @@ private:
     std::vector<std::filesystem::path> files_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::vector<Located<Relation>>> ready_;
+    std::deque<Chunk> ready_;
     bool finished_ = false;
     bool cancelled_ = false;
     Problems problems_;

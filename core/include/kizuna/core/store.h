@@ -70,12 +70,21 @@ public:
     // Upserts by id within one transaction. Values are stored as given (names and aliases in NFC);
     // REQUIRES: values already validated, relation endpoints and types present in the store or
     // written earlier in the same transaction.
+    // A relation's attributes and sources as the store keeps them (JSON text). Encoding is pure, so a
+    // loader may encode on another thread than the one that writes.
+    struct EncodedRelation {
+        std::string attributes, sources;
+    };
+    [[nodiscard]] static EncodedRelation encode(const Relation& relation);
+
     class Writer {
     public:
         virtual ~Writer() = default;
         virtual void put(const RelationType& type) = 0;
         virtual void put(const Entity& entity) = 0;
-        virtual void put(const Relation& relation) = 0;
+        // REQUIRES: encoded == encode(relation).
+        virtual void put(const Relation& relation, const EncodedRelation& encoded) = 0;
+        void put(const Relation& relation) { put(relation, encode(relation)); }
         virtual void remove_relation(const std::string& id) = 0;
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
