@@ -1,4 +1,4 @@
-// kizuna import FILE…: validate files, then load them in one transaction (or nothing at all).
+// kizuna import FILE…: check and load files in one transaction (all of them, or nothing at all).
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -48,9 +48,9 @@ Command add_import(CLI::App& app, Context& context) {
     command->add_flag("--quiet,-q", options->quiet, "no progress indicator");
     command->footer(
         "Formats by extension: .csv (entities.csv, relations.csv, relation_types.csv: the kind is told by the "
-        "header), .jsonl/.ndjson, .graphml/.xml. Everything is validated first; any problem is reported as "
-        "file:line: message, exit 3, and nothing is written. Re-importing the same rows changes nothing; a "
-        "changed row updates in place (upsert by id).");
+        "header), .jsonl/.ndjson, .graphml/.xml. Everything is checked before anything is committed; any "
+        "problem is reported as file:line: message, exit 3, and nothing is written. Re-importing the same rows "
+        "changes nothing; a changed row updates in place (upsert by id).");
     return {command, [&context, options] {
                 Store store = context.open_for_writing();
                 ImportOptions import_options;
