@@ -212,13 +212,13 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
         return nullptr;
     }
     for (std::size_t v = 0; v < n; ++v) {
-        if (row_start[v] > row_start[v + 1] || g->id_offsets[v] > g->id_offsets[v + 1]) return nullptr;
+        if (row_start[v] > row_start[v + 1] || g->id_offsets[v] > g->id_offsets[v + 1] ||
+            g->kind_of[v] >= g->kinds.size() || g->country_of[v] >= g->countries.size()) {
+            return nullptr;
+        }
     }
     for (const auto type : g->type_of) {
         if (type >= g->types.size()) return nullptr;
-    }
-    for (std::size_t v = 0; v < n; ++v) {
-        if (g->kind_of[v] >= g->kinds.size() || g->country_of[v] >= g->countries.size()) return nullptr;
     }
     std::vector<std::pair<VertexId, VertexId>> ends;
     ends.reserve(2 * m);

@@ -38,6 +38,16 @@ constexpr std::size_t kHandOverRows = 20000;
 // Fields are taken as written: no trimming of spaces around unquoted values.
 int no_space(unsigned char) { return 0; }
 
+void start_parser(csv_parser& parser, unsigned char options) {
+    csv_init(&parser, options);
+    csv_set_space_func(&parser, no_space);
+}
+
+// A UTF-8 byte order mark at the start of the file is not part of the header.
+void drop_bom(std::string& line, std::size_t line_number) {
+    if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+}
+
 std::optional<Table> table_of(const std::vector<std::string>& header) {
     const std::set<std::string> names(header.begin(), header.end());
     if (names.count("from") || names.count("to")) return Table::Relations;
@@ -212,15 +222,14 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
     const std::size_t types_before = batch.types.size(), entities_before = batch.entities.size(),
                       relations_before = batch.relations.size();
     csv_parser parser{};
-    csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
-    csv_set_space_func(&parser, no_space);
+    start_parser(parser, CSV_STRICT | CSV_STRICT_FINI);
     CsvFile state{std::make_shared<const std::string>(file), batch, hand_over, {}, {}, {}, {}};
     std::string line;
     std::size_t line_number = 0;
     bool parse_failed = false;
     while (std::getline(in, line)) {
         ++line_number;
-        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // UTF-8 BOM
+        drop_bom(line, line_number);
         if (parser.pstate == kRowNotBegun) state.row_start = line_number;
         if (!in.eof()) line += '\n';
         if (state.stopped) break;
@@ -256,8 +265,7 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
 bool csv_holds_relations(const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     csv_parser parser{};
-    csv_init(&parser, CSV_STRICT);
-    csv_set_space_func(&parser, no_space);
+    start_parser(parser, CSV_STRICT);
     struct Header {
         std::vector<std::string> fields;
         bool done = false;
@@ -269,7 +277,7 @@ bool csv_holds_relations(const std::string& file) {
     const auto row_end = [](int, void* state) { static_cast<Header*>(state)->done = true; };
     std::string line;
     for (std::size_t n = 1; !header.done && std::getline(in, line); ++n) {
-        if (n == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+        drop_bom(line, n);
         line += '\n';
         if (csv_parse(&parser, line.data(), line.size(), field, row_end, &header) != line.size()) break;
     }

@@ -109,21 +109,20 @@ bool streamable(const std::filesystem::path& file) {
 ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths, const ImportOptions& options) {
     Problems problems;
     Batch batch;
-    const auto files = expand(paths, problems);
-    std::vector<std::filesystem::path> streamed;
+    std::vector<std::filesystem::path> streamed, read_now;
     std::uintmax_t streamed_bytes = 0;
-    for (const auto& file : files) {
+    for (const auto& file : expand(paths, problems)) {
         if (streamable(file)) {
             streamed.push_back(file);
             std::error_code error;
             streamed_bytes += std::filesystem::file_size(file, error);
+        } else {
+            read_now.push_back(file);
         }
     }
     // Relation files are parsed on a second thread from here on, while the rest is read and checked.
     importers::RelationStream stream(streamed);
-    for (const auto& file : files) {
-        if (std::find(streamed.begin(), streamed.end(), file) == streamed.end()) read_file(file, batch, problems);
-    }
+    for (const auto& file : read_now) read_file(file, batch, problems);
     const Known known = validate_types_and_entities(store, batch, problems);
     const auto knows_type = [&](const std::string& id) { return known.types.count(id) > 0; };
     const auto knows_entity = [&](const std::string& id) {
