@@ -16,6 +16,8 @@ namespace {
 // index by type (version 3 dropped it: it cost import time and disk for no query).
 const char* const kCreateRelationIndexes =
     "CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst);";
+// Name lookups by normalised key (resolve).
+const char* const kCreateNameKeyIndex = "CREATE INDEX entity_names_key ON entity_names(key);";
 // Keeps the name search index in step with entity_names (its delete twin is created with the table).
 const char* const kCreateNameTrigger =
     "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN "
@@ -66,7 +68,6 @@ void create_version_1(SQLite::Database& db) {
             lang TEXT NOT NULL,
             name TEXT NOT NULL,
             key TEXT NOT NULL);
-        CREATE INDEX entity_names_key ON entity_names(key);
         CREATE INDEX entity_names_eid ON entity_names(eid);
 
         -- Substring search over the keys in any script (trigrams work for Japanese too).
@@ -76,6 +77,7 @@ void create_version_1(SQLite::Database& db) {
             INSERT INTO name_search(name_search, rowid, key) VALUES ('delete', old.nid, old.key);
         END;
     )sql");
+    db.exec(kCreateNameKeyIndex);
     db.exec(kCreateRelationIndexes);
     db.exec(kCreateNameTrigger);
     SQLite::Statement insert(db,
@@ -100,33 +102,48 @@ void add_instance_id(SQLite::Database& db) {
 
 void drop_type_index(SQLite::Database& db) { db.exec("DROP INDEX IF EXISTS relations_type"); }
 
+// Version 4: no indexes by entity kind or country either. Kind and country filters run on the
+// in-memory graph; no query of the store looks entities up by them, and every import paid for them.
+void drop_kind_and_country_indexes(SQLite::Database& db) {
+    db.exec("DROP INDEX IF EXISTS entities_kind; DROP INDEX IF EXISTS entities_country;");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
-    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {create_version_1, add_instance_id,
-                                                                                   drop_type_index};
+    static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
+        create_version_1, add_instance_id, drop_type_index, drop_kind_and_country_indexes};
     return kMigrations;
 }
 
 }  // namespace
 
-std::int64_t begin_bulk_write(SQLite::Database& db) {
-    db.exec("DROP INDEX relations_src; DROP INDEX relations_dst; DROP TRIGGER entity_names_ai;");
+std::int64_t begin_bulk_write(SQLite::Database& db, BulkWrite bulk) {
+    if (bulk.relations) db.exec("DROP INDEX relations_src; DROP INDEX relations_dst;");
+    if (!bulk.names) return 0;
+    // Names by key go in at random places of their index; the index on eid is kept (rows append to it,
+    // and rewriting an existing entity's names looks them up by it).
+    db.exec("DROP INDEX entity_names_key; DROP TRIGGER entity_names_ai;");
     return db.execAndGet("SELECT coalesce(max(nid), 0) FROM entity_names").getInt64();
 }
 
-void finish_bulk_write(SQLite::Database& db, std::int64_t names_before) {
-    // The one reference a bulk write's caller vouches for instead of SQLite (see Store::write).
-    SQLite::Statement unknown_type(db, "SELECT r.id, r.type FROM relations r WHERE NOT EXISTS "
-                                       "(SELECT 1 FROM relation_types t WHERE t.id = r.type) LIMIT 1");
-    if (unknown_type.executeStep()) {
-        throw StorageError("relation " + unknown_type.getColumn(0).getString() + " has unknown type '" +
-                           unknown_type.getColumn(1).getString() + "'");
+void finish_bulk_write(SQLite::Database& db, BulkWrite bulk, std::int64_t names_before) {
+    if (bulk.relations) {
+        // The one reference a bulk write's caller vouches for instead of SQLite (see Store::write).
+        SQLite::Statement unknown_type(db, "SELECT r.id, r.type FROM relations r WHERE NOT EXISTS "
+                                           "(SELECT 1 FROM relation_types t WHERE t.id = r.type) LIMIT 1");
+        if (unknown_type.executeStep()) {
+            throw StorageError("relation " + unknown_type.getColumn(0).getString() + " has unknown type '" +
+                               unknown_type.getColumn(1).getString() + "'");
+        }
+        db.exec(kCreateRelationIndexes);
     }
-    db.exec(kCreateRelationIndexes);
-    SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
-                                      "WHERE nid > ? ORDER BY nid");
-    index_names.bind(1, names_before);
-    index_names.exec();
-    db.exec(kCreateNameTrigger);
+    if (bulk.names) {
+        db.exec(kCreateNameKeyIndex);
+        SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
+                                          "WHERE nid > ? ORDER BY nid");
+        index_names.bind(1, names_before);
+        index_names.exec();
+        db.exec(kCreateNameTrigger);
+    }
 }
 
 namespace {

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -123,11 +124,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     // Relation files are parsed on a second thread from here on, while the rest is read and checked.
     importers::RelationStream stream(streamed);
     for (const auto& file : read_now) read_file(file, batch, problems);
-    const Known known = validate_types_and_entities(store, batch, problems);
-    const auto knows_type = [&](const std::string& id) { return known.types.count(id) > 0; };
-    const auto knows_entity = [&](const std::string& id) {
-        return known.entities.count(id) > 0 || store.has_entity(id);
-    };
+    Known known = validate_types_and_entities(store, batch, problems);
 
     ImportReport report;
     report.types_read = batch.types.size();
@@ -142,7 +139,10 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         if (options.progress && ++done % kProgressEvery == 0) options.progress(done, 0);
     };
     auto process = [&](Store::Writer* writer) {
-        auto writing = [&] { return writer != nullptr && problems.empty() && relation_problems.empty(); };
+        bool stream_valid = true;
+        auto writing = [&] {
+            return writer != nullptr && problems.empty() && relation_problems.empty() && stream_valid;
+        };
         if (writing()) {
             for (const auto& item : batch.types) {
                 writer->put(item.value);
@@ -153,31 +153,42 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
                 tick();
             }
         }
-        // encoded: the relations' encoded fields when the stream prepared them, else empty.
-        auto take = [&](const std::vector<importers::Located<Relation>>& relations,
-                        const std::vector<Store::EncodedRelation>& encoded) {
-            const bool from_stream = !encoded.empty();
-            for (std::size_t i = 0; i < relations.size(); ++i) {
-                const auto& item = relations[i];
-                if (!from_stream) relation_ids.check(item, relation_problems);
-                try {
-                    validate_relation(item.value, knows_type, knows_entity);
-                } catch (const InvalidDataError& e) {
-                    relation_problems.add(item.place, e.what());
-                }
-                ++report.relations_read;
-                if (writing()) {
-                    if (from_stream) {
-                        writer->put(item.value, encoded[i]);
-                    } else {
-                        writer->put(item.value);
-                    }
-                    tick();
-                }
+        // Relations are checked against the types and entities there are now, and written with their
+        // endpoints' rows: all in one lookup table, read once, shared with the stream's thread.
+        auto checks = std::make_shared<importers::RelationStream::Checks>();
+        checks->types = std::move(known.types);
+        checks->entities = store.entity_rows();
+        for (const auto& id : known.entities) checks->entities.try_emplace(id, 0);  // when not written
+        stream.check_with(checks);
+        const auto knows_type = [&](const std::string& id) { return checks->types.count(id) > 0; };
+        const auto knows_entity = [&](const std::string& id) { return checks->entities.count(id) > 0; };
+
+        for (const auto& item : batch.relations) {
+            relation_ids.check(item, relation_problems);
+            try {
+                validate_relation(item.value, knows_type, knows_entity);
+            } catch (const InvalidDataError& e) {
+                relation_problems.add(item.place, e.what());
             }
-        };
-        take(batch.relations, {});
-        while (auto chunk = stream.next()) take(chunk->relations, chunk->encoded);
+            ++report.relations_read;
+            if (writing()) {
+                auto encoded = Store::encode(item.value);
+                encoded.from_row = checks->entities.at(item.value.from);
+                encoded.to_row = checks->entities.at(item.value.to);
+                writer->put(item.value, encoded);
+                tick();
+            }
+        }
+        while (auto chunk = stream.next()) {
+            stream_valid = stream_valid && chunk->valid;
+            report.relations_read += chunk->relations.size();
+            if (!writing()) continue;
+            for (std::size_t i = 0; i < chunk->relations.size(); ++i) {
+                writer->put(chunk->relations[i].value, chunk->encoded[i]);
+                tick();
+            }
+            stream.give_back(std::move(*chunk));
+        }
         // The stream checked its own ids; a relation of another file with one of them is a duplicate too.
         for (const auto& item : batch.relations) stream.ids().check_against(item, relation_problems);
         // Reading problems first, as they come in the files; then what the checks found.
@@ -185,19 +196,19 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         all.add_all(problems);
         all.add_all(stream.problems());
         all.add_all(relation_problems);
+        all.add_all(stream.invalid());
         all.throw_if_any();
         if (options.progress && writer != nullptr) options.progress(done, done);
     };
 
-    // Past this much relation data (about 50,000 relations), building the indexes once beats updating
-    // them row by row.
-    constexpr std::uintmax_t kBulkBytes = 5'000'000;
-    constexpr std::size_t kBulkRelations = 50000;
-    const bool bulk = streamed_bytes >= kBulkBytes || batch.relations.size() >= kBulkRelations;
+    // The store builds indexes once for large writes; a line of a relation file is about 100 bytes.
+    constexpr std::uintmax_t kBytesPerRelation = 100;
+    const Store::WriteSize expected{batch.entities.size(),
+                                    batch.relations.size() + static_cast<std::size_t>(streamed_bytes / kBytesPerRelation)};
     if (options.dry_run || !problems.empty()) {
         process(nullptr);
     } else {
-        report.changed = store.write([&](Store::Writer& writer) { process(&writer); }, bulk);
+        report.changed = store.write([&](Store::Writer& writer) { process(&writer); }, expected);
     }
     return report;
 }

@@ -1,5 +1,8 @@
 #include "relation_stream.h"
 
+#include "kizuna/core/errors.h"
+#include "kizuna/core/validation.h"
+
 namespace kizuna::importers {
 
 RelationStream::RelationStream(std::vector<std::filesystem::path> files)
@@ -14,21 +17,76 @@ RelationStream::~RelationStream() {
     thread_.join();
 }
 
+void RelationStream::check_with(std::shared_ptr<const Checks> checks) {
+    {
+        const std::lock_guard lock(mutex_);
+        checks_ = std::move(checks);
+    }
+    changed_.notify_all();
+}
+
+const RelationStream::Checks* RelationStream::wait_for_checks() {
+    if (checking_ == nullptr) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return cancelled_ || checks_ != nullptr; });
+        if (!cancelled_) checking_ = checks_.get();
+    }
+    return checking_;
+}
+
 bool RelationStream::hand_over(std::vector<Located<Relation>>& relations) {
+    // Until the checks come (the import's entities are being written), read ahead a little.
+    if (checking_ == nullptr && unchecked_.size() < kUncheckedChunks) {
+        const std::lock_guard lock(mutex_);
+        if (checks_ == nullptr && !cancelled_) {
+            unchecked_.push_back(std::move(relations));
+            return true;
+        }
+    }
+    return check_all(relations);
+}
+
+bool RelationStream::check_all(std::vector<Located<Relation>>& relations) {
+    const Checks* checks = wait_for_checks();
+    if (checks == nullptr) return false;
+    for (auto& earlier : unchecked_) {
+        if (!check_and_queue(*checks, earlier)) return false;
+    }
+    unchecked_.clear();
+    return relations.empty() || check_and_queue(*checks, relations);
+}
+
+bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations) {
+    const auto knows_type = [&checks](const std::string& id) { return checks.types.count(id) > 0; };
+    const auto knows_entity = [&checks](const std::string& id) { return checks.entities.count(id) > 0; };
+    const auto row = [&checks](const std::string& id) {
+        const auto found = checks.entities.find(id);
+        return found == checks.entities.end() ? 0 : found->second;
+    };
     Chunk chunk;
     chunk.encoded.reserve(relations.size());
     for (const auto& item : relations) {
-        ids_.check(item, duplicates_);
-        chunk.encoded.push_back(Store::encode(item.value));
+        ids_.record(item.value.id, item.place);
+        try {
+            validate_relation(item.value, knows_type, knows_entity);
+        } catch (const InvalidDataError& e) {
+            invalid_.add(item.place, e.what());
+            chunk.valid = false;
+        }
+        auto& encoded = chunk.encoded.emplace_back(Store::encode(item.value));
+        encoded.from_row = row(item.value.from);
+        encoded.to_row = row(item.value.to);
     }
     chunk.relations = std::move(relations);
+    std::vector<Chunk> spent;
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return cancelled_ || ready_.size() < kQueuedChunks; });
     if (cancelled_) return false;
     ready_.push_back(std::move(chunk));
+    spent.swap(spent_);
     lock.unlock();
     changed_.notify_all();
-    return true;
+    return true;  // spent chunks are freed here, outside the lock
 }
 
 void RelationStream::run() {
@@ -40,6 +98,10 @@ void RelationStream::run() {
         const std::lock_guard lock(mutex_);
         if (cancelled_) break;
     }
+    std::vector<Located<Relation>> none;
+    if (!unchecked_.empty()) (void)check_all(none);  // the chunks read ahead of the checks
+
+    ids_.report_repeats(duplicates_);
     problems_.add_all(duplicates_);
     {
         const std::lock_guard lock(mutex_);
@@ -47,6 +109,11 @@ void RelationStream::run() {
     }
     changed_.notify_all();
 }
+
+void RelationStream::give_back(Chunk&& chunk) {
+    const std::lock_guard lock(mutex_);
+    if (!finished_) spent_.push_back(std::move(chunk));
+}  // after the last chunk, freed here: the reading thread has nothing left to do it
 
 std::optional<RelationStream::Chunk> RelationStream::next() {
     std::unique_lock lock(mutex_);

@@ -5,14 +5,17 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "batch.h"
 #include "kizuna/core/store.h"
-#include "unique_ids.h"
+#include "id_log.h"
 
 namespace kizuna::importers {
 
@@ -25,32 +28,56 @@ public:
     RelationStream(const RelationStream&) = delete;
     RelationStream& operator=(const RelationStream&) = delete;
 
-    // Relations read, each with its encoded attributes and sources (encoded here, off the writing thread).
+    // What relations are checked against: the relation types and the entities, with their rows, that
+    // exist once the import's own types and entities are written (row 0: known, not written).
+    struct Checks {
+        std::unordered_set<std::string> types;
+        Store::EntityRows entities;
+    };
+    // Hands the checks over. Until then the thread reads only as far as the queue holds.
+    void check_with(std::shared_ptr<const Checks> checks);
+
+    // Relations read, checked and encoded here, off the writing thread: endpoint rows filled in.
     struct Chunk {
         std::vector<Located<Relation>> relations;
         std::vector<Store::EncodedRelation> encoded;
+        bool valid = true;  // false when a relation of the chunk failed the checks (see invalid())
     };
     // The next chunk, in file order; nullopt once every file has been read.
     [[nodiscard]] std::optional<Chunk> next();
-    // The problems of the files: reading, and relation ids repeated among them (checked here, on the
-    // reading thread). REQUIRES for both: next() has returned nullopt.
+    // Gives a chunk back when done with it, to be freed on the reading thread, not the writing one.
+    void give_back(Chunk&& chunk);
+    // The problems of the files: reading, and relation ids repeated among them; then the relations that
+    // failed the checks. REQUIRES for all three: next() has returned nullopt.
     [[nodiscard]] const Problems& problems() const { return problems_; }
-    [[nodiscard]] const UniqueIds<Relation>& ids() const { return ids_; }
+    [[nodiscard]] const IdLog& ids() const { return ids_; }
+    [[nodiscard]] const Problems& invalid() const { return invalid_; }
 
 private:
     void run();
     bool hand_over(std::vector<Located<Relation>>& relations);
+    // Checks and queues the chunks read ahead, then these relations (once the checks are there).
+    bool check_all(std::vector<Located<Relation>>& relations);
+    bool check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations);
+    // Waits for the checks; nullptr when cancelled first.
+    const Checks* wait_for_checks();
 
     static constexpr std::size_t kQueuedChunks = 4;
+    static constexpr std::size_t kUncheckedChunks = 16;
     std::vector<std::filesystem::path> files_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<Chunk> ready_;
+    std::vector<Chunk> spent_;  // given back, freed by the reading thread
     bool finished_ = false;
     bool cancelled_ = false;
     Problems problems_;
     Problems duplicates_;  // reported after the reading problems
-    UniqueIds<Relation> ids_{"relation"};
+    Problems invalid_;
+    std::shared_ptr<const Checks> checks_;  // set once, under mutex_
+    const Checks* checking_ = nullptr;      // the reading thread's own copy of checks_
+    std::vector<std::vector<Located<Relation>>> unchecked_;  // read before the checks came
+    IdLog ids_{"relation"};
     std::thread thread_;
 };
 

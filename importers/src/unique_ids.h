@@ -8,6 +8,12 @@
 
 namespace kizuna::importers {
 
+// "duplicate relation id 'x' (first at file:line)"
+[[nodiscard]] inline std::string duplicate_id_message(const char* what, const std::string& id, const Place& first) {
+    return std::string("duplicate ") + what + " id '" + id + "' (first at " + *first.file + ":" +
+           std::to_string(first.line) + ")";
+}
+
 template <typename T>
 class UniqueIds {
 public:
@@ -26,8 +32,7 @@ public:
 
 private:
     void report(const Located<T>& item, const Place& first, Problems& problems) const {
-        problems.add(item.place, std::string("duplicate ") + what_ + " id '" + item.value.id + "' (first at " +
-                                     *first.file + ":" + std::to_string(first.line) + ")");
+        problems.add(item.place, duplicate_id_message(what_, item.value.id, first));
     }
 
     const char* what_;

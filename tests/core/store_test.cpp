@@ -231,13 +231,16 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
     const auto objects = schema_objects(dir / "plain.db");
     REQUIRE(objects.count("relations_src") == 1);
     REQUIRE(objects.count("entity_names_ai") == 1);
+    REQUIRE(objects.count("entity_names_key") == 1);
+    // Sizes past both bulk thresholds: every index and trigger that bulk writes set aside.
+    const Store::WriteSize kBulk{1'000'000, 1'000'000};
     // The same rows as seeded(), written in bulk.
     auto put_all = [](Store::Writer& w) {
         w.put(full_entity());
         w.put(named("kanagawa", "Kanagawa Prefecture", "神奈川県"));
         w.put(mou());
     };
-    CHECK(bulk.write(put_all, true).total() == 3);
+    CHECK(bulk.write(put_all, kBulk).total() == 3);
     CHECK(schema_objects(dir / "bulk.db") == objects);
     CHECK(test::database_dump(dir / "bulk.db") == test::database_dump(dir / "plain.db"));
     // Names written in bulk are searchable, and so are names written afterwards (the trigger is back).
@@ -253,7 +256,7 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
                             w.put(named("taisho", "Taisho Pharmaceutical"));
                             throw InvalidDataError("stop halfway");
                         },
-                        true),
+                        kBulk),
                     InvalidDataError);
     CHECK(schema_objects(dir / "bulk.db") == objects);
     CHECK(test::database_dump(dir / "bulk.db") == before);
@@ -264,10 +267,10 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
     auto odd = mou();
     odd.id = "odd";
     odd.type = "no_such_type";
-    CHECK_THROWS_WITH(bulk.write([&](Store::Writer& w) { w.put(odd); }, true), Catch::Contains("unknown type"));
+    CHECK_THROWS_WITH(bulk.write([&](Store::Writer& w) { w.put(odd); }, kBulk), Catch::Contains("unknown type"));
     odd.type = "mou";
     odd.to = "nobody";
-    CHECK_THROWS_AS(bulk.write([&](Store::Writer& w) { w.put(odd); }, true), StorageError);
+    CHECK_THROWS_AS(bulk.write([&](Store::Writer& w) { w.put(odd); }, kBulk), StorageError);
     CHECK(test::database_dump(dir / "bulk.db") == before);
     odd.to = "vn-moh";
     odd.type = "no_such_type";  // only SQLite's foreign key on the type refuses this plain write
@@ -289,4 +292,23 @@ TEST_CASE("a version 1 database gains an instance number on upgrade", "[core][st
     SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT count(*) FROM meta WHERE key = 'instance'").getInt() == 1);
     CHECK(store.entity("vn-moh").has_value());
+}
+
+TEST_CASE("a version 3 database loses its unused kind and country indexes on upgrade", "[core][store]") {
+    TempDir dir;
+    { (void)seeded(dir / "k.db"); }
+    {
+        SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("CREATE INDEX entities_kind ON entities(kind); CREATE INDEX entities_country ON entities(country); "
+                "PRAGMA user_version = 3");
+    }
+    REQUIRE(schema_objects(dir / "k.db").count("entities_kind") == 1);
+    { (void)Store::open(dir / "k.db", Store::Mode::ReadWrite); }
+    const auto objects = schema_objects(dir / "k.db");
+    CHECK(objects.count("entities_kind") == 0);
+    CHECK(objects.count("entities_country") == 0);
+    CHECK(objects.count("entity_names_key") == 1);
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
+    CHECK(store.schema_version() == 4);
+    CHECK(store.resolve("MOH").id == "vn-moh");
 }

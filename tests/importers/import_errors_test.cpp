@@ -192,6 +192,22 @@ TEST_CASE("large relation files are read while they are written, and still all o
                                  (dir / "relations.csv").string() + ":11)");
         CHECK(test::database_dump(dir / "k.db") == db_before);
     }
+    SECTION("relations read long before the entities are written all arrive") {
+        // Writing 30,000 entities takes far longer than reading three relations: the stream has read
+        // them all before it learns which entities exist, and must still check and hand them over.
+        std::string entities = "id,kind,name_en\nent-a,company,A\nent-b,company,B\n";
+        for (int i = 0; i < 30000; ++i) entities += "ent-" + std::to_string(i) + ",company,E" + std::to_string(i) + "\n";
+        test::write_file(dir / "entities.csv", entities);
+        test::write_file(dir / "relations.csv", "id,type,from,to\nr1,mou,ent-a,ent-b\nr2,mou,ent-b,ent-7\n"
+                                                "r3,partnership,ent-29999,ent-a\n");
+        CHECK(import_report({dir / "entities.csv", dir / "relations.csv"}).empty());
+        CHECK(store.entity_count() == 30002);
+        CHECK(store.relation_count() == 3);
+        CHECK(store.relation("r3")->from == "ent-29999");
+        // So many entities go in with their name indexes built once at the end: names resolve.
+        CHECK(store.resolve("E29999").id == "ent-29999");
+        CHECK(store.resolve("e1234").id == "ent-1234");
+    }
     SECTION("relations may come before the entities they name") {
         test::write_file(dir / "relations.csv", many_relations(60000));
         CHECK(import_report({dir / "relations.csv", dir / "entities.csv"}).empty());

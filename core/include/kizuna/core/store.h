@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "kizuna/core/model.h"
@@ -70,12 +71,19 @@ public:
     // Upserts by id within one transaction. Values are stored as given (names and aliases in NFC);
     // REQUIRES: values already validated, relation endpoints and types present in the store or
     // written earlier in the same transaction.
-    // A relation's attributes and sources as the store keeps them (JSON text). Encoding is pure, so a
-    // loader may encode on another thread than the one that writes.
+    // A relation's fields as the store keeps them: dates as ISO text (empty: none), attributes and
+    // sources as JSON text, endpoints by entity row (0: the writer looks the row up by id). Encoding
+    // is pure, so a loader may encode on another thread than the one that writes.
     struct EncodedRelation {
+        std::string start, end;
         std::string attributes, sources;
+        std::int64_t from_row = 0, to_row = 0;
     };
     [[nodiscard]] static EncodedRelation encode(const Relation& relation);
+    // The row of every entity, by id, as the current transaction sees it (inside Store::write, the
+    // entities written so far included): endpoint rows for EncodedRelation. One query.
+    using EntityRows = std::unordered_map<std::string, std::int64_t>;
+    [[nodiscard]] EntityRows entity_rows() const;
 
     class Writer {
     public:
@@ -89,9 +97,15 @@ public:
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     // Throws StorageError on a read-only store or a database failure.
-    // bulk: for writes of many rows, indexes are built once after the rows are in (inside the same
-    // transaction), which is faster than updating them row by row. REQUIRES: each entity put at most once.
-    WriteSummary write(const std::function<void(Writer&)>& body, bool bulk = false);
+    // expected: about how many entities and relations the body will put. Past a few thousand, indexes
+    // are set aside and built once after the rows are in (inside the same transaction), which is faster
+    // than updating them row by row. REQUIRES: each entity put at most once when entities are expected.
+    struct WriteSize {
+        std::size_t entities = 0;
+        std::size_t relations = 0;
+    };
+    WriteSummary write(const std::function<void(Writer&)>& body, WriteSize expected);
+    WriteSummary write(const std::function<void(Writer&)>& body);  // a small write
 
     struct Impl;  // defined in core/src/store_impl.h; used by the graph loader inside core
     [[nodiscard]] Impl& impl() const { return *impl_; }
