@@ -1,8 +1,9 @@
 #pragma once
 // Loading files into a Store: CSV (entities.csv, relations.csv and optionally relation_types.csv, or a
 // folder holding them), JSON Lines, GraphML. Everything is written in one transaction that commits only
-// when every row passed its checks; relation CSV files are read on a second thread while rows are
-// written, so a large import is neither held in memory whole nor read before writing starts.
+// when every row passed its checks; relation CSV files are read, checked and encoded on a second
+// thread while rows are written, so a large import is neither held in memory whole nor read before
+// writing starts.
 // Re-importing the same data changes nothing (upsert by id).
 #include <filesystem>
 #include <functional>
