@@ -160,22 +160,13 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         checks->entities = store.entity_rows();
         for (const auto& id : known.entities) checks->entities.try_emplace(id, 0);  // when not written
         stream.check_with(checks);
-        const auto knows_type = [&](const std::string& id) { return checks->types.count(id) > 0; };
-        const auto knows_entity = [&](const std::string& id) { return checks->entities.count(id) > 0; };
 
         for (const auto& item : batch.relations) {
             relation_ids.check(item, relation_problems);
-            try {
-                validate_relation(item.value, knows_type, knows_entity);
-            } catch (const InvalidDataError& e) {
-                relation_problems.add(item.place, e.what());
-            }
+            (void)checks->check(item, relation_problems);
             ++report.relations_read;
             if (writing()) {
-                auto encoded = Store::encode(item.value);
-                encoded.from_row = checks->entities.at(item.value.from);
-                encoded.to_row = checks->entities.at(item.value.to);
-                writer->put(item.value, encoded);
+                writer->put(item.value, checks->encode(item.value));
                 tick();
             }
         }

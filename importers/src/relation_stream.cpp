@@ -17,6 +17,29 @@ RelationStream::~RelationStream() {
     thread_.join();
 }
 
+bool RelationStream::Checks::check(const Located<Relation>& item, Problems& problems) const {
+    const auto knows_type = [this](const std::string& id) { return types.count(id) > 0; };
+    const auto knows_entity = [this](const std::string& id) { return entities.count(id) > 0; };
+    try {
+        validate_relation(item.value, knows_type, knows_entity);
+        return true;
+    } catch (const InvalidDataError& e) {
+        problems.add(item.place, e.what());
+        return false;
+    }
+}
+
+Store::EncodedRelation RelationStream::Checks::encode(const Relation& relation) const {
+    const auto row = [this](const std::string& id) {
+        const auto found = entities.find(id);
+        return found == entities.end() ? 0 : found->second;
+    };
+    auto encoded = Store::encode(relation);
+    encoded.from_row = row(relation.from);
+    encoded.to_row = row(relation.to);
+    return encoded;
+}
+
 void RelationStream::check_with(std::shared_ptr<const Checks> checks) {
     {
         const std::lock_guard lock(mutex_);
@@ -57,25 +80,12 @@ bool RelationStream::check_all(std::vector<Located<Relation>>& relations) {
 }
 
 bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations) {
-    const auto knows_type = [&checks](const std::string& id) { return checks.types.count(id) > 0; };
-    const auto knows_entity = [&checks](const std::string& id) { return checks.entities.count(id) > 0; };
-    const auto row = [&checks](const std::string& id) {
-        const auto found = checks.entities.find(id);
-        return found == checks.entities.end() ? 0 : found->second;
-    };
     Chunk chunk;
     chunk.encoded.reserve(relations.size());
     for (const auto& item : relations) {
         ids_.record(item.value.id, item.place);
-        try {
-            validate_relation(item.value, knows_type, knows_entity);
-        } catch (const InvalidDataError& e) {
-            invalid_.add(item.place, e.what());
-            chunk.valid = false;
-        }
-        auto& encoded = chunk.encoded.emplace_back(Store::encode(item.value));
-        encoded.from_row = row(item.value.from);
-        encoded.to_row = row(item.value.to);
+        if (!checks.check(item, invalid_)) chunk.valid = false;
+        chunk.encoded.push_back(checks.encode(item.value));
     }
     chunk.relations = std::move(relations);
     std::vector<Chunk> spent;

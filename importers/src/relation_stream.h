@@ -33,8 +33,12 @@ public:
     struct Checks {
         std::unordered_set<std::string> types;
         Store::EntityRows entities;
+        // Validates a relation against these; false, with the problem added, when it fails.
+        bool check(const Located<Relation>& item, Problems& problems) const;
+        // The relation encoded for the store, with its endpoints' rows (0 for an unknown entity).
+        [[nodiscard]] Store::EncodedRelation encode(const Relation& relation) const;
     };
-    // Hands the checks over. Until then the thread reads only as far as the queue holds.
+    // Hands the checks over. Until then the thread reads ahead at most kUncheckedChunks chunks.
     void check_with(std::shared_ptr<const Checks> checks);
 
     // Relations read, checked and encoded here, off the writing thread: endpoint rows filled in.
