@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <tuple>
 #include <unordered_map>
 
@@ -25,6 +26,15 @@ std::uint16_t intern(const std::string& value, std::vector<std::string>& table,
         table.push_back(value);
     }
     return it->second;
+}
+
+// values[i] = old values[order[i]], into a vector of exactly the right size.
+template <typename T>
+void permute(std::vector<T>& values, const std::vector<std::uint32_t>& order) {
+    std::vector<T> out;
+    out.reserve(order.size());
+    for (const auto i : order) out.push_back(values[i]);
+    values.swap(out);
 }
 
 }  // namespace
@@ -76,6 +86,7 @@ Graph Graph::build(const Store& store) {
     auto impl = std::make_unique<Impl>();
     impl->store = &store.impl();
     auto& db = store.impl().db;
+    std::vector<VertexId> from, to;  // of each relation, in relation-id order
     try {
         // One read transaction: the entities, the relations and the stamp are of the same snapshot.
         SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
@@ -99,51 +110,48 @@ Graph Graph::build(const Store& store) {
             impl->country_of.push_back(intern(entities.getColumn(3).getString(), impl->countries, country_index));
         }
 
+        // Read in relation-id order, then renumbered below in the CSR's order.
         SQLite::Statement relations(db, "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
         while (relations.executeStep()) {
             impl->rids.push_back(relations.getColumn(0).getInt64());
             impl->type_of.push_back(type_index.at(relations.getColumn(1).getString()));
-            impl->from.push_back(vertex_of_eid.at(relations.getColumn(2).getInt64()));
-            impl->to.push_back(vertex_of_eid.at(relations.getColumn(3).getInt64()));
+            from.push_back(vertex_of_eid.at(relations.getColumn(2).getInt64()));
+            to.push_back(vertex_of_eid.at(relations.getColumn(3).getInt64()));
             const auto start = read_date(relations.getColumn(4));
             const auto end = read_date(relations.getColumn(5));
             impl->start.push_back(start ? start->packed() : 0);
             impl->end.push_back(end ? end->packed() : 0);
         }
         snapshot.commit();
-        for (auto* column : {&impl->from, &impl->to}) column->shrink_to_fit();
-        for (auto* column : {&impl->start, &impl->end}) column->shrink_to_fit();
-        for (auto* column : {&impl->rids, &impl->eids}) column->shrink_to_fit();
-        impl->type_of.shrink_to_fit();
-        impl->id_chars.shrink_to_fit();
-        impl->id_offsets.shrink_to_fit();
-        impl->kind_of.shrink_to_fit();
-        impl->country_of.shrink_to_fit();
     } catch (const SQLite::Exception& e) {
         throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
     }
 
-    // Two half-edges per relation, sorted by (source, target, relation) so traversal order is stable.
+    // Relation r becomes the CSR's forward edge r: relations sorted by (from, to, relation id), which
+    // Boost's counting sort by source keeps, so a relation's index is its position and needs no storage.
     const std::size_t relation_count = impl->rids.size();
+    std::vector<std::uint32_t> order(relation_count);
+    std::iota(order.begin(), order.end(), 0U);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return std::tie(from[a], to[a]) < std::tie(from[b], to[b]);
+    });
     std::vector<std::pair<VertexId, VertexId>> ends;
-    std::vector<HalfEdge> half_edges;
-    {
-        std::vector<std::tuple<VertexId, VertexId, std::uint32_t>> items;
-        items.reserve(2 * relation_count);
-        for (std::uint32_t r = 0; r < relation_count; ++r) {
-            items.emplace_back(impl->from[r], impl->to[r], r << 1);
-            items.emplace_back(impl->to[r], impl->from[r], (r << 1) | 1U);
-        }
-        std::sort(items.begin(), items.end());
-        ends.reserve(items.size());
-        half_edges.reserve(items.size());
-        for (const auto& [source, target, packed] : items) {
-            ends.emplace_back(source, target);
-            half_edges.push_back(HalfEdge{packed});
-        }
-    }
-    impl->csr = CsrGraph(boost::edges_are_sorted, ends.begin(), ends.end(), half_edges.begin(),
-                         static_cast<std::uint32_t>(impl->eids.size()), static_cast<std::uint32_t>(ends.size()));
+    ends.reserve(relation_count);
+    for (const auto r : order) ends.emplace_back(from[r], to[r]);
+    std::vector<VertexId>().swap(from);
+    std::vector<VertexId>().swap(to);
+    permute(impl->rids, order);
+    permute(impl->type_of, order);
+    permute(impl->start, order);
+    permute(impl->end, order);
+    std::vector<std::uint32_t>().swap(order);
+    impl->csr = CsrGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
+                         static_cast<std::uint32_t>(impl->eids.size()));
+    impl->id_chars.shrink_to_fit();
+    impl->id_offsets.shrink_to_fit();
+    impl->eids.shrink_to_fit();
+    impl->kind_of.shrink_to_fit();
+    impl->country_of.shrink_to_fit();
     return Graph(std::move(impl));
 }
 
@@ -155,9 +163,10 @@ Graph::MemoryUse Graph::memory_use() const {
     const Impl& g = *impl_;
     auto bytes = [](const auto& vector) { return vector.capacity() * sizeof(vector[0]); };
     MemoryUse use;
-    use.adjacency = (vertex_count() + 1) * sizeof(std::uint32_t) +
-                    boost::num_edges(g.csr) * (sizeof(VertexId) + sizeof(HalfEdge));
-    use.relations = bytes(g.from) + bytes(g.to) + bytes(g.type_of) + bytes(g.start) + bytes(g.end);
+    use.adjacency = bytes(g.csr.m_forward.m_rowstart) + bytes(g.csr.m_forward.m_column) +
+                    bytes(g.csr.m_backward.m_rowstart) + bytes(g.csr.m_backward.m_column) +
+                    bytes(g.csr.m_backward.m_edge_properties);
+    use.relations = bytes(g.type_of) + bytes(g.start) + bytes(g.end);
     use.row_ids = bytes(g.rids) + bytes(g.eids);
     use.entities = g.id_chars.capacity() + bytes(g.id_offsets) + bytes(g.kind_of) + bytes(g.country_of);
     return use;
@@ -185,8 +194,9 @@ std::string_view Graph::entity_id(VertexId v) const {
 
 const std::string& Graph::kind(VertexId v) const { return impl_->kinds[impl_->kind_of[v]]; }
 const std::string& Graph::country(VertexId v) const { return impl_->countries[impl_->country_of[v]]; }
-VertexId Graph::from(RelationIndex r) const { return impl_->from[r]; }
-VertexId Graph::to(RelationIndex r) const { return impl_->to[r]; }
+// The CSR keeps each relation's source implicitly, as the row it is in: a binary search over row starts.
+VertexId Graph::from(RelationIndex r) const { return boost::source(boost::edge_from_index(r, impl_->csr), impl_->csr); }
+VertexId Graph::to(RelationIndex r) const { return impl_->csr.m_forward.m_column[r]; }
 const RelationType& Graph::type(RelationIndex r) const { return impl_->types[impl_->type_of[r]]; }
 std::optional<PartialDate> Graph::start(RelationIndex r) const { return PartialDate::from_packed(impl_->start[r]); }
 std::optional<PartialDate> Graph::end(RelationIndex r) const { return PartialDate::from_packed(impl_->end[r]); }

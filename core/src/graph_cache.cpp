@@ -2,8 +2,6 @@
 
 #include <unistd.h>
 
-#include <boost/range/iterator_range.hpp>
-
 #include <array>
 #include <cstdio>
 #include <cstring>
@@ -18,7 +16,7 @@ namespace kizuna {
 namespace {
 
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
-constexpr std::uint32_t kFormat = 1;
+constexpr std::uint32_t kFormat = 2;  // 2: each relation once, in a bidirectional CSR
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
@@ -100,23 +98,23 @@ bool all_below(const std::vector<std::uint32_t>& values, std::size_t limit) {
     return true;
 }
 
+// Row starts of a CSR with `edges` edges: from 0 to edges, never decreasing.
+bool rows_valid(const std::vector<std::uint32_t>& row_start, std::size_t edges) {
+    if (row_start.empty() || row_start.front() != 0 || row_start.back() != edges) return false;
+    for (std::size_t v = 0; v + 1 < row_start.size(); ++v) {
+        if (row_start[v] > row_start[v + 1]) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, int schema_version) {
     const std::size_t n = g.eids.size();
-    // The adjacency in rows: row_start[v]..row_start[v + 1] index targets and halves.
-    std::vector<std::uint32_t> row_start{0}, targets;
-    std::vector<HalfEdge> halves;
-    targets.reserve(boost::num_edges(g.csr));
-    halves.reserve(boost::num_edges(g.csr));
-    for (VertexId v = 0; v < n; ++v) {
-        for (const auto& e : boost::make_iterator_range(boost::out_edges(v, g.csr))) {
-            targets.push_back(boost::target(e, g.csr));
-            halves.push_back(g.csr[e]);
-        }
-        row_start.push_back(static_cast<std::uint32_t>(targets.size()));
-    }
-
+    // Boost's CSR arrays as they are (public members of compressed_sparse_row_graph): reading them back
+    // needs no sorting, which keeps a cold command fast on millions of relations.
+    const auto& forward = g.csr.m_forward;
+    const auto& backward = g.csr.m_backward;
     const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(::getpid());
     bool written = false;
     {
@@ -146,15 +144,15 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
         out.array(g.eids);
         out.array(g.kind_of);
         out.array(g.country_of);
-        out.array(g.from);
-        out.array(g.to);
         out.array(g.type_of);
         out.array(g.start);
         out.array(g.end);
         out.array(g.rids);
-        out.array(row_start);
-        out.array(targets);
-        out.array(halves);
+        out.array(forward.m_rowstart);
+        out.array(forward.m_column);
+        out.array(backward.m_rowstart);
+        out.array(backward.m_column);
+        out.array(backward.m_edge_properties);
         written = out.finish();
     }
     std::error_code error;
@@ -198,38 +196,31 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
             if (!in.text(item)) return nullptr;
         }
     }
-    std::vector<std::uint32_t> row_start, targets;
-    std::vector<HalfEdge> halves;
+    auto& forward = g->csr.m_forward;
+    auto& backward = g->csr.m_backward;
     if (!in.chars(g->id_chars, header.id_bytes) || !in.array(g->id_offsets, n + 1) || !in.array(g->eids, n) ||
-        !in.array(g->kind_of, n) || !in.array(g->country_of, n) || !in.array(g->from, m) || !in.array(g->to, m) ||
-        !in.array(g->type_of, m) || !in.array(g->start, m) || !in.array(g->end, m) || !in.array(g->rids, m) ||
-        !in.array(row_start, n + 1) || !in.array(targets, 2 * m) || !in.array(halves, 2 * m) || !in.at_end()) {
+        !in.array(g->kind_of, n) || !in.array(g->country_of, n) || !in.array(g->type_of, m) ||
+        !in.array(g->start, m) || !in.array(g->end, m) || !in.array(g->rids, m) ||
+        !in.array(forward.m_rowstart, n + 1) || !in.array(forward.m_column, m) ||
+        !in.array(backward.m_rowstart, n + 1) || !in.array(backward.m_column, m) ||
+        !in.array(backward.m_edge_properties, m) || !in.at_end()) {
         return nullptr;
     }
     // A damaged file must not send a traversal out of bounds.
-    if (g->id_offsets.back() != header.id_bytes || row_start.front() != 0 || row_start.back() != 2 * m ||
-        !all_below(g->from, n) || !all_below(g->to, n) || !all_below(targets, n)) {
+    if (g->id_offsets.back() != header.id_bytes || !rows_valid(forward.m_rowstart, m) ||
+        !rows_valid(backward.m_rowstart, m) || !all_below(forward.m_column, n) || !all_below(backward.m_column, n) ||
+        !all_below(backward.m_edge_properties, m)) {
         return nullptr;
     }
     for (std::size_t v = 0; v < n; ++v) {
-        if (row_start[v] > row_start[v + 1] || g->id_offsets[v] > g->id_offsets[v + 1] ||
-            g->kind_of[v] >= g->kinds.size() || g->country_of[v] >= g->countries.size()) {
+        if (g->id_offsets[v] > g->id_offsets[v + 1] || g->kind_of[v] >= g->kinds.size() ||
+            g->country_of[v] >= g->countries.size()) {
             return nullptr;
         }
     }
     for (const auto type : g->type_of) {
         if (type >= g->types.size()) return nullptr;
     }
-    std::vector<std::pair<VertexId, VertexId>> ends;
-    ends.reserve(2 * m);
-    for (VertexId v = 0; v < n; ++v) {
-        for (std::uint32_t i = row_start[v]; i < row_start[v + 1]; ++i) {
-            if (halves[i].relation() >= m) return nullptr;
-            ends.emplace_back(v, targets[i]);
-        }
-    }
-    g->csr = CsrGraph(boost::edges_are_sorted, ends.begin(), ends.end(), halves.begin(), static_cast<std::uint32_t>(n),
-                      static_cast<std::uint32_t>(ends.size()));
     return g;
 }
 

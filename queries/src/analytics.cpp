@@ -31,8 +31,9 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
     std::vector<std::uint32_t> rank(n, 0), parent(n);
     boost::disjoint_sets<std::uint32_t*, std::uint32_t*> sets(rank.data(), parent.data());
     for (VertexId v = 0; v < n; ++v) sets.make_set(v);
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
-        if (relation_matches(graph, r, filter)) sets.union_set(graph.from(r), graph.to(r));
+    const auto& half_edges = graph.impl().half_edges;
+    for (const auto& e : boost::make_iterator_range(edges(half_edges))) {  // each relation once
+        if (relation_matches(graph, e.half.relation(), filter)) sets.union_set(e.source, e.target);
     }
     // Number components densely, in order of their smallest vertex.
     std::unordered_map<std::uint32_t, std::uint32_t> number;
@@ -51,12 +52,13 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         ++stats.by_country[graph.country(v)];
     }
     std::vector<double> degree(graph.vertex_count(), 0.0);
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+    for (const auto& e : boost::make_iterator_range(edges(graph.impl().half_edges))) {  // each relation once
+        const RelationIndex r = e.half.relation();
         if (!relation_matches(graph, r, query.filter)) continue;
         ++stats.relations;
         ++stats.by_type[graph.type(r).id];
-        degree[graph.from(r)] += 1;
-        degree[graph.to(r)] += 1;
+        degree[e.source] += 1;
+        degree[e.target] += 1;
     }
     const auto components = component_of(graph, query.filter);
     std::vector<std::size_t> sizes;
@@ -71,7 +73,7 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     stats.by_degree = top_scores(degree, query.top);
 
     if (query.betweenness && graph.vertex_count() > 0) {
-        // Brandes on the symmetric half-edge graph counts each unordered pair twice: halve it.
+        // The half-edge view is undirected to Boost, so Brandes counts each unordered pair once.
         RelationFilter undirected = query.filter;
         undirected.directed = false;
         const queries::CompiledFilter compiled(graph, undirected);
@@ -81,7 +83,6 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
             view, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
                                                                           boost::get(boost::vertex_index, view)))
                       .vertex_index_map(boost::get(boost::vertex_index, view)));
-        for (auto& value : centrality) value /= 2;
         stats.by_betweenness = top_scores(centrality, query.top);
     }
     return stats;

@@ -78,7 +78,7 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
                 for (const auto& e : boost::make_iterator_range(boost::out_edges(u, view))) {
                     const VertexId v = boost::target(e, view);
                     if (side.reached(v, search)) continue;
-                    side.reach(v, search, side.depth + 1, view[e]);
+                    side.reach(v, search, side.depth + 1, e.half);
                     side.next.push_back(v);
                     if (other.reached(v, search) && side.depth + 1 + other.depth_of[v] < best) {
                         best = side.depth + 1 + other.depth_of[v];

@@ -11,7 +11,7 @@
 namespace kizuna::queries {
 
 // The shortest path from -> to of at most max_hops relations, or nullopt. Deterministic: ties are
-// broken by the CSR order (target, then relation) and by the order vertices entered each frontier.
+// broken by the half-edge order (see half_edge_graph.h) and by the order vertices entered each frontier.
 [[nodiscard]] std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, VertexId from, VertexId to,
                                                               std::uint32_t max_hops);
 

@@ -17,7 +17,7 @@ Subgraph collect(const Graph& graph, const queries::FilteredGraph& view, const s
     }
     for (const VertexId v : out.vertices) {
         for (const auto& e : boost::make_iterator_range(boost::out_edges(v, view))) {
-            const HalfEdge half = view[e];
+            const HalfEdge half = e.half;
             if (half.reversed() && !directed) continue;
             if (distance[boost::target(e, view)] == queries::kUnreached) continue;
             out.relations.push_back(half.relation());
@@ -53,10 +53,11 @@ Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres,
 Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated) {
     Subgraph out;
     std::vector<char> used(graph.vertex_count(), keep_isolated ? 1 : 0);
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+    for (const auto& e : boost::make_iterator_range(edges(graph.impl().half_edges))) {  // in relation order
+        const RelationIndex r = e.half.relation();
         if (!relation_matches(graph, r, filter)) continue;
         out.relations.push_back(r);
-        used[graph.from(r)] = used[graph.to(r)] = 1;
+        used[e.source] = used[e.target] = 1;
     }
     for (VertexId v = 0; v < graph.vertex_count(); ++v) {
         if (used[v]) {

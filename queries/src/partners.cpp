@@ -27,7 +27,7 @@ std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQue
     const auto view = queries::filtered(filter);
     std::vector<Link> links;
     for (const auto& e : boost::make_iterator_range(boost::out_edges(entity, view))) {
-        const HalfEdge half = view[e];
+        const HalfEdge half = e.half;
         const VertexId partner = boost::target(e, view);
         const bool outgoing = !half.reversed();
         const bool symmetric = !graph.type(half.relation()).directed;

@@ -81,7 +81,7 @@ PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const
             const VertexId u = boost::target(e, reverse_view);
             if (found.distance[u] + 1 != found.distance[v]) continue;
             vertices.push_back(u);
-            relations.push_back(reverse_view[e].relation());
+            relations.push_back(e.half.relation());
             self(self, u);
             vertices.pop_back();
             relations.pop_back();
@@ -165,7 +165,7 @@ PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to, const R
                 relations.size() + 1 + to_target.distance[w] > length) {
                 continue;
             }
-            relations.push_back(view[e].relation());
+            relations.push_back(e.half.relation());
             vertices.push_back(w);
             if (w == to) {
                 if (relations.size() == length) {

@@ -78,15 +78,14 @@ bool CompiledFilter::allows(HalfEdge half, bool reverse) const {
     return half.reversed() == reverse || type_directed_[impl_.type_of[r]] == 0;
 }
 
-bool EdgeAllowed::operator()(const CsrGraph::edge_descriptor& e) const {
-    const HalfEdge half = (*csr)[e];
+bool EdgeAllowed::operator()(const WalkEdge& e) const {
+    const HalfEdge half = e.half;
     if (blocks && !blocks->relations.empty() && blocks->relations[half.relation()] != 0) return false;
     return filter->allows(half, reverse);
 }
 
 FilteredGraph filtered(const CompiledFilter& filter, const Blocks* blocks, bool reverse) {
-    const CsrGraph& csr = filter.graph().impl().csr;
-    return FilteredGraph(csr, EdgeAllowed{&filter, blocks, reverse, &csr}, VertexAllowed{blocks});
+    return FilteredGraph(filter.graph().impl().half_edges, EdgeAllowed{&filter, blocks, reverse}, VertexAllowed{blocks});
 }
 
 namespace {
@@ -106,7 +105,7 @@ public:
     void tree_edge(const FilteredGraph::edge_descriptor& e, const FilteredGraph& g) const {
         const VertexId u = boost::source(e, g), v = boost::target(e, g);
         result_->distance[v] = result_->distance[u] + 1;
-        result_->parent[v] = g[e];
+        result_->parent[v] = e.half;
         if (v == stop_at_) throw StopSearch{};
     }
 

@@ -44,8 +44,7 @@ struct EdgeAllowed {
     const CompiledFilter* filter = nullptr;
     const Blocks* blocks = nullptr;
     bool reverse = false;
-    bool operator()(const CsrGraph::edge_descriptor& e) const;
-    const CsrGraph* csr = nullptr;
+    bool operator()(const WalkEdge& e) const;
 };
 
 struct VertexAllowed {
@@ -53,7 +52,7 @@ struct VertexAllowed {
     bool operator()(VertexId v) const { return !blocks || blocks->vertices.empty() || blocks->vertices[v] == 0; }
 };
 
-using FilteredGraph = boost::filtered_graph<CsrGraph, EdgeAllowed, VertexAllowed>;
+using FilteredGraph = boost::filtered_graph<HalfEdgeGraph, EdgeAllowed, VertexAllowed>;
 
 [[nodiscard]] FilteredGraph filtered(const CompiledFilter& filter, const Blocks* blocks = nullptr, bool reverse = false);
 
@@ -67,12 +66,9 @@ struct BfsResult {
 [[nodiscard]] BfsResult bfs(const FilteredGraph& view, VertexId source, std::optional<VertexId> stop_at = std::nullopt,
                             std::uint32_t max_depth = kUnreached);
 
-// The vertex a half-edge leaves (its CSR source), from its relation's endpoints.
+// The vertex a half-edge leaves, from its relation's endpoints.
 [[nodiscard]] inline VertexId tail(const Graph& graph, HalfEdge half) {
     return half.reversed() ? graph.to(half.relation()) : graph.from(half.relation());
 }
-
-// The half-edge of e in the CSR graph.
-[[nodiscard]] inline HalfEdge half_edge(const CsrGraph& csr, const CsrGraph::edge_descriptor& e) { return csr[e]; }
 
 }  // namespace kizuna::queries

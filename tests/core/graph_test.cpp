@@ -42,19 +42,28 @@ using Adjacency = std::map<std::string, std::multiset<std::tuple<std::string, st
 
 Adjacency adjacency(const Graph& graph) {
     Adjacency out;
-    const auto& csr = graph.impl().csr;
+    const auto& half_edges = graph.impl().half_edges;
     for (VertexId v = 0; v < graph.vertex_count(); ++v) {
         auto& row = out[std::string(graph.entity_id(v))];
-        for (auto [e, end] = boost::out_edges(v, csr); e != end; ++e) {
-            const HalfEdge half = csr[*e];
+        // Outgoing relations by target, then incoming ones by source.
+        std::pair<bool, VertexId> previous{false, 0};
+        for (auto [e, end] = out_edges(v, half_edges); e != end; ++e) {
+            const std::pair<bool, VertexId> key{e->half.reversed(), e->target};
+            CHECK(key >= previous);
+            previous = key;
+            const HalfEdge half = e->half;
             const RelationIndex r = half.relation();
             // The half-edge leaves v and reaches the relation's other end.
+            CHECK(e->source == v);
             CHECK((half.reversed() ? graph.to(r) : graph.from(r)) == v);
-            CHECK(boost::target(*e, csr) == (half.reversed() ? graph.from(r) : graph.to(r)));
-            row.emplace(std::string(graph.entity_id(boost::target(*e, csr))), graph.relation(r).id, graph.type(r).id,
+            CHECK(e->target == (half.reversed() ? graph.from(r) : graph.to(r)));
+            row.emplace(std::string(graph.entity_id(e->target)), graph.relation(r).id, graph.type(r).id,
                         graph.start(r) ? graph.start(r)->packed() : 0, graph.end(r) ? graph.end(r)->packed() : 0);
         }
+        CHECK(out_degree(v, half_edges) == row.size());
     }
+    // Relations are numbered by their from entity (a relation's index is its place in the CSR).
+    for (RelationIndex r = 1; r < graph.relation_count(); ++r) CHECK(graph.from(r - 1) <= graph.from(r));
     return out;
 }
 
@@ -182,10 +191,11 @@ TEST_CASE("graph memory is counted", "[core][graph]") {
     test::write_to_store(store, test::generate(1000, 10000, 3, test::Shape::PowerLaw));
     const Graph graph = Graph::load(store);
     const auto use = graph.memory_use();
-    // The adjacency: a 4-byte row start per vertex and two 8-byte half-edges per relation, exactly.
-    CHECK(use.adjacency == 4 * (graph.vertex_count() + 1) + 16 * graph.relation_count());
-    // Endpoints, type and dates per relation: 4 + 4 + 2 + 4 + 4 bytes (no slack after the build).
-    CHECK(use.relations == 18 * graph.relation_count());
+    // The adjacency: two 4-byte row starts per vertex (forwards, backwards); per relation a 4-byte target
+    // forwards (its index is its position) and a 4-byte source and index backwards, exactly.
+    CHECK(use.adjacency == 8 * (graph.vertex_count() + 1) + 12 * graph.relation_count());
+    // Type and dates per relation: 2 + 4 + 4 bytes (no slack after the build).
+    CHECK(use.relations == 10 * graph.relation_count());
     CHECK(use.row_ids == 8 * (graph.relation_count() + graph.vertex_count()));
     CHECK(use.total() == use.adjacency + use.relations + use.row_ids + use.entities);
     // The same from the cache.

@@ -2,8 +2,10 @@
 // here: a plain breadth-first search, and brute-force enumeration on small graphs.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <deque>
 #include <map>
+#include <numeric>
 #include <random>
 #include <set>
 
@@ -23,19 +25,31 @@ namespace {
 
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-// Entities e000000… and relations r000000… sort in number order, so numbers are vertex and relation indices.
+// Entities e000000… sort in number order, so their numbers are vertex indices. The graph numbers
+// relations its own way (by from entity); edge_of maps its relation index to the generated edge (r000000…).
 struct Fixture {
     GeneratedGraph generated;
     test::TempDir dir;
     Store store;
     Graph graph;
+    std::vector<std::uint32_t> edge_of;
     Fixture(std::size_t n, std::size_t m, std::uint32_t seed, test::Shape shape)
         : generated(test::generate(n, m, seed, shape)),
           store(Store::open(dir / "g.db", Store::Mode::Create)),
-          graph(load(store, generated)) {}
+          graph(load(store, generated)) {
+        for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+            edge_of.push_back(static_cast<std::uint32_t>(std::stoul(graph.relation(r).id.substr(1))));
+        }
+    }
     static Graph load(Store& store, const GeneratedGraph& generated) {
         test::write_to_store(store, generated);
         return Graph::load(store);
+    }
+    // A path's relations as generated edge numbers.
+    [[nodiscard]] std::vector<std::uint32_t> edges(const Path& path) const {
+        std::vector<std::uint32_t> out;
+        for (const auto r : path.relations) out.push_back(edge_of[r]);
+        return out;
     }
 };
 
@@ -141,7 +155,7 @@ TEST_CASE("shortest path lengths agree with an independent BFS", "[queries][gene
             check_path(f.graph, *path, source, target);
             if (directed) {
                 for (std::size_t i = 0; i < path->relations.size(); ++i) {
-                    const auto& e = f.generated.edges[path->relations[i]];
+                    const auto& e = f.generated.edges[f.edge_of[path->relations[i]]];
                     CHECK((symmetric(e) || e.from == path->vertices[i]));
                 }
             }
@@ -184,7 +198,7 @@ TEST_CASE("all shortest paths match a brute-force count on small graphs", "[quer
             std::set<std::vector<std::uint32_t>> found;
             for (const auto& p : all.paths) {
                 check_path(f.graph, p, a, b);
-                found.insert(p.relations);
+                found.insert(f.edges(p));
             }
             CHECK(found.size() == all.paths.size());  // no duplicates
             CHECK(found == shortest_brute);
@@ -276,4 +290,53 @@ TEST_CASE("partners and degree agree with the relation list", "[queries][generat
     REQUIRE_FALSE(stats.by_degree.empty());
     CHECK(stats.by_degree.front().score == static_cast<double>(*most));
     CHECK(stats.relations == 2000);
+}
+
+TEST_CASE("betweenness centrality matches a count of shortest paths through each vertex", "[queries][generated][stats]") {
+    const auto seed = GENERATE(61u, 62u);
+    Fixture f(50, 120, seed, test::Shape::PowerLaw);
+    const auto adj = adjacency(f.generated, false);
+    const std::size_t n = f.generated.entities;
+    // Distances and shortest-path counts (over relations, so parallel relations count twice) between all pairs.
+    std::vector<std::vector<std::uint32_t>> distance(n);
+    std::vector<std::vector<double>> paths(n, std::vector<double>(n, 0.0));
+    for (std::uint32_t s = 0; s < n; ++s) {
+        distance[s] = reference_bfs(adj, s);
+        std::vector<std::uint32_t> order(n);
+        std::iota(order.begin(), order.end(), 0U);
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return distance[s][a] < distance[s][b]; });
+        paths[s][s] = 1;
+        for (const auto v : order) {
+            if (distance[s][v] == kNone) break;
+            for (const auto& [w, r] : adj[v]) {
+                if (distance[s][w] == distance[s][v] + 1) paths[s][w] += paths[s][v];
+            }
+        }
+    }
+    // Each unordered pair (s, t) gives v the share of its shortest paths that pass through v.
+    std::vector<double> expected(n, 0.0);
+    for (std::uint32_t s = 0; s < n; ++s) {
+        for (std::uint32_t t = s + 1; t < n; ++t) {
+            if (distance[s][t] == kNone) continue;
+            for (std::uint32_t v = 0; v < n; ++v) {
+                if (v == s || v == t || distance[s][v] == kNone || distance[v][t] == kNone) continue;
+                if (distance[s][v] + distance[v][t] == distance[s][t]) {
+                    expected[v] += paths[s][v] * paths[v][t] / paths[s][t];
+                }
+            }
+        }
+    }
+    StatsQuery query;
+    query.betweenness = true;
+    query.top = n;
+    const auto stats = graph_stats(f.graph, query);
+    std::vector<double> found(n, 0.0);
+    for (const auto& ranked : stats.by_betweenness) found[ranked.vertex] = ranked.score;
+    std::size_t positive = 0;
+    for (std::uint32_t v = 0; v < n; ++v) {
+        INFO("vertex " << v);
+        CHECK(found[v] == Approx(expected[v]).margin(1e-9));
+        positive += expected[v] > 0 ? 1 : 0;
+    }
+    CHECK(positive > 5);  // the graph has real intermediaries
 }

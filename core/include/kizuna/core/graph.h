@@ -3,9 +3,9 @@
 // compact snapshot of a Store (compressed sparse rows, 32-bit indices) built for millions of relations;
 // details (names, sources) are fetched from the store only for the relations an answer uses.
 //
-// Vertices are numbered 0..vertex_count()-1 in entity-id order and relations 0..relation_count()-1 in
-// relation-id order, so every traversal is deterministic. These numbers are valid for one Graph only:
-// never persist them.
+// Vertices are numbered 0..vertex_count()-1 in entity-id order and relations 0..relation_count()-1 by
+// (from entity, to entity, relation id), so every traversal is deterministic. These numbers are valid for
+// one Graph only: never persist them.
 //
 // REQUIRES: the Store outlives the Graph (moving the Store is fine). Thread-safety: const methods may be called concurrently,
 // except those that read the store (entity(), relation()).
@@ -51,8 +51,8 @@ public:
     [[nodiscard]] std::int64_t generation() const;
     // Heap bytes held by the graph, by part.
     struct MemoryUse {
-        std::size_t adjacency = 0;   // the CSR: a row start per vertex, two half-edges per relation
-        std::size_t relations = 0;   // per relation: endpoints, type, dates (for filters without the store)
+        std::size_t adjacency = 0;   // the CSR: row starts per vertex, each relation forwards and backwards
+        std::size_t relations = 0;   // per relation: type, dates (for filters without the store)
         std::size_t row_ids = 0;     // store rows of relations and entities (to fetch details)
         std::size_t entities = 0;    // entity ids, kinds, countries
         [[nodiscard]] std::size_t total() const { return adjacency + relations + row_ids + entities; }
@@ -64,6 +64,7 @@ public:
     [[nodiscard]] const std::string& kind(VertexId v) const;
     [[nodiscard]] const std::string& country(VertexId v) const;
 
+    // A relation's ends: to() directly, from() by a binary search (O(log vertices)).
     [[nodiscard]] VertexId from(RelationIndex r) const;
     [[nodiscard]] VertexId to(RelationIndex r) const;
     [[nodiscard]] const RelationType& type(RelationIndex r) const;
