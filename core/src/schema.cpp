@@ -12,10 +12,6 @@ namespace kizuna::schema {
 
 namespace {
 
-// By endpoint: an entity's relations (show, timeline). Type filters run on the in-memory graph, so no
-// index by type (version 3 dropped it: it cost import time and disk for no query).
-const char* const kCreateRelationIndexes =
-    "CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst);";
 // Name lookups by normalised key (resolve).
 const char* const kCreateNameKeyIndex = "CREATE INDEX entity_names_key ON entity_names(key);";
 // Keeps the name search index in step with entity_names (its delete twin is created with the table).
@@ -78,7 +74,7 @@ void create_version_1(SQLite::Database& db) {
         END;
     )sql");
     db.exec(kCreateNameKeyIndex);
-    db.exec(kCreateRelationIndexes);
+    db.exec("CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst);");
     db.exec(kCreateNameTrigger);
     SQLite::Statement insert(db,
                              "INSERT INTO relation_types(id, label_en, label_ja, directed, description) "
@@ -108,42 +104,36 @@ void drop_kind_and_country_indexes(SQLite::Database& db) {
     db.exec("DROP INDEX IF EXISTS entities_kind; DROP INDEX IF EXISTS entities_country;");
 }
 
+// Version 5: no indexes by relation endpoint. Every query that starts from an entity (show, partners,
+// paths, timeline) finds its relations in the graph, which keeps each entity's relations in a row of
+// its own; no statement looked relations up by src or dst, entities are never deleted (the foreign keys
+// need no child index), and an import spent a fifth of its time building these two.
+void drop_endpoint_indexes(SQLite::Database& db) {
+    db.exec("DROP INDEX IF EXISTS relations_src; DROP INDEX IF EXISTS relations_dst;");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1, add_instance_id, drop_type_index, drop_kind_and_country_indexes};
+        create_version_1, add_instance_id, drop_type_index, drop_kind_and_country_indexes, drop_endpoint_indexes};
     return kMigrations;
 }
 
 }  // namespace
 
-std::int64_t begin_bulk_write(SQLite::Database& db, BulkWrite bulk) {
-    if (bulk.relations) db.exec("DROP INDEX relations_src; DROP INDEX relations_dst;");
-    if (!bulk.names) return 0;
+std::int64_t begin_bulk_names(SQLite::Database& db) {
     // Names by key go in at random places of their index; the index on eid is kept (rows append to it,
     // and rewriting an existing entity's names looks them up by it).
     db.exec("DROP INDEX entity_names_key; DROP TRIGGER entity_names_ai;");
     return db.execAndGet("SELECT coalesce(max(nid), 0) FROM entity_names").getInt64();
 }
 
-void finish_bulk_write(SQLite::Database& db, BulkWrite bulk, std::int64_t names_before) {
-    if (bulk.relations) {
-        // The one reference a bulk write's caller vouches for instead of SQLite (see Store::write).
-        SQLite::Statement unknown_type(db, "SELECT r.id, r.type FROM relations r WHERE NOT EXISTS "
-                                           "(SELECT 1 FROM relation_types t WHERE t.id = r.type) LIMIT 1");
-        if (unknown_type.executeStep()) {
-            throw StorageError("relation " + unknown_type.getColumn(0).getString() + " has unknown type '" +
-                               unknown_type.getColumn(1).getString() + "'");
-        }
-        db.exec(kCreateRelationIndexes);
-    }
-    if (bulk.names) {
-        db.exec(kCreateNameKeyIndex);
-        SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
-                                          "WHERE nid > ? ORDER BY nid");
-        index_names.bind(1, names_before);
-        index_names.exec();
-        db.exec(kCreateNameTrigger);
-    }
+void finish_bulk_names(SQLite::Database& db, std::int64_t names_before) {
+    db.exec(kCreateNameKeyIndex);
+    SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
+                                      "WHERE nid > ? ORDER BY nid");
+    index_names.bind(1, names_before);
+    index_names.exec();
+    db.exec(kCreateNameTrigger);
 }
 
 namespace {

@@ -11,15 +11,11 @@ namespace kizuna::schema {
 // Applies the missing migrations in one transaction. Throws StorageError for a newer schema.
 void migrate(SQLite::Database& db, const std::string& path);
 
-// Bulk writes set indexes aside while rows go in and build them once at the end, inside the same
-// transaction: for relations, the endpoint indexes; for names, the key index and the name-search insert
-// trigger. begin returns the last name row before the write; finish indexes the names after it.
-// REQUIRES (names): the write puts each entity at most once.
-struct BulkWrite {
-    bool relations = false;
-    bool names = false;
-};
-[[nodiscard]] std::int64_t begin_bulk_write(SQLite::Database& db, BulkWrite bulk);
-void finish_bulk_write(SQLite::Database& db, BulkWrite bulk, std::int64_t names_before);
+// Bulk writes of many entities set the name indexes aside while rows go in and build them once at the
+// end, inside the same transaction: the key index and the name-search insert trigger. begin returns the
+// last name row before the write; finish indexes the names after it.
+// REQUIRES: the write puts each entity at most once.
+[[nodiscard]] std::int64_t begin_bulk_names(SQLite::Database& db);
+void finish_bulk_names(SQLite::Database& db, std::int64_t names_before);
 
 }  // namespace kizuna::schema

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
@@ -123,7 +124,10 @@ public:
                         "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)"),
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
           find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
-          last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {}
+          last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
+        SQLite::Statement types(db, "SELECT id FROM relation_types");
+        while (types.executeStep()) types_.insert(types.getColumn(0).getString());
+    }
 
     void put(const RelationType& type) override {
         put_type_.bind(1, type.id);
@@ -132,6 +136,7 @@ public:
         put_type_.bind(4, type.directed ? 1 : 0);
         put_type_.bind(5, type.description);
         if (step_changed(put_type_)) ++summary_.types_changed;
+        types_.insert(type.id);
     }
 
     void put(const Entity& entity) override {
@@ -185,6 +190,9 @@ public:
     using Store::Writer::put;
 
     void put(const Relation& relation, const Store::EncodedRelation& encoded) override {
+        if (types_.count(relation.type) == 0) {
+            throw StorageError("relation " + relation.id + " has unknown type '" + relation.type + "'");
+        }
         // No copies: every value outlives the exec below, and each put binds every parameter afresh.
         put_relation_.bindNoCopy(1, relation.id);
         put_relation_.bindNoCopy(2, relation.type);
@@ -247,6 +255,8 @@ private:
     Store::WriteSummary& summary_;
     SQLite::Statement put_type_, put_entity_, delete_names_, insert_name_, put_relation_, remove_relation_, find_eid_;
     std::unordered_map<std::string, std::int64_t> eids_;
+    // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
+    std::unordered_set<std::string> types_;
     // Rows above this were inserted by this write (INTEGER PRIMARY KEY rows grow past the largest).
     std::int64_t last_eid_before_;
 };
@@ -323,6 +333,7 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
             // A large import touches every index page; a page cache this size (at most 256 MiB, used only
             // as needed) keeps them in memory instead of spilling them to the write-ahead log mid-write.
             db.exec("PRAGMA cache_size = -262144");
+            db.exec("PRAGMA threads = 2");
             schema::migrate(db, shown);
         }
         return Store(std::move(impl));
@@ -353,15 +364,6 @@ std::optional<Relation> Store::relation(const std::string& id) const {
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_relation(query);
-}
-
-std::vector<Relation> Store::relations_of(const std::string& entity_id) const {
-    SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins +
-                                           " WHERE f.id = ?1 OR t.id = ?1 ORDER BY r.start IS NULL, r.start, r.id");
-    query.bind(1, entity_id);
-    std::vector<Relation> out;
-    while (query.executeStep()) out.push_back(read_relation(query));
-    return out;
 }
 
 std::vector<RelationType> Store::relation_types() const {
@@ -479,21 +481,22 @@ Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) { ret
 
 Store::WriteSummary Store::write(const std::function<void(Writer&)>& body, WriteSize expected) {
     if (impl_->read_only) throw StorageError(impl_->path.string() + ": database is open read-only; cannot write");
-    // Measured: building the relation indexes once pays from about 50,000 relations, the name indexes
-    // from a few thousand entities (each has several names, and names go in at random places).
-    const schema::BulkWrite bulk{expected.relations >= 50000, expected.entities >= 2000};
+    // Measured: SQLite's per-row foreign key lookups cost a quarter of a large relation write; building
+    // the name indexes once pays from a few thousand entities (each has several names, and names go in
+    // at random places).
+    const bool bulk_relations = expected.relations >= 50000, bulk_names = expected.entities >= 2000;
     WriteSummary summary;
     try {
-        // Bulk relation writes skip SQLite's per-row foreign key lookups (a quarter of the time of a large
-        // import): endpoints are bound by rows the writer found, and finish_bulk_write checks every type.
-        const ForeignKeysOff unchecked(impl_->db, bulk.relations);
+        // Bulk relation writes go without foreign key enforcement: the writer binds endpoints by rows it
+        // found (a missing one binds NULL, which NOT NULL refuses) and checks every type itself.
+        const ForeignKeysOff unchecked(impl_->db, bulk_relations);
         SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
-        const std::int64_t names_before = schema::begin_bulk_write(impl_->db, bulk);
+        const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl_->db) : 0;
         {
             SqlWriter writer(impl_->db, summary);
             body(writer);
         }
-        schema::finish_bulk_write(impl_->db, bulk, names_before);
+        if (bulk_names) schema::finish_bulk_names(impl_->db, names_before);
         if (summary.total() > 0) impl_->db.exec("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
         transaction.commit();
     } catch (const SQLite::Exception& e) {

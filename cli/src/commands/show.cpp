@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <ostream>
+#include <tuple>
 
 #include "commands.h"
 #include "kizuna/core/json.h"
+#include "kizuna/queries/partners.h"
 #include "output.h"
 #include "source_notes.h"
 #include "table.h"
@@ -39,13 +41,19 @@ Command add_show(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("show", "an entity with its names, attributes, sources and all relations");
     command->add_option("entity", *name, "id or any name or alias")->required()->type_name("ENTITY");
     return {command, [&context, name] {
-                Store store = context.open_for_reading();
-                const Entity entity = store.resolve(*name);
-                std::vector<Relation> relations = store.relations_of(entity.id);
-                std::stable_sort(relations.begin(), relations.end(), [](const Relation& a, const Relation& b) {
-                    if (a.start && b.start) return compare_coarse(*a.start, *b.start) < 0;
-                    return a.start.has_value() && !b.start.has_value();
-                });
+                const Loaded data = load(context);
+                const Store& store = data.store;
+                const VertexId v = data.vertex(*name);
+                const Entity entity = data.graph.entity(v);
+                // The entity's relations from its row of the graph (the store keeps no index by endpoint),
+                // dated ones first, in date order (ISO text: a year before its months), then by id.
+                std::vector<Relation> relations;
+                for (const auto& link : partners(data.graph, v, {})) relations.push_back(data.graph.relation(link.relation));
+                auto key = [](const Relation& r) {
+                    return std::make_tuple(!r.start.has_value(), r.start ? r.start->to_string() : std::string(), r.id);
+                };
+                std::sort(relations.begin(), relations.end(),
+                          [&](const Relation& a, const Relation& b) { return key(a) < key(b); });
                 std::map<std::string, RelationType> types;
                 for (auto& type : store.relation_types()) types.emplace(type.id, type);
                 if (context.format == OutputFormat::Json) {

@@ -42,7 +42,6 @@ public:
     // Reads.
     [[nodiscard]] std::optional<Entity> entity(const std::string& id) const;
     [[nodiscard]] std::optional<Relation> relation(const std::string& id) const;
-    [[nodiscard]] std::vector<Relation> relations_of(const std::string& entity_id) const;
     [[nodiscard]] std::vector<RelationType> relation_types() const;
     [[nodiscard]] std::optional<RelationType> relation_type(const std::string& id) const;
     [[nodiscard]] bool has_entity(const std::string& id) const;
@@ -97,9 +96,11 @@ public:
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     // Throws StorageError on a read-only store or a database failure.
-    // expected: about how many entities and relations the body will put. Past a few thousand, indexes
-    // are set aside and built once after the rows are in (inside the same transaction), which is faster
-    // than updating them row by row. REQUIRES: each entity put at most once when entities are expected.
+    // expected: about how many entities and relations the body will put. Past a few thousand entities,
+    // the name indexes are set aside and built once after the rows are in (inside the same transaction),
+    // which is faster than updating them row by row; past tens of thousands of relations, the writer
+    // checks their types and endpoints itself instead of SQLite's per-row foreign key lookups.
+    // REQUIRES: each entity put at most once when entities are expected.
     struct WriteSize {
         std::size_t entities = 0;
         std::size_t relations = 0;
