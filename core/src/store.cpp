@@ -278,6 +278,36 @@ private:
     bool active_;
 };
 
+// For its lifetime, a rollback journal instead of the write-ahead log, if SQLite can switch (it cannot
+// while another connection has the database open; then the log stays). Filling an empty database, the
+// log only doubles the writing: every new page goes to the log and then again into the database, where
+// a rollback journal records nothing but the few pages that existed. Either way the write is atomic.
+class RollbackJournal {
+public:
+    RollbackJournal(SQLite::Database& db, bool wanted) : db_(db) {
+        if (!wanted) return;
+        try {
+            active_ = db_.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+        } catch (const SQLite::Exception&) {
+            active_ = false;  // busy: keep the log
+        }
+    }
+    ~RollbackJournal() {
+        if (!active_) return;
+        try {
+            (void)db_.execAndGet("PRAGMA journal_mode = WAL");
+        } catch (const SQLite::Exception&) {
+            // Store::open sets WAL on every connection, so the next one restores it.
+        }
+    }
+    RollbackJournal(const RollbackJournal&) = delete;
+    RollbackJournal& operator=(const RollbackJournal&) = delete;
+
+private:
+    SQLite::Database& db_;
+    bool active_ = false;
+};
+
 }  // namespace
 
 Store::EncodedRelation Store::encode(const Relation& relation) {
@@ -477,6 +507,11 @@ Entity Store::resolve(const std::string& name) const {
     throw EntityLookupError(message, candidates);
 }
 
+bool Store::empty() const {
+    return impl_->db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM relations)")
+               .getInt() != 0;
+}
+
 Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) { return write(body, WriteSize{}); }
 
 Store::WriteSummary Store::write(const std::function<void(Writer&)>& body, WriteSize expected) {
@@ -490,6 +525,7 @@ Store::WriteSummary Store::write(const std::function<void(Writer&)>& body, Write
         // Bulk relation writes go without foreign key enforcement: the writer binds endpoints by rows it
         // found (a missing one binds NULL, which NOT NULL refuses) and checks every type itself.
         const ForeignKeysOff unchecked(impl_->db, bulk_relations);
+        const RollbackJournal journal(impl_->db, bulk_relations && empty());
         SQLite::Transaction transaction(impl_->db, SQLite::TransactionBehavior::IMMEDIATE);
         const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl_->db) : 0;
         {

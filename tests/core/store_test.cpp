@@ -331,3 +331,42 @@ TEST_CASE("a version 4 database loses its relation endpoint indexes on upgrade",
     CHECK(objects.count("relations_dst") == 0);
     CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).relation("kanagawa-vn-moh-mou-2024") == mou());
 }
+
+TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mode", "[core][store]") {
+    TempDir dir;
+    const Store::WriteSize kBulk{1'000'000, 1'000'000};
+    auto journal_mode = [&] {
+        SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+        return db.execAndGet("PRAGMA journal_mode").getString();
+    };
+    auto put_all = [](Store::Writer& w) {
+        w.put(full_entity());
+        w.put(named("kanagawa", "Kanagawa Prefecture", "神奈川県"));
+        w.put(mou());
+    };
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    REQUIRE(store.empty());
+    // Written with a rollback journal (nothing to keep readers from): a failure still leaves nothing.
+    CHECK_THROWS_AS(store.write(
+                        [&](Store::Writer& w) {
+                            put_all(w);
+                            throw InvalidDataError("stop halfway");
+                        },
+                        kBulk),
+                    InvalidDataError);
+    CHECK(store.empty());
+    CHECK(journal_mode() == "wal");
+    SECTION("alone") {
+        CHECK(store.write(put_all, kBulk).total() == 3);
+    }
+    SECTION("while another connection has the database open (the log stays)") {
+        SQLite::Database reader((dir / "k.db").string(), SQLite::OPEN_READONLY);
+        CHECK(reader.execAndGet("SELECT count(*) FROM entities").getInt() == 0);
+        CHECK(store.write(put_all, kBulk).total() == 3);
+        CHECK(reader.execAndGet("SELECT count(*) FROM relations").getInt() == 1);
+    }
+    CHECK_FALSE(store.empty());
+    CHECK(journal_mode() == "wal");
+    CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
+    CHECK(store.resolve("神奈川").id == "kanagawa");
+}

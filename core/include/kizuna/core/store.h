@@ -47,6 +47,7 @@ public:
     [[nodiscard]] bool has_entity(const std::string& id) const;
     [[nodiscard]] std::int64_t entity_count() const;
     [[nodiscard]] std::int64_t relation_count() const;
+    [[nodiscard]] bool empty() const;  // no entities and no relations
     // Every entity / relation, ordered by id. The callback must not use the store.
     void for_each_entity(const std::function<void(const Entity&)>& visit) const;
     void for_each_relation(const std::function<void(const Relation&)>& visit) const;
