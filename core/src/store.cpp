@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "batched_insert.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
 #include "kizuna/core/text.h"
@@ -113,15 +114,14 @@ public:
                       "excluded.name_vi, excluded.aliases, excluded.country, excluded.attributes, "
                       "excluded.sources)"),
           delete_names_(db, "DELETE FROM entity_names WHERE eid = ?"),
-          insert_name_(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES (?,?,?,?)"),
-          put_relation_(db,
-                        "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES "
-                        "(?, ?, ?, ?, "
-                        "?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
-                        "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
-                        "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
-                        "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
-                        "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)"),
+          insert_names_(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES ", "", bind_name),
+          put_relations_(db, "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES ",
+                         " ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
+                         "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
+                         "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
+                         "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
+                         "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)",
+                         bind_relation),
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
           find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
           last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
@@ -164,6 +164,7 @@ public:
         ++summary_.entities_changed;
         // The names changed or are new: rewrite the search rows of this entity (a new row has none yet).
         if (eid <= last_eid_before_) {
+            (void)insert_names_.flush();  // this entity's names may be among them
             delete_names_.bind(1, eid);
             delete_names_.exec();
             delete_names_.reset();
@@ -173,12 +174,7 @@ public:
             if (name.empty()) return;
             const std::string key = search_key(name);
             if (key.empty() || !seen.emplace(lang, key).second) return;
-            insert_name_.bind(1, eid);
-            insert_name_.bind(2, lang);
-            insert_name_.bind(3, name);
-            insert_name_.bind(4, key);
-            insert_name_.exec();
-            insert_name_.reset();
+            (void)insert_names_.add({eid, lang, name, key});
         };
         add_name("id", entity.id);
         add_name("en", name_en);
@@ -193,48 +189,73 @@ public:
         if (types_.count(relation.type) == 0) {
             throw StorageError("relation " + relation.id + " has unknown type '" + relation.type + "'");
         }
-        // No copies: every value outlives the exec below, and each put binds every parameter afresh.
-        put_relation_.bindNoCopy(1, relation.id);
-        put_relation_.bindNoCopy(2, relation.type);
-        bind_eid(3, relation.from, encoded.from_row);
-        bind_eid(4, relation.to, encoded.to_row);
-        bind_date(5, encoded.start);
-        bind_date(6, encoded.end);
-        put_relation_.bindNoCopy(7, encoded.attributes);
-        put_relation_.bindNoCopy(8, encoded.sources);
-        // An insert or an update counts one change; an upsert whose WHERE finds nothing new counts none.
-        const int changes = put_relation_.exec();
-        put_relation_.reset();
-        if (changes > 0) ++summary_.relations_changed;
+        summary_.relations_changed += put_relations_.add(
+            {relation.id, relation.type, encoded.start, encoded.end, encoded.attributes, encoded.sources,
+             row_of(relation.from, encoded.from_row), row_of(relation.to, encoded.to_row)});
     }
 
     void remove_relation(const std::string& id) override {
+        summary_.relations_changed += put_relations_.flush();  // in the order they were asked for
         remove_relation_.bind(1, id);
         if (remove_relation_.exec() > 0) ++summary_.relations_changed;
         remove_relation_.reset();
     }
 
+    // Writes what is still queued. Store::write calls it when the body returns.
+    void finish() {
+        summary_.relations_changed += put_relations_.flush();
+        (void)insert_names_.flush();
+    }
+
 private:
-    void bind_date(int index, const std::string& date) {
-        if (date.empty()) {
-            put_relation_.bind(index);
-        } else {
-            put_relation_.bindNoCopy(index, date);
-        }
+    struct PendingRelation {
+        std::string id, type, start, end, attributes, sources;
+        std::int64_t from_row = 0, to_row = 0;  // 0: no such entity
+    };
+    struct PendingName {
+        std::int64_t eid = 0;
+        const char* lang = "";
+        std::string name, key;
+    };
+
+    static void bind_name(SQLite::Statement& statement, int first, const PendingName& n) {
+        statement.bind(first + 1, n.eid);
+        statement.bindNoCopy(first + 2, n.lang);
+        statement.bindNoCopy(first + 3, n.name);
+        statement.bindNoCopy(first + 4, n.key);
+    }
+
+    static void bind_relation(SQLite::Statement& statement, int first, const PendingRelation& r) {
+        auto text_or_null = [&](int index, const std::string& text) {
+            if (text.empty()) {
+                statement.bind(first + index);
+            } else {
+                statement.bindNoCopy(first + index, text);
+            }
+        };
+        auto row_or_null = [&](int index, std::int64_t row) {
+            if (row == 0) {
+                statement.bind(first + index);  // NULL, which NOT NULL refuses
+            } else {
+                statement.bind(first + index, row);
+            }
+        };
+        statement.bindNoCopy(first + 1, r.id);
+        statement.bindNoCopy(first + 2, r.type);
+        row_or_null(3, r.from_row);
+        row_or_null(4, r.to_row);
+        text_or_null(5, r.start);
+        text_or_null(6, r.end);
+        statement.bindNoCopy(first + 7, r.attributes);
+        statement.bindNoCopy(first + 8, r.sources);
     }
 
     // Relation endpoints by row: as encoded, else from entities written in this transaction, else
-    // looked up once. A missing entity binds NULL, which the NOT NULL constraint refuses.
-    void bind_eid(int index, const std::string& id, std::int64_t row) {
-        if (row == 0) {
-            const auto found = eids_.find(id);
-            row = found != eids_.end() ? found->second : (eids_[id] = lookup_eid(id));
-        }
-        if (row == 0) {
-            put_relation_.bind(index);
-        } else {
-            put_relation_.bind(index, row);
-        }
+    // looked up once; 0 when there is no such entity.
+    std::int64_t row_of(const std::string& id, std::int64_t row) {
+        if (row != 0) return row;
+        const auto found = eids_.find(id);
+        return found != eids_.end() ? found->second : (eids_[id] = lookup_eid(id));
     }
 
     // The row of an entity, 0 when there is none.
@@ -253,7 +274,10 @@ private:
 
     SQLite::Database& db_;
     Store::WriteSummary& summary_;
-    SQLite::Statement put_type_, put_entity_, delete_names_, insert_name_, put_relation_, remove_relation_, find_eid_;
+    SQLite::Statement put_type_, put_entity_, delete_names_;
+    BatchedInsert<PendingName, 4> insert_names_;
+    BatchedInsert<PendingRelation, 8> put_relations_;
+    SQLite::Statement remove_relation_, find_eid_;
     std::unordered_map<std::string, std::int64_t> eids_;
     // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
     std::unordered_set<std::string> types_;
@@ -531,6 +555,7 @@ Store::WriteSummary Store::write(const std::function<void(Writer&)>& body, Write
         {
             SqlWriter writer(impl_->db, summary);
             body(writer);
+            writer.finish();
         }
         if (bulk_names) schema::finish_bulk_names(impl_->db, names_before);
         if (summary.total() > 0) impl_->db.exec("UPDATE meta SET value = value + 1 WHERE key = 'generation'");

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <set>
+#include <sstream>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/store.h"
@@ -369,4 +370,29 @@ TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mo
     CHECK(journal_mode() == "wal");
     CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
     CHECK(store.resolve("神奈川").id == "kanagawa");
+}
+
+TEST_CASE("relations written several to a statement keep their order with removals and count their changes",
+          "[core][store]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    auto numbered = [](int i) {
+        Relation r = mou();
+        std::ostringstream id;  // (not "r" + std::to_string(i): g++ 12 warns falsely about that)
+        id << 'r' << i;
+        r.id = id.str();
+        return r;
+    };
+    const auto summary = store.write([&](Store::Writer& w) {
+        for (int i = 0; i < 70; ++i) w.put(numbered(i));  // two full statements and a rest
+        w.remove_relation("r5");  // r5 is written before it is removed
+        w.put(mou());             // unchanged: no change
+        w.remove_relation("r69");
+        w.put(numbered(69));  // and back
+    });
+    CHECK(summary.relations_changed == 70 + 1 + 0 + 1 + 1);
+    CHECK(store.relation_count() == 1 + 70 - 1);
+    CHECK_FALSE(store.relation("r5").has_value());
+    CHECK(store.relation("r69") == numbered(69));
+    CHECK(store.relation("r4") == numbered(4));
 }
