@@ -163,10 +163,11 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
 
         for (const auto& item : batch.relations) {
             relation_ids.check(item, relation_problems);
-            (void)checks->check(item, relation_problems);
+            bool valid = true;
+            auto encoded = checks->check_and_encode(item, relation_problems, valid);
             ++report.relations_read;
             if (writing()) {
-                writer->put(item.value, checks->encode(item.value));
+                writer->put(item.value, encoded);
                 tick();
             }
         }

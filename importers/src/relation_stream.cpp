@@ -17,26 +17,25 @@ RelationStream::~RelationStream() {
     thread_.join();
 }
 
-bool RelationStream::Checks::check(const Located<Relation>& item, Problems& problems) const {
+Store::EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
+                                                                bool& valid) const {
+    const Relation& relation = item.value;
+    const auto from = entities.find(relation.from), to = entities.find(relation.to);
     const auto knows_type = [this](const std::string& id) { return types.count(id) > 0; };
-    const auto knows_entity = [this](const std::string& id) { return entities.count(id) > 0; };
+    const auto knows_entity = [&](const std::string& id) {
+        if (id == relation.from) return from != entities.end();
+        if (id == relation.to) return to != entities.end();
+        return entities.count(id) > 0;
+    };
     try {
-        validate_relation(item.value, knows_type, knows_entity);
-        return true;
+        validate_relation(relation, knows_type, knows_entity);
     } catch (const InvalidDataError& e) {
         problems.add(item.place, e.what());
-        return false;
+        valid = false;
     }
-}
-
-Store::EncodedRelation RelationStream::Checks::encode(const Relation& relation) const {
-    const auto row = [this](const std::string& id) {
-        const auto found = entities.find(id);
-        return found == entities.end() ? 0 : found->second;
-    };
     auto encoded = Store::encode(relation);
-    encoded.from_row = row(relation.from);
-    encoded.to_row = row(relation.to);
+    encoded.from_row = from == entities.end() ? 0 : from->second;
+    encoded.to_row = to == entities.end() ? 0 : to->second;
     return encoded;
 }
 
@@ -84,8 +83,7 @@ bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<R
     chunk.encoded.reserve(relations.size());
     for (const auto& item : relations) {
         ids_.record(item.value.id, item.place);
-        if (!checks.check(item, invalid_)) chunk.valid = false;
-        chunk.encoded.push_back(checks.encode(item.value));
+        chunk.encoded.push_back(checks.check_and_encode(item, invalid_, chunk.valid));
     }
     chunk.relations = std::move(relations);
     std::vector<Chunk> spent;

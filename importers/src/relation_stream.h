@@ -33,10 +33,11 @@ public:
     struct Checks {
         std::unordered_set<std::string> types;
         Store::EntityRows entities;
-        // Validates a relation against these; false, with the problem added, when it fails.
-        bool check(const Located<Relation>& item, Problems& problems) const;
-        // The relation encoded for the store, with its endpoints' rows (0 for an unknown entity).
-        [[nodiscard]] Store::EncodedRelation encode(const Relation& relation) const;
+        // Validates a relation against these (adding the problem to problems when it fails; then valid
+        // is false) and encodes it for the store with its endpoints' rows (0 for an unknown entity).
+        // Each endpoint is looked up once.
+        [[nodiscard]] Store::EncodedRelation check_and_encode(const Located<Relation>& item, Problems& problems,
+                                                              bool& valid) const;
     };
     // Hands the checks over. Until then the thread reads ahead at most kUncheckedChunks chunks.
     void check_with(std::shared_ptr<const Checks> checks);
