@@ -160,7 +160,7 @@ public:
         // A new row moved the last insert row id; an update did not, and its row is looked up. (No
         // RETURNING: it costs more than the lookup, and most rows of a large import are new.)
         const std::int64_t eid = db_.getLastInsertRowid() != last_insert ? db_.getLastInsertRowid() : lookup_eid(entity.id);
-        eids_[entity.id] = eid;
+        if (!eids_.empty()) eids_.erase(entity.id);  // a "no such entity" cached by row_of is stale now
         ++summary_.entities_changed;
         // The names changed or are new: rewrite the search rows of this entity (a new row has none yet).
         if (eid <= last_eid_before_) {
@@ -250,8 +250,9 @@ private:
         statement.bindNoCopy(first + 8, r.sources);
     }
 
-    // Relation endpoints by row: as encoded, else from entities written in this transaction, else
-    // looked up once; 0 when there is no such entity.
+    // Relation endpoints by row: as encoded, else looked up once (the transaction sees the entities it
+    // wrote); 0 when there is no such entity. (Entity puts do not fill the cache: a large import encodes
+    // every row, and a million map inserts cost more than the lookups a small write makes.)
     std::int64_t row_of(const std::string& id, std::int64_t row) {
         if (row != 0) return row;
         const auto found = eids_.find(id);
@@ -278,7 +279,7 @@ private:
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
     SQLite::Statement remove_relation_, find_eid_;
-    std::unordered_map<std::string, std::int64_t> eids_;
+    std::unordered_map<std::string, std::int64_t> eids_;  // looked up by row_of
     // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
     std::unordered_set<std::string> types_;
     // Rows above this were inserted by this write (INTEGER PRIMARY KEY rows grow past the largest).
