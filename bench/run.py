@@ -147,7 +147,7 @@ def ratio(mine, theirs, higher_is_better=False):
     if not mine or not theirs:
         return ""
     factor = mine / theirs if higher_is_better else theirs / mine
-    return f"{factor:,.1f}x"
+    return f"{factor:,.2f}x" if factor < 10 else f"{factor:,.1f}x"  # 0.96x and 1.04x must not both read 1.0x
 
 
 def measure(size, args, build, peers):
