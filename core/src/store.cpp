@@ -139,20 +139,16 @@ public:
         types_.insert(type.id);
     }
 
-    void put(const Entity& entity) override {
-        const std::string name_en = to_nfc(entity.names.en), name_ja = to_nfc(entity.names.ja),
-                          name_vi = to_nfc(entity.names.vi);
-        std::vector<std::string> aliases;
-        for (const auto& alias : entity.aliases) aliases.push_back(to_nfc(alias));
-        put_entity_.bind(1, entity.id);
-        put_entity_.bind(2, entity.kind);
-        put_entity_.bind(3, name_en);
-        put_entity_.bind(4, name_ja);
-        put_entity_.bind(5, name_vi);
-        put_entity_.bind(6, strings_to_json_text(aliases));
-        put_entity_.bind(7, entity.country);
-        put_entity_.bind(8, attributes_to_json_text(entity.attributes));
-        put_entity_.bind(9, sources_to_json_text(entity.sources));
+    void put(const Entity& entity, const Store::EncodedEntity& encoded) override {
+        put_entity_.bindNoCopy(1, entity.id);
+        put_entity_.bindNoCopy(2, entity.kind);
+        put_entity_.bindNoCopy(3, encoded.name_en);
+        put_entity_.bindNoCopy(4, encoded.name_ja);
+        put_entity_.bindNoCopy(5, encoded.name_vi);
+        put_entity_.bindNoCopy(6, encoded.aliases);
+        put_entity_.bindNoCopy(7, entity.country);
+        put_entity_.bindNoCopy(8, encoded.attributes);
+        put_entity_.bindNoCopy(9, encoded.sources);
         const std::int64_t last_insert = db_.getLastInsertRowid();
         const bool changed = put_entity_.exec() > 0;
         put_entity_.reset();
@@ -169,18 +165,7 @@ public:
             delete_names_.exec();
             delete_names_.reset();
         }
-        std::set<std::pair<std::string, std::string>> seen;
-        auto add_name = [&](const char* lang, const std::string& name) {
-            if (name.empty()) return;
-            const std::string key = search_key(name);
-            if (key.empty() || !seen.emplace(lang, key).second) return;
-            (void)insert_names_.add({eid, lang, name, key});
-        };
-        add_name("id", entity.id);
-        add_name("en", name_en);
-        add_name("ja", name_ja);
-        add_name("vi", name_vi);
-        for (const auto& alias : aliases) add_name("alias", alias);
+        for (const auto& name : encoded.search_names) (void)insert_names_.add({eid, name.lang, name.name, name.key});
     }
 
     using Store::Writer::put;
@@ -334,6 +319,32 @@ private:
 };
 
 }  // namespace
+
+Store::EncodedEntity Store::encode(const Entity& entity) {
+    EncodedEntity encoded;
+    encoded.name_en = to_nfc(entity.names.en);
+    encoded.name_ja = to_nfc(entity.names.ja);
+    encoded.name_vi = to_nfc(entity.names.vi);
+    std::vector<std::string> aliases;
+    for (const auto& alias : entity.aliases) aliases.push_back(to_nfc(alias));
+    encoded.aliases = strings_to_json_text(aliases);
+    encoded.attributes = attributes_to_json_text(entity.attributes);
+    encoded.sources = sources_to_json_text(entity.sources);
+    // Every name and alias that has a key, once per language and key.
+    std::set<std::pair<std::string, std::string>> seen;
+    auto add = [&](const char* lang, const std::string& name) {
+        if (name.empty()) return;
+        std::string key = search_key(name);
+        if (key.empty() || !seen.emplace(lang, key).second) return;
+        encoded.search_names.push_back({lang, name, std::move(key)});
+    };
+    add("id", entity.id);
+    add("en", encoded.name_en);
+    add("ja", encoded.name_ja);
+    add("vi", encoded.name_vi);
+    for (const auto& alias : aliases) add("alias", alias);
+    return encoded;
+}
 
 Store::EncodedRelation Store::encode(const Relation& relation) {
     EncodedRelation encoded;

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <future>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -98,6 +99,31 @@ Known validate_types_and_entities(const Store& store, const Batch& batch, Proble
     return known;
 }
 
+// Writes the entities, encoded (Unicode normalisation, search keys, JSON) a chunk ahead on a second
+// thread: the encoding is a third of an entity's writing time, and the other core is idle meanwhile
+// (the relation stream waits for the entities' rows).
+template <typename Tick>
+void write_entities(Store::Writer& writer, const std::vector<importers::Located<Entity>>& entities, Tick& tick) {
+    constexpr std::size_t kChunk = 2048;
+    auto encode = [&entities](std::size_t begin) {
+        std::vector<Store::EncodedEntity> out;
+        const std::size_t end = std::min(begin + kChunk, entities.size());
+        out.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i) out.push_back(Store::encode(entities[i].value));
+        return out;
+    };
+    std::future<std::vector<Store::EncodedEntity>> next;
+    if (!entities.empty()) next = std::async(std::launch::async, encode, 0);
+    for (std::size_t begin = 0; begin < entities.size(); begin += kChunk) {
+        const auto chunk = next.get();
+        if (begin + kChunk < entities.size()) next = std::async(std::launch::async, encode, begin + kChunk);
+        for (std::size_t i = 0; i < chunk.size(); ++i) {
+            writer.put(entities[begin + i].value, chunk[i]);
+            tick();
+        }
+    }
+}
+
 // Relation CSV files go to a RelationStream; everything else is read up front.
 bool streamable(const std::filesystem::path& file) {
     std::error_code error;
@@ -148,10 +174,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
                 writer->put(item.value);
                 tick();
             }
-            for (const auto& item : batch.entities) {
-                writer->put(item.value);
-                tick();
-            }
+            write_entities(*writer, batch.entities, tick);
         }
         // Relations are checked against the types and entities there are now, and written with their
         // endpoints' rows: all in one lookup table, read once, shared with the stream's thread.

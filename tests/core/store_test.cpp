@@ -396,3 +396,21 @@ TEST_CASE("relations written several to a statement keep their order with remova
     CHECK(store.relation("r69") == numbered(69));
     CHECK(store.relation("r4") == numbered(4));
 }
+
+TEST_CASE("an entity is encoded with NFC names and each search name once per language and key", "[core][store]") {
+    Entity e = named("vn-moh", "Ministry of Health", "", "Bo\xCC\xA3\xCC\x82 Y te\xCC\x82\xCC\x81");  // Bộ Y tế, decomposed
+    e.aliases = {"MOH", "\xEF\xBC\xAD\xEF\xBC\xAF\xEF\xBC\xA8", "ministry of health"};    // MOH, ＭＯＨ
+    const auto encoded = Store::encode(e);
+    CHECK(encoded.name_vi == "Bộ Y tế");
+    CHECK(encoded.name_ja.empty());
+    CHECK(encoded.aliases == R"(["MOH","ＭＯＨ","ministry of health"])");
+    std::vector<std::pair<std::string, std::string>> names;
+    for (const auto& n : encoded.search_names) names.emplace_back(n.lang, n.name);
+    // ＭＯＨ has MOH's key; "ministry of health" has the English name's key, but as an alias.
+    CHECK(names == std::vector<std::pair<std::string, std::string>>{{"id", "vn-moh"},
+                                                                    {"en", "Ministry of Health"},
+                                                                    {"vi", "Bộ Y tế"},
+                                                                    {"alias", "MOH"},
+                                                                    {"alias", "ministry of health"}});
+    CHECK(encoded.search_names[2].key == "bo y te");
+}

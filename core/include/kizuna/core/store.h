@@ -80,6 +80,19 @@ public:
         std::int64_t from_row = 0, to_row = 0;
     };
     [[nodiscard]] static EncodedRelation encode(const Relation& relation);
+    // An entity's fields as the store keeps them: names and aliases in NFC, aliases, attributes and
+    // sources as JSON text, and its search names (language, name, normalised key; see text.h), each
+    // once. Pure, like encode(Relation): a loader may encode on another thread.
+    struct EncodedEntity {
+        std::string name_en, name_ja, name_vi;
+        std::string aliases, attributes, sources;
+        struct SearchName {
+            const char* lang;
+            std::string name, key;
+        };
+        std::vector<SearchName> search_names;
+    };
+    [[nodiscard]] static EncodedEntity encode(const Entity& entity);
     // The row of every entity, by id, as the current transaction sees it (inside Store::write, the
     // entities written so far included): endpoint rows for EncodedRelation. One query.
     using EntityRows = std::unordered_map<std::string, std::int64_t>;
@@ -89,7 +102,9 @@ public:
     public:
         virtual ~Writer() = default;
         virtual void put(const RelationType& type) = 0;
-        virtual void put(const Entity& entity) = 0;
+        // REQUIRES: encoded == encode(entity).
+        virtual void put(const Entity& entity, const EncodedEntity& encoded) = 0;
+        void put(const Entity& entity) { put(entity, encode(entity)); }
         // REQUIRES: encoded == encode(relation).
         virtual void put(const Relation& relation, const EncodedRelation& encoded) = 0;
         void put(const Relation& relation) { put(relation, encode(relation)); }
