@@ -1,12 +1,14 @@
 #include "relation_stream.h"
 
+#include <pthread.h>
+
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 
 namespace kizuna::importers {
 
 RelationStream::RelationStream(std::vector<std::filesystem::path> files)
-    : files_(std::move(files)), thread_([this] { run(); }) {}
+    : files_(std::move(files)), reader_([this] { read(); }), checker_([this] { check(); }) {}
 
 RelationStream::~RelationStream() {
     {
@@ -14,7 +16,8 @@ RelationStream::~RelationStream() {
         cancelled_ = true;
     }
     changed_.notify_all();
-    thread_.join();
+    reader_.join();
+    checker_.join();
 }
 
 Store::EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
@@ -47,35 +50,15 @@ void RelationStream::check_with(std::shared_ptr<const Checks> checks) {
     changed_.notify_all();
 }
 
-const RelationStream::Checks* RelationStream::wait_for_checks() {
-    if (checking_ == nullptr) {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [this] { return cancelled_ || checks_ != nullptr; });
-        if (!cancelled_) checking_ = checks_.get();
-    }
-    return checking_;
-}
-
 bool RelationStream::hand_over(std::vector<Located<Relation>>& relations) {
-    // Until the checks come (the import's entities are being written), read ahead a little.
-    if (checking_ == nullptr && unchecked_.size() < kUncheckedChunks) {
-        const std::lock_guard lock(mutex_);
-        if (checks_ == nullptr && !cancelled_) {
-            unchecked_.push_back(std::move(relations));
-            return true;
-        }
-    }
-    return check_all(relations);
-}
-
-bool RelationStream::check_all(std::vector<Located<Relation>>& relations) {
-    const Checks* checks = wait_for_checks();
-    if (checks == nullptr) return false;
-    for (auto& earlier : unchecked_) {
-        if (!check_and_queue(*checks, earlier)) return false;
-    }
-    unchecked_.clear();
-    return relations.empty() || check_and_queue(*checks, relations);
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [this] { return cancelled_ || parsed_.size() < kParsedChunks; });
+    if (cancelled_) return false;
+    parsed_.push_back(std::move(relations));
+    lock.unlock();
+    changed_.notify_all();
+    relations.clear();  // moved from: empty again for the reader to fill
+    return true;
 }
 
 bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations) {
@@ -97,7 +80,8 @@ bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<R
     return true;  // spent chunks are freed here, outside the lock
 }
 
-void RelationStream::run() {
+void RelationStream::read() {
+    pthread_setname_np(pthread_self(), "kz-read");  // for top, perf and debuggers (at most 15 chars)
     const RelationHandOver hand = [this](std::vector<Located<Relation>>& relations) { return hand_over(relations); };
     for (const auto& file : files_) {
         Batch batch;
@@ -106,11 +90,37 @@ void RelationStream::run() {
         const std::lock_guard lock(mutex_);
         if (cancelled_) break;
     }
-    std::vector<Located<Relation>> none;
-    if (!unchecked_.empty()) (void)check_all(none);  // the chunks read ahead of the checks
+    {
+        const std::lock_guard lock(mutex_);
+        read_done_ = true;
+    }
+    changed_.notify_all();
+}
 
+void RelationStream::check() {
+    pthread_setname_np(pthread_self(), "kz-check");
+    const Checks* checks = nullptr;
+    {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [this] { return cancelled_ || checks_ != nullptr; });
+        if (cancelled_) return;
+        checks = checks_.get();
+    }
+    for (;;) {
+        std::vector<Located<Relation>> relations;
+        {
+            std::unique_lock lock(mutex_);
+            changed_.wait(lock, [this] { return cancelled_ || !parsed_.empty() || read_done_; });
+            if (cancelled_) return;
+            if (parsed_.empty()) break;  // every file read and checked
+            relations = std::move(parsed_.front());
+            parsed_.pop_front();
+        }
+        changed_.notify_all();  // room for the reader
+        if (!check_and_queue(*checks, relations)) return;
+    }
     ids_.report_repeats(duplicates_);
-    problems_.add_all(duplicates_);
+    problems_.add_all(duplicates_);  // the reading thread is done with problems_
     {
         const std::lock_guard lock(mutex_);
         finished_ = true;

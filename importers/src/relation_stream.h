@@ -1,7 +1,8 @@
 #pragma once
-// Private to importers: relation CSV files read on a second thread and handed over in chunks through a
-// bounded queue. Parsing then overlaps validation and writing on the other core, and a large file is
-// never held in memory whole.
+// Private to importers: relation CSV files read, checked and encoded off the writing thread and handed
+// over in chunks through bounded queues: one thread parses, another checks and encodes (each was half
+// of the work, and together they kept the writer waiting three quarters of the time), so reading
+// overlaps itself and the writing, and a large file is never held in memory whole.
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -23,7 +24,7 @@ class RelationStream {
 public:
     // Starts reading the files, in order, at once.
     explicit RelationStream(std::vector<std::filesystem::path> files);
-    // Stops the reading (when it has not ended) and waits for the thread.
+    // Stops the reading (when it has not ended) and waits for the threads.
     ~RelationStream();
     RelationStream(const RelationStream&) = delete;
     RelationStream& operator=(const RelationStream&) = delete;
@@ -39,7 +40,8 @@ public:
         [[nodiscard]] Store::EncodedRelation check_and_encode(const Located<Relation>& item, Problems& problems,
                                                               bool& valid) const;
     };
-    // Hands the checks over. Until then the thread reads ahead at most kUncheckedChunks chunks.
+    // Hands the checks over. Until then, and whenever checking falls behind, the files are read ahead at
+    // most kParsedChunks chunks.
     void check_with(std::shared_ptr<const Checks> checks);
 
     // Relations read, checked and encoded here, off the writing thread: endpoint rows filled in.
@@ -59,31 +61,28 @@ public:
     [[nodiscard]] const Problems& invalid() const { return invalid_; }
 
 private:
-    void run();
+    void read();   // the parsing thread
+    void check();  // the checking thread
     bool hand_over(std::vector<Located<Relation>>& relations);
-    // Checks and queues the chunks read ahead, then these relations (once the checks are there).
-    bool check_all(std::vector<Located<Relation>>& relations);
     bool check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations);
-    // Waits for the checks; nullptr when cancelled first.
-    const Checks* wait_for_checks();
 
+    static constexpr std::size_t kParsedChunks = 16;
     static constexpr std::size_t kQueuedChunks = 4;
-    static constexpr std::size_t kUncheckedChunks = 16;
     std::vector<std::filesystem::path> files_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<Chunk> ready_;
-    std::vector<Chunk> spent_;  // given back, freed by the reading thread
+    std::deque<std::vector<Located<Relation>>> parsed_;  // read, not yet checked
+    bool read_done_ = false;
+    std::deque<Chunk> ready_;   // checked and encoded
+    std::vector<Chunk> spent_;  // given back, freed by the checking thread
     bool finished_ = false;
     bool cancelled_ = false;
-    Problems problems_;
+    Problems problems_;    // the parsing thread's, until it is done; then the checking thread adds to it
     Problems duplicates_;  // reported after the reading problems
     Problems invalid_;
     std::shared_ptr<const Checks> checks_;  // set once, under mutex_
-    const Checks* checking_ = nullptr;      // the reading thread's own copy of checks_
-    std::vector<std::vector<Located<Relation>>> unchecked_;  // read before the checks came
     IdLog ids_{"relation"};
-    std::thread thread_;
+    std::thread reader_, checker_;  // started last, when everything above exists
 };
 
 }  // namespace kizuna::importers
