@@ -98,6 +98,27 @@ bool all_below(const std::vector<std::uint32_t>& values, std::size_t limit) {
     return true;
 }
 
+// Every array of the file after the header, the tables and the id characters, in file order, with its
+// length for n vertices and m relations: one list for the writer and the reader. The graph's arrays are
+// Boost's CSR arrays as they are (public members of compressed_sparse_row_graph): reading them back
+// needs no sorting, which keeps a cold command fast on millions of relations.
+template <typename Impl, typename Visit>
+void for_each_array(Impl& g, std::size_t n, std::size_t m, Visit&& visit) {
+    visit(g.id_offsets, n + 1);
+    visit(g.eids, n);
+    visit(g.kind_of, n);
+    visit(g.country_of, n);
+    visit(g.type_of, m);
+    visit(g.start, m);
+    visit(g.end, m);
+    visit(g.rids, m);
+    visit(g.csr.m_forward.m_rowstart, n + 1);
+    visit(g.csr.m_forward.m_column, m);
+    visit(g.csr.m_backward.m_rowstart, n + 1);
+    visit(g.csr.m_backward.m_column, m);
+    visit(g.csr.m_backward.m_edge_properties, m);
+}
+
 // Row starts of a CSR with `edges` edges: from 0 to edges, never decreasing.
 bool rows_valid(const std::vector<std::uint32_t>& row_start, std::size_t edges) {
     if (row_start.empty() || row_start.front() != 0 || row_start.back() != edges) return false;
@@ -111,10 +132,6 @@ bool rows_valid(const std::vector<std::uint32_t>& row_start, std::size_t edges) 
 
 bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, int schema_version) {
     const std::size_t n = g.eids.size();
-    // Boost's CSR arrays as they are (public members of compressed_sparse_row_graph): reading them back
-    // needs no sorting, which keeps a cold command fast on millions of relations.
-    const auto& forward = g.csr.m_forward;
-    const auto& backward = g.csr.m_backward;
     const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(::getpid());
     bool written = false;
     {
@@ -140,19 +157,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             for (const auto& item : *table) out.text(item);
         }
         out.chars(g.id_chars);  // its length is in the header
-        out.array(g.id_offsets);
-        out.array(g.eids);
-        out.array(g.kind_of);
-        out.array(g.country_of);
-        out.array(g.type_of);
-        out.array(g.start);
-        out.array(g.end);
-        out.array(g.rids);
-        out.array(forward.m_rowstart);
-        out.array(forward.m_column);
-        out.array(backward.m_rowstart);
-        out.array(backward.m_column);
-        out.array(backward.m_edge_properties);
+        for_each_array(g, n, g.rids.size(), [&](const auto& items, std::size_t) { out.array(items); });
         written = out.finish();
     }
     std::error_code error;
@@ -196,16 +201,11 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
             if (!in.text(item)) return nullptr;
         }
     }
-    auto& forward = g->csr.m_forward;
-    auto& backward = g->csr.m_backward;
-    if (!in.chars(g->id_chars, header.id_bytes) || !in.array(g->id_offsets, n + 1) || !in.array(g->eids, n) ||
-        !in.array(g->kind_of, n) || !in.array(g->country_of, n) || !in.array(g->type_of, m) ||
-        !in.array(g->start, m) || !in.array(g->end, m) || !in.array(g->rids, m) ||
-        !in.array(forward.m_rowstart, n + 1) || !in.array(forward.m_column, m) ||
-        !in.array(backward.m_rowstart, n + 1) || !in.array(backward.m_column, m) ||
-        !in.array(backward.m_edge_properties, m) || !in.at_end()) {
-        return nullptr;
-    }
+    bool complete = in.chars(g->id_chars, header.id_bytes);
+    for_each_array(*g, n, m, [&](auto& items, std::size_t length) { complete = complete && in.array(items, length); });
+    if (!complete || !in.at_end()) return nullptr;
+    const auto& forward = g->csr.m_forward;
+    const auto& backward = g->csr.m_backward;
     // A damaged file must not send a traversal out of bounds.
     if (g->id_offsets.back() != header.id_bytes || !rows_valid(forward.m_rowstart, m) ||
         !rows_valid(backward.m_rowstart, m) || !all_below(forward.m_column, n) || !all_below(backward.m_column, n) ||
