@@ -2,6 +2,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "cli_runner.h"
 #include "temp_dir.h"
 
@@ -73,6 +76,37 @@ TEST_CASE("search, partners and path in table, json and csv", "[cli]") {
     const auto csv = run_kizuna({"--db", db.path, "--format", "csv", "partners", "vn-moh", "--type", "mou"});
     CHECK(csv.exit_code == 0);
     CHECK_THAT(csv.out, Catch::StartsWith("partner,partner_name,country,kind,relation,type,direction,start,end,sources\r\n"));
+}
+
+TEST_CASE("show lists every relation of an entity, dated ones first in date order, fields in one column", "[cli]") {
+    Db db;
+    const auto json = run_kizuna({"--db", db.path, "--format", "json", "show", "vn-moh"});
+    REQUIRE(json.exit_code == 0);
+    const auto relations = nlohmann::json::parse(json.out)["relations"];
+    REQUIRE(relations.size() == 11);  // the relations of data/relations.csv that name vn-moh
+    std::vector<std::string> starts;
+    bool undated_seen = false;
+    for (const auto& r : relations) {
+        CHECK((r["from"] == "vn-moh" || r["to"] == "vn-moh"));
+        if (r["start"].is_null()) {
+            undated_seen = true;
+            continue;
+        }
+        CHECK_FALSE(undated_seen);
+        starts.push_back(r["start"]);
+    }
+    CHECK(starts == std::vector<std::string>{"2014", "2014-03", "2015", "2021", "2024-11-15"});
+
+    const auto table = run_kizuna({"--db", db.path, "show", "vn-moh"});
+    REQUIRE(table.exit_code == 0);
+    // Each field's value starts in the same column, after the longest label (an attribute name here).
+    auto column_of = [&](const std::string& label, const std::string& value) {
+        const auto line = table.out.find("\n  " + label + " ");
+        REQUIRE(line != std::string::npos);
+        return table.out.find(value, line) - line;
+    };
+    CHECK(column_of("kind", "ministry") == column_of("Vietnamese", "Bộ Y tế"));
+    CHECK(column_of("kind", "ministry") == column_of("digital_transformation", "Leads"));
 }
 
 TEST_CASE("bad arguments exit 2 with a clear message", "[cli]") {

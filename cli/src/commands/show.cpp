@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <ostream>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
 #include "kizuna/core/json.h"
@@ -19,19 +21,21 @@ namespace {
 void print_entity(const Context& context, const Entity& e, SourceNotes& notes) {
     std::ostream& out = context.o();
     out << display_name(e, context.lang) << "  (" << e.id << ")\n";
-    auto line = [&](const std::string& label, const std::string& value) {
-        if (!value.empty()) out << "  " << label << std::string(10 - std::min<std::size_t>(label.size(), 9), ' ') << value << '\n';
-    };
-    line("kind", e.kind);
-    line("country", e.country);
-    line("English", e.names.en);
-    line("Japanese", e.names.ja);
-    line("Vietnamese", e.names.vi);
     std::string aliases;
     for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-    line("aliases", aliases);
-    for (const auto& [key, value] : e.attributes) line(key, value);
-    line("sources", notes.mark(e.sources));
+    std::vector<std::pair<std::string, std::string>> lines = {
+        {"kind", e.kind},        {"country", e.country},   {"English", e.names.en},
+        {"Japanese", e.names.ja}, {"Vietnamese", e.names.vi}, {"aliases", aliases}};
+    for (const auto& [key, value] : e.attributes) lines.emplace_back(key, value);
+    lines.emplace_back("sources", notes.mark(e.sources));
+    // Values start in one column, after the longest label (attribute names included).
+    std::size_t width = 0;
+    for (const auto& [label, value] : lines) {
+        if (!value.empty()) width = std::max(width, label.size());
+    }
+    for (const auto& [label, value] : lines) {
+        if (!value.empty()) out << "  " << label << std::string(width + 2 - label.size(), ' ') << value << '\n';
+    }
 }
 
 }  // namespace
