@@ -1,3 +1,4 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -200,4 +201,20 @@ TEST_CASE("graph memory is counted", "[core][graph]") {
     CHECK(use.total() == use.adjacency + use.relations + use.row_ids + use.entities);
     // The same from the cache.
     CHECK(Graph::load(store).memory_use().total() == use.total());
+}
+
+TEST_CASE("a relation whose entity row is missing is a storage error, not a crash", "[core][graph]") {
+    test::TempDir dir;
+    {
+        Store store = Store::open(dir / "d.db", Store::Mode::Create);
+        test::write_to_store(store, test::generate(20, 40, 5, test::Shape::Uniform));
+    }
+    {
+        // Only a damaged or hand-edited file can hold this: SQLite's foreign keys refuse it otherwise.
+        SQLite::Database db((dir / "d.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA foreign_keys = OFF");
+        db.exec("UPDATE relations SET dst = 1000000 WHERE rid = (SELECT min(rid) FROM relations)");
+    }
+    const Store store = Store::open(dir / "d.db", Store::Mode::ReadOnly);
+    CHECK_THROWS_WITH(Graph::build(store), Catch::Contains("missing entity row 1000000"));
 }
