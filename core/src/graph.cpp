@@ -101,22 +101,36 @@ Graph Graph::build(const Store& store) {
             throw StorageError("relation of unknown type '" + std::string(id) + "'");
         };
 
-        // Entity rows are small dense integers (SQLite's rowids): the vertex of a row by direct index.
-        std::vector<VertexId> vertex_of_eid;
+        // Entity rows are SQLite rowids, dense from 1 unless a file was edited by hand: the vertex of a
+        // row by direct index then, else by binary search over (row, vertex) pairs.
+        SQLite::Statement extent(db, "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
+        extent.executeStep();
+        const auto largest_row = extent.getColumn(2).getInt64();
+        const bool dense = extent.getColumn(1).getInt64() >= 0 && largest_row <= 8 * extent.getColumn(0).getInt64() + 1024;
         constexpr VertexId kNoVertex = std::numeric_limits<VertexId>::max();
+        std::vector<VertexId> vertex_of_eid(dense ? static_cast<std::size_t>(largest_row) + 1 : 0, kNoVertex);
+        std::vector<std::pair<std::int64_t, VertexId>> sparse;  // (row, vertex), sorted, when not dense
         auto vertex_of = [&](std::int64_t eid) {
-            if (eid < 0 || static_cast<std::uint64_t>(eid) >= vertex_of_eid.size() || vertex_of_eid[eid] == kNoVertex) {
-                throw StorageError("relation to a missing entity row " + std::to_string(eid));
+            VertexId v = kNoVertex;
+            if (dense) {
+                if (eid >= 0 && eid <= largest_row) v = vertex_of_eid[static_cast<std::size_t>(eid)];
+            } else {
+                const auto it = std::lower_bound(sparse.begin(), sparse.end(), std::make_pair(eid, VertexId{0}));
+                if (it != sparse.end() && it->first == eid) v = it->second;
             }
-            return vertex_of_eid[eid];
+            if (v == kNoVertex) throw StorageError("relation to a missing entity row " + std::to_string(eid));
+            return v;
         };
         SQLite::Statement entities(db, "SELECT eid, id, kind, country FROM entities ORDER BY id");
         impl->id_offsets.push_back(0);
         while (entities.executeStep()) {
             const auto eid = entities.getColumn(0).getInt64();
-            if (eid < 0) throw StorageError("entity row " + std::to_string(eid) + " is negative");
-            if (static_cast<std::uint64_t>(eid) >= vertex_of_eid.size()) vertex_of_eid.resize(2 * eid + 1, kNoVertex);
-            vertex_of_eid[eid] = static_cast<VertexId>(impl->eids.size());
+            const auto v = static_cast<VertexId>(impl->eids.size());
+            if (dense) {
+                vertex_of_eid[static_cast<std::size_t>(eid)] = v;
+            } else {
+                sparse.emplace_back(eid, v);
+            }
             impl->eids.push_back(eid);
             impl->id_chars += entities.getColumn(1).getString();
             impl->id_offsets.push_back(static_cast<std::uint32_t>(impl->id_chars.size()));
@@ -124,6 +138,7 @@ Graph Graph::build(const Store& store) {
             impl->country_of.push_back(intern(entities.getColumn(3).getString(), impl->countries, country_index));
         }
 
+        std::sort(sparse.begin(), sparse.end());
         // Read in relation-id order, then renumbered below in the CSR's order.
         SQLite::Statement relations(db, "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
         while (relations.executeStep()) {

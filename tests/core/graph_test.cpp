@@ -218,3 +218,24 @@ TEST_CASE("a relation whose entity row is missing is a storage error, not a cras
     const Store store = Store::open(dir / "d.db", Store::Mode::ReadOnly);
     CHECK_THROWS_WITH(Graph::build(store), Catch::Contains("missing entity row 1000000"));
 }
+
+TEST_CASE("entity rows far apart (a hand-edited file) still map to their vertices", "[core][graph]") {
+    test::TempDir dir;
+    {
+        Store store = Store::open(dir / "s.db", Store::Mode::Create);
+        test::write_to_store(store, test::generate(30, 80, 9, test::Shape::Uniform));
+    }
+    const auto before = [&] {
+        const Store store = Store::open(dir / "s.db", Store::Mode::ReadOnly);
+        return adjacency(Graph::build(store));
+    }();
+    {
+        // Move one entity's row far out (and its relations with it): rows are no longer dense.
+        SQLite::Database db((dir / "s.db").string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA foreign_keys = OFF");
+        db.exec("UPDATE relations SET src = 9000000000 WHERE src = 3; UPDATE relations SET dst = 9000000000 WHERE dst = 3; "
+                "UPDATE entity_names SET eid = 9000000000 WHERE eid = 3; UPDATE entities SET eid = 9000000000 WHERE eid = 3");
+    }
+    const Store store = Store::open(dir / "s.db", Store::Mode::ReadOnly);
+    CHECK(adjacency(Graph::build(store)) == before);
+}
