@@ -147,7 +147,8 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
             read_now.push_back(file);
         }
     }
-    // Relation files are parsed on a second thread from here on, while the rest is read and checked.
+    // Relation files are parsed and checked on two threads of their own from here on, while the rest is
+    // read and checked here.
     importers::RelationStream stream(streamed);
     for (const auto& file : read_now) read_file(file, batch, problems);
     Known known = validate_types_and_entities(store, batch, problems);

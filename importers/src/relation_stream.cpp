@@ -131,7 +131,7 @@ void RelationStream::check() {
 void RelationStream::give_back(Chunk&& chunk) {
     const std::lock_guard lock(mutex_);
     if (!finished_) spent_.push_back(std::move(chunk));
-}  // after the last chunk, freed here: the reading thread has nothing left to do it
+}  // after the last chunk, freed here: the checking thread has nothing left to do it
 
 std::optional<RelationStream::Chunk> RelationStream::next() {
     std::unique_lock lock(mutex_);

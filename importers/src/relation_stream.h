@@ -52,7 +52,7 @@ public:
     };
     // The next chunk, in file order; nullopt once every file has been read.
     [[nodiscard]] std::optional<Chunk> next();
-    // Gives a chunk back when done with it, to be freed on the reading thread, not the writing one.
+    // Gives a chunk back when done with it, to be freed on the checking thread, not the writing one.
     void give_back(Chunk&& chunk);
     // The problems of the files: reading, and relation ids repeated among them; then the relations that
     // failed the checks. REQUIRES for all three: next() has returned nullopt.
