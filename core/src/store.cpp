@@ -524,10 +524,13 @@ Entity Store::resolve(const std::string& name) const {
         throw EntityLookupError(message + "\nuse an id or a fuller name to choose one", candidates);
     }
     if (codepoint_count(key) >= 3) {
+        // Best first: each entity by its best-ranked name (FTS5's bm25 over the shared trigrams, so rare
+        // trigrams such as those of "taisho" count for more than common ones such as those of "vietnam").
         SQLite::Statement fuzzy(impl_->db, std::string("SELECT ") + kEntityColumns +
-                                               " FROM entities e WHERE e.eid IN (SELECT n.eid FROM name_search s "
+                                               " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
                                                "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
-                                               "ORDER BY s.rank LIMIT 50) LIMIT ?");
+                                               "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
+                                               "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
         fuzzy.bind(1, fts_any_trigram(key));
         fuzzy.bind(2, static_cast<std::int64_t>(kSuggestionCount));
         while (fuzzy.executeStep()) closest.push_back(read_entity(fuzzy));

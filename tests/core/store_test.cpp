@@ -1,6 +1,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <set>
 #include <sstream>
@@ -169,10 +171,25 @@ TEST_CASE("names resolve in every language, width and diacritics", "[core][store
     }
     CHECK(store.resolve("神奈川県").id == "kanagawa");
     CHECK(store.resolve("神奈川").id == "kanagawa");  // contained in one entity's names only
-    // FTS5 syntax in user text is searched literally.
-    for (const char* text : {"C++", "AT&T", "(株)", "\"", "NEAR(", "a OR b", "*"}) {
+    // FTS5 syntax in user text is searched literally: names that contain it are found, the rest is no match.
+    (void)store.write([](Store::Writer& w) {
+        w.put(named("cpp-foundation", "C++ Foundation"));
+        w.put(named("att", "AT&T Inc."));
+        w.put(named("asuka-kk", "Asuka", "(株)あすか製薬"));
+    });
+    const std::vector<std::pair<std::string, std::string>> literal = {
+        {"C++", "cpp-foundation"}, {"c++ foundation", "cpp-foundation"}, {"AT&T", "att"}, {"at&t", "att"},
+        {"(株)", "asuka-kk"},      {"(株)あすか製薬", "asuka-kk"}};
+    for (const auto& [text, id] : literal) {
         INFO(text);
-        CHECK_NOTHROW(store.search(text, 10));
+        const auto found = store.search(text, 10);
+        REQUIRE(found.size() == 1);
+        CHECK(found.front().id == id);
+        CHECK(store.resolve(text).id == id);
+    }
+    for (const char* text : {"\"", "NEAR(", "a OR b", "*", "vn-moh AND", "^moh"}) {
+        INFO(text);
+        CHECK(store.search(text, 10).empty());
     }
 }
 
@@ -209,6 +226,28 @@ TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]")
     } catch (const EntityLookupError& e) {
         CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Asuka Pharmaceuticals Vietnam'"));
         CHECK(std::find(e.candidates().begin(), e.candidates().end(), "asuka-pharma") != e.candidates().end());
+    }
+}
+
+TEST_CASE("the closest names to an unknown one come best first", "[core][store][names]") {
+    TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    (void)store.write([](Store::Writer& w) {
+        // Written first (lower rows) and sharing the common word: they must not crowd out the best match.
+        for (const char* place : {"Hanoi", "Hue", "Da Nang", "Can Tho", "Hai Phong", "Nha Trang"}) {
+            std::string id = std::string("vn-") + place;
+            std::transform(id.begin(), id.end(), id.begin(), [](char c) { return c == ' ' ? '-' : char(std::tolower(c)); });
+            w.put(named(id, std::string("Vietnam ") + place + " Department of Health"));
+        }
+        w.put(named("taisho", "Taisho Pharmaceutical", "大正製薬"));
+    });
+    try {
+        (void)store.resolve("Taisho Pharma Vietnam");
+        FAIL("expected an unknown name");
+    } catch (const EntityLookupError& e) {
+        CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Taisho Pharma Vietnam'; closest:\n  taisho ("));
+        REQUIRE(e.candidates().size() == 5);
+        CHECK(e.candidates().front() == "taisho");
     }
 }
 
