@@ -1,5 +1,6 @@
 #pragma once
 // Private to importers: what the readers produce, each value with the place it came from.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -48,8 +49,9 @@ private:
     std::size_t total_ = 0;
 };
 
-// Receives relations read so far (and may move them away); returns false to stop the reading.
-using RelationHandOver = std::function<bool(std::vector<Located<Relation>>&)>;
+// Receives relations read so far (and may move them away), with how many bytes of the file have been
+// read through the last of them; returns false to stop the reading.
+using RelationHandOver = std::function<bool(std::vector<Located<Relation>>&, std::uint64_t bytes_read)>;
 
 // Readers append what they read to the batch and report problems; they never throw for bad data.
 // read_csv hands relations over in chunks while it reads, when given a hand-over.

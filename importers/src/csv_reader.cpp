@@ -176,6 +176,7 @@ struct CsvFile {
     bool header_ok = false;
     bool stopped = false;  // the receiver of relations wants no more
     std::size_t row_start = 1;
+    std::uint64_t bytes_read = 0;  // through the line being parsed
 
     void row() {
         if (stopped) return;
@@ -196,7 +197,7 @@ struct CsvFile {
                     pending.add(place, e.what());
                 }
                 if (hand_over && batch.relations.size() >= kHandOverRows) {
-                    stopped = !(*hand_over)(batch.relations);
+                    stopped = !(*hand_over)(batch.relations, bytes_read);
                     batch.relations.clear();
                 }
             }
@@ -232,6 +233,7 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
         drop_bom(line, line_number);
         if (parser.pstate == kRowNotBegun) state.row_start = line_number;
         if (!in.eof()) line += '\n';
+        state.bytes_read += line.size();
         if (state.stopped) break;
         if (csv_parse(&parser, line.data(), line.size(), on_field, on_row_end, &state) != line.size()) {
             problems.add({file, line_number}, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +

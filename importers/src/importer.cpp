@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <fstream>
 #include <future>
 #include <memory>
 #include <set>
@@ -124,6 +125,57 @@ void write_entities(Store::Writer& writer, const std::vector<importers::Located<
     }
 }
 
+// The mean length of a line in the first 64 KiB of a file (at least 1): with the file sizes, how many
+// relations the streamed files hold, for the store's choice of bulk writing and for the progress.
+double mean_line_length(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const auto lines = std::count(head.begin(), head.end(), '\n');
+    return lines == 0 ? std::max<double>(1.0, double(head.size())) : double(head.size()) / double(lines);
+}
+
+// Counts the rows written and tells the progress callback every kEvery rows how far the import has come:
+// rows read up front are counted as rows, streamed relation files by bytes, turned into rows at the
+// bytes per row seen so far in them.
+class ProgressCount {
+public:
+    ProgressCount(const std::function<void(const ImportProgress&)>& report, std::size_t rows_read,
+                  std::uintmax_t streamed_bytes, double bytes_per_line)
+        : report_(report), rows_read_(rows_read), streamed_bytes_(streamed_bytes), bytes_per_line_(bytes_per_line) {}
+    void tick() {
+        if (report_ && ++written_ % kEvery == 0) {
+            shown_ = std::max(shown_, fraction());  // never backwards, when the estimate of the rows falls
+            report_({written_, shown_, false});
+        }
+    }
+    // A chunk of streamed relations is written: it ends bytes_end bytes into the streamed files.
+    void streamed(std::size_t rows, std::uint64_t bytes_end) {
+        streamed_rows_ += rows;
+        streamed_bytes_done_ = bytes_end;
+    }
+    void finish() {
+        if (report_) report_({written_, 1.0, true});
+    }
+
+private:
+    [[nodiscard]] double fraction() const {
+        const double bytes_per_row = streamed_rows_ == 0 ? bytes_per_line_
+                                                         : double(streamed_bytes_done_) / double(streamed_rows_);
+        const double expected = double(rows_read_) + double(streamed_bytes_) / std::max(bytes_per_row, 1.0);
+        return expected <= 0 ? 0.0 : std::min(double(written_) / expected, 0.99);  // 1 only when finished
+    }
+    static constexpr std::size_t kEvery = 10000;
+    const std::function<void(const ImportProgress&)>& report_;
+    std::size_t rows_read_;
+    std::uintmax_t streamed_bytes_;
+    double bytes_per_line_;  // of the streamed files, from the start of the first: the guess until a chunk is written
+    double shown_ = 0;
+    std::size_t written_ = 0, streamed_rows_ = 0;
+    std::uint64_t streamed_bytes_done_ = 0;
+};
+
 // Relation CSV files go to a RelationStream; everything else is read up front.
 bool streamable(const std::filesystem::path& file) {
     std::error_code error;
@@ -142,11 +194,13 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         if (streamable(file)) {
             streamed.push_back(file);
             std::error_code error;
-            streamed_bytes += std::filesystem::file_size(file, error);
+            const auto size = std::filesystem::file_size(file, error);
+            if (!error) streamed_bytes += size;
         } else {
             read_now.push_back(file);
         }
     }
+    const double bytes_per_line = streamed.empty() ? 1.0 : mean_line_length(streamed.front());
     // Relation files are parsed and checked on two threads of their own from here on, while the rest is
     // read and checked here.
     importers::RelationStream stream(streamed);
@@ -160,11 +214,9 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     // rolled back) but checking goes on, so that the report lists the first problems of every file.
     Problems relation_problems;
     UniqueIds<Relation> relation_ids("relation");
-    std::size_t done = 0;
-    constexpr std::size_t kProgressEvery = 10000;
-    auto tick = [&] {
-        if (options.progress && ++done % kProgressEvery == 0) options.progress(done, 0);
-    };
+    ProgressCount progress(options.progress, batch.types.size() + batch.entities.size() + batch.relations.size(),
+                           streamed_bytes, bytes_per_line);
+    auto tick = [&progress] { progress.tick(); };
     auto process = [&](Store::Writer* writer) {
         bool stream_valid = true;
         auto writing = [&] {
@@ -203,6 +255,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
                 writer->put(chunk->relations[i].value, chunk->encoded[i]);
                 tick();
             }
+            progress.streamed(chunk->relations.size(), chunk->bytes_end);
             stream.give_back(std::move(*chunk));
         }
         // The stream checked its own ids; a relation of another file with one of them is a duplicate too.
@@ -214,13 +267,12 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         all.add_all(relation_problems);
         all.add_all(stream.invalid());
         all.throw_if_any();
-        if (options.progress && writer != nullptr) options.progress(done, done);
+        if (writer != nullptr) progress.finish();
     };
 
-    // The store builds indexes once for large writes; a line of a relation file is about 100 bytes.
-    constexpr std::uintmax_t kBytesPerRelation = 100;
+    // The store builds indexes once for large writes.
     const Store::WriteSize expected{batch.entities.size(),
-                                    batch.relations.size() + static_cast<std::size_t>(streamed_bytes / kBytesPerRelation)};
+                                    batch.relations.size() + static_cast<std::size_t>(double(streamed_bytes) / bytes_per_line)};
     if (options.dry_run || !problems.empty()) {
         process(nullptr);
     } else {

@@ -50,25 +50,26 @@ void RelationStream::check_with(std::shared_ptr<const Checks> checks) {
     changed_.notify_all();
 }
 
-bool RelationStream::hand_over(std::vector<Located<Relation>>& relations) {
+bool RelationStream::hand_over(std::vector<Located<Relation>>& relations, std::uint64_t bytes_end) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return cancelled_ || parsed_.size() < kParsedChunks; });
     if (cancelled_) return false;
-    parsed_.push_back(std::move(relations));
+    parsed_.push_back({std::move(relations), bytes_end});
     lock.unlock();
     changed_.notify_all();
     relations.clear();  // moved from: empty again for the reader to fill
     return true;
 }
 
-bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations) {
+bool RelationStream::check_and_queue(const Checks& checks, Parsed& parsed) {
     Chunk chunk;
-    chunk.encoded.reserve(relations.size());
-    for (const auto& item : relations) {
+    chunk.encoded.reserve(parsed.relations.size());
+    for (const auto& item : parsed.relations) {
         ids_.record(item.value.id, item.place);
         chunk.encoded.push_back(checks.check_and_encode(item, invalid_, chunk.valid));
     }
-    chunk.relations = std::move(relations);
+    chunk.relations = std::move(parsed.relations);
+    chunk.bytes_end = parsed.bytes_end;
     std::vector<Chunk> spent;
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [this] { return cancelled_ || ready_.size() < kQueuedChunks; });
@@ -82,11 +83,18 @@ bool RelationStream::check_and_queue(const Checks& checks, std::vector<Located<R
 
 void RelationStream::read() {
     pthread_setname_np(pthread_self(), "kz-read");  // for top, perf and debuggers (at most 15 chars)
-    const RelationHandOver hand = [this](std::vector<Located<Relation>>& relations) { return hand_over(relations); };
+    std::uint64_t files_before = 0;  // bytes of the files read before this one
+    const RelationHandOver hand = [this, &files_before](std::vector<Located<Relation>>& relations,
+                                                        std::uint64_t bytes_read) {
+        return hand_over(relations, files_before + bytes_read);
+    };
     for (const auto& file : files_) {
         Batch batch;
         read_csv(file.string(), batch, problems_, &hand);
-        if (!batch.relations.empty() && !hand_over(batch.relations)) break;
+        std::error_code error;
+        const auto size = std::filesystem::file_size(file, error);
+        files_before += error ? 0 : size;
+        if (!batch.relations.empty() && !hand_over(batch.relations, files_before)) break;
         const std::lock_guard lock(mutex_);
         if (cancelled_) break;
     }
@@ -107,17 +115,17 @@ void RelationStream::check() {
         checks = checks_.get();
     }
     for (;;) {
-        std::vector<Located<Relation>> relations;
+        Parsed parsed;
         {
             std::unique_lock lock(mutex_);
             changed_.wait(lock, [this] { return cancelled_ || !parsed_.empty() || read_done_; });
             if (cancelled_) return;
             if (parsed_.empty()) break;  // every file read and checked
-            relations = std::move(parsed_.front());
+            parsed = std::move(parsed_.front());
             parsed_.pop_front();
         }
         changed_.notify_all();  // room for the reader
-        if (!check_and_queue(*checks, relations)) return;
+        if (!check_and_queue(*checks, parsed)) return;
     }
     ids_.report_repeats(duplicates_);
     problems_.add_all(duplicates_);  // the reading thread is done with problems_

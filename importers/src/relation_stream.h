@@ -4,6 +4,7 @@
 // of the work, and together they kept the writer waiting three quarters of the time), so reading
 // overlaps itself and the writing, and a large file is never held in memory whole.
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <memory>
@@ -49,6 +50,8 @@ public:
         std::vector<Located<Relation>> relations;
         std::vector<Store::EncodedRelation> encoded;
         bool valid = true;  // false when a relation of the chunk failed the checks (see invalid())
+        // Bytes of the files, all counted in order, read through the chunk's last relation: progress.
+        std::uint64_t bytes_end = 0;
     };
     // The next chunk, in file order; nullopt once every file has been read.
     [[nodiscard]] std::optional<Chunk> next();
@@ -63,15 +66,19 @@ public:
 private:
     void read();   // the parsing thread
     void check();  // the checking thread
-    bool hand_over(std::vector<Located<Relation>>& relations);
-    bool check_and_queue(const Checks& checks, std::vector<Located<Relation>>& relations);
+    struct Parsed {
+        std::vector<Located<Relation>> relations;
+        std::uint64_t bytes_end = 0;
+    };
+    bool hand_over(std::vector<Located<Relation>>& relations, std::uint64_t bytes_end);
+    bool check_and_queue(const Checks& checks, Parsed& parsed);
 
     static constexpr std::size_t kParsedChunks = 16;
     static constexpr std::size_t kQueuedChunks = 4;
     std::vector<std::filesystem::path> files_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<std::vector<Located<Relation>>> parsed_;  // read, not yet checked
+    std::deque<Parsed> parsed_;  // read, not yet checked
     bool read_done_ = false;
     std::deque<Chunk> ready_;   // checked and encoded
     std::vector<Chunk> spent_;  // given back, freed by the checking thread

@@ -134,3 +134,29 @@ TEST_CASE("render writes the format the extension asks for", "[cli]") {
     CHECK(kizuna::test::read_file(pdf).substr(0, 5) == "%PDF-");
     CHECK(run_kizuna({"--db", db.path, "render", "--max-entities", "3"}).exit_code == 2);
 }
+
+TEST_CASE("import: a dry run checks and writes nothing; the summary in table and JSON", "[cli][import]") {
+    kizuna::test::TempDir dir;
+    const auto db = (dir / "k.db").string();
+    REQUIRE(run_kizuna({"--db", db, "init"}).exit_code == 0);
+    const std::string empty = kizuna::test::database_dump(db);
+    const std::string data = kizuna::test::dataset_dir().string();
+
+    const auto dry = run_kizuna({"--db", db, "import", "--dry-run", data});
+    CHECK(dry.exit_code == 0);
+    CHECK_THAT(dry.out, Catch::StartsWith("valid: ") && Catch::EndsWith("(dry run: nothing written)\n"));
+    CHECK(kizuna::test::database_dump(db) == empty);
+
+    const auto json = run_kizuna({"--db", db, "--format", "json", "import", data});
+    REQUIRE(json.exit_code == 0);
+    const auto report = nlohmann::json::parse(json.out);
+    CHECK(report["dry_run"] == false);
+    CHECK(report["read"]["entities"].get<int>() > 20);
+    CHECK(report["changed"]["relations"] == report["read"]["relations"]);
+    // Not a terminal: no progress line on stderr.
+    CHECK(json.err.empty());
+
+    const auto again = run_kizuna({"--db", db, "import", data});
+    CHECK(again.exit_code == 0);
+    CHECK_THAT(again.out, Catch::Contains("; changed 0 entities, 0 relations, 0 relation types"));
+}

@@ -4,9 +4,11 @@
 #include "cli_runner.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/importers/import.h"
+#include "relation_files.h"
 #include "temp_dir.h"
 
 using namespace kizuna;
+using test::many_relations;
 using test::run_kizuna;
 
 namespace {
@@ -128,26 +130,6 @@ TEST_CASE("import needs an existing database and readable files", "[importers][e
     result = run_kizuna({"--db", "k.db", "import", "notes.txt"}, dir.path());
     CHECK(result.exit_code == 3);
 }
-
-namespace {
-
-// A relations file of n rows between entities a and b (ids r0 … r{n-1}), with the given row replaced.
-std::string many_relations(int n, int bad_row = -1, const std::string& bad = "") {
-    std::string text = "id,type,from,to,start\n";
-    for (int i = 0; i < n; ++i) {
-        if (i == bad_row) {
-            text += bad;
-        } else {
-            text += 'r';
-            text += std::to_string(i);
-            text += ",mou,ent-a,ent-b,2020";
-        }
-        text += '\n';
-    }
-    return text;
-}
-
-}  // namespace
 
 TEST_CASE("large relation files are read while they are written, and still all or nothing",
           "[importers][errors][stream]") {

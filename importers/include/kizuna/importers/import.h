@@ -14,12 +14,19 @@
 
 namespace kizuna {
 
+// How far the writing of an import has come.
+struct ImportProgress {
+    std::size_t written = 0;  // rows (types, entities, relations) written so far
+    // The share of the work done, 0 to 1: rows read up front count as rows; relation files read while
+    // they are written count by the bytes of them written so far (their row count is not known before).
+    double fraction = 0;
+    bool finished = false;  // every row written (fraction 1); the commit follows
+};
+
 struct ImportOptions {
     bool dry_run = false;  // validate only, write nothing
-    // Called now and then while writing with (items written so far, 0); at the end once more with
-    // (items written, the same number). Relations are read while they are written, so the total is
-    // known only at the end. May be empty.
-    std::function<void(std::size_t done, std::size_t total)> progress;
+    // Called every 10,000 rows written and once more when all are written. May be empty.
+    std::function<void(const ImportProgress&)> progress;
 };
 
 struct ImportReport {
