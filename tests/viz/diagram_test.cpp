@@ -75,6 +75,66 @@ std::vector<std::string> svg_texts(const std::string& svg, std::set<std::string>
     return texts;
 }
 
+// A drawn object of the SVG: a <g class="node|edge|cluster"> with its <title> and the x and content of
+// each of its <text>s.
+struct SvgObject {
+    std::string kind, title;
+    std::vector<std::pair<double, std::string>> texts;
+};
+
+std::string xml_text(xmlDoc* doc, xmlNode* node) {
+    xmlChar* value = xmlNodeListGetString(doc, node->children, 1);
+    std::string text = value ? reinterpret_cast<const char*>(value) : "";
+    xmlFree(value);
+    return text;
+}
+
+std::string xml_attribute(xmlNode* node, const char* name) {
+    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
+    std::string text = value ? reinterpret_cast<const char*>(value) : "";
+    xmlFree(value);
+    return text;
+}
+
+std::vector<SvgObject> svg_objects(const std::string& svg) {
+    std::unique_ptr<xmlDoc, XmlDocFreer> doc(
+        xmlReadMemory(svg.data(), static_cast<int>(svg.size()), "diagram.svg", nullptr, XML_PARSE_NONET));
+    REQUIRE(doc != nullptr);
+    std::vector<SvgObject> objects;
+    std::vector<xmlNode*> stack = {xmlDocGetRootElement(doc.get())};
+    while (!stack.empty()) {
+        xmlNode* node = stack.back();
+        stack.pop_back();
+        for (xmlNode* child = node->children; child; child = child->next) {
+            if (child->type != XML_ELEMENT_NODE) continue;
+            const std::string kind = xml_attribute(child, "class");
+            if (std::string(reinterpret_cast<const char*>(child->name)) == "g" &&
+                (kind == "node" || kind == "edge" || kind == "cluster")) {
+                SvgObject object{kind, "", {}};
+                for (xmlNode* part = child->children; part; part = part->next) {
+                    if (part->type != XML_ELEMENT_NODE) continue;
+                    const std::string name = reinterpret_cast<const char*>(part->name);
+                    if (name == "title") object.title = xml_text(doc.get(), part);
+                    if (name == "text") object.texts.emplace_back(std::stod(xml_attribute(part, "x")), xml_text(doc.get(), part));
+                    if (name == "g") {  // links wrap the text in <g><a>…</a></g>
+                        for (xmlNode* inner = part; inner; inner = inner->children) {
+                            for (xmlNode* t = inner; t; t = t->next) {
+                                if (t->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(t->name)) == "text") {
+                                    object.texts.emplace_back(std::stod(xml_attribute(t, "x")), xml_text(doc.get(), t));
+                                }
+                            }
+                        }
+                    }
+                }
+                objects.push_back(std::move(object));
+            } else {
+                stack.push_back(child);
+            }
+        }
+    }
+    return objects;
+}
+
 bool has_text(const std::vector<std::string>& texts, const std::string& wanted) {
     return std::find(texts.begin(), texts.end(), wanted) != texts.end();
 }
@@ -330,4 +390,70 @@ TEST_CASE("formats come from names and file extensions", "[viz]") {
     CHECK(diagram_format_of("map.gv") == DiagramFormat::Dot);
     CHECK_FALSE(diagram_format_of("map").has_value());
     CHECK_FALSE(parse_diagram_format("jpeg").has_value());
+}
+
+TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]") {
+    const auto& d = dataset();
+    const auto scope = ego_network(d.graph, d.v("kanagawa"), 1, {});
+    std::set<std::string> kinds, countries, types;
+    for (const VertexId v : scope.vertices) {
+        kinds.insert(d.graph.kind(v));
+        countries.insert(d.graph.country(v));
+    }
+    for (const RelationIndex r : scope.relations) types.insert(d.graph.type(r).label_en);
+    REQUIRE(kinds.count("university") == 0);  // a kind of the dataset that this neighbourhood lacks
+    for (const std::string engine : {"dot", "neato", "fdp"}) {
+        DYNAMIC_SECTION(engine) {
+            DiagramOptions options;
+            options.engine = engine;
+            const auto objects = svg_objects(render_diagram(d.graph, scope, options, DiagramFormat::Svg));
+            std::set<std::string> legend_nodes, legend_edges;
+            double diagram_right = 0, legend_left = 1e9;
+            std::size_t entities = 0, legend_boxes = 0;
+            for (const auto& object : objects) {
+                const bool in_legend = object.title.rfind("legend:", 0) == 0;
+                if (object.kind == "cluster" && object.title == "cluster_legend") {
+                    ++legend_boxes;
+                    REQUIRE(object.texts.size() == 1);
+                    CHECK(object.texts.front().second == "Legend");
+                }
+                for (const auto& [x, text] : object.texts) {
+                    if (in_legend && object.kind == "node") legend_nodes.insert(text);
+                    if (in_legend && object.kind == "edge") legend_edges.insert(text);
+                    if (in_legend) legend_left = std::min(legend_left, x);
+                    if (!in_legend && object.kind == "node") diagram_right = std::max(diagram_right, x);
+                }
+                if (!in_legend && object.kind == "node") ++entities;
+            }
+            CHECK(entities == scope.vertices.size());
+            CHECK(legend_boxes == 1);
+            // Every kind and country of the diagram, and nothing else; each relation type as a sample edge.
+            std::set<std::string> expected = kinds;
+            for (const auto& country : countries) expected.insert(country == "JP" ? "Japan" : country == "VN" ? "Vietnam" : country);
+            CHECK(legend_nodes == expected);
+            CHECK(legend_edges == types);
+            // Beside the diagram, not among it.
+            CHECK(legend_left > diagram_right);
+        }
+    }
+    SECTION("left out on request") {
+        DiagramOptions options;
+        options.legend = false;
+        for (const auto& object : svg_objects(render_diagram(d.graph, scope, options, DiagramFormat::Svg))) {
+            CHECK(object.title.rfind("legend", 0) != 0);
+            CHECK(object.title != "cluster_legend");
+        }
+    }
+    SECTION("in DOT, a cluster of its own for whoever lays it out") {
+        auto g = parse_dot(render_diagram(d.graph, scope, {}, DiagramFormat::Dot));
+        Agraph_t* legend = agsubg(g.get(), const_cast<char*>("cluster_legend"), 0);
+        REQUIRE(legend != nullptr);
+        std::set<std::string> labels;
+        for (Agnode_t* n = agfstnode(legend); n; n = agnxtnode(legend, n)) {
+            CHECK(std::string(agnameof(n)).rfind("legend:", 0) == 0);
+            if (std::string(agget(n, const_cast<char*>("shape"))) != "point") labels.insert(agget(n, const_cast<char*>("label")));
+        }
+        CHECK(labels.count("prefecture") == 1);
+        CHECK(labels.count("Japan") == 1);
+    }
 }

@@ -10,52 +10,35 @@
 #include <set>
 
 #include "kizuna/core/errors.h"
+#include "cgraph_helpers.h"
 #include "label_text.h"
+#include "legend.h"
 #include "style.h"
 
 namespace kizuna {
 
 namespace {
 
-// Legend items per row.
-constexpr std::size_t kLegendRow = 5;
-
 using viz::kMaxLabelBytes;
 using viz::kMaxTooltipBytes;
 using viz::safe_label;
 using viz::safe_url;
 
-struct GraphCloser {
-    void operator()(Agraph_t* g) const { agclose(g); }
-};
+using viz::c;
+using viz::GraphCloser;
+using viz::last_graphviz_error;
+using viz::RenderDataFreer;
+using viz::set;
+
 struct ContextCloser {
     void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-struct RenderDataFreer {
-    void operator()(char* data) const { gvFreeRenderData(data); }
 };
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
 
-// cgraph takes char* for names and values it only reads.
-char* c(const std::string& text) { return const_cast<char*>(text.c_str()); }
-char* c(const char* text) { return const_cast<char*>(text); }
-
-void set(void* object, const char* name, const std::string& value) { agsafeset(object, c(name), c(value), c("")); }
-
 const char* const kFaded = "#c0c0c0";
 const char* const kHighlight = "#d7263d";
-
-// Graphviz reports problems through a callback; we keep the last for our own error message.
-std::string& last_graphviz_error() {
-    static std::string message;
-    return message;
-}
-int remember_graphviz_error(char* message) {
-    last_graphviz_error() = message ? message : "";
-    return 0;
-}
 
 std::string year_of(const std::optional<PartialDate>& date) { return date ? std::to_string(date->year()) : ""; }
 
@@ -107,10 +90,21 @@ public:
     void add(const Subgraph& subgraph) {
         for (const VertexId v : subgraph.vertices) add_vertex(v);
         for (const RelationIndex r : subgraph.relations) add_relation(r);
-        if (options_.legend) add_legend();
     }
 
     Agraph_t* graph() const { return root_.get(); }
+
+    // What the diagram shows: the legend's content (empty when options.legend is off).
+    [[nodiscard]] viz::LegendContent legend() const {
+        viz::LegendContent content;
+        if (!options_.legend) return content;
+        content.kinds.assign(kinds_.begin(), kinds_.end());
+        content.countries.assign(countries_.begin(), countries_.end());
+        for (const auto& type : graph_.relation_types()) {
+            if (types_.count(type.id)) content.types.push_back(type);
+        }
+        return content;
+    }
 
 private:
     bool faded_vertex(VertexId v) const {
@@ -198,75 +192,6 @@ private:
         if (auto url = first_link(relation.sources); !url.empty()) set(edge, "URL", url);
     }
 
-    void add_legend() {
-        if (kinds_.empty()) return;
-        Agraph_t* legend = agsubg(root_.get(), c("cluster_legend"), 1);
-        set(legend, "label", options_.lang == "ja" ? "凡例" : options_.lang == "vi" ? "Chú giải" : "Legend");
-        set(legend, "style", "rounded");
-        set(legend, "color", "#d1d5db");
-        set(legend, "fontname", options_.font);
-        set(legend, "fontsize", "10");
-        std::size_t serial = 0;
-        auto item = [&](const std::string& label) {
-            Agnode_t* node = agnode(legend, c("legend-" + std::to_string(serial++)), 1);
-            set(node, "label", safe_label(label, kMaxLabelBytes));
-            set(node, "fontname", options_.font);
-            set(node, "fontsize", "9");
-            return node;
-        };
-        // Items sit in short rows: each row is a chain of invisible edges, which the layout puts side by side.
-        Agnode_t* row_tail = nullptr;
-        std::size_t in_row = 0;
-        auto place = [&](Agnode_t* first, Agnode_t* last) {
-            if (row_tail != nullptr && in_row < kLegendRow) {
-                Agedge_t* link = agedge(legend, row_tail, first, c("legend-row-" + std::to_string(serial++)), 1);
-                set(link, "style", "invis");
-                ++in_row;
-            } else {
-                in_row = 1;
-            }
-            row_tail = last;
-        };
-        auto end_row = [&] { row_tail = nullptr; };
-        for (const auto& kind : kinds_) {
-            Agnode_t* node = item(viz::kind_name(kind, options_.lang));
-            const auto style = viz::node_style(kind);
-            set(node, "shape", style.shape);
-            set(node, "style", style.style);
-            set(node, "fillcolor", "#ffffff");
-            place(node, node);
-        }
-        end_row();
-        for (const auto& country : countries_) {
-            Agnode_t* node = item(viz::country_name(country, options_.lang));
-            set(node, "shape", "box");
-            set(node, "style", "filled");
-            set(node, "fillcolor", viz::country_fill(country));
-            place(node, node);
-        }
-        end_row();
-        for (const auto& type_id : types_) {
-            const auto& types = graph_.relation_types();
-            const auto type = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.id == type_id; });
-            Agnode_t* tail = item("");
-            Agnode_t* head = item("");
-            for (auto* point : {tail, head}) {
-                set(point, "shape", "point");
-                set(point, "width", "0.05");
-            }
-            Agedge_t* edge = agedge(legend, tail, head, c("legend-edge-" + type_id), 1);
-            const auto style = viz::edge_style(type_id);
-            set(edge, "label", safe_label(display_label(*type, options_.lang), kMaxLabelBytes));
-            set(edge, "color", style.color);
-            set(edge, "fontcolor", style.color);
-            set(edge, "style", style.style);
-            set(edge, "fontname", options_.font);
-            set(edge, "fontsize", "9");
-            if (!type->directed) set(edge, "dir", "none");
-            place(tail, head);
-        }
-    }
-
     const Graph& graph_;
     const DiagramOptions& options_;
     std::unique_ptr<Agraph_t, GraphCloser> root_;
@@ -340,17 +265,22 @@ std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const D
                          "--max-entities and use --engine sfdp");
     }
     agseterr(AGERR);  // warnings (e.g. about fonts) are not the user's business; errors are
-    agseterrf(remember_graphviz_error);
+    agseterrf(viz::remember_graphviz_error);
     // The context outlives the graph: Graphviz wants graphs closed before their context is freed.
     std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
     if (!context) throw Error("Graphviz could not start");
     DiagramBuilder builder(graph, options);
     builder.add(subgraph);
-    if (format == DiagramFormat::Dot) return write_dot(builder.graph());
+    const viz::LegendContent legend = builder.legend();
+    if (format == DiagramFormat::Dot) {
+        if (!legend.empty()) viz::add_legend_cluster(builder.graph(), legend, options);
+        return write_dot(builder.graph());
+    }
 
     if (gvLayout(context.get(), builder.graph(), options.engine.c_str()) != 0) {
         throw Error("Graphviz layout '" + options.engine + "' failed: " + last_graphviz_error());
     }
+    if (!legend.empty()) viz::place_legend(context.get(), builder.graph(), legend, options);
     char* raw = nullptr;
     unsigned int length = 0;
     const int status = gvRenderData(context.get(), builder.graph(), renderer(format), &raw, &length);

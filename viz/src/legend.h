@@ -1,0 +1,32 @@
+#pragma once
+// Private to viz: the legend of a diagram - the kinds, countries and relation types it shows.
+//
+// Laid out inside the diagram, a legend shares the diagram's ranks (dot) or springs (neato …) and is
+// spread thin across it. So a rendered diagram is laid out first without it; the legend is then laid
+// out on its own, in a few compact columns, and pinned beside the diagram, which is drawn as laid out
+// ("nop2": positions and splines kept).
+#include <graphviz/gvc.h>
+
+#include <string>
+#include <vector>
+
+#include "kizuna/core/model.h"
+#include "kizuna/viz/diagram.h"
+
+namespace kizuna::viz {
+
+struct LegendContent {
+    std::vector<std::string> kinds, countries;  // in the order shown
+    std::vector<RelationType> types;
+    [[nodiscard]] bool empty() const { return kinds.empty() && countries.empty() && types.empty(); }
+};
+
+// Adds the legend to an unlaid graph as a cluster of its own (DOT output: whoever reads it lays it out).
+void add_legend_cluster(Agraph_t* graph, const LegendContent& content, const DiagramOptions& options);
+
+// REQUIRES: graph laid out by gvLayout. Attaches the layout to the graph as attributes, frees it, adds the
+// legend laid out on its own to the right of the diagram, top-aligned, and lays the whole out again with
+// "nop2", which keeps every position. Throws Error when Graphviz fails.
+void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content, const DiagramOptions& options);
+
+}  // namespace kizuna::viz
