@@ -15,6 +15,7 @@
 #include "kizuna/queries/ego.h"
 #include "kizuna/queries/path.h"
 #include "kizuna/viz/diagram.h"
+#include "generated_graph.h"
 #include "temp_dir.h"
 
 using namespace kizuna;
@@ -381,6 +382,35 @@ TEST_CASE("too large a diagram is refused with advice, unknown engines too", "[v
     options.engine = "sfdp";
     CHECK(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg).find("<svg") !=
           std::string::npos);
+}
+
+TEST_CASE("many relations: dot is refused with advice, other engines draw straight edges", "[viz]") {
+    // 100 entities, 320 relations: dot would take tens of seconds, curved routing several.
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(100, 320, 11, test::Shape::Uniform));
+    const Graph graph = Graph::load(store);
+    const auto scope = whole_graph(graph, {}, false);
+    REQUIRE(scope.relations.size() == 320);
+    DiagramOptions options;
+    CHECK_THROWS_WITH(render_diagram(graph, scope, options, DiagramFormat::Svg),
+                      Catch::Contains("320 relations") && Catch::Contains("--engine sfdp") &&
+                          Catch::Contains("--max-relations"));
+    // Raised on purpose: dot accepts it (the DOT text is not laid out here, so this stays quick).
+    options.max_layered_relations = 400;
+    auto laid_by_reader = parse_dot(render_diagram(graph, scope, options, DiagramFormat::Dot));
+    CHECK(std::string(agget(laid_by_reader.get(), const_cast<char*>("splines"))) == "true");
+    options = {};
+    options.engine = "sfdp";
+    auto straight = parse_dot(render_diagram(graph, scope, options, DiagramFormat::Dot));
+    CHECK(std::string(agget(straight.get(), const_cast<char*>("splines"))) == "line");
+    const auto svg = render_diagram(graph, scope, options, DiagramFormat::Svg);
+    CHECK(svg.find("</svg>") != std::string::npos);
+    // Few relations keep their curves with every engine.
+    const auto small = ego_network(graph, 0, 1, {});
+    REQUIRE(small.relations.size() <= options.max_curved_relations);
+    auto curved = parse_dot(render_diagram(graph, small, options, DiagramFormat::Dot));
+    CHECK(std::string(agget(curved.get(), const_cast<char*>("splines"))) == "true");
 }
 
 TEST_CASE("formats come from names and file extensions", "[viz]") {

@@ -264,6 +264,13 @@ std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const D
                          "); draw a neighbourhood with --ego ENTITY --radius N, filter with --type, or raise "
                          "--max-entities and use --engine sfdp");
     }
+    if (options.engine == "dot" && subgraph.relations.size() > options.max_layered_relations) {
+        throw UsageError("the diagram would hold " + std::to_string(subgraph.relations.size()) +
+                         " relations, too many for dot's layered layout (the limit is " +
+                         std::to_string(options.max_layered_relations) +
+                         "; it would run for minutes); use --engine sfdp (straight edges, seconds), draw a "
+                         "neighbourhood with --ego ENTITY --radius N or filter with --type, or raise --max-relations");
+    }
     agseterr(AGERR);  // warnings (e.g. about fonts) are not the user's business; errors are
     agseterrf(viz::remember_graphviz_error);
     // The context outlives the graph: Graphviz wants graphs closed before their context is freed.
@@ -271,6 +278,10 @@ std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const D
     if (!context) throw Error("Graphviz could not start");
     DiagramBuilder builder(graph, options);
     builder.add(subgraph);
+    // Routing curved edges around every node is what makes the force-directed engines slow.
+    if (options.engine != "dot" && subgraph.relations.size() > options.max_curved_relations) {
+        set(builder.graph(), "splines", "line");
+    }
     const viz::LegendContent legend = builder.legend();
     if (format == DiagramFormat::Dot) {
         if (!legend.empty()) viz::add_legend_cluster(builder.graph(), legend, options);

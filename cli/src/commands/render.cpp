@@ -30,6 +30,7 @@ struct Options {
     std::string cluster;
     bool no_legend = false;
     std::size_t max_entities = DiagramOptions{}.max_entities;
+    std::size_t max_relations = DiagramOptions{}.max_layered_relations;
     std::string title;
     bool isolated = false;
 };
@@ -96,6 +97,11 @@ Command add_render(CLI::App& app, Context& context) {
     command->add_option("--max-entities", options->max_entities, "refuse diagrams larger than this (default 400)")
         ->check(CLI::PositiveNumber)
         ->type_name("N");
+    command->add_option("--max-relations", options->max_relations,
+                        "refuse dot layouts with more relations than this (default 300: beyond, dot takes "
+                        "minutes); other engines draw straight edges beyond 150")
+        ->check(CLI::PositiveNumber)
+        ->type_name("N");
     command->add_flag("--isolated", options->isolated, "whole graph: also draw entities without relations");
     command->footer("Names and labels follow --lang (en, ja, vi); Japanese and Vietnamese render with Noto Sans CJK.\n"
                     "Examples:\n"
@@ -112,6 +118,7 @@ Command add_render(CLI::App& app, Context& context) {
                 diagram.cluster_by_country = options->cluster == "country";
                 diagram.legend = !options->no_legend;
                 diagram.max_entities = options->max_entities;
+                diagram.max_layered_relations = options->max_relations;
                 Subgraph scope;
                 std::string title;
                 if (!options->ego.empty()) {
