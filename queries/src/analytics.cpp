@@ -4,8 +4,11 @@
 #include <boost/pending/disjoint_sets.hpp>
 
 #include <algorithm>
+#include <numeric>
+#include <random>
 #include <unordered_map>
 
+#include "sampled_betweenness.h"
 #include "traversal.h"
 
 namespace kizuna {
@@ -78,12 +81,34 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         undirected.directed = false;
         const queries::CompiledFilter compiled(graph, undirected);
         const auto view = queries::filtered(compiled);
-        std::vector<double> centrality(graph.vertex_count(), 0.0);
-        boost::brandes_betweenness_centrality(
-            view, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
-                                                                          boost::get(boost::vertex_index, view)))
-                      .vertex_index_map(boost::get(boost::vertex_index, view)));
+        const std::size_t n = graph.vertex_count();
+        std::size_t sources = query.betweenness_sources;
+        if (sources == 0) {
+            const double work = double(n) * double(std::max<std::size_t>(stats.relations, 1));
+            sources = work <= kExactBetweennessWork
+                          ? n
+                          : std::max(kFewestBetweennessSources,
+                                     static_cast<std::size_t>(kExactBetweennessWork / double(std::max<std::size_t>(stats.relations, 1))));
+        }
+        sources = std::min(sources, n);
+        std::vector<double> centrality(n, 0.0);
+        if (sources == n) {
+            boost::brandes_betweenness_centrality(
+                view, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
+                                                                              boost::get(boost::vertex_index, view)))
+                          .vertex_index_map(boost::get(boost::vertex_index, view)));
+        } else {
+            // A uniform sample, the same every time for the same graph.
+            std::vector<VertexId> all(n);
+            std::iota(all.begin(), all.end(), VertexId{0});
+            std::mt19937_64 random(0x6b697a756e61);  // "kizuna"
+            std::shuffle(all.begin(), all.end(), random);
+            all.resize(sources);
+            std::sort(all.begin(), all.end());
+            centrality = queries::sampled_betweenness(view, n, all);
+        }
         stats.by_betweenness = top_scores(centrality, query.top);
+        stats.betweenness_sources = sources;
     }
     return stats;
 }

@@ -16,6 +16,7 @@
 #include "kizuna/queries/ego.h"
 #include "kizuna/queries/partners.h"
 #include "kizuna/queries/path.h"
+#include "sampled_betweenness.h"  // queries/src: the estimator itself, checked against Boost
 #include "temp_dir.h"
 
 using namespace kizuna;
@@ -339,4 +340,43 @@ TEST_CASE("betweenness centrality matches a count of shortest paths through each
         positive += expected[v] > 0 ? 1 : 0;
     }
     CHECK(positive > 5);  // the graph has real intermediaries
+}
+
+TEST_CASE("sampled betweenness: every source gives Boost's exact values, a sample estimates them", "[queries][generated][stats]") {
+    Fixture f(400, 1600, 71, test::Shape::PowerLaw);
+    const std::size_t n = f.generated.entities;
+    StatsQuery query;
+    query.betweenness = true;
+    query.top = n;
+    const auto exact_stats = graph_stats(f.graph, query);
+    CHECK(exact_stats.betweenness_sources == n);  // small enough to be exact
+    std::vector<double> exact(n, 0.0);
+    for (const auto& ranked : exact_stats.by_betweenness) exact[ranked.vertex] = ranked.score;
+
+    // The estimator, given every vertex as a source, is Brandes' algorithm itself.
+    const queries::CompiledFilter filter(f.graph, RelationFilter{});
+    std::vector<VertexId> everyone(n);
+    std::iota(everyone.begin(), everyone.end(), VertexId{0});
+    const auto all_sources = queries::sampled_betweenness(queries::filtered(filter), n, everyone);
+    for (std::uint32_t v = 0; v < n; ++v) {
+        INFO("vertex " << v);
+        CHECK(all_sources[v] == Approx(exact[v]).margin(1e-6));
+    }
+
+    // A quarter of the sources: the same leaders, and the total within a few percent.
+    query.betweenness_sources = n / 4;
+    const auto sampled = graph_stats(f.graph, query);
+    CHECK(sampled.betweenness_sources == n / 4);
+    double exact_total = 0, sampled_total = 0;
+    for (const auto& ranked : sampled.by_betweenness) sampled_total += ranked.score;
+    for (const double value : exact) exact_total += value;
+    CHECK(sampled_total == Approx(exact_total).epsilon(0.10));
+    std::set<VertexId> sampled_top;
+    for (std::size_t i = 0; i < 5; ++i) sampled_top.insert(sampled.by_betweenness[i].vertex);
+    CHECK(sampled_top.count(exact_stats.by_betweenness[0].vertex) == 1);
+    CHECK(sampled_top.count(exact_stats.by_betweenness[1].vertex) == 1);
+    // The same sample each time.
+    const auto again = graph_stats(f.graph, query);
+    CHECK(again.by_betweenness.front().vertex == sampled.by_betweenness.front().vertex);
+    CHECK(again.by_betweenness.front().score == sampled.by_betweenness.front().score);
 }
