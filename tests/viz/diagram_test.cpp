@@ -297,10 +297,12 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
             e.sources = {Source{hostile[i], i % 2 ? "javascript:alert(2)" : "file:///etc/passwd", hostile[i]}};
             w.put(e);
         }
+        // A type of the data's own, labelled with markup: it reaches the edges and the legend.
+        w.put(RelationType{"hostile-type", hostile[3], hostile[0], true, hostile[5]});
         for (std::size_t i = 0; i + 1 < hostile.size(); ++i) {
             Relation r;
             r.id = "hr" + std::to_string(i);
-            r.type = "partnership";
+            r.type = i % 2 ? "partnership" : "hostile-type";
             r.from = "h" + std::to_string(i);
             r.to = "h" + std::to_string(i + 1);
             r.sources = {Source{hostile[i], "data:text/html,<script>", ""}};
@@ -348,6 +350,19 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
     CHECK(has_text(texts, "trailing backslash \\"));
     // Graphviz decodes character references in labels; the text stays text either way.
     CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("amp & lt < gt > &", 0) == 0; }));
+    // The type's label, as text: on its edges (with no year) and once in the legend.
+    const auto objects = svg_objects(svg);
+    const auto legend_samples = std::count_if(objects.begin(), objects.end(), [&](const SvgObject& o) {
+        return o.title.rfind("legend:", 0) == 0 && !o.texts.empty() && o.texts.front().second == hostile[3];
+    });
+    CHECK(legend_samples == 1);
+    for (const std::string engine : {"neato", "sfdp"}) {  // the legend placed by a second layout
+        options.engine = engine;
+        std::set<std::string> placed_elements;
+        (void)svg_texts(render_diagram(graph, scope, options, DiagramFormat::Svg), &placed_elements);
+        CHECK(placed_elements.count("script") == 0);
+        CHECK(placed_elements.count("b") == 0);
+    }
 }
 
 TEST_CASE("invalid UTF-8 is rejected before it reaches Graphviz", "[viz][safety]") {
