@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <ostream>
+#include <unistd.h>
 
 #include "kizuna/core/errors.h"
 
@@ -31,7 +32,16 @@ VertexId Loaded::vertex(const std::string& name) const {
 
 Loaded load(const Context& context) {
     Store store = context.open_for_reading();
-    Graph graph = Graph::load(store);
+    // Building takes seconds from a million relations on: say why the first query after a change waits.
+    Graph graph = Graph::load(store, [&] {
+        constexpr std::int64_t kWorthSaying = 500'000;
+        if (isatty(STDERR_FILENO) == 1 && store.relation_count() >= kWorthSaying) {
+            context.e() << "building the query graph of " << store.relation_count()
+                        << " relations (after each change, once; later commands load it from "
+                        << Graph::cache_path(store.path()).filename().string() << ")\n"
+                        << std::flush;
+        }
+    });
     return Loaded{std::move(store), std::move(graph)};
 }
 

@@ -57,7 +57,7 @@ std::pair<std::int64_t, std::int64_t> data_stamp(SQLite::Database& db) {
 
 }  // namespace
 
-Graph Graph::load(const Store& store) {
+Graph Graph::load(const Store& store, const std::function<void()>& before_building) {
     std::pair<std::int64_t, std::int64_t> stamp;
     try {
         stamp = data_stamp(store.impl().db);
@@ -69,6 +69,7 @@ Graph Graph::load(const Store& store) {
         impl->store = &store.impl();
         return Graph(std::move(impl));
     }
+    if (before_building) before_building();
     Graph graph = build(store);
     (void)save_cache(store, graph);
     return graph;

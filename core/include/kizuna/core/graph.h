@@ -11,6 +11,7 @@
 // except those that read the store (entity(), relation()).
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,8 +31,10 @@ class Graph {
 public:
     // The graph of the store's current data: from the graph cache beside the database file when the
     // cache is of this database at its current generation, else read from the store (and the cache then
-    // rewritten, when the folder is writable). Throws StorageError.
-    [[nodiscard]] static Graph load(const Store& store);
+    // rewritten, when the folder is writable). before_building, when given, is called just before a build
+    // from the store (the slow case: seconds for millions of relations), e.g. to tell the user.
+    // Throws StorageError.
+    [[nodiscard]] static Graph load(const Store& store, const std::function<void()>& before_building = {});
     // Always reads every entity and relation of the store, in one read transaction. Throws StorageError.
     [[nodiscard]] static Graph build(const Store& store);
     // Writes the graph cache of the store (file: cache_path()); false when it cannot be written (a
