@@ -239,7 +239,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
 
         for (const auto& item : batch.relations) {
             relation_ids.check(item, relation_problems);
-            bool valid = true;
+            bool valid = true;  // not needed here: a problem lands in relation_problems, which stops the writing
             auto encoded = checks->check_and_encode(item, relation_problems, valid);
             ++report.relations_read;
             if (writing()) {
