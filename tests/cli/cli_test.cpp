@@ -133,6 +133,22 @@ TEST_CASE("render writes the format the extension asks for", "[cli]") {
     CHECK(run_kizuna({"--db", db.path, "render", "--path", "kanagawa", "hau-giang-pharma", "-o", pdf}).exit_code == 0);
     CHECK(kizuna::test::read_file(pdf).substr(0, 5) == "%PDF-");
     CHECK(run_kizuna({"--db", db.path, "render", "--max-entities", "3"}).exit_code == 2);
+    // Too many relations for dot: refused with the way out; another engine draws it.
+    const auto refused = run_kizuna({"--db", db.path, "render", "--max-relations", "10", "-o", svg});
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains("too many for dot") && Catch::Contains("--engine sfdp"));
+    CHECK(run_kizuna({"--db", db.path, "render", "--max-relations", "10", "--engine", "sfdp", "-o", svg}).exit_code == 0);
+}
+
+TEST_CASE("stats says when betweenness is an estimate", "[cli]") {
+    Db db;
+    const auto exact = nlohmann::json::parse(run_kizuna({"--db", db.path, "--format", "json", "stats", "--betweenness"}).out);
+    CHECK(exact["betweenness_exact"] == true);
+    CHECK(exact["betweenness_sources"] == exact["entities"]);
+    CHECK(exact["by_betweenness"][0]["id"] == "vn-moh");
+    const auto sampled = run_kizuna({"--db", db.path, "stats", "--betweenness", "--sources", "5"});
+    CHECK(sampled.exit_code == 0);
+    CHECK_THAT(sampled.out, Catch::Contains("betweenness estimated from 5 of "));
 }
 
 TEST_CASE("import: a dry run checks and writes nothing; the summary in table and JSON", "[cli][import]") {
