@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "kizuna/core/errors.h"
 #include "traversal.h"
 
 namespace kizuna {
@@ -13,6 +14,21 @@ bool listed(const std::vector<std::string>& allowed, const std::string& value) {
     return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
+// A counterpart condition that can never hold is a typo, not an answer: "companies", "JPN", "jp".
+void check_known(const std::vector<std::string>& wanted, const std::vector<std::string>& known, const char* what,
+                 const char* option) {
+    for (const auto& value : wanted) {
+        if (std::find(known.begin(), known.end(), value) != known.end()) continue;
+        std::vector<std::string> sorted = known;
+        std::sort(sorted.begin(), sorted.end());
+        std::string list;
+        for (const auto& k : sorted) {
+            if (!k.empty()) list += (list.empty() ? "" : ", ") + k;
+        }
+        throw UsageError(std::string(option) + ": no entity has the " + what + " '" + value + "' (there are: " + list + ")");
+    }
+}
+
 int start_key(const Graph& graph, RelationIndex r) {
     const auto start = graph.start(r);
     return start ? start->packed() : 0;
@@ -21,6 +37,8 @@ int start_key(const Graph& graph, RelationIndex r) {
 }  // namespace
 
 std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQuery& query) {
+    check_known(query.countries, graph.impl().countries, "country", "--country");
+    check_known(query.kinds, graph.impl().kinds, "kind", "--kind");
     RelationFilter undirected = query.filter;
     undirected.directed = false;  // direction is applied below, per link
     const queries::CompiledFilter filter(graph, undirected);

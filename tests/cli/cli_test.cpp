@@ -140,6 +140,21 @@ TEST_CASE("render writes the format the extension asks for", "[cli]") {
     CHECK(run_kizuna({"--db", db.path, "render", "--max-relations", "10", "--engine", "sfdp", "-o", svg}).exit_code == 0);
 }
 
+TEST_CASE("country codes in any case; common needs two entities", "[cli]") {
+    Db db;
+    const auto lower = run_kizuna({"--db", db.path, "--format", "json", "partners", "vn-moh", "--country", "jp"});
+    REQUIRE(lower.exit_code == 0);
+    const auto upper = run_kizuna({"--db", db.path, "--format", "json", "partners", "vn-moh", "--country", "JP"});
+    CHECK(lower.out == upper.out);
+    CHECK_FALSE(nlohmann::json::parse(lower.out)["partners"].empty());
+    const auto typo = run_kizuna({"--db", db.path, "partners", "vn-moh", "--country", "JPN"});
+    CHECK(typo.exit_code == 2);
+    CHECK_THAT(typo.err, Catch::Contains("no entity has the country 'JPN'"));
+    const auto same = run_kizuna({"--db", db.path, "common", "vn-moh", "MOH"});
+    CHECK(same.exit_code == 2);
+    CHECK_THAT(same.err, Catch::Contains("are the same entity (vn-moh)") && Catch::Contains("kizuna partners vn-moh"));
+}
+
 TEST_CASE("stats says when betweenness is an estimate", "[cli]") {
     Db db;
     const auto exact = nlohmann::json::parse(run_kizuna({"--db", db.path, "--format", "json", "stats", "--betweenness"}).out);

@@ -186,6 +186,19 @@ TEST_CASE("an unknown type in a filter is a usage error", "[queries][filter]") {
     CHECK_THROWS_AS(shortest_path(d.graph, d.v("vn-moh"), d.v("mhlw"), query), UsageError);
 }
 
+TEST_CASE("a counterpart country or kind that no entity has is a usage error, not an empty answer", "[queries][filter]") {
+    const auto& d = dataset();
+    PartnerQuery query;
+    query.countries = {"JPN"};
+    CHECK_THROWS_WITH(partners(d.graph, d.v("vn-moh"), query),
+                      "--country: no entity has the country 'JPN' (there are: JP, VN)");
+    query.countries = {"JP"};
+    query.kinds = {"companies"};
+    CHECK_THROWS_WITH(partners(d.graph, d.v("vn-moh"), query), Catch::StartsWith("--kind: no entity has the kind 'companies' (there are: agency, clinic, company,"));
+    query.kinds = {"university"};  // known, and none among this entity's partners: an answer
+    CHECK(partners(d.graph, d.v("vn-moh"), query).empty());
+}
+
 TEST_CASE("common partners come with the relations on each side", "[queries][common]") {
     const auto& d = dataset();
     const auto shared = common_partners(d.graph, d.v("kanagawa"), d.v("mhlw"), {});

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "commands.h"
+#include "kizuna/core/errors.h"
 #include "filter_options.h"
 #include "kizuna/core/json.h"
 #include "kizuna/queries/partners.h"
@@ -45,6 +46,11 @@ Command add_common(CLI::App& app, Context& context) {
     return {command, [&context, options] {
                 const Loaded data = load(context);
                 const VertexId a = data.vertex(options->a), b = data.vertex(options->b);
+                if (a == b) {
+                    const std::string id(data.graph.entity_id(a));
+                    throw UsageError("'" + options->a + "' and '" + options->b + "' are the same entity (" + id +
+                                     "): its partners are `kizuna partners " + id + "`");
+                }
                 const auto shared = common_partners(data.graph, a, b, options->filter.filter());
                 const std::string a_id(data.graph.entity_id(a)), b_id(data.graph.entity_id(b));
                 if (context.format == OutputFormat::Json) {

@@ -1,6 +1,8 @@
 // kizuna partners ENTITY: direct partners, filtered by type, dates, direction, country and kind.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <ostream>
 
 #include "commands.h"
@@ -39,6 +41,10 @@ Command add_partners(CLI::App& app, Context& context) {
                 query.filter = options->filter.filter();
                 query.incoming_only = options->incoming;
                 query.countries = options->countries;
+                for (auto& country : query.countries) {  // ISO codes are upper case; "jp" means JP
+                    std::transform(country.begin(), country.end(), country.begin(),
+                                   [](unsigned char ch) { return static_cast<char>(std::toupper(ch)); });
+                }
                 query.kinds = options->kinds;
                 const auto links = partners(data.graph, v, query);
                 const Entity self = data.graph.entity(v);

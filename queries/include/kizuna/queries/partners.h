@@ -23,6 +23,7 @@ struct PartnerQuery {
 };
 
 // Every link of the entity that passes the query, ordered by partner id, then start date, then relation.
+// Throws UsageError for a country or kind that no entity has (a typo would otherwise answer "none").
 [[nodiscard]] std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQuery& query);
 
 struct CommonPartner {
