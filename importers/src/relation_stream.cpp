@@ -2,6 +2,9 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+#include <cctype>
+
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 
@@ -20,6 +23,37 @@ RelationStream::~RelationStream() {
     checker_.join();
 }
 
+namespace {
+
+// An id as a spreadsheet may have spelt it, in the form of the vocabulary: lower case, `separator` between words.
+std::string normalised(const std::string& text, char separator) {
+    std::string out;
+    for (const unsigned char ch : text) {
+        out += ch == ' ' || ch == '-' || ch == '_' ? separator : static_cast<char>(std::tolower(ch));
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string RelationStream::Checks::hint(const Relation& relation) const {
+    if (types.count(relation.type) == 0) {
+        const std::string guess = normalised(relation.type, '_');
+        if (types.count(guess) != 0) return " (did you mean '" + guess + "'?)";
+        std::vector<std::string> known(types.begin(), types.end());
+        std::sort(known.begin(), known.end());
+        std::string list;
+        for (const auto& type : known) list += (list.empty() ? "" : ", ") + type;
+        return " (the types are " + list + "; a new one goes in relation_types.csv)";
+    }
+    for (const std::string* end : {&relation.from, &relation.to}) {
+        if (end->empty() || entities.count(*end) != 0) continue;
+        const std::string guess = normalised(*end, '-');
+        if (entities.count(guess) != 0) return " (did you mean '" + guess + "'?)";
+    }
+    return "";
+}
+
 Store::EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
                                                                 bool& valid) const {
     const Relation& relation = item.value;
@@ -33,7 +67,7 @@ Store::EncodedRelation RelationStream::Checks::check_and_encode(const Located<Re
     try {
         validate_relation(relation, knows_type, knows_entity);
     } catch (const InvalidDataError& e) {
-        problems.add(item.place, e.what());
+        problems.add(item.place, e.what() + hint(relation));
         valid = false;
     }
     auto encoded = Store::encode(relation);

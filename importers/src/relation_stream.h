@@ -40,6 +40,8 @@ public:
         // Each endpoint is looked up once.
         [[nodiscard]] Store::EncodedRelation check_and_encode(const Located<Relation>& item, Problems& problems,
                                                               bool& valid) const;
+        // For a relation that failed its checks: what was probably meant (" (did you mean 'mou'?)"), or "".
+        [[nodiscard]] std::string hint(const Relation& relation) const;
     };
     // Hands the checks over. Until then, and whenever checking falls behind, the files are read ahead at
     // most kParsedChunks chunks.

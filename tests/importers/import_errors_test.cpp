@@ -201,3 +201,28 @@ TEST_CASE("large relation files are read while they are written, and still all o
         CHECK(again.changed.total() == 0);
     }
 }
+
+TEST_CASE("a type or id spelt as a spreadsheet would gets a suggestion", "[importers][errors]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_file(dir / "entities.csv", "id,kind,name_en\nacme,company,Acme\nbeta-corp,company,Beta\n");
+    test::write_file(dir / "relations.csv",
+                     "id,type,from,to\nr1,MOU,acme,beta-corp\nr2,Joint Venture,acme,beta-corp\nr3,mou,Acme,beta-corp\n"
+                     "r4,mou,acme,Beta Corp\nr5,friendship,acme,beta-corp\nr6,mou,acme,gamma\n");
+    try {
+        (void)import_files(store, {dir / "entities.csv", dir / "relations.csv"});
+        FAIL("expected an ImportError");
+    } catch (const ImportError& e) {
+        const std::string file = (dir / "relations.csv").string();
+        REQUIRE(e.problems().size() == 6);
+        CHECK(e.problems()[0] == file + ":2: relation r1: unknown type 'MOU' (did you mean 'mou'?)");
+        CHECK(e.problems()[1] == file + ":3: relation r2: unknown type 'Joint Venture' (did you mean 'joint_venture'?)");
+        CHECK(e.problems()[2] == file + ":4: relation r3: unknown entity 'Acme' (did you mean 'acme'?)");
+        CHECK(e.problems()[3] == file + ":5: relation r4: unknown entity 'Beta Corp' (did you mean 'beta-corp'?)");
+        // No near miss: the types there are, and where a new one goes.
+        CHECK_THAT(e.problems()[4], Catch::Contains("unknown type 'friendship' (the types are acquisition, ") &&
+                                        Catch::EndsWith("; a new one goes in relation_types.csv)"));
+        CHECK(e.problems()[5] == file + ":7: relation r6: unknown entity 'gamma'");
+    }
+    CHECK(store.relation_count() == 0);
+}
