@@ -155,6 +155,18 @@ TEST_CASE("country codes in any case; common needs two entities", "[cli]") {
     CHECK_THAT(same.err, Catch::Contains("are the same entity (vn-moh)") && Catch::Contains("kizuna partners vn-moh"));
 }
 
+TEST_CASE("search says when more entities match than it shows", "[cli]") {
+    Db db;
+    const auto cut = run_kizuna({"--db", db.path, "search", "Ministry", "-n", "2"});
+    CHECK(cut.exit_code == 0);
+    CHECK_THAT(cut.out, Catch::EndsWith("more entities match: show more with -n 10, or give more of the name\n"));
+    const auto json = nlohmann::json::parse(run_kizuna({"--db", db.path, "--format", "json", "search", "Ministry", "-n", "2"}).out);
+    CHECK(json.size() == 2);  // scripts get the list they asked for
+    const auto all = run_kizuna({"--db", db.path, "search", "Alcopha"});
+    CHECK_THAT(all.out, !Catch::Contains("more entities match"));
+    CHECK_THAT(all.out, Catch::Contains("alcopha"));
+}
+
 TEST_CASE("stats says when betweenness is an estimate", "[cli]") {
     Db db;
     const auto exact = nlohmann::json::parse(run_kizuna({"--db", db.path, "--format", "json", "stats", "--betweenness"}).out);

@@ -42,7 +42,10 @@ Command add_search(CLI::App& app, Context& context) {
     command->add_option("--limit,-n", options->limit, "most results to show (default 20)")->check(CLI::PositiveNumber);
     return {command, [&context, options] {
                 Store store = context.open_for_reading();
-                const auto found = store.search(options->text, options->limit);
+                // One more than shown tells whether there are more (a table says so; JSON and CSV stay lists).
+                auto found = store.search(options->text, options->limit + 1);
+                const bool more = found.size() > options->limit;
+                if (more) found.pop_back();
                 if (context.format == OutputFormat::Json) {
                     print_json(context, nlohmann::json(found));
                     return;
@@ -68,6 +71,10 @@ Command add_search(CLI::App& app, Context& context) {
                     table.add({e.id, name, e.kind, e.country, other_names(e, name)});
                 }
                 table.print(context.o());
+                if (more) {
+                    context.o() << "\nmore entities match: show more with -n " << options->limit * 5
+                                << ", or give more of the name\n";
+                }
             }};
 }
 
