@@ -71,7 +71,12 @@ Graph Graph::load(const Store& store, const std::function<void()>& before_buildi
     }
     if (before_building) before_building();
     Graph graph = build(store);
-    (void)save_cache(store, graph);
+    // Written on another thread while the caller uses the graph (only reads, on both sides): a million
+    // relations are 33 MB to write, ten million 335 MB, and only later commands need the file.
+    graph.impl_->saving = std::async(std::launch::async, [impl = graph.impl_.get(), file = cache_path(store.path()),
+                                                          version = store.schema_version()] {
+        return write_graph_cache(*impl, file, version);
+    });
     return graph;
 }
 

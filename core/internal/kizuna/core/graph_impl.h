@@ -3,6 +3,7 @@
 // not part of the public API. Each relation is stored once, in a bidirectional CSR; half_edge_graph.h
 // shows it to the traversals as an undirected graph of half-edges.
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,9 @@ struct Graph::Impl {
     std::vector<std::int32_t> start, end;  // PartialDate::packed(), 0 when absent
     std::vector<std::int64_t> rids;        // store row of each relation
     std::vector<RelationType> types;
+    // The cache file being written from this graph while it answers (Graph::load). Declared last, so
+    // destroyed first: the writing ends before anything it reads goes.
+    std::future<bool> saving;
 };
 
 }  // namespace kizuna
