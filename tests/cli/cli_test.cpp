@@ -133,6 +133,13 @@ TEST_CASE("render writes the format the extension asks for", "[cli]") {
     CHECK(run_kizuna({"--db", db.path, "render", "--path", "kanagawa", "hau-giang-pharma", "-o", pdf}).exit_code == 0);
     CHECK(kizuna::test::read_file(pdf).substr(0, 5) == "%PDF-");
     CHECK(run_kizuna({"--db", db.path, "render", "--max-entities", "3"}).exit_code == 2);
+    // The default title says what is drawn, filters included, in the diagram's language.
+    const auto deals = run_kizuna({"--db", db.path, "render", "--type", "acquisition", "--type", "joint_venture",
+                                   "--as-of", "2020", "--format", "dot"});
+    CHECK_THAT(deals.out, Catch::Contains("label=\"Kizuna: 7 entities, 4 relations — acquisition, joint venture, as of 2020\""));
+    const auto deals_ja = run_kizuna({"--db", db.path, "--lang", "ja", "render", "--type", "acquisition", "--since", "2019",
+                                      "--format", "dot"});
+    CHECK_THAT(deals_ja.out, Catch::Contains("label=\"Kizuna：4組織・2関係 — 株式取得（2019以降）\""));
     // Too many relations for dot: refused with the way out; another engine draws it.
     const auto refused = run_kizuna({"--db", db.path, "render", "--max-relations", "10", "-o", svg});
     CHECK(refused.exit_code == 2);

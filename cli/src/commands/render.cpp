@@ -44,11 +44,23 @@ DiagramFormat chosen_format(const Options& options) {
     return DiagramFormat::Svg;
 }
 
-std::string dates_in_title(const RelationFilter& filter) {
-    std::string text;
-    if (filter.as_of) text += ", as of " + filter.as_of->to_string();
-    if (filter.since) text += ", since " + filter.since->to_string();
-    if (filter.until) text += ", until " + filter.until->to_string();
+// The filter as the title's ending, in the diagram's language: " — acquisition, joint venture, as of 2020".
+std::string filter_in_title(const Graph& graph, const RelationFilter& filter, const std::string& lang) {
+    std::string types;
+    for (const auto& id : filter.types) {
+        for (const auto& type : graph.relation_types()) {
+            if (type.id == id) types += (types.empty() ? "" : lang == "ja" ? "・" : ", ") + display_label(type, lang);
+        }
+    }
+    std::string text = types.empty() ? "" : " — " + types;
+    auto add = [&](const std::optional<PartialDate>& date, const char* en, const char* ja, const char* vi) {
+        if (!date) return;
+        const std::string d = date->to_string();
+        text += lang == "ja" ? "（" + d + ja + "）" : lang == "vi" ? std::string(", ") + vi + " " + d : std::string(", ") + en + " " + d;
+    };
+    add(filter.as_of, "as of", "時点", "tính đến");
+    add(filter.since, "since", "以降", "từ");
+    add(filter.until, "until", "まで", "đến");
     return text;
 }
 
@@ -151,10 +163,13 @@ Command add_render(CLI::App& app, Context& context) {
                             display_name(data.graph.entity(b), context.lang);
                 } else {
                     scope = whole_graph(data.graph, filter, options->isolated);
-                    title = "Kizuna: " + std::to_string(scope.vertices.size()) + " entities, " +
-                            std::to_string(scope.relations.size()) + " relations";
+                    const std::string entities = std::to_string(scope.vertices.size());
+                    const std::string relations = std::to_string(scope.relations.size());
+                    title = context.lang == "ja"   ? "Kizuna：" + entities + "組織・" + relations + "関係"
+                            : context.lang == "vi" ? "Kizuna: " + entities + " tổ chức, " + relations + " quan hệ"
+                                                   : "Kizuna: " + entities + " entities, " + relations + " relations";
                 }
-                diagram.title = options->title.empty() ? title + dates_in_title(filter) : options->title;
+                diagram.title = options->title.empty() ? title + filter_in_title(data.graph, filter, context.lang) : options->title;
                 const std::string bytes = render_diagram(data.graph, scope, diagram, format);
                 write_output(context, *options, format, bytes);
                 if (!options->output.empty() && options->output != "-") {
