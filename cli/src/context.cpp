@@ -18,7 +18,18 @@ Store Context::open_for_reading() const {
         throw StorageError(db.string() + ": no database here; create one with `kizuna --db " + db.string() +
                            " init` or load the bundled data with `kizuna demo`");
     }
-    return Store::open(db, Store::Mode::ReadOnly);
+    try {
+        return Store::open(db, Store::Mode::ReadOnly);
+    } catch (const OutdatedSchemaError& e) {
+        // A database from an older Kizuna: upgraded in place (every write command would do the same),
+        // then read as usual. Without write access it stays as it is and the message says how.
+        try {
+            (void)Store::open(db, Store::Mode::ReadWrite);
+        } catch (const StorageError& cannot) {
+            throw StorageError(std::string(e.what()) + "; upgrading it failed: " + cannot.what());
+        }
+        return Store::open(db, Store::Mode::ReadOnly);
+    }
 }
 
 // Store::open already refuses a missing file with "no database here; create one with 'kizuna init'".

@@ -391,7 +391,9 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
             if (version > schema::latest_version()) schema::migrate(db, shown);  // throws: newer schema
             if (version == 0) throw StorageError(shown + ": not a Kizuna database (run 'kizuna init')");
             if (version != schema::latest_version()) {
-                throw StorageError(shown + ": database needs an upgrade; open it once for writing");
+                throw OutdatedSchemaError(shown + ": database needs an upgrade (schema v" + std::to_string(version) +
+                                          ", this Kizuna reads v" + std::to_string(schema::latest_version()) +
+                                          "); open it once for writing, e.g. `kizuna --db " + shown + " init`");
             }
         } else {
             db.exec("PRAGMA journal_mode = WAL");

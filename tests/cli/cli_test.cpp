@@ -1,6 +1,7 @@
 // The real kizuna binary: commands, output formats and exit codes as PRODUCT.md promises them.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <SQLiteCpp/SQLiteCpp.h>
 
 #include <string>
 #include <vector>
@@ -209,4 +210,17 @@ TEST_CASE("import: a dry run checks and writes nothing; the summary in table and
     const auto again = run_kizuna({"--db", db, "import", data});
     CHECK(again.exit_code == 0);
     CHECK_THAT(again.out, Catch::Contains("; changed 0 entities, 0 relations, 0 relation types"));
+}
+
+TEST_CASE("a database from an older Kizuna is upgraded by the first command that reads it", "[cli]") {
+    Db db;
+    {
+        SQLite::Database sqlite(db.path, SQLite::OPEN_READWRITE);
+        sqlite.exec("PRAGMA user_version = 5");  // v6 only retunes the name index: nothing else to undo
+    }
+    const auto found = run_kizuna({"--db", db.path, "--format", "json", "show", "MOH"});
+    CHECK(found.exit_code == 0);
+    CHECK(nlohmann::json::parse(found.out)["entity"]["id"] == "vn-moh");
+    SQLite::Database sqlite(db.path, SQLite::OPEN_READONLY);
+    CHECK(sqlite.execAndGet("PRAGMA user_version").getInt() >= 6);
 }

@@ -38,6 +38,12 @@ public:
     using Error::Error;
 };
 
+// A read-only opening of a database from an older Kizuna: opening it once for writing upgrades it.
+class OutdatedSchemaError : public StorageError {
+public:
+    using StorageError::StorageError;
+};
+
 // The command line or query is wrong: bad option, unknown or ambiguous entity. Exit 2.
 class UsageError : public Error {
 public:
