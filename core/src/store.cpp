@@ -374,6 +374,9 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
     if (mode != Mode::Create && !std::filesystem::exists(path, ignored)) {
         throw StorageError(shown + ": no database here; create one with 'kizuna init' (or set --db)");
     }
+    if (const auto folder = path.parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ignored)) {
+        throw StorageError(shown + ": the folder " + folder.string() + " does not exist");
+    }
     try {
         // A Store is used by one thread at a time (store.h), so SQLite's per-connection mutex is only cost.
         int flags = SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX;

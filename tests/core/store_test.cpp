@@ -119,6 +119,8 @@ TEST_CASE("a database from a newer Kizuna is refused and left untouched", "[core
 }
 
 TEST_CASE("missing files and non-databases are storage errors", "[core][store]") {
+    CHECK_THROWS_WITH(Store::open("/no/such/folder/k.db", Store::Mode::Create),
+                      "/no/such/folder/k.db: the folder /no/such/folder does not exist");
     TempDir dir;
     CHECK_THROWS_AS(Store::open(dir / "absent.db", Store::Mode::ReadOnly), StorageError);
     test::write_file(dir / "text.db", "this is not a database, just some text that is long enough to be a header....");
