@@ -37,6 +37,10 @@ std::string string_field(const json& in, const char* key, bool required = false)
 }
 
 std::optional<PartialDate> date_field(const json& in, const char* key) {
+    // A year written as a number ("start": 2014), as people writing JSON by hand do, is that year.
+    if (const auto found = in.find(key); found != in.end() && found->is_number_integer()) {
+        return PartialDate::parse_or_throw(std::to_string(found->get<long long>()));
+    }
     const std::string text = string_field(in, key);
     if (text.empty()) return std::nullopt;
     return PartialDate::parse_or_throw(text);

@@ -152,6 +152,23 @@ TEST_CASE("re-importing the same files changes nothing; a changed row updates in
     CHECK(static_cast<std::size_t>(store.relation_count()) == first.relations_read);
 }
 
+TEST_CASE("JSON Lines may give a year as a number", "[importers][jsonl]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_file(dir / "d.jsonl",
+                     R"({"entity":{"id":"a","kind":"company","names":{"en":"A"}}})" "\n"
+                     R"({"entity":{"id":"b","kind":"company","names":{"en":"B"}}})" "\n"
+                     R"({"relation":{"id":"ab","type":"mou","from":"a","to":"b","start":2014,"end":"2019-03"}})" "\n");
+    (void)import_files(store, {dir / "d.jsonl"});
+    CHECK(store.relation("ab")->start == PartialDate::parse("2014"));
+    CHECK(store.relation("ab")->end == PartialDate::parse("2019-03"));
+    // Anything else that is not text is still refused, with the place.
+    test::write_file(dir / "e.jsonl", R"({"relation":{"id":"ac","type":"mou","from":"a","to":"b","start":2014.5}})" "\n");
+    CHECK_THROWS_WITH(import_files(store, {dir / "e.jsonl"}), Catch::Contains("e.jsonl:1: field 'start' must be a string"));
+    test::write_file(dir / "f.jsonl", R"({"relation":{"id":"ad","type":"mou","from":"a","to":"b","start":20145}})" "\n");
+    CHECK_THROWS_AS(import_files(store, {dir / "f.jsonl"}), ImportError);
+}
+
 TEST_CASE("CSV files may carry a BOM, CRLF line ends and quoted fields", "[importers][csv]") {
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
