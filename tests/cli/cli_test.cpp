@@ -163,6 +163,27 @@ TEST_CASE("country codes in any case; common needs two entities", "[cli]") {
     CHECK_THAT(same.err, Catch::Contains("are the same entity (vn-moh)") && Catch::Contains("kizuna partners vn-moh"));
 }
 
+TEST_CASE("show takes a relation id too: its attributes and sources", "[cli]") {
+    Db db;
+    const auto table = run_kizuna({"--db", db.path, "show", "kanagawa-vn-moh-mou-2024"});
+    CHECK(table.exit_code == 0);
+    CHECK_THAT(table.out, Catch::StartsWith("MOU  (kanagawa-vn-moh-mou-2024)\n  type        MOU (mou, symmetric)\n"
+                                            "  from        Kanagawa Prefecture (kanagawa)\n"));
+    CHECK_THAT(table.out, Catch::Contains("\n  area_2      Biotechnology") && Catch::Contains("\n  start       2024-11-15\n") &&
+                              Catch::Contains("Sources:\n  [1] "));
+    const auto json = nlohmann::json::parse(run_kizuna({"--db", db.path, "--format", "json", "show", "kanagawa-vn-moh-mou-2024"}).out);
+    CHECK(json["relation"]["start"] == "2024-11-15");
+    CHECK(json["relation"]["attributes"].size() >= 4);
+    const auto csv = run_kizuna({"--db", db.path, "--format", "csv", "show", "asuka-acquisition-ha-tay-2020"});
+    CHECK_THAT(csv.out, Catch::StartsWith("field,value") && Catch::Contains("id,asuka-acquisition-ha-tay-2020") &&
+                            Catch::Contains("type,acquisition") && Catch::Contains("from,asuka-pharma") &&
+                            Catch::Contains("to,ha-tay-pharma") && Catch::Contains("start,2020"));
+    // An entity id still means the entity, and its table points to relation details.
+    const auto entity = run_kizuna({"--db", db.path, "show", "kanagawa"});
+    CHECK_THAT(entity.out, Catch::StartsWith("Kanagawa Prefecture  (kanagawa)") &&
+                               Catch::Contains("(a relation's attributes: kizuna show RELATION-ID)"));
+}
+
 TEST_CASE("search says when more entities match than it shows", "[cli]") {
     Db db;
     const auto cut = run_kizuna({"--db", db.path, "search", "Ministry", "-n", "2"});
