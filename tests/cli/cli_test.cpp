@@ -184,6 +184,17 @@ TEST_CASE("show takes a relation id too: its attributes and sources", "[cli]") {
                                Catch::Contains("(a relation's attributes: kizuna show RELATION-ID)"));
 }
 
+TEST_CASE("the demo loads the bundled data, answers and draws", "[cli][demo]") {
+    kizuna::test::TempDir dir;
+    const auto demo = run_kizuna({"demo"}, dir.path());
+    REQUIRE(demo.exit_code == 0);
+    CHECK_THAT(demo.out, Catch::Contains("Kanagawa Prefecture") && Catch::Contains("Ministry of Health, Labour and Welfare"));
+    CHECK_THAT(demo.out, Catch::Contains("area_4      Advanced healthcare models including the ME-BYO concept"));
+    CHECK_THAT(demo.out, Catch::Contains("Hau Giang Pharmaceutical JSC"));
+    CHECK(kizuna::test::read_file(dir / "kizuna-demo" / "vn-moh-ja.png").substr(1, 3) == "PNG");
+    CHECK_THAT(kizuna::test::read_file(dir / "kizuna-demo" / "kizuna.svg"), Catch::Contains("</svg>"));
+}
+
 TEST_CASE("search says when more entities match than it shows", "[cli]") {
     Db db;
     const auto cut = run_kizuna({"--db", db.path, "search", "Ministry", "-n", "2"});

@@ -60,6 +60,7 @@ Command add_demo(CLI::App& app, Context& context) {
                 step("load the curated data (validated, one transaction)", {"import", "--quiet", data.string()});
                 step("Who signed an MOU or memorandum with Vietnam's Ministry of Health?",
                      {"partners", "Vietnam MOH", "--type", "mou"});
+                step("What did Kanagawa and Vietnam's MOH agree in 2024?", {"show", "kanagawa-vn-moh-mou-2024"});
                 step("How is Kanagawa connected to Hau Giang Pharmaceutical, and through what?",
                      {"path", "Kanagawa", "Hau Giang"});
                 step("Which Japanese firms acquired or set up joint ventures in Vietnam?",
