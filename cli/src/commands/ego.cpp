@@ -56,7 +56,8 @@ Command add_ego(CLI::App& app, Context& context) {
                 }
                 context.o() << "Within " << options->radius << (options->radius == 1 ? " hop" : " hops") << " of "
                             << display_name(data.graph.entity(centre), context.lang) << ": " << sub.vertices.size()
-                            << " entities, " << sub.relations.size() << " relations\n\n";
+                            << (sub.vertices.size() == 1 ? " entity, " : " entities, ") << sub.relations.size()
+                            << (sub.relations.size() == 1 ? " relation" : " relations") << "\n\n";
                 Table entities({"hops", "entity", "kind", "country", "id"});
                 std::vector<std::size_t> order(sub.vertices.size());
                 for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
