@@ -46,8 +46,10 @@ Loaded load(const Context& context) {
     // Building takes seconds from a million relations on: say why the first query after a change waits.
     Graph graph = Graph::load(store, [&] {
         constexpr std::int64_t kWorthSaying = 500'000;
-        if (isatty(STDERR_FILENO) == 1 && store.relation_count() >= kWorthSaying) {
-            context.e() << "building the query graph of " << store.relation_count()
+        if (isatty(STDERR_FILENO) != 1) return;
+        const std::int64_t relations = store.relation_count();  // a full count: once
+        if (relations >= kWorthSaying) {
+            context.e() << "building the query graph of " << relations
                         << " relations (after each change, once; later commands load it from "
                         << Graph::cache_path(store.path()).filename().string() << ")\n"
                         << std::flush;

@@ -84,11 +84,10 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         const std::size_t n = graph.vertex_count();
         std::size_t sources = query.betweenness_sources;
         if (sources == 0) {
-            const double work = double(n) * double(std::max<std::size_t>(stats.relations, 1));
-            sources = work <= kExactBetweennessWork
+            const double relations = double(std::max<std::size_t>(stats.relations, 1));
+            sources = double(n) * relations <= kExactBetweennessWork
                           ? n
-                          : std::max(kFewestBetweennessSources,
-                                     static_cast<std::size_t>(kExactBetweennessWork / double(std::max<std::size_t>(stats.relations, 1))));
+                          : std::max(kFewestBetweennessSources, static_cast<std::size_t>(kExactBetweennessWork / relations));
         }
         sources = std::min(sources, n);
         std::vector<double> centrality(n, 0.0);

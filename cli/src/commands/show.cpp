@@ -50,6 +50,15 @@ void show_relation(const Context& context, const Store& store, const Relation& r
         print_json(context, {{"relation", r}});
         return;
     }
+    if (context.format == OutputFormat::Csv) {  // ids, not names: for scripts
+        std::vector<std::vector<std::string>> rows = {{"field", "value"}, {"id", r.id},   {"type", r.type},
+                                                      {"from", r.from},   {"to", r.to},   {"start", date_text(r.start)},
+                                                      {"end", date_text(r.end)}};
+        for (const auto& [key, value] : r.attributes) rows.push_back({key, value});
+        rows.push_back({"sources", source_titles(r.sources)});
+        print_csv(context, rows);
+        return;
+    }
     const auto type = store.relation_type(r.type);
     const std::string label = type ? display_label(*type, context.lang) : r.type;
     auto named = [&](const std::string& id) {
@@ -62,15 +71,6 @@ void show_relation(const Context& context, const Store& store, const Relation& r
                     {"start", date_text(r.start)},
                     {"end", date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) lines.emplace_back(key, value);
-    if (context.format == OutputFormat::Csv) {  // ids, not names: for scripts
-        std::vector<std::vector<std::string>> rows = {{"field", "value"}, {"id", r.id},   {"type", r.type},
-                                                      {"from", r.from},   {"to", r.to},   {"start", date_text(r.start)},
-                                                      {"end", date_text(r.end)}};
-        for (const auto& [key, value] : r.attributes) rows.push_back({key, value});
-        rows.push_back({"sources", source_titles(r.sources)});
-        print_csv(context, rows);
-        return;
-    }
     SourceNotes notes;
     lines.emplace_back("sources", notes.mark(r.sources));
     context.o() << label << "  (" << r.id << ")\n";

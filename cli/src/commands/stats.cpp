@@ -37,7 +37,7 @@ Command add_stats(CLI::App& app, Context& context) {
                       "also rank by betweenness centrality (Brandes): exact on graphs up to about 250 million "
                       "entities x relations, estimated from a sample of sources beyond (seconds, not hours)");
     command->add_option("--sources", options->sources,
-                        "with --betweenness: estimate from N sources drawn at random (fixed seed); all: exact")
+                        "with --betweenness: estimate from N sources drawn at random (fixed seed); N >= the entities: exact")
         ->check(CLI::PositiveNumber)
         ->type_name("N");
     return {command, [&context, options] {
