@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "kizuna/importers/csv_row.h"
+#include "kizuna/core/csv_format.h"
 
 namespace kizuna::bench {
 

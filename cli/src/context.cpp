@@ -35,16 +35,11 @@ Store Context::open_for_reading() const {
 // Store::open already refuses a missing file with "no database here; create one with 'kizuna init'".
 Store Context::open_for_writing() const { return Store::open(db, Store::Mode::ReadWrite); }
 
-VertexId Loaded::vertex(const std::string& name) const {
-    const Entity entity = store.resolve(name);
-    if (auto v = graph.find(entity.id)) return *v;
-    throw StorageError("entity '" + entity.id + "' is in the database but not in its graph");
-}
+namespace {
 
-Loaded load(const Context& context) {
-    Store store = context.open_for_reading();
-    // Building takes seconds from a million relations on: say why the first query after a change waits.
-    Graph graph = Graph::load(store, [&] {
+// Building takes seconds from a million relations on: say why the first query after a change waits.
+Snapshot take_snapshot(const Context& context, const Store& store) {
+    return Snapshot::take(store, [&] {
         constexpr std::int64_t kWorthSaying = 500'000;
         if (isatty(STDERR_FILENO) != 1) return;
         const std::int64_t relations = store.relation_count();  // a full count: once
@@ -55,8 +50,11 @@ Loaded load(const Context& context) {
                         << std::flush;
         }
     });
-    return Loaded{std::move(store), std::move(graph)};
 }
+
+}  // namespace
+
+Loaded::Loaded(const Context& context) : store(context.open_for_reading()), snapshot(take_snapshot(context, store)) {}
 
 std::optional<PartialDate> date_option(const std::string& option, const std::string& text) {
     if (text.empty()) return std::nullopt;

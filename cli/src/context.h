@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "kizuna/core/graph.h"
+#include "kizuna/core/snapshot.h"
 #include "kizuna/core/store.h"
 
 namespace kizuna::cli {
@@ -27,14 +27,20 @@ struct Context {
     [[nodiscard]] Store open_for_writing() const;
 };
 
-// A store and the in-memory graph built from it, for the query commands.
-struct Loaded {
+// The database for reading and one snapshot of it (its graph and every row an answer reads), for the
+// query commands. Built in place: the snapshot refers to the store beside it.
+class Loaded {
+public:
+    explicit Loaded(const Context& context);
+    Loaded(const Loaded&) = delete;
+    Loaded& operator=(const Loaded&) = delete;
+
     Store store;
-    Graph graph;
+    Snapshot snapshot;
     // The vertex an argument names (id or any name); throws EntityLookupError (exit 2).
-    [[nodiscard]] VertexId vertex(const std::string& name) const;
+    [[nodiscard]] VertexId vertex(const std::string& name) const { return snapshot.vertex(name); }
+    [[nodiscard]] const Graph& graph() const { return snapshot.graph(); }
 };
-[[nodiscard]] Loaded load(const Context& context);
 
 // The default database path when --db is not given.
 [[nodiscard]] std::filesystem::path default_db_path();

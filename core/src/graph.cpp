@@ -9,9 +9,9 @@
 #include <unordered_map>
 
 #include "kizuna/core/errors.h"
-#include "kizuna/core/graph_impl.h"
 #include "graph_cache.h"
-#include "store_impl.h"
+#include "graph_impl.h"
+#include "kizuna/core/graph_internals.h"
 
 namespace kizuna {
 
@@ -45,35 +45,17 @@ Graph::~Graph() = default;
 Graph::Graph(Graph&&) noexcept = default;
 Graph& Graph::operator=(Graph&&) noexcept = default;
 
-namespace {
-
-// The (instance, generation) stamp of the store's data as of the current read snapshot.
-std::pair<std::int64_t, std::int64_t> data_stamp(SQLite::Database& db) {
-    SQLite::Statement query(db,
-                            "SELECT (SELECT value FROM meta WHERE key = 'instance'), "
-                            "(SELECT value FROM meta WHERE key = 'generation')");
-    query.executeStep();
-    return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64()};
-}
-
-}  // namespace
-
 Graph Graph::load(const Store& store, const std::function<void()>& before_building) {
-    std::pair<std::int64_t, std::int64_t> stamp;
-    try {
-        stamp = data_stamp(store.impl().db);
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
-    }
-    const auto cache = cache_path(store.path());
-    if (auto impl = read_graph_cache(cache, store.schema_version(), stamp.first, stamp.second)) {
-        impl->store = &store.impl();
+    const Store::ReadTransaction snapshot(store);  // the stamp and, when built, the rows: one state
+    const Store::DataStamp stamp = store.data_stamp();
+    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), stamp.instance,
+                                     stamp.generation)) {
         return Graph(std::move(impl));
     }
     if (before_building) before_building();
     Graph graph = build(store);
-    // Written on another thread while the caller uses the graph (only reads, on both sides): a million
-    // relations are 33 MB to write, ten million 335 MB, and only later commands need the file.
+    // Written on another thread while the caller uses the graph (only reads, on both sides): only later
+    // commands need the file.
     graph.impl_->saving = std::async(std::launch::async, [impl = graph.impl_.get(), file = cache_path(store.path()),
                                                           version = store.schema_version()] {
         return write_graph_cache(*impl, file, version);
@@ -91,13 +73,12 @@ std::filesystem::path Graph::cache_path(const std::filesystem::path& database) {
 
 Graph Graph::build(const Store& store) {
     auto impl = std::make_unique<Impl>();
-    impl->store = &store.impl();
-    auto& db = store.impl().db;
     std::vector<VertexId> from, to;  // of each relation, in relation-id order
-    try {
-        // One read transaction: the entities, the relations and the stamp are of the same snapshot.
-        SQLite::Transaction snapshot(db, SQLite::TransactionBehavior::DEFERRED);
-        std::tie(impl->instance, impl->generation) = data_stamp(db);
+    {
+        const Store::ReadTransaction snapshot(store);  // the entities, the relations and the stamp: one state
+        const Store::DataStamp stamp = store.data_stamp();
+        impl->instance = stamp.instance;
+        impl->generation = stamp.generation;
         impl->types = store.relation_types();
         std::unordered_map<std::string, std::uint16_t> kind_index, country_index;
         // A few dozen types at most: a scan over them is quicker than hashing a string per relation.
@@ -108,87 +89,75 @@ Graph Graph::build(const Store& store) {
             throw StorageError("relation of unknown type '" + std::string(id) + "'");
         };
 
-        // Entity rows are SQLite rowids, dense from 1 unless a file was edited by hand: the vertex of a
-        // row by direct index then, else by binary search over (row, vertex) pairs.
-        SQLite::Statement extent(db, "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
-        extent.executeStep();
-        const auto largest_row = extent.getColumn(2).getInt64();
-        const bool dense = extent.getColumn(1).getInt64() >= 0 && largest_row <= 8 * extent.getColumn(0).getInt64() + 1024;
+        // Entity keys are dense from 1 unless a file was edited by hand: the vertex of a key by direct
+        // index then, else by binary search over (key, vertex) pairs.
+        const Store::KeyExtent extent = store.entity_key_extent();
+        const bool dense = extent.smallest >= 0 && extent.largest <= 8 * extent.count + 1024;
         constexpr VertexId kNoVertex = std::numeric_limits<VertexId>::max();
-        std::vector<VertexId> vertex_of_eid(dense ? static_cast<std::size_t>(largest_row) + 1 : 0, kNoVertex);
-        std::vector<std::pair<std::int64_t, VertexId>> sparse;  // (row, vertex), sorted, when not dense
-        auto vertex_of = [&](std::int64_t eid) {
+        std::vector<VertexId> vertex_of_key(dense ? static_cast<std::size_t>(extent.largest) + 1 : 0, kNoVertex);
+        std::vector<std::pair<std::int64_t, VertexId>> sparse;  // (key, vertex), sorted, when not dense
+        auto vertex_of = [&](std::int64_t key) {
             VertexId v = kNoVertex;
             if (dense) {
-                if (eid >= 0 && eid <= largest_row) v = vertex_of_eid[static_cast<std::size_t>(eid)];
+                if (key >= 0 && key <= extent.largest) v = vertex_of_key[static_cast<std::size_t>(key)];
             } else {
-                const auto it = std::lower_bound(sparse.begin(), sparse.end(), std::make_pair(eid, VertexId{0}));
-                if (it != sparse.end() && it->first == eid) v = it->second;
+                const auto it = std::lower_bound(sparse.begin(), sparse.end(), std::make_pair(key, VertexId{0}));
+                if (it != sparse.end() && it->first == key) v = it->second;
             }
-            if (v == kNoVertex) throw StorageError("relation to a missing entity row " + std::to_string(eid));
+            if (v == kNoVertex) throw StorageError("relation to a missing entity row " + std::to_string(key));
             return v;
         };
-        SQLite::Statement entities(db, "SELECT eid, id, kind, country FROM entities ORDER BY id");
         impl->id_offsets.push_back(0);
-        while (entities.executeStep()) {
-            const auto eid = entities.getColumn(0).getInt64();
+        store.scan_entities([&](const Store::EntityRow& row) {
+            const auto key = static_cast<std::int64_t>(row.key);
             const auto v = static_cast<VertexId>(impl->eids.size());
             if (dense) {
-                vertex_of_eid[static_cast<std::size_t>(eid)] = v;
+                if (key < 0 || key > extent.largest) throw StorageError("entity rows changed while reading");
+                vertex_of_key[static_cast<std::size_t>(key)] = v;
             } else {
-                sparse.emplace_back(eid, v);
+                sparse.emplace_back(key, v);
             }
-            impl->eids.push_back(eid);
-            impl->id_chars += entities.getColumn(1).getString();
+            impl->eids.push_back(key);
+            impl->id_chars += row.id;
             impl->id_offsets.push_back(static_cast<std::uint32_t>(impl->id_chars.size()));
-            impl->kind_of.push_back(intern(entities.getColumn(2).getString(), impl->kinds, kind_index));
-            impl->country_of.push_back(intern(entities.getColumn(3).getString(), impl->countries, country_index));
-        }
-
+            impl->kind_of.push_back(intern(std::string(row.kind), impl->kinds, kind_index));
+            impl->country_of.push_back(intern(std::string(row.country), impl->countries, country_index));
+        });
         std::sort(sparse.begin(), sparse.end());
-        // The endpoints' rows become vertices on a second thread, a chunk behind the reading: those
-        // lookups (random reads into a table as large as the entities) were a sixth of the build at 10M.
-        // One chunk is mapped at a time, in order, so from and to are only ever written by one thread.
+
+        // The ends' keys become vertices on a second thread, a chunk behind the reading. One chunk is
+        // mapped at a time, in order, so from and to are only ever written by one thread.
         constexpr std::size_t kChunkRows = 1 << 16;
-        auto map_rows = [&](std::vector<std::int64_t> rows) {  // (from row, to row) pairs
-            for (std::size_t i = 0; i < rows.size(); i += 2) {
-                from.push_back(vertex_of(rows[i]));
-                to.push_back(vertex_of(rows[i + 1]));
+        auto map_rows = [&](std::vector<std::int64_t> keys) {  // (from key, to key) pairs
+            for (std::size_t i = 0; i < keys.size(); i += 2) {
+                from.push_back(vertex_of(keys[i]));
+                to.push_back(vertex_of(keys[i + 1]));
             }
         };
         std::future<void> mapping;
-        std::vector<std::int64_t> rows;
-        rows.reserve(2 * kChunkRows);
+        std::vector<std::int64_t> keys;
+        keys.reserve(2 * kChunkRows);
         // Read in relation-id order, then renumbered below in the CSR's order.
-        SQLite::Statement relations(db, "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
-        while (relations.executeStep()) {
-            impl->rids.push_back(relations.getColumn(0).getInt64());
-            const auto type = relations.getColumn(1);
-            impl->type_of.push_back(type_of(std::string_view(type.getText(), static_cast<std::size_t>(type.getBytes()))));
-            rows.push_back(relations.getColumn(2).getInt64());
-            rows.push_back(relations.getColumn(3).getInt64());
-            const auto start = read_date(relations.getColumn(4));
-            const auto end = read_date(relations.getColumn(5));
-            impl->start.push_back(start ? start->packed() : 0);
-            impl->end.push_back(end ? end->packed() : 0);
-            if (rows.size() == 2 * kChunkRows) {
+        store.scan_relations([&](const Store::RelationRow& row) {
+            impl->rids.push_back(static_cast<std::int64_t>(row.key));
+            impl->type_of.push_back(type_of(row.type));
+            keys.push_back(static_cast<std::int64_t>(row.from));
+            keys.push_back(static_cast<std::int64_t>(row.to));
+            impl->start.push_back(row.start ? row.start->packed() : 0);
+            impl->end.push_back(row.end ? row.end->packed() : 0);
+            if (keys.size() == 2 * kChunkRows) {
                 if (mapping.valid()) mapping.get();  // rethrows a missing entity row
-                mapping = std::async(std::launch::async, map_rows, std::move(rows));
-                rows = {};
-                rows.reserve(2 * kChunkRows);
+                mapping = std::async(std::launch::async, map_rows, std::move(keys));
+                keys = {};
+                keys.reserve(2 * kChunkRows);
             }
-        }
+        });
         if (mapping.valid()) mapping.get();
-        map_rows(std::move(rows));
-        snapshot.commit();
-    } catch (const SQLite::Exception& e) {
-        throw StorageError(store.path().string() + ": cannot read the graph: " + e.getErrorStr());
+        map_rows(std::move(keys));
     }
 
     // Relation r becomes the CSR's forward edge r: relations sorted by (from, to, relation id), which
     // Boost's counting sort by source keeps, so a relation's index is its position and needs no storage.
-    // (Sorting (ends, index) pairs in place was measured much quicker than a stable sort of indices
-    // that reads both endpoint columns at every comparison.)
     const std::size_t relation_count = impl->rids.size();
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (from << 32 | to, relation-id order)
     keyed.reserve(relation_count);
@@ -224,7 +193,7 @@ Graph Graph::build(const Store& store) {
 
 std::size_t Graph::vertex_count() const { return impl_->eids.size(); }
 std::size_t Graph::relation_count() const { return impl_->rids.size(); }
-std::int64_t Graph::generation() const { return impl_->generation; }
+Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation}; }
 
 Graph::MemoryUse Graph::memory_use() const {
     const Impl& g = *impl_;
@@ -269,20 +238,12 @@ std::optional<PartialDate> Graph::start(RelationIndex r) const { return PartialD
 std::optional<PartialDate> Graph::end(RelationIndex r) const { return PartialDate::from_packed(impl_->end[r]); }
 const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
 
-Entity Graph::entity(VertexId v) const {
-    SQLite::Statement query(impl_->store->db,
-                            std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
-    query.bind(1, impl_->eids[v]);
-    if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
-    return read_entity(query);
-}
+std::size_t Graph::type_index(RelationIndex r) const { return impl_->type_of[r]; }
+const std::vector<std::string>& Graph::kinds() const { return impl_->kinds; }
+const std::vector<std::string>& Graph::countries() const { return impl_->countries; }
+EntityKey Graph::entity_key(VertexId v) const { return EntityKey{impl_->eids[v]}; }
+RelationKey Graph::relation_key(RelationIndex r) const { return RelationKey{impl_->rids[r]}; }
 
-Relation Graph::relation(RelationIndex r) const {
-    SQLite::Statement query(impl_->store->db,
-                            std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
-    query.bind(1, impl_->rids[r]);
-    if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");
-    return read_relation(query);
-}
+const HalfEdgeGraph& GraphInternals::half_edges(const Graph& graph) { return graph.impl_->half_edges; }
 
 }  // namespace kizuna

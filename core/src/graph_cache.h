@@ -7,12 +7,11 @@
 #include <filesystem>
 #include <memory>
 
-#include "kizuna/core/graph_impl.h"
+#include "graph_impl.h"
 
 namespace kizuna {
 
 // The cached graph when the file exists, is intact and carries exactly this stamp; else nullptr.
-// The returned Impl has no store pointer yet.
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
                                               std::int64_t instance, std::int64_t generation);
 

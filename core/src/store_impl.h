@@ -1,8 +1,9 @@
 #pragma once
-// Private to core: the SQLite connection behind a Store, for the graph loader.
+// Private to core's store files: the SQLite connection behind a Store, and the row mapping they share.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "kizuna/core/store.h"
 
@@ -13,14 +14,11 @@ struct Store::Impl {
     SQLite::Database db;
     std::filesystem::path path;
     bool read_only;
+    int read_depth = 0;  // open ReadTransactions
 };
 
-}  // namespace kizuna
-
-namespace kizuna {
-
-// Row readers shared by the store and the graph loader. Columns in the order of kEntityColumns /
-// kRelationColumns; relation queries select FROM kRelationJoins (aliases r, f, t).
+// Columns in the order read_entity / read_relation expect; relation queries select FROM kRelationJoins
+// (aliases r, f, t).
 extern const char* const kEntityColumns;
 extern const char* const kRelationColumns;
 extern const char* const kRelationJoins;

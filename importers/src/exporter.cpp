@@ -9,7 +9,7 @@
 #include "csv_cells.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
-#include "kizuna/importers/csv_row.h"
+#include "kizuna/core/csv_format.h"
 #include "kizuna/importers/export.h"
 
 namespace kizuna {

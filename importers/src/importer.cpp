@@ -1,3 +1,7 @@
+#include "kizuna/importers/import.h"
+
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <future>
@@ -9,9 +13,9 @@
 #include "batch.h"
 #include "relation_stream.h"
 #include "unique_ids.h"
+#include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
-#include "kizuna/importers/import.h"
 
 namespace kizuna {
 
@@ -102,22 +106,22 @@ Known validate_types_and_entities(const Store& store, const Batch& batch, Proble
 
 // Writes the entities, encoded (Unicode normalisation, search keys, JSON) a chunk ahead on a second
 // thread: the encoding is a third of an entity's writing time, and the other core is idle meanwhile
-// (the relation stream waits for the entities' rows).
+// (the relation stream waits for the entities' keys).
 template <typename Tick>
-void write_entities(Store::Writer& writer, const std::vector<importers::Located<Entity>>& entities, Tick& tick) {
+void write_entities(BulkWriter& writer, const std::vector<importers::Located<Entity>>& entities, Tick& tick) {
     constexpr std::size_t kChunk = 2048;
-    auto encode = [&entities](std::size_t begin) {
-        std::vector<Store::EncodedEntity> out;
+    auto encode_chunk = [&entities](std::size_t begin) {
+        std::vector<EncodedEntity> out;
         const std::size_t end = std::min(begin + kChunk, entities.size());
         out.reserve(end - begin);
-        for (std::size_t i = begin; i < end; ++i) out.push_back(Store::encode(entities[i].value));
+        for (std::size_t i = begin; i < end; ++i) out.push_back(encode(entities[i].value));
         return out;
     };
-    std::future<std::vector<Store::EncodedEntity>> next;
-    if (!entities.empty()) next = std::async(std::launch::async, encode, 0);
+    std::future<std::vector<EncodedEntity>> next;
+    if (!entities.empty()) next = std::async(std::launch::async, encode_chunk, 0);
     for (std::size_t begin = 0; begin < entities.size(); begin += kChunk) {
         const auto chunk = next.get();
-        if (begin + kChunk < entities.size()) next = std::async(std::launch::async, encode, begin + kChunk);
+        if (begin + kChunk < entities.size()) next = std::async(std::launch::async, encode_chunk, begin + kChunk);
         for (std::size_t i = 0; i < chunk.size(); ++i) {
             writer.put(entities[begin + i].value, chunk[i]);
             tick();
@@ -176,6 +180,13 @@ private:
     std::uint64_t streamed_bytes_done_ = 0;
 };
 
+// Every entity's key by id, for a dry run (a write asks its writer, which sees its own entities too).
+BulkWriter::EntityKeys entity_keys(const Store& store) {
+    BulkWriter::EntityKeys keys;
+    store.scan_entities([&](const Store::EntityRow& row) { keys.emplace(std::string(row.id), row.key); });
+    return keys;
+}
+
 // Relation CSV files go to a RelationStream; everything else is read up front.
 bool streamable(const std::filesystem::path& file) {
     std::error_code error;
@@ -208,6 +219,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     Known known = validate_types_and_entities(store, batch, problems);
 
     ImportReport report;
+    report.dry_run = options.dry_run;
     report.types_read = batch.types.size();
     report.entities_read = batch.entities.size();
     // Relations are checked as they come; writing stops at the first problem (the transaction is then
@@ -217,7 +229,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     ProgressCount progress(options.progress, batch.types.size() + batch.entities.size() + batch.relations.size(),
                            streamed_bytes, bytes_per_line);
     auto tick = [&progress] { progress.tick(); };
-    auto process = [&](Store::Writer* writer) {
+    auto process = [&](BulkWriter* writer) {
         bool stream_valid = true;
         auto writing = [&] {
             return writer != nullptr && problems.empty() && relation_problems.empty() && stream_valid;
@@ -230,11 +242,11 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
             write_entities(*writer, batch.entities, tick);
         }
         // Relations are checked against the types and entities there are now, and written with their
-        // endpoints' rows: all in one lookup table, read once, shared with the stream's thread.
+        // ends' keys: all in one lookup table, read once, shared with the stream's thread.
         auto checks = std::make_shared<importers::RelationStream::Checks>();
         checks->types = std::move(known.types);
-        checks->entities = store.entity_rows();
-        for (const auto& id : known.entities) checks->entities.try_emplace(id, 0);  // when not written
+        checks->entities = writer != nullptr ? writer->entity_keys() : entity_keys(store);
+        for (const auto& id : known.entities) checks->entities.try_emplace(id, kNoEntity);  // when not written
         stream.check_with(checks);
 
         for (const auto& item : batch.relations) {
@@ -271,14 +283,30 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     };
 
     // The store builds indexes once for large writes.
-    const Store::WriteSize expected{batch.entities.size(),
+    const BulkWrite::Size expected{batch.entities.size(),
                                     batch.relations.size() + static_cast<std::size_t>(double(streamed_bytes) / bytes_per_line)};
     if (options.dry_run || !problems.empty()) {
         process(nullptr);
     } else {
-        report.changed = store.write([&](Store::Writer& writer) { process(&writer); }, expected);
+        report.changed = BulkWrite::run(store, [&](BulkWriter& writer) { process(&writer); }, expected);
     }
     return report;
+}
+
+}  // namespace kizuna
+
+namespace kizuna {
+
+void to_json(nlohmann::json& out, const ImportReport& report) {
+    out = {{"dry_run", report.dry_run},
+           {"read",
+            {{"relation_types", report.types_read},
+             {"entities", report.entities_read},
+             {"relations", report.relations_read}}},
+           {"changed",
+            {{"relation_types", report.changed.types_changed},
+             {"entities", report.changed.entities_changed},
+             {"relations", report.changed.relations_changed}}}};
 }
 
 }  // namespace kizuna

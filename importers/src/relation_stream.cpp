@@ -54,7 +54,7 @@ std::string RelationStream::Checks::hint(const Relation& relation) const {
     return "";
 }
 
-Store::EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
+EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
                                                                 bool& valid) const {
     const Relation& relation = item.value;
     const auto from = entities.find(relation.from), to = entities.find(relation.to);
@@ -70,9 +70,9 @@ Store::EncodedRelation RelationStream::Checks::check_and_encode(const Located<Re
         problems.add(item.place, e.what() + hint(relation));
         valid = false;
     }
-    auto encoded = Store::encode(relation);
-    encoded.from_row = from == entities.end() ? 0 : from->second;
-    encoded.to_row = to == entities.end() ? 0 : to->second;
+    auto encoded = encode(relation);
+    encoded.from = from == entities.end() ? kNoEntity : from->second;
+    encoded.to = to == entities.end() ? kNoEntity : to->second;
     return encoded;
 }
 

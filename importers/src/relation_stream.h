@@ -1,7 +1,6 @@
 #pragma once
 // Private to importers: relation CSV files read, checked and encoded off the writing thread and handed
-// over in chunks through bounded queues: one thread parses, another checks and encodes (each was half
-// of the work, and together they kept the writer waiting three quarters of the time), so reading
+// over in chunks through bounded queues: one thread parses, another checks and encodes, so reading
 // overlaps itself and the writing, and a large file is never held in memory whole.
 #include <condition_variable>
 #include <cstdint>
@@ -16,7 +15,7 @@
 #include <vector>
 
 #include "batch.h"
-#include "kizuna/core/store.h"
+#include "kizuna/core/bulk_write.h"
 #include "id_log.h"
 
 namespace kizuna::importers {
@@ -30,15 +29,15 @@ public:
     RelationStream(const RelationStream&) = delete;
     RelationStream& operator=(const RelationStream&) = delete;
 
-    // What relations are checked against: the relation types and the entities, with their rows, that
-    // exist once the import's own types and entities are written (row 0: known, not written).
+    // What relations are checked against: the relation types and the entities, with their keys, that
+    // exist once the import's own types and entities are written (kNoEntity: known, not written).
     struct Checks {
         std::unordered_set<std::string> types;
-        Store::EntityRows entities;
+        BulkWriter::EntityKeys entities;
         // Validates a relation against these (adding the problem to problems when it fails; then valid
-        // is false) and encodes it for the store with its endpoints' rows (0 for an unknown entity).
-        // Each endpoint is looked up once.
-        [[nodiscard]] Store::EncodedRelation check_and_encode(const Located<Relation>& item, Problems& problems,
+        // is false) and encodes it for the store with its ends' keys (kNoEntity for an unknown entity).
+        // Each end is looked up once.
+        [[nodiscard]] EncodedRelation check_and_encode(const Located<Relation>& item, Problems& problems,
                                                               bool& valid) const;
         // For a relation that failed its checks: what was probably meant (" (did you mean 'mou'?)"), or "".
         [[nodiscard]] std::string hint(const Relation& relation) const;
@@ -47,10 +46,10 @@ public:
     // most kParsedChunks chunks.
     void check_with(std::shared_ptr<const Checks> checks);
 
-    // Relations read, checked and encoded here, off the writing thread: endpoint rows filled in.
+    // Relations read, checked and encoded here, off the writing thread: ends' keys filled in.
     struct Chunk {
         std::vector<Located<Relation>> relations;
-        std::vector<Store::EncodedRelation> encoded;
+        std::vector<EncodedRelation> encoded;
         bool valid = true;  // false when a relation of the chunk failed the checks (see invalid())
         // Bytes of the files, all counted in order, read through the chunk's last relation: progress.
         std::uint64_t bytes_end = 0;

@@ -34,7 +34,7 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
     std::vector<std::uint32_t> rank(n, 0), parent(n);
     boost::disjoint_sets<std::uint32_t*, std::uint32_t*> sets(rank.data(), parent.data());
     for (VertexId v = 0; v < n; ++v) sets.make_set(v);
-    const auto& half_edges = graph.impl().half_edges;
+    const auto& half_edges = GraphInternals::half_edges(graph);
     for (const auto& e : boost::make_iterator_range(edges(half_edges))) {  // each relation once
         if (relation_matches(graph, e.half.relation(), filter)) sets.union_set(e.source, e.target);
     }
@@ -55,7 +55,7 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         ++stats.by_country[graph.country(v)];
     }
     std::vector<double> degree(graph.vertex_count(), 0.0);
-    for (const auto& e : boost::make_iterator_range(edges(graph.impl().half_edges))) {  // each relation once
+    for (const auto& e : boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // each relation once
         const RelationIndex r = e.half.relation();
         if (!relation_matches(graph, r, query.filter)) continue;
         ++stats.relations;

@@ -53,7 +53,7 @@ Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres,
 Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated) {
     Subgraph out;
     std::vector<char> used(graph.vertex_count(), keep_isolated ? 1 : 0);
-    for (const auto& e : boost::make_iterator_range(edges(graph.impl().half_edges))) {  // in relation order
+    for (const auto& e : boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // in relation order
         const RelationIndex r = e.half.relation();
         if (!relation_matches(graph, r, filter)) continue;
         out.relations.push_back(r);

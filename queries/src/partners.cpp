@@ -37,8 +37,8 @@ int start_key(const Graph& graph, RelationIndex r) {
 }  // namespace
 
 std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQuery& query) {
-    check_known(query.countries, graph.impl().countries, "country", "--country");
-    check_known(query.kinds, graph.impl().kinds, "kind", "--kind");
+    check_known(query.countries, graph.countries(), "country", "--country");
+    check_known(query.kinds, graph.kinds(), "kind", "--kind");
     RelationFilter undirected = query.filter;
     undirected.directed = false;  // direction is applied below, per link
     const queries::CompiledFilter filter(graph, undirected);

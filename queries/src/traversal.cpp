@@ -53,7 +53,6 @@ namespace queries {
 
 CompiledFilter::CompiledFilter(const Graph& graph, const RelationFilter& filter)
     : graph_(graph),
-      impl_(graph.impl()),
       directed_(filter.directed),
       all_pass_(filter.types.empty() && !filter.as_of && !filter.since && !filter.until),
       type_ok_(type_mask(graph, filter.types)) {
@@ -65,7 +64,7 @@ CompiledFilter::CompiledFilter(const Graph& graph, const RelationFilter& filter)
 
 bool CompiledFilter::relation_ok(RelationIndex r) const {
     if (all_pass_) return true;
-    if (type_ok_[impl_.type_of[r]] == 0) return false;
+    if (type_ok_[graph_.type_index(r)] == 0) return false;
     return dates_match(graph_, r, dates_);
 }
 
@@ -75,7 +74,7 @@ bool CompiledFilter::allows(HalfEdge half, bool reverse) const {
     if (!directed_) return true;
     // Walking forwards is allowed along the relation's direction; walking backwards (searching from a
     // target) is allowed along the reversed half-edge. Symmetric types go both ways.
-    return half.reversed() == reverse || type_directed_[impl_.type_of[r]] == 0;
+    return half.reversed() == reverse || type_directed_[graph_.type_index(r)] == 0;
 }
 
 bool EdgeAllowed::operator()(const WalkEdge& e) const {
@@ -85,7 +84,7 @@ bool EdgeAllowed::operator()(const WalkEdge& e) const {
 }
 
 FilteredGraph filtered(const CompiledFilter& filter, const Blocks* blocks, bool reverse) {
-    return FilteredGraph(filter.graph().impl().half_edges, EdgeAllowed{&filter, blocks, reverse}, VertexAllowed{blocks});
+    return FilteredGraph(GraphInternals::half_edges(filter.graph()), EdgeAllowed{&filter, blocks, reverse}, VertexAllowed{blocks});
 }
 
 namespace {

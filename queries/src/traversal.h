@@ -7,7 +7,7 @@
 #include <limits>
 #include <vector>
 
-#include "kizuna/core/graph_impl.h"
+#include "kizuna/core/graph_internals.h"
 #include "kizuna/queries/filter.h"
 
 namespace kizuna::queries {
@@ -26,7 +26,6 @@ public:
 private:
     // Relations are checked when walked, not all up front: a query touches a small part of a large graph.
     const Graph& graph_;
-    const Graph::Impl& impl_;
     bool directed_;
     bool all_pass_;                // no type or date condition
     std::vector<char> type_ok_;    // by type index

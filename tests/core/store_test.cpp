@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "kizuna/core/errors.h"
+#include "kizuna/core/bulk_write.h"
 #include "kizuna/core/store.h"
 #include "temp_dir.h"
 
@@ -273,14 +274,14 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
     REQUIRE(objects.count("entity_names_ai") == 1);
     REQUIRE(objects.count("entity_names_key") == 1);
     // Sizes past both bulk thresholds: every index and trigger that bulk writes set aside.
-    const Store::WriteSize kBulk{1'000'000, 1'000'000};
+    const BulkWrite::Size kBulk{1'000'000, 1'000'000};
     // The same rows as seeded(), written in bulk.
     auto put_all = [](Store::Writer& w) {
         w.put(full_entity());
         w.put(named("kanagawa", "Kanagawa Prefecture", "神奈川県"));
         w.put(mou());
     };
-    CHECK(bulk.write(put_all, kBulk).total() == 3);
+    CHECK(BulkWrite::run(bulk, put_all, kBulk).total() == 3);
     CHECK(schema_objects(dir / "bulk.db") == objects);
     CHECK(test::database_dump(dir / "bulk.db") == test::database_dump(dir / "plain.db"));
     // Names written in bulk are searchable, and so are names written afterwards (the trigger is back).
@@ -291,7 +292,7 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
 
     // A failing bulk write rolls back everything, the dropped indexes and trigger included.
     const auto before = test::database_dump(dir / "bulk.db");
-    CHECK_THROWS_AS(bulk.write(
+    CHECK_THROWS_AS(BulkWrite::run(bulk, 
                         [](Store::Writer& w) {
                             w.put(named("taisho", "Taisho Pharmaceutical"));
                             throw InvalidDataError("stop halfway");
@@ -307,10 +308,10 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
     auto odd = mou();
     odd.id = "odd";
     odd.type = "no_such_type";
-    CHECK_THROWS_WITH(bulk.write([&](Store::Writer& w) { w.put(odd); }, kBulk), Catch::Contains("unknown type"));
+    CHECK_THROWS_WITH(BulkWrite::run(bulk, [&](Store::Writer& w) { w.put(odd); }, kBulk), Catch::Contains("unknown type"));
     odd.type = "mou";
     odd.to = "nobody";
-    CHECK_THROWS_AS(bulk.write([&](Store::Writer& w) { w.put(odd); }, kBulk), StorageError);
+    CHECK_THROWS_AS(BulkWrite::run(bulk, [&](Store::Writer& w) { w.put(odd); }, kBulk), StorageError);
     CHECK(test::database_dump(dir / "bulk.db") == before);
     odd.to = "vn-moh";
     odd.type = "no_such_type";  // and a plain write
@@ -384,7 +385,7 @@ TEST_CASE("a version 5 database's name search gathers more in memory after the u
 
 TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mode", "[core][store]") {
     TempDir dir;
-    const Store::WriteSize kBulk{1'000'000, 1'000'000};
+    const BulkWrite::Size kBulk{1'000'000, 1'000'000};
     auto journal_mode = [&] {
         SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
         return db.execAndGet("PRAGMA journal_mode").getString();
@@ -397,7 +398,7 @@ TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mo
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     REQUIRE(store.empty());
     // Written with a rollback journal (nothing to keep readers from): a failure still leaves nothing.
-    CHECK_THROWS_AS(store.write(
+    CHECK_THROWS_AS(BulkWrite::run(store, 
                         [&](Store::Writer& w) {
                             put_all(w);
                             throw InvalidDataError("stop halfway");
@@ -407,12 +408,12 @@ TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mo
     CHECK(store.empty());
     CHECK(journal_mode() == "wal");
     SECTION("alone") {
-        CHECK(store.write(put_all, kBulk).total() == 3);
+        CHECK(BulkWrite::run(store, put_all, kBulk).total() == 3);
     }
     SECTION("while another connection has the database open (the log stays)") {
         SQLite::Database reader((dir / "k.db").string(), SQLite::OPEN_READONLY);
         CHECK(reader.execAndGet("SELECT count(*) FROM entities").getInt() == 0);
-        CHECK(store.write(put_all, kBulk).total() == 3);
+        CHECK(BulkWrite::run(store, put_all, kBulk).total() == 3);
         CHECK(reader.execAndGet("SELECT count(*) FROM relations").getInt() == 1);
     }
     CHECK_FALSE(store.empty());
@@ -449,7 +450,7 @@ TEST_CASE("relations written several to a statement keep their order with remova
 TEST_CASE("an entity is encoded with NFC names and each search name once per language and key", "[core][store]") {
     Entity e = named("vn-moh", "Ministry of Health", "", "Bo\xCC\xA3\xCC\x82 Y te\xCC\x82\xCC\x81");  // Bộ Y tế, decomposed
     e.aliases = {"MOH", "\xEF\xBC\xAD\xEF\xBC\xAF\xEF\xBC\xA8", "ministry of health"};    // MOH, ＭＯＨ
-    const auto encoded = Store::encode(e);
+    const auto encoded = encode(e);
     CHECK(encoded.name_vi == "Bộ Y tế");
     CHECK(encoded.name_ja.empty());
     CHECK(encoded.aliases == R"(["MOH","ＭＯＨ","ministry of health"])");

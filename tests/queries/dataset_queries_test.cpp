@@ -5,7 +5,7 @@
 #include <set>
 
 #include "kizuna/core/errors.h"
-#include "kizuna/core/graph.h"
+#include "kizuna/core/snapshot.h"
 #include "kizuna/core/store.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/analytics.h"
@@ -22,7 +22,8 @@ namespace {
 struct Dataset {
     test::TempDir dir;
     Store store = make_store(dir);
-    Graph graph = Graph::load(store);
+    Snapshot snapshot = Snapshot::take(store);
+    const Graph& graph = snapshot.graph();
 
     static Store make_store(const test::TempDir& dir) {
         Store store = Store::open(dir / "k.db", Store::Mode::Create);
@@ -66,7 +67,7 @@ TEST_CASE("Vietnam MOH's MOU partners are Kanagawa and MHLW", "[queries][partner
     CHECK(d.partner_ids("vn-moh", of_types({"mou"})) == std::set<std::string>{"kanagawa", "mhlw"});
     // Every link reports its relation, with dates and sources.
     for (const auto& link : partners(d.graph, d.v("vn-moh"), of_types({"mou"}))) {
-        const Relation relation = d.graph.relation(link.relation);
+        const Relation relation = d.snapshot.relation(link.relation);
         CHECK(relation.start.has_value());
         CHECK_FALSE(relation.sources.empty());
     }
@@ -118,8 +119,8 @@ TEST_CASE("Kanagawa reaches MHLW in two hops through Vietnam MOH", "[queries][pa
     const auto path = shortest_path(d.graph, d.v("kanagawa"), d.v("mhlw"), {});
     REQUIRE(path.has_value());
     CHECK(d.ids(path->vertices) == std::vector<std::string>{"kanagawa", "vn-moh", "mhlw"});
-    CHECK(d.graph.relation(path->relations[0]).id == "kanagawa-vn-moh-mou-2024");
-    CHECK(d.graph.relation(path->relations[1]).id == "mhlw-vn-moh-memorandum-2014");
+    CHECK(d.snapshot.relation(path->relations[0]).id == "kanagawa-vn-moh-mou-2024");
+    CHECK(d.snapshot.relation(path->relations[1]).id == "mhlw-vn-moh-memorandum-2014");
     // Only MOUs: still two hops. As of 2020: no connection through MOUs.
     PathQuery mous;
     mous.filter.types = {"mou"};
@@ -204,8 +205,8 @@ TEST_CASE("common partners come with the relations on each side", "[queries][com
     const auto shared = common_partners(d.graph, d.v("kanagawa"), d.v("mhlw"), {});
     REQUIRE(shared.size() == 1);
     CHECK(d.graph.entity_id(shared[0].partner) == "vn-moh");
-    CHECK(d.graph.relation(shared[0].with_a.at(0)).id == "kanagawa-vn-moh-mou-2024");
-    CHECK(d.graph.relation(shared[0].with_b.at(0)).id == "mhlw-vn-moh-memorandum-2014");
+    CHECK(d.snapshot.relation(shared[0].with_a.at(0)).id == "kanagawa-vn-moh-mou-2024");
+    CHECK(d.snapshot.relation(shared[0].with_b.at(0)).id == "mhlw-vn-moh-memorandum-2014");
     const auto alcopha_parents = common_partners(d.graph, d.v("alfresa"), d.v("codupha"), {});
     std::set<std::string> ids;
     for (const auto& c : alcopha_parents) ids.emplace(d.graph.entity_id(c.partner));
@@ -254,14 +255,14 @@ TEST_CASE("timelines: an entity's history and what changed between dates", "[que
     std::set<std::string> started;
     for (const auto& c : since_2019) {
         CHECK(c.date.year() >= 2019);
-        if (c.kind == Change::Kind::Started) started.insert(d.graph.relation(c.relation).id);
+        if (c.kind == Change::Kind::Started) started.insert(d.snapshot.relation(c.relation).id);
     }
     CHECK(started.count("taisho-acquisition-hau-giang-2019") == 1);
     CHECK(started.count("kanagawa-vn-moh-mou-2024") == 1);
     CHECK(started.count("iuhw-established-hcmc-checkup-centre-2018") == 0);
     const auto window = changes_between(d.graph, PartialDate::parse("2013"), PartialDate::parse("2014-03"), {});
     std::set<std::string> in_window;
-    for (const auto& c : window) in_window.insert(d.graph.relation(c.relation).id);
+    for (const auto& c : window) in_window.insert(d.snapshot.relation(c.relation).id);
     CHECK(in_window == std::set<std::string>{"alfresa-jv-alcopha-2013", "codupha-jv-alcopha-2013",
                                              "alfresa-codupha-partnership-2013", "mhlw-vn-moh-memorandum-2014",
                                              "mhlw-implements-nurse-care-worker-candidates",

@@ -10,7 +10,7 @@
 #include <set>
 
 #include "generated_graph.h"
-#include "kizuna/core/graph.h"
+#include "kizuna/core/snapshot.h"
 #include "kizuna/core/store.h"
 #include "kizuna/queries/analytics.h"
 #include "kizuna/queries/ego.h"
@@ -32,19 +32,21 @@ struct Fixture {
     GeneratedGraph generated;
     test::TempDir dir;
     Store store;
-    Graph graph;
+    Snapshot snapshot;
+    const Graph& graph;
     std::vector<std::uint32_t> edge_of;
     Fixture(std::size_t n, std::size_t m, std::uint32_t seed, test::Shape shape)
         : generated(test::generate(n, m, seed, shape)),
           store(Store::open(dir / "g.db", Store::Mode::Create)),
-          graph(load(store, generated)) {
+          snapshot(load(store, generated)),
+          graph(snapshot.graph()) {
         for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
-            edge_of.push_back(static_cast<std::uint32_t>(std::stoul(graph.relation(r).id.substr(1))));
+            edge_of.push_back(static_cast<std::uint32_t>(std::stoul(snapshot.relation(r).id.substr(1))));
         }
     }
-    static Graph load(Store& store, const GeneratedGraph& generated) {
+    static Snapshot load(Store& store, const GeneratedGraph& generated) {
         test::write_to_store(store, generated);
-        return Graph::load(store);
+        return Snapshot::take(store);
     }
     // A path's relations as generated edge numbers.
     [[nodiscard]] std::vector<std::uint32_t> edges(const Path& path) const {

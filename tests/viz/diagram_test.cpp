@@ -143,7 +143,8 @@ bool has_text(const std::vector<std::string>& texts, const std::string& wanted) 
 struct Dataset {
     test::TempDir dir;
     Store store = make();
-    Graph graph = Graph::load(store);
+    Snapshot snapshot = Snapshot::take(store);
+    const Graph& graph = snapshot.graph();
     Store make() {
         Store s = Store::open(dir / "k.db", Store::Mode::Create);
         (void)import_files(s, {test::dataset_dir()});
@@ -164,7 +165,7 @@ const std::vector<std::string> kHeadline = {"mhlw", "vn-moh", "kanagawa", "asuka
 TEST_CASE("the default scope draws the seven headline organisations", "[viz]") {
     const auto& d = dataset();
     const auto scope = whole_graph(d.graph, {}, false);
-    const auto dot = render_diagram(d.graph, scope, {}, DiagramFormat::Dot);
+    const auto dot = render_diagram(d.snapshot, scope, {}, DiagramFormat::Dot);
     auto g = parse_dot(dot);
     for (const auto& id : kHeadline) {
         INFO(id);
@@ -197,10 +198,10 @@ TEST_CASE("SVG is well-formed and carries every label, in the chosen language", 
             DiagramOptions options;
             options.lang = lang;
             options.cluster_by_country = lang == "vi";
-            const auto svg = render_diagram(d.graph, scope, options, DiagramFormat::Svg);
+            const auto svg = render_diagram(d.snapshot, scope, options, DiagramFormat::Svg);
             const auto texts = svg_texts(svg);
             for (auto v : scope.vertices) {
-                const Entity e = d.graph.entity(v);
+                const Entity e = d.snapshot.entity(v);
                 INFO(e.id);
                 CHECK(has_text(texts, display_name(e, lang)));
             }
@@ -221,16 +222,16 @@ TEST_CASE("clustered layouts of every neighbourhood render (Graphviz 2.42 flat-l
         for (unsigned radius = 1; radius <= 3; ++radius) {
             const auto scope = ego_network(d.graph, v, radius, {});
             INFO(d.graph.entity_id(v) << " radius " << radius);
-            const auto svg = render_diagram(d.graph, scope, options, DiagramFormat::Svg);
+            const auto svg = render_diagram(d.snapshot, scope, options, DiagramFormat::Svg);
             const auto texts = svg_texts(svg);
-            CHECK(has_text(texts, display_name(d.graph.entity(v), "en")));
+            CHECK(has_text(texts, display_name(d.snapshot.entity(v), "en")));
             ++rendered;
         }
     }
     CHECK(rendered == 3 * d.graph.vertex_count());
     // With clusters, edge labels are external labels; they still carry type and year.
     const auto scope = ego_network(d.graph, d.v("vn-moh"), 2, {});
-    auto g = parse_dot(render_diagram(d.graph, scope, options, DiagramFormat::Dot));
+    auto g = parse_dot(render_diagram(d.snapshot, scope, options, DiagramFormat::Dot));
     Agedge_t* mou = agedge(g.get(), agnode(g.get(), const_cast<char*>("kanagawa"), 0),
                            agnode(g.get(), const_cast<char*>("vn-moh"), 0),
                            const_cast<char*>("kanagawa-vn-moh-mou-2024"), 0);
@@ -246,7 +247,7 @@ TEST_CASE("a path render highlights the path", "[viz]") {
     options.highlight_vertices = path->vertices;
     options.highlight_relations = path->relations;
     const auto scope = neighbourhood(d.graph, path->vertices, 1, {});
-    auto g = parse_dot(render_diagram(d.graph, scope, options, DiagramFormat::Dot));
+    auto g = parse_dot(render_diagram(d.snapshot, scope, options, DiagramFormat::Dot));
     Agnode_t* kanagawa = agnode(g.get(), const_cast<char*>("kanagawa"), 0);
     REQUIRE(kanagawa != nullptr);
     Agedge_t* mou = agedge(g.get(), kanagawa, agnode(g.get(), const_cast<char*>("vn-moh"), 0),
@@ -262,10 +263,10 @@ TEST_CASE("PNG and PDF are real files with Japanese text", "[viz]") {
     const auto scope = ego_network(d.graph, d.v("vn-moh"), 1, {});
     DiagramOptions options;
     options.lang = "ja";
-    const auto png = render_diagram(d.graph, scope, options, DiagramFormat::Png);
+    const auto png = render_diagram(d.snapshot, scope, options, DiagramFormat::Png);
     CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");
     CHECK(png.size() > 10000);
-    const auto pdf = render_diagram(d.graph, scope, options, DiagramFormat::Pdf);
+    const auto pdf = render_diagram(d.snapshot, scope, options, DiagramFormat::Pdf);
     CHECK(pdf.substr(0, 5) == "%PDF-");
     CHECK(pdf.find("NotoSansCJK") != std::string::npos);  // the CJK font is embedded, not a fallback
 }
@@ -309,12 +310,13 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
             w.put(r);
         }
     });
-    const Graph graph = Graph::load(store);
+    const Snapshot snapshot = Snapshot::take(store);
+    const Graph& graph = snapshot.graph();
     const auto scope = whole_graph(graph, {}, true);
     DiagramOptions options;
     options.title = hostile[3];
 
-    const auto dot = render_diagram(graph, scope, options, DiagramFormat::Dot);
+    const auto dot = render_diagram(snapshot, scope, options, DiagramFormat::Dot);
     auto g = parse_dot(dot);
     CHECK(agnnodes(g.get()) >= static_cast<int>(hostile.size()));
     CHECK(node_attr(g.get(), "h0", "label") == "quote \" inside");
@@ -333,7 +335,7 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
     CHECK(dot.find("image=") == std::string::npos);
     CHECK(dot.find("stylesheet") == std::string::npos);
 
-    const auto svg = render_diagram(graph, scope, options, DiagramFormat::Svg);
+    const auto svg = render_diagram(snapshot, scope, options, DiagramFormat::Svg);
     std::set<std::string> elements;
     std::vector<std::string> hrefs;
     const auto texts = svg_texts(svg, &elements, &hrefs);
@@ -359,7 +361,7 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
     for (const std::string engine : {"neato", "sfdp"}) {  // the legend placed by a second layout
         options.engine = engine;
         std::set<std::string> placed_elements;
-        (void)svg_texts(render_diagram(graph, scope, options, DiagramFormat::Svg), &placed_elements);
+        (void)svg_texts(render_diagram(snapshot, scope, options, DiagramFormat::Svg), &placed_elements);
         CHECK(placed_elements.count("script") == 0);
         CHECK(placed_elements.count("b") == 0);
     }
@@ -380,8 +382,9 @@ TEST_CASE("invalid UTF-8 is rejected before it reaches Graphviz", "[viz][safety]
         // The store itself refused it: it can never reach Graphviz.
     }
     if (stored) {
-        const Graph graph = Graph::load(store);
-        CHECK_THROWS_AS(render_diagram(graph, whole_graph(graph, {}, true), {}, DiagramFormat::Svg), InvalidDataError);
+        const Snapshot snapshot = Snapshot::take(store);
+    const Graph& graph = snapshot.graph();
+        CHECK_THROWS_AS(render_diagram(snapshot, whole_graph(graph, {}, true), {}, DiagramFormat::Svg), InvalidDataError);
     }
 }
 
@@ -389,13 +392,13 @@ TEST_CASE("too large a diagram is refused with advice, unknown engines too", "[v
     const auto& d = dataset();
     DiagramOptions options;
     options.max_entities = 5;
-    CHECK_THROWS_WITH(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg),
+    CHECK_THROWS_WITH(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg),
                       Catch::Contains("--ego") && Catch::Contains("sfdp"));
     options = {};
     options.engine = "magic";
-    CHECK_THROWS_AS(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg), UsageError);
+    CHECK_THROWS_AS(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg), UsageError);
     options.engine = "sfdp";
-    CHECK(render_diagram(d.graph, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg).find("<svg") !=
+    CHECK(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg).find("<svg") !=
           std::string::npos);
 }
 
@@ -404,27 +407,28 @@ TEST_CASE("many relations: dot is refused with advice, other engines draw straig
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     test::write_to_store(store, test::generate(100, 320, 11, test::Shape::Uniform));
-    const Graph graph = Graph::load(store);
+    const Snapshot snapshot = Snapshot::take(store);
+    const Graph& graph = snapshot.graph();
     const auto scope = whole_graph(graph, {}, false);
     REQUIRE(scope.relations.size() == 320);
     DiagramOptions options;
-    CHECK_THROWS_WITH(render_diagram(graph, scope, options, DiagramFormat::Svg),
+    CHECK_THROWS_WITH(render_diagram(snapshot, scope, options, DiagramFormat::Svg),
                       Catch::Contains("320 relations") && Catch::Contains("--engine sfdp") &&
                           Catch::Contains("--max-relations"));
     // Raised on purpose: dot accepts it (the DOT text is not laid out here, so this stays quick).
     options.max_layered_relations = 400;
-    auto laid_by_reader = parse_dot(render_diagram(graph, scope, options, DiagramFormat::Dot));
+    auto laid_by_reader = parse_dot(render_diagram(snapshot, scope, options, DiagramFormat::Dot));
     CHECK(std::string(agget(laid_by_reader.get(), const_cast<char*>("splines"))) == "true");
     options = {};
     options.engine = "sfdp";
-    auto straight = parse_dot(render_diagram(graph, scope, options, DiagramFormat::Dot));
+    auto straight = parse_dot(render_diagram(snapshot, scope, options, DiagramFormat::Dot));
     CHECK(std::string(agget(straight.get(), const_cast<char*>("splines"))) == "line");
-    const auto svg = render_diagram(graph, scope, options, DiagramFormat::Svg);
+    const auto svg = render_diagram(snapshot, scope, options, DiagramFormat::Svg);
     CHECK(svg.find("</svg>") != std::string::npos);
     // Few relations keep their curves with every engine.
     const auto small = ego_network(graph, 0, 1, {});
     REQUIRE(small.relations.size() <= options.max_curved_relations);
-    auto curved = parse_dot(render_diagram(graph, small, options, DiagramFormat::Dot));
+    auto curved = parse_dot(render_diagram(snapshot, small, options, DiagramFormat::Dot));
     CHECK(std::string(agget(curved.get(), const_cast<char*>("splines"))) == "true");
 }
 
@@ -451,7 +455,7 @@ TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]")
         DYNAMIC_SECTION(engine) {
             DiagramOptions options;
             options.engine = engine;
-            const auto objects = svg_objects(render_diagram(d.graph, scope, options, DiagramFormat::Svg));
+            const auto objects = svg_objects(render_diagram(d.snapshot, scope, options, DiagramFormat::Svg));
             std::set<std::string> legend_nodes, legend_edges;
             double diagram_right = 0, legend_left = 1e9;
             std::size_t entities = 0, legend_boxes = 0;
@@ -484,13 +488,13 @@ TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]")
     SECTION("left out on request") {
         DiagramOptions options;
         options.legend = false;
-        for (const auto& object : svg_objects(render_diagram(d.graph, scope, options, DiagramFormat::Svg))) {
+        for (const auto& object : svg_objects(render_diagram(d.snapshot, scope, options, DiagramFormat::Svg))) {
             CHECK(object.title.rfind("legend", 0) != 0);
             CHECK(object.title != "cluster_legend");
         }
     }
     SECTION("in DOT, a cluster of its own for whoever lays it out") {
-        auto g = parse_dot(render_diagram(d.graph, scope, {}, DiagramFormat::Dot));
+        auto g = parse_dot(render_diagram(d.snapshot, scope, {}, DiagramFormat::Dot));
         Agraph_t* legend = agsubg(g.get(), const_cast<char*>("cluster_legend"), 0);
         REQUIRE(legend != nullptr);
         std::set<std::string> labels;

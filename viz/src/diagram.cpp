@@ -67,8 +67,8 @@ std::string first_link(const std::vector<Source>& sources) {
 
 class DiagramBuilder {
 public:
-    DiagramBuilder(const Graph& graph, const DiagramOptions& options)
-        : graph_(graph), options_(options), root_(agopen(c("kizuna"), Agdirected, nullptr)) {
+    DiagramBuilder(const Snapshot& snapshot, const DiagramOptions& options)
+        : snapshot_(snapshot), graph_(snapshot.graph()), options_(options), root_(agopen(c("kizuna"), Agdirected, nullptr)) {
         if (!root_) throw Error("Graphviz could not create a graph");
         set(root_.get(), "fontname", options.font);
         set(root_.get(), "rankdir", "LR");
@@ -128,7 +128,7 @@ private:
     }
 
     void add_vertex(VertexId v) {
-        const Entity entity = graph_.entity(v);
+        const Entity entity = snapshot_.entity(v);
         kinds_.insert(entity.kind);
         countries_.insert(entity.country);
         Agnode_t* node = agnode(parent_for(entity.country), c(entity.id), 1);
@@ -164,7 +164,7 @@ private:
     void add_relation(RelationIndex r) {
         const auto from = nodes_.find(graph_.from(r)), to = nodes_.find(graph_.to(r));
         if (from == nodes_.end() || to == nodes_.end()) return;
-        const Relation relation = graph_.relation(r);
+        const Relation relation = snapshot_.relation(r);
         const RelationType& type = graph_.type(r);
         types_.insert(type.id);
         Agedge_t* edge = agedge(root_.get(), from->second, to->second, c(relation.id), 1);
@@ -192,6 +192,7 @@ private:
         if (auto url = first_link(relation.sources); !url.empty()) set(edge, "URL", url);
     }
 
+    const Snapshot& snapshot_;
     const Graph& graph_;
     const DiagramOptions& options_;
     std::unique_ptr<Agraph_t, GraphCloser> root_;
@@ -252,7 +253,7 @@ const std::vector<std::string>& layout_engines() {
     return kEngines;
 }
 
-std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const DiagramOptions& options,
+std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, const DiagramOptions& options,
                            DiagramFormat format) {
     const auto& engines = layout_engines();
     if (std::find(engines.begin(), engines.end(), options.engine) == engines.end()) {
@@ -276,7 +277,7 @@ std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const D
     // The context outlives the graph: Graphviz wants graphs closed before their context is freed.
     std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
     if (!context) throw Error("Graphviz could not start");
-    DiagramBuilder builder(graph, options);
+    DiagramBuilder builder(snapshot, options);
     builder.add(subgraph);
     // Routing curved edges around every node is what makes the force-directed engines slow.
     if (options.engine != "dot" && subgraph.relations.size() > options.max_curved_relations) {

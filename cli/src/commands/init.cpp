@@ -5,7 +5,7 @@
 #include <ostream>
 
 #include "commands.h"
-#include "output.h"
+#include "views/print_answer.h"
 
 namespace kizuna::cli {
 
@@ -15,18 +15,9 @@ Command add_init(CLI::App& app, Context& context) {
                     "type vocabulary; load data with `kizuna import`.");
     return {command, [&context] {
                 const bool existed = std::filesystem::exists(context.db);
-                Store store = Store::open(context.db, Store::Mode::Create);
-                if (context.format == OutputFormat::Json) {
-                    print_json(context, {{"database", context.db.string()},
-                                         {"created", !existed},
-                                         {"schema_version", store.schema_version()},
-                                         {"entities", store.entity_count()},
-                                         {"relations", store.relation_count()}});
-                    return;
-                }
-                context.o() << (existed ? "opened existing " : "created ") << context.db.string() << " (schema v"
-                            << store.schema_version() << ", " << store.entity_count() << " entities, "
-                            << store.relation_count() << " relations)\n";
+                const Store store = Store::open(context.db, Store::Mode::Create);
+                print_answer(context, DatabaseSummary{context.db.string(), !existed, store.schema_version(),
+                                                      store.entity_count(), store.relation_count()});
             }};
 }
 

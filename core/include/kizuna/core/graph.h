@@ -1,14 +1,14 @@
 #pragma once
 // The in-memory graph that connection queries run on: entities are vertices, relations edges. It is a
-// compact snapshot of a Store (compressed sparse rows, 32-bit indices) built for millions of relations;
-// details (names, sources) are fetched from the store only for the relations an answer uses.
+// compact copy of a Store's structure (compressed sparse rows, 32-bit indices) built for millions of
+// relations from the store's row scan; it keeps each row's key, so that details (names, sources) are
+// fetched from the store only for the relations an answer uses (see snapshot.h).
 //
 // Vertices are numbered 0..vertex_count()-1 in entity-id order and relations 0..relation_count()-1 by
 // (from entity, to entity, relation id), so every traversal is deterministic. These numbers are valid for
 // one Graph only: never persist them.
 //
-// REQUIRES: the Store outlives the Graph (moving the Store is fine). Thread-safety: const methods may be called concurrently,
-// except those that read the store (entity(), relation()).
+// Thread-safety: const methods may be called concurrently.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -19,10 +19,10 @@
 #include <vector>
 
 #include "kizuna/core/model.h"
+#include "kizuna/core/row_keys.h"
+#include "kizuna/core/store.h"
 
 namespace kizuna {
-
-class Store;
 
 using VertexId = std::uint32_t;
 using RelationIndex = std::uint32_t;
@@ -33,9 +33,11 @@ public:
     // cache is of this database at its current generation, else read from the store (and the cache then
     // rewritten, when the folder is writable). before_building, when given, is called just before a build
     // from the store (the slow case: seconds for millions of relations), e.g. to tell the user.
+    // Run it inside a Store::ReadTransaction to have the graph of the state later reads see.
     // Throws StorageError.
     [[nodiscard]] static Graph load(const Store& store, const std::function<void()>& before_building = {});
-    // Always reads every entity and relation of the store, in one read transaction. Throws StorageError.
+    // Always reads every entity and relation of the store (through Store::scan_*), in one read
+    // transaction. Throws StorageError.
     [[nodiscard]] static Graph build(const Store& store);
     // Writes the graph cache of the store (file: cache_path()); false when it cannot be written (a
     // read-only folder, a full disk): the cache is an optimisation, never required.
@@ -50,13 +52,13 @@ public:
 
     [[nodiscard]] std::size_t vertex_count() const;
     [[nodiscard]] std::size_t relation_count() const;
-    // The store generation (Store::generation) this graph is a snapshot of.
-    [[nodiscard]] std::int64_t generation() const;
+    // The store's data stamp (Store::data_stamp) this graph is a copy of.
+    [[nodiscard]] Store::DataStamp data_stamp() const;
     // Heap bytes held by the graph, by part.
     struct MemoryUse {
         std::size_t adjacency = 0;   // the CSR: row starts per vertex, each relation forwards and backwards
         std::size_t relations = 0;   // per relation: type, dates (for filters without the store)
-        std::size_t row_ids = 0;     // store rows of relations and entities (to fetch details)
+        std::size_t row_ids = 0;     // store keys of relations and entities (to fetch details)
         std::size_t entities = 0;    // entity ids, kinds, countries
         [[nodiscard]] std::size_t total() const { return adjacency + relations + row_ids + entities; }
     };
@@ -66,23 +68,28 @@ public:
     [[nodiscard]] std::string_view entity_id(VertexId v) const;
     [[nodiscard]] const std::string& kind(VertexId v) const;
     [[nodiscard]] const std::string& country(VertexId v) const;
+    // Every kind and every country some entity has (each once, "" for no country).
+    [[nodiscard]] const std::vector<std::string>& kinds() const;
+    [[nodiscard]] const std::vector<std::string>& countries() const;
 
     // A relation's ends: to() directly, from() by a binary search (O(log vertices)).
     [[nodiscard]] VertexId from(RelationIndex r) const;
     [[nodiscard]] VertexId to(RelationIndex r) const;
     [[nodiscard]] const RelationType& type(RelationIndex r) const;
+    // The position of r's type in relation_types() (a filter's per-type lookups index by it).
+    [[nodiscard]] std::size_t type_index(RelationIndex r) const;
     [[nodiscard]] std::optional<PartialDate> start(RelationIndex r) const;
     [[nodiscard]] std::optional<PartialDate> end(RelationIndex r) const;
     [[nodiscard]] const std::vector<RelationType>& relation_types() const;
 
-    // Full values from the store (names, attributes, sources).
-    [[nodiscard]] Entity entity(VertexId v) const;
-    [[nodiscard]] Relation relation(RelationIndex r) const;
+    // The store rows behind a vertex and a relation: Store::entity_at / relation_at give their details.
+    [[nodiscard]] EntityKey entity_key(VertexId v) const;
+    [[nodiscard]] RelationKey relation_key(RelationIndex r) const;
 
-    struct Impl;  // core/internal/kizuna/core/graph_impl.h, for the query and render modules
-    [[nodiscard]] const Impl& impl() const { return *impl_; }
+    struct Impl;  // core/src/graph_impl.h
 
 private:
+    friend struct GraphInternals;  // the algorithms' view, core/internal/kizuna/core/graph_internals.h
     explicit Graph(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

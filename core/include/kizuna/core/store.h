@@ -1,7 +1,8 @@
 #pragma once
 // The SQLite store: one file holds a Kizuna database. Opening applies schema migrations (a database
-// written by a newer Kizuna is refused, never altered). Every write goes through write(), which runs
-// in one IMMEDIATE transaction: all of it lands or none of it does.
+// written by a newer Kizuna is refused, never altered). Every write goes through write() (or, for large
+// loads, bulk_write.h), which runs in one IMMEDIATE transaction: all of it lands or none of it does.
+// All of Kizuna's SQL lives behind this header.
 //
 // Thread-safety: a Store is used by one thread at a time. Several processes may share the file (WAL).
 #include <cstdint>
@@ -10,10 +11,11 @@
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "kizuna/core/model.h"
+#include "kizuna/core/row_keys.h"
 
 namespace kizuna {
 
@@ -25,7 +27,8 @@ public:
         Create,     // created when missing
     };
 
-    // Throws StorageError naming the path: missing file, not a database, locked, newer schema.
+    // Throws StorageError naming the path: missing file, not a database, locked, newer schema
+    // (OutdatedSchemaError for an older one opened ReadOnly).
     [[nodiscard]] static Store open(const std::filesystem::path& path, Mode mode);
     ~Store();
     Store(Store&&) noexcept;
@@ -35,14 +38,35 @@ public:
 
     [[nodiscard]] static int latest_schema_version();
     [[nodiscard]] int schema_version() const;
-    // Increases with every committed write that changed something; lets caches know they are stale.
+    // Increases with every committed write that changed something.
     [[nodiscard]] std::int64_t generation() const;
+    // Which data this is: the database's instance number (fixed at creation) and its generation.
+    struct DataStamp {
+        std::int64_t instance = 0;
+        std::int64_t generation = 0;
+    };
+    [[nodiscard]] DataStamp data_stamp() const;
     [[nodiscard]] const std::filesystem::path& path() const;
+
+    // While it lives, every read of this store sees one state of the data, whatever other processes
+    // commit meanwhile. Nested ones join the outermost. REQUIRES: the Store outlives it; no write
+    // through this Store while it lives.
+    class ReadTransaction {
+    public:
+        explicit ReadTransaction(const Store& store);  // throws StorageError
+        ~ReadTransaction();
+        ReadTransaction(const ReadTransaction&) = delete;
+        ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+    private:
+        const Store* store_;
+        bool outermost_;
+    };
 
     // Reads.
     [[nodiscard]] std::optional<Entity> entity(const std::string& id) const;
     [[nodiscard]] std::optional<Relation> relation(const std::string& id) const;
-    [[nodiscard]] std::vector<RelationType> relation_types() const;
+    [[nodiscard]] std::vector<RelationType> relation_types() const;  // ordered by id
     [[nodiscard]] std::optional<RelationType> relation_type(const std::string& id) const;
     [[nodiscard]] bool has_entity(const std::string& id) const;
     [[nodiscard]] std::int64_t entity_count() const;
@@ -51,6 +75,31 @@ public:
     // Every entity / relation, ordered by id. The callback must not use the store.
     void for_each_entity(const std::function<void(const Entity&)>& visit) const;
     void for_each_relation(const std::function<void(const Relation&)>& visit) const;
+
+    // The row scan the in-memory graph is built from (see graph.h): every entity's and relation's key
+    // and structural fields, ordered by id. The views are valid during the callback only, which must
+    // not use the store. Throws StorageError.
+    struct EntityRow {
+        EntityKey key;
+        std::string_view id, kind, country;
+    };
+    struct RelationRow {
+        RelationKey key;
+        std::string_view type;
+        EntityKey from, to;
+        std::optional<PartialDate> start, end;
+    };
+    void scan_entities(const std::function<void(const EntityRow&)>& visit) const;
+    void scan_relations(const std::function<void(const RelationRow&)>& visit) const;
+    // The smallest and largest entity key and the entity count: lets the graph index keys densely.
+    struct KeyExtent {
+        std::int64_t count = 0, smallest = 0, largest = 0;
+    };
+    [[nodiscard]] KeyExtent entity_key_extent() const;
+    // The full row behind a key from the scan; throws StorageError when it is gone (the data changed
+    // since the scan: never within one ReadTransaction).
+    [[nodiscard]] Entity entity_at(EntityKey key) const;
+    [[nodiscard]] Relation relation_at(RelationKey key) const;
 
     // Entities whose id, name or alias (any language) equals or contains the text after normalisation
     // (see text.h): exact matches first, then prefix matches, then the rest; at most limit.
@@ -68,66 +117,26 @@ public:
         [[nodiscard]] std::size_t total() const { return types_changed + entities_changed + relations_changed; }
     };
 
-    // Upserts by id within one transaction. Values are stored as given (names and aliases in NFC);
-    // REQUIRES: values already validated, relation endpoints and types present in the store or
-    // written earlier in the same transaction.
-    // A relation's fields as the store keeps them: dates as ISO text (empty: none), attributes and
-    // sources as JSON text, endpoints by entity row (0: the writer looks the row up by id). Encoding
-    // is pure, so a loader may encode on another thread than the one that writes.
-    struct EncodedRelation {
-        std::string start, end;
-        std::string attributes, sources;
-        std::int64_t from_row = 0, to_row = 0;
-    };
-    [[nodiscard]] static EncodedRelation encode(const Relation& relation);
-    // An entity's fields as the store keeps them: names and aliases in NFC, aliases, attributes and
-    // sources as JSON text, and its search names (language, name, normalised key; see text.h), each
-    // once. Pure, like encode(Relation): a loader may encode on another thread.
-    struct EncodedEntity {
-        std::string name_en, name_ja, name_vi;
-        std::string aliases, attributes, sources;
-        struct SearchName {
-            const char* lang;
-            std::string name, key;
-        };
-        std::vector<SearchName> search_names;
-    };
-    [[nodiscard]] static EncodedEntity encode(const Entity& entity);
-    // The row of every entity, by id, as the current transaction sees it (inside Store::write, the
-    // entities written so far included): endpoint rows for EncodedRelation. One query.
-    using EntityRows = std::unordered_map<std::string, std::int64_t>;
-    [[nodiscard]] EntityRows entity_rows() const;
-
+    // Upserts by id. Values are stored as given (names and aliases in NFC).
+    // REQUIRES: values already validated; a relation's ends and type present in the store or written
+    // earlier in the same write (else StorageError, and nothing of the write lands).
     class Writer {
     public:
         virtual ~Writer() = default;
         virtual void put(const RelationType& type) = 0;
-        // REQUIRES: encoded == encode(entity).
-        virtual void put(const Entity& entity, const EncodedEntity& encoded) = 0;
-        void put(const Entity& entity) { put(entity, encode(entity)); }
-        // REQUIRES: encoded == encode(relation).
-        virtual void put(const Relation& relation, const EncodedRelation& encoded) = 0;
-        void put(const Relation& relation) { put(relation, encode(relation)); }
+        virtual void put(const Entity& entity) = 0;
+        virtual void put(const Relation& relation) = 0;
         virtual void remove_relation(const std::string& id) = 0;
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     // Throws StorageError on a read-only store or a database failure.
-    // expected: about how many entities and relations the body will put. Past a few thousand entities,
-    // the name indexes are set aside and built once after the rows are in (inside the same transaction),
-    // which is faster than updating them row by row; past tens of thousands of relations, the writer
-    // checks their types and endpoints itself instead of SQLite's per-row foreign key lookups.
-    // REQUIRES: each entity put at most once when entities are expected.
-    struct WriteSize {
-        std::size_t entities = 0;
-        std::size_t relations = 0;
-    };
-    WriteSummary write(const std::function<void(Writer&)>& body, WriteSize expected);
-    WriteSummary write(const std::function<void(Writer&)>& body);  // a small write
+    WriteSummary write(const std::function<void(Writer&)>& body);
 
-    struct Impl;  // defined in core/src/store_impl.h; used by the graph loader inside core
-    [[nodiscard]] Impl& impl() const { return *impl_; }
+    struct Impl;  // core/src/store_impl.h
 
 private:
+    friend class BulkWrite;
+    friend class ReadTransaction;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
 };

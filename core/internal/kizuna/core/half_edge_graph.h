@@ -1,5 +1,5 @@
 #pragma once
-// Internal to Kizuna's modules: the graph the traversals walk. The store keeps each relation once, in a
+// Internal to Kizuna's modules: the graph the traversals walk. The graph keeps each relation once, in a
 // bidirectional Boost CSR (forwards: from -> to; backwards: to -> from with the forward edge's index);
 // this adaptor shows it as an undirected Boost graph whose out-edges of v are v's relations, each as a
 // half-edge that says whether it runs against the relation's own direction. BFS, filtered_graph and

@@ -5,6 +5,8 @@
 // thread while rows are written, so a large import is neither held in memory whole nor read before
 // writing starts.
 // Re-importing the same data changes nothing (upsert by id).
+#include <nlohmann/json_fwd.hpp>
+
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -29,10 +31,14 @@ struct ImportOptions {
     std::function<void(const ImportProgress&)> progress;
 };
 
+// What an import did: the answer of `kizuna import` (and of the HTTP API's import).
 struct ImportReport {
+    bool dry_run = false;
     std::size_t types_read = 0, entities_read = 0, relations_read = 0;
     Store::WriteSummary changed;  // all zero on a dry run
 };
+// JSON: {"dry_run", "read": {"relation_types", "entities", "relations"}, "changed": {…the same keys}}.
+void to_json(nlohmann::json& out, const ImportReport& report);
 
 // The most problems reported for one import; the rest are counted.
 inline constexpr std::size_t kMaxReportedProblems = 20;

@@ -4,16 +4,10 @@
 #include <vector>
 
 #include "kizuna/core/graph.h"
+#include "kizuna/core/subgraph.h"
 #include "kizuna/queries/filter.h"
 
 namespace kizuna {
-
-// A set of vertices and the relations among them, both in index order.
-struct Subgraph {
-    std::vector<VertexId> vertices;
-    std::vector<std::uint32_t> distance;  // hops from the centre, parallel to vertices (0 for the centre)
-    std::vector<RelationIndex> relations;
-};
 
 // Everything within radius hops of centre, and every relation that passes the filter between two such
 // vertices. Radius 0 is the centre alone.

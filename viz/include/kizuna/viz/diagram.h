@@ -1,5 +1,5 @@
 #pragma once
-// Relationship diagrams: a Subgraph of the Graph drawn with Graphviz (built through cgraph, laid out and
+// Relationship diagrams: a Subgraph of a Snapshot's graph drawn with Graphviz (built through cgraph, laid out and
 // rendered by gvc). Node shape by kind, fill by country, edge colour and style by relation type, edge
 // label "type year", tooltips with sources, a legend of what appears, optional clusters by country.
 //
@@ -12,7 +12,8 @@
 #include <vector>
 
 #include "kizuna/core/graph.h"
-#include "kizuna/queries/ego.h"
+#include "kizuna/core/snapshot.h"
+#include "kizuna/core/subgraph.h"
 
 namespace kizuna {
 
@@ -33,13 +34,13 @@ struct DiagramOptions {
     std::vector<RelationIndex> highlight_relations;
     bool fade_others = true;           // with a highlight: grey out everything else
     std::string font = "Noto Sans CJK JP";  // covers Japanese, Vietnamese and Latin glyphs
-    // Diagrams larger than this are refused with advice (--ego, sfdp) instead of running for minutes.
+    // Diagrams with more entities than this are refused with advice (--ego, sfdp).
     std::size_t max_entities = 400;
-    // dot's layered layout slows steeply with relations (measured on random graphs: 150 relations 0.3 s,
-    // 300 about 7 s, 500 about a minute): with more than this it is refused with advice.
+    // dot's layered layout is refused with advice beyond this many relations (its time grows steeply:
+    // bench/README.md, "Diagrams").
     std::size_t max_layered_relations = 300;
-    // The other engines route curved edges around the nodes for up to this many relations (300: about
-    // 4 s, 800: 35 s) and straight lines beyond (2,600 relations: under a second).
+    // The other engines route curved edges around the nodes up to this many relations and draw straight
+    // lines beyond, which keeps thousands of relations to seconds.
     std::size_t max_curved_relations = 150;
 };
 
@@ -48,7 +49,8 @@ struct DiagramOptions {
 
 // The diagram as bytes in the format. Throws UsageError (too large, unknown engine),
 // InvalidDataError (text that is not valid UTF-8) or Error (Graphviz failed).
-[[nodiscard]] std::string render_diagram(const Graph& graph, const Subgraph& subgraph, const DiagramOptions& options,
+// REQUIRES: subgraph is of snapshot.graph().
+[[nodiscard]] std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, const DiagramOptions& options,
                                          DiagramFormat format);
 
 }  // namespace kizuna

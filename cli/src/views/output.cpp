@@ -2,17 +2,25 @@
 
 #include <ostream>
 
-#include "kizuna/core/json.h"
-#include "kizuna/importers/csv_row.h"
+#include "kizuna/core/csv_format.h"
 
 namespace kizuna::cli {
 
-void print_json(const Context& context, const nlohmann::json& value) {
-    context.o() << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+void print_json(std::ostream& out, const nlohmann::json& value) {
+    out << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 
-void print_csv(const Context& context, const std::vector<std::vector<std::string>>& rows) {
-    for (const auto& row : rows) context.o() << format_csv_row(row);
+void print_csv(std::ostream& out, const CsvRows& rows) {
+    for (const auto& row : rows) out << format_csv_row(row);
+}
+
+std::string thousands(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i != 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
 }
 
 std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_string() : ""; }
@@ -26,14 +34,9 @@ std::string when(const Relation& relation) {
     return text;
 }
 
-std::string direction_word(const RelationType& type, const Relation& relation, const std::string& viewpoint) {
-    if (!type.directed) return "symmetric";
-    return relation.from == viewpoint ? "outgoing" : "incoming";
-}
-
-std::string arrow(const RelationType& type, const Relation& relation, const std::string& viewpoint) {
-    if (!type.directed) return "↔";
-    return relation.from == viewpoint ? "→" : "←";
+std::string arrow(const std::string& direction) {
+    if (direction == "symmetric") return "↔";
+    return direction == "outgoing" ? "→" : "←";
 }
 
 std::string source_titles(const std::vector<Source>& sources) {

@@ -2,7 +2,9 @@
 // Source markers for table output: each distinct source gets a number, cells show "[1,2]", and the
 // sources are listed once under the table, so evidence travels with every answer.
 #include <iosfwd>
+#include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "kizuna/core/model.h"
@@ -17,7 +19,8 @@ public:
     void print(std::ostream& out) const;
 
 private:
-    std::vector<Source> sources_;
+    std::vector<Source> sources_;  // in the order first marked
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> numbers_;  // (title, url, locator)
 };
 
 }  // namespace kizuna::cli

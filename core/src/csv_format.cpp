@@ -1,4 +1,4 @@
-#include "kizuna/importers/csv_row.h"
+#include "kizuna/core/csv_format.h"
 
 #include <csv.h>
 

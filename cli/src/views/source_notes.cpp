@@ -1,6 +1,5 @@
 #include "source_notes.h"
 
-#include <algorithm>
 #include <ostream>
 
 namespace kizuna::cli {
@@ -9,10 +8,11 @@ std::string SourceNotes::mark(const std::vector<Source>& sources) {
     if (sources.empty()) return "";
     std::string text = "[";
     for (std::size_t i = 0; i < sources.size(); ++i) {
-        auto found = std::find(sources_.begin(), sources_.end(), sources[i]);
-        if (found == sources_.end()) found = sources_.insert(sources_.end(), sources[i]);
+        const Source& source = sources[i];
+        const auto [found, added] = numbers_.try_emplace({source.title, source.url, source.locator}, sources_.size() + 1);
+        if (added) sources_.push_back(source);
         if (i > 0) text += ",";
-        text += std::to_string(found - sources_.begin() + 1);
+        text += std::to_string(found->second);
     }
     return text + "]";
 }

@@ -1,5 +1,6 @@
 #pragma once
-// One RFC 4180 CSV row, for every writer of CSV (exports and the CLI's --format csv).
+// Writing CSV (RFC 4180): the one place where fields are quoted, for every writer of CSV (the exporters,
+// the command line's --format csv, the benchmark's generated files).
 #include <string>
 #include <vector>
 

@@ -1,0 +1,57 @@
+// common: each shared entity with the relations on A's side and on B's side.
+#include <ostream>
+
+#include "source_notes.h"
+#include "table.h"
+#include "views.h"
+
+namespace kizuna::cli {
+
+namespace {
+
+constexpr std::size_t kRelationsCellWidth = 60;
+
+// "↔ MOU 2024-11-15 [1]; …": the relations between an entity and the shared one, from the shared one.
+std::string relations_cell(const CommonAnswer& answer, const std::vector<Relation>& relations,
+                           const std::string& viewpoint, const std::string& lang, SourceNotes& notes) {
+    std::string text;
+    for (const Relation& r : relations) {
+        if (!text.empty()) text += "; ";
+        text.append(arrow(answer.book.direction(r, viewpoint))).append(" ").append(answer.book.label(r.type, lang));
+        if (r.start) text.append(" ").append(r.start->to_string());
+        text.append(" ").append(notes.mark(r.sources));
+    }
+    return text;
+}
+
+}  // namespace
+
+void print_table(std::ostream& out, const CommonAnswer& answer, const std::string& lang) {
+    const std::string a_name = answer.book.name(answer.a, lang), b_name = answer.book.name(answer.b, lang);
+    out << "Related to both " << a_name << " and " << b_name << ": " << answer.rows.size() << "\n";
+    if (answer.rows.empty()) return;
+    out << '\n';
+    SourceNotes notes;
+    Table table({"entity", "with " + a_name, "with " + b_name});
+    for (const auto& row : answer.rows) {
+        table.add({answer.book.name(row.entity, lang), relations_cell(answer, row.with_a, row.entity, lang, notes),
+                   relations_cell(answer, row.with_b, row.entity, lang, notes)});
+    }
+    table.print(out, kRelationsCellWidth);
+    notes.print(out);
+}
+
+CsvRows csv_rows(const CommonAnswer& answer, const std::string& lang) {
+    CsvRows rows = {{"entity", "name", "side", "relation", "type", "start", "end", "sources"}};
+    for (const auto& row : answer.rows) {
+        auto add = [&](const std::string& side, const Relation& r) {
+            rows.push_back({row.entity, answer.book.name(row.entity, lang), side, r.id, r.type, date_text(r.start),
+                            date_text(r.end), source_titles(r.sources)});
+        };
+        for (const auto& r : row.with_a) add(answer.a, r);
+        for (const auto& r : row.with_b) add(answer.b, r);
+    }
+    return rows;
+}
+
+}  // namespace kizuna::cli

@@ -1,0 +1,39 @@
+// import and init: what was read and changed; which database and how large.
+#include <ostream>
+
+#include "views.h"
+
+namespace kizuna::cli {
+
+void print_table(std::ostream& out, const ImportReport& report, const std::string&) {
+    out << (report.dry_run ? "valid: " : "read ") << thousands(report.entities_read) << " entities, "
+        << thousands(report.relations_read) << " relations, " << thousands(report.types_read) << " relation types";
+    if (report.dry_run) {
+        out << " (dry run: nothing written)\n";
+        return;
+    }
+    out << "; changed " << thousands(report.changed.entities_changed) << " entities, "
+        << thousands(report.changed.relations_changed) << " relations, "
+        << thousands(report.changed.types_changed) << " relation types\n";
+}
+
+CsvRows csv_rows(const ImportReport& report, const std::string&) {
+    return {{"rows", "read", "changed"},
+            {"relation_types", std::to_string(report.types_read), std::to_string(report.changed.types_changed)},
+            {"entities", std::to_string(report.entities_read), std::to_string(report.changed.entities_changed)},
+            {"relations", std::to_string(report.relations_read), std::to_string(report.changed.relations_changed)}};
+}
+
+void print_table(std::ostream& out, const DatabaseSummary& summary, const std::string&) {
+    out << (summary.created ? "created " : "opened existing ") << summary.database << " (schema v"
+        << summary.schema_version << ", " << summary.entities << " entities, " << summary.relations
+        << " relations)\n";
+}
+
+CsvRows csv_rows(const DatabaseSummary& summary, const std::string&) {
+    return {{"database", "created", "schema_version", "entities", "relations"},
+            {summary.database, summary.created ? "true" : "false", std::to_string(summary.schema_version),
+             std::to_string(summary.entities), std::to_string(summary.relations)}};
+}
+
+}  // namespace kizuna::cli

@@ -1,0 +1,51 @@
+// ego: the entities by distance, then the relations among them.
+#include <algorithm>
+#include <numeric>
+#include <ostream>
+
+#include "source_notes.h"
+#include "table.h"
+#include "views.h"
+
+namespace kizuna::cli {
+
+void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& lang) {
+    out << "Within " << answer.radius << (answer.radius == 1 ? " hop" : " hops") << " of "
+        << answer.book.name(answer.centre, lang) << ": " << answer.entities.size()
+        << (answer.entities.size() == 1 ? " entity, " : " entities, ") << answer.relations.size()
+        << (answer.relations.size() == 1 ? " relation" : " relations") << "\n\n";
+    Table entities({"hops", "entity", "kind", "country", "id"});
+    std::vector<std::size_t> order(answer.entities.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        return answer.entities[x].distance < answer.entities[y].distance;
+    });
+    for (std::size_t i : order) {
+        const Entity& e = *answer.book.entity(answer.entities[i].entity);
+        entities.add({std::to_string(answer.entities[i].distance), display_name(e, lang), e.kind, e.country, e.id});
+    }
+    entities.print(out);
+    if (answer.relations.empty()) return;
+    out << '\n';
+    SourceNotes notes;
+    Table relations({"from", "relation", "to", "when", "source"});
+    for (const auto& r : answer.relations) {
+        const RelationType* type = answer.book.type(r.type);
+        const bool directed = type == nullptr || type->directed;
+        relations.add({answer.book.name(r.from, lang), answer.book.label(r.type, lang) + (directed ? " →" : " ↔"),
+                       answer.book.name(r.to, lang), when(r), notes.mark(r.sources)});
+    }
+    relations.print(out);
+    notes.print(out);
+}
+
+CsvRows csv_rows(const EgoAnswer& answer, const std::string& lang) {
+    CsvRows rows = {{"entity", "name", "kind", "country", "distance"}};
+    for (const auto& member : answer.entities) {
+        const Entity& e = *answer.book.entity(member.entity);
+        rows.push_back({e.id, display_name(e, lang), e.kind, e.country, std::to_string(member.distance)});
+    }
+    return rows;
+}
+
+}  // namespace kizuna::cli

@@ -1,0 +1,35 @@
+#pragma once
+// The words and printers the views share: JSON and CSV printing, and how a table writes a relation's
+// direction and dates.
+#include <nlohmann/json.hpp>
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kizuna/core/model.h"
+
+namespace kizuna::cli {
+
+using CsvRows = std::vector<std::vector<std::string>>;
+
+// Pretty JSON, UTF-8 as is, one trailing newline.
+void print_json(std::ostream& out, const nlohmann::json& value);
+// Rows as RFC 4180 CSV (the first row is the header).
+void print_csv(std::ostream& out, const CsvRows& rows);
+
+// 4200000 -> "4,200,000", for people.
+[[nodiscard]] std::string thousands(std::size_t n);
+
+// "2024-11-15 –", "2013 – 2019", "– 2019", or "" for an undated relation.
+[[nodiscard]] std::string when(const Relation& relation);
+[[nodiscard]] std::string date_text(const std::optional<PartialDate>& date);
+
+// The arrow of a direction word ("outgoing" →, "incoming" ←, "symmetric" ↔).
+[[nodiscard]] std::string arrow(const std::string& direction);
+
+// The source titles (with locators) joined by "; ", for CSV cells.
+[[nodiscard]] std::string source_titles(const std::vector<Source>& sources);
+
+}  // namespace kizuna::cli

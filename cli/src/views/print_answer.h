@@ -1,0 +1,28 @@
+#pragma once
+// The one place where an answer is printed: in the format the user chose (--format), through the
+// answer's JSON or its views (views.h).
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+
+#include "context.h"
+#include "views.h"
+
+namespace kizuna::cli {
+
+template <typename Answer>
+void print_answer(const Context& context, const Answer& answer) {
+    switch (context.format) {
+        case OutputFormat::Json:
+            print_json(context.o(), nlohmann::json(answer));
+            return;
+        case OutputFormat::Csv:
+            print_csv(context.o(), csv_rows(answer, context.lang));
+            return;
+        case OutputFormat::Table:
+            print_table(context.o(), answer, context.lang);
+            return;
+    }
+}
+
+}  // namespace kizuna::cli

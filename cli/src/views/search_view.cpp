@@ -1,0 +1,54 @@
+// search: matching entities with every other name they go by.
+#include <ostream>
+
+#include "table.h"
+#include "views.h"
+
+namespace kizuna::cli {
+
+namespace {
+
+// Every name and alias except the one shown in the name column.
+std::string other_names(const Entity& entity, const std::string& shown) {
+    std::string text;
+    auto add = [&](const std::string& name) {
+        if (name.empty() || name == shown) return;
+        if (!text.empty()) text += ", ";
+        text += name;
+    };
+    add(entity.names.en);
+    add(entity.names.ja);
+    add(entity.names.vi);
+    for (const auto& alias : entity.aliases) add(alias);
+    return text;
+}
+
+}  // namespace
+
+void print_table(std::ostream& out, const SearchAnswer& answer, const std::string& lang) {
+    if (answer.entities.empty()) {
+        out << "no entity matches '" << answer.text << "'\n";
+        return;
+    }
+    Table table({"id", "name", "kind", "country", "also known as"});
+    for (const auto& e : answer.entities) {
+        const std::string& name = display_name(e, lang);
+        table.add({e.id, name, e.kind, e.country, other_names(e, name)});
+    }
+    table.print(out);
+    if (answer.more) {
+        out << "\nmore entities match: show more with -n " << answer.limit * 5 << ", or give more of the name\n";
+    }
+}
+
+CsvRows csv_rows(const SearchAnswer& answer, const std::string&) {
+    CsvRows rows = {{"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country"}};
+    for (const auto& e : answer.entities) {
+        std::string aliases;
+        for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : " | ") + alias;
+        rows.push_back({e.id, e.kind, e.names.en, e.names.ja, e.names.vi, aliases, e.country});
+    }
+    return rows;
+}
+
+}  // namespace kizuna::cli

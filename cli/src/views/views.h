@@ -1,0 +1,66 @@
+#pragma once
+// The table and CSV views of every answer (the JSON view is the answer's own to_json, shared with the
+// HTTP API). A table is for people: names in the chosen language, arrows, numbered sources under it. A
+// CSV is for spreadsheets and scripts: one row per relation or entity, ids beside names.
+#include <iosfwd>
+#include <string>
+
+#include "kizuna/importers/import.h"
+#include "kizuna/queries/answers/common_answer.h"
+#include "kizuna/queries/answers/ego_answer.h"
+#include "kizuna/queries/answers/partners_answer.h"
+#include "kizuna/queries/answers/path_answer.h"
+#include "kizuna/queries/answers/search_answer.h"
+#include "kizuna/queries/answers/show_answer.h"
+#include "kizuna/queries/answers/stats_answer.h"
+#include "kizuna/queries/answers/timeline_answer.h"
+#include "database_summary.h"
+#include "output.h"
+
+namespace kizuna::cli {
+
+void print_table(std::ostream& out, const SearchAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const SearchAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const EntityAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const EntityAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const RelationAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const RelationAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const PartnersAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const PartnersAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const PathAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const PathAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const CommonAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const CommonAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const EgoAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const EntityTimelineAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const EntityTimelineAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const ChangesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const ChangesAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const StatsAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const StatsAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const ImportReport& answer, const std::string& lang);
+CsvRows csv_rows(const ImportReport& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const DatabaseSummary& answer, const std::string& lang);
+CsvRows csv_rows(const DatabaseSummary& answer, const std::string& lang);
+
+// Answers that are one of several kinds: the view of the kind they hold.
+template <typename... Kinds>
+void print_table(std::ostream& out, const std::variant<Kinds...>& answer, const std::string& lang) {
+    std::visit([&](const auto& held) { print_table(out, held, lang); }, answer);
+}
+template <typename... Kinds>
+CsvRows csv_rows(const std::variant<Kinds...>& answer, const std::string& lang) {
+    return std::visit([&](const auto& held) { return csv_rows(held, lang); }, answer);
+}
+
+}  // namespace kizuna::cli

@@ -1,0 +1,67 @@
+// The row scan the in-memory graph is built from, and the reads by key that fetch an answer's details.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+
+#include "kizuna/core/errors.h"
+#include "kizuna/core/store.h"
+#include "store_impl.h"
+
+namespace kizuna {
+
+namespace {
+
+std::string_view text_of(const SQLite::Column& column) {
+    return {column.getText(), static_cast<std::size_t>(column.getBytes())};
+}
+
+}  // namespace
+
+void Store::scan_entities(const std::function<void(const EntityRow&)>& visit) const {
+    try {
+        SQLite::Statement query(impl_->db, "SELECT eid, id, kind, country FROM entities ORDER BY id");
+        while (query.executeStep()) {
+            // text_of before getBytes of the next column: each view stays valid until the next step.
+            visit({EntityKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)), text_of(query.getColumn(2)),
+                   text_of(query.getColumn(3))});
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(impl_->path.string() + ": cannot read the entities: " + e.getErrorStr());
+    }
+}
+
+void Store::scan_relations(const std::function<void(const RelationRow&)>& visit) const {
+    try {
+        SQLite::Statement query(impl_->db, "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
+        while (query.executeStep()) {
+            visit({RelationKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)),
+                   EntityKey{query.getColumn(2).getInt64()}, EntityKey{query.getColumn(3).getInt64()},
+                   read_date(query.getColumn(4)), read_date(query.getColumn(5))});
+        }
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(impl_->path.string() + ": cannot read the relations: " + e.getErrorStr());
+    }
+}
+
+Store::KeyExtent Store::entity_key_extent() const {
+    SQLite::Statement query(impl_->db, "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
+    query.executeStep();
+    return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+}
+
+Entity Store::entity_at(EntityKey key) const {
+    SQLite::Statement query(impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
+    query.bind(1, static_cast<std::int64_t>(key));
+    if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
+    return read_entity(query);
+}
+
+Relation Store::relation_at(RelationKey key) const {
+    SQLite::Statement query(impl_->db,
+                            std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
+    query.bind(1, static_cast<std::int64_t>(key));
+    if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");
+    return read_relation(query);
+}
+
+}  // namespace kizuna

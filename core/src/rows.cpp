@@ -1,0 +1,43 @@
+// Mapping of stored rows to model values, for every read of the store.
+#include "kizuna/core/json.h"
+#include "store_impl.h"
+
+namespace kizuna {
+
+const char* const kEntityColumns =
+    "e.id, e.kind, e.name_en, e.name_ja, e.name_vi, e.aliases, e.country, e.attributes, e.sources";
+const char* const kRelationColumns = "r.id, r.type, f.id, t.id, r.start, r.\"end\", r.attributes, r.sources";
+const char* const kRelationJoins =
+    " FROM relations r JOIN entities f ON f.eid = r.src JOIN entities t ON t.eid = r.dst";
+
+Entity read_entity(SQLite::Statement& row) {
+    Entity entity;
+    entity.id = row.getColumn(0).getString();
+    entity.kind = row.getColumn(1).getString();
+    entity.names = {row.getColumn(2).getString(), row.getColumn(3).getString(), row.getColumn(4).getString()};
+    entity.aliases = strings_from_json_text(row.getColumn(5).getString());
+    entity.country = row.getColumn(6).getString();
+    entity.attributes = attributes_from_json_text(row.getColumn(7).getString());
+    entity.sources = sources_from_json_text(row.getColumn(8).getString());
+    return entity;
+}
+
+std::optional<PartialDate> read_date(const SQLite::Column& column) {
+    if (column.isNull()) return std::nullopt;
+    return PartialDate::parse(column.getString());
+}
+
+Relation read_relation(SQLite::Statement& row) {
+    Relation relation;
+    relation.id = row.getColumn(0).getString();
+    relation.type = row.getColumn(1).getString();
+    relation.from = row.getColumn(2).getString();
+    relation.to = row.getColumn(3).getString();
+    relation.start = read_date(row.getColumn(4));
+    relation.end = read_date(row.getColumn(5));
+    relation.attributes = attributes_from_json_text(row.getColumn(6).getString());
+    relation.sources = sources_from_json_text(row.getColumn(7).getString());
+    return relation;
+}
+
+}  // namespace kizuna

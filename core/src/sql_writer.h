@@ -1,0 +1,205 @@
+#pragma once
+// Private to core: the one writer behind Store::write and BulkWrite::run. Upserts by id with change
+// detection (an unchanged row counts as no change), relations in batched statements.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "batched_insert.h"
+#include "kizuna/core/bulk_write.h"
+#include "kizuna/core/errors.h"
+
+namespace kizuna {
+
+class SqlWriter final : public BulkWriter {
+public:
+    SqlWriter(SQLite::Database& db, Store::WriteSummary& summary)
+        : db_(db),
+          summary_(summary),
+          put_type_(db,
+                    "INSERT INTO relation_types(id, label_en, label_ja, directed, description) VALUES (?,?,?,?,?) "
+                    "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
+                    "directed = excluded.directed, description = excluded.description "
+                    "WHERE (label_en, label_ja, directed, description) IS NOT "
+                    "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description) "
+                    "RETURNING id"),
+          put_entity_(db,
+                      "INSERT INTO entities(id, kind, name_en, name_ja, name_vi, aliases, country, attributes, "
+                      "sources) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+                      "name_en = excluded.name_en, name_ja = excluded.name_ja, name_vi = excluded.name_vi, "
+                      "aliases = excluded.aliases, country = excluded.country, attributes = excluded.attributes, "
+                      "sources = excluded.sources WHERE (kind, name_en, name_ja, name_vi, aliases, country, "
+                      "attributes, sources) IS NOT (excluded.kind, excluded.name_en, excluded.name_ja, "
+                      "excluded.name_vi, excluded.aliases, excluded.country, excluded.attributes, "
+                      "excluded.sources)"),
+          delete_names_(db, "DELETE FROM entity_names WHERE eid = ?"),
+          insert_names_(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES ", "", bind_name),
+          put_relations_(db, "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES ",
+                         " ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
+                         "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
+                         "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
+                         "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
+                         "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)",
+                         bind_relation),
+          remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
+          find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
+          last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
+        SQLite::Statement types(db, "SELECT id FROM relation_types");
+        while (types.executeStep()) types_.insert(types.getColumn(0).getString());
+    }
+
+    void put(const RelationType& type) override {
+        put_type_.bind(1, type.id);
+        put_type_.bind(2, type.label_en);
+        put_type_.bind(3, type.label_ja);
+        put_type_.bind(4, type.directed ? 1 : 0);
+        put_type_.bind(5, type.description);
+        if (step_changed(put_type_)) ++summary_.types_changed;
+        types_.insert(type.id);
+    }
+
+    void put(const Entity& entity, const EncodedEntity& encoded) override {
+        put_entity_.bindNoCopy(1, entity.id);
+        put_entity_.bindNoCopy(2, entity.kind);
+        put_entity_.bindNoCopy(3, encoded.name_en);
+        put_entity_.bindNoCopy(4, encoded.name_ja);
+        put_entity_.bindNoCopy(5, encoded.name_vi);
+        put_entity_.bindNoCopy(6, encoded.aliases);
+        put_entity_.bindNoCopy(7, entity.country);
+        put_entity_.bindNoCopy(8, encoded.attributes);
+        put_entity_.bindNoCopy(9, encoded.sources);
+        const std::int64_t last_insert = db_.getLastInsertRowid();
+        const bool changed = put_entity_.exec() > 0;
+        put_entity_.reset();
+        if (!changed) return;
+        // A new row moved the last insert row id; an update did not, and its row is looked up. (No
+        // RETURNING: it costs more than the lookup, and most rows of a large import are new.)
+        const std::int64_t eid = db_.getLastInsertRowid() != last_insert ? db_.getLastInsertRowid() : lookup_eid(entity.id);
+        if (!eids_.empty()) eids_.erase(entity.id);  // a "no such entity" cached by row_of is stale now
+        ++summary_.entities_changed;
+        // The names changed or are new: rewrite the search rows of this entity (a new row has none yet).
+        if (eid <= last_eid_before_) {
+            (void)insert_names_.flush();  // this entity's names may be among them
+            delete_names_.bind(1, eid);
+            delete_names_.exec();
+            delete_names_.reset();
+        }
+        for (const auto& name : encoded.search_names) (void)insert_names_.add({eid, name.lang, name.name, name.key});
+    }
+
+    void put(const Entity& entity) override { put(entity, encode(entity)); }
+    void put(const Relation& relation) override { put(relation, encode(relation)); }
+
+    EntityKeys entity_keys() override {
+        EntityKeys keys;
+        keys.reserve(static_cast<std::size_t>(db_.execAndGet("SELECT count(*) FROM entities").getInt64()));
+        SQLite::Statement query(db_, "SELECT id, eid FROM entities");
+        while (query.executeStep()) keys.emplace(query.getColumn(0).getString(), EntityKey{query.getColumn(1).getInt64()});
+        return keys;
+    }
+
+    void put(const Relation& relation, const EncodedRelation& encoded) override {
+        if (types_.count(relation.type) == 0) {
+            throw StorageError("relation " + relation.id + " has unknown type '" + relation.type + "'");
+        }
+        summary_.relations_changed += put_relations_.add(
+            {relation.id, relation.type, encoded.start, encoded.end, encoded.attributes, encoded.sources,
+             row_of(relation.from, static_cast<std::int64_t>(encoded.from)), row_of(relation.to, static_cast<std::int64_t>(encoded.to))});
+    }
+
+    void remove_relation(const std::string& id) override {
+        summary_.relations_changed += put_relations_.flush();  // in the order they were asked for
+        remove_relation_.bind(1, id);
+        if (remove_relation_.exec() > 0) ++summary_.relations_changed;
+        remove_relation_.reset();
+    }
+
+    // Writes what is still queued; called when the body returns.
+    void finish() {
+        summary_.relations_changed += put_relations_.flush();
+        (void)insert_names_.flush();
+    }
+
+private:
+    struct PendingRelation {
+        std::string id, type, start, end, attributes, sources;
+        std::int64_t from_row = 0, to_row = 0;  // 0: no such entity
+    };
+    struct PendingName {
+        std::int64_t eid = 0;
+        const char* lang = "";
+        std::string name, key;
+    };
+
+    static void bind_name(SQLite::Statement& statement, int first, const PendingName& n) {
+        statement.bind(first + 1, n.eid);
+        statement.bindNoCopy(first + 2, n.lang);
+        statement.bindNoCopy(first + 3, n.name);
+        statement.bindNoCopy(first + 4, n.key);
+    }
+
+    static void bind_relation(SQLite::Statement& statement, int first, const PendingRelation& r) {
+        auto text_or_null = [&](int index, const std::string& text) {
+            if (text.empty()) {
+                statement.bind(first + index);
+            } else {
+                statement.bindNoCopy(first + index, text);
+            }
+        };
+        auto row_or_null = [&](int index, std::int64_t row) {
+            if (row == 0) {
+                statement.bind(first + index);  // NULL, which NOT NULL refuses
+            } else {
+                statement.bind(first + index, row);
+            }
+        };
+        statement.bindNoCopy(first + 1, r.id);
+        statement.bindNoCopy(first + 2, r.type);
+        row_or_null(3, r.from_row);
+        row_or_null(4, r.to_row);
+        text_or_null(5, r.start);
+        text_or_null(6, r.end);
+        statement.bindNoCopy(first + 7, r.attributes);
+        statement.bindNoCopy(first + 8, r.sources);
+    }
+
+    // Relation endpoints by row: as encoded, else looked up once (the transaction sees the entities it
+    // wrote); 0 when there is no such entity. (Entity puts do not fill the cache: a large import encodes
+    // every row, and a million map inserts cost more than the lookups a small write makes.)
+    std::int64_t row_of(const std::string& id, std::int64_t row) {
+        if (row != 0) return row;
+        const auto found = eids_.find(id);
+        return found != eids_.end() ? found->second : (eids_[id] = lookup_eid(id));
+    }
+
+    // The row of an entity, 0 when there is none.
+    std::int64_t lookup_eid(const std::string& id) {
+        find_eid_.bind(1, id);
+        const std::int64_t eid = find_eid_.executeStep() ? find_eid_.getColumn(0).getInt64() : 0;
+        find_eid_.reset();
+        return eid;
+    }
+
+    static bool step_changed(SQLite::Statement& statement) {
+        const bool changed = statement.executeStep();
+        statement.reset();
+        return changed;
+    }
+
+    SQLite::Database& db_;
+    Store::WriteSummary& summary_;
+    SQLite::Statement put_type_, put_entity_, delete_names_;
+    BatchedInsert<PendingName, 4> insert_names_;
+    BatchedInsert<PendingRelation, 8> put_relations_;
+    SQLite::Statement remove_relation_, find_eid_;
+    std::unordered_map<std::string, std::int64_t> eids_;  // looked up by row_of
+    // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
+    std::unordered_set<std::string> types_;
+    // Rows above this were inserted by this write (INTEGER PRIMARY KEY rows grow past the largest).
+    std::int64_t last_eid_before_;
+};
+
+}  // namespace kizuna

@@ -1,0 +1,53 @@
+// Writing: Store::write for small edits, BulkWrite::run for large loads; one transaction each.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "kizuna/core/bulk_write.h"
+#include "kizuna/core/errors.h"
+#include "schema.h"
+#include "sql_writer.h"
+#include "store_impl.h"
+#include "write_guards.h"
+
+namespace kizuna {
+
+namespace {
+
+// From these sizes on, a write takes the bulk paths of bulk_write.h (bench/README.md: why these).
+constexpr std::size_t kBulkRelations = 50000;
+constexpr std::size_t kBulkEntities = 2000;
+
+}  // namespace
+
+Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) {
+    return BulkWrite::run(*this, [&](BulkWriter& writer) { body(writer); }, BulkWrite::Size{});
+}
+
+Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWriter&)>& body, Size expected) {
+    Store::Impl& impl = *store.impl_;
+    if (impl.read_only) throw StorageError(impl.path.string() + ": database is open read-only; cannot write");
+    if (impl.read_depth > 0) throw StorageError(impl.path.string() + ": cannot write inside a read transaction");
+    const bool bulk_relations = expected.relations >= kBulkRelations;
+    const bool bulk_names = expected.entities >= kBulkEntities;
+    Store::WriteSummary summary;
+    try {
+        // Bulk relation writes go without foreign key enforcement: the writer binds ends by the keys it
+        // was given or found (a missing one binds NULL, which NOT NULL refuses) and checks every type.
+        const ForeignKeysOff unchecked(impl.db, bulk_relations);
+        const RollbackJournal journal(impl.db, bulk_relations && store.empty());
+        SQLite::Transaction transaction(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
+        const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl.db) : 0;
+        {
+            SqlWriter writer(impl.db, summary);
+            body(writer);
+            writer.finish();
+        }
+        if (bulk_names) schema::finish_bulk_names(impl.db, names_before);
+        if (summary.total() > 0) impl.db.exec("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+        transaction.commit();
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(impl.path.string() + ": write failed, nothing was changed: " + e.getErrorStr());
+    }
+    return summary;
+}
+
+}  // namespace kizuna

@@ -1,0 +1,52 @@
+#pragma once
+// `path FROM TO`: how two entities are connected, relation by relation, each with its dates and sources.
+#include <nlohmann/json_fwd.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kizuna/core/snapshot.h"
+#include "kizuna/queries/answers/answer_book.h"
+#include "kizuna/queries/path.h"
+
+namespace kizuna {
+
+// Which connections to find.
+struct PathRequest {
+    enum class Mode {
+        Shortest,     // one shortest connection
+        AllShortest,  // every shortest connection, at most cap
+        KShortest,    // the k shortest loopless connections (Yen)
+        Simple,       // every loopless connection within max_hops (default kDefaultSimpleHops), at most cap
+    };
+    static constexpr std::size_t kDefaultSimpleHops = 4;
+    RelationFilter filter;
+    Mode mode = Mode::Shortest;
+    std::size_t k = 1;
+    std::optional<std::size_t> max_hops;  // longer connections are not answers
+    std::size_t cap = 100;
+};
+
+struct AnsweredPath {
+    std::vector<std::string> nodes;   // entity ids, in order (in the book)
+    std::vector<Relation> relations;  // relations[i] links nodes[i] and nodes[i + 1]
+    [[nodiscard]] std::size_t length() const { return relations.size(); }
+};
+
+struct PathAnswer {
+    std::string from, to;  // entity ids
+    std::vector<AnsweredPath> paths;
+    bool truncated = false;    // the cap was reached: more paths exist
+    bool hop_limited = false;  // a hop limit applied (no connection may still exist beyond it)
+    AnswerBook book;
+};
+
+// Throws UsageError (unknown type), StorageError.
+[[nodiscard]] PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, const PathRequest& request);
+
+// JSON: {"from", "to", "paths": [{"length", "nodes", "relations"}], "truncated"}.
+void to_json(nlohmann::json& out, const AnsweredPath& path);
+void to_json(nlohmann::json& out, const PathAnswer& answer);
+
+}  // namespace kizuna

@@ -1,0 +1,26 @@
+#pragma once
+// `search TEXT`: entities by any name or alias in any language (Store::search), best first.
+#include <nlohmann/json_fwd.hpp>
+
+#include <string>
+#include <vector>
+
+#include "kizuna/core/model.h"
+#include "kizuna/core/store.h"
+
+namespace kizuna {
+
+struct SearchAnswer {
+    std::string text;
+    std::size_t limit = 0;
+    std::vector<Entity> entities;  // at most limit
+    bool more = false;             // more entities match than limit
+};
+
+// REQUIRES: limit > 0. Throws StorageError.
+[[nodiscard]] SearchAnswer answer_search(const Store& store, const std::string& text, std::size_t limit);
+
+// JSON: the list of entities (scripts get the list they asked for; `more` is for people).
+void to_json(nlohmann::json& out, const SearchAnswer& answer);
+
+}  // namespace kizuna

@@ -1,0 +1,57 @@
+#include "kizuna/queries/answers/path_answer.h"
+
+#include <nlohmann/json.hpp>
+
+#include "answer_builder.h"
+#include "kizuna/core/json.h"
+
+namespace kizuna {
+
+namespace {
+
+PathSet find_paths(const Graph& graph, VertexId from, VertexId to, const PathRequest& request) {
+    const PathQuery query{request.filter, request.max_hops};
+    switch (request.mode) {
+        case PathRequest::Mode::Simple:
+            return all_simple_paths(graph, from, to, request.filter,
+                                    request.max_hops.value_or(PathRequest::kDefaultSimpleHops), request.cap);
+        case PathRequest::Mode::AllShortest:
+            return all_shortest_paths(graph, from, to, query, request.cap);
+        case PathRequest::Mode::KShortest:
+            return PathSet{k_shortest_paths(graph, from, to, query, request.k), false};
+        case PathRequest::Mode::Shortest:
+            break;
+    }
+    PathSet set;
+    if (auto path = shortest_path(graph, from, to, query)) set.paths.push_back(std::move(*path));
+    return set;
+}
+
+}  // namespace
+
+PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, const PathRequest& request) {
+    PathAnswer answer;
+    queries::AnswerBuilder builder(snapshot, answer.book);
+    answer.from = builder.entity(from).id;
+    answer.to = builder.entity(to).id;
+    answer.hop_limited = request.max_hops.has_value() || request.mode == PathRequest::Mode::Simple;
+    const PathSet set = find_paths(snapshot.graph(), from, to, request);
+    answer.truncated = set.truncated;
+    for (const Path& path : set.paths) {
+        AnsweredPath answered;
+        for (VertexId v : path.vertices) answered.nodes.push_back(builder.entity(v).id);
+        for (RelationIndex r : path.relations) answered.relations.push_back(builder.relation(r));
+        answer.paths.push_back(std::move(answered));
+    }
+    return answer;
+}
+
+void to_json(nlohmann::json& out, const AnsweredPath& path) {
+    out = {{"length", path.length()}, {"nodes", path.nodes}, {"relations", path.relations}};
+}
+
+void to_json(nlohmann::json& out, const PathAnswer& answer) {
+    out = {{"from", answer.from}, {"to", answer.to}, {"paths", answer.paths}, {"truncated", answer.truncated}};
+}
+
+}  // namespace kizuna
