@@ -67,6 +67,21 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         cli::add_demo(app, context),
     };
 
+    // A word where the command goes that is no command: say so (CLI11 would only ask for a command).
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        if (arg == "--db" || arg == "--format" || arg == "--lang") {
+            ++i;  // its value
+            continue;
+        }
+        if (arg.empty() || arg[0] == '-') continue;
+        bool known = false;
+        for (const auto& command : commands) known = known || command.app->check_name(arg);
+        if (known) break;
+        std::string names;
+        for (const auto& command : commands) names += (names.empty() ? "" : ", ") + command.app->get_name();
+        return report("unknown command '" + arg + "'; the commands are " + names + " (kizuna --help)", kExitUsage);
+    }
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);

@@ -13,11 +13,19 @@ std::filesystem::path default_db_path() {
     return "kizuna.db";
 }
 
-Store Context::open_for_reading() const {
+namespace {
+
+void require_database(const std::filesystem::path& db) {
     if (!std::filesystem::exists(db)) {
         throw StorageError(db.string() + ": no database here; create one with `kizuna --db " + db.string() +
                            " init` or load the bundled data with `kizuna demo`");
     }
+}
+
+}  // namespace
+
+Store Context::open_for_reading() const {
+    require_database(db);
     try {
         return Store::open(db, Store::Mode::ReadOnly);
     } catch (const OutdatedSchemaError& e) {
@@ -32,8 +40,10 @@ Store Context::open_for_reading() const {
     }
 }
 
-// Store::open already refuses a missing file with "no database here; create one with 'kizuna init'".
-Store Context::open_for_writing() const { return Store::open(db, Store::Mode::ReadWrite); }
+Store Context::open_for_writing() const {
+    require_database(db);
+    return Store::open(db, Store::Mode::ReadWrite);
+}
 
 namespace {
 

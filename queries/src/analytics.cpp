@@ -8,8 +8,8 @@
 #include <random>
 #include <unordered_map>
 
-#include "sampled_betweenness.h"
-#include "traversal.h"
+#include "kizuna/queries/sampled_betweenness.h"
+#include "kizuna/queries/traversal.h"
 
 namespace kizuna {
 

@@ -6,7 +6,7 @@
 #include <optional>
 
 #include "kizuna/queries/path.h"
-#include "traversal.h"
+#include "kizuna/queries/traversal.h"
 
 namespace kizuna::queries {
 

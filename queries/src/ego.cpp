@@ -1,6 +1,6 @@
 #include "kizuna/queries/ego.h"
 
-#include "traversal.h"
+#include "kizuna/queries/traversal.h"
 
 namespace kizuna {
 

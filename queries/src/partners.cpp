@@ -4,7 +4,7 @@
 #include <map>
 
 #include "kizuna/core/errors.h"
-#include "traversal.h"
+#include "kizuna/queries/traversal.h"
 
 namespace kizuna {
 

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "bidirectional_search.h"
-#include "traversal.h"
+#include "kizuna/queries/traversal.h"
 
 namespace kizuna {
 

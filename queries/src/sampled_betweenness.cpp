@@ -1,4 +1,4 @@
-#include "sampled_betweenness.h"
+#include "kizuna/queries/sampled_betweenness.h"
 
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/two_bit_color_map.hpp>

@@ -1,4 +1,4 @@
-#include "traversal.h"
+#include "kizuna/queries/traversal.h"
 
 #include <boost/graph/visitors.hpp>
 

@@ -78,7 +78,7 @@ TEST_CASE("every field survives a store round trip", "[core][store]") {
     CHECK_FALSE(store.entity("nobody").has_value());
 }
 
-TEST_CASE("upserting the same values changes nothing; a changed value updates in place", "[core][store]") {
+TEST_CASE("upserting the same values changes nothing, and a changed value updates in place", "[core][store]") {
     TempDir dir;
     Store store = seeded(dir / "k.db");
     const auto generation = store.generation();

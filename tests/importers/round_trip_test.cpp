@@ -127,7 +127,7 @@ TEST_CASE("awkward strings and a generated graph round-trip through every format
     }
 }
 
-TEST_CASE("re-importing the same files changes nothing; a changed row updates in place", "[importers][upsert]") {
+TEST_CASE("re-importing the same files changes nothing, and a changed row updates in place", "[importers][upsert]") {
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     const auto first = import_files(store, {test::dataset_dir()});

@@ -16,7 +16,7 @@
 #include "kizuna/queries/ego.h"
 #include "kizuna/queries/partners.h"
 #include "kizuna/queries/path.h"
-#include "sampled_betweenness.h"  // queries/src: the estimator itself, checked against Boost
+#include "kizuna/queries/sampled_betweenness.h"  // the estimator itself, checked against Boost
 #include "temp_dir.h"
 
 using namespace kizuna;

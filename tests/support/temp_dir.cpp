@@ -44,6 +44,6 @@ std::string database_dump(const std::filesystem::path& db) {
 }
 
 std::filesystem::path dataset_dir() { return KIZUNA_TEST_DATA_DIR; }
-std::filesystem::path test_files_dir() { return KIZUNA_TEST_FILES_DIR; }
+std::filesystem::path cli_cases_dir() { return KIZUNA_CLI_CASES_DIR; }
 
 }  // namespace kizuna::test

@@ -24,8 +24,8 @@ void write_file(const std::filesystem::path& path, const std::string& text);
 // The file's bytes as a fingerprint, to assert that a database did not change.
 [[nodiscard]] std::string database_dump(const std::filesystem::path& db);
 
-// The bundled dataset folder and the test input folder.
+// The bundled dataset folder, and the folder of the command line's case files (tests/cli/cases).
 [[nodiscard]] std::filesystem::path dataset_dir();
-[[nodiscard]] std::filesystem::path test_files_dir();
+[[nodiscard]] std::filesystem::path cli_cases_dir();
 
 }  // namespace kizuna::test

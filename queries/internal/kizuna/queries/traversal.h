@@ -1,5 +1,5 @@
 #pragma once
-// Private to queries: the filtered Boost views and breadth-first searches every query is built on.
+// Internal to queries (and its tests, through kizuna::queries_internal): the filtered Boost views and breadth-first searches every query is built on.
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/range/iterator_range.hpp>
