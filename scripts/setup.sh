@@ -27,6 +27,7 @@ packages=(
   libcsv-dev                        # RFC 4180 CSV parsing
   libxml2-dev libxml2-utils         # GraphML reading and writing
   valgrind                          # the test suite checks the renderer for memory errors and leaks
+  clang-format                      # the test suite checks that every C++ file is formatted (.clang-format)
   python3 python3-networkx          # the benchmark harness (bench/run.py) and its NetworkX peer
 )
 

@@ -1,6 +1,5 @@
 // kizuna-bench: the benchmark driver that bench/run.py calls. Each subcommand prints one JSON object.
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 
 #include "kizuna/core/errors.h"
@@ -9,8 +8,9 @@
 
 int main(int argc, char** argv) {
     using namespace kizuna::bench;
-    CLI::App app{"Kizuna benchmark driver: generates synthetic graphs and measures Kizuna and SQLite on them.\n"
-                 "Run through bench/run.py, which also runs the peers and checks that answers agree."};
+    CLI::App app{
+        "Kizuna benchmark driver: generates synthetic graphs and measures Kizuna and SQLite on them.\n"
+        "Run through bench/run.py, which also runs the peers and checks that answers agree."};
     app.require_subcommand(1);
 
     SyntheticSpec spec;
@@ -31,7 +31,8 @@ int main(int argc, char** argv) {
     auto* queries = app.add_subcommand("queries", "graph build and queries on a database");
     queries->add_option("--db", db)->required();
     queries->add_option("--pairs", pairs_file, "pairs.csv written by generate")->required();
-    queries->add_option("--sample", sample, "queries of the slower kinds (ego, simple paths)")->capture_default_str();
+    queries->add_option("--sample", sample, "queries of the slower kinds (ego, simple paths)")
+        ->capture_default_str();
 
     auto* cte = app.add_subcommand("sqlite-cte", "shortest connections by a recursive CTE in SQLite");
     cte->add_option("--db", db)->required();

@@ -73,8 +73,9 @@ nlohmann::json measure_queries(const std::filesystem::path& db, const Pairs& pai
         const Stopwatch clock;
         const Graph built = Graph::build(store);
         const double seconds = clock.seconds();
-        out["graph_from_sqlite"] = {{"seconds", seconds},
-                                    {"relations_per_second", static_cast<double>(built.relation_count()) / seconds}};
+        out["graph_from_sqlite"] = {
+            {"seconds", seconds},
+            {"relations_per_second", static_cast<double>(built.relation_count()) / seconds}};
         Graph::save_cache(store, built);
     }
     const Stopwatch clock;
@@ -87,10 +88,11 @@ nlohmann::json measure_queries(const std::filesystem::path& db, const Pairs& pai
     const auto memory = graph.memory_use();
     out["graph_bytes"] = memory.total();
     out["graph_bytes_per_relation"] = static_cast<double>(memory.total()) / relations;
-    out["graph_bytes_per_relation_by_part"] = {{"adjacency", static_cast<double>(memory.adjacency) / relations},
-                                               {"relation_attributes", static_cast<double>(memory.relations) / relations},
-                                               {"row_ids", static_cast<double>(memory.row_ids) / relations},
-                                               {"entities", static_cast<double>(memory.entities) / relations}};
+    out["graph_bytes_per_relation_by_part"] = {
+        {"adjacency", static_cast<double>(memory.adjacency) / relations},
+        {"relation_attributes", static_cast<double>(memory.relations) / relations},
+        {"row_ids", static_cast<double>(memory.row_ids) / relations},
+        {"entities", static_cast<double>(memory.entities) / relations}};
 
     std::vector<double> times;
     std::vector<long> lengths;
@@ -152,8 +154,9 @@ nlohmann::json measure_sqlite_cte(const std::filesystem::path& db, const Pairs& 
     // What a user of plain SQLite would add for this query: indexes by endpoint. (Kizuna keeps none: its
     // queries start from the graph.) Built before timing, and reported.
     const Stopwatch indexing;
-    sqlite.exec("CREATE INDEX IF NOT EXISTS bench_relations_src ON relations(src); "
-                "CREATE INDEX IF NOT EXISTS bench_relations_dst ON relations(dst);");
+    sqlite.exec(
+        "CREATE INDEX IF NOT EXISTS bench_relations_src ON relations(src); "
+        "CREATE INDEX IF NOT EXISTS bench_relations_dst ON relations(dst);");
     const double index_seconds = indexing.seconds();
     // Breadth-first over both directions of the relations table; UNION drops repeated (node, depth)
     // rows and the queue is first-in first-out, so the first row that reaches the goal is the shortest.
@@ -176,7 +179,8 @@ nlohmann::json measure_sqlite_cte(const std::filesystem::path& db, const Pairs& 
         query.reset();
         lengths.push_back(length);
     }
-    nlohmann::json out = {{"path", latency(times)}, {"path_lengths", lengths}, {"index_seconds", index_seconds}};
+    nlohmann::json out = {
+        {"path", latency(times)}, {"path_lengths", lengths}, {"index_seconds", index_seconds}};
     return out;
 }
 

@@ -1,9 +1,8 @@
 #pragma once
 // The measured operations, each returning its figures as JSON for bench/run.py.
-#include <nlohmann/json.hpp>
-
 #include <cstddef>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>

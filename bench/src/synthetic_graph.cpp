@@ -29,7 +29,8 @@ constexpr std::array<TypeShare, 7> kTypes = {{{"mou", 30},
                                               {"joint_venture", 8},
                                               {"subsidiary_of", 7},
                                               {"supports", 5}}};
-constexpr std::array<const char*, 6> kKinds = {"company", "company", "company", "university", "hospital", "ministry"};
+constexpr std::array<const char*, 6> kKinds = {"company",    "company",  "company",
+                                               "university", "hospital", "ministry"};
 constexpr std::array<const char*, 6> kCountries = {"JP", "VN", "JP", "VN", "TH", "SG"};
 
 std::string entity_id(std::size_t n) {
@@ -83,8 +84,8 @@ SyntheticFiles write_synthetic_graph(const SyntheticSpec& spec, const std::files
 
     {
         auto out = open_for_writing(files.entities);
-        out << format_csv_row({"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes",
-                               "sources"});
+        out << format_csv_row(
+            {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"});
         for (std::size_t i = 0; i < n; ++i) {
             const std::string number = std::to_string(i);
             const char* country = kCountries[i % kCountries.size()];
@@ -125,8 +126,10 @@ SyntheticFiles write_synthetic_graph(const SyntheticSpec& spec, const std::files
                 pick -= share.weight;
             }
             std::string start = random() % 10 == 0 ? "" : date(random, 1990);
-            std::string end = !start.empty() && random() % 5 == 0 ? date(random, std::stoi(start.substr(0, 4))) : "";
-            if (!end.empty() && end.compare(0, 4, start, 0, 4) == 0) end = end.substr(0, 4);  // same year: coarse
+            std::string end =
+                !start.empty() && random() % 5 == 0 ? date(random, std::stoi(start.substr(0, 4))) : "";
+            if (!end.empty() && end.compare(0, 4, start, 0, 4) == 0)
+                end = end.substr(0, 4);  // same year: coarse
             out << format_csv_row({relation_id(r), type, entity_id(a), entity_id(b), start, end, "",
                                    "Synthetic registry | | row " + std::to_string(r + 2)});
         }
@@ -135,7 +138,8 @@ SyntheticFiles write_synthetic_graph(const SyntheticSpec& spec, const std::files
         auto out = open_for_writing(files.pairs);
         out << format_csv_row({"from", "to"});
         std::uniform_int_distribution<std::size_t> any(0, n - 1);
-        for (std::size_t i = 0; i < spec.pairs; ++i) out << format_csv_row({entity_id(any(random)), entity_id(any(random))});
+        for (std::size_t i = 0; i < spec.pairs; ++i)
+            out << format_csv_row({entity_id(any(random)), entity_id(any(random))});
     }
     return files;
 }

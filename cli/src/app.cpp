@@ -1,7 +1,6 @@
 #include "app.h"
 
 #include <CLI/CLI.hpp>
-
 #include <iostream>
 #include <memory>
 
@@ -15,7 +14,8 @@ constexpr int kExitUsage = 2;
 constexpr int kExitInvalidData = 3;
 constexpr int kExitStorage = 4;
 
-constexpr const char* kFooter = R"(Naming an entity: an id (vn-moh) or any name or alias in English, Japanese or Vietnamese,
+constexpr const char* kFooter =
+    R"(Naming an entity: an id (vn-moh) or any name or alias in English, Japanese or Vietnamese,
 matched ignoring case, width and diacritics: "MOH", "ＭＯＨ", "Bo Y te", "保健省".
 
 Examples:
@@ -43,7 +43,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     context.err = &err;
     context.db = cli::default_db_path();
 
-    CLI::App app{"Kizuna (絆): an embedded graph database of collaboration relationships between organisations."};
+    CLI::App app{
+        "Kizuna (絆): an embedded graph database of collaboration relationships between organisations."};
     app.name("kizuna");
     app.footer(kFooter);
     app.require_subcommand(1);
@@ -51,7 +52,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.set_version_flag("--version", "kizuna 0.1.0");
 
     std::string format = "table";
-    app.add_option("--db", context.db, "database file (default: $KIZUNA_DB, else ./kizuna.db)")->type_name("PATH");
+    app.add_option("--db", context.db, "database file (default: $KIZUNA_DB, else ./kizuna.db)")
+        ->type_name("PATH");
     app.add_option("--format", format, "output: table (default), json (stable, for scripts) or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}))
         ->type_name("FORMAT");
@@ -60,10 +62,10 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         ->type_name("LANG");
 
     std::vector<cli::Command> commands = {
-        cli::add_init(app, context),     cli::add_import(app, context),   cli::add_export(app, context),
-        cli::add_search(app, context),   cli::add_show(app, context),     cli::add_partners(app, context),
-        cli::add_path(app, context),     cli::add_common(app, context),   cli::add_ego(app, context),
-        cli::add_timeline(app, context), cli::add_stats(app, context),    cli::add_render(app, context),
+        cli::add_init(app, context),     cli::add_import(app, context), cli::add_export(app, context),
+        cli::add_search(app, context),   cli::add_show(app, context),   cli::add_partners(app, context),
+        cli::add_path(app, context),     cli::add_common(app, context), cli::add_ego(app, context),
+        cli::add_timeline(app, context), cli::add_stats(app, context),  cli::add_render(app, context),
         cli::add_demo(app, context),
     };
 
@@ -80,7 +82,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (known) break;
         std::string names;
         for (const auto& command : commands) names += (names.empty() ? "" : ", ") + command.app->get_name();
-        return report("unknown command '" + arg + "'; the commands are " + names + " (kizuna --help)", kExitUsage);
+        return report("unknown command '" + arg + "'; the commands are " + names + " (kizuna --help)",
+                      kExitUsage);
     }
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -103,7 +106,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     } catch (const kizuna::ImportError& e) {
         for (const auto& problem : e.problems()) err << problem << '\n';
         std::string summary = std::to_string(e.total()) + (e.total() == 1 ? " problem" : " problems");
-        if (e.total() > e.problems().size()) summary += " (first " + std::to_string(e.problems().size()) + " shown)";
+        if (e.total() > e.problems().size())
+            summary += " (first " + std::to_string(e.problems().size()) + " shown)";
         return report(summary + "; nothing was written", kExitInvalidData);
     } catch (const kizuna::InvalidDataError& e) {
         return report(e.what(), kExitInvalidData);

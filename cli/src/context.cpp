@@ -1,8 +1,9 @@
 #include "context.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <ostream>
-#include <unistd.h>
 
 #include "kizuna/core/errors.h"
 
@@ -64,12 +65,14 @@ Snapshot take_snapshot(const Context& context, const Store& store) {
 
 }  // namespace
 
-Loaded::Loaded(const Context& context) : store(context.open_for_reading()), snapshot(take_snapshot(context, store)) {}
+Loaded::Loaded(const Context& context)
+    : store(context.open_for_reading()), snapshot(take_snapshot(context, store)) {}
 
 std::optional<PartialDate> date_option(const std::string& option, const std::string& text) {
     if (text.empty()) return std::nullopt;
     if (auto date = PartialDate::parse(text)) return date;
-    throw UsageError(option + ": '" + text + "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-11-15)");
+    throw UsageError(option + ": '" + text +
+                     "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-11-15)");
 }
 
 }  // namespace kizuna::cli

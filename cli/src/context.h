@@ -30,7 +30,7 @@ struct Context {
 // The database for reading and one snapshot of it (its graph and every row an answer reads), for the
 // query commands. Built in place: the snapshot refers to the store beside it.
 class Loaded {
-public:
+  public:
     explicit Loaded(const Context& context);
     Loaded(const Loaded&) = delete;
     Loaded& operator=(const Loaded&) = delete;

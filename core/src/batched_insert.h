@@ -12,7 +12,7 @@ namespace kizuna {
 
 template <typename Row, int kColumns>
 class BatchedInsert {
-public:
+  public:
     static constexpr std::size_t kRowsPerRun = 32;
     // Binds a row's values to parameters first + 1 .. first + kColumns. Values may be bound without a
     // copy: rows stay put until their statement has run.
@@ -35,7 +35,8 @@ public:
     std::size_t flush() {
         std::size_t changed = 0;
         if (pending_.size() == kRowsPerRun) {
-            for (std::size_t i = 0; i < pending_.size(); ++i) bind_(many_, static_cast<int>(kColumns * i), pending_[i]);
+            for (std::size_t i = 0; i < pending_.size(); ++i)
+                bind_(many_, static_cast<int>(kColumns * i), pending_[i]);
             changed += static_cast<std::size_t>(many_.exec());
             many_.reset();
         } else {
@@ -49,7 +50,7 @@ public:
         return changed;
     }
 
-private:
+  private:
     static std::string statement(const std::string& head, std::size_t rows, const std::string& tail) {
         std::string row = "(";
         for (int c = 0; c < kColumns; ++c) row += c == 0 ? "?" : ",?";

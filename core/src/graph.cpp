@@ -8,9 +8,9 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "kizuna/core/errors.h"
 #include "graph_cache.h"
 #include "graph_impl.h"
+#include "kizuna/core/errors.h"
 #include "kizuna/core/graph_internals.h"
 
 namespace kizuna {
@@ -56,10 +56,10 @@ Graph Graph::load(const Store& store, const std::function<void()>& before_buildi
     Graph graph = build(store);
     // Written on another thread while the caller uses the graph (only reads, on both sides): only later
     // commands need the file.
-    graph.impl_->saving = std::async(std::launch::async, [impl = graph.impl_.get(), file = cache_path(store.path()),
-                                                          version = store.schema_version()] {
-        return write_graph_cache(*impl, file, version);
-    });
+    graph.impl_->saving =
+        std::async(std::launch::async,
+                   [impl = graph.impl_.get(), file = cache_path(store.path()),
+                    version = store.schema_version()] { return write_graph_cache(*impl, file, version); });
     return graph;
 }
 
@@ -94,14 +94,16 @@ Graph Graph::build(const Store& store) {
         const Store::KeyExtent extent = store.entity_key_extent();
         const bool dense = extent.smallest >= 0 && extent.largest <= 8 * extent.count + 1024;
         constexpr VertexId kNoVertex = std::numeric_limits<VertexId>::max();
-        std::vector<VertexId> vertex_of_key(dense ? static_cast<std::size_t>(extent.largest) + 1 : 0, kNoVertex);
+        std::vector<VertexId> vertex_of_key(dense ? static_cast<std::size_t>(extent.largest) + 1 : 0,
+                                            kNoVertex);
         std::vector<std::pair<std::int64_t, VertexId>> sparse;  // (key, vertex), sorted, when not dense
         auto vertex_of = [&](std::int64_t key) {
             VertexId v = kNoVertex;
             if (dense) {
                 if (key >= 0 && key <= extent.largest) v = vertex_of_key[static_cast<std::size_t>(key)];
             } else {
-                const auto it = std::lower_bound(sparse.begin(), sparse.end(), std::make_pair(key, VertexId{0}));
+                const auto it =
+                    std::lower_bound(sparse.begin(), sparse.end(), std::make_pair(key, VertexId{0}));
                 if (it != sparse.end() && it->first == key) v = it->second;
             }
             if (v == kNoVertex) throw StorageError("relation to a missing entity row " + std::to_string(key));
@@ -231,11 +233,17 @@ std::string_view Graph::entity_id(VertexId v) const {
 const std::string& Graph::kind(VertexId v) const { return impl_->kinds[impl_->kind_of[v]]; }
 const std::string& Graph::country(VertexId v) const { return impl_->countries[impl_->country_of[v]]; }
 // The CSR keeps each relation's source implicitly, as the row it is in: a binary search over row starts.
-VertexId Graph::from(RelationIndex r) const { return boost::source(boost::edge_from_index(r, impl_->csr), impl_->csr); }
+VertexId Graph::from(RelationIndex r) const {
+    return boost::source(boost::edge_from_index(r, impl_->csr), impl_->csr);
+}
 VertexId Graph::to(RelationIndex r) const { return impl_->csr.m_forward.m_column[r]; }
 const RelationType& Graph::type(RelationIndex r) const { return impl_->types[impl_->type_of[r]]; }
-std::optional<PartialDate> Graph::start(RelationIndex r) const { return PartialDate::from_packed(impl_->start[r]); }
-std::optional<PartialDate> Graph::end(RelationIndex r) const { return PartialDate::from_packed(impl_->end[r]); }
+std::optional<PartialDate> Graph::start(RelationIndex r) const {
+    return PartialDate::from_packed(impl_->start[r]);
+}
+std::optional<PartialDate> Graph::end(RelationIndex r) const {
+    return PartialDate::from_packed(impl_->end[r]);
+}
 const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
 
 std::size_t Graph::type_index(RelationIndex r) const { return impl_->type_of[r]; }

@@ -33,7 +33,7 @@ struct Header {
 };
 
 class Writer {
-public:
+  public:
     explicit Writer(const std::filesystem::path& file) : out_(file, std::ios::binary | std::ios::trunc) {}
     template <typename T>
     void value(const T& v) {
@@ -41,7 +41,8 @@ public:
     }
     template <typename T>
     void array(const std::vector<T>& items) {
-        out_.write(reinterpret_cast<const char*>(items.data()), static_cast<std::streamsize>(items.size() * sizeof(T)));
+        out_.write(reinterpret_cast<const char*>(items.data()),
+                   static_cast<std::streamsize>(items.size() * sizeof(T)));
     }
     void chars(const std::string& s) { out_.write(s.data(), static_cast<std::streamsize>(s.size())); }
     void text(const std::string& s) {
@@ -53,12 +54,12 @@ public:
         return static_cast<bool>(out_);
     }
 
-private:
+  private:
     std::ofstream out_;
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(const std::filesystem::path& file) : in_(file, std::ios::binary) {}
     [[nodiscard]] bool ok() const { return static_cast<bool>(in_); }
     template <typename T>
@@ -86,7 +87,7 @@ public:
     }
     bool at_end() { return in_.peek() == std::char_traits<char>::eof(); }
 
-private:
+  private:
     static constexpr std::uint64_t kMaxText = 1U << 20;
     std::ifstream in_;
 };
@@ -175,7 +176,8 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     Header header;
     if (!in.ok() || !in.value(header)) return nullptr;
     if (header.magic != kMagic || header.format != kFormat || header.byte_order != kByteOrderMark ||
-        header.schema_version != schema_version || header.instance != instance || header.generation != generation) {
+        header.schema_version != schema_version || header.instance != instance ||
+        header.generation != generation) {
         return nullptr;
     }
     const std::size_t n = header.vertices, m = header.relations;
@@ -188,8 +190,8 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     g->types.resize(count);
     for (auto& type : g->types) {
         std::uint8_t directed = 0;
-        if (!in.text(type.id) || !in.text(type.label_en) || !in.text(type.label_ja) || !in.text(type.description) ||
-            !in.value(directed)) {
+        if (!in.text(type.id) || !in.text(type.label_en) || !in.text(type.label_ja) ||
+            !in.text(type.description) || !in.value(directed)) {
             return nullptr;
         }
         type.directed = directed != 0;
@@ -202,14 +204,15 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
         }
     }
     bool complete = in.chars(g->id_chars, header.id_bytes);
-    for_each_array(*g, n, m, [&](auto& items, std::size_t length) { complete = complete && in.array(items, length); });
+    for_each_array(*g, n, m,
+                   [&](auto& items, std::size_t length) { complete = complete && in.array(items, length); });
     if (!complete || !in.at_end()) return nullptr;
     const auto& forward = g->csr.m_forward;
     const auto& backward = g->csr.m_backward;
     // A damaged file must not send a traversal out of bounds.
     if (g->id_offsets.back() != header.id_bytes || !rows_valid(forward.m_rowstart, m) ||
-        !rows_valid(backward.m_rowstart, m) || !all_below(forward.m_column, n) || !all_below(backward.m_column, n) ||
-        !all_below(backward.m_edge_properties, m)) {
+        !rows_valid(backward.m_rowstart, m) || !all_below(forward.m_column, n) ||
+        !all_below(backward.m_column, n) || !all_below(backward.m_edge_properties, m)) {
         return nullptr;
     }
     for (std::size_t v = 0; v < n; ++v) {

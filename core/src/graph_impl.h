@@ -23,7 +23,7 @@ struct Graph::Impl {
     CsrGraph csr;
     HalfEdgeGraph half_edges{csr};
     // Vertices, in entity-id order.
-    std::string id_chars;                  // all ids, concatenated
+    std::string id_chars;                   // all ids, concatenated
     std::vector<std::uint32_t> id_offsets;  // vertex_count + 1 offsets into id_chars
     std::vector<std::int64_t> eids;         // store key (EntityKey) of each vertex
     std::vector<std::uint16_t> kind_of, country_of;

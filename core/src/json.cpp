@@ -1,7 +1,6 @@
 #include "kizuna/core/json.h"
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "kizuna/core/errors.h"
@@ -12,9 +11,10 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kEntityKeys = {"id", "kind", "names", "aliases", "country", "attributes", "sources"};
-const std::set<std::string> kRelationKeys = {"id",   "type", "from",       "to",
-                                             "start", "end", "attributes", "sources"};
+const std::set<std::string> kEntityKeys = {"id",      "kind",       "names",  "aliases",
+                                           "country", "attributes", "sources"};
+const std::set<std::string> kRelationKeys = {"id",    "type", "from",       "to",
+                                             "start", "end",  "attributes", "sources"};
 const std::set<std::string> kTypeKeys = {"id", "labels", "directed", "description"};
 
 void require_object(const json& in, const char* what, const std::set<std::string>& allowed) {
@@ -90,7 +90,9 @@ void to_json(json& out, const Entity& entity) {
     out = {{"id", entity.id},
            {"kind", entity.kind},
            {"names",
-            {{"en", nullable(entity.names.en)}, {"ja", nullable(entity.names.ja)}, {"vi", nullable(entity.names.vi)}}},
+            {{"en", nullable(entity.names.en)},
+             {"ja", nullable(entity.names.ja)},
+             {"vi", nullable(entity.names.vi)}}},
            {"aliases", entity.aliases},
            {"country", nullable(entity.country)},
            {"attributes", entity.attributes},

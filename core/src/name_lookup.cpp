@@ -26,8 +26,8 @@ std::string fts_phrase(const std::string& text) {
 }
 
 std::size_t codepoint_count(const std::string& text) {
-    return static_cast<std::size_t>(
-        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    return static_cast<std::size_t>(std::count_if(
+        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 // The trigrams of a key, each quoted, joined by OR: "closest names" by shared trigrams.
@@ -58,9 +58,10 @@ std::vector<Entity> Store::search(const std::string& text, std::size_t limit) co
     // Rank 0: the whole key; 1: a prefix; 2: elsewhere in a name. Substrings through the trigram index
     // when the key is long enough for trigrams, else through LIKE on the (short) key column.
     const bool use_fts = codepoint_count(key) >= 3;
-    std::string sql = std::string("SELECT ") + kEntityColumns +
-                      ", min(CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) "
-                      "AS rank FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE ";
+    std::string sql =
+        std::string("SELECT ") + kEntityColumns +
+        ", min(CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) "
+        "AS rank FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE ";
     sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
                    : "instr(n.key, ?1) > 0";
     sql += " GROUP BY e.eid ORDER BY rank, e.id LIMIT ?3";
@@ -106,11 +107,12 @@ Entity Store::resolve(const std::string& name) const {
     if (codepoint_count(key) >= 3) {
         // Best first: each entity by its best-ranked name (FTS5's bm25 over the shared trigrams, so rare
         // trigrams such as those of "taisho" count for more than common ones such as those of "vietnam").
-        SQLite::Statement fuzzy(impl_->db, std::string("SELECT ") + kEntityColumns +
-                                               " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
-                                               "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
-                                               "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
-                                               "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
+        SQLite::Statement fuzzy(impl_->db,
+                                std::string("SELECT ") + kEntityColumns +
+                                    " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
+                                    "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
+                                    "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
+                                    "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
         fuzzy.bind(1, fts_any_trigram(key));
         fuzzy.bind(2, static_cast<std::int64_t>(kSuggestionCount));
         while (fuzzy.executeStep()) closest.push_back(read_entity(fuzzy));

@@ -22,8 +22,8 @@ void Store::scan_entities(const std::function<void(const EntityRow&)>& visit) co
         SQLite::Statement query(impl_->db, "SELECT eid, id, kind, country FROM entities ORDER BY id");
         while (query.executeStep()) {
             // text_of before getBytes of the next column: each view stays valid until the next step.
-            visit({EntityKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)), text_of(query.getColumn(2)),
-                   text_of(query.getColumn(3))});
+            visit({EntityKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)),
+                   text_of(query.getColumn(2)), text_of(query.getColumn(3))});
         }
     } catch (const SQLite::Exception& e) {
         throw StorageError(impl_->path.string() + ": cannot read the entities: " + e.getErrorStr());
@@ -32,7 +32,8 @@ void Store::scan_entities(const std::function<void(const EntityRow&)>& visit) co
 
 void Store::scan_relations(const std::function<void(const RelationRow&)>& visit) const {
     try {
-        SQLite::Statement query(impl_->db, "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
+        SQLite::Statement query(impl_->db,
+                                "SELECT rid, type, src, dst, start, \"end\" FROM relations ORDER BY id");
         while (query.executeStep()) {
             visit({RelationKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)),
                    EntityKey{query.getColumn(2).getInt64()}, EntityKey{query.getColumn(3).getInt64()},
@@ -44,13 +45,15 @@ void Store::scan_relations(const std::function<void(const RelationRow&)>& visit)
 }
 
 Store::KeyExtent Store::entity_key_extent() const {
-    SQLite::Statement query(impl_->db, "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
+    SQLite::Statement query(impl_->db,
+                            "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
     query.executeStep();
     return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
 }
 
 Entity Store::entity_at(EntityKey key) const {
-    SQLite::Statement query(impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
+    SQLite::Statement query(impl_->db,
+                            std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
     query.bind(1, static_cast<std::int64_t>(key));
     if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
     return read_entity(query);

@@ -121,7 +121,7 @@ void enlarge_name_search_buffer(SQLite::Database& db) {
 
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1,       add_instance_id,          drop_type_index, drop_kind_and_country_indexes,
+        create_version_1,      add_instance_id,           drop_type_index, drop_kind_and_country_indexes,
         drop_endpoint_indexes, enlarge_name_search_buffer};
     return kMigrations;
 }
@@ -137,8 +137,9 @@ std::int64_t begin_bulk_names(SQLite::Database& db) {
 
 void finish_bulk_names(SQLite::Database& db, std::int64_t names_before) {
     db.exec(kCreateNameKeyIndex);
-    SQLite::Statement index_names(db, "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
-                                      "WHERE nid > ? ORDER BY nid");
+    SQLite::Statement index_names(db,
+                                  "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
+                                  "WHERE nid > ? ORDER BY nid");
     index_names.bind(1, names_before);
     index_names.exec();
     db.exec(kCreateNameTrigger);

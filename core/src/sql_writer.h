@@ -15,35 +15,38 @@
 namespace kizuna {
 
 class SqlWriter final : public BulkWriter {
-public:
+  public:
     SqlWriter(SQLite::Database& db, Store::WriteSummary& summary)
         : db_(db),
           summary_(summary),
-          put_type_(db,
-                    "INSERT INTO relation_types(id, label_en, label_ja, directed, description) VALUES (?,?,?,?,?) "
-                    "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
-                    "directed = excluded.directed, description = excluded.description "
-                    "WHERE (label_en, label_ja, directed, description) IS NOT "
-                    "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description) "
-                    "RETURNING id"),
-          put_entity_(db,
-                      "INSERT INTO entities(id, kind, name_en, name_ja, name_vi, aliases, country, attributes, "
-                      "sources) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
-                      "name_en = excluded.name_en, name_ja = excluded.name_ja, name_vi = excluded.name_vi, "
-                      "aliases = excluded.aliases, country = excluded.country, attributes = excluded.attributes, "
-                      "sources = excluded.sources WHERE (kind, name_en, name_ja, name_vi, aliases, country, "
-                      "attributes, sources) IS NOT (excluded.kind, excluded.name_en, excluded.name_ja, "
-                      "excluded.name_vi, excluded.aliases, excluded.country, excluded.attributes, "
-                      "excluded.sources)"),
+          put_type_(
+              db,
+              "INSERT INTO relation_types(id, label_en, label_ja, directed, description) VALUES (?,?,?,?,?) "
+              "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
+              "directed = excluded.directed, description = excluded.description "
+              "WHERE (label_en, label_ja, directed, description) IS NOT "
+              "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description) "
+              "RETURNING id"),
+          put_entity_(
+              db,
+              "INSERT INTO entities(id, kind, name_en, name_ja, name_vi, aliases, country, attributes, "
+              "sources) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, "
+              "name_en = excluded.name_en, name_ja = excluded.name_ja, name_vi = excluded.name_vi, "
+              "aliases = excluded.aliases, country = excluded.country, attributes = excluded.attributes, "
+              "sources = excluded.sources WHERE (kind, name_en, name_ja, name_vi, aliases, country, "
+              "attributes, sources) IS NOT (excluded.kind, excluded.name_en, excluded.name_ja, "
+              "excluded.name_vi, excluded.aliases, excluded.country, excluded.attributes, "
+              "excluded.sources)"),
           delete_names_(db, "DELETE FROM entity_names WHERE eid = ?"),
           insert_names_(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES ", "", bind_name),
-          put_relations_(db, "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES ",
-                         " ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
-                         "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
-                         "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
-                         "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
-                         "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)",
-                         bind_relation),
+          put_relations_(
+              db, "INSERT INTO relations(id, type, src, dst, start, \"end\", attributes, sources) VALUES ",
+              " ON CONFLICT(id) DO UPDATE SET type = excluded.type, src = excluded.src, "
+              "dst = excluded.dst, start = excluded.start, \"end\" = excluded.\"end\", "
+              "attributes = excluded.attributes, sources = excluded.sources WHERE (type, src, dst, "
+              "start, \"end\", attributes, sources) IS NOT (excluded.type, excluded.src, excluded.dst, "
+              "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)",
+              bind_relation),
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
           find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
           last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
@@ -77,7 +80,8 @@ public:
         if (!changed) return;
         // A new row moved the last insert row id; an update did not, and its row is looked up. (No
         // RETURNING: it costs more than the lookup, and most rows of a large import are new.)
-        const std::int64_t eid = db_.getLastInsertRowid() != last_insert ? db_.getLastInsertRowid() : lookup_eid(entity.id);
+        const std::int64_t eid =
+            db_.getLastInsertRowid() != last_insert ? db_.getLastInsertRowid() : lookup_eid(entity.id);
         if (!eids_.empty()) eids_.erase(entity.id);  // a "no such entity" cached by row_of is stale now
         ++summary_.entities_changed;
         // The names changed or are new: rewrite the search rows of this entity (a new row has none yet).
@@ -87,7 +91,8 @@ public:
             delete_names_.exec();
             delete_names_.reset();
         }
-        for (const auto& name : encoded.search_names) (void)insert_names_.add({eid, name.lang, name.name, name.key});
+        for (const auto& name : encoded.search_names)
+            (void)insert_names_.add({eid, name.lang, name.name, name.key});
     }
 
     void put(const Entity& entity) override { put(entity, encode(entity)); }
@@ -97,7 +102,8 @@ public:
         EntityKeys keys;
         keys.reserve(static_cast<std::size_t>(db_.execAndGet("SELECT count(*) FROM entities").getInt64()));
         SQLite::Statement query(db_, "SELECT id, eid FROM entities");
-        while (query.executeStep()) keys.emplace(query.getColumn(0).getString(), EntityKey{query.getColumn(1).getInt64()});
+        while (query.executeStep())
+            keys.emplace(query.getColumn(0).getString(), EntityKey{query.getColumn(1).getInt64()});
         return keys;
     }
 
@@ -107,7 +113,8 @@ public:
         }
         summary_.relations_changed += put_relations_.add(
             {relation.id, relation.type, encoded.start, encoded.end, encoded.attributes, encoded.sources,
-             row_of(relation.from, static_cast<std::int64_t>(encoded.from)), row_of(relation.to, static_cast<std::int64_t>(encoded.to))});
+             row_of(relation.from, static_cast<std::int64_t>(encoded.from)),
+             row_of(relation.to, static_cast<std::int64_t>(encoded.to))});
     }
 
     void remove_relation(const std::string& id) override {
@@ -123,7 +130,7 @@ public:
         (void)insert_names_.flush();
     }
 
-private:
+  private:
     struct PendingRelation {
         std::string id, type, start, end, attributes, sources;
         std::int64_t from_row = 0, to_row = 0;  // 0: no such entity

@@ -26,7 +26,8 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
     if (mode != Mode::Create && !std::filesystem::exists(path, ignored)) {
         throw StorageError(shown + ": no database here; create one with 'kizuna init' (or set --db)");
     }
-    if (const auto folder = path.parent_path(); !folder.empty() && !std::filesystem::is_directory(folder, ignored)) {
+    if (const auto folder = path.parent_path();
+        !folder.empty() && !std::filesystem::is_directory(folder, ignored)) {
         throw StorageError(shown + ": the folder " + folder.string() + " does not exist");
     }
     try {
@@ -46,9 +47,10 @@ Store Store::open(const std::filesystem::path& path, Mode mode) {
             if (version > schema::latest_version()) schema::migrate(db, shown);  // throws: newer schema
             if (version == 0) throw StorageError(shown + ": not a Kizuna database (run 'kizuna init')");
             if (version != schema::latest_version()) {
-                throw OutdatedSchemaError(shown + ": database needs an upgrade (schema v" + std::to_string(version) +
-                                          ", this Kizuna reads v" + std::to_string(schema::latest_version()) +
-                                          "); open it once for writing, e.g. `kizuna --db " + shown + " init`");
+                throw OutdatedSchemaError(
+                    shown + ": database needs an upgrade (schema v" + std::to_string(version) +
+                    ", this Kizuna reads v" + std::to_string(schema::latest_version()) +
+                    "); open it once for writing, e.g. `kizuna --db " + shown + " init`");
             }
         } else {
             db.exec("PRAGMA journal_mode = WAL");
@@ -83,7 +85,8 @@ Store::DataStamp Store::data_stamp() const {
 
 const std::filesystem::path& Store::path() const { return impl_->path; }
 
-Store::ReadTransaction::ReadTransaction(const Store& store) : store_(&store), outermost_(store.impl_->read_depth == 0) {
+Store::ReadTransaction::ReadTransaction(const Store& store)
+    : store_(&store), outermost_(store.impl_->read_depth == 0) {
     ++store_->impl_->read_depth;
     if (!outermost_) return;
     try {
@@ -111,28 +114,30 @@ Store::ReadTransaction::~ReadTransaction() {
     }
 }
 
-
 std::optional<Entity> Store::entity(const std::string& id) const {
-    SQLite::Statement query(impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?");
+    SQLite::Statement query(impl_->db,
+                            std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_entity(query);
 }
 
 std::optional<Relation> Store::relation(const std::string& id) const {
-    SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.id = ?");
+    SQLite::Statement query(impl_->db,
+                            std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.id = ?");
     query.bind(1, id);
     if (!query.executeStep()) return std::nullopt;
     return read_relation(query);
 }
 
 std::vector<RelationType> Store::relation_types() const {
-    SQLite::Statement query(impl_->db,
-                            "SELECT id, label_en, label_ja, directed, description FROM relation_types ORDER BY id");
+    SQLite::Statement query(
+        impl_->db, "SELECT id, label_en, label_ja, directed, description FROM relation_types ORDER BY id");
     std::vector<RelationType> out;
     while (query.executeStep()) {
-        out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                       query.getColumn(3).getInt() != 0, query.getColumn(4).getString()});
+        out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                       query.getColumn(2).getString(), query.getColumn(3).getInt() != 0,
+                       query.getColumn(4).getString()});
     }
     return out;
 }
@@ -150,24 +155,30 @@ bool Store::has_entity(const std::string& id) const {
     return query.executeStep();
 }
 
-std::int64_t Store::entity_count() const { return impl_->db.execAndGet("SELECT count(*) FROM entities").getInt64(); }
+std::int64_t Store::entity_count() const {
+    return impl_->db.execAndGet("SELECT count(*) FROM entities").getInt64();
+}
 
 std::int64_t Store::relation_count() const {
     return impl_->db.execAndGet("SELECT count(*) FROM relations").getInt64();
 }
 
 void Store::for_each_entity(const std::function<void(const Entity&)>& visit) const {
-    SQLite::Statement query(impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e ORDER BY e.id");
+    SQLite::Statement query(impl_->db,
+                            std::string("SELECT ") + kEntityColumns + " FROM entities e ORDER BY e.id");
     while (query.executeStep()) visit(read_entity(query));
 }
 
 void Store::for_each_relation(const std::function<void(const Relation&)>& visit) const {
-    SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " ORDER BY r.id");
+    SQLite::Statement query(impl_->db,
+                            std::string("SELECT ") + kRelationColumns + kRelationJoins + " ORDER BY r.id");
     while (query.executeStep()) visit(read_relation(query));
 }
 
 bool Store::empty() const {
-    return impl_->db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM relations)")
+    return impl_->db
+               .execAndGet(
+                   "SELECT NOT EXISTS (SELECT 1 FROM entities) AND NOT EXISTS (SELECT 1 FROM relations)")
                .getInt() != 0;
 }
 

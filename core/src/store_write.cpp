@@ -19,13 +19,16 @@ constexpr std::size_t kBulkEntities = 2000;
 }  // namespace
 
 Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) {
-    return BulkWrite::run(*this, [&](BulkWriter& writer) { body(writer); }, BulkWrite::Size{});
+    return BulkWrite::run(
+        *this, [&](BulkWriter& writer) { body(writer); }, BulkWrite::Size{});
 }
 
-Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWriter&)>& body, Size expected) {
+Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWriter&)>& body,
+                                   Size expected) {
     Store::Impl& impl = *store.impl_;
     if (impl.read_only) throw StorageError(impl.path.string() + ": database is open read-only; cannot write");
-    if (impl.read_depth > 0) throw StorageError(impl.path.string() + ": cannot write inside a read transaction");
+    if (impl.read_depth > 0)
+        throw StorageError(impl.path.string() + ": cannot write inside a read transaction");
     const bool bulk_relations = expected.relations >= kBulkRelations;
     const bool bulk_names = expected.entities >= kBulkEntities;
     Store::WriteSummary summary;

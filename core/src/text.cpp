@@ -18,9 +18,9 @@ struct FreeDeleter {
 
 std::string map(std::string_view text, int options) {
     utf8proc_uint8_t* raw = nullptr;
-    const utf8proc_ssize_t length =
-        utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                     static_cast<utf8proc_ssize_t>(text.size()), &raw, static_cast<utf8proc_option_t>(options));
+    const utf8proc_ssize_t length = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                                                 static_cast<utf8proc_ssize_t>(text.size()), &raw,
+                                                 static_cast<utf8proc_option_t>(options));
     std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(raw);
     if (length < 0) throw InvalidDataError(std::string("invalid UTF-8 text: ") + utf8proc_errmsg(length));
     return std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(length));

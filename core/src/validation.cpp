@@ -107,9 +107,11 @@ void validate_relation(const Relation& relation, const std::function<bool(const 
     if (!is_slug(relation.id)) {
         fail("bad relation id '" + relation.id + "': use lower-case letters, digits and '-'");
     }
-    if (!knows_type(relation.type)) fail("relation " + relation.id + ": unknown type '" + relation.type + "'");
+    if (!knows_type(relation.type))
+        fail("relation " + relation.id + ": unknown type '" + relation.type + "'");
     for (const std::string* end : {&relation.from, &relation.to}) {
-        if (end->empty()) fail("relation " + relation.id + ": missing " + (end == &relation.from ? "from" : "to"));
+        if (end->empty())
+            fail("relation " + relation.id + ": missing " + (end == &relation.from ? "from" : "to"));
         if (!knows_entity(*end)) fail("relation " + relation.id + ": unknown entity '" + *end + "'");
     }
     if (relation.from == relation.to) fail("relation " + relation.id + ": from and to are the same entity");

@@ -6,7 +6,7 @@ namespace kizuna {
 
 // Turns foreign key enforcement off for its lifetime (it can only change outside a transaction).
 class ForeignKeysOff {
-public:
+  public:
     ForeignKeysOff(SQLite::Database& db, bool active) : db_(db), active_(active) {
         if (active_) db_.exec("PRAGMA foreign_keys = OFF");
     }
@@ -16,7 +16,7 @@ public:
     ForeignKeysOff(const ForeignKeysOff&) = delete;
     ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
 
-private:
+  private:
     SQLite::Database& db_;
     bool active_;
 };
@@ -26,7 +26,7 @@ private:
 // log only doubles the writing: every new page goes to the log and then again into the database, where
 // a rollback journal records nothing but the few pages that existed. Either way the write is atomic.
 class RollbackJournal {
-public:
+  public:
     RollbackJournal(SQLite::Database& db, bool wanted) : db_(db) {
         if (!wanted) return;
         try {
@@ -46,7 +46,7 @@ public:
     RollbackJournal(const RollbackJournal&) = delete;
     RollbackJournal& operator=(const RollbackJournal&) = delete;
 
-private:
+  private:
     SQLite::Database& db_;
     bool active_ = false;
 };

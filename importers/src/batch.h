@@ -36,7 +36,7 @@ struct Batch {
 
 // Collects "file:line: message" problems; keeps the first kMaxReportedProblems, counts all.
 class Problems {
-public:
+  public:
     void add(const Place& place, const std::string& message);
     // Appends another collection's problems after this one's.
     void add_all(const Problems& other);
@@ -44,7 +44,7 @@ public:
     // Throws ImportError when any problem was added.
     void throw_if_any() const;
 
-private:
+  private:
     std::vector<std::string> kept_;
     std::size_t total_ = 0;
 };
@@ -55,7 +55,8 @@ using RelationHandOver = std::function<bool(std::vector<Located<Relation>>&, std
 
 // Readers append what they read to the batch and report problems; they never throw for bad data.
 // read_csv hands relations over in chunks while it reads, when given a hand-over.
-void read_csv(const std::string& file, Batch& batch, Problems& problems, const RelationHandOver* hand_over = nullptr);
+void read_csv(const std::string& file, Batch& batch, Problems& problems,
+              const RelationHandOver* hand_over = nullptr);
 // Whether a CSV file's header names a relations table (it has 'from' or 'to'). False for unreadable files.
 [[nodiscard]] bool csv_holds_relations(const std::string& file);
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems);

@@ -21,7 +21,8 @@ std::vector<std::string> split(std::string_view text, char separator) {
     std::size_t begin = 0;
     while (true) {
         const auto at = text.find(separator, begin);
-        parts.emplace_back(text.substr(begin, at == std::string_view::npos ? std::string_view::npos : at - begin));
+        parts.emplace_back(
+            text.substr(begin, at == std::string_view::npos ? std::string_view::npos : at - begin));
         if (at == std::string_view::npos) return parts;
         begin = at + 1;
     }
@@ -37,8 +38,8 @@ std::vector<std::string> non_empty_lines(const std::string& cell) {
 
 // A piece of plain text survives split-and-trim unchanged.
 bool plain_safe(const std::string& text) {
-    return text == trim(text) && text.find('|') == std::string::npos && text.find('\n') == std::string::npos &&
-           text.find('\r') == std::string::npos;
+    return text == trim(text) && text.find('|') == std::string::npos &&
+           text.find('\n') == std::string::npos && text.find('\r') == std::string::npos;
 }
 
 bool starts_with(const std::string& text, char c) {
@@ -73,7 +74,8 @@ std::vector<Source> parse_sources_cell(const std::string& cell) {
     for (const auto& line : non_empty_lines(cell)) {
         const auto parts = split(line, '|');
         if (parts.size() > 3) throw InvalidDataError("a source line has more than 'title | url | locator'");
-        Source source{trim(parts[0]), parts.size() > 1 ? trim(parts[1]) : "", parts.size() > 2 ? trim(parts[2]) : ""};
+        Source source{trim(parts[0]), parts.size() > 1 ? trim(parts[1]) : "",
+                      parts.size() > 2 ? trim(parts[2]) : ""};
         if (source.title.empty()) throw InvalidDataError("a source needs a title before its url");
         sources.push_back(std::move(source));
     }
@@ -100,9 +102,11 @@ Attributes parse_attributes_cell(const std::string& cell) {
     Attributes attributes;
     for (const auto& line : non_empty_lines(cell)) {
         const auto colon = line.find(':');
-        if (colon == std::string::npos) throw InvalidDataError("attribute line '" + trim(line) + "' needs 'name: value'");
+        if (colon == std::string::npos)
+            throw InvalidDataError("attribute line '" + trim(line) + "' needs 'name: value'");
         const std::string name = trim(std::string_view(line).substr(0, colon));
-        if (name.empty()) throw InvalidDataError("attribute line '" + trim(line) + "' has no name before ':'");
+        if (name.empty())
+            throw InvalidDataError("attribute line '" + trim(line) + "' has no name before ':'");
         if (!attributes.emplace(name, trim(std::string_view(line).substr(colon + 1))).second) {
             throw InvalidDataError("attribute '" + name + "' is given twice");
         }

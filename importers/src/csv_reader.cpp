@@ -20,7 +20,8 @@ enum class Table { Types, Entities, Relations };
 
 const std::map<Table, std::vector<std::string>> kColumns = {
     {Table::Types, {"id", "label_en", "label_ja", "directed", "description"}},
-    {Table::Entities, {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"}},
+    {Table::Entities,
+     {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"}},
     {Table::Relations, {"id", "type", "from", "to", "start", "end", "attributes", "sources"}},
 };
 const std::map<Table, std::vector<std::string>> kRequired = {
@@ -74,7 +75,7 @@ std::optional<PartialDate> optional_date(const std::string& text) {
 }
 
 class RowReader {
-public:
+  public:
     RowReader(const std::vector<std::string>& header, const std::vector<std::string>& row)
         : header_(header), row_(row) {}
     const std::string& operator[](const std::string& column) const {
@@ -85,7 +86,7 @@ public:
         return kEmpty;
     }
 
-private:
+  private:
     const std::vector<std::string>& header_;
     const std::vector<std::string>& row_;
 };
@@ -133,9 +134,10 @@ bool check_header(const std::vector<std::string>& header, const std::string& fil
                   std::optional<Table>& table) {
     table = table_of(header);
     if (!table) {
-        problems.add({file, 1},
-                     "cannot tell what this CSV holds: the header needs 'kind' (entities), 'from'/'to' (relations) "
-                     "or 'directed' (relation types)");
+        problems.add(
+            {file, 1},
+            "cannot tell what this CSV holds: the header needs 'kind' (entities), 'from'/'to' (relations) "
+            "or 'directed' (relation types)");
         return false;
     }
     const auto& allowed = kColumns.at(*table);
@@ -236,8 +238,9 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
         state.bytes_read += line.size();
         if (state.stopped) break;
         if (csv_parse(&parser, line.data(), line.size(), on_field, on_row_end, &state) != line.size()) {
-            problems.add({file, line_number}, std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
-                                                  " (a quote inside an unquoted field, or text after a closing quote)");
+            problems.add({file, line_number},
+                         std::string("malformed CSV: ") + csv_strerror(csv_error(&parser)) +
+                             " (a quote inside an unquoted field, or text after a closing quote)");
             parse_failed = true;
             break;
         }

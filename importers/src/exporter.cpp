@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "csv_cells.h"
+#include "kizuna/core/csv_format.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
-#include "kizuna/core/csv_format.h"
 #include "kizuna/importers/export.h"
 
 namespace kizuna {
@@ -41,7 +41,9 @@ void write_row(std::FILE* out, const std::vector<std::string>& fields) {
     std::fwrite(row.data(), 1, row.size(), out);
 }
 
-std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_string() : std::string(); }
+std::string date_text(const std::optional<PartialDate>& date) {
+    return date ? date->to_string() : std::string();
+}
 
 void export_csv(const Store& store, const std::filesystem::path& folder) {
     std::error_code error;
@@ -52,16 +54,19 @@ void export_csv(const Store& store, const std::filesystem::path& folder) {
     File types = open_for_writing(types_path);
     write_row(types.get(), {"id", "label_en", "label_ja", "directed", "description"});
     for (const auto& type : store.relation_types()) {
-        write_row(types.get(), {type.id, type.label_en, type.label_ja, type.directed ? "true" : "false", type.description});
+        write_row(types.get(), {type.id, type.label_en, type.label_ja, type.directed ? "true" : "false",
+                                type.description});
     }
     finish_writing(std::move(types), types_path);
 
     const auto entities_path = folder / "entities.csv";
     File entities = open_for_writing(entities_path);
-    write_row(entities.get(), {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"});
+    write_row(entities.get(),
+              {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"});
     store.for_each_entity([&](const Entity& e) {
-        write_row(entities.get(), {e.id, e.kind, e.names.en, e.names.ja, e.names.vi, format_aliases_cell(e.aliases),
-                                   e.country, format_attributes_cell(e.attributes), format_sources_cell(e.sources)});
+        write_row(entities.get(),
+                  {e.id, e.kind, e.names.en, e.names.ja, e.names.vi, format_aliases_cell(e.aliases),
+                   e.country, format_attributes_cell(e.attributes), format_sources_cell(e.sources)});
     });
     finish_writing(std::move(entities), entities_path);
 
@@ -92,7 +97,7 @@ struct WriterDeleter {
 };
 
 class GraphmlWriter {
-public:
+  public:
     explicit GraphmlWriter(const std::filesystem::path& path)
         : path_(path), writer_(xmlNewTextWriterFilename(path.c_str(), 0)) {
         if (!writer_) throw StorageError(path.string() + ": cannot write here");
@@ -119,7 +124,7 @@ public:
         writer_.reset();
     }
 
-private:
+  private:
     static const xmlChar* bytes(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
     std::filesystem::path path_;
     std::unique_ptr<xmlTextWriter, WriterDeleter> writer_;
@@ -131,11 +136,21 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.start("graphml");
     out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
     // Key ids equal attribute names so that files stay readable; all values are strings.
-    const std::vector<std::pair<const char*, const char*>> keys = {
-        {"graph", "relation_types"}, {"node", "label"},      {"node", "kind"},    {"node", "name_en"},
-        {"node", "name_ja"},         {"node", "name_vi"},    {"node", "aliases"}, {"node", "country"},
-        {"node", "attributes"},      {"node", "sources"},    {"edge", "type"},    {"edge", "start"},
-        {"edge", "end"},             {"edge", "attributes"}, {"edge", "sources"}};
+    const std::vector<std::pair<const char*, const char*>> keys = {{"graph", "relation_types"},
+                                                                   {"node", "label"},
+                                                                   {"node", "kind"},
+                                                                   {"node", "name_en"},
+                                                                   {"node", "name_ja"},
+                                                                   {"node", "name_vi"},
+                                                                   {"node", "aliases"},
+                                                                   {"node", "country"},
+                                                                   {"node", "attributes"},
+                                                                   {"node", "sources"},
+                                                                   {"edge", "type"},
+                                                                   {"edge", "start"},
+                                                                   {"edge", "end"},
+                                                                   {"edge", "attributes"},
+                                                                   {"edge", "sources"}};
     for (const auto& [domain, name] : keys) {
         out.start("key");
         out.attribute("id", name);

@@ -4,8 +4,8 @@
 
 #include <fstream>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "batch.h"
 #include "csv_cells.h"
@@ -49,7 +49,8 @@ std::string take(std::map<std::string, std::string>& data, const std::string& ke
     return value;
 }
 
-void finish(Element& element, const std::shared_ptr<const std::string>& file, Batch& batch, Problems& problems) {
+void finish(Element& element, const std::shared_ptr<const std::string>& file, Batch& batch,
+            Problems& problems) {
     const Place place{file, element.line};
     try {
         auto& d = element.data;
@@ -82,8 +83,10 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
         relation.from = element.source;
         relation.to = element.target;
         // Files from other tools often carry no edge ids: derive a stable one.
-        relation.id = element.id.empty() ? element.source + "-" + relation.type + "-" + element.target : element.id;
-        if (const auto start = take(d, "start"); !start.empty()) relation.start = PartialDate::parse_or_throw(start);
+        relation.id =
+            element.id.empty() ? element.source + "-" + relation.type + "-" + element.target : element.id;
+        if (const auto start = take(d, "start"); !start.empty())
+            relation.start = PartialDate::parse_or_throw(start);
         if (const auto end = take(d, "end"); !end.empty()) relation.end = PartialDate::parse_or_throw(end);
         relation.attributes = parse_attributes_cell(take(d, "attributes"));
         relation.sources = parse_sources_cell(take(d, "sources"));
@@ -122,7 +125,8 @@ void on_xml_error(void* context, const char* message, xmlParserSeverities, xmlTe
 }  // namespace
 
 void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
-    std::unique_ptr<xmlTextReader, ReaderDeleter> owned(xmlReaderForFile(file.c_str(), nullptr, XML_PARSE_NONET));
+    std::unique_ptr<xmlTextReader, ReaderDeleter> owned(
+        xmlReaderForFile(file.c_str(), nullptr, XML_PARSE_NONET));
     if (!owned) {
         problems.add({file, 0}, "cannot open the file");
         return;
@@ -141,9 +145,11 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
         const int type = xmlTextReaderNodeType(reader);
         // The node's own line (the parser's position may already be further on); the parser's as a fallback.
         const long node_line = xmlGetLineNo(xmlTextReaderCurrentNode(reader));
-        const auto line = static_cast<std::size_t>(node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(reader));
+        const auto line =
+            static_cast<std::size_t>(node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(reader));
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            problems.add({file, doctype_line(file)}, "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
+            problems.add({file, doctype_line(file)},
+                         "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
             return;
         }
         const std::string name = name_of(reader);
@@ -155,8 +161,12 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
                 const std::string attr_name = attribute(reader, "attr.name");
                 key_names[attribute(reader, "id")] = attr_name.empty() ? attribute(reader, "id") : attr_name;
             } else if (name == "graph" || name == "node" || name == "edge") {
-                Element element{name, attribute(reader, "id"), attribute(reader, "source"), attribute(reader, "target"),
-                                line, {}};
+                Element element{name,
+                                attribute(reader, "id"),
+                                attribute(reader, "source"),
+                                attribute(reader, "target"),
+                                line,
+                                {}};
                 if (empty) {
                     finish(element, file_name, batch, problems);
                 } else {
@@ -192,7 +202,8 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
     }
     if (status < 0 || !xml_error.second.empty()) {
         const auto at = xml_error.first > 0 ? static_cast<std::size_t>(xml_error.first) : 0;
-        problems.add({file, at}, "malformed XML" + (xml_error.second.empty() ? std::string() : ": " + xml_error.second) +
+        problems.add({file, at}, "malformed XML" +
+                                     (xml_error.second.empty() ? std::string() : ": " + xml_error.second) +
                                      " (is the file truncated?)");
         return;
     }

@@ -29,7 +29,8 @@ std::string_view IdLog::id(std::size_t index) const {
 }
 
 Place IdLog::place(std::size_t index) const {
-    const auto file = std::upper_bound(file_starts_.begin(), file_starts_.end(), index) - file_starts_.begin() - 1;
+    const auto file =
+        std::upper_bound(file_starts_.begin(), file_starts_.end(), index) - file_starts_.begin() - 1;
     return Place(files_[static_cast<std::size_t>(file)], lines_[index]);
 }
 

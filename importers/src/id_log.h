@@ -12,7 +12,7 @@
 namespace kizuna::importers {
 
 class IdLog {
-public:
+  public:
     explicit IdLog(const char* what) : what_(what) {}
 
     // Records an id where it was read. Places of one file come together (files are read in turn).
@@ -23,16 +23,16 @@ public:
     // Reports the item when its id was recorded. REQUIRES: report_repeats was called.
     void check_against(const Located<Relation>& item, Problems& problems) const;
 
-private:
+  private:
     [[nodiscard]] std::string_view id(std::size_t index) const;
     [[nodiscard]] Place place(std::size_t index) const;
 
     const char* what_;
-    std::string chars_;                       // every id, one after another
-    std::vector<std::uint64_t> ends_;         // end of each id in chars_
-    std::vector<std::uint64_t> lines_;        // line of each id
+    std::string chars_;                 // every id, one after another
+    std::vector<std::uint64_t> ends_;   // end of each id in chars_
+    std::vector<std::uint64_t> lines_;  // line of each id
     std::vector<std::shared_ptr<const std::string>> files_;
-    std::vector<std::size_t> file_starts_;    // index of the first id of each file
+    std::vector<std::size_t> file_starts_;                        // index of the first id of each file
     std::vector<std::pair<std::uint64_t, std::size_t>> by_hash_;  // (hash, index), sorted
 };
 

@@ -1,21 +1,19 @@
-#include "kizuna/importers/import.h"
-
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <fstream>
 #include <future>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "batch.h"
-#include "relation_stream.h"
-#include "unique_ids.h"
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
+#include "kizuna/importers/import.h"
+#include "relation_stream.h"
+#include "unique_ids.h"
 
 namespace kizuna {
 
@@ -33,7 +31,8 @@ std::string lower_extension(const std::filesystem::path& path) {
 }
 
 // A folder stands for the CSV files in it: relation types first, then entities, then relations.
-std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::path>& paths, Problems& problems) {
+std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::path>& paths,
+                                          Problems& problems) {
     std::vector<std::filesystem::path> files;
     for (const auto& path : paths) {
         std::error_code error;
@@ -121,7 +120,8 @@ void write_entities(BulkWriter& writer, const std::vector<importers::Located<Ent
     if (!entities.empty()) next = std::async(std::launch::async, encode_chunk, 0);
     for (std::size_t begin = 0; begin < entities.size(); begin += kChunk) {
         const auto chunk = next.get();
-        if (begin + kChunk < entities.size()) next = std::async(std::launch::async, encode_chunk, begin + kChunk);
+        if (begin + kChunk < entities.size())
+            next = std::async(std::launch::async, encode_chunk, begin + kChunk);
         for (std::size_t i = 0; i < chunk.size(); ++i) {
             writer.put(entities[begin + i].value, chunk[i]);
             tick();
@@ -144,10 +144,13 @@ double mean_line_length(const std::filesystem::path& file) {
 // rows read up front are counted as rows, streamed relation files by bytes, turned into rows at the
 // bytes per row seen so far in them.
 class ProgressCount {
-public:
+  public:
     ProgressCount(const std::function<void(const ImportProgress&)>& report, std::size_t rows_read,
                   std::uintmax_t streamed_bytes, double bytes_per_line)
-        : report_(report), rows_read_(rows_read), streamed_bytes_(streamed_bytes), bytes_per_line_(bytes_per_line) {}
+        : report_(report),
+          rows_read_(rows_read),
+          streamed_bytes_(streamed_bytes),
+          bytes_per_line_(bytes_per_line) {}
     void tick() {
         if (report_ && ++written_ % kEvery == 0) {
             shown_ = std::max(shown_, fraction());  // never backwards, when the estimate of the rows falls
@@ -163,10 +166,10 @@ public:
         if (report_) report_({written_, 1.0, true});
     }
 
-private:
+  private:
     [[nodiscard]] double fraction() const {
-        const double bytes_per_row = streamed_rows_ == 0 ? bytes_per_line_
-                                                         : double(streamed_bytes_done_) / double(streamed_rows_);
+        const double bytes_per_row =
+            streamed_rows_ == 0 ? bytes_per_line_ : double(streamed_bytes_done_) / double(streamed_rows_);
         const double expected = double(rows_read_) + double(streamed_bytes_) / std::max(bytes_per_row, 1.0);
         return expected <= 0 ? 0.0 : std::min(double(written_) / expected, 0.99);  // 1 only when finished
     }
@@ -174,7 +177,8 @@ private:
     const std::function<void(const ImportProgress&)>& report_;
     std::size_t rows_read_;
     std::uintmax_t streamed_bytes_;
-    double bytes_per_line_;  // of the streamed files, from the start of the first: the guess until a chunk is written
+    double bytes_per_line_;  // of the streamed files, from the start of the first: the guess until a chunk is
+                             // written
     double shown_ = 0;
     std::size_t written_ = 0, streamed_rows_ = 0;
     std::uint64_t streamed_bytes_done_ = 0;
@@ -196,7 +200,8 @@ bool streamable(const std::filesystem::path& file) {
 
 }  // namespace
 
-ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths, const ImportOptions& options) {
+ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths,
+                          const ImportOptions& options) {
     Problems problems;
     Batch batch;
     std::vector<std::filesystem::path> streamed, read_now;
@@ -226,7 +231,8 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     // rolled back) but checking goes on, so that the report lists the first problems of every file.
     Problems relation_problems;
     UniqueIds<Relation> relation_ids("relation");
-    ProgressCount progress(options.progress, batch.types.size() + batch.entities.size() + batch.relations.size(),
+    ProgressCount progress(options.progress,
+                           batch.types.size() + batch.entities.size() + batch.relations.size(),
                            streamed_bytes, bytes_per_line);
     auto tick = [&progress] { progress.tick(); };
     auto process = [&](BulkWriter* writer) {
@@ -246,12 +252,14 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         auto checks = std::make_shared<importers::RelationStream::Checks>();
         checks->types = std::move(known.types);
         checks->entities = writer != nullptr ? writer->entity_keys() : entity_keys(store);
-        for (const auto& id : known.entities) checks->entities.try_emplace(id, kNoEntity);  // when not written
+        for (const auto& id : known.entities)
+            checks->entities.try_emplace(id, kNoEntity);  // when not written
         stream.check_with(checks);
 
         for (const auto& item : batch.relations) {
             relation_ids.check(item, relation_problems);
-            bool valid = true;  // not needed here: a problem lands in relation_problems, which stops the writing
+            bool valid =
+                true;  // not needed here: a problem lands in relation_problems, which stops the writing
             auto encoded = checks->check_and_encode(item, relation_problems, valid);
             ++report.relations_read;
             if (writing()) {
@@ -283,12 +291,14 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     };
 
     // The store builds indexes once for large writes.
-    const BulkWrite::Size expected{batch.entities.size(),
-                                    batch.relations.size() + static_cast<std::size_t>(double(streamed_bytes) / bytes_per_line)};
+    const BulkWrite::Size expected{
+        batch.entities.size(),
+        batch.relations.size() + static_cast<std::size_t>(double(streamed_bytes) / bytes_per_line)};
     if (options.dry_run || !problems.empty()) {
         process(nullptr);
     } else {
-        report.changed = BulkWrite::run(store, [&](BulkWriter& writer) { process(&writer); }, expected);
+        report.changed = BulkWrite::run(
+            store, [&](BulkWriter& writer) { process(&writer); }, expected);
     }
     return report;
 }

@@ -11,10 +11,12 @@ namespace kizuna::importers {
 
 namespace {
 
-// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 20: " prefix.
+// nlohmann's message without its "[json.exception.parse_error.101] parse error at line 1, column 20: "
+// prefix.
 std::string plain_message(const nlohmann::json::exception& e) {
     std::string message = e.what();
-    if (auto bracket = message.find("] "); message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
+    if (auto bracket = message.find("] ");
+        message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) {
         message.erase(0, bracket + 2);
     }
     if (auto colon = message.find(": "); message.rfind("parse error", 0) == 0 && colon != std::string::npos) {
@@ -42,7 +44,8 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
         try {
             const auto object = nlohmann::json::parse(line);
             if (!object.is_object() || object.size() != 1) {
-                throw InvalidDataError(R"(each line must be one object: {"entity": …}, {"relation": …} or {"type": …})");
+                throw InvalidDataError(
+                    R"(each line must be one object: {"entity": …}, {"relation": …} or {"type": …})");
             }
             const auto first = object.begin();
             const std::string& key = first.key();

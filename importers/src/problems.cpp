@@ -1,6 +1,6 @@
+#include "batch.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/importers/import.h"
-#include "batch.h"
 
 namespace kizuna::importers {
 

@@ -25,7 +25,8 @@ RelationStream::~RelationStream() {
 
 namespace {
 
-// An id as a spreadsheet may have spelt it, in the form of the vocabulary: lower case, `separator` between words.
+// An id as a spreadsheet may have spelt it, in the form of the vocabulary: lower case, `separator` between
+// words.
 std::string normalised(const std::string& text, char separator) {
     std::string out;
     for (const unsigned char ch : text) {
@@ -55,7 +56,7 @@ std::string RelationStream::Checks::hint(const Relation& relation) const {
 }
 
 EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
-                                                                bool& valid) const {
+                                                         bool& valid) const {
     const Relation& relation = item.value;
     const auto from = entities.find(relation.from), to = entities.find(relation.to);
     const auto knows_type = [this](const std::string& id) { return types.count(id) > 0; };
@@ -117,7 +118,7 @@ bool RelationStream::check_and_queue(const Checks& checks, Parsed& parsed) {
 
 void RelationStream::read() {
     pthread_setname_np(pthread_self(), "kz-read");  // for top, perf and debuggers (at most 15 chars)
-    std::uint64_t files_before = 0;  // bytes of the files read before this one
+    std::uint64_t files_before = 0;                 // bytes of the files read before this one
     const RelationHandOver hand = [this, &files_before](std::vector<Located<Relation>>& relations,
                                                         std::uint64_t bytes_read) {
         return hand_over(relations, files_before + bytes_read);

@@ -15,13 +15,13 @@
 #include <vector>
 
 #include "batch.h"
-#include "kizuna/core/bulk_write.h"
 #include "id_log.h"
+#include "kizuna/core/bulk_write.h"
 
 namespace kizuna::importers {
 
 class RelationStream {
-public:
+  public:
     // Starts reading the files, in order, at once.
     explicit RelationStream(std::vector<std::filesystem::path> files);
     // Stops the reading (when it has not ended) and waits for the threads.
@@ -38,7 +38,7 @@ public:
         // is false) and encodes it for the store with its ends' keys (kNoEntity for an unknown entity).
         // Each end is looked up once.
         [[nodiscard]] EncodedRelation check_and_encode(const Located<Relation>& item, Problems& problems,
-                                                              bool& valid) const;
+                                                       bool& valid) const;
         // For a relation that failed its checks: what was probably meant (" (did you mean 'mou'?)"), or "".
         [[nodiscard]] std::string hint(const Relation& relation) const;
     };
@@ -64,7 +64,7 @@ public:
     [[nodiscard]] const IdLog& ids() const { return ids_; }
     [[nodiscard]] const Problems& invalid() const { return invalid_; }
 
-private:
+  private:
     void read();   // the parsing thread
     void check();  // the checking thread
     struct Parsed {

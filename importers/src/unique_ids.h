@@ -9,14 +9,15 @@
 namespace kizuna::importers {
 
 // "duplicate relation id 'x' (first at file:line)"
-[[nodiscard]] inline std::string duplicate_id_message(const char* what, const std::string& id, const Place& first) {
+[[nodiscard]] inline std::string duplicate_id_message(const char* what, const std::string& id,
+                                                      const Place& first) {
     return std::string("duplicate ") + what + " id '" + id + "' (first at " + *first.file + ":" +
            std::to_string(first.line) + ")";
 }
 
 template <typename T>
 class UniqueIds {
-public:
+  public:
     explicit UniqueIds(const char* what) : what_(what) {}
 
     // Records the item's id, or reports it as a duplicate of the first item with that id.
@@ -30,7 +31,7 @@ public:
         if (it != first_.end()) report(item, it->second, problems);
     }
 
-private:
+  private:
     void report(const Located<T>& item, const Place& first, Problems& problems) const {
         problems.add(item.place, duplicate_id_message(what_, item.value.id, first));
     }

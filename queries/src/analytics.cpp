@@ -1,9 +1,8 @@
 #include "kizuna/queries/analytics.h"
 
+#include <algorithm>
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/pending/disjoint_sets.hpp>
-
-#include <algorithm>
 #include <numeric>
 #include <random>
 #include <unordered_map>
@@ -22,7 +21,9 @@ std::vector<Ranked> top_scores(const std::vector<double>& scores, std::size_t to
     }
     const auto count = std::min(top, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end(),
-                      [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.vertex < b.vertex; });
+                      [](const Ranked& a, const Ranked& b) {
+                          return a.score != b.score ? a.score > b.score : a.vertex < b.vertex;
+                      });
     ranked.resize(count);
     return ranked;
 }
@@ -42,7 +43,8 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
     std::unordered_map<std::uint32_t, std::uint32_t> number;
     std::vector<std::uint32_t> out(n);
     for (VertexId v = 0; v < n; ++v) {
-        out[v] = number.try_emplace(sets.find_set(v), static_cast<std::uint32_t>(number.size())).first->second;
+        out[v] =
+            number.try_emplace(sets.find_set(v), static_cast<std::uint32_t>(number.size())).first->second;
     }
     return out;
 }
@@ -55,7 +57,8 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         ++stats.by_country[graph.country(v)];
     }
     std::vector<double> degree(graph.vertex_count(), 0.0);
-    for (const auto& e : boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // each relation once
+    for (const auto& e :
+         boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // each relation once
         const RelationIndex r = e.half.relation();
         if (!relation_matches(graph, r, query.filter)) continue;
         ++stats.relations;
@@ -87,14 +90,15 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
             const double relations = double(std::max<std::size_t>(stats.relations, 1));
             sources = double(n) * relations <= kExactBetweennessWork
                           ? n
-                          : std::max(kFewestBetweennessSources, static_cast<std::size_t>(kExactBetweennessWork / relations));
+                          : std::max(kFewestBetweennessSources,
+                                     static_cast<std::size_t>(kExactBetweennessWork / relations));
         }
         sources = std::min(sources, n);
         std::vector<double> centrality(n, 0.0);
         if (sources == n) {
             boost::brandes_betweenness_centrality(
-                view, boost::centrality_map(boost::make_iterator_property_map(centrality.begin(),
-                                                                              boost::get(boost::vertex_index, view)))
+                view, boost::centrality_map(boost::make_iterator_property_map(
+                                                centrality.begin(), boost::get(boost::vertex_index, view)))
                           .vertex_index_map(boost::get(boost::vertex_index, view)));
         } else {
             // A uniform sample, the same every time for the same graph.

@@ -68,7 +68,8 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
 
     std::optional<VertexId> meeting;
     std::uint32_t best = kUnreached;
-    while (!forward.frontier.empty() && !backward.frontier.empty() && forward.depth + backward.depth < max_hops) {
+    while (!forward.frontier.empty() && !backward.frontier.empty() &&
+           forward.depth + backward.depth < max_hops) {
         const bool grow_forward = forward.frontier.size() <= backward.frontier.size();
         Side& side = grow_forward ? forward : backward;
         const Side& other = grow_forward ? backward : forward;

@@ -12,7 +12,7 @@ namespace kizuna::queries {
 
 // The shortest path from -> to of at most max_hops relations, or nullopt. Deterministic: ties are
 // broken by the half-edge order (see half_edge_graph.h) and by the order vertices entered each frontier.
-[[nodiscard]] std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, VertexId from, VertexId to,
-                                                              std::uint32_t max_hops);
+[[nodiscard]] std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, VertexId from,
+                                                              VertexId to, std::uint32_t max_hops);
 
 }  // namespace kizuna::queries

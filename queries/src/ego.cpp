@@ -7,8 +7,8 @@ namespace kizuna {
 namespace {
 
 // The vertices with a distance, and the relations among them (each once, from its own 'from' side).
-Subgraph collect(const Graph& graph, const queries::FilteredGraph& view, const std::vector<std::uint32_t>& distance,
-                 bool directed) {
+Subgraph collect(const Graph& graph, const queries::FilteredGraph& view,
+                 const std::vector<std::uint32_t>& distance, bool directed) {
     Subgraph out;
     for (VertexId v = 0; v < graph.vertex_count(); ++v) {
         if (distance[v] == queries::kUnreached) continue;
@@ -45,7 +45,8 @@ Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres,
     std::vector<std::uint32_t> distance(graph.vertex_count(), queries::kUnreached);
     for (const VertexId centre : centres) {
         const auto reached = queries::bfs(view, centre, std::nullopt, depth_limit(radius));
-        for (VertexId v = 0; v < graph.vertex_count(); ++v) distance[v] = std::min(distance[v], reached.distance[v]);
+        for (VertexId v = 0; v < graph.vertex_count(); ++v)
+            distance[v] = std::min(distance[v], reached.distance[v]);
     }
     return collect(graph, view, distance, filter.directed);
 }
@@ -53,7 +54,8 @@ Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres,
 Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated) {
     Subgraph out;
     std::vector<char> used(graph.vertex_count(), keep_isolated ? 1 : 0);
-    for (const auto& e : boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // in relation order
+    for (const auto& e :
+         boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // in relation order
         const RelationIndex r = e.half.relation();
         if (!relation_matches(graph, r, filter)) continue;
         out.relations.push_back(r);

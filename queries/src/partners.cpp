@@ -15,8 +15,8 @@ bool listed(const std::vector<std::string>& allowed, const std::string& value) {
 }
 
 // A counterpart condition that can never hold is a typo, not an answer: "companies", "JPN", "jp".
-void check_known(const std::vector<std::string>& wanted, const std::vector<std::string>& known, const char* what,
-                 const char* option) {
+void check_known(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
+                 const char* what, const char* option) {
     for (const auto& value : wanted) {
         if (std::find(known.begin(), known.end(), value) != known.end()) continue;
         std::vector<std::string> sorted = known;
@@ -25,7 +25,8 @@ void check_known(const std::vector<std::string>& wanted, const std::vector<std::
         for (const auto& k : sorted) {
             if (!k.empty()) list += (list.empty() ? "" : ", ") + k;
         }
-        throw UsageError(std::string(option) + ": no entity has the " + what + " '" + value + "' (there are: " + list + ")");
+        throw UsageError(std::string(option) + ": no entity has the " + what + " '" + value +
+                         "' (there are: " + list + ")");
     }
 }
 
@@ -51,7 +52,8 @@ std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQue
         const bool symmetric = !graph.type(half.relation()).directed;
         if (query.filter.directed && !outgoing && !symmetric) continue;
         if (query.incoming_only && outgoing && !symmetric) continue;
-        if (!listed(query.countries, graph.country(partner)) || !listed(query.kinds, graph.kind(partner))) continue;
+        if (!listed(query.countries, graph.country(partner)) || !listed(query.kinds, graph.kind(partner)))
+            continue;
         links.push_back({partner, half.relation(), outgoing});
     }
     std::stable_sort(links.begin(), links.end(), [&](const Link& a, const Link& b) {
@@ -61,7 +63,8 @@ std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQue
     return links;
 }
 
-std::vector<CommonPartner> common_partners(const Graph& graph, VertexId a, VertexId b, const RelationFilter& filter) {
+std::vector<CommonPartner> common_partners(const Graph& graph, VertexId a, VertexId b,
+                                           const RelationFilter& filter) {
     PartnerQuery query{filter, false, {}, {}};
     std::map<VertexId, CommonPartner> found;
     for (const auto& link : partners(graph, a, query)) {

@@ -16,7 +16,8 @@ using queries::kUnreached;
 using queries::tail;
 
 std::uint32_t hop_limit(const std::optional<std::size_t>& max_hops) {
-    return max_hops ? static_cast<std::uint32_t>(std::min<std::size_t>(*max_hops, kUnreached - 1)) : kUnreached;
+    return max_hops ? static_cast<std::uint32_t>(std::min<std::size_t>(*max_hops, kUnreached - 1))
+                    : kUnreached;
 }
 
 std::optional<Path> bfs_path(const CompiledFilter& filter, const Blocks* blocks, VertexId from, VertexId to,
@@ -50,7 +51,8 @@ std::optional<Path> shortest_path(const Graph& graph, VertexId from, VertexId to
     return queries::bidirectional_shortest_path(filter, from, to, hop_limit(query.max_hops));
 }
 
-PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const PathQuery& query, std::size_t cap) {
+PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const PathQuery& query,
+                           std::size_t cap) {
     const CompiledFilter filter(graph, query.filter);
     PathSet out;
     if (from == to) {
@@ -128,9 +130,12 @@ std::vector<Path> k_shortest_paths(const Graph& graph, VertexId from, VertexId t
             Path total;
             total.vertices.assign(last.vertices.begin(), last.vertices.begin() + static_cast<long>(i));
             total.relations.assign(last.relations.begin(), last.relations.begin() + static_cast<long>(i));
-            total.vertices.insert(total.vertices.end(), spur_path->vertices.begin(), spur_path->vertices.end());
-            total.relations.insert(total.relations.end(), spur_path->relations.begin(), spur_path->relations.end());
-            if (std::find(accepted.begin(), accepted.end(), total) == accepted.end()) candidates.insert(std::move(total));
+            total.vertices.insert(total.vertices.end(), spur_path->vertices.begin(),
+                                  spur_path->vertices.end());
+            total.relations.insert(total.relations.end(), spur_path->relations.begin(),
+                                   spur_path->relations.end());
+            if (std::find(accepted.begin(), accepted.end(), total) == accepted.end())
+                candidates.insert(std::move(total));
         }
         if (candidates.empty()) break;
         accepted.push_back(*candidates.begin());
@@ -139,8 +144,8 @@ std::vector<Path> k_shortest_paths(const Graph& graph, VertexId from, VertexId t
     return accepted;
 }
 
-PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to, const RelationFilter& relation_filter,
-                         std::size_t max_hops, std::size_t cap) {
+PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to,
+                         const RelationFilter& relation_filter, std::size_t max_hops, std::size_t cap) {
     const CompiledFilter filter(graph, relation_filter);
     PathSet out;
     if (from == to) {

@@ -19,7 +19,7 @@ struct SourceState {
 // Counts shortest paths as the search goes: a vertex's count is complete when it is examined, since every
 // vertex one hop nearer the source was examined before it.
 class PathCounting : public boost::default_bfs_visitor {
-public:
+  public:
     explicit PathCounting(SourceState& state) : state_(&state) {}
     void discover_vertex(VertexId v, const FilteredGraph&) const { state_->order.push_back(v); }
     void tree_edge(const FilteredGraph::edge_descriptor& e, const FilteredGraph& g) const {
@@ -32,7 +32,7 @@ public:
         if (state_->distance[v] == state_->distance[u] + 1) state_->paths[v] += state_->paths[u];
     }
 
-private:
+  private:
     SourceState* state_;
 };
 
@@ -42,8 +42,10 @@ std::vector<double> sampled_betweenness(const FilteredGraph& view, std::size_t v
                                         const std::vector<VertexId>& sources) {
     std::vector<double> centrality(vertex_count, 0.0);
     if (sources.empty()) return centrality;
-    SourceState state{std::vector<std::uint32_t>(vertex_count, kUnreached), std::vector<double>(vertex_count, 0.0),
-                      std::vector<double>(vertex_count, 0.0), {}};
+    SourceState state{std::vector<std::uint32_t>(vertex_count, kUnreached),
+                      std::vector<double>(vertex_count, 0.0),
+                      std::vector<double>(vertex_count, 0.0),
+                      {}};
     boost::two_bit_color_map<> color(vertex_count);
     boost::queue<VertexId> queue;
     for (const VertexId source : sources) {

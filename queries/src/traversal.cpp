@@ -84,7 +84,8 @@ bool EdgeAllowed::operator()(const WalkEdge& e) const {
 }
 
 FilteredGraph filtered(const CompiledFilter& filter, const Blocks* blocks, bool reverse) {
-    return FilteredGraph(GraphInternals::half_edges(filter.graph()), EdgeAllowed{&filter, blocks, reverse}, VertexAllowed{blocks});
+    return FilteredGraph(GraphInternals::half_edges(filter.graph()), EdgeAllowed{&filter, blocks, reverse},
+                         VertexAllowed{blocks});
 }
 
 namespace {
@@ -94,7 +95,7 @@ struct StopSearch {};
 
 // Visitors are copied by value: state lives in the BfsResult they point to.
 class RecordingVisitor : public boost::default_bfs_visitor {
-public:
+  public:
     RecordingVisitor(BfsResult& result, std::optional<VertexId> stop_at, std::uint32_t max_depth)
         : result_(&result), stop_at_(stop_at.value_or(kUnreached)), max_depth_(max_depth) {}
 
@@ -108,7 +109,7 @@ public:
         if (v == stop_at_) throw StopSearch{};
     }
 
-private:
+  private:
     BfsResult* result_;
     // kUnreached when the search runs to the end. (A plain value: gcc reads an empty optional's payload
     // before its flag, which valgrind reports as a jump on uninitialised memory.)
@@ -118,17 +119,18 @@ private:
 
 }  // namespace
 
-BfsResult bfs(const FilteredGraph& view, VertexId source, std::optional<VertexId> stop_at, std::uint32_t max_depth) {
+BfsResult bfs(const FilteredGraph& view, VertexId source, std::optional<VertexId> stop_at,
+              std::uint32_t max_depth) {
     const auto n = boost::num_vertices(view);
     BfsResult result{std::vector<std::uint32_t>(n, kUnreached), std::vector<HalfEdge>(n)};
     result.distance[source] = 0;
     if (stop_at && *stop_at == source) return result;
     std::vector<boost::default_color_type> colors(n, boost::white_color);
     try {
-        boost::breadth_first_search(
-            view, source,
-            boost::visitor(RecordingVisitor(result, stop_at, max_depth))
-                .color_map(boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, view))));
+        boost::breadth_first_search(view, source,
+                                    boost::visitor(RecordingVisitor(result, stop_at, max_depth))
+                                        .color_map(boost::make_iterator_property_map(
+                                            colors.begin(), boost::get(boost::vertex_index, view))));
     } catch (const StopSearch&) {
     }
     return result;

@@ -71,7 +71,8 @@ CaseFile read_case_file(const std::filesystem::path& path) {
     std::string* section = nullptr;  // the text being collected
     bool has_command = false;
     auto close = [&](int at) {
-        if (current != nullptr && !has_command) fail(path, at, "case '" + current->name + "' has no '$ kizuna' line");
+        if (current != nullptr && !has_command)
+            fail(path, at, "case '" + current->name + "' has no '$ kizuna' line");
     };
     while (std::getline(in, line)) {
         ++number;
@@ -86,7 +87,8 @@ CaseFile read_case_file(const std::filesystem::path& path) {
             continue;
         }
         if (current == nullptr) {
-            if (!line.empty() && !starts_with(line, "#")) fail(path, number, "text before the first '=== case'");
+            if (!line.empty() && !starts_with(line, "#"))
+                fail(path, number, "text before the first '=== case'");
             file.preamble.push_back(line);
             continue;
         }
@@ -108,7 +110,8 @@ CaseFile read_case_file(const std::filesystem::path& path) {
         } else if (starts_with(line, "setup (exit ")) {
             const auto close_at = line.find("): kizuna");
             if (close_at == std::string::npos) fail(path, number, "write 'setup (exit N): kizuna …'");
-            current->setup.push_back({std::stoi(line.substr(12, close_at - 12)), split_command(line.substr(close_at + 9))});
+            current->setup.push_back(
+                {std::stoi(line.substr(12, close_at - 12)), split_command(line.substr(close_at + 9))});
         } else if (starts_with(line, "db: ")) {
             current->db = line.substr(4);
             if (current->db != "dataset" && current->db != "empty" && current->db != "none") {
@@ -117,7 +120,9 @@ CaseFile read_case_file(const std::filesystem::path& path) {
         } else if (starts_with(line, "exit ")) {
             current->exit_code = std::stoi(line.substr(5));
         } else {
-            fail(path, number, "expected '$ kizuna …', 'setup: kizuna …', 'setup (exit N): kizuna …', 'db: …', 'exit N' or '--- section'");
+            fail(path, number,
+                 "expected '$ kizuna …', 'setup: kizuna …', 'setup (exit N): kizuna …', 'db: …', 'exit N' or "
+                 "'--- section'");
         }
     }
     close(number);
@@ -134,7 +139,8 @@ void write_case_file(const CaseFile& file) {
             if (setup.exit_code == 0) {
                 out << "setup: kizuna " << join_command(setup.command) << '\n';
             } else {
-                out << "setup (exit " << setup.exit_code << "): kizuna " << join_command(setup.command) << '\n';
+                out << "setup (exit " << setup.exit_code << "): kizuna " << join_command(setup.command)
+                    << '\n';
             }
         }
         out << "$ kizuna " << join_command(c.command) << '\n';

@@ -10,9 +10,9 @@ namespace kizuna::test {
 
 struct CliCase {
     std::string name;
-    int line = 0;                           // of its "===" header, for messages
-    std::string db = "dataset";             // dataset | empty | none
-    std::vector<std::string> command;       // after "kizuna"
+    int line = 0;                      // of its "===" header, for messages
+    std::string db = "dataset";        // dataset | empty | none
+    std::vector<std::string> command;  // after "kizuna"
     struct Setup {
         int exit_code = 0;  // what the command must exit with
         std::vector<std::string> command;

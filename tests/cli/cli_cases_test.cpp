@@ -1,9 +1,8 @@
 // Runs every case of tests/cli/cases/*.test against the real kizuna binary, each in a fresh folder that
 // holds a copy of the curated dataset's database as ./kizuna.db (or an empty one, or none). Set
 // KIZUNA_UPDATE_CASES=1 to write the actual outputs into the files instead (then read the diff).
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -45,7 +44,8 @@ const std::filesystem::path& dataset_database() {
     static const std::filesystem::path db = [] {
         const auto path = dir / "dataset.db";
         REQUIRE(run_kizuna({"--db", path.string(), "init"}).exit_code == 0);
-        REQUIRE(run_kizuna({"--db", path.string(), "import", "--quiet", dataset_dir().string()}).exit_code == 0);
+        REQUIRE(run_kizuna({"--db", path.string(), "import", "--quiet", dataset_dir().string()}).exit_code ==
+                0);
         return path;
     }();
     return db;
@@ -136,7 +136,8 @@ TEST_CASE("the command line's case files: every command, error exit and README e
     for (const auto& path : files) {
         CaseFile file = read_case_file(path);
         for (auto& c : file.cases) {
-            run_case(c, path.filename().string() + ":" + std::to_string(c.line) + " (" + c.name + ")", update);
+            run_case(c, path.filename().string() + ":" + std::to_string(c.line) + " (" + c.name + ")",
+                     update);
             ++cases;
         }
         if (update) write_case_file(file);

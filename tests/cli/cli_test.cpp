@@ -1,9 +1,9 @@
 // The real kizuna binary: what the case files (tests/cli/cases) cannot say as expected text: the
 // order of rows, the bytes of binary diagrams, a database left untouched, an upgrade in place.
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -58,17 +58,20 @@ TEST_CASE("search, partners and path in table, json and csv", "[cli]") {
     CHECK(answer["paths"][0]["relations"][0]["sources"][0]["url"] ==
           "https://www.pref.kanagawa.jp/docs/mv4/cnt/f531396/p1194355.html");
 
-    const auto none = run_kizuna({"--db", db.path, "--format", "json", "path", "kanagawa", "mhlw", "--type", "mou",
-                                  "--as-of", "2020"});
+    const auto none = run_kizuna({"--db", db.path, "--format", "json", "path", "kanagawa", "mhlw", "--type",
+                                  "mou", "--as-of", "2020"});
     CHECK(none.exit_code == 0);
     CHECK(nlohmann::json::parse(none.out)["paths"].empty());
 
     const auto csv = run_kizuna({"--db", db.path, "--format", "csv", "partners", "vn-moh", "--type", "mou"});
     CHECK(csv.exit_code == 0);
-    CHECK_THAT(csv.out, Catch::StartsWith("partner,partner_name,country,kind,relation,type,direction,start,end,sources\r\n"));
+    CHECK_THAT(
+        csv.out,
+        Catch::StartsWith("partner,partner_name,country,kind,relation,type,direction,start,end,sources\r\n"));
 }
 
-TEST_CASE("show lists every relation of an entity, dated ones first in date order, fields in one column", "[cli]") {
+TEST_CASE("show lists every relation of an entity, dated ones first in date order, fields in one column",
+          "[cli]") {
     Db db;
     const auto json = run_kizuna({"--db", db.path, "--format", "json", "show", "vn-moh"});
     REQUIRE(json.exit_code == 0);
@@ -105,35 +108,42 @@ TEST_CASE("render writes the format the extension asks for", "[cli]") {
     CHECK(run_kizuna({"--db", db.path, "render", "--ego", "vn-moh", "-o", svg}).exit_code == 0);
     CHECK_THAT(kizuna::test::read_file(svg), Catch::Contains("<svg"));
     const auto pdf = (db.dir / "p.pdf").string();
-    CHECK(run_kizuna({"--db", db.path, "render", "--path", "kanagawa", "hau-giang-pharma", "-o", pdf}).exit_code == 0);
+    CHECK(run_kizuna({"--db", db.path, "render", "--path", "kanagawa", "hau-giang-pharma", "-o", pdf})
+              .exit_code == 0);
     CHECK(kizuna::test::read_file(pdf).substr(0, 5) == "%PDF-");
     CHECK(run_kizuna({"--db", db.path, "render", "--max-entities", "3"}).exit_code == 2);
     // The default title says what is drawn, filters included, in the diagram's language.
-    const auto deals = run_kizuna({"--db", db.path, "render", "--type", "acquisition", "--type", "joint_venture",
-                                   "--as-of", "2020", "--format", "dot"});
-    CHECK_THAT(deals.out, Catch::Contains("label=\"Kizuna: 7 entities, 4 relations — acquisition, joint venture, as of 2020\""));
-    const auto deals_ja = run_kizuna({"--db", db.path, "--lang", "ja", "render", "--type", "acquisition", "--since", "2019",
-                                      "--format", "dot"});
+    const auto deals = run_kizuna({"--db", db.path, "render", "--type", "acquisition", "--type",
+                                   "joint_venture", "--as-of", "2020", "--format", "dot"});
+    CHECK_THAT(deals.out,
+               Catch::Contains(
+                   "label=\"Kizuna: 7 entities, 4 relations — acquisition, joint venture, as of 2020\""));
+    const auto deals_ja = run_kizuna({"--db", db.path, "--lang", "ja", "render", "--type", "acquisition",
+                                      "--since", "2019", "--format", "dot"});
     CHECK_THAT(deals_ja.out, Catch::Contains("label=\"Kizuna：4組織・2関係 — 株式取得（2019以降）\""));
     // Too many relations for dot: refused with the way out; another engine draws it.
     const auto refused = run_kizuna({"--db", db.path, "render", "--max-relations", "10", "-o", svg});
     CHECK(refused.exit_code == 2);
     CHECK_THAT(refused.err, Catch::Contains("too many for dot") && Catch::Contains("--engine sfdp"));
-    CHECK(run_kizuna({"--db", db.path, "render", "--max-relations", "10", "--engine", "sfdp", "-o", svg}).exit_code == 0);
+    CHECK(run_kizuna({"--db", db.path, "render", "--max-relations", "10", "--engine", "sfdp", "-o", svg})
+              .exit_code == 0);
 }
 
 TEST_CASE("the demo loads the bundled data, answers and draws", "[cli][demo]") {
     kizuna::test::TempDir dir;
     const auto demo = run_kizuna({"demo"}, dir.path());
     REQUIRE(demo.exit_code == 0);
-    CHECK_THAT(demo.out, Catch::Contains("Kanagawa Prefecture") && Catch::Contains("Ministry of Health, Labour and Welfare"));
-    CHECK_THAT(demo.out, Catch::Contains("area_4      Advanced healthcare models including the ME-BYO concept"));
+    CHECK_THAT(demo.out, Catch::Contains("Kanagawa Prefecture") &&
+                             Catch::Contains("Ministry of Health, Labour and Welfare"));
+    CHECK_THAT(demo.out,
+               Catch::Contains("area_4      Advanced healthcare models including the ME-BYO concept"));
     CHECK_THAT(demo.out, Catch::Contains("Hau Giang Pharmaceutical JSC"));
     CHECK(kizuna::test::read_file(dir / "kizuna-demo" / "vn-moh-ja.png").substr(1, 3) == "PNG");
     CHECK_THAT(kizuna::test::read_file(dir / "kizuna-demo" / "kizuna.svg"), Catch::Contains("</svg>"));
 }
 
-TEST_CASE("import: a dry run checks and writes nothing, and the summary comes in table and JSON", "[cli][import]") {
+TEST_CASE("import: a dry run checks and writes nothing, and the summary comes in table and JSON",
+          "[cli][import]") {
     kizuna::test::TempDir dir;
     const auto db = (dir / "k.db").string();
     REQUIRE(run_kizuna({"--db", db, "init"}).exit_code == 0);

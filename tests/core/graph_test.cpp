@@ -1,6 +1,8 @@
-#include <SQLiteCpp/SQLiteCpp.h>
-#include <catch2/catch.hpp>
+#include "kizuna/core/graph.h"
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -8,7 +10,6 @@
 #include <set>
 
 #include "generated_graph.h"
-#include "kizuna/core/graph.h"
 #include "kizuna/core/graph_internals.h"
 #include "kizuna/core/store.h"
 #include "temp_dir.h"
@@ -32,14 +33,16 @@ Facts from_graph(const Store& store, const Graph& graph) {
     Facts facts;
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
         const Relation relation = store.relation_at(graph.relation_key(r));
-        facts[relation.id] = {std::string(graph.entity_id(graph.from(r))), std::string(graph.entity_id(graph.to(r))),
-                              graph.type(r).id, graph.start(r) ? graph.start(r)->to_string() : ""};
+        facts[relation.id] = {std::string(graph.entity_id(graph.from(r))),
+                              std::string(graph.entity_id(graph.to(r))), graph.type(r).id,
+                              graph.start(r) ? graph.start(r)->to_string() : ""};
     }
     return facts;
 }
 
 // Each vertex's half-edges as the traversals see them: (neighbour id, relation id, type, start, end).
-using Adjacency = std::map<std::string, std::multiset<std::tuple<std::string, std::string, std::string, int, int>>>;
+using Adjacency =
+    std::map<std::string, std::multiset<std::tuple<std::string, std::string, std::string, int, int>>>;
 
 Adjacency adjacency(const Store& store, const Graph& graph) {
     Adjacency out;
@@ -58,8 +61,9 @@ Adjacency adjacency(const Store& store, const Graph& graph) {
             CHECK(e->source == v);
             CHECK((half.reversed() ? graph.to(r) : graph.from(r)) == v);
             CHECK(e->target == (half.reversed() ? graph.from(r) : graph.to(r)));
-            row.emplace(std::string(graph.entity_id(e->target)), store.relation_at(graph.relation_key(r)).id, graph.type(r).id,
-                        graph.start(r) ? graph.start(r)->packed() : 0, graph.end(r) ? graph.end(r)->packed() : 0);
+            row.emplace(std::string(graph.entity_id(e->target)), store.relation_at(graph.relation_key(r)).id,
+                        graph.type(r).id, graph.start(r) ? graph.start(r)->packed() : 0,
+                        graph.end(r) ? graph.end(r)->packed() : 0);
         }
         CHECK(out_degree(v, half_edges) == row.size());
     }
@@ -92,7 +96,8 @@ void check_consistent(const Store& store) {
     CHECK(graph.relation_count() == static_cast<std::size_t>(store.relation_count()));
     CHECK(from_graph(store, graph) == from_store(store));
     // Vertices are in id order and find() inverts entity_id().
-    for (VertexId v = 0; v + 1 < graph.vertex_count(); ++v) CHECK(graph.entity_id(v) < graph.entity_id(v + 1));
+    for (VertexId v = 0; v + 1 < graph.vertex_count(); ++v)
+        CHECK(graph.entity_id(v) < graph.entity_id(v + 1));
     for (VertexId v = 0; v < graph.vertex_count(); ++v) CHECK(graph.find(graph.entity_id(v)) == v);
     CHECK_FALSE(graph.find("no-such-entity").has_value());
 }
@@ -240,8 +245,11 @@ TEST_CASE("entity rows far apart (a hand-edited file) still map to their vertice
         // Move one entity's row far out (and its relations with it): rows are no longer dense.
         SQLite::Database db((dir / "s.db").string(), SQLite::OPEN_READWRITE);
         db.exec("PRAGMA foreign_keys = OFF");
-        db.exec("UPDATE relations SET src = 9000000000 WHERE src = 3; UPDATE relations SET dst = 9000000000 WHERE dst = 3; "
-                "UPDATE entity_names SET eid = 9000000000 WHERE eid = 3; UPDATE entities SET eid = 9000000000 WHERE eid = 3");
+        db.exec(
+            "UPDATE relations SET src = 9000000000 WHERE src = 3; UPDATE relations SET dst = 9000000000 "
+            "WHERE dst = 3; "
+            "UPDATE entity_names SET eid = 9000000000 WHERE eid = 3; UPDATE entities SET eid = 9000000000 "
+            "WHERE eid = 3");
     }
     const Store store = Store::open(dir / "s.db", Store::Mode::ReadOnly);
     CHECK(adjacency(store, Graph::build(store)) == before);

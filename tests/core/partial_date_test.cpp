@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "kizuna/core/partial_date.h"
 
+#include <catch2/catch.hpp>
 #include <compare>
 
 #include "kizuna/core/errors.h"
-#include "kizuna/core/partial_date.h"
 
 using kizuna::PartialDate;
 
@@ -25,15 +25,18 @@ TEST_CASE("partial dates parse at three precisions", "[core][date]") {
 }
 
 TEST_CASE("impossible dates are rejected with the reason", "[core][date]") {
-    for (const char* bad : {"", "24", "2024-1", "2024-13", "2024-00", "2024-11-5", "2024/11/15", "2024-11-15T00",
-                            "２０２４", " 2024", "2024-"}) {
+    for (const char* bad : {"", "24", "2024-1", "2024-13", "2024-00", "2024-11-5", "2024/11/15",
+                            "2024-11-15T00", "２０２４", " 2024", "2024-"}) {
         INFO(bad);
         CHECK_FALSE(PartialDate::parse(bad).has_value());
         CHECK_THROWS_AS(PartialDate::parse_or_throw(bad), kizuna::InvalidDataError);
     }
-    CHECK_THROWS_WITH(PartialDate::parse_or_throw("2024-13-40"), "bad date '2024-13-40': month must be 01 to 12");
-    CHECK_THROWS_WITH(PartialDate::parse_or_throw("2023-02-29"), "bad date '2023-02-29': day 29 does not exist in 2023-02");
-    CHECK_THROWS_WITH(PartialDate::parse_or_throw("2024-04-31"), "bad date '2024-04-31': day 31 does not exist in 2024-04");
+    CHECK_THROWS_WITH(PartialDate::parse_or_throw("2024-13-40"),
+                      "bad date '2024-13-40': month must be 01 to 12");
+    CHECK_THROWS_WITH(PartialDate::parse_or_throw("2023-02-29"),
+                      "bad date '2023-02-29': day 29 does not exist in 2023-02");
+    CHECK_THROWS_WITH(PartialDate::parse_or_throw("2024-04-31"),
+                      "bad date '2024-04-31': day 31 does not exist in 2024-04");
 }
 
 TEST_CASE("partial dates compare at the coarser precision", "[core][date]") {

@@ -1,15 +1,16 @@
+#include "kizuna/core/store.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
-#include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <filesystem>
 #include <set>
 #include <sstream>
 
-#include "kizuna/core/errors.h"
 #include "kizuna/core/bulk_write.h"
-#include "kizuna/core/store.h"
+#include "kizuna/core/errors.h"
 #include "temp_dir.h"
 
 using namespace kizuna;
@@ -29,7 +30,8 @@ Entity full_entity() {
     return e;
 }
 
-Entity named(const std::string& id, const std::string& en, const std::string& ja = "", const std::string& vi = "") {
+Entity named(const std::string& id, const std::string& en, const std::string& ja = "",
+             const std::string& vi = "") {
     Entity e;
     e.id = id;
     e.kind = "company";
@@ -78,7 +80,8 @@ TEST_CASE("every field survives a store round trip", "[core][store]") {
     CHECK_FALSE(store.entity("nobody").has_value());
 }
 
-TEST_CASE("upserting the same values changes nothing, and a changed value updates in place", "[core][store]") {
+TEST_CASE("upserting the same values changes nothing, and a changed value updates in place",
+          "[core][store]") {
     TempDir dir;
     Store store = seeded(dir / "k.db");
     const auto generation = store.generation();
@@ -124,7 +127,8 @@ TEST_CASE("missing files and non-databases are storage errors", "[core][store]")
                       "/no/such/folder/k.db: the folder /no/such/folder does not exist");
     TempDir dir;
     CHECK_THROWS_AS(Store::open(dir / "absent.db", Store::Mode::ReadOnly), StorageError);
-    test::write_file(dir / "text.db", "this is not a database, just some text that is long enough to be a header....");
+    test::write_file(dir / "text.db",
+                     "this is not a database, just some text that is long enough to be a header....");
     CHECK_THROWS_AS(Store::open(dir / "text.db", Store::Mode::ReadWrite), StorageError);
 }
 
@@ -161,7 +165,8 @@ TEST_CASE("a read-only store answers queries and refuses writes", "[core][store]
     Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
     CHECK(store.entity_count() == 2);
     CHECK_THROWS_AS(store.write([](Store::Writer& w) { w.put(named("x", "X")); }), StorageError);
-    CHECK_THROWS_WITH(store.write([](Store::Writer& w) { w.put(named("x", "X")); }), Catch::Contains("read-only"));
+    CHECK_THROWS_WITH(store.write([](Store::Writer& w) { w.put(named("x", "X")); }),
+                      Catch::Contains("read-only"));
 }
 
 TEST_CASE("names resolve in every language, width and diacritics", "[core][store][names]") {
@@ -228,7 +233,8 @@ TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]")
         FAIL("expected an unknown name");
     } catch (const EntityLookupError& e) {
         CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Asuka Pharmaceuticals Vietnam'"));
-        CHECK(std::find(e.candidates().begin(), e.candidates().end(), "asuka-pharma") != e.candidates().end());
+        CHECK(std::find(e.candidates().begin(), e.candidates().end(), "asuka-pharma") !=
+              e.candidates().end());
     }
 }
 
@@ -239,7 +245,8 @@ TEST_CASE("the closest names to an unknown one come best first", "[core][store][
         // Written first (lower rows) and sharing the common word: they must not crowd out the best match.
         for (const char* place : {"Hanoi", "Hue", "Da Nang", "Can Tho", "Hai Phong", "Nha Trang"}) {
             std::string id = std::string("vn-") + place;
-            std::transform(id.begin(), id.end(), id.begin(), [](char c) { return c == ' ' ? '-' : char(std::tolower(c)); });
+            std::transform(id.begin(), id.end(), id.begin(),
+                           [](char c) { return c == ' ' ? '-' : char(std::tolower(c)); });
             w.put(named(id, std::string("Vietnam ") + place + " Department of Health"));
         }
         w.put(named("taisho", "Taisho Pharmaceutical", "大正製薬"));
@@ -248,7 +255,8 @@ TEST_CASE("the closest names to an unknown one come best first", "[core][store][
         (void)store.resolve("Taisho Pharma Vietnam");
         FAIL("expected an unknown name");
     } catch (const EntityLookupError& e) {
-        CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Taisho Pharma Vietnam'; closest:\n  taisho ("));
+        CHECK_THAT(e.what(),
+                   Catch::StartsWith("unknown entity 'Taisho Pharma Vietnam'; closest:\n  taisho ("));
         REQUIRE(e.candidates().size() == 5);
         CHECK(e.candidates().front() == "taisho");
     }
@@ -266,7 +274,8 @@ std::set<std::string> schema_objects(const std::filesystem::path& db) {
 
 }  // namespace
 
-TEST_CASE("a bulk write builds its indexes once and leaves the same database as a plain write", "[core][store]") {
+TEST_CASE("a bulk write builds its indexes once and leaves the same database as a plain write",
+          "[core][store]") {
     TempDir dir;
     Store plain = seeded(dir / "plain.db");
     Store bulk = Store::open(dir / "bulk.db", Store::Mode::Create);
@@ -292,7 +301,8 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
 
     // A failing bulk write rolls back everything, the dropped indexes and trigger included.
     const auto before = test::database_dump(dir / "bulk.db");
-    CHECK_THROWS_AS(BulkWrite::run(bulk, 
+    CHECK_THROWS_AS(BulkWrite::run(
+                        bulk,
                         [](Store::Writer& w) {
                             w.put(named("taisho", "Taisho Pharmaceutical"));
                             throw InvalidDataError("stop halfway");
@@ -308,10 +318,14 @@ TEST_CASE("a bulk write builds its indexes once and leaves the same database as 
     auto odd = mou();
     odd.id = "odd";
     odd.type = "no_such_type";
-    CHECK_THROWS_WITH(BulkWrite::run(bulk, [&](Store::Writer& w) { w.put(odd); }, kBulk), Catch::Contains("unknown type"));
+    CHECK_THROWS_WITH(BulkWrite::run(
+                          bulk, [&](Store::Writer& w) { w.put(odd); }, kBulk),
+                      Catch::Contains("unknown type"));
     odd.type = "mou";
     odd.to = "nobody";
-    CHECK_THROWS_AS(BulkWrite::run(bulk, [&](Store::Writer& w) { w.put(odd); }, kBulk), StorageError);
+    CHECK_THROWS_AS(BulkWrite::run(
+                        bulk, [&](Store::Writer& w) { w.put(odd); }, kBulk),
+                    StorageError);
     CHECK(test::database_dump(dir / "bulk.db") == before);
     odd.to = "vn-moh";
     odd.type = "no_such_type";  // and a plain write
@@ -398,7 +412,8 @@ TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mo
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     REQUIRE(store.empty());
     // Written with a rollback journal (nothing to keep readers from): a failure still leaves nothing.
-    CHECK_THROWS_AS(BulkWrite::run(store, 
+    CHECK_THROWS_AS(BulkWrite::run(
+                        store,
                         [&](Store::Writer& w) {
                             put_all(w);
                             throw InvalidDataError("stop halfway");
@@ -407,9 +422,7 @@ TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mo
                     InvalidDataError);
     CHECK(store.empty());
     CHECK(journal_mode() == "wal");
-    SECTION("alone") {
-        CHECK(BulkWrite::run(store, put_all, kBulk).total() == 3);
-    }
+    SECTION("alone") { CHECK(BulkWrite::run(store, put_all, kBulk).total() == 3); }
     SECTION("while another connection has the database open (the log stays)") {
         SQLite::Database reader((dir / "k.db").string(), SQLite::OPEN_READONLY);
         CHECK(reader.execAndGet("SELECT count(*) FROM entities").getInt() == 0);
@@ -435,8 +448,8 @@ TEST_CASE("relations written several to a statement keep their order with remova
     };
     const auto summary = store.write([&](Store::Writer& w) {
         for (int i = 0; i < 70; ++i) w.put(numbered(i));  // two full statements and a rest
-        w.remove_relation("r5");  // r5 is written before it is removed
-        w.put(mou());             // unchanged: no change
+        w.remove_relation("r5");                          // r5 is written before it is removed
+        w.put(mou());                                     // unchanged: no change
         w.remove_relation("r69");
         w.put(numbered(69));  // and back
     });
@@ -447,9 +460,11 @@ TEST_CASE("relations written several to a statement keep their order with remova
     CHECK(store.relation("r4") == numbered(4));
 }
 
-TEST_CASE("an entity is encoded with NFC names and each search name once per language and key", "[core][store]") {
-    Entity e = named("vn-moh", "Ministry of Health", "", "Bo\xCC\xA3\xCC\x82 Y te\xCC\x82\xCC\x81");  // Bộ Y tế, decomposed
-    e.aliases = {"MOH", "\xEF\xBC\xAD\xEF\xBC\xAF\xEF\xBC\xA8", "ministry of health"};    // MOH, ＭＯＨ
+TEST_CASE("an entity is encoded with NFC names and each search name once per language and key",
+          "[core][store]") {
+    Entity e = named("vn-moh", "Ministry of Health", "",
+                     "Bo\xCC\xA3\xCC\x82 Y te\xCC\x82\xCC\x81");  // Bộ Y tế, decomposed
+    e.aliases = {"MOH", "\xEF\xBC\xAD\xEF\xBC\xAF\xEF\xBC\xA8", "ministry of health"};  // MOH, ＭＯＨ
     const auto encoded = encode(e);
     CHECK(encoded.name_vi == "Bộ Y tế");
     CHECK(encoded.name_ja.empty());

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "kizuna/core/text.h"
+
+#include <catch2/catch.hpp>
 
 using kizuna::search_key;
 

@@ -1,7 +1,8 @@
+#include "kizuna/core/validation.h"
+
 #include <catch2/catch.hpp>
 
 #include "kizuna/core/errors.h"
-#include "kizuna/core/validation.h"
 
 using namespace kizuna;
 
@@ -29,7 +30,8 @@ Relation valid_relation() {
 
 auto known(std::initializer_list<const char*> names) {
     std::vector<std::string> list(names.begin(), names.end());
-    return [list](const std::string& name) { return std::find(list.begin(), list.end(), name) != list.end(); };
+    return
+        [list](const std::string& name) { return std::find(list.begin(), list.end(), name) != list.end(); };
 }
 
 }  // namespace
@@ -50,7 +52,8 @@ TEST_CASE("invalid entities are rejected with a precise message", "[core][valida
     CHECK_NOTHROW(validate_entity(valid_entity()));
     auto e = valid_entity();
     e.id = "Vn Moh";
-    CHECK_THROWS_WITH(validate_entity(e), "bad entity id 'Vn Moh': use lower-case letters, digits and '-', e.g. vn-moh");
+    CHECK_THROWS_WITH(validate_entity(e),
+                      "bad entity id 'Vn Moh': use lower-case letters, digits and '-', e.g. vn-moh");
     e = valid_entity();
     e.names = {};
     CHECK_THROWS_WITH(validate_entity(e), "entity vn-moh: needs at least one name (en, ja or vi)");
@@ -83,10 +86,12 @@ TEST_CASE("invalid relations are rejected with a precise message", "[core][valid
                       "relation kanagawa-vn-moh-mou-2024: unknown entity 'nowhere'");
     r = valid_relation();
     r.end = PartialDate::parse("2020");
-    CHECK_THROWS_WITH(validate_relation(r, types, entities), Catch::Contains("end 2020 is before start 2024-11-15"));
+    CHECK_THROWS_WITH(validate_relation(r, types, entities),
+                      Catch::Contains("end 2020 is before start 2024-11-15"));
     r = valid_relation();
     r.to = "kanagawa";
-    CHECK_THROWS_WITH(validate_relation(r, types, entities), Catch::Contains("from and to are the same entity"));
+    CHECK_THROWS_WITH(validate_relation(r, types, entities),
+                      Catch::Contains("from and to are the same entity"));
     r = valid_relation();
     r.sources = {Source{"", "https://example.org", ""}};
     CHECK_THROWS_WITH(validate_relation(r, types, entities), Catch::Contains("a source needs a title"));

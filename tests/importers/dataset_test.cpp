@@ -1,6 +1,5 @@
 // The bundled dataset: it loads cleanly, and the facts of the source document can be read back.
 #include <catch2/catch.hpp>
-
 #include <set>
 
 #include "kizuna/core/store.h"
@@ -51,12 +50,32 @@ TEST_CASE("the dataset loads without a problem and every relation cites the docu
 
 TEST_CASE("the headline organisations and their counterparts are all there", "[data]") {
     Loaded data;
-    for (const char* id : {"mhlw", "vn-moh", "kanagawa", "asuka-pharma", "alfresa", "taisho", "iuhw", "ha-tay-pharma",
-                           "codupha", "alcopha", "hau-giang-pharma", "iuhw-hcmc-checkup-centre", "iuhw-narita-hospital",
-                           "vss", "vn-mps", "vneid", "moh-ehr", "moh-it-department",
-                           "moh-medical-services-administration", "decision-749-2020", "elderly-healthcare-plan-2030",
-                           "medical-tech-intl-expansion", "nurse-care-worker-candidates", "dtvs",
-                           "kanagawa-intl-strategy-group", "vn-moh-profile-2025"}) {
+    for (const char* id : {"mhlw",
+                           "vn-moh",
+                           "kanagawa",
+                           "asuka-pharma",
+                           "alfresa",
+                           "taisho",
+                           "iuhw",
+                           "ha-tay-pharma",
+                           "codupha",
+                           "alcopha",
+                           "hau-giang-pharma",
+                           "iuhw-hcmc-checkup-centre",
+                           "iuhw-narita-hospital",
+                           "vss",
+                           "vn-mps",
+                           "vneid",
+                           "moh-ehr",
+                           "moh-it-department",
+                           "moh-medical-services-administration",
+                           "decision-749-2020",
+                           "elderly-healthcare-plan-2030",
+                           "medical-tech-intl-expansion",
+                           "nurse-care-worker-candidates",
+                           "dtvs",
+                           "kanagawa-intl-strategy-group",
+                           "vn-moh-profile-2025"}) {
         INFO(id);
         CHECK(data.store.has_entity(id));
     }
@@ -79,7 +98,8 @@ TEST_CASE("dates, directions and figures are as the document gives them", "[data
     CHECK(mou.type == "mou");
     CHECK(mou.start->to_string() == "2024-11-15");
     CHECK(mou.sources.front().url == "https://www.pref.kanagawa.jp/docs/mv4/cnt/f531396/p1194355.html");
-    for (const char* area : {"area_1", "area_2", "area_3", "area_4", "purpose"}) CHECK(mou.attributes.count(area));
+    for (const char* area : {"area_1", "area_2", "area_3", "area_4", "purpose"})
+        CHECK(mou.attributes.count(area));
     CHECK_THAT(mou.attributes.at("area_2"), Catch::Contains("Biotechnology"));
     CHECK_THAT(mou.attributes.at("area_4"), Catch::Contains("未病"));
 
@@ -105,11 +125,13 @@ TEST_CASE("dates, directions and figures are as the document gives them", "[data
 
     const auto clinic = relation(data.store, "iuhw-established-hcmc-checkup-centre-2018");
     CHECK(clinic.start->to_string() == "2018");
-    CHECK(relation(data.store, "iuhw-narita-supports-hcmc-checkup-centre").attributes.at("how").find("pathology") !=
-          std::string::npos);
+    CHECK(relation(data.store, "iuhw-narita-supports-hcmc-checkup-centre")
+              .attributes.at("how")
+              .find("pathology") != std::string::npos);
 
     CHECK(relation(data.store, "moh-it-department-developed-ehr").start->to_string() == "2019");
-    CHECK(relation(data.store, "moh-medical-services-operates-ehr").from == "moh-medical-services-administration");
+    CHECK(relation(data.store, "moh-medical-services-operates-ehr").from ==
+          "moh-medical-services-administration");
     CHECK(relation(data.store, "moh-ehr-integrates-with-vneid").to == "vneid");
     CHECK(relation(data.store, "vn-mps-developed-vneid").start->to_string() == "2022");
     CHECK(relation(data.store, "vn-government-issued-decision-749").start->to_string() == "2020");
@@ -119,8 +141,10 @@ TEST_CASE("dates, directions and figures are as the document gives them", "[data
     CHECK(relation(data.store, "dtvs-authored-vn-moh-profile").start->to_string() == "2025-02");
 
     CHECK_THAT(data.store.entity("moh-ehr")->attributes.at("records"), Catch::Contains("32 million"));
-    CHECK_THAT(data.store.entity("vneid")->attributes.at("health_records_integrated"), Catch::Contains("14.6 million"));
-    CHECK_THAT(data.store.entity("vss")->attributes.at("coverage"), Catch::Contains("87.9%") && Catch::Contains("2019"));
+    CHECK_THAT(data.store.entity("vneid")->attributes.at("health_records_integrated"),
+               Catch::Contains("14.6 million"));
+    CHECK_THAT(data.store.entity("vss")->attributes.at("coverage"),
+               Catch::Contains("87.9%") && Catch::Contains("2019"));
     CHECK(data.store.entity("vss")->attributes.at("founded") == "1992");
     CHECK_THAT(data.store.entity("vneid")->sources.front().url, Catch::Contains("vietnamplus"));
 }
@@ -129,9 +153,11 @@ TEST_CASE("the document's caveat on company cases travels with them", "[data]") 
     Loaded data;
     CHECK_THAT(data.store.entity("vn-moh-profile-2025")->attributes.at("caveat"),
                Catch::Contains("did not necessarily use the MOU"));
-    for (const char* id : {"asuka-acquisition-ha-tay-2020", "alfresa-jv-alcopha-2013", "taisho-acquisition-hau-giang-2019",
-                           "iuhw-established-hcmc-checkup-centre-2018"}) {
+    for (const char* id :
+         {"asuka-acquisition-ha-tay-2020", "alfresa-jv-alcopha-2013", "taisho-acquisition-hau-giang-2019",
+          "iuhw-established-hcmc-checkup-centre-2018"}) {
         INFO(id);
-        CHECK_THAT(relation(data.store, id).attributes.at("note"), Catch::Contains("必ずしも神奈川県とのMOUを活用した事例ではない"));
+        CHECK_THAT(relation(data.store, id).attributes.at("note"),
+                   Catch::Contains("必ずしも神奈川県とのMOUを活用した事例ではない"));
     }
 }

@@ -23,19 +23,22 @@ struct BadInput {
 const std::vector<BadInput>& bad_inputs() {
     static const std::vector<BadInput> kCases = {
         {"unknown column", "entities.csv", "id,kind,name_en,colour\nx,company,X,red\n",
-         "entities.csv:1: unknown column 'colour' (known: id, kind, name_en, name_ja, name_vi, aliases, country, "
+         "entities.csv:1: unknown column 'colour' (known: id, kind, name_en, name_ja, name_vi, aliases, "
+         "country, "
          "attributes, sources)"},
         {"missing required column", "relations.csv", "id,type,from\nr1,mou,vn-moh\n",
          "relations.csv:1: missing column 'to'"},
         {"missing id", "entities.csv", "id,kind,name_en\n,company,X\n",
          "entities.csv:2: bad entity id '': use lower-case letters, digits and '-', e.g. vn-moh"},
-        {"duplicate id within a file", "entities.csv", "id,kind,name_en\nnew-a,company,A\nnew-b,company,B\nnew-a,company,A2\n",
+        {"duplicate id within a file", "entities.csv",
+         "id,kind,name_en\nnew-a,company,A\nnew-b,company,B\nnew-a,company,A2\n",
          "entities.csv:4: duplicate entity id 'new-a' (first at entities.csv:2)"},
         {"relation to a missing entity", "relations.csv", "id,type,from,to\nr-new,mou,vn-moh,nobody\n",
          "relations.csv:2: relation r-new: unknown entity 'nobody'"},
         {"bad date", "relations.csv", "id,type,from,to,start\nr-new,mou,vn-moh,kanagawa,2024-13-40\n",
          "relations.csv:2: bad date '2024-13-40': month must be 01 to 12"},
-        {"end before start", "relations.csv", "id,type,from,to,start,end\nr-new,mou,vn-moh,kanagawa,2024,2020\n",
+        {"end before start", "relations.csv",
+         "id,type,from,to,start,end\nr-new,mou,vn-moh,kanagawa,2024,2020\n",
          "relations.csv:2: relation r-new: end 2020 is before start 2024"},
         {"unknown type", "relations.csv", "id,type,from,to\nr-new,friendship,vn-moh,kanagawa\n",
          "relations.csv:2: relation r-new: unknown type 'friendship'"},
@@ -43,21 +46,27 @@ const std::vector<BadInput>& bad_inputs() {
          "entities.csv:2: name_en is not valid UTF-8 text (invalid bytes, NUL or control characters)"},
         {"NUL byte", "entities.csv", std::string("id,kind,name_en\nnew-a,company,A\0B\n", 33),
          "entities.csv:2: name_en is not valid UTF-8 text (invalid bytes, NUL or control characters)"},
-        {"over-long field", "entities.csv", "id,kind,name_en\nnew-a,company," + std::string(20000, 'x') + "\n",
+        {"over-long field", "entities.csv",
+         "id,kind,name_en\nnew-a,company," + std::string(20000, 'x') + "\n",
          "entities.csv:2: name_en is too long (20000 bytes, at most 16384)"},
         {"truncated CSV", "entities.csv", "id,kind,name_en\nnew-a,company,\"unterminated\nnew-b,company,B\n",
          "entities.csv:2: quoted field never closed before the end of the file (is the file truncated?)"},
         {"wrong field count", "entities.csv", "id,kind,name_en\nnew-a,company,A,extra\n",
          "entities.csv:2: expected 3 fields, found 4"},
         {"truncated JSON Lines", "data.jsonl",
-         "{\"entity\":{\"id\":\"new-a\",\"kind\":\"company\",\"names\":{\"en\":\"A\"}}}\n{\"entity\":{\"id\":\"new-b\"",
-         "data.jsonl:2: not valid JSON at column 24 (is the file truncated?): syntax error while parsing object - "
+         "{\"entity\":{\"id\":\"new-a\",\"kind\":\"company\",\"names\":{\"en\":\"A\"}}}\n{\"entity\":{\"id\":"
+         "\"new-b\"",
+         "data.jsonl:2: not valid JSON at column 24 (is the file truncated?): syntax error while parsing "
+         "object - "
          "unexpected end of input; expected '}'"},
-        {"truncated GraphML", "data.graphml", "<?xml version=\"1.0\"?>\n<graphml><graph><node id=\"a\"><data key=\"x\">",
+        {"truncated GraphML", "data.graphml",
+         "<?xml version=\"1.0\"?>\n<graphml><graph><node id=\"a\"><data key=\"x\">",
          "data.graphml:2: malformed XML"},
         {"GraphML entity expansion", "bomb.graphml",
-         "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">]>\n"
-         "<graphml><graph edgedefault=\"directed\"><node id=\"x\"><data key=\"name_en\">&b;</data></node></graph></graphml>\n",
+         "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b "
+         "\"&a;&a;&a;&a;&a;\">]>\n"
+         "<graphml><graph edgedefault=\"directed\"><node id=\"x\"><data "
+         "key=\"name_en\">&b;</data></node></graph></graphml>\n",
          "bomb.graphml:2: DOCTYPE declarations are not accepted in GraphML (entity expansion risk)"},
     };
     return kCases;
@@ -65,7 +74,8 @@ const std::vector<BadInput>& bad_inputs() {
 
 }  // namespace
 
-TEST_CASE("bad input is reported as file:line, exits 3 and leaves the database untouched", "[importers][errors][cli]") {
+TEST_CASE("bad input is reported as file:line, exits 3 and leaves the database untouched",
+          "[importers][errors][cli]") {
     test::TempDir dir;
     const auto db = (dir / "k.db").string();
     REQUIRE(run_kizuna({"--db", db, "init"}).exit_code == 0);
@@ -92,7 +102,8 @@ TEST_CASE("one bad row anywhere means no row is written", "[importers][errors]")
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     test::write_file(dir / "entities.csv", "id,kind,name_en\ngood-a,company,A\ngood-b,company,B\n");
-    test::write_file(dir / "relations.csv", "id,type,from,to,start\nr1,mou,good-a,good-b,2024\nr2,mou,good-a,good-b,20x4\n");
+    test::write_file(dir / "relations.csv",
+                     "id,type,from,to,start\nr1,mou,good-a,good-b,2024\nr2,mou,good-a,good-b,20x4\n");
     CHECK_THROWS_AS(import_files(store, {dir / "entities.csv", dir / "relations.csv"}), ImportError);
     CHECK(store.entity_count() == 0);
     CHECK(store.relation_count() == 0);
@@ -110,7 +121,8 @@ TEST_CASE("the problem report is bounded and counts the rest", "[importers][erro
     } catch (const ImportError& e) {
         CHECK(e.problems().size() == kMaxReportedProblems);
         CHECK(e.total() == 100);
-        CHECK_THAT(e.problems().front(), Catch::StartsWith((dir / "entities.csv").string() + ":2: bad entity id 'Bad_0'"));
+        CHECK_THAT(e.problems().front(),
+                   Catch::StartsWith((dir / "entities.csv").string() + ":2: bad entity id 'Bad_0'"));
     }
     const auto result = run_kizuna({"--db", (dir / "k.db").string(), "import", "entities.csv"}, dir.path());
     CHECK(result.exit_code == 3);
@@ -150,7 +162,8 @@ TEST_CASE("large relation files are read while they are written, and still all o
         test::write_file(dir / "relations.csv", many_relations(70000, 65000, "r65000,mou,ent-a,nobody,2020"));
         const auto problems = import_report({dir / "entities.csv", dir / "relations.csv"});
         REQUIRE(problems.size() == 1);
-        CHECK(problems[0] == (dir / "relations.csv").string() + ":65002: relation r65000: unknown entity 'nobody'");
+        CHECK(problems[0] ==
+              (dir / "relations.csv").string() + ":65002: relation r65000: unknown entity 'nobody'");
         CHECK(test::database_dump(dir / "k.db") == db_before);
     }
     SECTION("a file that breaks at its end writes nothing") {
@@ -165,10 +178,13 @@ TEST_CASE("large relation files are read while they are written, and still all o
     SECTION("a repeated id far apart, and one repeated in another format, are duplicates") {
         test::write_file(dir / "relations.csv", many_relations(50000, 45000, "r7,mou,ent-a,ent-b,2021"));
         test::write_file(dir / "more.jsonl",
-                         R"({"relation":{"id":"r9","type":"mou","from":"ent-b","to":"ent-a","start":"2022"}})" "\n");
-        const auto problems = import_report({dir / "entities.csv", dir / "relations.csv", dir / "more.jsonl"});
+                         R"({"relation":{"id":"r9","type":"mou","from":"ent-b","to":"ent-a","start":"2022"}})"
+                         "\n");
+        const auto problems =
+            import_report({dir / "entities.csv", dir / "relations.csv", dir / "more.jsonl"});
         REQUIRE(problems.size() == 2);
-        CHECK(problems[0] == (dir / "relations.csv").string() + ":45002: duplicate relation id 'r7' (first at " +
+        CHECK(problems[0] == (dir / "relations.csv").string() +
+                                 ":45002: duplicate relation id 'r7' (first at " +
                                  (dir / "relations.csv").string() + ":9)");
         CHECK(problems[1] == (dir / "more.jsonl").string() + ":1: duplicate relation id 'r9' (first at " +
                                  (dir / "relations.csv").string() + ":11)");
@@ -178,10 +194,12 @@ TEST_CASE("large relation files are read while they are written, and still all o
         // Writing 30,000 entities takes far longer than reading three relations: the stream has read
         // them all before it learns which entities exist, and must still check and hand them over.
         std::string entities = "id,kind,name_en\nent-a,company,A\nent-b,company,B\n";
-        for (int i = 0; i < 30000; ++i) entities += "ent-" + std::to_string(i) + ",company,E" + std::to_string(i) + "\n";
+        for (int i = 0; i < 30000; ++i)
+            entities += "ent-" + std::to_string(i) + ",company,E" + std::to_string(i) + "\n";
         test::write_file(dir / "entities.csv", entities);
-        test::write_file(dir / "relations.csv", "id,type,from,to\nr1,mou,ent-a,ent-b\nr2,mou,ent-b,ent-7\n"
-                                                "r3,partnership,ent-29999,ent-a\n");
+        test::write_file(dir / "relations.csv",
+                         "id,type,from,to\nr1,mou,ent-a,ent-b\nr2,mou,ent-b,ent-7\n"
+                         "r3,partnership,ent-29999,ent-a\n");
         CHECK(import_report({dir / "entities.csv", dir / "relations.csv"}).empty());
         CHECK(store.entity_count() == 30002);
         CHECK(store.relation_count() == 3);
@@ -206,9 +224,10 @@ TEST_CASE("a type or id spelt as a spreadsheet would gets a suggestion", "[impor
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     test::write_file(dir / "entities.csv", "id,kind,name_en\nacme,company,Acme\nbeta-corp,company,Beta\n");
-    test::write_file(dir / "relations.csv",
-                     "id,type,from,to\nr1,MOU,acme,beta-corp\nr2,Joint Venture,acme,beta-corp\nr3,mou,Acme,beta-corp\n"
-                     "r4,mou,acme,Beta Corp\nr5,friendship,acme,beta-corp\nr6,mou,acme,gamma\n");
+    test::write_file(
+        dir / "relations.csv",
+        "id,type,from,to\nr1,MOU,acme,beta-corp\nr2,Joint Venture,acme,beta-corp\nr3,mou,Acme,beta-corp\n"
+        "r4,mou,acme,Beta Corp\nr5,friendship,acme,beta-corp\nr6,mou,acme,gamma\n");
     try {
         (void)import_files(store, {dir / "entities.csv", dir / "relations.csv"});
         FAIL("expected an ImportError");
@@ -216,12 +235,15 @@ TEST_CASE("a type or id spelt as a spreadsheet would gets a suggestion", "[impor
         const std::string file = (dir / "relations.csv").string();
         REQUIRE(e.problems().size() == 6);
         CHECK(e.problems()[0] == file + ":2: relation r1: unknown type 'MOU' (did you mean 'mou'?)");
-        CHECK(e.problems()[1] == file + ":3: relation r2: unknown type 'Joint Venture' (did you mean 'joint_venture'?)");
+        CHECK(e.problems()[1] ==
+              file + ":3: relation r2: unknown type 'Joint Venture' (did you mean 'joint_venture'?)");
         CHECK(e.problems()[2] == file + ":4: relation r3: unknown entity 'Acme' (did you mean 'acme'?)");
-        CHECK(e.problems()[3] == file + ":5: relation r4: unknown entity 'Beta Corp' (did you mean 'beta-corp'?)");
+        CHECK(e.problems()[3] ==
+              file + ":5: relation r4: unknown entity 'Beta Corp' (did you mean 'beta-corp'?)");
         // No near miss: the types there are, and where a new one goes.
-        CHECK_THAT(e.problems()[4], Catch::Contains("unknown type 'friendship' (the types are acquisition, ") &&
-                                        Catch::EndsWith("; a new one goes in relation_types.csv)"));
+        CHECK_THAT(e.problems()[4],
+                   Catch::Contains("unknown type 'friendship' (the types are acquisition, ") &&
+                       Catch::EndsWith("; a new one goes in relation_types.csv)"));
         CHECK(e.problems()[5] == file + ":7: relation r6: unknown entity 'gamma'");
     }
     CHECK(store.relation_count() == 0);

@@ -11,7 +11,8 @@ TEST_CASE("import progress counts every row and its share rises to 1", "[importe
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     std::string entities = "id,kind,name_en\nent-a,company,A\nent-b,company,B\n";
-    for (int i = 0; i < 20000; ++i) entities += "ent-" + std::to_string(i) + ",company,E" + std::to_string(i) + "\n";
+    for (int i = 0; i < 20000; ++i)
+        entities += "ent-" + std::to_string(i) + ",company,E" + std::to_string(i) + "\n";
     test::write_file(dir / "entities.csv", entities);
     // Streamed in chunks: its share is counted by the bytes of it written.
     test::write_file(dir / "relations.csv", test::many_relations(90000));

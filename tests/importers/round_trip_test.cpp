@@ -68,7 +68,8 @@ void write_awkward(Store& store) {
             e.aliases = {texts[(i + 3) % texts.size()], texts[(i + 4) % texts.size()]};
             e.country = i % 2 ? "JP" : "";
             e.attributes = {{"note", texts[(i + 5) % texts.size()]}, {"key with space", texts[i]}};
-            e.sources = {Source{texts[i], i % 2 ? "https://example.org/?q=a,b&c=\"d\"" : "", texts[(i + 6) % texts.size()]}};
+            e.sources = {Source{texts[i], i % 2 ? "https://example.org/?q=a,b&c=\"d\"" : "",
+                                texts[(i + 6) % texts.size()]}};
             w.put(e);
         }
         for (std::size_t i = 0; i + 1 < texts.size(); ++i) {
@@ -82,7 +83,8 @@ void write_awkward(Store& store) {
             if (i % 3 == 2) r.start = PartialDate::parse("2024-11-15");
             if (i % 4 == 0) r.end = PartialDate::parse("2030-01");
             r.attributes = {{"purpose", texts[i]}};
-            r.sources = {Source{texts[(i + 7) % texts.size()], "", ""}, Source{"second", "http://x.test/", "p. 2"}};
+            r.sources = {Source{texts[(i + 7) % texts.size()], "", ""},
+                         Source{"second", "http://x.test/", "p. 2"}};
             w.put(r);
         }
     });
@@ -102,13 +104,15 @@ TEST_CASE("the dataset round-trips through every export format", "[importers][ro
     }
     for (const auto& [format, name] : kFormats) {
         DYNAMIC_SECTION(name) {
-            const auto copy = export_and_reimport(db, format, dir, name + (format == ExportFormat::Csv ? "" : "." + name));
+            const auto copy =
+                export_and_reimport(db, format, dir, name + (format == ExportFormat::Csv ? "" : "." + name));
             CHECK(content(copy) == content(db));
         }
     }
 }
 
-TEST_CASE("awkward strings and a generated graph round-trip through every format", "[importers][round-trip]") {
+TEST_CASE("awkward strings and a generated graph round-trip through every format",
+          "[importers][round-trip]") {
     test::TempDir dir;
     const auto db = dir / "k.db";
     {
@@ -118,7 +122,8 @@ TEST_CASE("awkward strings and a generated graph round-trip through every format
     }
     for (const auto& [format, name] : kFormats) {
         DYNAMIC_SECTION(name) {
-            const auto copy = export_and_reimport(db, format, dir, name + (format == ExportFormat::Csv ? "" : "." + name));
+            const auto copy =
+                export_and_reimport(db, format, dir, name + (format == ExportFormat::Csv ? "" : "." + name));
             CHECK(content(copy) == content(db));
             Store store = Store::open(copy, Store::Mode::ReadOnly);
             CHECK(store.entity("awkward-4")->names.en == "line one\nline two");
@@ -127,7 +132,8 @@ TEST_CASE("awkward strings and a generated graph round-trip through every format
     }
 }
 
-TEST_CASE("re-importing the same files changes nothing, and a changed row updates in place", "[importers][upsert]") {
+TEST_CASE("re-importing the same files changes nothing, and a changed row updates in place",
+          "[importers][upsert]") {
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
     const auto first = import_files(store, {test::dataset_dir()});
@@ -142,7 +148,8 @@ TEST_CASE("re-importing the same files changes nothing, and a changed row update
 
     test::write_file(dir / "relations.csv",
                      "id,type,from,to,start,sources\n"
-                     "kanagawa-vn-moh-mou-2024,mou,kanagawa,vn-moh,2024-11-15,Updated source | https://example.org | p. 1\n");
+                     "kanagawa-vn-moh-mou-2024,mou,kanagawa,vn-moh,2024-11-15,Updated source | "
+                     "https://example.org | p. 1\n");
     const auto changed = import_files(store, {dir / "relations.csv"});
     CHECK(changed.changed.relations_changed == 1);
     CHECK(changed.changed.entities_changed == 0);
@@ -155,17 +162,26 @@ TEST_CASE("re-importing the same files changes nothing, and a changed row update
 TEST_CASE("JSON Lines may give a year as a number", "[importers][jsonl]") {
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
-    test::write_file(dir / "d.jsonl",
-                     R"({"entity":{"id":"a","kind":"company","names":{"en":"A"}}})" "\n"
-                     R"({"entity":{"id":"b","kind":"company","names":{"en":"B"}}})" "\n"
-                     R"({"relation":{"id":"ab","type":"mou","from":"a","to":"b","start":2014,"end":"2019-03"}})" "\n");
+    test::write_file(
+        dir / "d.jsonl",
+        R"({"entity":{"id":"a","kind":"company","names":{"en":"A"}}})"
+        "\n"
+        R"({"entity":{"id":"b","kind":"company","names":{"en":"B"}}})"
+        "\n"
+        R"({"relation":{"id":"ab","type":"mou","from":"a","to":"b","start":2014,"end":"2019-03"}})"
+        "\n");
     (void)import_files(store, {dir / "d.jsonl"});
     CHECK(store.relation("ab")->start == PartialDate::parse("2014"));
     CHECK(store.relation("ab")->end == PartialDate::parse("2019-03"));
     // Anything else that is not text is still refused, with the place.
-    test::write_file(dir / "e.jsonl", R"({"relation":{"id":"ac","type":"mou","from":"a","to":"b","start":2014.5}})" "\n");
-    CHECK_THROWS_WITH(import_files(store, {dir / "e.jsonl"}), Catch::Contains("e.jsonl:1: field 'start' must be a string"));
-    test::write_file(dir / "f.jsonl", R"({"relation":{"id":"ad","type":"mou","from":"a","to":"b","start":20145}})" "\n");
+    test::write_file(dir / "e.jsonl",
+                     R"({"relation":{"id":"ac","type":"mou","from":"a","to":"b","start":2014.5}})"
+                     "\n");
+    CHECK_THROWS_WITH(import_files(store, {dir / "e.jsonl"}),
+                      Catch::Contains("e.jsonl:1: field 'start' must be a string"));
+    test::write_file(dir / "f.jsonl",
+                     R"({"relation":{"id":"ad","type":"mou","from":"a","to":"b","start":20145}})"
+                     "\n");
     CHECK_THROWS_AS(import_files(store, {dir / "f.jsonl"}), ImportError);
 }
 

@@ -59,9 +59,12 @@ TEST_CASE("every answer's JSON is the command line's JSON", "[queries][answers]"
     all.mode = PathRequest::Mode::AllShortest;
     CHECK(nlohmann::json(answer_path(d.snapshot, d.v("Kanagawa"), d.v("Hau Giang"), all)) ==
           d.cli({"path", "Kanagawa", "Hau Giang", "--all"}));
-    CHECK(nlohmann::json(answer_common(d.snapshot, "kanagawa", "mhlw", {})) == d.cli({"common", "kanagawa", "mhlw"}));
-    CHECK(nlohmann::json(answer_ego(d.snapshot, d.v("vn-moh"), 2, {})) == d.cli({"ego", "vn-moh", "--radius", "2"}));
-    CHECK(nlohmann::json(answer_entity_timeline(d.snapshot, d.v("vn-moh"), {})) == d.cli({"timeline", "vn-moh"}));
+    CHECK(nlohmann::json(answer_common(d.snapshot, "kanagawa", "mhlw", {})) ==
+          d.cli({"common", "kanagawa", "mhlw"}));
+    CHECK(nlohmann::json(answer_ego(d.snapshot, d.v("vn-moh"), 2, {})) ==
+          d.cli({"ego", "vn-moh", "--radius", "2"}));
+    CHECK(nlohmann::json(answer_entity_timeline(d.snapshot, d.v("vn-moh"), {})) ==
+          d.cli({"timeline", "vn-moh"}));
     RelationFilter since;
     since.since = PartialDate::parse("2019");
     CHECK(nlohmann::json(answer_changes(d.snapshot, since)) == d.cli({"timeline", "--since", "2019"}));
@@ -70,7 +73,8 @@ TEST_CASE("every answer's JSON is the command line's JSON", "[queries][answers]"
     CHECK(nlohmann::json(answer_stats(d.snapshot, stats)) == d.cli({"stats", "--betweenness"}));
 }
 
-TEST_CASE("an answer carries the names a view needs, so that no view goes back to the store", "[queries][answers]") {
+TEST_CASE("an answer carries the names a view needs, so that no view goes back to the store",
+          "[queries][answers]") {
     const Dataset d;
     const PathAnswer path = answer_path(d.snapshot, d.v("kanagawa"), d.v("mhlw"), {});
     REQUIRE(path.paths.size() == 1);

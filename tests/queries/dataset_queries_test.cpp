@@ -1,7 +1,6 @@
 // Connection queries on the bundled dataset: the answers users come for must be right.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <set>
 
 #include "kizuna/core/errors.h"
@@ -94,7 +93,8 @@ TEST_CASE("as of 2020 the Kanagawa MOU did not exist yet", "[queries][partners][
     CHECK(d.partner_ids("vn-moh", query) == std::set<std::string>{"kanagawa", "mhlw"});  // mhlw's has no end
 }
 
-TEST_CASE("Japanese acquirers of Vietnamese pharmaceutical companies, by type and country", "[queries][partners]") {
+TEST_CASE("Japanese acquirers of Vietnamese pharmaceutical companies, by type and country",
+          "[queries][partners]") {
     const auto& d = dataset();
     auto owners = of_types({"acquisition", "joint_venture"});
     owners.incoming_only = true;
@@ -187,7 +187,8 @@ TEST_CASE("an unknown type in a filter is a usage error", "[queries][filter]") {
     CHECK_THROWS_AS(shortest_path(d.graph, d.v("vn-moh"), d.v("mhlw"), query), UsageError);
 }
 
-TEST_CASE("a counterpart country or kind that no entity has is a usage error, not an empty answer", "[queries][filter]") {
+TEST_CASE("a counterpart country or kind that no entity has is a usage error, not an empty answer",
+          "[queries][filter]") {
     const auto& d = dataset();
     PartnerQuery query;
     query.countries = {"JPN"};
@@ -195,7 +196,9 @@ TEST_CASE("a counterpart country or kind that no entity has is a usage error, no
                       "--country: no entity has the country 'JPN' (there are: JP, VN)");
     query.countries = {"JP"};
     query.kinds = {"companies"};
-    CHECK_THROWS_WITH(partners(d.graph, d.v("vn-moh"), query), Catch::StartsWith("--kind: no entity has the kind 'companies' (there are: agency, clinic, company,"));
+    CHECK_THROWS_WITH(
+        partners(d.graph, d.v("vn-moh"), query),
+        Catch::StartsWith("--kind: no entity has the kind 'companies' (there are: agency, clinic, company,"));
     query.kinds = {"university"};  // known, and none among this entity's partners: an answer
     CHECK(partners(d.graph, d.v("vn-moh"), query).empty());
 }
@@ -260,11 +263,13 @@ TEST_CASE("timelines: an entity's history and what changed between dates", "[que
     CHECK(started.count("taisho-acquisition-hau-giang-2019") == 1);
     CHECK(started.count("kanagawa-vn-moh-mou-2024") == 1);
     CHECK(started.count("iuhw-established-hcmc-checkup-centre-2018") == 0);
-    const auto window = changes_between(d.graph, PartialDate::parse("2013"), PartialDate::parse("2014-03"), {});
+    const auto window =
+        changes_between(d.graph, PartialDate::parse("2013"), PartialDate::parse("2014-03"), {});
     std::set<std::string> in_window;
     for (const auto& c : window) in_window.insert(d.snapshot.relation(c.relation).id);
     CHECK(in_window == std::set<std::string>{"alfresa-jv-alcopha-2013", "codupha-jv-alcopha-2013",
-                                             "alfresa-codupha-partnership-2013", "mhlw-vn-moh-memorandum-2014",
+                                             "alfresa-codupha-partnership-2013",
+                                             "mhlw-vn-moh-memorandum-2014",
                                              "mhlw-implements-nurse-care-worker-candidates",
                                              "vn-moh-in-nurse-care-worker-candidates"});
 }

@@ -1,8 +1,7 @@
 // Queries on generated graphs (uniform and power-law), checked against independent computations written
 // here: a plain breadth-first search, and brute-force enumeration on small graphs.
-#include <catch2/catch.hpp>
-
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <deque>
 #include <map>
 #include <numeric>
@@ -59,8 +58,9 @@ struct Fixture {
 bool symmetric(const GeneratedGraph::Edge& e) { return test::generated_types()[e.type] == "mou"; }
 
 // Adjacency for the reference computations: (neighbour, relation) pairs, honouring direction and a type.
-std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> adjacency(const GeneratedGraph& g, bool directed,
-                                                                           int only_type = -1) {
+std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> adjacency(const GeneratedGraph& g,
+                                                                            bool directed,
+                                                                            int only_type = -1) {
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> adj(g.entities);
     for (std::uint32_t r = 0; r < g.edges.size(); ++r) {
         const auto& e = g.edges[r];
@@ -71,8 +71,8 @@ std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> adjacency(cons
     return adj;
 }
 
-std::vector<std::uint32_t> reference_bfs(const std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>& adj,
-                                         std::uint32_t source) {
+std::vector<std::uint32_t> reference_bfs(
+    const std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>& adj, std::uint32_t source) {
     std::vector<std::uint32_t> distance(adj.size(), kNone);
     std::deque<std::uint32_t> queue{source};
     distance[source] = 0;
@@ -104,8 +104,8 @@ void check_path(const Graph& graph, const Path& path, VertexId from, VertexId to
 
 // Every simple path (as a relation sequence) from a to b of at most max_hops relations.
 void enumerate(const std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>>& adj, std::uint32_t v,
-               std::uint32_t target, std::size_t max_hops, std::vector<char>& on_path, std::vector<std::uint32_t>& rels,
-               std::vector<std::vector<std::uint32_t>>& out) {
+               std::uint32_t target, std::size_t max_hops, std::vector<char>& on_path,
+               std::vector<std::uint32_t>& rels, std::vector<std::vector<std::uint32_t>>& out) {
     if (v == target) {
         out.push_back(rels);
         return;
@@ -121,8 +121,9 @@ void enumerate(const std::vector<std::vector<std::pair<std::uint32_t, std::uint3
     }
 }
 
-std::vector<std::vector<std::uint32_t>> brute_force_paths(const GeneratedGraph& g, std::uint32_t a, std::uint32_t b,
-                                                          std::size_t max_hops, bool directed = false) {
+std::vector<std::vector<std::uint32_t>> brute_force_paths(const GeneratedGraph& g, std::uint32_t a,
+                                                          std::uint32_t b, std::size_t max_hops,
+                                                          bool directed = false) {
     const auto adj = adjacency(g, directed);
     std::vector<char> on_path(g.entities, 0);
     on_path[a] = 1;
@@ -236,7 +237,8 @@ TEST_CASE("Yen's k shortest paths are loopless, distinct, non-decreasing and tru
             }
             CHECK(distinct.size() == paths.size());
             CHECK(paths.size() == std::min(k, brute.size() + 0));
-            // The i-th path is as short as the i-th shortest of all simple paths (within the brute-force bound).
+            // The i-th path is as short as the i-th shortest of all simple paths (within the brute-force
+            // bound).
             for (std::size_t i = 0; i < paths.size() && i < brute_lengths.size(); ++i) {
                 if (paths[i].length() <= 7) CHECK(paths[i].length() == brute_lengths[i]);
             }
@@ -244,7 +246,8 @@ TEST_CASE("Yen's k shortest paths are loopless, distinct, non-decreasing and tru
     }
 }
 
-TEST_CASE("all simple paths up to N hops match brute force, and the cap is reported", "[queries][generated][path]") {
+TEST_CASE("all simple paths up to N hops match brute force, and the cap is reported",
+          "[queries][generated][path]") {
     Fixture f(60, 150, 31, test::Shape::PowerLaw);
     for (std::uint32_t a = 0; a < 60; a += 11) {
         for (std::uint32_t b = 3; b < 60; b += 13) {
@@ -274,7 +277,8 @@ TEST_CASE("ego networks on a generated graph are the BFS balls", "[queries][gene
         std::size_t expected = 0;
         for (auto d : reference) expected += d <= radius ? 1 : 0;
         CHECK(ego.vertices.size() == expected);
-        for (std::size_t i = 0; i < ego.vertices.size(); ++i) CHECK(ego.distance[i] == reference[ego.vertices[i]]);
+        for (std::size_t i = 0; i < ego.vertices.size(); ++i)
+            CHECK(ego.distance[i] == reference[ego.vertices[i]]);
     }
 }
 
@@ -295,19 +299,22 @@ TEST_CASE("partners and degree agree with the relation list", "[queries][generat
     CHECK(stats.relations == 2000);
 }
 
-TEST_CASE("betweenness centrality matches a count of shortest paths through each vertex", "[queries][generated][stats]") {
+TEST_CASE("betweenness centrality matches a count of shortest paths through each vertex",
+          "[queries][generated][stats]") {
     const auto seed = GENERATE(61u, 62u);
     Fixture f(50, 120, seed, test::Shape::PowerLaw);
     const auto adj = adjacency(f.generated, false);
     const std::size_t n = f.generated.entities;
-    // Distances and shortest-path counts (over relations, so parallel relations count twice) between all pairs.
+    // Distances and shortest-path counts (over relations, so parallel relations count twice) between all
+    // pairs.
     std::vector<std::vector<std::uint32_t>> distance(n);
     std::vector<std::vector<double>> paths(n, std::vector<double>(n, 0.0));
     for (std::uint32_t s = 0; s < n; ++s) {
         distance[s] = reference_bfs(adj, s);
         std::vector<std::uint32_t> order(n);
         std::iota(order.begin(), order.end(), 0U);
-        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return distance[s][a] < distance[s][b]; });
+        std::sort(order.begin(), order.end(),
+                  [&](auto a, auto b) { return distance[s][a] < distance[s][b]; });
         paths[s][s] = 1;
         for (const auto v : order) {
             if (distance[s][v] == kNone) break;
@@ -344,7 +351,8 @@ TEST_CASE("betweenness centrality matches a count of shortest paths through each
     CHECK(positive > 5);  // the graph has real intermediaries
 }
 
-TEST_CASE("sampled betweenness: every source gives Boost's exact values, a sample estimates them", "[queries][generated][stats]") {
+TEST_CASE("sampled betweenness: every source gives Boost's exact values, a sample estimates them",
+          "[queries][generated][stats]") {
     Fixture f(400, 1600, 71, test::Shape::PowerLaw);
     const std::size_t n = f.generated.entities;
     StatsQuery query;

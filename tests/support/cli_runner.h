@@ -13,6 +13,7 @@ struct CliResult {
 };
 
 // Runs `kizuna args…` with KIZUNA_DB unset, in the working folder `cwd` (default: the current one).
-[[nodiscard]] CliResult run_kizuna(const std::vector<std::string>& args, const std::filesystem::path& cwd = {});
+[[nodiscard]] CliResult run_kizuna(const std::vector<std::string>& args,
+                                   const std::filesystem::path& cwd = {});
 
 }  // namespace kizuna::test

@@ -1,10 +1,9 @@
 #include "temp_dir.h"
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "kizuna/core/json.h"
 #include "kizuna/core/store.h"
@@ -13,7 +12,8 @@ namespace kizuna::test {
 
 TempDir::TempDir() {
     std::random_device random;
-    path_ = std::filesystem::temp_directory_path() / ("kizuna-test-" + std::to_string(random()) + std::to_string(random()));
+    path_ = std::filesystem::temp_directory_path() /
+            ("kizuna-test-" + std::to_string(random()) + std::to_string(random()));
     std::filesystem::create_directories(path_);
 }
 

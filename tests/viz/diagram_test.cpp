@@ -1,21 +1,22 @@
 // Diagrams: DOT that cgraph parses back, well-formed SVG with every label, safe with hostile text,
 // real PNG and PDF files, and the headline organisations in the default scope.
+#include "kizuna/viz/diagram.h"
+
 #include <graphviz/cgraph.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <catch2/catch.hpp>
 
+#include <catch2/catch.hpp>
 #include <memory>
 #include <set>
 
+#include "generated_graph.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/graph.h"
 #include "kizuna/core/store.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/ego.h"
 #include "kizuna/queries/path.h"
-#include "kizuna/viz/diagram.h"
-#include "generated_graph.h"
 #include "temp_dir.h"
 
 using namespace kizuna;
@@ -116,12 +117,16 @@ std::vector<SvgObject> svg_objects(const std::string& svg) {
                     if (part->type != XML_ELEMENT_NODE) continue;
                     const std::string name = reinterpret_cast<const char*>(part->name);
                     if (name == "title") object.title = xml_text(doc.get(), part);
-                    if (name == "text") object.texts.emplace_back(std::stod(xml_attribute(part, "x")), xml_text(doc.get(), part));
+                    if (name == "text")
+                        object.texts.emplace_back(std::stod(xml_attribute(part, "x")),
+                                                  xml_text(doc.get(), part));
                     if (name == "g") {  // links wrap the text in <g><a>…</a></g>
                         for (xmlNode* inner = part; inner; inner = inner->children) {
                             for (xmlNode* t = inner; t; t = t->next) {
-                                if (t->type == XML_ELEMENT_NODE && std::string(reinterpret_cast<const char*>(t->name)) == "text") {
-                                    object.texts.emplace_back(std::stod(xml_attribute(t, "x")), xml_text(doc.get(), t));
+                                if (t->type == XML_ELEMENT_NODE &&
+                                    std::string(reinterpret_cast<const char*>(t->name)) == "text") {
+                                    object.texts.emplace_back(std::stod(xml_attribute(t, "x")),
+                                                              xml_text(doc.get(), t));
                                 }
                             }
                         }
@@ -158,7 +163,8 @@ const Dataset& dataset() {
     return kDataset;
 }
 
-const std::vector<std::string> kHeadline = {"mhlw", "vn-moh", "kanagawa", "asuka-pharma", "alfresa", "taisho", "iuhw"};
+const std::vector<std::string> kHeadline = {"mhlw",    "vn-moh", "kanagawa", "asuka-pharma",
+                                            "alfresa", "taisho", "iuhw"};
 
 }  // namespace
 
@@ -173,7 +179,8 @@ TEST_CASE("the default scope draws the seven headline organisations", "[viz]") {
     }
     CHECK(node_attr(g.get(), "vn-moh", "label") == "Ministry of Health of Vietnam");
     CHECK(node_attr(g.get(), "kanagawa", "shape") == "house");
-    CHECK(node_attr(g.get(), "vn-moh", "fillcolor") != node_attr(g.get(), "mhlw", "fillcolor"));  // by country
+    CHECK(node_attr(g.get(), "vn-moh", "fillcolor") !=
+          node_attr(g.get(), "mhlw", "fillcolor"));  // by country
     // Every relation is an edge with its type label and year.
     std::size_t edges = 0;
     std::set<std::string> labels;
@@ -294,8 +301,10 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
             e.kind = "company";
             e.names = {hostile[i], hostile[(i + 1) % hostile.size()], ""};
             e.country = "JP";
-            e.attributes = {{"website", i % 2 ? "javascript:alert(1)" : "https://example.org/?a=\"b\"&c=<d>"}};
-            e.sources = {Source{hostile[i], i % 2 ? "javascript:alert(2)" : "file:///etc/passwd", hostile[i]}};
+            e.attributes = {
+                {"website", i % 2 ? "javascript:alert(1)" : "https://example.org/?a=\"b\"&c=<d>"}};
+            e.sources = {
+                Source{hostile[i], i % 2 ? "javascript:alert(2)" : "file:///etc/passwd", hostile[i]}};
             w.put(e);
         }
         // A type of the data's own, labelled with markup: it reaches the edges and the legend.
@@ -351,7 +360,8 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
     CHECK(has_text(texts, "\\N \\G \\L \\E \\T \\H escapes"));
     CHECK(has_text(texts, "trailing backslash \\"));
     // Graphviz decodes character references in labels; the text stays text either way.
-    CHECK(std::any_of(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("amp & lt < gt > &", 0) == 0; }));
+    CHECK(std::any_of(texts.begin(), texts.end(),
+                      [](const std::string& t) { return t.rfind("amp & lt < gt > &", 0) == 0; }));
     // The type's label, as text: on its edges (with no year) and once in the legend.
     const auto objects = svg_objects(svg);
     const auto legend_samples = std::count_if(objects.begin(), objects.end(), [&](const SvgObject& o) {
@@ -383,8 +393,9 @@ TEST_CASE("invalid UTF-8 is rejected before it reaches Graphviz", "[viz][safety]
     }
     if (stored) {
         const Snapshot snapshot = Snapshot::take(store);
-    const Graph& graph = snapshot.graph();
-        CHECK_THROWS_AS(render_diagram(snapshot, whole_graph(graph, {}, true), {}, DiagramFormat::Svg), InvalidDataError);
+        const Graph& graph = snapshot.graph();
+        CHECK_THROWS_AS(render_diagram(snapshot, whole_graph(graph, {}, true), {}, DiagramFormat::Svg),
+                        InvalidDataError);
     }
 }
 
@@ -392,14 +403,16 @@ TEST_CASE("too large a diagram is refused with advice, unknown engines too", "[v
     const auto& d = dataset();
     DiagramOptions options;
     options.max_entities = 5;
-    CHECK_THROWS_WITH(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg),
-                      Catch::Contains("--ego") && Catch::Contains("sfdp"));
+    CHECK_THROWS_WITH(
+        render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg),
+        Catch::Contains("--ego") && Catch::Contains("sfdp"));
     options = {};
     options.engine = "magic";
-    CHECK_THROWS_AS(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg), UsageError);
+    CHECK_THROWS_AS(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg),
+                    UsageError);
     options.engine = "sfdp";
-    CHECK(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg).find("<svg") !=
-          std::string::npos);
+    CHECK(render_diagram(d.snapshot, whole_graph(d.graph, {}, false), options, DiagramFormat::Svg)
+              .find("<svg") != std::string::npos);
 }
 
 TEST_CASE("many relations: dot is refused with advice, other engines draw straight edges", "[viz]") {
@@ -478,7 +491,8 @@ TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]")
             CHECK(legend_boxes == 1);
             // Every kind and country of the diagram, and nothing else; each relation type as a sample edge.
             std::set<std::string> expected = kinds;
-            for (const auto& country : countries) expected.insert(country == "JP" ? "Japan" : country == "VN" ? "Vietnam" : country);
+            for (const auto& country : countries)
+                expected.insert(country == "JP" ? "Japan" : country == "VN" ? "Vietnam" : country);
             CHECK(legend_nodes == expected);
             CHECK(legend_edges == types);
             // Beside the diagram, not among it.
@@ -488,7 +502,8 @@ TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]")
     SECTION("left out on request") {
         DiagramOptions options;
         options.legend = false;
-        for (const auto& object : svg_objects(render_diagram(d.snapshot, scope, options, DiagramFormat::Svg))) {
+        for (const auto& object :
+             svg_objects(render_diagram(d.snapshot, scope, options, DiagramFormat::Svg))) {
             CHECK(object.title.rfind("legend", 0) != 0);
             CHECK(object.title != "cluster_legend");
         }
@@ -500,7 +515,8 @@ TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]")
         std::set<std::string> labels;
         for (Agnode_t* n = agfstnode(legend); n; n = agnxtnode(legend, n)) {
             CHECK(std::string(agnameof(n)).rfind("legend:", 0) == 0);
-            if (std::string(agget(n, const_cast<char*>("shape"))) != "point") labels.insert(agget(n, const_cast<char*>("label")));
+            if (std::string(agget(n, const_cast<char*>("shape"))) != "point")
+                labels.insert(agget(n, const_cast<char*>("label")));
         }
         CHECK(labels.count("prefecture") == 1);
         CHECK(labels.count("Japan") == 1);

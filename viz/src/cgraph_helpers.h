@@ -19,7 +19,9 @@ inline char* c(const std::string& text) { return const_cast<char*>(text.c_str())
 inline char* c(const char* text) { return const_cast<char*>(text); }
 
 // Sets an attribute, declaring it (default "") on first use; cgraph copies the value.
-inline void set(void* object, const char* name, const std::string& value) { agsafeset(object, c(name), c(value), c("")); }
+inline void set(void* object, const char* name, const std::string& value) {
+    agsafeset(object, c(name), c(value), c(""));
+}
 
 // The last error Graphviz reported (see remember_graphviz_error), for our own messages.
 inline std::string& last_graphviz_error() {

@@ -9,8 +9,8 @@
 #include <memory>
 #include <set>
 
-#include "kizuna/core/errors.h"
 #include "cgraph_helpers.h"
+#include "kizuna/core/errors.h"
 #include "label_text.h"
 #include "legend.h"
 #include "style.h"
@@ -40,7 +40,9 @@ struct FileCloser {
 const char* const kFaded = "#c0c0c0";
 const char* const kHighlight = "#d7263d";
 
-std::string year_of(const std::optional<PartialDate>& date) { return date ? std::to_string(date->year()) : ""; }
+std::string year_of(const std::optional<PartialDate>& date) {
+    return date ? std::to_string(date->year()) : "";
+}
 
 std::string dates_text(const Graph& graph, RelationIndex r) {
     const auto start = graph.start(r), end = graph.end(r);
@@ -66,9 +68,12 @@ std::string first_link(const std::vector<Source>& sources) {
 }
 
 class DiagramBuilder {
-public:
+  public:
     DiagramBuilder(const Snapshot& snapshot, const DiagramOptions& options)
-        : snapshot_(snapshot), graph_(snapshot.graph()), options_(options), root_(agopen(c("kizuna"), Agdirected, nullptr)) {
+        : snapshot_(snapshot),
+          graph_(snapshot.graph()),
+          options_(options),
+          root_(agopen(c("kizuna"), Agdirected, nullptr)) {
         if (!root_) throw Error("Graphviz could not create a graph");
         set(root_.get(), "fontname", options.font);
         set(root_.get(), "rankdir", "LR");
@@ -106,7 +111,7 @@ public:
         return content;
     }
 
-private:
+  private:
     bool faded_vertex(VertexId v) const {
         return options_.fade_others && !highlighted_vertices_.empty() && !highlighted_vertices_.count(v);
     }
@@ -118,7 +123,8 @@ private:
         if (!options_.cluster_by_country) return root_.get();
         auto& cluster = clusters_[country];
         if (!cluster) {
-            cluster = agsubg(root_.get(), c("cluster_" + (country.empty() ? std::string("none") : country)), 1);
+            cluster =
+                agsubg(root_.get(), c("cluster_" + (country.empty() ? std::string("none") : country)), 1);
             set(cluster, "label", safe_label(viz::country_name(country, options_.lang), kMaxLabelBytes));
             set(cluster, "style", "rounded,dashed");
             set(cluster, "color", "#9ca3af");
@@ -209,7 +215,8 @@ std::string write_dot(Agraph_t* g) {
     {
         std::unique_ptr<std::FILE, FileCloser> stream(open_memstream(&buffer, &size));
         if (!stream) throw Error("cannot allocate memory for the DOT text");
-        if (agwrite(g, stream.get()) != 0) throw Error("Graphviz could not write DOT: " + last_graphviz_error());
+        if (agwrite(g, stream.get()) != 0)
+            throw Error("Graphviz could not write DOT: " + last_graphviz_error());
     }
     std::string text(buffer, size);
     std::free(buffer);
@@ -257,7 +264,8 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
                            DiagramFormat format) {
     const auto& engines = layout_engines();
     if (std::find(engines.begin(), engines.end(), options.engine) == engines.end()) {
-        throw UsageError("unknown layout engine '" + options.engine + "' (use dot, neato, fdp, sfdp, circo or twopi)");
+        throw UsageError("unknown layout engine '" + options.engine +
+                         "' (use dot, neato, fdp, sfdp, circo or twopi)");
     }
     if (subgraph.vertices.size() > options.max_entities) {
         throw UsageError("the diagram would hold " + std::to_string(subgraph.vertices.size()) +
@@ -266,11 +274,12 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
                          "--max-entities and use --engine sfdp");
     }
     if (options.engine == "dot" && subgraph.relations.size() > options.max_layered_relations) {
-        throw UsageError("the diagram would hold " + std::to_string(subgraph.relations.size()) +
-                         " relations, too many for dot's layered layout (the limit is " +
-                         std::to_string(options.max_layered_relations) +
-                         "; it would run for minutes); use --engine sfdp (straight edges, seconds), draw a "
-                         "neighbourhood with --ego ENTITY --radius N or filter with --type, or raise --max-relations");
+        throw UsageError(
+            "the diagram would hold " + std::to_string(subgraph.relations.size()) +
+            " relations, too many for dot's layered layout (the limit is " +
+            std::to_string(options.max_layered_relations) +
+            "; it would run for minutes); use --engine sfdp (straight edges, seconds), draw a "
+            "neighbourhood with --ego ENTITY --radius N or filter with --type, or raise --max-relations");
     }
     agseterr(AGERR);  // warnings (e.g. about fonts) are not the user's business; errors are
     agseterrf(viz::remember_graphviz_error);

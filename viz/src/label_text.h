@@ -14,7 +14,8 @@ inline constexpr std::size_t kMaxTooltipBytes = 2000;
 // trailing backslash lose their meaning; control characters become spaces; cut at max_bytes on a
 // character boundary with an ellipsis. Lines are joined with Graphviz's own "\n" escape when
 // keep_newlines. Throws InvalidDataError for invalid UTF-8.
-[[nodiscard]] std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_newlines = false);
+[[nodiscard]] std::string safe_label(std::string_view text, std::size_t max_bytes,
+                                     bool keep_newlines = false);
 
 // The URL when it is a plain http(s) URL safe to link to, else empty.
 [[nodiscard]] std::string safe_url(std::string_view url);

@@ -29,9 +29,12 @@ std::string title(const std::string& lang) {
 
 // Adds the items to `into`, in columns of at most `rows`, left to right: kinds (by shape), countries (by
 // fill), relation types (by pen, as short sample edges). Each column is a rank of its own, read top down.
-void add_items(Agraph_t* into, const LegendContent& content, const DiagramOptions& options, std::size_t rows) {
+void add_items(Agraph_t* into, const LegendContent& content, const DiagramOptions& options,
+               std::size_t rows) {
     std::size_t serial = 0;
-    auto name = [&serial](const char* what) { return std::string("legend:") + what + ":" + std::to_string(serial++); };
+    auto name = [&serial](const char* what) {
+        return std::string("legend:") + what + ":" + std::to_string(serial++);
+    };
     auto item = [&](const char* what, const std::string& label) {
         Agnode_t* node = agnode(into, c(name(what)), 1);
         set(node, "label", safe_label(label, kMaxLabelBytes));
@@ -42,7 +45,7 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         return node;
     };
     struct Column {
-        std::vector<Agnode_t*> nodes;  // top down
+        std::vector<Agnode_t*> nodes;   // top down
         bool follows_previous = false;  // sample heads, tied to their tails by the samples themselves
     };
     std::vector<Column> columns;
@@ -50,7 +53,8 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
     auto in_columns = [&](std::size_t count, const auto& make) {
         for (std::size_t first = 0; first < count; first += rows) {
             Column column;
-            for (std::size_t i = first; i < std::min(first + rows, count); ++i) column.nodes.push_back(make(i));
+            for (std::size_t i = first; i < std::min(first + rows, count); ++i)
+                column.nodes.push_back(make(i));
             columns.push_back(std::move(column));
         }
     };
@@ -114,7 +118,8 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         }
         // The top items of neighbouring columns, tied level: columns side by side, top-aligned.
         if (i > 0 && !columns[i].follows_previous) {
-            Agedge_t* order = agedge(into, columns[i - 1].nodes.front(), columns[i].nodes.front(), c(name("order")), 1);
+            Agedge_t* order =
+                agedge(into, columns[i - 1].nodes.front(), columns[i].nodes.front(), c(name("order")), 1);
             set(order, "style", "invis");
         }
     }
@@ -173,12 +178,14 @@ std::string moved(const std::string& points, double dx, double dy) {
 
 bool is_position(const char* attribute) {
     const std::string name = attribute;
-    return name == "pos" || name == "lp" || name == "xlp" || name == "head_lp" || name == "tail_lp" || name == "bb";
+    return name == "pos" || name == "lp" || name == "xlp" || name == "head_lp" || name == "tail_lp" ||
+           name == "bb";
 }
 
 // Copies the attributes `object` has in `from` (of the kind AGNODE, AGEDGE …) to `copy`, moving positions.
 void copy_attributes(Agraph_t* from, int kind, void* object, void* copy, double dx, double dy) {
-    for (Agsym_t* symbol = agnxtattr(from, kind, nullptr); symbol != nullptr; symbol = agnxtattr(from, kind, symbol)) {
+    for (Agsym_t* symbol = agnxtattr(from, kind, nullptr); symbol != nullptr;
+         symbol = agnxtattr(from, kind, symbol)) {
         const std::string value = agxget(object, symbol);
         if (value.empty()) continue;
         set(copy, symbol->name, is_position(symbol->name) ? moved(value, dx, dy) : value);
@@ -197,7 +204,8 @@ void add_legend_cluster(Agraph_t* graph, const LegendContent& content, const Dia
     add_items(cluster, content, options, kMostRows);
 }
 
-void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content, const DiagramOptions& options) {
+void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
+                  const DiagramOptions& options) {
     attach_layout(context, graph);
     const Box diagram = bounding_box(graph);
     gvFreeLayout(context, graph);
@@ -211,7 +219,8 @@ void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
     set(legend.get(), "labelloc", "t");
     set(legend.get(), "fontname", options.font);
     set(legend.get(), "fontsize", "10");
-    const auto rows = std::clamp(static_cast<std::size_t>((diagram.y2 - diagram.y1) / kPointsPerRow), kFewestRows, kMostRows);
+    const auto rows = std::clamp(static_cast<std::size_t>((diagram.y2 - diagram.y1) / kPointsPerRow),
+                                 kFewestRows, kMostRows);
     add_items(legend.get(), content, options, rows);
     if (gvLayout(context, legend.get(), "dot") != 0) {
         throw Error("Graphviz could not lay out the legend: " + last_graphviz_error());
@@ -221,9 +230,10 @@ void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
     gvFreeLayout(context, legend.get());
 
     // To the right of the diagram, top-aligned with it (below a title drawn above the diagram).
-    const double title_points = agget(graph, c("label")) && *agget(graph, c("label")) && agget(graph, c("lheight"))
-                                    ? std::atof(agget(graph, c("lheight"))) * 72
-                                    : 0;
+    const double title_points =
+        agget(graph, c("label")) && *agget(graph, c("label")) && agget(graph, c("lheight"))
+            ? std::atof(agget(graph, c("lheight"))) * 72
+            : 0;
     const double dx = diagram.x2 + kGapPoints - box.x1, dy = diagram.y2 - title_points - box.y2;
     Agraph_t* cluster = agsubg(graph, c("cluster_legend"), 1);
     set(cluster, "style", "rounded");
@@ -236,7 +246,8 @@ void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
         for (Agedge_t* edge = agfstout(legend.get(), node); edge; edge = agnxtout(legend.get(), edge)) {
             Agnode_t* tail = agnode(cluster, agnameof(agtail(edge)), 0);
             Agnode_t* head = agnode(cluster, agnameof(aghead(edge)), 0);
-            copy_attributes(legend.get(), AGEDGE, edge, agedge(cluster, tail, head, agnameof(edge), 1), dx, dy);
+            copy_attributes(legend.get(), AGEDGE, edge, agedge(cluster, tail, head, agnameof(edge), 1), dx,
+                            dy);
         }
     }
     // Everything has its place: "nop2" keeps node positions and edge splines as they are.

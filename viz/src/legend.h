@@ -27,6 +27,7 @@ void add_legend_cluster(Agraph_t* graph, const LegendContent& content, const Dia
 // REQUIRES: graph laid out by gvLayout. Attaches the layout to the graph as attributes, frees it, adds the
 // legend laid out on its own to the right of the diagram, top-aligned, and lays the whole out again with
 // "nop2", which keeps every position. Throws Error when Graphviz fails.
-void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content, const DiagramOptions& options);
+void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
+                  const DiagramOptions& options);
 
 }  // namespace kizuna::viz

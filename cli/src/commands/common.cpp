@@ -20,7 +20,8 @@ Command add_common(CLI::App& app, Context& context) {
     options->filter.add_to(*command, false);
     return {command, [&context, options] {
                 const Loaded data(context);
-                print_answer(context, answer_common(data.snapshot, options->a, options->b, options->filter.filter()));
+                print_answer(context,
+                             answer_common(data.snapshot, options->a, options->b, options->filter.filter()));
             }};
 }
 

@@ -1,7 +1,6 @@
 // kizuna demo: load the bundled dataset into a fresh database and answer the questions users come with,
 // by running the same commands a user would type (so what the demo shows is what they get).
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -29,50 +28,57 @@ void remove_database(const std::filesystem::path& db) {
 
 Command add_demo(CLI::App& app, Context& context) {
     auto dir = std::make_shared<std::string>("kizuna-demo");
-    auto* command = app.add_subcommand("demo", "load the bundled Japan–Vietnam dataset and show answers and diagrams");
+    auto* command =
+        app.add_subcommand("demo", "load the bundled Japan–Vietnam dataset and show answers and diagrams");
     command->add_option("--dir", *dir, "folder for the demo database and diagrams (default ./kizuna-demo)")
         ->type_name("DIR");
-    command->footer("The bundled data is data/ of the source tree (or $KIZUNA_DATA). The demo database is "
-                    "DIR/kizuna.db, recreated on every run; query it with --db DIR/kizuna.db.");
-    return {command, [&context, dir] {
-                const std::filesystem::path data = bundled_data();
-                if (!std::filesystem::is_directory(data)) {
-                    throw StorageError(data.string() + ": bundled data not found; set KIZUNA_DATA to the data/ folder");
+    command->footer(
+        "The bundled data is data/ of the source tree (or $KIZUNA_DATA). The demo database is "
+        "DIR/kizuna.db, recreated on every run; query it with --db DIR/kizuna.db.");
+    return {
+        command, [&context, dir] {
+            const std::filesystem::path data = bundled_data();
+            if (!std::filesystem::is_directory(data)) {
+                throw StorageError(data.string() +
+                                   ": bundled data not found; set KIZUNA_DATA to the data/ folder");
+            }
+            std::filesystem::create_directories(*dir);
+            const std::filesystem::path db = std::filesystem::path(*dir) / "kizuna.db";
+            remove_database(db);
+            std::ostream& out = context.o();
+            const std::string lang = context.lang;
+            auto step = [&](const std::string& note, std::vector<std::string> args) {
+                out << "\n── " << note << "\n$ kizuna";
+                for (const auto& a : args)
+                    out << ' ' << (a.find(' ') == std::string::npos ? a : "\"" + a + "\"");
+                out << "\n\n";
+                if (std::find(args.begin(), args.end(), "--lang") == args.end()) {
+                    args.insert(args.begin(), {"--lang", lang});
                 }
-                std::filesystem::create_directories(*dir);
-                const std::filesystem::path db = std::filesystem::path(*dir) / "kizuna.db";
-                remove_database(db);
-                std::ostream& out = context.o();
-                const std::string lang = context.lang;
-                auto step = [&](const std::string& note, std::vector<std::string> args) {
-                    out << "\n── " << note << "\n$ kizuna";
-                    for (const auto& a : args) out << ' ' << (a.find(' ') == std::string::npos ? a : "\"" + a + "\"");
-                    out << "\n\n";
-                    if (std::find(args.begin(), args.end(), "--lang") == args.end()) {
-                        args.insert(args.begin(), {"--lang", lang});
-                    }
-                    args.insert(args.begin(), {"--db", db.string()});
-                    const int code = run_kizuna(args, out, context.e());
-                    if (code != 0) throw Error("demo step failed (exit " + std::to_string(code) + ")");
-                };
-                out << "Kizuna demo: Japan–Vietnam healthcare cooperation, from the bundled dataset\n";
-                step("create the database", {"init"});
-                step("load the curated data (validated, one transaction)", {"import", "--quiet", data.string()});
-                step("Who signed an MOU or memorandum with Vietnam's Ministry of Health?",
-                     {"partners", "Vietnam MOH", "--type", "mou"});
-                step("What did Kanagawa and Vietnam's MOH agree in 2024?", {"show", "kanagawa-vn-moh-mou-2024"});
-                step("How is Kanagawa connected to Hau Giang Pharmaceutical, and through what?",
-                     {"path", "Kanagawa", "Hau Giang"});
-                step("Which Japanese firms acquired or set up joint ventures in Vietnam?",
-                     {"timeline", "--type", "acquisition", "--type", "joint_venture"});
-                step("What changed from 2019 on?", {"timeline", "--since", "2019"});
-                step("Relationship map around Vietnam's MOH, in Japanese",
-                     {"render", "--ego", "vn-moh", "--radius", "1", "--lang", "ja", "-o",
-                      (std::filesystem::path(*dir) / "vn-moh-ja.png").string()});
-                step("The whole map, clustered by country",
-                     {"render", "--cluster", "country", "-o", (std::filesystem::path(*dir) / "kizuna.svg").string()});
-                out << "\nNext: kizuna --db " << db.string() << " show vn-moh    (every relation with its sources)\n";
-            }};
+                args.insert(args.begin(), {"--db", db.string()});
+                const int code = run_kizuna(args, out, context.e());
+                if (code != 0) throw Error("demo step failed (exit " + std::to_string(code) + ")");
+            };
+            out << "Kizuna demo: Japan–Vietnam healthcare cooperation, from the bundled dataset\n";
+            step("create the database", {"init"});
+            step("load the curated data (validated, one transaction)", {"import", "--quiet", data.string()});
+            step("Who signed an MOU or memorandum with Vietnam's Ministry of Health?",
+                 {"partners", "Vietnam MOH", "--type", "mou"});
+            step("What did Kanagawa and Vietnam's MOH agree in 2024?", {"show", "kanagawa-vn-moh-mou-2024"});
+            step("How is Kanagawa connected to Hau Giang Pharmaceutical, and through what?",
+                 {"path", "Kanagawa", "Hau Giang"});
+            step("Which Japanese firms acquired or set up joint ventures in Vietnam?",
+                 {"timeline", "--type", "acquisition", "--type", "joint_venture"});
+            step("What changed from 2019 on?", {"timeline", "--since", "2019"});
+            step("Relationship map around Vietnam's MOH, in Japanese",
+                 {"render", "--ego", "vn-moh", "--radius", "1", "--lang", "ja", "-o",
+                  (std::filesystem::path(*dir) / "vn-moh-ja.png").string()});
+            step("The whole map, clustered by country",
+                 {"render", "--cluster", "country", "-o",
+                  (std::filesystem::path(*dir) / "kizuna.svg").string()});
+            out << "\nNext: kizuna --db " << db.string()
+                << " show vn-moh    (every relation with its sources)\n";
+        }};
 }
 
 }  // namespace kizuna::cli

@@ -16,7 +16,9 @@ Command add_ego(CLI::App& app, Context& context) {
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand("ego", "the neighbourhood of an entity within N hops");
-    command->add_option("entity", options->entity, "id or any name or alias")->required()->type_name("ENTITY");
+    command->add_option("entity", options->entity, "id or any name or alias")
+        ->required()
+        ->type_name("ENTITY");
     command->add_option("--radius,-r", options->radius, "hops from the entity (default 1)")->type_name("N");
     options->filter.add_to(*command);
     command->footer("Draw it with: kizuna render --ego ENTITY --radius N -o ego.svg");

@@ -1,11 +1,11 @@
 // kizuna export: write the whole database as CSV, JSON Lines or GraphML.
-#include <CLI/CLI.hpp>
+#include "kizuna/importers/export.h"
 
+#include <CLI/CLI.hpp>
 #include <ostream>
 
 #include "commands.h"
 #include "kizuna/core/errors.h"
-#include "kizuna/importers/export.h"
 
 namespace kizuna::cli {
 

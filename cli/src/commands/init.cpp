@@ -1,6 +1,5 @@
 // kizuna init: create an empty database, or bring an existing one up to the current schema.
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <ostream>
 
@@ -11,8 +10,9 @@ namespace kizuna::cli {
 
 Command add_init(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("init", "create an empty database (or migrate an existing one)");
-    command->footer("The file is --db (default $KIZUNA_DB, else ./kizuna.db). It starts with the relation "
-                    "type vocabulary; load data with `kizuna import`.");
+    command->footer(
+        "The file is --db (default $KIZUNA_DB, else ./kizuna.db). It starts with the relation "
+        "type vocabulary; load data with `kizuna import`.");
     return {command, [&context] {
                 const bool existed = std::filesystem::exists(context.db);
                 const Store store = Store::open(context.db, Store::Mode::Create);

@@ -1,6 +1,5 @@
 // kizuna partners ENTITY: direct partners, filtered by type, dates, direction, country and kind.
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cctype>
 
@@ -19,10 +18,14 @@ Command add_partners(CLI::App& app, Context& context) {
         bool incoming = false;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("partners", "direct partners of an entity, with the relations and sources");
-    command->add_option("entity", options->entity, "id or any name or alias")->required()->type_name("ENTITY");
+    auto* command =
+        app.add_subcommand("partners", "direct partners of an entity, with the relations and sources");
+    command->add_option("entity", options->entity, "id or any name or alias")
+        ->required()
+        ->type_name("ENTITY");
     options->filter.add_to(*command);
-    command->add_option("--country,-c", options->countries, "only partners in this country (ISO code: JP, VN)")
+    command
+        ->add_option("--country,-c", options->countries, "only partners in this country (ISO code: JP, VN)")
         ->type_name("CC");
     command->add_option("--kind,-k", options->kinds, "only partners of this kind (company, ministry …)")
         ->type_name("KIND");

@@ -19,7 +19,8 @@ Command add_path(CLI::App& app, Context& context) {
         std::size_t cap = 100;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("path", "how two entities are connected (shortest paths, with evidence)");
+    auto* command =
+        app.add_subcommand("path", "how two entities are connected (shortest paths, with evidence)");
     command->add_option("from", options->from, "id or any name or alias")->required()->type_name("FROM");
     command->add_option("to", options->to, "id or any name or alias")->required()->type_name("TO");
     options->filter.add_to(*command);
@@ -30,8 +31,9 @@ Command add_path(CLI::App& app, Context& context) {
     command->add_option("--max-hops", options->max_hops, "ignore connections longer than N relations")
         ->check(CLI::PositiveNumber)
         ->type_name("N");
-    auto* simple = command->add_flag("--simple", options->simple,
-                                     "every loopless path up to --max-hops relations (default 4), up to --cap");
+    auto* simple =
+        command->add_flag("--simple", options->simple,
+                          "every loopless path up to --max-hops relations (default 4), up to --cap");
     command->add_option("--cap", options->cap, "most paths to list with --all or --simple (default 100)")
         ->check(CLI::PositiveNumber)
         ->type_name("N");

@@ -1,9 +1,9 @@
 // kizuna render: a relationship diagram of the whole graph, an ego network or a path, via Graphviz.
-#include <CLI/CLI.hpp>
+#include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <fstream>
 #include <ostream>
-#include <unistd.h>
 
 #include "commands.h"
 #include "filter_options.h"
@@ -42,7 +42,8 @@ DiagramFormat chosen_format(const Options& options) {
     return DiagramFormat::Svg;
 }
 
-void write_output(const Context& context, const Options& options, DiagramFormat format, const std::string& bytes) {
+void write_output(const Context& context, const Options& options, DiagramFormat format,
+                  const std::string& bytes) {
     if (options.output.empty() || options.output == "-") {
         const bool binary = format == DiagramFormat::Png || format == DiagramFormat::Pdf;
         if (binary && isatty(STDOUT_FILENO) == 1) {
@@ -58,20 +59,28 @@ void write_output(const Context& context, const Options& options, DiagramFormat 
 }
 
 void add_options(CLI::App& command, Options& options) {
-    auto* ego = command.add_option("--ego", options.ego, "draw the neighbourhood of this entity")->type_name("ENTITY");
-    command.add_option("--radius,-r", options.radius, "hops around --ego or --path (default 1)")->type_name("N");
-    auto* path = command.add_option("--path", options.path, "draw the shortest connections from A to B, highlighted")
-                     ->expected(2)
-                     ->type_name("A B");
+    auto* ego = command.add_option("--ego", options.ego, "draw the neighbourhood of this entity")
+                    ->type_name("ENTITY");
+    command.add_option("--radius,-r", options.radius, "hops around --ego or --path (default 1)")
+        ->type_name("N");
+    auto* path =
+        command.add_option("--path", options.path, "draw the shortest connections from A to B, highlighted")
+            ->expected(2)
+            ->type_name("A B");
     command.add_flag("--path-only", options.path_only, "with --path: leave out the surrounding entities");
     ego->excludes(path);
     options.filter.add_to(command);
-    command.add_option("--format,-f", options.format, "svg (default), png, pdf or dot; else told by -o's extension")
+    command
+        .add_option("--format,-f", options.format,
+                    "svg (default), png, pdf or dot; else told by -o's extension")
         ->check(CLI::IsMember({"svg", "png", "pdf", "dot"}))
         ->type_name("FORMAT");
-    command.add_option("-o,--output", options.output, "output file (default: standard output, svg or dot only)")
+    command
+        .add_option("-o,--output", options.output, "output file (default: standard output, svg or dot only)")
         ->type_name("PATH");
-    command.add_option("--engine", options.engine, "Graphviz layout: dot (default), neato, fdp, sfdp, circo, twopi")
+    command
+        .add_option("--engine", options.engine,
+                    "Graphviz layout: dot (default), neato, fdp, sfdp, circo, twopi")
         ->check(CLI::IsMember(layout_engines()))
         ->type_name("ENGINE");
     command.add_option("--cluster", options.cluster, "group entities in boxes: country")
@@ -80,7 +89,8 @@ void add_options(CLI::App& command, Options& options) {
     command.add_flag("--no-legend", options.no_legend, "leave out the legend");
     command.add_option("--title", options.title, "a title above the diagram (default: what is drawn)")
         ->type_name("TEXT");
-    command.add_option("--max-entities", options.max_entities, "refuse diagrams larger than this (default 400)")
+    command
+        .add_option("--max-entities", options.max_entities, "refuse diagrams larger than this (default 400)")
         ->check(CLI::PositiveNumber)
         ->type_name("N");
     command
@@ -109,7 +119,8 @@ Command add_render(CLI::App& app, Context& context) {
                 const Loaded data(context);
                 DiagramRequest request;
                 if (!options->ego.empty()) request.ego = data.vertex(options->ego);
-                if (!options->path.empty()) request.path = {data.vertex(options->path[0]), data.vertex(options->path[1])};
+                if (!options->path.empty())
+                    request.path = {data.vertex(options->path[0]), data.vertex(options->path[1])};
                 request.radius = options->radius;
                 request.path_only = options->path_only;
                 request.isolated = options->isolated;
@@ -128,7 +139,8 @@ Command add_render(CLI::App& app, Context& context) {
                 diagram.highlight_vertices = scope.highlight_vertices;
                 diagram.highlight_relations = scope.highlight_relations;
                 diagram.fade_others = scope.fade_others;
-                write_output(context, *options, format, render_diagram(data.snapshot, scope.subgraph, diagram, format));
+                write_output(context, *options, format,
+                             render_diagram(data.snapshot, scope.subgraph, diagram, format));
                 if (!options->output.empty() && options->output != "-") {
                     context.e() << "wrote " << options->output << " (" << scope.subgraph.vertices.size()
                                 << " entities, " << scope.subgraph.relations.size() << " relations)\n";

@@ -9,8 +9,11 @@ namespace kizuna::cli {
 
 Command add_show(CLI::App& app, Context& context) {
     auto name = std::make_shared<std::string>();
-    auto* command = app.add_subcommand("show", "an entity with its names, attributes, sources and all relations");
-    command->add_option("entity", *name, "id or any name or alias; or a relation id (its attributes and sources)")
+    auto* command =
+        app.add_subcommand("show", "an entity with its names, attributes, sources and all relations");
+    command
+        ->add_option("entity", *name,
+                     "id or any name or alias; or a relation id (its attributes and sources)")
         ->required()
         ->type_name("ENTITY");
     return {command, [&context, name] {

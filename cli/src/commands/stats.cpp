@@ -16,16 +16,19 @@ Command add_stats(CLI::App& app, Context& context) {
         std::size_t sources = 0;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("stats", "counts by kind and type, components, most connected entities");
+    auto* command =
+        app.add_subcommand("stats", "counts by kind and type, components, most connected entities");
     options->filter.add_to(*command, false);
     command->add_option("--top", options->top, "how many entities to rank (default 10)")->type_name("N");
-    command->add_flag("--betweenness", options->betweenness,
-                      "also rank by betweenness centrality (Brandes): exact on graphs up to about 250 million "
-                      "entities x relations, estimated from a sample of sources beyond (seconds, not hours)");
+    command->add_flag(
+        "--betweenness", options->betweenness,
+        "also rank by betweenness centrality (Brandes): exact on graphs up to about 250 million "
+        "entities x relations, estimated from a sample of sources beyond (seconds, not hours)");
     command
-        ->add_option("--sources", options->sources,
-                     "with --betweenness: estimate from N sources drawn at random (fixed seed); N >= the entities: "
-                     "exact")
+        ->add_option(
+            "--sources", options->sources,
+            "with --betweenness: estimate from N sources drawn at random (fixed seed); N >= the entities: "
+            "exact")
         ->check(CLI::PositiveNumber)
         ->type_name("N");
     return {command, [&context, options] {

@@ -15,7 +15,8 @@ Command add_timeline(CLI::App& app, Context& context) {
         FilterOptions filter;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("timeline", "an entity's relations in date order, or what changed when");
+    auto* command =
+        app.add_subcommand("timeline", "an entity's relations in date order, or what changed when");
     command->add_option("entity", options->entity, "id or any name or alias; omit it for the whole graph")
         ->type_name("ENTITY");
     options->filter.add_to(*command, false);
@@ -29,7 +30,8 @@ Command add_timeline(CLI::App& app, Context& context) {
                 if (options->entity.empty()) {
                     print_answer(context, answer_changes(data.snapshot, filter));
                 } else {
-                    print_answer(context, answer_entity_timeline(data.snapshot, data.vertex(options->entity), filter));
+                    print_answer(context,
+                                 answer_entity_timeline(data.snapshot, data.vertex(options->entity), filter));
                 }
             }};
 }

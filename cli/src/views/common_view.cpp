@@ -17,7 +17,9 @@ std::string relations_cell(const CommonAnswer& answer, const std::vector<Relatio
     std::string text;
     for (const Relation& r : relations) {
         if (!text.empty()) text += "; ";
-        text.append(arrow(answer.book.direction(r, viewpoint))).append(" ").append(answer.book.label(r.type, lang));
+        text.append(arrow(answer.book.direction(r, viewpoint)))
+            .append(" ")
+            .append(answer.book.label(r.type, lang));
         if (r.start) text.append(" ").append(r.start->to_string());
         text.append(" ").append(notes.mark(r.sources));
     }
@@ -34,7 +36,8 @@ void print_table(std::ostream& out, const CommonAnswer& answer, const std::strin
     SourceNotes notes;
     Table table({"entity", "with " + a_name, "with " + b_name});
     for (const auto& row : answer.rows) {
-        table.add({answer.book.name(row.entity, lang), relations_cell(answer, row.with_a, row.entity, lang, notes),
+        table.add({answer.book.name(row.entity, lang),
+                   relations_cell(answer, row.with_a, row.entity, lang, notes),
                    relations_cell(answer, row.with_b, row.entity, lang, notes)});
     }
     table.print(out, kRelationsCellWidth);
@@ -45,8 +48,8 @@ CsvRows csv_rows(const CommonAnswer& answer, const std::string& lang) {
     CsvRows rows = {{"entity", "name", "side", "relation", "type", "start", "end", "sources"}};
     for (const auto& row : answer.rows) {
         auto add = [&](const std::string& side, const Relation& r) {
-            rows.push_back({row.entity, answer.book.name(row.entity, lang), side, r.id, r.type, date_text(r.start),
-                            date_text(r.end), source_titles(r.sources)});
+            rows.push_back({row.entity, answer.book.name(row.entity, lang), side, r.id, r.type,
+                            date_text(r.start), date_text(r.end), source_titles(r.sources)});
         };
         for (const auto& r : row.with_a) add(answer.a, r);
         for (const auto& r : row.with_b) add(answer.b, r);

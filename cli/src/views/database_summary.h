@@ -1,8 +1,7 @@
 #pragma once
 // The answer of `kizuna init`: which database, whether it was created, its schema and its size.
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace kizuna::cli {

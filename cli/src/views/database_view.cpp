@@ -7,7 +7,8 @@ namespace kizuna::cli {
 
 void print_table(std::ostream& out, const ImportReport& report, const std::string&) {
     out << (report.dry_run ? "valid: " : "read ") << thousands(report.entities_read) << " entities, "
-        << thousands(report.relations_read) << " relations, " << thousands(report.types_read) << " relation types";
+        << thousands(report.relations_read) << " relations, " << thousands(report.types_read)
+        << " relation types";
     if (report.dry_run) {
         out << " (dry run: nothing written)\n";
         return;
@@ -18,10 +19,12 @@ void print_table(std::ostream& out, const ImportReport& report, const std::strin
 }
 
 CsvRows csv_rows(const ImportReport& report, const std::string&) {
-    return {{"rows", "read", "changed"},
-            {"relation_types", std::to_string(report.types_read), std::to_string(report.changed.types_changed)},
-            {"entities", std::to_string(report.entities_read), std::to_string(report.changed.entities_changed)},
-            {"relations", std::to_string(report.relations_read), std::to_string(report.changed.relations_changed)}};
+    return {
+        {"rows", "read", "changed"},
+        {"relation_types", std::to_string(report.types_read), std::to_string(report.changed.types_changed)},
+        {"entities", std::to_string(report.entities_read), std::to_string(report.changed.entities_changed)},
+        {"relations", std::to_string(report.relations_read),
+         std::to_string(report.changed.relations_changed)}};
 }
 
 void print_table(std::ostream& out, const DatabaseSummary& summary, const std::string&) {

@@ -22,7 +22,8 @@ void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& 
     });
     for (std::size_t i : order) {
         const Entity& e = *answer.book.entity(answer.entities[i].entity);
-        entities.add({std::to_string(answer.entities[i].distance), display_name(e, lang), e.kind, e.country, e.id});
+        entities.add(
+            {std::to_string(answer.entities[i].distance), display_name(e, lang), e.kind, e.country, e.id});
     }
     entities.print(out);
     if (answer.relations.empty()) return;
@@ -32,7 +33,8 @@ void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& 
     for (const auto& r : answer.relations) {
         const RelationType* type = answer.book.type(r.type);
         const bool directed = type == nullptr || type->directed;
-        relations.add({answer.book.name(r.from, lang), answer.book.label(r.type, lang) + (directed ? " →" : " ↔"),
+        relations.add({answer.book.name(r.from, lang),
+                       answer.book.label(r.type, lang) + (directed ? " →" : " ↔"),
                        answer.book.name(r.to, lang), when(r), notes.mark(r.sources)});
     }
     relations.print(out);

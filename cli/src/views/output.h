@@ -1,9 +1,8 @@
 #pragma once
 // The words and printers the views share: JSON and CSV printing, and how a table writes a relation's
 // direction and dates.
-#include <nlohmann/json.hpp>
-
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>

@@ -17,16 +17,16 @@ void print_table(std::ostream& out, const PartnersAnswer& answer, const std::str
     for (const auto& row : answer.rows) {
         const Entity& partner = *answer.book.entity(row.partner);
         const Relation& r = row.relation;
-        table.add({display_name(partner, lang), partner.country, answer.book.label(r.type, lang), arrow(row.direction),
-                   when(r), notes.mark(r.sources), r.id});
+        table.add({display_name(partner, lang), partner.country, answer.book.label(r.type, lang),
+                   arrow(row.direction), when(r), notes.mark(r.sources), r.id});
     }
     table.print(out);
     notes.print(out);
 }
 
 CsvRows csv_rows(const PartnersAnswer& answer, const std::string& lang) {
-    CsvRows rows = {
-        {"partner", "partner_name", "country", "kind", "relation", "type", "direction", "start", "end", "sources"}};
+    CsvRows rows = {{"partner", "partner_name", "country", "kind", "relation", "type", "direction", "start",
+                     "end", "sources"}};
     for (const auto& row : answer.rows) {
         const Entity& partner = *answer.book.entity(row.partner);
         const Relation& r = row.relation;

@@ -18,15 +18,18 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
         out << " under these filters\n";
         return;
     }
-    out << a << " — " << b << ": " << answer.paths.size() << (answer.paths.size() == 1 ? " path" : " paths") << "\n";
+    out << a << " — " << b << ": " << answer.paths.size() << (answer.paths.size() == 1 ? " path" : " paths")
+        << "\n";
     SourceNotes notes;
     for (std::size_t i = 0; i < answer.paths.size(); ++i) {
         const AnsweredPath& path = answer.paths[i];
-        out << "\nPath " << i + 1 << " (" << path.length() << (path.length() == 1 ? " hop" : " hops") << ")\n";
+        out << "\nPath " << i + 1 << " (" << path.length() << (path.length() == 1 ? " hop" : " hops")
+            << ")\n";
         out << "  " << answer.book.name(path.nodes[0], lang) << '\n';
         for (std::size_t s = 0; s < path.relations.size(); ++s) {
             const Relation& r = path.relations[s];
-            out << "    " << arrow(answer.book.direction(r, path.nodes[s])) << ' ' << answer.book.label(r.type, lang);
+            out << "    " << arrow(answer.book.direction(r, path.nodes[s])) << ' '
+                << answer.book.label(r.type, lang);
             if (const std::string dates = when(r); !dates.empty()) out << ", " << dates;
             out << "  " << notes.mark(r.sources) << "  (" << r.id << ")\n";
             // A caveat belongs to the evidence: say it where the relation is used.
@@ -37,13 +40,15 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
         }
     }
     if (answer.truncated) {
-        out << "\nshowing the first " << answer.paths.size() << " paths; more exist (raise --cap or add filters)\n";
+        out << "\nshowing the first " << answer.paths.size()
+            << " paths; more exist (raise --cap or add filters)\n";
     }
     notes.print(out);
 }
 
 CsvRows csv_rows(const PathAnswer& answer, const std::string&) {
-    CsvRows rows = {{"path", "step", "from", "relation", "type", "direction", "to", "start", "end", "sources"}};
+    CsvRows rows = {
+        {"path", "step", "from", "relation", "type", "direction", "to", "start", "end", "sources"}};
     for (std::size_t i = 0; i < answer.paths.size(); ++i) {
         const AnsweredPath& path = answer.paths[i];
         for (std::size_t s = 0; s < path.relations.size(); ++s) {

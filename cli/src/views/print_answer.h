@@ -2,7 +2,6 @@
 // The one place where an answer is printed: in the format the user chose (--format), through the
 // answer's JSON or its views (views.h).
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 
 #include "context.h"

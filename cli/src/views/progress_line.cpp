@@ -24,7 +24,8 @@ void ProgressLine::operator()(const ImportProgress& progress) {
         const auto left =
             static_cast<long>(seconds * (1 - progress.fraction) / std::max(progress.fraction, 0.01) + 0.5);
         if (progress.fraction > 0.02 && left >= 1) {
-            line += "  about " + (left >= 120 ? std::to_string(left / 60) + " min" : std::to_string(left) + " s") +
+            line += "  about " +
+                    (left >= 120 ? std::to_string(left / 60) + " min" : std::to_string(left) + " s") +
                     " left";
         }
     }

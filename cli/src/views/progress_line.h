@@ -9,11 +9,11 @@
 namespace kizuna::cli {
 
 class ProgressLine {
-public:
+  public:
     explicit ProgressLine(std::ostream& err) : err_(&err) {}
     void operator()(const ImportProgress& progress);
 
-private:
+  private:
     std::ostream* err_;
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
     std::chrono::steady_clock::time_point shown_{};

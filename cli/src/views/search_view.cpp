@@ -37,7 +37,8 @@ void print_table(std::ostream& out, const SearchAnswer& answer, const std::strin
     }
     table.print(out);
     if (answer.more) {
-        out << "\nmore entities match: show more with -n " << answer.limit * 5 << ", or give more of the name\n";
+        out << "\nmore entities match: show more with -n " << answer.limit * 5
+            << ", or give more of the name\n";
     }
 }
 

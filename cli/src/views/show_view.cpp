@@ -22,11 +22,14 @@ void print_fields(std::ostream& out, const Fields& lines) {
         if (!value.empty()) width = std::max(width, label.size());
     }
     for (const auto& [label, value] : lines) {
-        if (!value.empty()) out << "  " << label << std::string(width + 2 - label.size(), ' ') << value << '\n';
+        if (!value.empty())
+            out << "  " << label << std::string(width + 2 - label.size(), ' ') << value << '\n';
     }
 }
 
-std::string other_end(const Relation& r, const std::string& viewpoint) { return r.from == viewpoint ? r.to : r.from; }
+std::string other_end(const Relation& r, const std::string& viewpoint) {
+    return r.from == viewpoint ? r.to : r.from;
+}
 
 }  // namespace
 
@@ -36,7 +39,7 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
     out << display_name(e, lang) << "  (" << e.id << ")\n";
     std::string aliases;
     for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-    Fields lines = {{"kind", e.kind},         {"country", e.country},       {"English", e.names.en},
+    Fields lines = {{"kind", e.kind},         {"country", e.country},     {"English", e.names.en},
                     {"Japanese", e.names.ja}, {"Vietnamese", e.names.vi}, {"aliases", aliases}};
     for (const auto& [key, value] : e.attributes) lines.emplace_back(key, value);
     lines.emplace_back("sources", notes.mark(e.sources));
@@ -73,11 +76,12 @@ void print_table(std::ostream& out, const RelationAnswer& answer, const std::str
     auto named = [&](const std::string& id) {
         return answer.book.entity(id) != nullptr ? answer.book.name(id, lang) + " (" + id + ")" : id;
     };
-    Fields lines = {{"type", label + " (" + r.type + (type != nullptr && !type->directed ? ", symmetric" : "") + ")"},
-                    {"from", named(r.from)},
-                    {"to", named(r.to)},
-                    {"start", date_text(r.start)},
-                    {"end", date_text(r.end)}};
+    Fields lines = {
+        {"type", label + " (" + r.type + (type != nullptr && !type->directed ? ", symmetric" : "") + ")"},
+        {"from", named(r.from)},
+        {"to", named(r.to)},
+        {"start", date_text(r.start)},
+        {"end", date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) lines.emplace_back(key, value);
     SourceNotes notes;
     lines.emplace_back("sources", notes.mark(r.sources));
@@ -88,8 +92,9 @@ void print_table(std::ostream& out, const RelationAnswer& answer, const std::str
 
 CsvRows csv_rows(const RelationAnswer& answer, const std::string&) {
     const Relation& r = answer.relation;
-    CsvRows rows = {{"field", "value"},         {"id", r.id}, {"type", r.type}, {"from", r.from}, {"to", r.to},
-                    {"start", date_text(r.start)}, {"end", date_text(r.end)}};
+    CsvRows rows = {{"field", "value"},       {"id", r.id}, {"type", r.type},
+                    {"from", r.from},         {"to", r.to}, {"start", date_text(r.start)},
+                    {"end", date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) rows.push_back({key, value});
     rows.push_back({"sources", source_titles(r.sources)});
     return rows;

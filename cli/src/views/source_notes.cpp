@@ -9,7 +9,8 @@ std::string SourceNotes::mark(const std::vector<Source>& sources) {
     std::string text = "[";
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const Source& source = sources[i];
-        const auto [found, added] = numbers_.try_emplace({source.title, source.url, source.locator}, sources_.size() + 1);
+        const auto [found, added] =
+            numbers_.try_emplace({source.title, source.url, source.locator}, sources_.size() + 1);
         if (added) sources_.push_back(source);
         if (i > 0) text += ",";
         text += std::to_string(found->second);

@@ -12,15 +12,16 @@
 namespace kizuna::cli {
 
 class SourceNotes {
-public:
+  public:
     // "[n,…]" for the sources, numbering new ones; "" when there are none.
     std::string mark(const std::vector<Source>& sources);
     // "Sources:" and one line per numbered source (title, locator, url); nothing when none were marked.
     void print(std::ostream& out) const;
 
-private:
+  private:
     std::vector<Source> sources_;  // in the order first marked
-    std::map<std::tuple<std::string, std::string, std::string>, std::size_t> numbers_;  // (title, url, locator)
+    std::map<std::tuple<std::string, std::string, std::string>, std::size_t>
+        numbers_;  // (title, url, locator)
 };
 
 }  // namespace kizuna::cli

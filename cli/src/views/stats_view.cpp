@@ -29,7 +29,8 @@ void print_ranking(std::ostream& out, const AnswerBook& book, const std::string&
 void print_table(std::ostream& out, const StatsAnswer& answer, const std::string& lang) {
     out << answer.entities << " entities, " << answer.relations << " relations, " << answer.components
         << (answer.components == 1 ? " connected component" : " connected components");
-    if (!answer.largest_components.empty()) out << " (largest: " << answer.largest_components.front() << " entities)";
+    if (!answer.largest_components.empty())
+        out << " (largest: " << answer.largest_components.front() << " entities)";
     out << "\n\n";
     Table kinds({"kind", "entities"});
     for (const auto& [k, n] : answer.by_kind) kinds.add({k, std::to_string(n)});
@@ -59,7 +60,8 @@ CsvRows csv_rows(const StatsAnswer& answer, const std::string&) {
     for (const auto& [k, n] : answer.by_country) rows.push_back({"country", k, std::to_string(n)});
     for (const auto& [k, n] : answer.by_type) rows.push_back({"type", k, std::to_string(n)});
     for (const auto& r : answer.by_degree) rows.push_back({"degree", r.entity, score_text(r.score)});
-    for (const auto& r : answer.by_betweenness) rows.push_back({"betweenness", r.entity, score_text(r.score)});
+    for (const auto& r : answer.by_betweenness)
+        rows.push_back({"betweenness", r.entity, score_text(r.score)});
     return rows;
 }
 

@@ -14,14 +14,14 @@ namespace kizuna::cli {
 [[nodiscard]] std::string fit_width(std::string_view text, std::size_t width);
 
 class Table {
-public:
+  public:
     explicit Table(std::vector<std::string> headers);
     void add(std::vector<std::string> row);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
     // Prints the header, a rule and the rows; each cell at most max_cell cells wide.
     void print(std::ostream& out, std::size_t max_cell = 48) const;
 
-private:
+  private:
     std::vector<std::string> headers_;
     std::vector<std::vector<std::string>> rows_;
 };

@@ -9,7 +9,9 @@ namespace kizuna::cli {
 
 namespace {
 
-std::string other_end(const Relation& r, const std::string& viewpoint) { return r.from == viewpoint ? r.to : r.from; }
+std::string other_end(const Relation& r, const std::string& viewpoint) {
+    return r.from == viewpoint ? r.to : r.from;
+}
 
 std::string directed_label(const AnswerBook& book, const Relation& r, const std::string& lang) {
     const RelationType* type = book.type(r.type);
@@ -25,9 +27,9 @@ void print_table(std::ostream& out, const EntityTimelineAnswer& answer, const st
     SourceNotes notes;
     Table table({"start", "end", "relation", "", "partner", "source"});
     for (const auto& r : answer.relations) {
-        table.add({r.start ? r.start->to_string() : "(undated)", date_text(r.end), answer.book.label(r.type, lang),
-                   arrow(answer.book.direction(r, answer.entity)), answer.book.name(other_end(r, answer.entity), lang),
-                   notes.mark(r.sources)});
+        table.add({r.start ? r.start->to_string() : "(undated)", date_text(r.end),
+                   answer.book.label(r.type, lang), arrow(answer.book.direction(r, answer.entity)),
+                   answer.book.name(other_end(r, answer.entity), lang), notes.mark(r.sources)});
     }
     table.print(out);
     notes.print(out);
@@ -36,8 +38,9 @@ void print_table(std::ostream& out, const EntityTimelineAnswer& answer, const st
 CsvRows csv_rows(const EntityTimelineAnswer& answer, const std::string&) {
     CsvRows rows = {{"start", "end", "relation", "type", "direction", "partner", "sources"}};
     for (const auto& r : answer.relations) {
-        rows.push_back({date_text(r.start), date_text(r.end), r.id, r.type, answer.book.direction(r, answer.entity),
-                        other_end(r, answer.entity), source_titles(r.sources)});
+        rows.push_back({date_text(r.start), date_text(r.end), r.id, r.type,
+                        answer.book.direction(r, answer.entity), other_end(r, answer.entity),
+                        source_titles(r.sources)});
     }
     return rows;
 }
@@ -53,7 +56,8 @@ void print_table(std::ostream& out, const ChangesAnswer& answer, const std::stri
     for (const auto& c : answer.changes) {
         const Relation& r = c.relation;
         table.add({c.date.to_string(), change_word(c.kind), answer.book.name(r.from, lang),
-                   directed_label(answer.book, r, lang), answer.book.name(r.to, lang), notes.mark(r.sources)});
+                   directed_label(answer.book, r, lang), answer.book.name(r.to, lang),
+                   notes.mark(r.sources)});
     }
     table.print(out);
     notes.print(out);
@@ -63,7 +67,8 @@ CsvRows csv_rows(const ChangesAnswer& answer, const std::string&) {
     CsvRows rows = {{"date", "change", "relation", "type", "from", "to", "sources"}};
     for (const auto& c : answer.changes) {
         const Relation& r = c.relation;
-        rows.push_back({c.date.to_string(), change_word(c.kind), r.id, r.type, r.from, r.to, source_titles(r.sources)});
+        rows.push_back(
+            {c.date.to_string(), change_word(c.kind), r.id, r.type, r.from, r.to, source_titles(r.sources)});
     }
     return rows;
 }

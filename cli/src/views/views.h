@@ -5,6 +5,7 @@
 #include <iosfwd>
 #include <string>
 
+#include "database_summary.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/answers/common_answer.h"
 #include "kizuna/queries/answers/ego_answer.h"
@@ -14,7 +15,6 @@
 #include "kizuna/queries/answers/show_answer.h"
 #include "kizuna/queries/answers/stats_answer.h"
 #include "kizuna/queries/answers/timeline_answer.h"
-#include "database_summary.h"
 #include "output.h"
 
 namespace kizuna::cli {

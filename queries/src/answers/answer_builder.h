@@ -9,7 +9,7 @@
 namespace kizuna::queries {
 
 class AnswerBuilder {
-public:
+  public:
     AnswerBuilder(const Snapshot& snapshot, AnswerBook& book) : snapshot_(snapshot), book_(book) {}
 
     // The entity of v, fetched once and kept in the book.
@@ -19,7 +19,7 @@ public:
     [[nodiscard]] const Graph& graph() const { return snapshot_.graph(); }
     [[nodiscard]] const Snapshot& snapshot() const { return snapshot_; }
 
-private:
+  private:
     const Snapshot& snapshot_;
     AnswerBook& book_;
     std::unordered_map<VertexId, const Entity*> fetched_;

@@ -13,7 +13,8 @@ std::string filter_in_title(const Graph& graph, const RelationFilter& filter, co
     std::string types;
     for (const auto& id : filter.types) {
         for (const auto& type : graph.relation_types()) {
-            if (type.id == id) types += (types.empty() ? "" : lang == "ja" ? "・" : ", ") + display_label(type, lang);
+            if (type.id == id)
+                types += (types.empty() ? "" : lang == "ja" ? "・" : ", ") + display_label(type, lang);
         }
     }
     std::string text = types.empty() ? "" : " — " + types;
@@ -55,11 +56,13 @@ DiagramScope select_diagram(const Snapshot& snapshot, const DiagramRequest& requ
                              std::string(graph.entity_id(b)) + " under these filters: nothing to draw");
         }
         for (const auto& p : paths.paths) {
-            scope.highlight_vertices.insert(scope.highlight_vertices.end(), p.vertices.begin(), p.vertices.end());
-            scope.highlight_relations.insert(scope.highlight_relations.end(), p.relations.begin(), p.relations.end());
+            scope.highlight_vertices.insert(scope.highlight_vertices.end(), p.vertices.begin(),
+                                            p.vertices.end());
+            scope.highlight_relations.insert(scope.highlight_relations.end(), p.relations.begin(),
+                                             p.relations.end());
         }
-        scope.subgraph =
-            neighbourhood(graph, scope.highlight_vertices, request.path_only ? 0 : request.radius, request.filter);
+        scope.subgraph = neighbourhood(graph, scope.highlight_vertices,
+                                       request.path_only ? 0 : request.radius, request.filter);
         scope.title = display_name(snapshot.entity(a), lang) + " — " + display_name(snapshot.entity(b), lang);
     } else {
         scope.subgraph = whole_graph(graph, request.filter, request.isolated);

@@ -8,7 +8,8 @@
 
 namespace kizuna {
 
-EgoAnswer answer_ego(const Snapshot& snapshot, VertexId centre, std::size_t radius, const RelationFilter& filter) {
+EgoAnswer answer_ego(const Snapshot& snapshot, VertexId centre, std::size_t radius,
+                     const RelationFilter& filter) {
     EgoAnswer answer;
     queries::AnswerBuilder builder(snapshot, answer.book);
     answer.centre = builder.entity(centre).id;
@@ -28,7 +29,10 @@ void to_json(nlohmann::json& out, const EgoAnswer& answer) {
         entity["distance"] = member.distance;
         entities.push_back(std::move(entity));
     }
-    out = {{"centre", answer.centre}, {"radius", answer.radius}, {"entities", entities}, {"relations", answer.relations}};
+    out = {{"centre", answer.centre},
+           {"radius", answer.radius},
+           {"entities", entities},
+           {"relations", answer.relations}};
 }
 
 }  // namespace kizuna

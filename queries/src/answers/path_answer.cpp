@@ -51,7 +51,8 @@ void to_json(nlohmann::json& out, const AnsweredPath& path) {
 }
 
 void to_json(nlohmann::json& out, const PathAnswer& answer) {
-    out = {{"from", answer.from}, {"to", answer.to}, {"paths", answer.paths}, {"truncated", answer.truncated}};
+    out = {
+        {"from", answer.from}, {"to", answer.to}, {"paths", answer.paths}, {"truncated", answer.truncated}};
 }
 
 }  // namespace kizuna

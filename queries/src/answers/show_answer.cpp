@@ -1,8 +1,7 @@
 #include "kizuna/queries/answers/show_answer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <tuple>
 
 #include "answer_builder.h"
@@ -35,7 +34,8 @@ ShowAnswer answer_show(const Snapshot& snapshot, const std::string& name) {
     queries::AnswerBuilder builder(snapshot, answer.book);
     answer.entity = builder.entity(v);
     // The entity's relations from its row of the graph (the store keeps no index by endpoint).
-    for (const auto& link : partners(snapshot.graph(), v, {})) answer.relations.push_back(builder.relation(link.relation));
+    for (const auto& link : partners(snapshot.graph(), v, {}))
+        answer.relations.push_back(builder.relation(link.relation));
     auto key = [](const Relation& r) {
         return std::make_tuple(!r.start.has_value(), r.start ? r.start->to_string() : std::string(), r.id);
     };

@@ -15,11 +15,13 @@ nlohmann::json date_or_null(const std::optional<PartialDate>& date) {
 
 }  // namespace
 
-EntityTimelineAnswer answer_entity_timeline(const Snapshot& snapshot, VertexId entity, const RelationFilter& filter) {
+EntityTimelineAnswer answer_entity_timeline(const Snapshot& snapshot, VertexId entity,
+                                            const RelationFilter& filter) {
     EntityTimelineAnswer answer;
     queries::AnswerBuilder builder(snapshot, answer.book);
     answer.entity = builder.entity(entity).id;
-    for (auto r : entity_timeline(snapshot.graph(), entity, filter)) answer.relations.push_back(builder.relation(r));
+    for (auto r : entity_timeline(snapshot.graph(), entity, filter))
+        answer.relations.push_back(builder.relation(r));
     return answer;
 }
 
@@ -43,7 +45,8 @@ void to_json(nlohmann::json& out, const EntityTimelineAnswer& answer) {
 void to_json(nlohmann::json& out, const ChangesAnswer& answer) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : answer.changes) {
-        list.push_back({{"change", change_word(c.kind)}, {"date", c.date.to_string()}, {"relation", c.relation}});
+        list.push_back(
+            {{"change", change_word(c.kind)}, {"date", c.date.to_string()}, {"relation", c.relation}});
     }
     out = {{"since", date_or_null(answer.since)}, {"until", date_or_null(answer.until)}, {"changes", list}};
 }

@@ -38,7 +38,7 @@ struct EncodedRelation {
 [[nodiscard]] EncodedRelation encode(const Relation& relation);
 
 class BulkWriter : public Store::Writer {
-public:
+  public:
     using Store::Writer::put;
     // REQUIRES: encoded == encode(entity); each entity put at most once in a bulk write.
     virtual void put(const Entity& entity, const EncodedEntity& encoded) = 0;
@@ -50,7 +50,7 @@ public:
 };
 
 class BulkWrite {
-public:
+  public:
     // About how many entities and relations the body will put: chooses the bulk paths above.
     struct Size {
         std::size_t entities = 0;

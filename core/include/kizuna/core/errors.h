@@ -9,55 +9,55 @@
 namespace kizuna {
 
 class Error : public std::runtime_error {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
 // A value or file the user gave is not valid data (bad slug, bad date, unknown type ...). Exit 3.
 class InvalidDataError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // Several problems found while validating an import, each "file:line: message". Exit 3.
 class ImportError : public InvalidDataError {
-public:
+  public:
     ImportError(std::vector<std::string> problems, std::size_t total);
     const std::vector<std::string>& problems() const { return problems_; }
     // How many problems were found in all (problems() holds only the first few).
     std::size_t total() const { return total_; }
 
-private:
+  private:
     std::vector<std::string> problems_;
     std::size_t total_;
 };
 
 // The database cannot be opened, is locked, corrupt, or has a newer schema. Exit 4.
 class StorageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // A read-only opening of a database from an older Kizuna: opening it once for writing upgrades it.
 class OutdatedSchemaError : public StorageError {
-public:
+  public:
     using StorageError::StorageError;
 };
 
 // The command line or query is wrong: bad option, unknown or ambiguous entity. Exit 2.
 class UsageError : public Error {
-public:
+  public:
     using Error::Error;
 };
 
 // An entity argument that matches nothing or several entities; candidates() are entity ids to suggest.
 class EntityLookupError : public UsageError {
-public:
+  public:
     EntityLookupError(const std::string& message, std::vector<std::string> candidates)
         : UsageError(message), candidates_(std::move(candidates)) {}
     const std::vector<std::string>& candidates() const { return candidates_; }
 
-private:
+  private:
     std::vector<std::string> candidates_;
 };
 

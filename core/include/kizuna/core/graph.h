@@ -28,7 +28,7 @@ using VertexId = std::uint32_t;
 using RelationIndex = std::uint32_t;
 
 class Graph {
-public:
+  public:
     // The graph of the store's current data: from the graph cache beside the database file when the
     // cache is of this database at its current generation, else read from the store (and the cache then
     // rewritten, when the folder is writable). before_building, when given, is called just before a build
@@ -56,10 +56,10 @@ public:
     [[nodiscard]] Store::DataStamp data_stamp() const;
     // Heap bytes held by the graph, by part.
     struct MemoryUse {
-        std::size_t adjacency = 0;   // the CSR: row starts per vertex, each relation forwards and backwards
-        std::size_t relations = 0;   // per relation: type, dates (for filters without the store)
-        std::size_t row_ids = 0;     // store keys of relations and entities (to fetch details)
-        std::size_t entities = 0;    // entity ids, kinds, countries
+        std::size_t adjacency = 0;  // the CSR: row starts per vertex, each relation forwards and backwards
+        std::size_t relations = 0;  // per relation: type, dates (for filters without the store)
+        std::size_t row_ids = 0;    // store keys of relations and entities (to fetch details)
+        std::size_t entities = 0;   // entity ids, kinds, countries
         [[nodiscard]] std::size_t total() const { return adjacency + relations + row_ids + entities; }
     };
     [[nodiscard]] MemoryUse memory_use() const;
@@ -88,7 +88,7 @@ public:
 
     struct Impl;  // core/src/graph_impl.h
 
-private:
+  private:
     friend struct GraphInternals;  // the algorithms' view, core/internal/kizuna/core/graph_internals.h
     explicit Graph(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

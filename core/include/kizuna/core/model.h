@@ -30,8 +30,8 @@ struct Names {
 using Attributes = std::map<std::string, std::string>;
 
 struct Entity {
-    std::string id;       // stable slug [a-z0-9][a-z0-9-]*
-    std::string kind;     // slug from the open kind vocabulary (ministry, company ...)
+    std::string id;    // stable slug [a-z0-9][a-z0-9-]*
+    std::string kind;  // slug from the open kind vocabulary (ministry, company ...)
     Names names;
     std::vector<std::string> aliases;
     std::string country;  // ISO 3166-1 alpha-2, may be empty

@@ -11,7 +11,7 @@
 namespace kizuna {
 
 class PartialDate {
-public:
+  public:
     enum class Precision { Year, Month, Day };
 
     // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (a real calendar date). Returns nullopt otherwise.
@@ -35,7 +35,7 @@ public:
     // Exact identity (same fields, same precision).
     friend bool operator==(const PartialDate&, const PartialDate&) = default;
 
-private:
+  private:
     PartialDate(int year, int month, int day) : year_(year), month_(month), day_(day) {}
     int year_ = 0;
     int month_ = 0;

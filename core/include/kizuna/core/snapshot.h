@@ -15,7 +15,7 @@
 namespace kizuna {
 
 class Snapshot {
-public:
+  public:
     // Opens the read transaction, then loads the graph within it (Graph::load: from the cache when it is
     // of this state, else built; before_building is called before a build). Throws StorageError.
     [[nodiscard]] static Snapshot take(const Store& store, const std::function<void()>& before_building = {});
@@ -34,7 +34,7 @@ public:
     // The vertex an argument names (id or any name, see Store::resolve); throws EntityLookupError.
     [[nodiscard]] VertexId vertex(const std::string& name) const;
 
-private:
+  private:
     Snapshot(const Store& store, std::unique_ptr<Store::ReadTransaction> read, Graph graph);
     const Store* store_;
     std::unique_ptr<Store::ReadTransaction> read_;

@@ -20,7 +20,7 @@
 namespace kizuna {
 
 class Store {
-public:
+  public:
     enum class Mode {
         ReadOnly,   // queries only; the file must exist and be up to date
         ReadWrite,  // the file must exist; migrations are applied
@@ -52,13 +52,13 @@ public:
     // commit meanwhile. Nested ones join the outermost. REQUIRES: the Store outlives it; no write
     // through this Store while it lives.
     class ReadTransaction {
-    public:
+      public:
         explicit ReadTransaction(const Store& store);  // throws StorageError
         ~ReadTransaction();
         ReadTransaction(const ReadTransaction&) = delete;
         ReadTransaction& operator=(const ReadTransaction&) = delete;
 
-    private:
+      private:
         const Store* store_;
         bool outermost_;
     };
@@ -114,14 +114,16 @@ public:
         std::size_t types_changed = 0;
         std::size_t entities_changed = 0;
         std::size_t relations_changed = 0;
-        [[nodiscard]] std::size_t total() const { return types_changed + entities_changed + relations_changed; }
+        [[nodiscard]] std::size_t total() const {
+            return types_changed + entities_changed + relations_changed;
+        }
     };
 
     // Upserts by id. Values are stored as given (names and aliases in NFC).
     // REQUIRES: values already validated; a relation's ends and type present in the store or written
     // earlier in the same write (else StorageError, and nothing of the write lands).
     class Writer {
-    public:
+      public:
         virtual ~Writer() = default;
         virtual void put(const RelationType& type) = 0;
         virtual void put(const Entity& entity) = 0;
@@ -134,7 +136,7 @@ public:
 
     struct Impl;  // core/src/store_impl.h
 
-private:
+  private:
     friend class BulkWrite;
     friend class ReadTransaction;
     explicit Store(std::unique_ptr<Impl> impl);

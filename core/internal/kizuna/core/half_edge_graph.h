@@ -20,8 +20,9 @@
 namespace kizuna {
 
 // Relation r is the CSR's forward edge r: relations are numbered in the order of their from vertex.
-using CsrGraph = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
-                                                    boost::no_property, std::uint32_t, std::uint32_t>;
+using CsrGraph =
+    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
+                                       boost::no_property, std::uint32_t, std::uint32_t>;
 
 // A relation seen from one of its ends.
 struct HalfEdge {
@@ -29,7 +30,9 @@ struct HalfEdge {
     [[nodiscard]] RelationIndex relation() const { return packed >> 1; }
     // True when it runs against the relation's own direction (to -> from).
     [[nodiscard]] bool reversed() const { return (packed & 1U) != 0; }
-    [[nodiscard]] static HalfEdge of(RelationIndex r, bool reversed) { return HalfEdge{r << 1 | (reversed ? 1U : 0U)}; }
+    [[nodiscard]] static HalfEdge of(RelationIndex r, bool reversed) {
+        return HalfEdge{r << 1 | (reversed ? 1U : 0U)};
+    }
 };
 
 // The edge descriptor of the adaptor: where the half-edge leaves, where it arrives, and which it is.
@@ -44,7 +47,7 @@ struct WalkEdge {
 };
 
 class HalfEdgeGraph {
-public:
+  public:
     explicit HalfEdgeGraph(const CsrGraph& csr) : csr_(&csr) {}
     [[nodiscard]] const CsrGraph& csr() const { return *csr_; }
 
@@ -53,7 +56,7 @@ public:
     // neighbour was measured 1.7x slower on simple-path enumeration: the merge branch is unpredictable.)
     class out_edge_iterator
         : public boost::iterator_facade<out_edge_iterator, WalkEdge, boost::forward_traversal_tag, WalkEdge> {
-    public:
+      public:
         out_edge_iterator() = default;
         out_edge_iterator(const CsrGraph& csr, VertexId v, bool at_end)
             : targets_(csr.m_forward.m_column.data()),
@@ -65,7 +68,7 @@ public:
               backward_(csr.m_backward.m_rowstart[v + (at_end ? 1 : 0)]),
               backward_end_(csr.m_backward.m_rowstart[v + 1]) {}
 
-    private:
+      private:
         friend class boost::iterator_core_access;
         [[nodiscard]] bool forward_next() const { return forward_ != forward_end_; }
         [[nodiscard]] WalkEdge dereference() const {
@@ -83,9 +86,9 @@ public:
             return forward_ == other.forward_ && backward_ == other.backward_;
         }
 
-        const VertexId* targets_ = nullptr;            // forward row: the relation's to vertex
-        const VertexId* sources_ = nullptr;            // backward row: the relation's from vertex ...
-        const RelationIndex* relations_ = nullptr;     // ... and the relation (its forward edge)
+        const VertexId* targets_ = nullptr;         // forward row: the relation's to vertex
+        const VertexId* sources_ = nullptr;         // backward row: the relation's from vertex ...
+        const RelationIndex* relations_ = nullptr;  // ... and the relation (its forward edge)
         VertexId v_ = 0;
         std::uint32_t forward_ = 0, forward_end_ = 0, backward_ = 0, backward_end_ = 0;
     };
@@ -94,7 +97,8 @@ public:
     struct ForwardHalf {
         const CsrGraph* csr = nullptr;
         WalkEdge operator()(const CsrGraph::edge_descriptor& e) const {
-            return {boost::source(e, *csr), boost::target(e, *csr), HalfEdge::of(boost::get(boost::edge_index, *csr, e), false)};
+            return {boost::source(e, *csr), boost::target(e, *csr),
+                    HalfEdge::of(boost::get(boost::edge_index, *csr, e), false)};
         }
     };
 
@@ -103,7 +107,9 @@ public:
     using edge_descriptor = WalkEdge;
     using directed_category = boost::undirected_tag;
     using edge_parallel_category = boost::allow_parallel_edge_tag;
-    struct traversal_category : boost::incidence_graph_tag, boost::vertex_list_graph_tag, boost::edge_list_graph_tag {};
+    struct traversal_category : boost::incidence_graph_tag,
+                                boost::vertex_list_graph_tag,
+                                boost::edge_list_graph_tag {};
     using vertex_iterator = boost::counting_iterator<VertexId>;
     using edge_iterator = boost::transform_iterator<ForwardHalf, CsrGraph::edge_iterator, WalkEdge, WalkEdge>;
     using in_edge_iterator = out_edge_iterator;  // undirected: the same half-edges
@@ -113,20 +119,22 @@ public:
     using degree_size_type = std::uint32_t;
     static VertexId null_vertex() { return CsrGraph::null_vertex(); }
 
-private:
+  private:
     const CsrGraph* csr_;
 };
 
-inline std::pair<HalfEdgeGraph::out_edge_iterator, HalfEdgeGraph::out_edge_iterator> out_edges(VertexId v,
-                                                                                                const HalfEdgeGraph& g) {
-    return {HalfEdgeGraph::out_edge_iterator(g.csr(), v, false), HalfEdgeGraph::out_edge_iterator(g.csr(), v, true)};
+inline std::pair<HalfEdgeGraph::out_edge_iterator, HalfEdgeGraph::out_edge_iterator> out_edges(
+    VertexId v, const HalfEdgeGraph& g) {
+    return {HalfEdgeGraph::out_edge_iterator(g.csr(), v, false),
+            HalfEdgeGraph::out_edge_iterator(g.csr(), v, true)};
 }
 inline std::uint32_t out_degree(VertexId v, const HalfEdgeGraph& g) {
     return boost::out_degree(v, g.csr()) + boost::in_degree(v, g.csr());
 }
 inline VertexId source(const WalkEdge& e, const HalfEdgeGraph&) { return e.source; }
 inline VertexId target(const WalkEdge& e, const HalfEdgeGraph&) { return e.target; }
-inline std::pair<HalfEdgeGraph::vertex_iterator, HalfEdgeGraph::vertex_iterator> vertices(const HalfEdgeGraph& g) {
+inline std::pair<HalfEdgeGraph::vertex_iterator, HalfEdgeGraph::vertex_iterator> vertices(
+    const HalfEdgeGraph& g) {
     return {HalfEdgeGraph::vertex_iterator(0), HalfEdgeGraph::vertex_iterator(boost::num_vertices(g.csr()))};
 }
 inline std::uint32_t num_vertices(const HalfEdgeGraph& g) { return boost::num_vertices(g.csr()); }
@@ -136,7 +144,9 @@ inline std::pair<HalfEdgeGraph::edge_iterator, HalfEdgeGraph::edge_iterator> edg
     return {HalfEdgeGraph::edge_iterator(first, forward), HalfEdgeGraph::edge_iterator(last, forward)};
 }
 inline std::uint32_t num_edges(const HalfEdgeGraph& g) { return boost::num_edges(g.csr()); }
-inline boost::typed_identity_property_map<VertexId> get(boost::vertex_index_t, const HalfEdgeGraph&) { return {}; }
+inline boost::typed_identity_property_map<VertexId> get(boost::vertex_index_t, const HalfEdgeGraph&) {
+    return {};
+}
 
 }  // namespace kizuna
 

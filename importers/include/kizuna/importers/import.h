@@ -5,10 +5,9 @@
 // thread while rows are written, so a large import is neither held in memory whole nor read before
 // writing starts.
 // Re-importing the same data changes nothing (upsert by id).
-#include <nlohmann/json_fwd.hpp>
-
 #include <filesystem>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

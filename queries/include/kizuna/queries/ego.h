@@ -11,12 +11,13 @@ namespace kizuna {
 
 // Everything within radius hops of centre, and every relation that passes the filter between two such
 // vertices. Radius 0 is the centre alone.
-[[nodiscard]] Subgraph ego_network(const Graph& graph, VertexId centre, std::size_t radius, const RelationFilter& filter);
+[[nodiscard]] Subgraph ego_network(const Graph& graph, VertexId centre, std::size_t radius,
+                                   const RelationFilter& filter);
 
 // Everything within radius hops of any of the centres (distance: to the nearest), and the relations
 // among them, e.g. a path and its surroundings.
-[[nodiscard]] Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres, std::size_t radius,
-                                     const RelationFilter& filter);
+[[nodiscard]] Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres,
+                                     std::size_t radius, const RelationFilter& filter);
 
 // The whole graph as a subgraph, keeping the relations that pass the filter; vertices with none of them
 // are kept only when keep_isolated.

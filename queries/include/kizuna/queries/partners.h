@@ -16,8 +16,8 @@ struct Link {
 };
 
 struct PartnerQuery {
-    RelationFilter filter;  // filter.directed keeps only outgoing links (and symmetric ones)
-    bool incoming_only = false;        // keep only partner -> entity links (and symmetric ones)
+    RelationFilter filter;               // filter.directed keeps only outgoing links (and symmetric ones)
+    bool incoming_only = false;          // keep only partner -> entity links (and symmetric ones)
     std::vector<std::string> countries;  // counterpart's country (ISO codes); empty = any
     std::vector<std::string> kinds;      // counterpart's kind; empty = any
 };

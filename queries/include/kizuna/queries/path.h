@@ -31,18 +31,19 @@ struct PathSet {
 
 // The shortest connection (fewest relations), or nullopt when none exists within the query's bounds.
 // from == to gives the path of length 0.
-[[nodiscard]] std::optional<Path> shortest_path(const Graph& graph, VertexId from, VertexId to, const PathQuery& query);
+[[nodiscard]] std::optional<Path> shortest_path(const Graph& graph, VertexId from, VertexId to,
+                                                const PathQuery& query);
 
 // Every shortest connection, at most cap of them.
-[[nodiscard]] PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const PathQuery& query,
-                                         std::size_t cap);
+[[nodiscard]] PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to,
+                                         const PathQuery& query, std::size_t cap);
 
 // The k shortest loopless connections (Yen's algorithm), in non-decreasing length.
-[[nodiscard]] std::vector<Path> k_shortest_paths(const Graph& graph, VertexId from, VertexId to, const PathQuery& query,
-                                                 std::size_t k);
+[[nodiscard]] std::vector<Path> k_shortest_paths(const Graph& graph, VertexId from, VertexId to,
+                                                 const PathQuery& query, std::size_t k);
 
 // Every loopless connection of at most max_hops relations, shortest first, at most cap of them.
-[[nodiscard]] PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to, const RelationFilter& filter,
-                                       std::size_t max_hops, std::size_t cap);
+[[nodiscard]] PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to,
+                                       const RelationFilter& filter, std::size_t max_hops, std::size_t cap);
 
 }  // namespace kizuna

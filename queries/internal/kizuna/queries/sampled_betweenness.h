@@ -1,5 +1,6 @@
 #pragma once
-// Internal to queries (and its tests, through kizuna::queries_internal): betweenness centrality estimated from a sample of sources.
+// Internal to queries (and its tests, through kizuna::queries_internal): betweenness centrality estimated
+// from a sample of sources.
 //
 // Brandes' algorithm costs a breadth-first search and a dependency accumulation per source: O(V·E) for
 // all of them, hours on a million relations. Summing the dependencies of a uniform sample of k sources

@@ -1,5 +1,6 @@
 #pragma once
-// Internal to queries (and its tests, through kizuna::queries_internal): the filtered Boost views and breadth-first searches every query is built on.
+// Internal to queries (and its tests, through kizuna::queries_internal): the filtered Boost views and
+// breadth-first searches every query is built on.
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/range/iterator_range.hpp>
@@ -16,21 +17,21 @@ inline constexpr std::uint32_t kUnreached = std::numeric_limits<std::uint32_t>::
 
 // A RelationFilter turned into per-relation and per-type lookups, computed once per query.
 class CompiledFilter {
-public:
+  public:
     CompiledFilter(const Graph& graph, const RelationFilter& filter);
     // May the half-edge be walked? reverse = walk it backwards (for searches from the target).
     [[nodiscard]] bool allows(HalfEdge half, bool reverse = false) const;
     [[nodiscard]] bool relation_ok(RelationIndex r) const;
     [[nodiscard]] const Graph& graph() const { return graph_; }
 
-private:
+  private:
     // Relations are checked when walked, not all up front: a query touches a small part of a large graph.
     const Graph& graph_;
     bool directed_;
-    bool all_pass_;                // no type or date condition
-    std::vector<char> type_ok_;    // by type index
+    bool all_pass_;              // no type or date condition
+    std::vector<char> type_ok_;  // by type index
     std::vector<char> type_directed_;
-    RelationFilter dates_;         // the date part of the filter
+    RelationFilter dates_;  // the date part of the filter
 };
 
 // Blocks used by Yen's algorithm: relations and vertices a spur path may not use.
@@ -48,12 +49,15 @@ struct EdgeAllowed {
 
 struct VertexAllowed {
     const Blocks* blocks = nullptr;
-    bool operator()(VertexId v) const { return !blocks || blocks->vertices.empty() || blocks->vertices[v] == 0; }
+    bool operator()(VertexId v) const {
+        return !blocks || blocks->vertices.empty() || blocks->vertices[v] == 0;
+    }
 };
 
 using FilteredGraph = boost::filtered_graph<HalfEdgeGraph, EdgeAllowed, VertexAllowed>;
 
-[[nodiscard]] FilteredGraph filtered(const CompiledFilter& filter, const Blocks* blocks = nullptr, bool reverse = false);
+[[nodiscard]] FilteredGraph filtered(const CompiledFilter& filter, const Blocks* blocks = nullptr,
+                                     bool reverse = false);
 
 // Breadth-first search from source over the filtered view. distance[v] is kUnreached for vertices not
 // reached; parent[v] is the half-edge that first reached v. Stops early once stop_at is discovered, or
@@ -62,7 +66,8 @@ struct BfsResult {
     std::vector<std::uint32_t> distance;
     std::vector<HalfEdge> parent;
 };
-[[nodiscard]] BfsResult bfs(const FilteredGraph& view, VertexId source, std::optional<VertexId> stop_at = std::nullopt,
+[[nodiscard]] BfsResult bfs(const FilteredGraph& view, VertexId source,
+                            std::optional<VertexId> stop_at = std::nullopt,
                             std::uint32_t max_depth = kUnreached);
 
 // The vertex a half-edge leaves, from its relation's endpoints.

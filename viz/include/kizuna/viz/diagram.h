@@ -1,6 +1,6 @@
 #pragma once
-// Relationship diagrams: a Subgraph of a Snapshot's graph drawn with Graphviz (built through cgraph, laid out and
-// rendered by gvc). Node shape by kind, fill by country, edge colour and style by relation type, edge
+// Relationship diagrams: a Subgraph of a Snapshot's graph drawn with Graphviz (built through cgraph, laid out
+// and rendered by gvc). Node shape by kind, fill by country, edge colour and style by relation type, edge
 // label "type year", tooltips with sources, a legend of what appears, optional clusters by country.
 //
 // Every label is made safe before it reaches Graphviz: escapes (\N, \G …) neutralised, control characters
@@ -25,14 +25,14 @@ enum class DiagramFormat { Dot, Svg, Png, Pdf };
 [[nodiscard]] std::optional<DiagramFormat> diagram_format_of(const std::filesystem::path& path);
 
 struct DiagramOptions {
-    std::string lang = "en";           // names and type labels: en, ja, vi
-    std::string engine = "dot";        // dot, neato, fdp, sfdp, circo, twopi
+    std::string lang = "en";     // names and type labels: en, ja, vi
+    std::string engine = "dot";  // dot, neato, fdp, sfdp, circo, twopi
     bool cluster_by_country = false;
     bool legend = true;
-    std::string title;                 // drawn above the diagram when not empty
-    std::vector<VertexId> highlight_vertices;     // e.g. a path
+    std::string title;                         // drawn above the diagram when not empty
+    std::vector<VertexId> highlight_vertices;  // e.g. a path
     std::vector<RelationIndex> highlight_relations;
-    bool fade_others = true;           // with a highlight: grey out everything else
+    bool fade_others = true;                // with a highlight: grey out everything else
     std::string font = "Noto Sans CJK JP";  // covers Japanese, Vietnamese and Latin glyphs
     // Diagrams with more entities than this are refused with advice (--ego, sfdp).
     std::size_t max_entities = 400;
@@ -50,7 +50,7 @@ struct DiagramOptions {
 // The diagram as bytes in the format. Throws UsageError (too large, unknown engine),
 // InvalidDataError (text that is not valid UTF-8) or Error (Graphviz failed).
 // REQUIRES: subgraph is of snapshot.graph().
-[[nodiscard]] std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, const DiagramOptions& options,
-                                         DiagramFormat format);
+[[nodiscard]] std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph,
+                                         const DiagramOptions& options, DiagramFormat format);
 
 }  // namespace kizuna

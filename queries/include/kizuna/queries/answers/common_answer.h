@@ -1,7 +1,6 @@
 #pragma once
 // `common A B`: the entities both A and B are related to, with the relations on each side.
 #include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <vector>
 
@@ -17,7 +16,7 @@ struct CommonRow {
 };
 
 struct CommonAnswer {
-    std::string a, b;  // entity ids
+    std::string a, b;             // entity ids
     std::vector<CommonRow> rows;  // by entity id
     AnswerBook book;
 };

@@ -13,11 +13,11 @@
 namespace kizuna {
 
 struct DiagramRequest {
-    std::optional<VertexId> ego;                              // an entity's neighbourhood
-    std::optional<std::pair<VertexId, VertexId>> path;        // the shortest connections from A to B
-    std::size_t radius = 1;                                   // hops around the ego or the path
-    bool path_only = false;                                   // with path: no surroundings
-    bool isolated = false;                                    // whole graph: entities without relations too
+    std::optional<VertexId> ego;                        // an entity's neighbourhood
+    std::optional<std::pair<VertexId, VertexId>> path;  // the shortest connections from A to B
+    std::size_t radius = 1;                             // hops around the ego or the path
+    bool path_only = false;                             // with path: no surroundings
+    bool isolated = false;                              // whole graph: entities without relations too
     RelationFilter filter;
     std::string lang = "en";  // of the title
 };

@@ -1,8 +1,7 @@
 #pragma once
 // `ego ENTITY --radius N`: the entities within N hops and the relations among them.
-#include <nlohmann/json_fwd.hpp>
-
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

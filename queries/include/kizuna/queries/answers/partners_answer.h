@@ -2,7 +2,6 @@
 // `partners ENTITY`: every relation of the entity that passes the query, with the partner at its other
 // end, from the entity's point of view.
 #include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <vector>
 
@@ -25,7 +24,8 @@ struct PartnersAnswer {
 };
 
 // Throws UsageError (a country, kind or type that no entity or relation has), StorageError.
-[[nodiscard]] PartnersAnswer answer_partners(const Snapshot& snapshot, VertexId entity, const PartnerQuery& query);
+[[nodiscard]] PartnersAnswer answer_partners(const Snapshot& snapshot, VertexId entity,
+                                             const PartnerQuery& query);
 
 // JSON: {"entity", "partners": [{"partner": entity, "direction", "relation"}]}.
 void to_json(nlohmann::json& out, const PartnersAnswer& answer);

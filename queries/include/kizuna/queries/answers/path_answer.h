@@ -1,7 +1,6 @@
 #pragma once
 // `path FROM TO`: how two entities are connected, relation by relation, each with its dates and sources.
 #include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,7 +42,8 @@ struct PathAnswer {
 };
 
 // Throws UsageError (unknown type), StorageError.
-[[nodiscard]] PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, const PathRequest& request);
+[[nodiscard]] PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to,
+                                     const PathRequest& request);
 
 // JSON: {"from", "to", "paths": [{"length", "nodes", "relations"}], "truncated"}.
 void to_json(nlohmann::json& out, const AnsweredPath& path);

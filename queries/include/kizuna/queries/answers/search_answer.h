@@ -1,7 +1,6 @@
 #pragma once
 // `search TEXT`: entities by any name or alias in any language (Store::search), best first.
 #include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <vector>
 

@@ -2,7 +2,6 @@
 // `show NAME`: an entity with every relation (dates, sources), or a relation by its id with its
 // attributes (an MOU's areas, a stake, a caveat) and sources.
 #include <nlohmann/json_fwd.hpp>
-
 #include <string>
 #include <variant>
 #include <vector>

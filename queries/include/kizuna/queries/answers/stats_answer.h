@@ -1,9 +1,8 @@
 #pragma once
 // `stats`: counts by kind, country and type, components, and the entities ranked by degree (and, when
 // asked, betweenness).
-#include <nlohmann/json_fwd.hpp>
-
 #include <map>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 

@@ -2,7 +2,6 @@
 // `timeline [ENTITY]`: an entity's relations in date order, or what started and ended across the whole
 // graph between two dates.
 #include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <variant>
