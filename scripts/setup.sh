@@ -18,6 +18,7 @@ packages=(
   build-essential cmake pkg-config  # g++ 12, CMake
   libsqlitecpp-dev libsqlite3-dev   # the store (SQLiteCpp over SQLite with FTS5)
   libboost-graph-dev                # the in-memory graph and its algorithms
+  libxxhash-dev                     # the graph cache's checksum (XXH3)
   libgraphviz-dev graphviz          # diagrams: cgraph to build, gvc to lay out and render
   fonts-noto-cjk                    # Japanese and Vietnamese glyphs in PNG and PDF diagrams
   catch2                            # tests (v2)

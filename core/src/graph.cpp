@@ -48,8 +48,7 @@ Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph Graph::load(const Store& store, const std::function<void()>& before_building) {
     const Store::ReadTransaction snapshot(store);  // the stamp and, when built, the rows: one state
     const Store::DataStamp stamp = store.data_stamp();
-    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), stamp.instance,
-                                     stamp.generation)) {
+    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), stamp)) {
         return Graph(std::move(impl));
     }
     if (before_building) before_building();
@@ -79,6 +78,7 @@ Graph Graph::build(const Store& store) {
         const Store::DataStamp stamp = store.data_stamp();
         impl->instance = stamp.instance;
         impl->generation = stamp.generation;
+        impl->version = stamp.version;
         impl->types = store.relation_types();
         std::unordered_map<std::string, std::uint16_t> kind_index, country_index;
         // A few dozen types at most: a scan over them is quicker than hashing a string per relation.
@@ -195,7 +195,7 @@ Graph Graph::build(const Store& store) {
 
 std::size_t Graph::vertex_count() const { return impl_->eids.size(); }
 std::size_t Graph::relation_count() const { return impl_->rids.size(); }
-Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation}; }
+Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation, impl_->version}; }
 
 Graph::MemoryUse Graph::memory_use() const {
     const Impl& g = *impl_;

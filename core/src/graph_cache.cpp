@@ -1,12 +1,16 @@
 #include "graph_cache.h"
 
+#include <signal.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <new>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -16,7 +20,8 @@ namespace kizuna {
 namespace {
 
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
-constexpr std::uint32_t kFormat = 2;  // 2: each relation once, in a bidirectional CSR
+// 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end.
+constexpr std::uint32_t kFormat = 3;
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
@@ -27,9 +32,28 @@ struct Header {
     std::int64_t schema_version = 0;
     std::int64_t instance = 0;
     std::int64_t generation = 0;
+    std::int64_t version = 0;
     std::uint64_t vertices = 0;
     std::uint64_t relations = 0;
     std::uint64_t id_bytes = 0;
+};
+
+// A running checksum (XXH3, 64 bits) of every byte written or read: a file whose bytes changed after it
+// was written is never used, whatever the change.
+class Checksum {
+  public:
+    Checksum() : state_(XXH3_createState()) {
+        if (state_ == nullptr) throw std::bad_alloc();
+        XXH3_64bits_reset(state_);
+    }
+    ~Checksum() { XXH3_freeState(state_); }
+    Checksum(const Checksum&) = delete;
+    Checksum& operator=(const Checksum&) = delete;
+    void add(const void* data, std::size_t size) { XXH3_64bits_update(state_, data, size); }
+    [[nodiscard]] std::uint64_t digest() const { return XXH3_64bits_digest(state_); }
+
+  private:
+    XXH3_state_t* state_;
 };
 
 class Writer {
@@ -37,14 +61,18 @@ class Writer {
     explicit Writer(const std::filesystem::path& file) : out_(file, std::ios::binary | std::ios::trunc) {}
     template <typename T>
     void value(const T& v) {
-        out_.write(reinterpret_cast<const char*>(&v), sizeof v);
+        bytes(&v, sizeof v);
     }
     template <typename T>
     void array(const std::vector<T>& items) {
-        out_.write(reinterpret_cast<const char*>(items.data()),
-                   static_cast<std::streamsize>(items.size() * sizeof(T)));
+        bytes(items.data(), items.size() * sizeof(T));
     }
-    void chars(const std::string& s) { out_.write(s.data(), static_cast<std::streamsize>(s.size())); }
+    void chars(const std::string& s) { bytes(s.data(), s.size()); }
+    // The checksum of everything written so far, as the file's last 8 bytes.
+    void seal() {
+        const std::uint64_t digest = sum_.digest();
+        out_.write(reinterpret_cast<const char*>(&digest), sizeof digest);
+    }
     void text(const std::string& s) {
         value(static_cast<std::uint64_t>(s.size()));
         chars(s);
@@ -55,7 +83,12 @@ class Writer {
     }
 
   private:
+    void bytes(const void* data, std::size_t size) {
+        sum_.add(data, size);
+        out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    }
     std::ofstream out_;
+    Checksum sum_;
 };
 
 class Reader {
@@ -64,32 +97,41 @@ class Reader {
     [[nodiscard]] bool ok() const { return static_cast<bool>(in_); }
     template <typename T>
     bool value(T& v) {
-        in_.read(reinterpret_cast<char*>(&v), sizeof v);
-        return ok();
+        return bytes(&v, sizeof v);
     }
     template <typename T>
     bool array(std::vector<T>& items, std::size_t count) {
         items.resize(count);
-        in_.read(reinterpret_cast<char*>(items.data()), static_cast<std::streamsize>(count * sizeof(T)));
-        return ok();
+        return bytes(items.data(), count * sizeof(T));
     }
     bool text(std::string& s) {
         std::uint64_t size = 0;
         if (!value(size) || size > kMaxText) return false;
         s.resize(size);
-        in_.read(s.data(), static_cast<std::streamsize>(size));
-        return ok();
+        return bytes(s.data(), size);
     }
     bool chars(std::string& s, std::size_t size) {
         s.resize(size);
-        in_.read(s.data(), static_cast<std::streamsize>(size));
-        return ok();
+        return bytes(s.data(), size);
     }
-    bool at_end() { return in_.peek() == std::char_traits<char>::eof(); }
+    // The file ends with the checksum of everything read before it, and nothing after.
+    bool sealed() {
+        const std::uint64_t expected = sum_.digest();
+        std::uint64_t digest = 0;
+        in_.read(reinterpret_cast<char*>(&digest), sizeof digest);
+        return ok() && digest == expected && in_.peek() == std::char_traits<char>::eof();
+    }
 
   private:
+    bool bytes(void* data, std::size_t size) {
+        in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
+        if (!ok()) return false;
+        sum_.add(data, size);
+        return true;
+    }
     static constexpr std::uint64_t kMaxText = 1U << 20;
     std::ifstream in_;
+    Checksum sum_;
 };
 
 bool all_below(const std::vector<std::uint32_t>& values, std::size_t limit) {
@@ -129,9 +171,26 @@ bool rows_valid(const std::vector<std::uint32_t>& row_start, std::size_t edges) 
     return true;
 }
 
+// Removes the temporary files of cache writers that were killed: "<cache>.tmp<PID>" of a process that
+// no longer runs.
+void remove_abandoned(const std::filesystem::path& file) {
+    const std::string prefix = file.filename().string() + ".tmp";
+    std::error_code error;
+    const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+        const std::string name = entry.path().filename().string();
+        if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string digits = name.substr(prefix.size());
+        if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 9) continue;
+        const auto pid = static_cast<pid_t>(std::stol(digits));
+        if (::kill(pid, 0) != 0 && errno == ESRCH) std::filesystem::remove(entry.path(), error);
+    }
+}
+
 }  // namespace
 
 bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, int schema_version) {
+    remove_abandoned(file);
     const std::size_t n = g.eids.size();
     const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(::getpid());
     bool written = false;
@@ -141,6 +200,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
         header.schema_version = schema_version;
         header.instance = g.instance;
         header.generation = g.generation;
+        header.version = g.version;
         header.vertices = n;
         header.relations = g.rids.size();
         header.id_bytes = g.id_chars.size();
@@ -159,6 +219,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
         }
         out.chars(g.id_chars);  // its length is in the header
         for_each_array(g, n, g.rids.size(), [&](const auto& items, std::size_t) { out.array(items); });
+        out.seal();
         written = out.finish();
     }
     std::error_code error;
@@ -171,20 +232,29 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
 }
 
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
-                                              std::int64_t instance, std::int64_t generation) {
+                                              const Store::DataStamp& stamp) {
     Reader in(file);
     Header header;
     if (!in.ok() || !in.value(header)) return nullptr;
     if (header.magic != kMagic || header.format != kFormat || header.byte_order != kByteOrderMark ||
-        header.schema_version != schema_version || header.instance != instance ||
-        header.generation != generation) {
+        header.schema_version != schema_version || header.instance != stamp.instance ||
+        header.generation != stamp.generation || header.version != stamp.version) {
         return nullptr;
     }
     const std::size_t n = header.vertices, m = header.relations;
     if (n >= std::numeric_limits<VertexId>::max() || m >= (1U << 31)) return nullptr;
+    // The arrays' sizes follow from the header: a damaged header must not make the reader allocate more
+    // than the file holds (bytes per vertex: id offset, key, kind, country, two row starts; per relation:
+    // type, dates, key, forward column, backward column and index).
+    std::error_code error;
+    const auto file_size = std::filesystem::file_size(file, error);
+    constexpr std::uint64_t kVertexBytes = 4 + 8 + 2 + 2 + 4 + 4, kRelationBytes = 2 + 4 + 4 + 8 + 4 + 4 + 4;
+    if (error || header.id_bytes > file_size || kVertexBytes * n + kRelationBytes * m > file_size)
+        return nullptr;
     auto g = std::make_unique<Graph::Impl>();
-    g->instance = instance;
-    g->generation = generation;
+    g->instance = stamp.instance;
+    g->generation = stamp.generation;
+    g->version = stamp.version;
     std::uint64_t count = 0;
     if (!in.value(count) || count > 0xFFFF) return nullptr;
     g->types.resize(count);
@@ -206,7 +276,7 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     bool complete = in.chars(g->id_chars, header.id_bytes);
     for_each_array(*g, n, m,
                    [&](auto& items, std::size_t length) { complete = complete && in.array(items, length); });
-    if (!complete || !in.at_end()) return nullptr;
+    if (!complete || !in.sealed()) return nullptr;
     const auto& forward = g->csr.m_forward;
     const auto& backward = g->csr.m_backward;
     // A damaged file must not send a traversal out of bounds.

@@ -17,9 +17,10 @@ struct Graph::Impl {
     Impl(const Impl&) = delete;  // half_edges points into csr: an Impl stays where it was made
     Impl& operator=(const Impl&) = delete;
 
-    // Which data this is: the database's instance number and generation (Store::data_stamp).
+    // Which data this is (Store::data_stamp).
     std::int64_t instance = 0;
     std::int64_t generation = 0;
+    std::int64_t version = 0;
     CsrGraph csr;
     HalfEdgeGraph half_edges{csr};
     // Vertices, in entity-id order.

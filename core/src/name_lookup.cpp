@@ -53,79 +53,84 @@ std::string describe(const Entity& entity) {
 }  // namespace
 
 std::vector<Entity> Store::search(const std::string& text, std::size_t limit) const {
-    const std::string key = search_key(text);
-    if (key.empty() || limit == 0) return {};
-    // Rank 0: the whole key; 1: a prefix; 2: elsewhere in a name. Substrings through the trigram index
-    // when the key is long enough for trigrams, else through LIKE on the (short) key column.
-    const bool use_fts = codepoint_count(key) >= 3;
-    std::string sql =
-        std::string("SELECT ") + kEntityColumns +
-        ", min(CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) "
-        "AS rank FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE ";
-    sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
-                   : "instr(n.key, ?1) > 0";
-    sql += " GROUP BY e.eid ORDER BY rank, e.id LIMIT ?3";
-    SQLite::Statement query(impl_->db, sql);
-    query.bind(1, key);
-    if (use_fts) query.bind(2, fts_phrase(key));
-    query.bind(3, static_cast<std::int64_t>(limit));
-    std::vector<Entity> out;
-    while (query.executeStep()) out.push_back(read_entity(query));
-    return out;
+    return guarded_read(*impl_, [&]() -> std::vector<Entity> {
+        const std::string key = search_key(text);
+        if (key.empty() || limit == 0) return {};
+        // Rank 0: the whole key; 1: a prefix; 2: elsewhere in a name. Substrings through the trigram index
+        // when the key is long enough for trigrams, else through LIKE on the (short) key column.
+        const bool use_fts = codepoint_count(key) >= 3;
+        std::string sql =
+            std::string("SELECT ") + kEntityColumns +
+            ", min(CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) "
+            "AS rank FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE ";
+        sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
+                       : "instr(n.key, ?1) > 0";
+        sql += " GROUP BY e.eid ORDER BY rank, e.id LIMIT ?3";
+        SQLite::Statement query(impl_->db, sql);
+        query.bind(1, key);
+        if (use_fts) query.bind(2, fts_phrase(key));
+        query.bind(3, static_cast<std::int64_t>(limit));
+        std::vector<Entity> out;
+        while (query.executeStep()) out.push_back(read_entity(query));
+        return out;
+    });
 }
 
 Entity Store::resolve(const std::string& name) const {
-    if (auto by_id = entity(name)) return *by_id;
-    const std::string key = search_key(name);
-    SQLite::Statement exact(impl_->db, std::string("SELECT DISTINCT ") + kEntityColumns +
-                                           " FROM entity_names n JOIN entities e ON e.eid = n.eid "
-                                           "WHERE n.key = ? ORDER BY e.id");
-    exact.bind(1, key);
-    std::vector<Entity> found;
-    while (exact.executeStep()) found.push_back(read_entity(exact));
-    if (found.size() == 1) return found.front();
-    std::vector<std::string> candidates;
-    if (!found.empty()) {
-        std::string message = "'" + name + "' names " + std::to_string(found.size()) + " entities:";
-        for (const auto& entity : found) {
-            message += "\n  " + describe(entity);
-            candidates.push_back(entity.id);
+    return guarded_read(*impl_, [&]() -> Entity {
+        if (auto by_id = entity(name)) return *by_id;
+        const std::string key = search_key(name);
+        SQLite::Statement exact(impl_->db, std::string("SELECT DISTINCT ") + kEntityColumns +
+                                               " FROM entity_names n JOIN entities e ON e.eid = n.eid "
+                                               "WHERE n.key = ? ORDER BY e.id");
+        exact.bind(1, key);
+        std::vector<Entity> found;
+        while (exact.executeStep()) found.push_back(read_entity(exact));
+        if (found.size() == 1) return found.front();
+        std::vector<std::string> candidates;
+        if (!found.empty()) {
+            std::string message = "'" + name + "' names " + std::to_string(found.size()) + " entities:";
+            for (const auto& entity : found) {
+                message += "\n  " + describe(entity);
+                candidates.push_back(entity.id);
+            }
+            throw EntityLookupError(message + "\nuse an id to choose one", candidates);
         }
-        throw EntityLookupError(message + "\nuse an id to choose one", candidates);
-    }
-    // Not a full name: a name that only one entity's names contain still names it (保健省 → ベトナム保健省).
-    std::vector<Entity> closest = search(name, kSuggestionCount);
-    if (closest.size() == 1) return closest.front();
-    if (closest.size() > 1) {
-        std::string message = "'" + name + "' is part of the names of several entities:";
-        for (const auto& entity : closest) {
-            message += "\n  " + describe(entity);
-            candidates.push_back(entity.id);
+        // Not a full name: a name that only one entity's names contain still names it (保健省 →
+        // ベトナム保健省).
+        std::vector<Entity> closest = search(name, kSuggestionCount);
+        if (closest.size() == 1) return closest.front();
+        if (closest.size() > 1) {
+            std::string message = "'" + name + "' is part of the names of several entities:";
+            for (const auto& entity : closest) {
+                message += "\n  " + describe(entity);
+                candidates.push_back(entity.id);
+            }
+            throw EntityLookupError(message + "\nuse an id or a fuller name to choose one", candidates);
         }
-        throw EntityLookupError(message + "\nuse an id or a fuller name to choose one", candidates);
-    }
-    if (codepoint_count(key) >= 3) {
-        // Best first: each entity by its best-ranked name (FTS5's bm25 over the shared trigrams, so rare
-        // trigrams such as those of "taisho" count for more than common ones such as those of "vietnam").
-        SQLite::Statement fuzzy(impl_->db,
-                                std::string("SELECT ") + kEntityColumns +
-                                    " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
-                                    "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
-                                    "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
-                                    "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
-        fuzzy.bind(1, fts_any_trigram(key));
-        fuzzy.bind(2, static_cast<std::int64_t>(kSuggestionCount));
-        while (fuzzy.executeStep()) closest.push_back(read_entity(fuzzy));
-    }
-    std::string message = "unknown entity '" + name + "'";
-    if (!closest.empty()) {
-        message += "; closest:";
-        for (const auto& entity : closest) {
-            message += "\n  " + describe(entity);
-            candidates.push_back(entity.id);
+        if (codepoint_count(key) >= 3) {
+            // Best first: each entity by its best-ranked name (FTS5's bm25 over the shared trigrams, so rare
+            // trigrams such as those of "taisho" count for more than common ones such as those of "vietnam").
+            SQLite::Statement fuzzy(impl_->db,
+                                    std::string("SELECT ") + kEntityColumns +
+                                        " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
+                                        "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
+                                        "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
+                                        "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
+            fuzzy.bind(1, fts_any_trigram(key));
+            fuzzy.bind(2, static_cast<std::int64_t>(kSuggestionCount));
+            while (fuzzy.executeStep()) closest.push_back(read_entity(fuzzy));
         }
-    }
-    throw EntityLookupError(message, candidates);
+        std::string message = "unknown entity '" + name + "'";
+        if (!closest.empty()) {
+            message += "; closest:";
+            for (const auto& entity : closest) {
+                message += "\n  " + describe(entity);
+                candidates.push_back(entity.id);
+            }
+        }
+        throw EntityLookupError(message, candidates);
+    });
 }
 
 }  // namespace kizuna

@@ -45,26 +45,32 @@ void Store::scan_relations(const std::function<void(const RelationRow&)>& visit)
 }
 
 Store::KeyExtent Store::entity_key_extent() const {
-    SQLite::Statement query(impl_->db,
-                            "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
-    query.executeStep();
-    return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+    return guarded_read(*impl_, [&]() -> Store::KeyExtent {
+        SQLite::Statement query(
+            impl_->db, "SELECT count(*), coalesce(min(eid), 0), coalesce(max(eid), 0) FROM entities");
+        query.executeStep();
+        return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+    });
 }
 
 Entity Store::entity_at(EntityKey key) const {
-    SQLite::Statement query(impl_->db,
-                            std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
-    query.bind(1, static_cast<std::int64_t>(key));
-    if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
-    return read_entity(query);
+    return guarded_read(*impl_, [&]() -> Entity {
+        SQLite::Statement query(impl_->db,
+                                std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
+        query.bind(1, static_cast<std::int64_t>(key));
+        if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
+        return read_entity(query);
+    });
 }
 
 Relation Store::relation_at(RelationKey key) const {
-    SQLite::Statement query(impl_->db,
-                            std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
-    query.bind(1, static_cast<std::int64_t>(key));
-    if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");
-    return read_relation(query);
+    return guarded_read(*impl_, [&]() -> Relation {
+        SQLite::Statement query(
+            impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
+        query.bind(1, static_cast<std::int64_t>(key));
+        if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");
+        return read_relation(query);
+    });
 }
 
 }  // namespace kizuna

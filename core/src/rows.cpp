@@ -1,4 +1,5 @@
 // Mapping of stored rows to model values, for every read of the store.
+#include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
 #include "store_impl.h"
 
@@ -10,34 +11,55 @@ const char* const kRelationColumns = "r.id, r.type, f.id, t.id, r.start, r.\"end
 const char* const kRelationJoins =
     " FROM relations r JOIN entities f ON f.eid = r.src JOIN entities t ON t.eid = r.dst";
 
+namespace {
+
+// A stored value that does not read back (its JSON text broken) is damage to the file, not bad input.
+template <typename Read>
+auto stored(const char* what, const std::string& id, Read&& read) -> decltype(read()) {
+    try {
+        return read();
+    } catch (const InvalidDataError& e) {
+        throw StorageError(std::string("the stored ") + what + " '" + id + "' is damaged: " + e.what());
+    }
+}
+
+}  // namespace
+
 Entity read_entity(SQLite::Statement& row) {
     Entity entity;
     entity.id = row.getColumn(0).getString();
-    entity.kind = row.getColumn(1).getString();
-    entity.names = {row.getColumn(2).getString(), row.getColumn(3).getString(), row.getColumn(4).getString()};
-    entity.aliases = strings_from_json_text(row.getColumn(5).getString());
-    entity.country = row.getColumn(6).getString();
-    entity.attributes = attributes_from_json_text(row.getColumn(7).getString());
-    entity.sources = sources_from_json_text(row.getColumn(8).getString());
-    return entity;
+    return stored("entity", entity.id, [&] {
+        entity.kind = row.getColumn(1).getString();
+        entity.names = {row.getColumn(2).getString(), row.getColumn(3).getString(),
+                        row.getColumn(4).getString()};
+        entity.aliases = strings_from_json_text(row.getColumn(5).getString());
+        entity.country = row.getColumn(6).getString();
+        entity.attributes = attributes_from_json_text(row.getColumn(7).getString());
+        entity.sources = sources_from_json_text(row.getColumn(8).getString());
+        return entity;
+    });
 }
 
 std::optional<PartialDate> read_date(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;
-    return PartialDate::parse(column.getString());
+    auto date = PartialDate::parse(column.getString());
+    if (!date) throw StorageError("a stored date '" + column.getString() + "' is damaged");
+    return date;
 }
 
 Relation read_relation(SQLite::Statement& row) {
     Relation relation;
     relation.id = row.getColumn(0).getString();
-    relation.type = row.getColumn(1).getString();
-    relation.from = row.getColumn(2).getString();
-    relation.to = row.getColumn(3).getString();
-    relation.start = read_date(row.getColumn(4));
-    relation.end = read_date(row.getColumn(5));
-    relation.attributes = attributes_from_json_text(row.getColumn(6).getString());
-    relation.sources = sources_from_json_text(row.getColumn(7).getString());
-    return relation;
+    return stored("relation", relation.id, [&] {
+        relation.type = row.getColumn(1).getString();
+        relation.from = row.getColumn(2).getString();
+        relation.to = row.getColumn(3).getString();
+        relation.start = read_date(row.getColumn(4));
+        relation.end = read_date(row.getColumn(5));
+        relation.attributes = attributes_from_json_text(row.getColumn(6).getString());
+        relation.sources = sources_from_json_text(row.getColumn(7).getString());
+        return relation;
+    });
 }
 
 }  // namespace kizuna

@@ -119,10 +119,18 @@ void enlarge_name_search_buffer(SQLite::Database& db) {
     db.exec("INSERT INTO name_search(name_search, rank) VALUES ('hashsize', 67108864)");
 }
 
+// Version 7: a random data version, drawn anew by every write that changes something (Store::DataStamp):
+// a generation counter alone repeats when a backup copy is restored and written to.
+void add_data_version(SQLite::Database& db) {
+    db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES ('data_version', random())");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1,      add_instance_id,           drop_type_index, drop_kind_and_country_indexes,
-        drop_endpoint_indexes, enlarge_name_search_buffer};
+        create_version_1,      add_instance_id,
+        drop_type_index,       drop_kind_and_country_indexes,
+        drop_endpoint_indexes, enlarge_name_search_buffer,
+        add_data_version};
     return kMigrations;
 }
 

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
+#include "kizuna/core/errors.h"
 #include "kizuna/core/store.h"
 
 namespace kizuna {
@@ -25,5 +27,16 @@ extern const char* const kRelationJoins;
 Entity read_entity(SQLite::Statement& row);
 std::optional<PartialDate> read_date(const SQLite::Column& column);
 Relation read_relation(SQLite::Statement& row);
+
+// Runs a read of the store: SQLite's failures (a damaged file, an I/O error) become StorageError naming
+// the file, so that every front end reports them as a database problem.
+template <typename Read>
+auto guarded_read(const Store::Impl& impl, Read&& read) -> decltype(read()) {
+    try {
+        return read();
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(impl.path.string() + ": cannot read the database: " + e.getErrorStr());
+    }
+}
 
 }  // namespace kizuna

@@ -45,7 +45,11 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
             writer.finish();
         }
         if (bulk_names) schema::finish_bulk_names(impl.db, names_before);
-        if (summary.total() > 0) impl.db.exec("UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+        if (summary.total() > 0) {
+            impl.db.exec(
+                "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "
+                "WHERE key IN ('generation', 'data_version')");
+        }
         transaction.commit();
     } catch (const SQLite::Exception& e) {
         throw StorageError(impl.path.string() + ": write failed, nothing was changed: " + e.getErrorStr());

@@ -162,9 +162,14 @@ PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to,
     on_path[from] = 1;
     // Iterative deepening: all paths of one length before any longer one, so a cap keeps the shortest.
     std::uint32_t length = 0;
+    std::size_t steps = 0;
     auto extend = [&](auto&& self, VertexId v) -> void {
         for (const auto& e : boost::make_iterator_range(boost::out_edges(v, view))) {
-            if (out.truncated) return;
+            if (out.truncated || out.work_limited) return;
+            if (++steps > kSimplePathWork) {
+                out.work_limited = true;
+                return;
+            }
             const VertexId w = boost::target(e, view);
             if (on_path[w] || to_target.distance[w] == kUnreached ||
                 relations.size() + 1 + to_target.distance[w] > length) {
@@ -189,7 +194,7 @@ PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to,
             vertices.pop_back();
         }
     };
-    for (length = 1; length <= limit && !out.truncated; ++length) {
+    for (length = 1; length <= limit && !out.truncated && !out.work_limited; ++length) {
         if (to_target.distance[from] > length) continue;
         extend(extend, from);
     }

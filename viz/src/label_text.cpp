@@ -15,7 +15,8 @@ std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_n
             break;
         }
         if (c == '\\') {
-            out += "\\\\";
+            // Graphviz unescapes a tooltip once more than a label before it expands \N, \G …
+            out += keep_newlines ? "\\\\\\\\" : "\\\\";
         } else if (c == '\n' && keep_newlines) {
             out += "\\n";
         } else if (c < 0x20 || c == 0x7f) {
@@ -36,7 +37,10 @@ std::string safe_url(std::string_view url) {
         const auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '`') return {};
     }
-    return std::string(url);
+    // Graphviz writes a URL into SVG as it is given: an & must already be XML's &amp; there.
+    std::string out;
+    for (const char c : url) out += c == '&' ? std::string("&amp;") : std::string(1, c);
+    return out;
 }
 
 }  // namespace kizuna::viz

@@ -10,14 +10,15 @@ namespace kizuna::viz {
 inline constexpr std::size_t kMaxLabelBytes = 200;
 inline constexpr std::size_t kMaxTooltipBytes = 2000;
 
-// Plain text for an escString attribute (label, tooltip): backslashes doubled so \N, \G, \L and a
-// trailing backslash lose their meaning; control characters become spaces; cut at max_bytes on a
-// character boundary with an ellipsis. Lines are joined with Graphviz's own "\n" escape when
-// keep_newlines. Throws InvalidDataError for invalid UTF-8.
+// Plain text for an escString attribute (label, tooltip): backslashes escaped so \N, \G, \L and a
+// trailing backslash lose their meaning (twice over in tooltips, which Graphviz unescapes twice); control
+// characters become spaces; cut at max_bytes on a character boundary with an ellipsis. Lines are joined with
+// Graphviz's own "\n" escape when keep_newlines. Throws InvalidDataError for invalid UTF-8.
 [[nodiscard]] std::string safe_label(std::string_view text, std::size_t max_bytes,
                                      bool keep_newlines = false);
 
-// The URL when it is a plain http(s) URL safe to link to, else empty.
+// The URL when it is a plain http(s) URL safe to link to, else empty; & written as &amp;, which
+// Graphviz passes into SVG as it is.
 [[nodiscard]] std::string safe_url(std::string_view url);
 
 }  // namespace kizuna::viz

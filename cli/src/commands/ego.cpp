@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "filter_options.h"
 #include "kizuna/queries/answers/ego_answer.h"
+#include "option_limits.h"
 #include "views/print_answer.h"
 
 namespace kizuna::cli {
@@ -19,7 +20,9 @@ Command add_ego(CLI::App& app, Context& context) {
     command->add_option("entity", options->entity, "id or any name or alias")
         ->required()
         ->type_name("ENTITY");
-    command->add_option("--radius,-r", options->radius, "hops from the entity (default 1)")->type_name("N");
+    command->add_option("--radius,-r", options->radius, "hops from the entity (default 1, at most 50)")
+        ->check(count_between(0, kLargestRadius))
+        ->type_name("N");
     options->filter.add_to(*command);
     command->footer("Draw it with: kizuna render --ego ENTITY --radius N -o ego.svg");
     return {command, [&context, options] {

@@ -3,7 +3,9 @@
 
 #include "commands.h"
 #include "filter_options.h"
+#include "kizuna/core/errors.h"
 #include "kizuna/queries/answers/path_answer.h"
+#include "option_limits.h"
 #include "views/print_answer.h"
 
 namespace kizuna::cli {
@@ -25,38 +27,49 @@ Command add_path(CLI::App& app, Context& context) {
     command->add_option("to", options->to, "id or any name or alias")->required()->type_name("TO");
     options->filter.add_to(*command);
     auto* all = command->add_flag("--all", options->all, "every shortest path (up to --cap)");
-    auto* k = command->add_option("--k", options->k, "the N shortest loopless paths (Yen's algorithm)")
-                  ->check(CLI::PositiveNumber)
-                  ->type_name("N");
-    command->add_option("--max-hops", options->max_hops, "ignore connections longer than N relations")
-        ->check(CLI::PositiveNumber)
+    auto* k =
+        command
+            ->add_option("--k", options->k, "the N shortest loopless paths (Yen's algorithm; at most 1000)")
+            ->check(count_between(1, kMostShortestPaths))
+            ->type_name("N");
+    command
+        ->add_option("--max-hops", options->max_hops,
+                     "ignore connections longer than N relations (at most 100; with --simple at most 10)")
+        ->check(count_between(1, kMostHops))
         ->type_name("N");
     auto* simple =
         command->add_flag("--simple", options->simple,
                           "every loopless path up to --max-hops relations (default 4), up to --cap");
-    command->add_option("--cap", options->cap, "most paths to list with --all or --simple (default 100)")
-        ->check(CLI::PositiveNumber)
+    command
+        ->add_option("--cap", options->cap,
+                     "most paths to list with --all or --simple (default 100, at most 10000)")
+        ->check(count_between(1, kMostPaths))
         ->type_name("N");
     all->excludes(k)->excludes(simple);
     k->excludes(simple);
     command->footer(
         "Relations are followed both ways unless --directed; each step shows the relation's own "
         "direction (→ along, ← against, ↔ symmetric). No connection is an answer, not an error.");
-    return {command, [&context, options] {
-                PathRequest request;
-                request.filter = options->filter.filter();
-                if (options->max_hops > 0) request.max_hops = options->max_hops;
-                request.cap = options->cap;
-                request.k = options->k;
-                request.mode = options->simple  ? PathRequest::Mode::Simple
-                               : options->all   ? PathRequest::Mode::AllShortest
-                               : options->k > 0 ? PathRequest::Mode::KShortest
-                                                : PathRequest::Mode::Shortest;
-                const Loaded data(context);
-                const VertexId from = data.vertex(options->from);
-                const VertexId to = data.vertex(options->to);
-                print_answer(context, answer_path(data.snapshot, from, to, request));
-            }};
+    return {
+        command, [&context, options] {
+            if (options->simple && options->max_hops > kMostSimpleHops) {
+                throw UsageError("--max-hops: with --simple at most " + std::to_string(kMostSimpleHops) +
+                                 " (loopless paths multiply with every hop); use --k N for the N shortest");
+            }
+            PathRequest request;
+            request.filter = options->filter.filter();
+            if (options->max_hops > 0) request.max_hops = options->max_hops;
+            request.cap = options->cap;
+            request.k = options->k;
+            request.mode = options->simple  ? PathRequest::Mode::Simple
+                           : options->all   ? PathRequest::Mode::AllShortest
+                           : options->k > 0 ? PathRequest::Mode::KShortest
+                                            : PathRequest::Mode::Shortest;
+            const Loaded data(context);
+            const VertexId from = data.vertex(options->from);
+            const VertexId to = data.vertex(options->to);
+            print_answer(context, answer_path(data.snapshot, from, to, request));
+        }};
 }
 
 }  // namespace kizuna::cli

@@ -10,6 +10,7 @@
 #include "kizuna/core/errors.h"
 #include "kizuna/queries/answers/diagram_scope.h"
 #include "kizuna/viz/diagram.h"
+#include "option_limits.h"
 
 namespace kizuna::cli {
 
@@ -61,7 +62,8 @@ void write_output(const Context& context, const Options& options, DiagramFormat 
 void add_options(CLI::App& command, Options& options) {
     auto* ego = command.add_option("--ego", options.ego, "draw the neighbourhood of this entity")
                     ->type_name("ENTITY");
-    command.add_option("--radius,-r", options.radius, "hops around --ego or --path (default 1)")
+    command.add_option("--radius,-r", options.radius, "hops around --ego or --path (default 1, at most 50)")
+        ->check(count_between(0, kLargestRadius))
         ->type_name("N");
     auto* path =
         command.add_option("--path", options.path, "draw the shortest connections from A to B, highlighted")
@@ -90,14 +92,15 @@ void add_options(CLI::App& command, Options& options) {
     command.add_option("--title", options.title, "a title above the diagram (default: what is drawn)")
         ->type_name("TEXT");
     command
-        .add_option("--max-entities", options.max_entities, "refuse diagrams larger than this (default 400)")
-        ->check(CLI::PositiveNumber)
+        .add_option("--max-entities", options.max_entities,
+                    "refuse diagrams larger than this (default 400, at most 5000)")
+        ->check(count_between(1, kMostDiagramEntities))
         ->type_name("N");
     command
         .add_option("--max-relations", options.max_relations,
                     "refuse dot layouts with more relations than this (default 300: beyond, dot takes "
-                    "minutes); other engines draw straight edges beyond 150")
-        ->check(CLI::PositiveNumber)
+                    "minutes; at most 20000); other engines draw straight edges beyond 150")
+        ->check(count_between(1, kMostDiagramRelations))
         ->type_name("N");
     command.add_flag("--isolated", options.isolated, "whole graph: also draw entities without relations");
     command.footer(

@@ -3,6 +3,7 @@
 
 #include "commands.h"
 #include "kizuna/queries/answers/search_answer.h"
+#include "option_limits.h"
 #include "views/print_answer.h"
 
 namespace kizuna::cli {
@@ -17,8 +18,9 @@ Command add_search(CLI::App& app, Context& context) {
     command->add_option("text", options->text, "part of a name, alias or id: MOH, 保健省, Bo Y te, Alcopha")
         ->required()
         ->type_name("TEXT");
-    command->add_option("--limit,-n", options->limit, "most results to show (default 20)")
-        ->check(CLI::PositiveNumber);
+    command->add_option("--limit,-n", options->limit, "most results to show (default 20, at most 1000)")
+        ->check(count_between(1, kMostSearchResults))
+        ->type_name("N");
     return {command, [&context, options] {
                 const Store store = context.open_for_reading();
                 print_answer(context, answer_search(store, options->text, options->limit));

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "filter_options.h"
 #include "kizuna/queries/answers/stats_answer.h"
+#include "option_limits.h"
 #include "views/print_answer.h"
 
 namespace kizuna::cli {
@@ -19,7 +20,9 @@ Command add_stats(CLI::App& app, Context& context) {
     auto* command =
         app.add_subcommand("stats", "counts by kind and type, components, most connected entities");
     options->filter.add_to(*command, false);
-    command->add_option("--top", options->top, "how many entities to rank (default 10)")->type_name("N");
+    command->add_option("--top", options->top, "how many entities to rank (default 10, at most 10000)")
+        ->check(count_between(1, kMostRanked))
+        ->type_name("N");
     command->add_flag(
         "--betweenness", options->betweenness,
         "also rank by betweenness centrality (Brandes): exact on graphs up to about 250 million "
@@ -29,7 +32,7 @@ Command add_stats(CLI::App& app, Context& context) {
             "--sources", options->sources,
             "with --betweenness: estimate from N sources drawn at random (fixed seed); N >= the entities: "
             "exact")
-        ->check(CLI::PositiveNumber)
+        ->check(count_between(1, kMostSources))
         ->type_name("N");
     return {command, [&context, options] {
                 const Loaded data(context);

@@ -13,6 +13,11 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
         return;
     }
     if (answer.paths.empty()) {
+        if (answer.work_limited) {
+            out << "no connection between " << a << " and " << b
+                << " found before the search's work limit (lower --max-hops or add filters)\n";
+            return;
+        }
         out << "no connection between " << a << " and " << b;
         if (answer.hop_limited) out << " within the hop limit";
         out << " under these filters\n";
@@ -42,6 +47,10 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
     if (answer.truncated) {
         out << "\nshowing the first " << answer.paths.size()
             << " paths; more exist (raise --cap or add filters)\n";
+    }
+    if (answer.work_limited) {
+        out << "\nthe search stopped at its work limit after " << answer.paths.size()
+            << " paths; more may exist (lower --max-hops or add filters)\n";
     }
     notes.print(out);
 }

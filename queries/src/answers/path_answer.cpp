@@ -37,6 +37,7 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
     answer.hop_limited = request.max_hops.has_value() || request.mode == PathRequest::Mode::Simple;
     const PathSet set = find_paths(snapshot.graph(), from, to, request);
     answer.truncated = set.truncated;
+    answer.work_limited = set.work_limited;
     for (const Path& path : set.paths) {
         AnsweredPath answered;
         for (VertexId v : path.vertices) answered.nodes.push_back(builder.entity(v).id);
@@ -51,8 +52,11 @@ void to_json(nlohmann::json& out, const AnsweredPath& path) {
 }
 
 void to_json(nlohmann::json& out, const PathAnswer& answer) {
-    out = {
-        {"from", answer.from}, {"to", answer.to}, {"paths", answer.paths}, {"truncated", answer.truncated}};
+    out = {{"from", answer.from},
+           {"to", answer.to},
+           {"paths", answer.paths},
+           {"truncated", answer.truncated},
+           {"work_limited", answer.work_limited}};
 }
 
 }  // namespace kizuna

@@ -40,10 +40,14 @@ class Store {
     [[nodiscard]] int schema_version() const;
     // Increases with every committed write that changed something.
     [[nodiscard]] std::int64_t generation() const;
-    // Which data this is: the database's instance number (fixed at creation) and its generation.
+    // Which data this is: the database's instance number (random, fixed at creation), its generation
+    // and its data version (random, drawn anew by every write that changed something), so that no
+    // other state of the data - a restored backup written to since, another database - has the same.
     struct DataStamp {
         std::int64_t instance = 0;
         std::int64_t generation = 0;
+        std::int64_t version = 0;
+        friend bool operator==(const DataStamp&, const DataStamp&) = default;
     };
     [[nodiscard]] DataStamp data_stamp() const;
     [[nodiscard]] const std::filesystem::path& path() const;

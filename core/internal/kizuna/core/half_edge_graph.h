@@ -51,9 +51,9 @@ class HalfEdgeGraph {
     explicit HalfEdgeGraph(const CsrGraph& csr) : csr_(&csr) {}
     [[nodiscard]] const CsrGraph& csr() const { return *csr_; }
 
-    // v's forward edges (by target), then its backward edges (by source), as WalkEdges. It reads Boost's
-    // CSR arrays directly: the traversals spend most of their time here. (Merging the two rows by
-    // neighbour was measured 1.7x slower on simple-path enumeration: the merge branch is unpredictable.)
+    // v's forward edges (by target), then its backward edges (by source), as WalkEdges, read from
+    // Boost's CSR arrays directly: the traversals spend most of their time here (bench/README.md: why
+    // the two rows are not merged by neighbour).
     class out_edge_iterator
         : public boost::iterator_facade<out_edge_iterator, WalkEdge, boost::forward_traversal_tag, WalkEdge> {
       public:

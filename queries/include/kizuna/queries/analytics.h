@@ -30,7 +30,7 @@ struct GraphStats {
 };
 
 // Exact betweenness (every entity a source) while entities × relations stays within this; beyond, a
-// sample of sources keeps the work near it (about 6 s on two cores: 2.5·10^8 relation visits).
+// sample of sources keeps the work near it (bench/README.md: what that costs).
 inline constexpr double kExactBetweennessWork = 2.5e8;
 // The fewest sources an automatic sample uses, however large the graph.
 inline constexpr std::size_t kFewestBetweennessSources = 64;

@@ -26,8 +26,13 @@ struct PathQuery {
 // A bounded set of paths: truncated says the cap was reached and more paths exist.
 struct PathSet {
     std::vector<Path> paths;
-    bool truncated = false;
+    bool truncated = false;     // the cap was reached: more paths exist
+    bool work_limited = false;  // the search stopped at its work limit: more paths may exist
 };
+
+// The most relations an enumeration of loopless paths steps along before it stops with what it found
+// (loopless paths multiply with every hop; this keeps one query to a few seconds).
+inline constexpr std::size_t kSimplePathWork = 20'000'000;
 
 // The shortest connection (fewest relations), or nullopt when none exists within the query's bounds.
 // from == to gives the path of length 0.
@@ -42,7 +47,8 @@ struct PathSet {
 [[nodiscard]] std::vector<Path> k_shortest_paths(const Graph& graph, VertexId from, VertexId to,
                                                  const PathQuery& query, std::size_t k);
 
-// Every loopless connection of at most max_hops relations, shortest first, at most cap of them.
+// Every loopless connection of at most max_hops relations, shortest first, at most cap of them, found
+// within kSimplePathWork steps.
 [[nodiscard]] PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to,
                                        const RelationFilter& filter, std::size_t max_hops, std::size_t cap);
 

@@ -36,8 +36,9 @@ struct AnsweredPath {
 struct PathAnswer {
     std::string from, to;  // entity ids
     std::vector<AnsweredPath> paths;
-    bool truncated = false;    // the cap was reached: more paths exist
-    bool hop_limited = false;  // a hop limit applied (no connection may still exist beyond it)
+    bool truncated = false;     // the cap was reached: more paths exist
+    bool work_limited = false;  // --simple stopped at its work limit (kSimplePathWork): more may exist
+    bool hop_limited = false;   // a hop limit applied (no connection may still exist beyond it)
     AnswerBook book;
 };
 
@@ -45,7 +46,7 @@ struct PathAnswer {
 [[nodiscard]] PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to,
                                      const PathRequest& request);
 
-// JSON: {"from", "to", "paths": [{"length", "nodes", "relations"}], "truncated"}.
+// JSON: {"from", "to", "paths": [{"length", "nodes", "relations"}], "truncated", "work_limited"}.
 void to_json(nlohmann::json& out, const AnsweredPath& path);
 void to_json(nlohmann::json& out, const PathAnswer& answer);
 
