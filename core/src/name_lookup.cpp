@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <set>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/store.h"
@@ -30,17 +31,25 @@ std::size_t codepoint_count(const std::string& text) {
         text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// The trigrams of a key, each quoted, joined by OR: "closest names" by shared trigrams.
+// The most trigrams a "closest names" query asks for: enough to rank names by what they share, and a
+// bound on the work however long the text (a few thousand trigrams made one lookup take seconds).
+constexpr std::size_t kMostTrigrams = 48;
+
+// The distinct trigrams of a key (the first kMostTrigrams), each quoted, joined by OR: "closest names" by
+// shared trigrams.
 std::string fts_any_trigram(const std::string& key) {
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < key.size(); ++i) {
         if ((static_cast<unsigned char>(key[i]) & 0xC0) != 0x80) starts.push_back(i);
     }
     starts.push_back(key.size());
+    std::set<std::string> seen;
     std::string query;
-    for (std::size_t i = 0; i + 3 < starts.size(); ++i) {
+    for (std::size_t i = 0; i + 3 < starts.size() && seen.size() < kMostTrigrams; ++i) {
+        std::string trigram = key.substr(starts[i], starts[i + 3] - starts[i]);
+        if (!seen.insert(trigram).second) continue;
         if (!query.empty()) query += " OR ";
-        query += fts_phrase(key.substr(starts[i], starts[i + 3] - starts[i]));
+        query += fts_phrase(trigram);
     }
     return query;
 }

@@ -55,21 +55,34 @@ Store::KeyExtent Store::entity_key_extent() const {
 
 Entity Store::entity_at(EntityKey key) const {
     return guarded_read(*impl_, [&]() -> Entity {
-        SQLite::Statement query(impl_->db,
-                                std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
-        query.bind(1, static_cast<std::int64_t>(key));
-        if (!query.executeStep()) throw StorageError("entity changed while answering; run the query again");
-        return read_entity(query);
+        auto& query = impl_->entity_at;
+        if (!query) {
+            query = std::make_unique<SQLite::Statement>(
+                impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
+        }
+        query->reset();
+        query->bind(1, static_cast<std::int64_t>(key));
+        if (!query->executeStep()) throw StorageError("entity changed while answering; run the query again");
+        Entity entity = read_entity(*query);
+        query->reset();  // an active statement would hold its read open
+        return entity;
     });
 }
 
 Relation Store::relation_at(RelationKey key) const {
     return guarded_read(*impl_, [&]() -> Relation {
-        SQLite::Statement query(
-            impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
-        query.bind(1, static_cast<std::int64_t>(key));
-        if (!query.executeStep()) throw StorageError("relation changed while answering; run the query again");
-        return read_relation(query);
+        auto& query = impl_->relation_at;
+        if (!query) {
+            query = std::make_unique<SQLite::Statement>(
+                impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
+        }
+        query->reset();
+        query->bind(1, static_cast<std::int64_t>(key));
+        if (!query->executeStep())
+            throw StorageError("relation changed while answering; run the query again");
+        Relation relation = read_relation(*query);
+        query->reset();  // an active statement would hold its read open
+        return relation;
     });
 }
 

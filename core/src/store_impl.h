@@ -3,6 +3,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,8 @@ struct Store::Impl {
     std::filesystem::path path;
     bool read_only;
     int read_depth = 0;  // open ReadTransactions
+    // Prepared once for an answer's many reads by key (preparing costs more than the read itself).
+    std::unique_ptr<SQLite::Statement> entity_at, relation_at;
 };
 
 // Columns in the order read_entity / read_relation expect; relation queries select FROM kRelationJoins

@@ -222,6 +222,20 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
         problems.add({file, 0}, "cannot open the file");
         return;
     }
+    // UTF-16 (what Excel writes as "Unicode text"): its byte-order mark, or a NUL in every other byte.
+    {
+        char head[2] = {0, 0};
+        in.read(head, 2);
+        const auto b0 = static_cast<unsigned char>(head[0]), b1 = static_cast<unsigned char>(head[1]);
+        if (in.gcount() == 2 &&
+            ((b0 == 0xFF && b1 == 0xFE) || (b0 == 0xFE && b1 == 0xFF) || b0 == 0 || b1 == 0)) {
+            problems.add({file, 1},
+                         "the file is UTF-16 text, not UTF-8: save it as \"CSV UTF-8\" and import that");
+            return;
+        }
+        in.clear();
+        in.seekg(0);
+    }
     const std::size_t types_before = batch.types.size(), entities_before = batch.entities.size(),
                       relations_before = batch.relations.size();
     csv_parser parser{};

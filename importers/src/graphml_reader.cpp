@@ -99,7 +99,7 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
     }
 }
 
-// The line of the DOCTYPE declaration: libxml2 gives DTD nodes no line of their own.
+// The line of the DOCTYPE declaration (0: none): libxml2 gives DTD nodes no line of their own.
 std::size_t doctype_line(const std::string& file) {
     std::ifstream in(file, std::ios::binary);
     std::string text_line;
@@ -108,7 +108,7 @@ std::size_t doctype_line(const std::string& file) {
         ++number;
         if (text_line.find("<!DOCTYPE") != std::string::npos) return number;
     }
-    return 1;
+    return 0;
 }
 
 // libxml2 reports well-formedness errors through this callback; keep the first with its line.
@@ -148,7 +148,7 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
         const auto line =
             static_cast<std::size_t>(node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(reader));
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            problems.add({file, doctype_line(file)},
+            problems.add({file, std::max<std::size_t>(doctype_line(file), 1)},
                          "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
             return;
         }
@@ -201,6 +201,13 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
         }
     }
     if (status < 0 || !xml_error.second.empty()) {
+        // A document type may stop the parser before it is reported as a node (an entity loop, a
+        // billion laughs): it is refused for what it is.
+        if (const std::size_t at = doctype_line(file); at > 0) {
+            problems.add({file, at},
+                         "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
+            return;
+        }
         const auto at = xml_error.first > 0 ? static_cast<std::size_t>(xml_error.first) : 0;
         problems.add({file, at}, "malformed XML" +
                                      (xml_error.second.empty() ? std::string() : ": " + xml_error.second) +

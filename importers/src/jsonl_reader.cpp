@@ -1,6 +1,7 @@
 // Reads JSON Lines: one {"entity": …}, {"relation": …} or {"type": …} object per line.
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "batch.h"
 #include "kizuna/core/errors.h"
@@ -27,6 +28,31 @@ std::string plain_message(const nlohmann::json::exception& e) {
 
 }  // namespace
 
+namespace {
+
+// Parses one line, refusing an object that names a key twice (JSON leaves it open which one counts;
+// the data must not depend on that).
+nlohmann::json parse_without_repeated_keys(const std::string& line) {
+    std::vector<std::set<std::string>> keys;  // of each object being parsed, innermost last
+    std::string repeated;
+    auto check = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event == nlohmann::json::parse_event_t::object_start) {
+            keys.emplace_back();
+        } else if (event == nlohmann::json::parse_event_t::object_end) {
+            if (!keys.empty()) keys.pop_back();
+        } else if (event == nlohmann::json::parse_event_t::key && !keys.empty()) {
+            const auto& key = parsed.get_ref<const std::string&>();
+            if (!keys.back().insert(key).second && repeated.empty()) repeated = key;
+        }
+        return true;
+    };
+    auto object = nlohmann::json::parse(line, check);
+    if (!repeated.empty()) throw InvalidDataError("the key '" + repeated + "' appears twice in one object");
+    return object;
+}
+
+}  // namespace
+
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
@@ -42,7 +68,7 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         const Place place{file_name, line_number};
         try {
-            const auto object = nlohmann::json::parse(line);
+            const auto object = parse_without_repeated_keys(line);
             if (!object.is_object() || object.size() != 1) {
                 throw InvalidDataError(
                     R"(each line must be one object: {"entity": …}, {"relation": …} or {"type": …})");

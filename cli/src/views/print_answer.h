@@ -3,8 +3,10 @@
 // answer's JSON or its views (views.h).
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 
 #include "context.h"
+#include "terminal_text.h"
 #include "views.h"
 
 namespace kizuna::cli {
@@ -18,9 +20,12 @@ void print_answer(const Context& context, const Answer& answer) {
         case OutputFormat::Csv:
             print_csv(context.o(), csv_rows(answer, context.lang));
             return;
-        case OutputFormat::Table:
-            print_table(context.o(), answer, context.lang);
+        case OutputFormat::Table: {
+            std::ostringstream table;
+            print_table(table, answer, context.lang);
+            context.o() << visible_text(table.str());
             return;
+        }
     }
 }
 

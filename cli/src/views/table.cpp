@@ -29,7 +29,7 @@ void for_each_char(std::string_view text, Visit visit) {
     }
 }
 
-// Table cells are one line: newlines and tabs become spaces.
+// Table cells are one line: newlines, tabs and carriage returns become spaces.
 std::string one_line(std::string_view text) {
     std::string line(text);
     std::replace(line.begin(), line.end(), '\n', ' ');
