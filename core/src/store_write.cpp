@@ -54,6 +54,14 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
     } catch (const SQLite::Exception& e) {
         throw StorageError(impl.path.string() + ": write failed, nothing was changed: " + e.getErrorStr());
     }
+    // Moves what the write-ahead log holds into the file, as far as no reader still needs it, without
+    // waiting: a reader that opens the file later has less of a log to read, and a read-only reader
+    // none (readers cannot do this themselves). The write is committed either way.
+    try {
+        (void)impl.db.execAndGet("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const SQLite::Exception&) {
+        // Busy or not in WAL mode: the next write or the last connection to close checkpoints.
+    }
     return summary;
 }
 
