@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs Kizuna's dependencies (Debian 12 packages), builds it in Release and then either runs the demo
-# on the bundled data (`demo`, the default) or the whole test suite through CTest (`test`).
+# on the bundled data (`demo`, the default) or the whole test suite through CTest (`test`: in the Release
+# build, then again in a second build with sanitizers and the fuzz targets, build-check/).
 # Run as root or with sudo:  sudo bash scripts/setup.sh demo | test
 set -euo pipefail
 
@@ -29,6 +30,7 @@ packages=(
   libxml2-dev libxml2-utils         # GraphML reading and writing
   valgrind                          # the test suite checks the renderer for memory errors and leaks
   clang-format                      # the test suite checks that every C++ file is formatted (.clang-format)
+  clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the test suite's second build: ASan, UBSan, libFuzzer
   python3 python3-networkx          # the benchmark harness (bench/run.py) and its NetworkX peer
 )
 
@@ -57,6 +59,16 @@ case "$mode" in
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j "$jobs"
+    # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer (clang), with the fuzz
+    # targets of the readers and parsers; valgrind's memcheck, the benchmark smoke run and the format
+    # check ran in the first build.
+    check="$root/build-check"
+    CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$check" -DCMAKE_BUILD_TYPE=Check -DCMAKE_CXX_FLAGS_CHECK="-O1 -g1" \
+      -DKIZUNA_SANITIZE=ON -DKIZUNA_FUZZ=ON
+    cmake --build "$check" -j "$jobs"
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/tests/memcheck/lsan.supp" \
+      UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir "$check" --output-on-failure -j "$jobs" -E "^(memcheck|bench|format):"
     ;;
   build) ;;
 esac

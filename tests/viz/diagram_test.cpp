@@ -318,6 +318,14 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
             r.sources = {Source{hostile[i], "data:text/html,<script>", ""}};
             w.put(r);
         }
+        // Links with & (every query string has one): the SVG must stay well-formed XML.
+        Relation linked;
+        linked.id = "linked";
+        linked.type = "partnership";
+        linked.from = "h0";
+        linked.to = "h2";
+        linked.sources = {Source{"a page", "https://example.com/?a=1&b=2", ""}};
+        w.put(linked);
     });
     const Snapshot snapshot = Snapshot::take(store);
     const Graph& graph = snapshot.graph();
@@ -355,6 +363,9 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
         INFO(href);
         CHECK((href.rfind("https://", 0) == 0 || href.rfind("http://", 0) == 0));
     }
+    CHECK(std::count(hrefs.begin(), hrefs.end(), "https://example.com/?a=1&b=2") >= 1);  // parsed back whole
+    // Tooltips keep Graphviz's escapes as text, like labels (xlink:title holds the name itself).
+    CHECK(svg.find("xlink:title=\"\\N \\G \\L \\E \\T \\H escapes") != std::string::npos);
     CHECK(has_text(texts, "quote \" inside"));
     CHECK(has_text(texts, "<b>bold</b> <script>alert(1)</script>"));
     CHECK(has_text(texts, "\\N \\G \\L \\E \\T \\H escapes"));
