@@ -204,6 +204,7 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) {
 }
 
 void export_database(const Store& store, ExportFormat format, const std::filesystem::path& output) {
+    const Store::ReadTransaction snapshot(store);  // types, entities and relations of one state
     switch (format) {
         case ExportFormat::Csv:
             return export_csv(store, output);

@@ -64,7 +64,7 @@ mkdir -p "$hot"
 "$kizuna" --db "$hot/k.db" init > /dev/null && "$kizuna" --db "$hot/k.db" import -q "$data" > /dev/null
 expected=$("$kizuna" --db "$hot/k.db" --format json stats)
 # A tiny page cache makes SQLite write changed pages into the file before the commit; then the kill.
-(python3 - "$hot/k.db" 2> /dev/null) <<'PY'
+python3 - "$hot/k.db" <<'PY' &
 import os, signal, sqlite3, sys
 db = sqlite3.connect(sys.argv[1], isolation_level=None)
 db.execute("PRAGMA journal_mode = DELETE")
@@ -74,6 +74,7 @@ db.execute("UPDATE entities SET attributes = '{\"note\": \"' || hex(randomblob(2
 db.execute("DELETE FROM relations")
 os.kill(os.getpid(), signal.SIGKILL)
 PY
+wait $! 2> /dev/null
 [ -s "$hot/k.db-journal" ] || fail "the killed write left no journal"
 cp -a "$hot" "$work/hot-readonly"
 if ((${#as_nobody[@]})) || [ "$(id -u)" -ne 0 ]; then
@@ -96,6 +97,22 @@ code=$?
 [ "$code" = 4 ] || fail "full disk: import exit $code, expected 4: $(head -c 300 "$work/err")"
 after=$("$kizuna" --db "$full/k.db" --format json stats)
 [ "$before" = "$after" ] || fail "full disk: the database changed"
+
+# 3b. Two imports into one empty database at once: the second waits for the first, then both land.
+both="$work/both"
+mkdir -p "$both"
+"$kizuna" --db "$both/k.db" init > /dev/null
+"$kizuna" --db "$both/k.db" import -q "$bench_file" > "$work/first.out" 2> "$work/first.err" &
+first=$!
+sleep 0.1
+"$kizuna" --db "$both/k.db" import -q "$data" > "$work/second.out" 2> "$work/second.err"
+second_code=$?
+wait "$first"
+first_code=$?
+[ "$first_code" = 0 ] || fail "concurrent imports: the first exited $first_code: $(cat "$work/first.err")"
+[ "$second_code" = 0 ] || fail "concurrent imports: the second exited $second_code: $(cat "$work/second.err")"
+"$kizuna" --db "$both/k.db" --format json stats > "$work/out"
+grep -q '"relations": 200038' "$work/out" || fail "concurrent imports: not both landed: $(head -c 120 "$work/out")"
 
 # 4. Damaged database files: every read command exits 4 (or answers, when the damage is in unused
 #    bytes), never crashes, never exits 1 or 3; damage to the header is always a database problem.

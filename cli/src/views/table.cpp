@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <ostream>
 
+#include "terminal_text.h"
+
 namespace kizuna::cli {
 
 namespace {
@@ -75,7 +77,7 @@ void Table::print(std::ostream& out, std::size_t max_cell) const {
     cells.push_back(headers_);
     for (const auto& row : rows_) {
         std::vector<std::string> fitted;
-        for (const auto& cell : row) fitted.push_back(fit_width(one_line(cell), max_cell));
+        for (const auto& cell : row) fitted.push_back(fit_width(visible_text(one_line(cell)), max_cell));
         cells.push_back(std::move(fitted));
     }
     std::vector<std::size_t> widths(headers_.size(), 0);
