@@ -1,7 +1,6 @@
 #include "kizuna/queries/analytics.h"
 
 #include <algorithm>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <boost/pending/disjoint_sets.hpp>
 #include <numeric>
 #include <random>
@@ -94,22 +93,18 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
                                      static_cast<std::size_t>(kExactBetweennessWork / relations));
         }
         sources = std::min(sources, n);
-        std::vector<double> centrality(n, 0.0);
-        if (sources == n) {
-            boost::brandes_betweenness_centrality(
-                view, boost::centrality_map(boost::make_iterator_property_map(
-                                                centrality.begin(), boost::get(boost::vertex_index, view)))
-                          .vertex_index_map(boost::get(boost::vertex_index, view)));
-        } else {
-            // A uniform sample, the same every time for the same graph.
-            std::vector<VertexId> all(n);
-            std::iota(all.begin(), all.end(), VertexId{0});
+        // Every vertex a source (exact), or a uniform sample, the same every time for the same graph.
+        // Path counts are doubles: a 32-bit count (Boost's default) overflows on long chains of
+        // parallel relations or diamonds and made scores wrong, infinite or impossible.
+        std::vector<VertexId> chosen(n);
+        std::iota(chosen.begin(), chosen.end(), VertexId{0});
+        if (sources < n) {
             std::mt19937_64 random(0x6b697a756e61);  // "kizuna"
-            std::shuffle(all.begin(), all.end(), random);
-            all.resize(sources);
-            std::sort(all.begin(), all.end());
-            centrality = queries::sampled_betweenness(view, n, all);
+            std::shuffle(chosen.begin(), chosen.end(), random);
+            chosen.resize(sources);
+            std::sort(chosen.begin(), chosen.end());
         }
+        const std::vector<double> centrality = queries::sampled_betweenness(view, n, chosen);
         stats.by_betweenness = top_scores(centrality, query.top);
         stats.betweenness_sources = sources;
     }

@@ -2,6 +2,7 @@
 // here: a plain breadth-first search, and brute-force enumeration on small graphs.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <numeric>
@@ -389,4 +390,56 @@ TEST_CASE("sampled betweenness: every source gives Boost's exact values, a sampl
     const auto again = graph_stats(f.graph, query);
     CHECK(again.by_betweenness.front().vertex == sampled.by_betweenness.front().vertex);
     CHECK(again.by_betweenness.front().score == sampled.by_betweenness.front().score);
+}
+
+TEST_CASE("betweenness does not overflow on long chains of parallel relations or diamonds",
+          "[queries][stats]") {
+    // A chain of 22 entities, three parallel MOUs per step: 3^21 shortest paths between the ends, past
+    // 2^32. Entity i lies on the shortest connections of i * (21 - i) pairs.
+    GeneratedGraph chain;
+    chain.entities = 22;
+    for (std::uint32_t i = 0; i + 1 < 22; ++i) {
+        for (int copy = 0; copy < 3; ++copy) chain.edges.push_back({i, i + 1, 0});
+    }
+    // 40 diamonds in a row: 2^40 shortest paths end to end.
+    GeneratedGraph diamonds;
+    diamonds.entities = 1 + 3 * 40;
+    for (std::uint32_t d = 0; d < 40; ++d) {
+        const std::uint32_t left = 3 * d, up = left + 1, down = left + 2, right = left + 3;
+        diamonds.edges.push_back({left, up, 0});
+        diamonds.edges.push_back({left, down, 0});
+        diamonds.edges.push_back({up, right, 0});
+        diamonds.edges.push_back({down, right, 0});
+    }
+    for (const auto* generated : {&chain, &diamonds}) {
+        test::TempDir dir;
+        Store store = Store::open(dir / "b.db", Store::Mode::Create);
+        test::write_to_store(store, *generated);
+        const Snapshot snapshot = Snapshot::take(store);
+        StatsQuery query;
+        query.betweenness = true;
+        query.top = generated->entities;
+        const GraphStats stats = graph_stats(snapshot.graph(), query);
+        REQUIRE(stats.betweenness_sources == generated->entities);
+        std::map<VertexId, double> score;
+        for (const auto& ranked : stats.by_betweenness) score[ranked.vertex] = ranked.score;
+        for (const auto& [v, value] : score) {
+            INFO("vertex " << v << " score " << value);
+            CHECK(std::isfinite(value));
+            CHECK(value >= 0);
+        }
+        if (generated == &chain) {
+            for (VertexId i = 0; i < 22; ++i) CHECK(score[i] == Approx(double(i) * (21 - i)).epsilon(1e-12));
+        } else {
+            // An end lies on one of the two shortest connections between the middle corners of its
+            // diamond (1/2). Junction k lies on every connection from its left side to its right side,
+            // and on half of those between the middle corners of each diamond it closes (1/2 + 1/2).
+            CHECK(score[0] == Approx(0.5));
+            CHECK(score[3 * 40] == Approx(0.5));
+            for (std::uint32_t k = 1; k < 40; ++k) {
+                const double left = 3.0 * k, right = 3.0 * (40 - k);  // entities on each side, itself apart
+                CHECK(score[3 * k] == Approx(left * right + 1).epsilon(1e-9));
+            }
+        }
+    }
 }

@@ -114,6 +114,11 @@ first_code=$?
 "$kizuna" --db "$both/k.db" --format json stats > "$work/out"
 grep -q '"relations": 200038' "$work/out" || fail "concurrent imports: not both landed: $(head -c 120 "$work/out")"
 
+# 3c. A CSV saved as UTF-16 (Excel's "Unicode text") is named as such.
+printf '\xff\xfei\x00d\x00,\x00k\x00i\x00n\x00d\x00\n\x00' > "$work/utf16.csv"
+expect_exit 3 "UTF-16 CSV" "$kizuna" --db "$both/k.db" import "$work/utf16.csv"
+grep -q "UTF-16" "$work/err" || fail "UTF-16 CSV: not named: $(cat "$work/err")"
+
 # 4. Damaged database files: every read command exits 4 (or answers, when the damage is in unused
 #    bytes), never crashes, never exits 1 or 3; damage to the header is always a database problem.
 good="$work/good.db"

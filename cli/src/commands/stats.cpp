@@ -25,8 +25,10 @@ Command add_stats(CLI::App& app, Context& context) {
         ->type_name("N");
     command->add_flag(
         "--betweenness", options->betweenness,
-        "also rank by betweenness centrality (Brandes): exact on graphs up to about 250 million "
-        "entities x relations, estimated from a sample of sources beyond (seconds, not hours)");
+        "also rank by betweenness centrality (Brandes): for each entity, the shortest connections between "
+        "other pairs that pass through it, each unordered pair once, parallel relations counting as "
+        "distinct paths, not normalised. Exact on graphs up to about 250 million entities x relations, "
+        "estimated from a sample of sources beyond (seconds, not hours)");
     command
         ->add_option(
             "--sources", options->sources,
