@@ -66,7 +66,7 @@ case "$mode" in
     CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$check" -DCMAKE_BUILD_TYPE=Check -DCMAKE_CXX_FLAGS_CHECK="-O1 -g1" \
       -DKIZUNA_SANITIZE=ON -DKIZUNA_FUZZ=ON
     cmake --build "$check" -j "$jobs"
-    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/tests/memcheck/lsan.supp" \
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/tests/memcheck/lsan.supp:print_suppressions=0" \
       UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir "$check" --output-on-failure -j "$jobs" -E "^(memcheck|bench|format):"
     ;;

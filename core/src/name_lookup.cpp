@@ -20,6 +20,8 @@ constexpr std::size_t kSuggestionCount = 5;
 std::string fts_phrase(const std::string& text) {
     std::string quoted = "\"";
     for (char c : text) {
+        if (c == '\0')
+            continue;  // FTS5's query parser ends at a NUL (text from an HTTP request may hold one)
         quoted += c;
         if (c == '"') quoted += '"';
     }

@@ -1,5 +1,6 @@
-// libFuzzer target: naming an entity. Any text is normalised into a search key (idempotent: a key is its
-// own key) and looked up among a few entities; the outcome is an entity or EntityLookupError.
+// libFuzzer target: naming an entity. Any UTF-8 text is normalised into a search key (idempotent: a key
+// is its own key) and looked up among a few entities; the outcome is an entity or EntityLookupError.
+// Text that is not UTF-8 is refused with InvalidDataError.
 #include <unistd.h>
 
 #include <cstdint>
@@ -42,12 +43,15 @@ kizuna::Store& store() {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
-    const std::string key = kizuna::search_key(text);
-    if (kizuna::search_key(key) != key) std::abort();
+    try {
+        const std::string key = kizuna::search_key(text);
+        if (kizuna::search_key(key) != key) std::abort();
+    } catch (const kizuna::InvalidDataError&) {
+        return 0;  // text that is not UTF-8 is refused as such (exit 3 on the command line)
+    }
     try {
         (void)store().resolve(text);
     } catch (const kizuna::EntityLookupError&) {
-    } catch (const kizuna::InvalidDataError&) {
     }
     (void)store().search(text, 5);
     return 0;

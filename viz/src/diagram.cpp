@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 
 #include "cgraph_helpers.h"
@@ -30,9 +31,18 @@ using viz::last_graphviz_error;
 using viz::RenderDataFreer;
 using viz::set;
 
-struct ContextCloser {
-    void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
+// One Graphviz context for the process, kept until it ends. Graphviz 2.42's text layout (the pango
+// plugin) remembers a pointer to the last font name across renders, and that name lives in the context's
+// font table: a context freed after each render left it dangling for the next render in the same
+// process (AddressSanitizer: use after free). Graphviz is not thread-safe: renders take turns.
+GVC_t* graphviz_context() {
+    static GVC_t* const context = gvContext();
+    return context;
+}
+std::mutex& graphviz_turn() {
+    static std::mutex turn;
+    return turn;
+}
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
@@ -281,11 +291,11 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
             "; it would run for minutes); use --engine sfdp (straight edges, seconds), draw a "
             "neighbourhood with --ego ENTITY --radius N or filter with --type, or raise --max-relations");
     }
+    const std::lock_guard<std::mutex> turn(graphviz_turn());
     agseterr(AGERR);  // warnings (e.g. about fonts) are not the user's business; errors are
     agseterrf(viz::remember_graphviz_error);
-    // The context outlives the graph: Graphviz wants graphs closed before their context is freed.
-    std::unique_ptr<GVC_t, ContextCloser> context(gvContext());
-    if (!context) throw Error("Graphviz could not start");
+    GVC_t* const context = graphviz_context();
+    if (context == nullptr) throw Error("Graphviz could not start");
     DiagramBuilder builder(snapshot, options);
     builder.add(subgraph);
     // Routing curved edges around every node is what makes the force-directed engines slow.
@@ -298,15 +308,15 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
         return write_dot(builder.graph());
     }
 
-    if (gvLayout(context.get(), builder.graph(), options.engine.c_str()) != 0) {
+    if (gvLayout(context, builder.graph(), options.engine.c_str()) != 0) {
         throw Error("Graphviz layout '" + options.engine + "' failed: " + last_graphviz_error());
     }
-    if (!legend.empty()) viz::place_legend(context.get(), builder.graph(), legend, options);
+    if (!legend.empty()) viz::place_legend(context, builder.graph(), legend, options);
     char* raw = nullptr;
     unsigned int length = 0;
-    const int status = gvRenderData(context.get(), builder.graph(), renderer(format), &raw, &length);
+    const int status = gvRenderData(context, builder.graph(), renderer(format), &raw, &length);
     std::unique_ptr<char, RenderDataFreer> data(raw);
-    gvFreeLayout(context.get(), builder.graph());
+    gvFreeLayout(context, builder.graph());
     if (status != 0 || !raw) throw Error("Graphviz could not render: " + last_graphviz_error());
     return std::string(raw, length);
 }
