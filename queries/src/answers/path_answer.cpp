@@ -1,6 +1,8 @@
 #include "kizuna/queries/answers/path_answer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "answer_builder.h"
 #include "kizuna/core/json.h"
@@ -44,6 +46,15 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
         for (RelationIndex r : path.relations) answered.relations.push_back(builder.relation(r));
         answer.paths.push_back(std::move(answered));
     }
+    // Equal-length paths by their entities' ids, then their relations' ids (the search's own order
+    // follows the graph's internal numbering of relations, which users never see).
+    auto ids = [](const AnsweredPath& path) {
+        std::vector<std::string> relation_ids;
+        for (const auto& r : path.relations) relation_ids.push_back(r.id);
+        return std::make_tuple(path.length(), path.nodes, relation_ids);
+    };
+    std::stable_sort(answer.paths.begin(), answer.paths.end(),
+                     [&](const AnsweredPath& a, const AnsweredPath& b) { return ids(a) < ids(b); });
     return answer;
 }
 

@@ -1,6 +1,8 @@
 #include "kizuna/queries/answers/timeline_answer.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "answer_builder.h"
 #include "kizuna/core/json.h"
@@ -22,6 +24,12 @@ EntityTimelineAnswer answer_entity_timeline(const Snapshot& snapshot, VertexId e
     answer.entity = builder.entity(entity).id;
     for (auto r : entity_timeline(snapshot.graph(), entity, filter))
         answer.relations.push_back(builder.relation(r));
+    // By start date (a year before its months), undated last, then by relation id.
+    auto key = [](const Relation& r) {
+        return std::make_tuple(!r.start, r.start ? r.start->packed() : 0, r.id);
+    };
+    std::stable_sort(answer.relations.begin(), answer.relations.end(),
+                     [&](const Relation& a, const Relation& b) { return key(a) < key(b); });
     return answer;
 }
 
@@ -33,6 +41,12 @@ ChangesAnswer answer_changes(const Snapshot& snapshot, const RelationFilter& fil
     for (const auto& change : changes_between(snapshot.graph(), filter.since, filter.until, filter)) {
         answer.changes.push_back({change.kind, change.date, builder.relation(change.relation)});
     }
+    // By date, then relation id (a start before an end of the same relation on the same date).
+    std::stable_sort(
+        answer.changes.begin(), answer.changes.end(), [](const ChangeRow& a, const ChangeRow& b) {
+            return std::make_tuple(a.date.packed(), a.relation.id, a.kind == Change::Kind::Ended) <
+                   std::make_tuple(b.date.packed(), b.relation.id, b.kind == Change::Kind::Ended);
+        });
     return answer;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // Connections between two entities. A path lists its vertices in order and, between each pair, the
 // relation that links them (whose own direction may run either way: see Graph::from/to).
-// Equal-length paths come in a fixed order: by their vertices' ids, then their relations' ids.
+// Equal-length paths come in a fixed order: by their vertices (entity-id order), then their relations'
+// indices (the graph's numbering); the answers (answers/path_answer.h) order them by relation id.
 #include <cstddef>
 #include <optional>
 #include <vector>

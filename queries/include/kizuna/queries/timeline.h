@@ -8,7 +8,8 @@
 
 namespace kizuna {
 
-// The entity's relations that pass the filter, by start date (undated last), then relation id.
+// The entity's relations that pass the filter, by start date (undated last), then relation index (the
+// graph's numbering; the answers order equal dates by relation id).
 [[nodiscard]] std::vector<RelationIndex> entity_timeline(const Graph& graph, VertexId entity,
                                                          const RelationFilter& filter);
 

@@ -27,7 +27,7 @@ struct ChangeRow {
 
 struct ChangesAnswer {
     std::optional<PartialDate> since, until;
-    std::vector<ChangeRow> changes;  // in date order
+    std::vector<ChangeRow> changes;  // in date order, then by relation id
     AnswerBook book;
 };
 
