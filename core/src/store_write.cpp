@@ -38,6 +38,10 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
         const ForeignKeysOff unchecked(impl.db, bulk_relations);
         const RollbackJournal journal(impl.db, bulk_relations && store.empty());
         SQLite::Transaction transaction(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
+        // Under the write lock, read the schema as it now is: a writer that waited for another one
+        // (which may have rebuilt indexes) must not prepare its statements against the schema it saw
+        // before it waited.
+        (void)impl.db.execAndGet("SELECT count(*) FROM sqlite_master");
         const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl.db) : 0;
         {
             SqlWriter writer(impl.db, summary);
