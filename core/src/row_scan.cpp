@@ -53,37 +53,37 @@ Store::KeyExtent Store::entity_key_extent() const {
     });
 }
 
-Entity Store::entity_at(EntityKey key) const {
-    return guarded_read(*impl_, [&]() -> Entity {
-        auto& query = impl_->entity_at;
-        if (!query) {
-            query = std::make_unique<SQLite::Statement>(
-                impl_->db, std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?");
-        }
+namespace {
+
+// One row by its key through a statement prepared once per store (preparing costs more than the read).
+template <typename Read>
+auto read_by_key(const Store::Impl& impl, std::unique_ptr<SQLite::Statement>& query, const std::string& sql,
+                 std::int64_t key, const char* what, Read read) {
+    return guarded_read(impl, [&] {
+        if (!query) query = std::make_unique<SQLite::Statement>(impl.db, sql);
         query->reset();
-        query->bind(1, static_cast<std::int64_t>(key));
-        if (!query->executeStep()) throw StorageError("entity changed while answering; run the query again");
-        Entity entity = read_entity(*query);
+        query->bind(1, key);
+        if (!query->executeStep()) {
+            throw StorageError(std::string(what) + " changed while answering; run the query again");
+        }
+        auto value = read(*query);
         query->reset();  // an active statement would hold its read open
-        return entity;
+        return value;
     });
 }
 
+}  // namespace
+
+Entity Store::entity_at(EntityKey key) const {
+    return read_by_key(*impl_, impl_->entity_at,
+                       std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.eid = ?",
+                       static_cast<std::int64_t>(key), "entity", read_entity);
+}
+
 Relation Store::relation_at(RelationKey key) const {
-    return guarded_read(*impl_, [&]() -> Relation {
-        auto& query = impl_->relation_at;
-        if (!query) {
-            query = std::make_unique<SQLite::Statement>(
-                impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?");
-        }
-        query->reset();
-        query->bind(1, static_cast<std::int64_t>(key));
-        if (!query->executeStep())
-            throw StorageError("relation changed while answering; run the query again");
-        Relation relation = read_relation(*query);
-        query->reset();  // an active statement would hold its read open
-        return relation;
-    });
+    return read_by_key(*impl_, impl_->relation_at,
+                       std::string("SELECT ") + kRelationColumns + kRelationJoins + " WHERE r.rid = ?",
+                       static_cast<std::int64_t>(key), "relation", read_relation);
 }
 
 }  // namespace kizuna

@@ -52,8 +52,7 @@ std::string immutable_uri(const std::filesystem::path& path) {
 std::string interrupted_write_message(const std::string& shown) {
     return shown + ": a write was interrupted (a crash or a kill) and left " + shown +
            "-journal; nothing of it is in the data, but rolling it back needs write access to the folder: "
-           "run "
-           "a command that can write, e.g. `kizuna --db " +
+           "run a command that can write, e.g. `kizuna --db " +
            shown + " init`";
 }
 

@@ -32,17 +32,23 @@ Relation mou(const std::string& id, const std::string& from, const std::string& 
     return r;
 }
 
+// Two companies and an MOU between them, in a new database.
+Store seeded(const std::filesystem::path& db) {
+    Store store = Store::open(db, Store::Mode::Create);
+    (void)store.write([](Store::Writer& w) {
+        w.put(company("a", "Alpha"));
+        w.put(company("b", "Beta"));
+        w.put(mou("ab", "a", "b"));
+    });
+    return store;
+}
+
 }  // namespace
 
 TEST_CASE("a snapshot answers from one state while another connection writes", "[core][snapshot]") {
     test::TempDir dir;
-    Store writer = Store::open(dir / "k.db", Store::Mode::Create);
-    (void)writer.write([](Store::Writer& w) {
-        w.put(company("a", "Alpha"));
-        w.put(company("b", "Beta"));
-        w.put(company("c", "Gamma"));
-        w.put(mou("ab", "a", "b"));
-    });
+    Store writer = seeded(dir / "k.db");
+    (void)writer.write([](Store::Writer& w) { w.put(company("c", "Gamma")); });
     const Store reader = Store::open(dir / "k.db", Store::Mode::ReadOnly);
     const Snapshot before = Snapshot::take(reader);
     // The relation moves to other ends and the entity is renamed, in another connection's commit.
@@ -61,12 +67,7 @@ TEST_CASE("a snapshot answers from one state while another connection writes", "
 
 TEST_CASE("after the snapshot, the next one sees the new state", "[core][snapshot]") {
     test::TempDir dir;
-    Store writer = Store::open(dir / "k.db", Store::Mode::Create);
-    (void)writer.write([](Store::Writer& w) {
-        w.put(company("a", "Alpha"));
-        w.put(company("b", "Beta"));
-        w.put(mou("ab", "a", "b"));
-    });
+    Store writer = seeded(dir / "k.db");
     const Store reader = Store::open(dir / "k.db", Store::Mode::ReadOnly);
     { const Snapshot first = Snapshot::take(reader); }
     (void)writer.write([](Store::Writer& w) { w.put(company("a", "Alpha renamed")); });

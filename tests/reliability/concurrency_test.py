@@ -11,18 +11,10 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-
-def run(command):
-    return subprocess.run([str(c) for c in command], capture_output=True, text=True)
-
-
-def fail(message):
-    print(f"FAILED: {message}", file=sys.stderr)
-    sys.exit(1)
+from harness import fail, run
 
 
 def main():

@@ -7,24 +7,15 @@ exactly the old or the new content, and that the next read command answers corre
 """
 import argparse
 import json
-import os
 import random
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-
-def run(command, **kwargs):
-    return subprocess.run([str(c) for c in command], capture_output=True, text=True, **kwargs)
-
-
-def fail(message):
-    print(f"FAILED: {message}", file=sys.stderr)
-    sys.exit(1)
+from harness import fail, run
 
 
 def relation_count(db):

@@ -31,10 +31,7 @@ void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& 
     SourceNotes notes;
     Table relations({"from", "relation", "to", "when", "source"});
     for (const auto& r : answer.relations) {
-        const RelationType* type = answer.book.type(r.type);
-        const bool directed = type == nullptr || type->directed;
-        relations.add({answer.book.name(r.from, lang),
-                       answer.book.label(r.type, lang) + (directed ? " →" : " ↔"),
+        relations.add({answer.book.name(r.from, lang), directed_label(answer.book, r, lang),
                        answer.book.name(r.to, lang), when(r), notes.mark(r.sources)});
     }
     relations.print(out);

@@ -39,6 +39,15 @@ std::string arrow(const std::string& direction) {
     return direction == "outgoing" ? "→" : "←";
 }
 
+std::string other_end(const Relation& relation, const std::string& viewpoint) {
+    return relation.from == viewpoint ? relation.to : relation.from;
+}
+
+std::string directed_label(const AnswerBook& book, const Relation& relation, const std::string& lang) {
+    const RelationType* type = book.type(relation.type);
+    return book.label(relation.type, lang) + (type == nullptr || type->directed ? " →" : " ↔");
+}
+
 std::string source_titles(const std::vector<Source>& sources) {
     std::string text;
     for (const auto& source : sources) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "kizuna/core/model.h"
+#include "kizuna/queries/answers/answer_book.h"
 
 namespace kizuna::cli {
 
@@ -27,6 +28,12 @@ void print_csv(std::ostream& out, const CsvRows& rows);
 
 // The arrow of a direction word ("outgoing" →, "incoming" ←, "symmetric" ↔).
 [[nodiscard]] std::string arrow(const std::string& direction);
+
+// The entity at the relation's other end from viewpoint.
+[[nodiscard]] std::string other_end(const Relation& relation, const std::string& viewpoint);
+// The type's label with the way it reads from -> to: "acquisition →", "MOU ↔".
+[[nodiscard]] std::string directed_label(const AnswerBook& book, const Relation& relation,
+                                         const std::string& lang);
 
 // The source titles (with locators) joined by "; ", for CSV cells.
 [[nodiscard]] std::string source_titles(const std::vector<Source>& sources);

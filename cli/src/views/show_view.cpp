@@ -27,10 +27,6 @@ void print_fields(std::ostream& out, const Fields& lines) {
     }
 }
 
-std::string other_end(const Relation& r, const std::string& viewpoint) {
-    return r.from == viewpoint ? r.to : r.from;
-}
-
 }  // namespace
 
 void print_table(std::ostream& out, const EntityAnswer& answer, const std::string& lang) {

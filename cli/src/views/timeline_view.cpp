@@ -7,19 +7,6 @@
 
 namespace kizuna::cli {
 
-namespace {
-
-std::string other_end(const Relation& r, const std::string& viewpoint) {
-    return r.from == viewpoint ? r.to : r.from;
-}
-
-std::string directed_label(const AnswerBook& book, const Relation& r, const std::string& lang) {
-    const RelationType* type = book.type(r.type);
-    return book.label(r.type, lang) + (type == nullptr || type->directed ? " →" : " ↔");
-}
-
-}  // namespace
-
 void print_table(std::ostream& out, const EntityTimelineAnswer& answer, const std::string& lang) {
     out << "Timeline of " << answer.book.name(answer.entity, lang) << ": " << answer.relations.size()
         << " relations\n\n";
