@@ -3,32 +3,56 @@
 #include <CLI/CLI.hpp>
 
 #include "context.h"
+#include "kizuna/core/errors.h"
 
 namespace kizuna::cli {
 
-void FilterOptions::add_to(CLI::App& command, bool with_directed) {
+void FilterOptions::add_to(CLI::App& command, Takes takes) {
     command.add_option("--type,-t", types, "only relations of this type (repeatable; see `kizuna stats`)")
         ->type_name("TYPE");
-    command.add_option("--as-of", as_of, "only relations active at this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    command.add_option("--exclude-type", exclude_types, "leave out relations of this type (repeatable)")
+        ->type_name("TYPE");
+    command
+        .add_option("--as-of", as_of,
+                    "relations active or possibly active at this date (YYYY, YYYY-MM or YYYY-MM-DD); "
+                    "a partial date is every day it may be: see the README, Dates")
         ->type_name("DATE");
-    command.add_option("--since", since, "only relations active at some time on or after this date")
+    command.add_option("--since", since, "relations active or possibly active on some day from this date on")
         ->type_name("DATE");
-    command.add_option("--until", until, "only relations active at some time on or before this date")
+    command.add_option("--until", until, "relations active or possibly active on some day up to this date")
         ->type_name("DATE");
-    if (with_directed) {
+    command
+        .add_option("--undated", undated,
+                    "with a date filter, relations without dates: separate (default: apart, with a "
+                    "count), include (with the dated ones, marked 'date unknown') or exclude")
+        ->check(CLI::IsMember({"include", "exclude", "separate"}))
+        ->type_name("HOW");
+    if (takes.directed) {
         command.add_flag("--directed", directed,
                          "follow relations only in their own direction (acquirer -> target ...); "
                          "symmetric types such as mou still go both ways");
+    }
+    if (takes.evidence) {
+        command.add_flag("--include-evidence", include_evidence,
+                         "also walk evidence relations (a document mentions, authored, publishes): they "
+                         "record where a fact was read and are left out by default");
     }
 }
 
 RelationFilter FilterOptions::filter() const {
     RelationFilter filter;
     filter.types = types;
+    filter.exclude_types = exclude_types;
     filter.as_of = date_option("--as-of", as_of);
     filter.since = date_option("--since", since);
     filter.until = date_option("--until", until);
     filter.directed = directed;
+    filter.include_evidence = include_evidence;
+    const auto window = filter.window();  // refuses --since after --until, --as-of with a period
+    if (!undated.empty()) {
+        if (!window) throw UsageError("--undated " + undated + " applies with a date filter (--as-of, --since, --until)");
+        filter.undated = *parse_undated_policy(undated);
+    }
     return filter;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// The relation filter options shared by the query commands: --type, --as-of, --since, --until, --directed.
+// The relation filter options shared by the query commands: --type, --exclude-type, --as-of, --since,
+// --until, --undated, and where they mean something --directed and --include-evidence.
 #include <string>
 #include <vector>
 
@@ -12,13 +13,20 @@ class App;
 namespace kizuna::cli {
 
 struct FilterOptions {
-    std::vector<std::string> types;
-    std::string as_of, since, until;
-    bool directed = false;
+    // Which of the optional options a command takes (a command never takes an option it ignores).
+    struct Takes {
+        bool directed = true;  // direction has a meaning for the command
+        bool evidence = true;  // the command walks connections (partners, show and timeline list evidence)
+    };
 
-    // Adds the options to a command. with_directed=false for commands where direction has no meaning.
-    void add_to(CLI::App& command, bool with_directed = true);
-    // The filter; throws UsageError for a bad date.
+    std::vector<std::string> types, exclude_types;
+    std::string as_of, since, until, undated;
+    bool directed = false;
+    bool include_evidence = false;
+
+    void add_to(CLI::App& command, Takes takes);
+    // The filter; throws UsageError for a bad date, --since after --until, --as-of with --since/--until,
+    // or --undated without a date filter.
     [[nodiscard]] RelationFilter filter() const;
 };
 

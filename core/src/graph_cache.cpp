@@ -20,8 +20,9 @@ namespace kizuna {
 namespace {
 
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
-// 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end.
-constexpr std::uint32_t kFormat = 3;
+// 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end;
+// 4: relation type categories.
+constexpr std::uint32_t kFormat = 4;
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
@@ -212,6 +213,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             out.text(type.label_ja);
             out.text(type.description);
             out.value(static_cast<std::uint8_t>(type.directed ? 1 : 0));
+            out.text(type.category);
         }
         for (const auto* table : {&g.kinds, &g.countries}) {
             out.value(static_cast<std::uint64_t>(table->size()));
@@ -261,7 +263,7 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     for (auto& type : g->types) {
         std::uint8_t directed = 0;
         if (!in.text(type.id) || !in.text(type.label_en) || !in.text(type.label_ja) ||
-            !in.text(type.description) || !in.value(directed)) {
+            !in.text(type.description) || !in.value(directed) || !in.text(type.category)) {
             return nullptr;
         }
         type.directed = directed != 0;

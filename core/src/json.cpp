@@ -15,7 +15,7 @@ const std::set<std::string> kEntityKeys = {"id",      "kind",       "names",  "a
                                            "country", "attributes", "sources"};
 const std::set<std::string> kRelationKeys = {"id",    "type", "from",       "to",
                                              "start", "end",  "attributes", "sources"};
-const std::set<std::string> kTypeKeys = {"id", "labels", "directed", "description"};
+const std::set<std::string> kTypeKeys = {"id", "labels", "directed", "description", "category"};
 
 void require_object(const json& in, const char* what, const std::set<std::string>& allowed) {
     if (!in.is_object()) throw InvalidDataError(std::string(what) + " must be a JSON object");
@@ -148,7 +148,8 @@ void to_json(json& out, const RelationType& type) {
     out = {{"id", type.id},
            {"labels", {{"en", nullable(type.label_en)}, {"ja", nullable(type.label_ja)}}},
            {"directed", type.directed},
-           {"description", nullable(type.description)}};
+           {"description", nullable(type.description)},
+           {"category", type.category}};
 }
 
 void from_json(const json& in, RelationType& type) {
@@ -167,6 +168,8 @@ void from_json(const json& in, RelationType& type) {
     }
     type.directed = directed->get<bool>();
     type.description = string_field(in, "description");
+    type.category = string_field(in, "category");
+    if (type.category.empty()) type.category = default_category(type.id);
 }
 
 std::string attributes_to_json_text(const Attributes& attributes) { return json(attributes).dump(); }

@@ -21,28 +21,59 @@ const std::string& display_label(const RelationType& type, const std::string& la
 
 const std::vector<RelationType>& default_relation_types() {
     static const std::vector<RelationType> kTypes = {
-        {"mou", "MOU", "覚書", false, "memorandum of understanding between two parties"},
-        {"cooperation", "cooperation", "協力", false, "cooperation without a formal memorandum"},
-        {"partnership", "partnership", "提携", false, "business or research partnership"},
-        {"acquisition", "acquisition", "株式取得", true, "acquirer -> target (shares or control)"},
-        {"subsidiary_of", "subsidiary of", "子会社", true, "subsidiary -> parent"},
-        {"joint_venture", "joint venture", "合弁", true, "parent -> joint venture company"},
-        {"part_of", "part of", "所属", true, "unit -> the organisation it belongs to"},
-        {"operates", "operates", "運営", true, "operator -> what it runs"},
-        {"oversees", "oversees", "所管", true, "supervising body -> supervised body"},
-        {"established", "established", "設立", true, "founder -> what it founded"},
-        {"developed", "developed", "開発", true, "developer -> system or product"},
-        {"integrates_with", "integrates with", "連携", true, "system -> the system it feeds"},
-        {"supports", "supports", "支援", true, "supporter -> supported"},
-        {"implements", "implements", "実施", true, "body -> programme or plan it carries out"},
-        {"issued", "issued", "発表", true, "issuer -> document, plan or decision"},
-        {"funds", "funds", "委託", true, "funder or commissioner -> funded work"},
-        {"authored", "authored", "作成", true, "author -> document"},
-        {"publishes", "publishes", "発行", true, "publisher -> document"},
-        {"mentions", "mentions", "言及", true, "document -> what it describes"},
-        {"located_in", "located in", "所在", true, "organisation -> place"},
+        {"mou", "MOU", "覚書", false, "memorandum of understanding between two parties", "collaboration"},
+        {"cooperation", "cooperation", "協力", false, "cooperation without a formal memorandum", "collaboration"},
+        {"partnership", "partnership", "提携", false, "business or research partnership", "collaboration"},
+        {"supports", "supports", "支援", true, "supporter -> supported", "collaboration"},
+        {"funds", "funds", "委託", true, "funder or commissioner -> funded work", "collaboration"},
+        {"acquisition", "acquisition", "株式取得", true, "acquirer -> target (shares or control)", "ownership"},
+        {"subsidiary_of", "subsidiary of", "子会社", true, "subsidiary -> parent", "ownership"},
+        {"joint_venture", "joint venture", "合弁", true, "parent -> joint venture company", "ownership"},
+        {"established", "established", "設立", true, "founder -> what it founded", "ownership"},
+        {"part_of", "part of", "所属", true, "unit -> the organisation it belongs to", "governance"},
+        {"operates", "operates", "運営", true, "operator -> what it runs", "governance"},
+        {"oversees", "oversees", "所管", true, "supervising body -> supervised body", "governance"},
+        {"issued", "issued", "発出", true, "issuer -> decision, plan or regulation", "governance"},
+        {"implements", "implements", "実施", true, "body -> programme or plan it carries out", "programme"},
+        {"developed", "developed", "開発", true, "developer -> system or product", "programme"},
+        {"announced", "announced", "発表", true, "announcer -> system, programme or plan it made public",
+         "programme"},
+        {"integrates_with", "integrates with", "連携", true, "system -> the system it feeds", "programme"},
+        {"located_in", "located in", "所在", true, "organisation -> place", "place"},
+        {"authored", "authored", "作成", true, "author -> document", "evidence"},
+        {"publishes", "publishes", "発行", true, "publisher -> document", "evidence"},
+        {"mentions", "mentions", "言及", true, "document -> what it describes", "evidence"},
     };
     return kTypes;
+}
+
+const std::vector<RelationCategory>& relation_categories() {
+    static const std::vector<RelationCategory> kCategories = {
+        {"collaboration", "parties working together: MOUs, cooperation, partnerships, support, funding"},
+        {"ownership", "shares, control and founding: acquisitions, subsidiaries, joint ventures"},
+        {"governance", "one body within or over another, and its official acts: part of, operates, "
+                       "oversees, issued"},
+        {"programme", "taking part in or carrying out a programme, plan or system"},
+        {"place", "where an organisation is"},
+        {"evidence", "where a fact was read: a document mentions, authored, publishes; never walked as a "
+                     "connection unless asked"},
+        {"other", "a type whose data names no category; walked like the ties above"},
+    };
+    return kCategories;
+}
+
+bool is_relation_category(const std::string& id) {
+    for (const auto& category : relation_categories()) {
+        if (id == category.id) return true;
+    }
+    return false;
+}
+
+std::string default_category(const std::string& type_id) {
+    for (const auto& type : default_relation_types()) {
+        if (type.id == type_id) return type.category;
+    }
+    return "other";
 }
 
 }  // namespace kizuna

@@ -95,26 +95,4 @@ std::string PartialDate::to_string() const {
     return std::string(buffer, length);
 }
 
-std::weak_ordering compare_coarse(const PartialDate& a, const PartialDate& b) {
-    if (auto c = a.year_ <=> b.year_; c != 0) return c;
-    if (a.month_ == 0 || b.month_ == 0) return std::weak_ordering::equivalent;
-    if (auto c = a.month_ <=> b.month_; c != 0) return c;
-    if (a.day_ == 0 || b.day_ == 0) return std::weak_ordering::equivalent;
-    return a.day_ <=> b.day_;
-}
-
-bool active_at(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
-               const PartialDate& when) {
-    if (start && compare_coarse(*start, when) > 0) return false;
-    if (end && compare_coarse(*end, when) < 0) return false;
-    return true;
-}
-
-bool overlaps(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
-              const std::optional<PartialDate>& from, const std::optional<PartialDate>& to) {
-    if (to && start && compare_coarse(*start, *to) > 0) return false;
-    if (from && end && compare_coarse(*end, *from) < 0) return false;
-    return true;
-}
-
 }  // namespace kizuna

@@ -21,11 +21,13 @@ class SqlWriter final : public BulkWriter {
           summary_(summary),
           put_type_(
               db,
-              "INSERT INTO relation_types(id, label_en, label_ja, directed, description) VALUES (?,?,?,?,?) "
+              "INSERT INTO relation_types(id, label_en, label_ja, directed, description, category) "
+              "VALUES (?,?,?,?,?,?) "
               "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
-              "directed = excluded.directed, description = excluded.description "
-              "WHERE (label_en, label_ja, directed, description) IS NOT "
-              "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description) "
+              "directed = excluded.directed, description = excluded.description, category = excluded.category "
+              "WHERE (label_en, label_ja, directed, description, category) IS NOT "
+              "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description, "
+              "excluded.category) "
               "RETURNING id"),
           put_entity_(
               db,
@@ -60,6 +62,7 @@ class SqlWriter final : public BulkWriter {
         put_type_.bind(3, type.label_ja);
         put_type_.bind(4, type.directed ? 1 : 0);
         put_type_.bind(5, type.description);
+        put_type_.bind(6, type.category);
         if (step_changed(put_type_)) ++summary_.types_changed;
         types_.insert(type.id);
     }

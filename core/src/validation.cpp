@@ -1,5 +1,7 @@
 #include "kizuna/core/validation.h"
 
+#include "kizuna/core/date_rule.h"
+
 #include <utf8proc.h>
 
 #include "kizuna/core/errors.h"
@@ -100,6 +102,11 @@ void validate_relation_type(const RelationType& type) {
     validate_text("label_en", type.label_en);
     validate_text("label_ja", type.label_ja);
     validate_text("description", type.description);
+    if (!is_relation_category(type.category)) {
+        std::string known;
+        for (const auto& category : relation_categories()) known += (known.empty() ? "" : ", ") + std::string(category.id);
+        fail("relation type " + type.id + ": unknown category '" + type.category + "' (categories: " + known + ")");
+    }
 }
 
 void validate_relation(const Relation& relation, const std::function<bool(const std::string&)>& knows_type,
@@ -115,9 +122,9 @@ void validate_relation(const Relation& relation, const std::function<bool(const 
         if (!knows_entity(*end)) fail("relation " + relation.id + ": unknown entity '" + *end + "'");
     }
     if (relation.from == relation.to) fail("relation " + relation.id + ": from and to are the same entity");
-    if (relation.start && relation.end && compare_coarse(*relation.end, *relation.start) < 0) {
+    if (relation.start && relation.end && wholly_before(*relation.end, *relation.start)) {
         fail("relation " + relation.id + ": end " + relation.end->to_string() + " is before start " +
-             relation.start->to_string());
+             relation.start->to_string() + " (every day the end may be comes before every day the start may be)");
     }
     validate_attributes(relation.attributes);
     validate_sources(relation.sources);

@@ -35,8 +35,9 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
     boost::disjoint_sets<std::uint32_t*, std::uint32_t*> sets(rank.data(), parent.data());
     for (VertexId v = 0; v < n; ++v) sets.make_set(v);
     const auto& half_edges = GraphInternals::half_edges(graph);
+    const queries::CompiledFilter compiled(graph, filter);
     for (const auto& e : boost::make_iterator_range(edges(half_edges))) {  // each relation once
-        if (relation_matches(graph, e.half.relation(), filter)) sets.union_set(e.source, e.target);
+        if (compiled.relation_ok(e.half.relation())) sets.union_set(e.source, e.target);
     }
     // Number components densely, in order of their smallest vertex.
     std::unordered_map<std::uint32_t, std::uint32_t> number;
@@ -56,12 +57,18 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         ++stats.by_country[graph.country(v)];
     }
     std::vector<double> degree(graph.vertex_count(), 0.0);
+    std::size_t walked = 0;
+    RelationFilter counted = query.filter;  // counts are of the data: evidence is counted, not walked
+    counted.include_evidence = true;
+    const queries::CompiledFilter counts(graph, counted), walks(graph, query.filter);
     for (const auto& e :
          boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // each relation once
         const RelationIndex r = e.half.relation();
-        if (!relation_matches(graph, r, query.filter)) continue;
+        if (!counts.relation_ok(r)) continue;
         ++stats.relations;
         ++stats.by_type[graph.type(r).id];
+        if (!walks.relation_ok(r)) continue;
+        ++walked;
         degree[e.source] += 1;
         degree[e.target] += 1;
     }
@@ -86,7 +93,7 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
         const std::size_t n = graph.vertex_count();
         std::size_t sources = query.betweenness_sources;
         if (sources == 0) {
-            const double relations = double(std::max<std::size_t>(stats.relations, 1));
+            const double relations = double(std::max<std::size_t>(walked, 1));
             sources = double(n) * relations <= kExactBetweennessWork
                           ? n
                           : std::max(kFewestBetweennessSources,

@@ -54,10 +54,11 @@ Subgraph neighbourhood(const Graph& graph, const std::vector<VertexId>& centres,
 Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated) {
     Subgraph out;
     std::vector<char> used(graph.vertex_count(), keep_isolated ? 1 : 0);
+    const queries::CompiledFilter compiled(graph, filter);
     for (const auto& e :
          boost::make_iterator_range(edges(GraphInternals::half_edges(graph)))) {  // in relation order
         const RelationIndex r = e.half.relation();
-        if (!relation_matches(graph, r, filter)) continue;
+        if (!compiled.relation_ok(r)) continue;
         out.relations.push_back(r);
         used[e.source] = used[e.target] = 1;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kizuna/queries/partners.h"
+#include "kizuna/queries/traversal.h"
 
 namespace kizuna {
 
@@ -31,25 +32,47 @@ std::vector<RelationIndex> entity_timeline(const Graph& graph, VertexId entity,
     return out;
 }
 
-std::vector<Change> changes_between(const Graph& graph, const std::optional<PartialDate>& since,
-                                    const std::optional<PartialDate>& until, const RelationFilter& filter) {
+namespace {
+
+// The filter with its types only: the changes timeline places dates against the window itself.
+RelationFilter types_of(const RelationFilter& filter) {
+    RelationFilter types;
+    types.types = filter.types;
+    types.exclude_types = filter.exclude_types;
+    types.include_evidence = filter.include_evidence;
+    return types;
+}
+
+}  // namespace
+
+std::vector<Change> changes_between(const Graph& graph, const RelationFilter& filter) {
+    const DaySpan window = filter.window().value_or(DaySpan{});
+    const queries::CompiledFilter types(graph, types_of(filter));
     std::vector<Change> out;
-    auto within = [&](const PartialDate& date) {
-        return (!since || compare_coarse(date, *since) >= 0) && (!until || compare_coarse(date, *until) <= 0);
+    auto add = [&](Change::Kind kind, RelationIndex r, const std::optional<PartialDate>& date) {
+        if (!date) return;
+        const Placement where = placement(*date, window);
+        if (where != Placement::Outside) out.push_back({kind, r, *date, where == Placement::PossiblyInside});
     };
-    RelationFilter types_only;
-    types_only.types = filter.types;
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
-        if (!relation_matches(graph, r, types_only)) continue;
-        if (const auto start = graph.start(r); start && within(*start))
-            out.push_back({Change::Kind::Started, r, *start});
-        if (const auto end = graph.end(r); end && within(*end)) out.push_back({Change::Kind::Ended, r, *end});
+        if (!types.relation_ok(r)) continue;
+        add(Change::Kind::Started, r, graph.start(r));
+        add(Change::Kind::Ended, r, graph.end(r));
     }
     std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
         if (a.date.packed() != b.date.packed()) return a.date.packed() < b.date.packed();
         return a.relation < b.relation;
     });
     return out;
+}
+
+std::size_t undated_relations(const Graph& graph, const RelationFilter& filter) {
+    const queries::CompiledFilter types(graph, types_of(filter));
+    std::size_t count = 0;
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (types.relation_ok(r) && !graph.start(r) && !graph.end(r)) ++count;
+    }
+    return count;
 }
 
 }  // namespace kizuna

@@ -1,5 +1,6 @@
 #include "kizuna/queries/traversal.h"
 
+#include <algorithm>
 #include <boost/graph/visitors.hpp>
 
 #include "kizuna/core/errors.h"
@@ -8,45 +9,84 @@ namespace kizuna {
 
 namespace {
 
-std::vector<char> type_mask(const Graph& graph, const std::vector<std::string>& types) {
+// The index of the type with this id; UsageError naming the known types when there is none.
+std::size_t type_number(const Graph& graph, const std::string& wanted, const char* option) {
     const auto& known = graph.relation_types();
-    std::vector<char> mask(known.size(), types.empty() ? 1 : 0);
-    for (const auto& wanted : types) {
-        bool found = false;
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        if (known[i].id == wanted) return i;
+    }
+    std::string list;
+    for (const auto& type : known) list += (list.empty() ? "" : ", ") + type.id;
+    throw UsageError(std::string(option) + ": unknown relation type '" + wanted + "' (known: " + list + ")");
+}
+
+// By type index: 1 when the filter's type conditions let the type through.
+std::vector<char> type_mask(const Graph& graph, const RelationFilter& filter, bool ignore_evidence_rule) {
+    const auto& known = graph.relation_types();
+    std::vector<char> mask(known.size(), filter.types.empty() ? 1 : 0);
+    std::vector<char> named(known.size(), 0);
+    for (const auto& wanted : filter.types) {
+        const std::size_t i = type_number(graph, wanted, "--type");
+        mask[i] = 1;
+        named[i] = 1;
+    }
+    for (const auto& unwanted : filter.exclude_types) mask[type_number(graph, unwanted, "--exclude-type")] = 0;
+    if (!filter.include_evidence && !ignore_evidence_rule) {
         for (std::size_t i = 0; i < known.size(); ++i) {
-            if (known[i].id == wanted) {
-                mask[i] = 1;
-                found = true;
-            }
-        }
-        if (!found) {
-            std::string list;
-            for (const auto& type : known) list += (list.empty() ? "" : ", ") + type.id;
-            throw UsageError("unknown relation type '" + wanted + "' (known: " + list + ")");
+            if (is_evidence(known[i]) && named[i] == 0) mask[i] = 0;  // naming an evidence type walks it
         }
     }
     return mask;
 }
 
-bool dates_match(const Graph& graph, RelationIndex r, const RelationFilter& filter) {
-    const auto start = graph.start(r);
-    const auto end = graph.end(r);
-    if (filter.as_of && !active_at(start, end, *filter.as_of)) return false;
-    if ((filter.since || filter.until) && !overlaps(start, end, filter.since, filter.until)) return false;
-    return true;
+// Whether dates let r through: active or possibly active in the window, or undated and included.
+bool dates_match(const Graph& graph, RelationIndex r, const std::optional<DaySpan>& window,
+                 UndatedPolicy undated) {
+    if (!window) return true;
+    switch (activity(graph.start(r), graph.end(r), *window)) {
+        case Activity::Active:
+        case Activity::PossiblyActive:
+            return true;
+        case Activity::Inactive:
+            return false;
+        case Activity::DateUnknown:
+            break;
+    }
+    return undated == UndatedPolicy::Include;
 }
 
 }  // namespace
 
 bool relation_matches(const Graph& graph, RelationIndex r, const RelationFilter& filter) {
-    if (!filter.types.empty()) {
-        const auto& id = graph.type(r).id;
-        if (std::find(filter.types.begin(), filter.types.end(), id) == filter.types.end()) {
-            (void)type_mask(graph, filter.types);  // throws for an unknown type
-            return false;
+    return queries::CompiledFilter(graph, filter).relation_ok(r);
+}
+
+LeftOut left_out(const Graph& graph, const RelationFilter& filter) {
+    const auto window = filter.window();
+    const bool undated_left = window && filter.undated != UndatedPolicy::Include;
+    const auto walked = type_mask(graph, filter, false);
+    const auto typed = type_mask(graph, filter, true);  // what the types allow, evidence or not
+    bool evidence_left = false;
+    for (std::size_t i = 0; i < walked.size(); ++i) evidence_left = evidence_left || walked[i] != typed[i];
+    LeftOut out;
+    if (!evidence_left && !undated_left) return out;
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        const std::size_t t = graph.type_index(r);
+        if (typed[t] == 0) continue;
+        if (walked[t] == 0) {
+            if (dates_match(graph, r, window, UndatedPolicy::Include)) ++out.evidence;
+        } else if (undated_left && !graph.start(r) && !graph.end(r)) {
+            ++out.undated;
         }
     }
-    return dates_match(graph, r, filter);
+    return out;
+}
+
+std::optional<UndatedPolicy> parse_undated_policy(const std::string& word) {
+    if (word == "include") return UndatedPolicy::Include;
+    if (word == "exclude") return UndatedPolicy::Exclude;
+    if (word == "separate") return UndatedPolicy::Separate;
+    return std::nullopt;
 }
 
 namespace queries {
@@ -54,18 +94,17 @@ namespace queries {
 CompiledFilter::CompiledFilter(const Graph& graph, const RelationFilter& filter)
     : graph_(graph),
       directed_(filter.directed),
-      all_pass_(filter.types.empty() && !filter.as_of && !filter.since && !filter.until),
-      type_ok_(type_mask(graph, filter.types)) {
+      type_ok_(type_mask(graph, filter, false)),
+      window_(filter.window()),
+      undated_(filter.undated) {
+    all_pass_ = !window_ && std::all_of(type_ok_.begin(), type_ok_.end(), [](char ok) { return ok != 0; });
     for (const auto& type : graph.relation_types()) type_directed_.push_back(type.directed ? 1 : 0);
-    dates_.as_of = filter.as_of;
-    dates_.since = filter.since;
-    dates_.until = filter.until;
 }
 
 bool CompiledFilter::relation_ok(RelationIndex r) const {
     if (all_pass_) return true;
     if (type_ok_[graph_.type_index(r)] == 0) return false;
-    return dates_match(graph_, r, dates_);
+    return dates_match(graph_, r, window_, undated_);
 }
 
 bool CompiledFilter::allows(HalfEdge half, bool reverse) const {

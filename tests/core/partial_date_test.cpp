@@ -1,7 +1,6 @@
 #include "kizuna/core/partial_date.h"
 
 #include <catch2/catch.hpp>
-#include <compare>
 
 #include "kizuna/core/errors.h"
 
@@ -39,37 +38,7 @@ TEST_CASE("impossible dates are rejected with the reason", "[core][date]") {
                       "bad date '2024-04-31': day 31 does not exist in 2024-04");
 }
 
-TEST_CASE("partial dates compare at the coarser precision", "[core][date]") {
-    CHECK(std::is_eq(compare_coarse(d("2014"), d("2014-03-05"))));
-    CHECK(std::is_eq(compare_coarse(d("2014-03"), d("2014-03-31"))));
-    CHECK(std::is_lt(compare_coarse(d("2014-03"), d("2014-04-02"))));
-    CHECK(std::is_gt(compare_coarse(d("2015"), d("2014-12-31"))));
-    CHECK(std::is_lt(compare_coarse(d("2024-11-14"), d("2024-11-15"))));
-    CHECK_FALSE(d("2014") == d("2014-01"));  // identity keeps precision
-}
-
-TEST_CASE("active-at follows PRODUCT.md's rule at every precision", "[core][date]") {
-    using kizuna::active_at;
-    const auto mou = std::optional(d("2024-11-15"));
-    CHECK_FALSE(active_at(mou, std::nullopt, d("2020")));
-    CHECK_FALSE(active_at(mou, std::nullopt, d("2024-11-14")));
-    CHECK(active_at(mou, std::nullopt, d("2024-11-15")));
-    CHECK(active_at(mou, std::nullopt, d("2024-11")));  // same month: equal at month precision
-    CHECK(active_at(mou, std::nullopt, d("2024")));
-    CHECK(active_at(mou, std::nullopt, d("2030")));
-    CHECK_FALSE(active_at(mou, std::nullopt, d("2024-10")));
-
-    const auto start = std::optional(d("2014-03")), end = std::optional(d("2019"));
-    CHECK(active_at(start, end, d("2014")));
-    CHECK(active_at(start, end, d("2014-03-01")));
-    CHECK_FALSE(active_at(start, end, d("2014-02-28")));
-    CHECK(active_at(start, end, d("2019-12-31")));
-    CHECK_FALSE(active_at(start, end, d("2020-01")));
-    CHECK(active_at(std::nullopt, std::nullopt, d("1900")));  // undated: always
-
-    using kizuna::overlaps;
-    CHECK(overlaps(start, end, d("2018"), std::nullopt));
-    CHECK_FALSE(overlaps(start, end, d("2020"), std::nullopt));
-    CHECK_FALSE(overlaps(start, end, std::nullopt, d("2013")));
-    CHECK(overlaps(start, end, std::nullopt, d("2014")));
+TEST_CASE("partial dates keep their precision in identity", "[core][date]") {
+    CHECK_FALSE(d("2014") == d("2014-01"));
+    CHECK(d("2014-03") == d("2014-03"));
 }

@@ -254,7 +254,10 @@ TEST_CASE("timelines: an entity's history and what changed between dates", "[que
         if (previous) CHECK(previous->packed() <= start->packed());
         previous = start;
     }
-    const auto since_2019 = changes_between(d.graph, PartialDate::parse("2019"), std::nullopt, {});
+    RelationFilter since_filter;
+    since_filter.since = PartialDate::parse("2019");
+    since_filter.include_evidence = true;
+    const auto since_2019 = changes_between(d.graph, since_filter);
     std::set<std::string> started;
     for (const auto& c : since_2019) {
         CHECK(c.date.year() >= 2019);
@@ -263,10 +266,18 @@ TEST_CASE("timelines: an entity's history and what changed between dates", "[que
     CHECK(started.count("taisho-acquisition-hau-giang-2019") == 1);
     CHECK(started.count("kanagawa-vn-moh-mou-2024") == 1);
     CHECK(started.count("iuhw-established-hcmc-checkup-centre-2018") == 0);
-    const auto window =
-        changes_between(d.graph, PartialDate::parse("2013"), PartialDate::parse("2014-03"), {});
-    std::set<std::string> in_window;
-    for (const auto& c : window) in_window.insert(d.snapshot.relation(c.relation).id);
+    RelationFilter window_filter;
+    window_filter.since = PartialDate::parse("2013");
+    window_filter.until = PartialDate::parse("2014-03");
+    const auto window = changes_between(d.graph, window_filter);
+    std::set<std::string> in_window, possibly;
+    for (const auto& c : window) {
+        in_window.insert(d.snapshot.relation(c.relation).id);
+        if (c.possibly) possibly.insert(d.snapshot.relation(c.relation).id);
+    }
+    // Dated "2014": the year straddles the window's end (2014-03-31), so possibly inside.
+    CHECK(possibly == std::set<std::string>{"mhlw-implements-nurse-care-worker-candidates",
+                                            "vn-moh-in-nurse-care-worker-candidates"});
     CHECK(in_window == std::set<std::string>{"alfresa-jv-alcopha-2013", "codupha-jv-alcopha-2013",
                                              "alfresa-codupha-partnership-2013",
                                              "mhlw-vn-moh-memorandum-2014",

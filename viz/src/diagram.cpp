@@ -93,8 +93,14 @@ class DiagramBuilder {
         set(root_.get(), "overlap", "false");
         set(root_.get(), "splines", "true");
         set(root_.get(), "bgcolor", "white");
-        if (!options.title.empty()) {
-            set(root_.get(), "label", safe_label(options.title, kMaxLabelBytes));
+        // Without a legend, what was left out is said under the title (Graphviz's "\n" between lines).
+        std::string title = options.title.empty() ? "" : safe_label(options.title, kMaxLabelBytes);
+        if (!options.legend) {
+            for (const auto& note : options.notes)
+                title += (title.empty() ? "" : "\\n") + safe_label(note, kMaxLabelBytes);
+        }
+        if (!title.empty()) {
+            set(root_.get(), "label", title);
             set(root_.get(), "labelloc", "t");
             set(root_.get(), "fontsize", "18");
         }
@@ -118,6 +124,18 @@ class DiagramBuilder {
         for (const auto& type : graph_.relation_types()) {
             if (types_.count(type.id)) content.types.push_back(type);
         }
+        const std::string& lang = options_.lang;
+        if (states_.count(Activity::PossiblyActive)) {
+            content.notes.push_back(lang == "ja"   ? "(?) 期間内に有効だった可能性あり（日付の精度が粗い）"
+                                    : lang == "vi" ? "(?) có thể còn hiệu lực trong kỳ (ngày không đủ chi tiết)"
+                                                   : "(?) possibly active in the period (coarse dates)");
+        }
+        if (states_.count(Activity::DateUnknown)) {
+            content.notes.push_back(lang == "ja"   ? "(no date) 日付不明"
+                                    : lang == "vi" ? "(no date) không rõ ngày"
+                                                   : "(no date) date unknown");
+        }
+        content.notes.insert(content.notes.end(), options_.notes.begin(), options_.notes.end());
         return content;
     }
 
@@ -186,13 +204,22 @@ class DiagramBuilder {
         Agedge_t* edge = agedge(root_.get(), from->second, to->second, c(relation.id), 1);
         const auto style = viz::edge_style(type.id);
         const std::string year = year_of(relation.start);
-        const std::string label = display_label(type, options_.lang) + (year.empty() ? "" : " " + year);
+        std::string label = display_label(type, options_.lang) + (year.empty() ? "" : " " + year);
+        // Under a date filter, what the filter cannot call active is drawn faint and marked.
+        const Activity state =
+            options_.window ? activity(relation.start, relation.end, *options_.window) : Activity::Active;
+        const char* faint = "";
+        if (state == Activity::PossiblyActive || state == Activity::DateUnknown) {
+            states_.insert(state);
+            label += state == Activity::PossiblyActive ? " (?)" : " (no date)";
+            faint = state == Activity::PossiblyActive ? "99" : "66";  // alpha of the pen
+        }
         // Graphviz 2.42's dot frees a cluster's rank array twice (in gvFreeLayout) when a labelled edge
         // lies flat on the top rank of a clustered layout; external labels never enter the ranking.
         set(edge, options_.cluster_by_country ? "xlabel" : "label", safe_label(label, kMaxLabelBytes));
         set(edge, "fontname", options_.font);
         set(edge, "fontsize", "9");
-        set(edge, "color", faded_relation(r) ? kFaded : style.color);
+        set(edge, "color", faded_relation(r) ? kFaded : std::string(style.color) + faint);
         set(edge, "fontcolor", faded_relation(r) ? kFaded : style.color);
         set(edge, "style", style.style);
         if (!type.directed) set(edge, "dir", "none");
@@ -215,6 +242,7 @@ class DiagramBuilder {
     std::map<VertexId, Agnode_t*> nodes_;
     std::map<std::string, Agraph_t*> clusters_;
     std::set<std::string> kinds_, countries_, types_;
+    std::set<Activity> states_;  // the date states drawn faint
     std::set<VertexId> highlighted_vertices_;
     std::set<RelationIndex> highlighted_relations_;
 };

@@ -98,6 +98,11 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         head_of[tail] = head;
         return tail;
     });
+    in_columns(content.notes.size(), [&](std::size_t i) {
+        Agnode_t* node = item("note", content.notes[i]);
+        set(node, "shape", "plaintext");
+        return node;
+    });
     // After each column of tails, the column of their heads.
     for (std::size_t i = 0; i < columns.size(); ++i) {
         if (head_of.count(columns[i].nodes.front()) == 0) continue;

@@ -18,7 +18,10 @@ namespace kizuna::viz {
 struct LegendContent {
     std::vector<std::string> kinds, countries;  // in the order shown
     std::vector<RelationType> types;
-    [[nodiscard]] bool empty() const { return kinds.empty() && countries.empty() && types.empty(); }
+    std::vector<std::string> notes;  // plain lines: date states drawn, what was left out
+    [[nodiscard]] bool empty() const {
+        return kinds.empty() && countries.empty() && types.empty() && notes.empty();
+    }
 };
 
 // Adds the legend to an unlaid graph as a cluster of its own (DOT output: whoever reads it lays it out).

@@ -17,7 +17,7 @@ Command add_common(CLI::App& app, Context& context) {
     auto* command = app.add_subcommand("common", "entities that both A and B are related to");
     command->add_option("a", options->a, "id or any name or alias")->required()->type_name("A");
     command->add_option("b", options->b, "id or any name or alias")->required()->type_name("B");
-    options->filter.add_to(*command, false);
+    options->filter.add_to(*command, {.directed = false, .evidence = true});
     return {command, [&context, options] {
                 const Loaded data(context);
                 print_answer(context,

@@ -23,7 +23,7 @@ Command add_partners(CLI::App& app, Context& context) {
     command->add_option("entity", options->entity, "id or any name or alias")
         ->required()
         ->type_name("ENTITY");
-    options->filter.add_to(*command);
+    options->filter.add_to(*command, {.directed = true, .evidence = false});
     command
         ->add_option("--country,-c", options->countries, "only partners in this country (ISO code: JP, VN)")
         ->type_name("CC");

@@ -25,7 +25,7 @@ Command add_path(CLI::App& app, Context& context) {
         app.add_subcommand("path", "how two entities are connected (shortest paths, with evidence)");
     command->add_option("from", options->from, "id or any name or alias")->required()->type_name("FROM");
     command->add_option("to", options->to, "id or any name or alias")->required()->type_name("TO");
-    options->filter.add_to(*command);
+    options->filter.add_to(*command, {.directed = true, .evidence = true});
     auto* all = command->add_flag("--all", options->all, "every shortest path (up to --cap)");
     auto* k =
         command

@@ -11,6 +11,7 @@
 #include "kizuna/queries/answers/diagram_scope.h"
 #include "kizuna/viz/diagram.h"
 #include "option_limits.h"
+#include "views/output.h"
 
 namespace kizuna::cli {
 
@@ -71,7 +72,7 @@ void add_options(CLI::App& command, Options& options) {
             ->type_name("A B");
     command.add_flag("--path-only", options.path_only, "with --path: leave out the surrounding entities");
     ego->excludes(path);
-    options.filter.add_to(command);
+    options.filter.add_to(command, {.directed = true, .evidence = true});
     command
         .add_option("--format,-f", options.format,
                     "svg (default), png, pdf or dot; else told by -o's extension")
@@ -142,11 +143,14 @@ Command add_render(CLI::App& app, Context& context) {
                 diagram.highlight_vertices = scope.highlight_vertices;
                 diagram.highlight_relations = scope.highlight_relations;
                 diagram.fade_others = scope.fade_others;
+                diagram.window = scope.window;
+                diagram.notes = scope.notes;
                 write_output(context, *options, format,
                              render_diagram(data.snapshot, scope.subgraph, diagram, format));
                 if (!options->output.empty() && options->output != "-") {
                     context.e() << "wrote " << options->output << " (" << scope.subgraph.vertices.size()
                                 << " entities, " << scope.subgraph.relations.size() << " relations)\n";
+                    for (const auto& note : left_out_notes(scope.left_out)) context.e() << "note: " << note << '\n';
                 }
             }};
 }

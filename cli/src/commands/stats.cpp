@@ -19,7 +19,7 @@ Command add_stats(CLI::App& app, Context& context) {
     auto options = std::make_shared<Options>();
     auto* command =
         app.add_subcommand("stats", "counts by kind and type, components, most connected entities");
-    options->filter.add_to(*command, false);
+    options->filter.add_to(*command, {.directed = false, .evidence = true});
     command->add_option("--top", options->top, "how many entities to rank (default 10, at most 10000)")
         ->check(count_between(1, kMostRanked))
         ->type_name("N");

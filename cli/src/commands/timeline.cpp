@@ -19,7 +19,7 @@ Command add_timeline(CLI::App& app, Context& context) {
         app.add_subcommand("timeline", "an entity's relations in date order, or what changed when");
     command->add_option("entity", options->entity, "id or any name or alias; omit it for the whole graph")
         ->type_name("ENTITY");
-    options->filter.add_to(*command, false);
+    options->filter.add_to(*command, {.directed = false, .evidence = false});
     command->footer(
         "Examples:\n  kizuna timeline vn-moh\n"
         "  kizuna timeline --since 2019            relations that started or ended in 2019 or later\n"

@@ -19,8 +19,10 @@ std::string relations_cell(const CommonAnswer& answer, const std::vector<Relatio
         if (!text.empty()) text += "; ";
         text.append(arrow(answer.book.direction(r, viewpoint)))
             .append(" ")
-            .append(answer.book.label(r.type, lang));
+            .append(type_cell(answer.book, r, lang));
         if (r.start) text.append(" ").append(r.start->to_string());
+        if (const auto state = answer.book.activity(r); state && *state != Activity::Active)
+            text.append(" (").append(activity_words(*state)).append(")");
         text.append(" ").append(notes.mark(r.sources));
     }
     return text;
@@ -31,7 +33,10 @@ std::string relations_cell(const CommonAnswer& answer, const std::vector<Relatio
 void print_table(std::ostream& out, const CommonAnswer& answer, const std::string& lang) {
     const std::string a_name = answer.book.name(answer.a, lang), b_name = answer.book.name(answer.b, lang);
     out << "Related to both " << a_name << " and " << b_name << ": " << answer.rows.size() << "\n";
-    if (answer.rows.empty()) return;
+    if (answer.rows.empty()) {
+        print_notes(out, answer_notes(answer));
+        return;
+    }
     out << '\n';
     SourceNotes notes;
     Table table({"entity", "with " + a_name, "with " + b_name});
@@ -42,14 +47,18 @@ void print_table(std::ostream& out, const CommonAnswer& answer, const std::strin
     }
     table.print(out, kRelationsCellWidth);
     notes.print(out);
+    print_notes(out, answer_notes(answer));
 }
 
+std::vector<std::string> answer_notes(const CommonAnswer& answer) { return left_out_notes(answer.left_out); }
+
 CsvRows csv_rows(const CommonAnswer& answer, const std::string& lang) {
-    CsvRows rows = {{"entity", "name", "side", "relation", "type", "start", "end", "sources"}};
+    CsvRows rows = {{"entity", "name", "side", "relation", "type", "category", "start", "end", "state", "sources"}};
     for (const auto& row : answer.rows) {
         auto add = [&](const std::string& side, const Relation& r) {
             rows.push_back({row.entity, answer.book.name(row.entity, lang), side, r.id, r.type,
-                            date_text(r.start), date_text(r.end), source_titles(r.sources)});
+                            answer.book.category(r), date_text(r.start), date_text(r.end),
+                            state_text(answer.book, r), source_titles(r.sources)});
         };
         for (const auto& r : row.with_a) add(answer.a, r);
         for (const auto& r : row.with_b) add(answer.b, r);

@@ -26,17 +26,30 @@ void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& 
             {std::to_string(answer.entities[i].distance), display_name(e, lang), e.kind, e.country, e.id});
     }
     entities.print(out);
-    if (answer.relations.empty()) return;
+    if (answer.relations.empty()) {
+        print_notes(out, answer_notes(answer));
+        return;
+    }
     out << '\n';
     SourceNotes notes;
-    Table relations({"from", "relation", "to", "when", "source"});
+    const bool dated = answer.book.window.has_value();
+    std::vector<std::string> header = {"from", "relation", "to", "when"};
+    if (dated) header.push_back("state");
+    header.push_back("source");
+    Table relations(header);
     for (const auto& r : answer.relations) {
-        relations.add({answer.book.name(r.from, lang), directed_label(answer.book, r, lang),
-                       answer.book.name(r.to, lang), when(r), notes.mark(r.sources)});
+        std::vector<std::string> cells = {answer.book.name(r.from, lang), directed_label(answer.book, r, lang),
+                                          answer.book.name(r.to, lang), when(r)};
+        if (dated) cells.push_back(state_text(answer.book, r));
+        cells.push_back(notes.mark(r.sources));
+        relations.add(cells);
     }
     relations.print(out);
     notes.print(out);
+    print_notes(out, answer_notes(answer));
 }
+
+std::vector<std::string> answer_notes(const EgoAnswer& answer) { return left_out_notes(answer.left_out); }
 
 CsvRows csv_rows(const EgoAnswer& answer, const std::string& lang) {
     CsvRows rows = {{"entity", "name", "kind", "country", "distance"}};

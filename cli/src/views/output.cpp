@@ -45,7 +45,38 @@ std::string other_end(const Relation& relation, const std::string& viewpoint) {
 
 std::string directed_label(const AnswerBook& book, const Relation& relation, const std::string& lang) {
     const RelationType* type = book.type(relation.type);
-    return book.label(relation.type, lang) + (type == nullptr || type->directed ? " →" : " ↔");
+    return book.label(relation.type, lang) + (type == nullptr || type->directed ? " →" : " ↔") +
+           (book.is_evidence(relation) ? " (evidence)" : "");
+}
+
+std::string type_cell(const AnswerBook& book, const Relation& relation, const std::string& lang) {
+    return book.label(relation.type, lang) + (book.is_evidence(relation) ? " (evidence)" : "");
+}
+
+std::string state_text(const AnswerBook& book, const Relation& relation) {
+    const auto state = book.activity(relation);
+    return state ? activity_words(*state) : "";
+}
+
+std::vector<std::string> left_out_notes(const LeftOut& left_out) {
+    std::vector<std::string> notes;
+    if (left_out.evidence > 0) {
+        notes.push_back(thousands(left_out.evidence) +
+                        (left_out.evidence == 1 ? " evidence relation" : " evidence relations") +
+                        " in the data left out; --include-evidence to walk them");
+    }
+    if (left_out.undated > 0) {
+        notes.push_back(thousands(left_out.undated) +
+                        (left_out.undated == 1 ? " relation" : " relations") +
+                        " of unknown date in the data left out by the date filter; --undated include to use them");
+    }
+    return notes;
+}
+
+void print_notes(std::ostream& out, const std::vector<std::string>& notes) {
+    if (notes.empty()) return;
+    out << '\n';
+    for (const auto& note : notes) out << "note: " << note << '\n';
 }
 
 std::string source_titles(const std::vector<Source>& sources) {

@@ -35,6 +35,19 @@ void print_csv(std::ostream& out, const CsvRows& rows);
 [[nodiscard]] std::string directed_label(const AnswerBook& book, const Relation& relation,
                                          const std::string& lang);
 
+// The type's label, marked when the relation is evidence: "mentions (evidence)".
+[[nodiscard]] std::string type_cell(const AnswerBook& book, const Relation& relation, const std::string& lang);
+// The relation's state under the answer's date filter ("active", "possibly active", "date unknown"), or
+// "" without one.
+[[nodiscard]] std::string state_text(const AnswerBook& book, const Relation& relation);
+
+// What a connection query did not walk, one line each, with the option that walks it:
+// "3 evidence relations left out; --include-evidence to walk them".
+[[nodiscard]] std::vector<std::string> left_out_notes(const LeftOut& left_out);
+
+// Notes under a table: a blank line, then "note: …" lines.
+void print_notes(std::ostream& out, const std::vector<std::string>& notes);
+
 // The source titles (with locators) joined by "; ", for CSV cells.
 [[nodiscard]] std::string source_titles(const std::vector<Source>& sources);
 

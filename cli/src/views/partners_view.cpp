@@ -7,31 +7,58 @@
 
 namespace kizuna::cli {
 
+namespace {
+
+void print_rows(std::ostream& out, const PartnersAnswer& answer, const std::vector<PartnerRow>& rows,
+                const std::string& lang, SourceNotes& notes) {
+    const bool dated = answer.book.window.has_value();
+    std::vector<std::string> header = {"partner", "country", "relation", "", "when"};
+    if (dated) header.push_back("state");
+    for (const char* column : {"source", "relation id"}) header.push_back(column);
+    Table table(header);
+    for (const auto& row : rows) {
+        const Entity& partner = *answer.book.entity(row.partner);
+        const Relation& r = row.relation;
+        std::vector<std::string> cells = {display_name(partner, lang), partner.country,
+                                          type_cell(answer.book, r, lang), arrow(row.direction), when(r)};
+        if (dated) cells.push_back(state_text(answer.book, r));
+        cells.push_back(notes.mark(r.sources));
+        cells.push_back(r.id);
+        table.add(cells);
+    }
+    table.print(out);
+}
+
+}  // namespace
+
 void print_table(std::ostream& out, const PartnersAnswer& answer, const std::string& lang) {
     const Entity& self = answer.entity;
     out << "Partners of " << display_name(self, lang) << " (" << self.id << "): " << answer.rows.size()
         << (answer.rows.size() == 1 ? " relation" : " relations") << "\n\n";
-    if (answer.rows.empty()) return;
     SourceNotes notes;
-    Table table({"partner", "country", "relation", "", "when", "source", "relation id"});
-    for (const auto& row : answer.rows) {
-        const Entity& partner = *answer.book.entity(row.partner);
-        const Relation& r = row.relation;
-        table.add({display_name(partner, lang), partner.country, answer.book.label(r.type, lang),
-                   arrow(row.direction), when(r), notes.mark(r.sources), r.id});
+    if (!answer.rows.empty()) print_rows(out, answer, answer.rows, lang, notes);
+    if (!answer.date_unknown.empty()) {
+        out << (answer.rows.empty() ? "" : "\n") << "Date unknown (" << answer.date_unknown.size()
+            << "): no dates, so the date filter cannot say whether they were active\n\n";
+        print_rows(out, answer, answer.date_unknown, lang, notes);
     }
-    table.print(out);
     notes.print(out);
+    print_notes(out, answer_notes(answer));
 }
 
+std::vector<std::string> answer_notes(const PartnersAnswer& answer) { return left_out_notes(answer.left_out); }
+
 CsvRows csv_rows(const PartnersAnswer& answer, const std::string& lang) {
-    CsvRows rows = {{"partner", "partner_name", "country", "kind", "relation", "type", "direction", "start",
-                     "end", "sources"}};
-    for (const auto& row : answer.rows) {
-        const Entity& partner = *answer.book.entity(row.partner);
-        const Relation& r = row.relation;
-        rows.push_back({partner.id, display_name(partner, lang), partner.country, partner.kind, r.id, r.type,
-                        row.direction, date_text(r.start), date_text(r.end), source_titles(r.sources)});
+    CsvRows rows = {{"partner", "partner_name", "country", "kind", "relation", "type", "category", "direction",
+                     "start", "end", "state", "sources"}};
+    for (const auto* list : {&answer.rows, &answer.date_unknown}) {
+        for (const auto& row : *list) {
+            const Entity& partner = *answer.book.entity(row.partner);
+            const Relation& r = row.relation;
+            rows.push_back({partner.id, display_name(partner, lang), partner.country, partner.kind, r.id, r.type,
+                            answer.book.category(r), row.direction, date_text(r.start), date_text(r.end),
+                            state_text(answer.book, r), source_titles(r.sources)});
+        }
     }
     return rows;
 }

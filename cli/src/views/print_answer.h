@@ -19,6 +19,7 @@ void print_answer(const Context& context, const Answer& answer) {
             return;
         case OutputFormat::Csv:
             print_csv(context.o(), csv_rows(answer, context.lang));
+            for (const auto& note : answer_notes(answer)) context.e() << "note: " << note << '\n';
             return;
         case OutputFormat::Table: {
             std::ostringstream table;

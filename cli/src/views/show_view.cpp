@@ -46,7 +46,7 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
     } else {
         Table table({"relation", "", "partner", "when", "source", "id"});
         for (const auto& r : answer.relations) {
-            table.add({answer.book.label(r.type, lang), arrow(answer.book.direction(r, e.id)),
+            table.add({type_cell(answer.book, r, lang), arrow(answer.book.direction(r, e.id)),
                        answer.book.name(other_end(r, e.id), lang), when(r), notes.mark(r.sources), r.id});
         }
         table.print(out);
@@ -56,11 +56,11 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
 }
 
 CsvRows csv_rows(const EntityAnswer& answer, const std::string&) {
-    CsvRows rows = {{"relation", "type", "direction", "partner", "start", "end", "sources"}};
+    CsvRows rows = {{"relation", "type", "category", "direction", "partner", "start", "end", "sources"}};
     const std::string& self = answer.entity.id;
     for (const auto& r : answer.relations) {
-        rows.push_back({r.id, r.type, answer.book.direction(r, self), other_end(r, self), date_text(r.start),
-                        date_text(r.end), source_titles(r.sources)});
+        rows.push_back({r.id, r.type, answer.book.category(r), answer.book.direction(r, self), other_end(r, self),
+                        date_text(r.start), date_text(r.end), source_titles(r.sources)});
     }
     return rows;
 }
@@ -74,6 +74,7 @@ void print_table(std::ostream& out, const RelationAnswer& answer, const std::str
     };
     Fields lines = {
         {"type", label + " (" + r.type + (type != nullptr && !type->directed ? ", symmetric" : "") + ")"},
+        {"category", answer.book.category(r)},
         {"from", named(r.from)},
         {"to", named(r.to)},
         {"start", date_text(r.start)},
@@ -88,7 +89,7 @@ void print_table(std::ostream& out, const RelationAnswer& answer, const std::str
 
 CsvRows csv_rows(const RelationAnswer& answer, const std::string&) {
     const Relation& r = answer.relation;
-    CsvRows rows = {{"field", "value"},       {"id", r.id}, {"type", r.type},
+    CsvRows rows = {{"field", "value"},       {"id", r.id}, {"type", r.type}, {"category", answer.book.category(r)},
                     {"from", r.from},         {"to", r.to}, {"start", date_text(r.start)},
                     {"end", date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) rows.push_back({key, value});

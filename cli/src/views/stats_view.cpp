@@ -40,8 +40,11 @@ void print_table(std::ostream& out, const StatsAnswer& answer, const std::string
     for (const auto& [k, n] : answer.by_country) countries.add({k.empty() ? "(none)" : k, std::to_string(n)});
     countries.print(out);
     out << '\n';
-    Table by_type({"relation type", "id", "relations"});
-    for (const auto& [k, n] : answer.by_type) by_type.add({answer.book.label(k, lang), k, std::to_string(n)});
+    Table by_type({"relation type", "id", "category", "relations"});
+    for (const auto& [k, n] : answer.by_type) {
+        const RelationType* type = answer.book.type(k);
+        by_type.add({answer.book.label(k, lang), k, type != nullptr ? type->category : "", std::to_string(n)});
+    }
     by_type.print(out);
     print_ranking(out, answer.book, "degree", answer.by_degree, lang);
     if (answer.betweenness && !answer.betweenness_exact()) {
@@ -49,6 +52,17 @@ void print_table(std::ostream& out, const StatsAnswer& answer, const std::string
             << " entities as sources (--sources N for more)";
     }
     print_ranking(out, answer.book, "betweenness", answer.by_betweenness, lang);
+    print_notes(out, answer_notes(answer));
+}
+
+std::vector<std::string> answer_notes(const StatsAnswer& answer) {
+    std::vector<std::string> notes;
+    if (answer.left_out.evidence > 0 || answer.left_out.undated > 0) {
+        notes.push_back("components and rankings walk ties only; the counts above include every relation "
+                        "that passes the filters");
+    }
+    for (auto& note : left_out_notes(answer.left_out)) notes.push_back(std::move(note));
+    return notes;
 }
 
 CsvRows csv_rows(const StatsAnswer& answer, const std::string&) {
@@ -62,6 +76,8 @@ CsvRows csv_rows(const StatsAnswer& answer, const std::string&) {
     for (const auto& r : answer.by_degree) rows.push_back({"degree", r.entity, score_text(r.score)});
     for (const auto& r : answer.by_betweenness)
         rows.push_back({"betweenness", r.entity, score_text(r.score)});
+    rows.push_back({"left_out", "evidence", std::to_string(answer.left_out.evidence)});
+    rows.push_back({"left_out", "undated", std::to_string(answer.left_out.undated)});
     return rows;
 }
 

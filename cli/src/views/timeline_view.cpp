@@ -7,27 +7,55 @@
 
 namespace kizuna::cli {
 
+namespace {
+
+void print_relations(std::ostream& out, const EntityTimelineAnswer& answer, const std::vector<Relation>& list,
+                     const std::string& lang, SourceNotes& notes) {
+    const bool dated = answer.book.window.has_value();
+    std::vector<std::string> header = {"start", "end", "relation", "", "partner"};
+    if (dated) header.push_back("state");
+    header.push_back("source");
+    Table table(header);
+    for (const auto& r : list) {
+        std::vector<std::string> cells = {r.start ? r.start->to_string() : "(undated)", date_text(r.end),
+                                          type_cell(answer.book, r, lang),
+                                          arrow(answer.book.direction(r, answer.entity)),
+                                          answer.book.name(other_end(r, answer.entity), lang)};
+        if (dated) cells.push_back(state_text(answer.book, r));
+        cells.push_back(notes.mark(r.sources));
+        table.add(cells);
+    }
+    table.print(out);
+}
+
+}  // namespace
+
 void print_table(std::ostream& out, const EntityTimelineAnswer& answer, const std::string& lang) {
     out << "Timeline of " << answer.book.name(answer.entity, lang) << ": " << answer.relations.size()
         << " relations\n\n";
-    if (answer.relations.empty()) return;
     SourceNotes notes;
-    Table table({"start", "end", "relation", "", "partner", "source"});
-    for (const auto& r : answer.relations) {
-        table.add({r.start ? r.start->to_string() : "(undated)", date_text(r.end),
-                   answer.book.label(r.type, lang), arrow(answer.book.direction(r, answer.entity)),
-                   answer.book.name(other_end(r, answer.entity), lang), notes.mark(r.sources)});
+    if (!answer.relations.empty()) print_relations(out, answer, answer.relations, lang, notes);
+    if (!answer.date_unknown.empty()) {
+        out << (answer.relations.empty() ? "" : "\n") << "Date unknown (" << answer.date_unknown.size()
+            << "): no dates, so the date filter cannot place them\n\n";
+        print_relations(out, answer, answer.date_unknown, lang, notes);
     }
-    table.print(out);
     notes.print(out);
+    print_notes(out, answer_notes(answer));
+}
+
+std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer) {
+    return left_out_notes(answer.left_out);
 }
 
 CsvRows csv_rows(const EntityTimelineAnswer& answer, const std::string&) {
-    CsvRows rows = {{"start", "end", "relation", "type", "direction", "partner", "sources"}};
-    for (const auto& r : answer.relations) {
-        rows.push_back({date_text(r.start), date_text(r.end), r.id, r.type,
-                        answer.book.direction(r, answer.entity), other_end(r, answer.entity),
-                        source_titles(r.sources)});
+    CsvRows rows = {{"start", "end", "relation", "type", "category", "direction", "partner", "state", "sources"}};
+    for (const auto* list : {&answer.relations, &answer.date_unknown}) {
+        for (const auto& r : *list) {
+            rows.push_back({date_text(r.start), date_text(r.end), r.id, r.type, answer.book.category(r),
+                            answer.book.direction(r, answer.entity), other_end(r, answer.entity),
+                            state_text(answer.book, r), source_titles(r.sources)});
+        }
     }
     return rows;
 }
@@ -37,25 +65,38 @@ void print_table(std::ostream& out, const ChangesAnswer& answer, const std::stri
     if (answer.since) out << " since " << answer.since->to_string();
     if (answer.until) out << " until " << answer.until->to_string();
     out << ": " << answer.changes.size() << "\n\n";
-    if (answer.changes.empty()) return;
+    if (answer.changes.empty()) {
+        print_notes(out, answer_notes(answer));
+        return;
+    }
     SourceNotes notes;
     Table table({"date", "", "from", "relation", "to", "source"});
+    bool any_possibly = false;
     for (const auto& c : answer.changes) {
         const Relation& r = c.relation;
-        table.add({c.date.to_string(), change_word(c.kind), answer.book.name(r.from, lang),
-                   directed_label(answer.book, r, lang), answer.book.name(r.to, lang),
-                   notes.mark(r.sources)});
+        any_possibly = any_possibly || c.possibly;
+        table.add({c.date.to_string() + (c.possibly ? " *" : ""), change_word(c.kind),
+                   answer.book.name(r.from, lang), directed_label(answer.book, r, lang),
+                   answer.book.name(r.to, lang), notes.mark(r.sources)});
     }
     table.print(out);
+    if (any_possibly) out << "* the date is coarser than the period: the change may lie outside it\n";
     notes.print(out);
+    print_notes(out, answer_notes(answer));
+}
+
+std::vector<std::string> answer_notes(const ChangesAnswer& answer) {
+    if (answer.undated == 0) return {};
+    return {thousands(answer.undated) + (answer.undated == 1 ? " relation has" : " relations have") +
+            " no dates and cannot be placed in time"};
 }
 
 CsvRows csv_rows(const ChangesAnswer& answer, const std::string&) {
-    CsvRows rows = {{"date", "change", "relation", "type", "from", "to", "sources"}};
+    CsvRows rows = {{"date", "change", "possibly", "relation", "type", "category", "from", "to", "sources"}};
     for (const auto& c : answer.changes) {
         const Relation& r = c.relation;
-        rows.push_back(
-            {c.date.to_string(), change_word(c.kind), r.id, r.type, r.from, r.to, source_titles(r.sources)});
+        rows.push_back({c.date.to_string(), change_word(c.kind), c.possibly ? "true" : "false", r.id, r.type,
+                        answer.book.category(r), r.from, r.to, source_titles(r.sources)});
     }
     return rows;
 }

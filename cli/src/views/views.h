@@ -53,6 +53,20 @@ CsvRows csv_rows(const ImportReport& answer, const std::string& lang);
 void print_table(std::ostream& out, const DatabaseSummary& answer, const std::string& lang);
 CsvRows csv_rows(const DatabaseSummary& answer, const std::string& lang);
 
+// What an answer leaves out or cannot say in its rows (left_out_notes and the like): printed under the
+// table, and on standard error beside CSV. Answers without such notes have none.
+template <typename Answer>
+std::vector<std::string> answer_notes(const Answer&) {
+    return {};
+}
+std::vector<std::string> answer_notes(const PartnersAnswer& answer);
+std::vector<std::string> answer_notes(const PathAnswer& answer);
+std::vector<std::string> answer_notes(const CommonAnswer& answer);
+std::vector<std::string> answer_notes(const EgoAnswer& answer);
+std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer);
+std::vector<std::string> answer_notes(const ChangesAnswer& answer);
+std::vector<std::string> answer_notes(const StatsAnswer& answer);
+
 // Answers that are one of several kinds: the view of the kind they hold.
 template <typename... Kinds>
 void print_table(std::ostream& out, const std::variant<Kinds...>& answer, const std::string& lang) {
@@ -61,6 +75,10 @@ void print_table(std::ostream& out, const std::variant<Kinds...>& answer, const 
 template <typename... Kinds>
 CsvRows csv_rows(const std::variant<Kinds...>& answer, const std::string& lang) {
     return std::visit([&](const auto& held) { return csv_rows(held, lang); }, answer);
+}
+template <typename... Kinds>
+std::vector<std::string> answer_notes(const std::variant<Kinds...>& answer) {
+    return std::visit([&](const auto& held) { return answer_notes(held); }, answer);
 }
 
 }  // namespace kizuna::cli

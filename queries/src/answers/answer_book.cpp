@@ -1,5 +1,9 @@
 #include "kizuna/queries/answers/answer_book.h"
 
+#include <nlohmann/json.hpp>
+
+#include "kizuna/core/json.h"
+
 namespace kizuna {
 
 const Entity* AnswerBook::entity(const std::string& id) const {
@@ -26,6 +30,33 @@ std::string AnswerBook::direction(const Relation& relation, const std::string& v
     const RelationType* found = type(relation.type);
     if (found != nullptr && !found->directed) return "symmetric";
     return relation.from == viewpoint ? "outgoing" : "incoming";
+}
+
+std::string AnswerBook::category(const Relation& relation) const {
+    const RelationType* found = type(relation.type);
+    return found != nullptr ? found->category : "other";
+}
+
+std::optional<Activity> AnswerBook::activity(const Relation& relation) const {
+    if (!window) return std::nullopt;
+    return kizuna::activity(relation.start, relation.end, *window);
+}
+
+nlohmann::json relation_json(const AnswerBook& book, const Relation& relation) {
+    nlohmann::json out = relation;
+    out["category"] = book.category(relation);
+    if (const auto state = book.activity(relation)) out["activity"] = activity_key(*state);
+    return out;
+}
+
+nlohmann::json relations_json(const AnswerBook& book, const std::vector<Relation>& relations) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& relation : relations) out.push_back(relation_json(book, relation));
+    return out;
+}
+
+void to_json(nlohmann::json& out, const LeftOut& left_out) {
+    out = {{"evidence", left_out.evidence}, {"undated", left_out.undated}};
 }
 
 }  // namespace kizuna

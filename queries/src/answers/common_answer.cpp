@@ -20,6 +20,8 @@ CommonAnswer answer_common(const Snapshot& snapshot, const std::string& a_name, 
     }
     CommonAnswer answer;
     queries::AnswerBuilder builder(snapshot, answer.book);
+    answer.book.window = filter.window();
+    answer.left_out = left_out(graph, filter);
     answer.a = builder.entity(a).id;
     answer.b = builder.entity(b).id;
     for (const auto& shared : common_partners(graph, a, b, filter)) {
@@ -35,9 +37,11 @@ void to_json(nlohmann::json& out, const CommonAnswer& answer) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& row : answer.rows) {
         list.push_back(
-            {{"entity", *answer.book.entity(row.entity)}, {"with_a", row.with_a}, {"with_b", row.with_b}});
+            {{"entity", *answer.book.entity(row.entity)},
+             {"with_a", relations_json(answer.book, row.with_a)},
+             {"with_b", relations_json(answer.book, row.with_b)}});
     }
-    out = {{"a", answer.a}, {"b", answer.b}, {"common", list}};
+    out = {{"a", answer.a}, {"b", answer.b}, {"common", list}, {"left_out", answer.left_out}};
 }
 
 }  // namespace kizuna

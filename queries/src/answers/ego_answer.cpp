@@ -12,6 +12,8 @@ EgoAnswer answer_ego(const Snapshot& snapshot, VertexId centre, std::size_t radi
                      const RelationFilter& filter) {
     EgoAnswer answer;
     queries::AnswerBuilder builder(snapshot, answer.book);
+    answer.book.window = filter.window();
+    answer.left_out = left_out(snapshot.graph(), filter);
     answer.centre = builder.entity(centre).id;
     answer.radius = radius;
     const Subgraph sub = ego_network(snapshot.graph(), centre, radius, filter);
@@ -32,7 +34,8 @@ void to_json(nlohmann::json& out, const EgoAnswer& answer) {
     out = {{"centre", answer.centre},
            {"radius", answer.radius},
            {"entities", entities},
-           {"relations", answer.relations}};
+           {"relations", relations_json(answer.book, answer.relations)},
+           {"left_out", answer.left_out}};
 }
 
 }  // namespace kizuna

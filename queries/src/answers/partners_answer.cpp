@@ -10,25 +10,44 @@ namespace kizuna {
 PartnersAnswer answer_partners(const Snapshot& snapshot, VertexId entity, const PartnerQuery& query) {
     PartnersAnswer answer;
     queries::AnswerBuilder builder(snapshot, answer.book);
-    const auto links = partners(snapshot.graph(), entity, query);
+    answer.book.window = query.filter.window();
+    PartnerQuery listing = query;
+    listing.filter.include_evidence = true;             // listed, marked as evidence
+    listing.filter.undated = UndatedPolicy::Include;    // split below
+    const auto links = partners(snapshot.graph(), entity, listing);
     answer.entity = builder.entity(entity);
     for (const auto& link : links) {
         Relation relation = builder.relation(link.relation);
         const std::string partner = builder.entity(link.partner).id;
         std::string direction = answer.book.direction(relation, answer.entity.id);
-        answer.rows.push_back({partner, std::move(direction), std::move(relation)});
+        PartnerRow row{partner, std::move(direction), std::move(relation)};
+        if (answer.book.activity(row.relation) != Activity::DateUnknown) {
+            answer.rows.push_back(std::move(row));
+        } else if (query.filter.undated == UndatedPolicy::Separate) {
+            answer.date_unknown.push_back(std::move(row));
+        } else if (query.filter.undated == UndatedPolicy::Exclude) {
+            ++answer.left_out.undated;
+        } else {
+            answer.rows.push_back(std::move(row));
+        }
     }
     return answer;
 }
 
 void to_json(nlohmann::json& out, const PartnersAnswer& answer) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& row : answer.rows) {
-        list.push_back({{"partner", *answer.book.entity(row.partner)},
-                        {"direction", row.direction},
-                        {"relation", row.relation}});
-    }
-    out = {{"entity", answer.entity}, {"partners", list}};
+    auto rows = [&](const std::vector<PartnerRow>& list) {
+        nlohmann::json json = nlohmann::json::array();
+        for (const auto& row : list) {
+            json.push_back({{"partner", *answer.book.entity(row.partner)},
+                            {"direction", row.direction},
+                            {"relation", relation_json(answer.book, row.relation)}});
+        }
+        return json;
+    };
+    out = {{"entity", answer.entity},
+           {"partners", rows(answer.rows)},
+           {"date_unknown", rows(answer.date_unknown)},
+           {"left_out", answer.left_out}};
 }
 
 }  // namespace kizuna

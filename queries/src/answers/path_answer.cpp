@@ -6,6 +6,7 @@
 
 #include "answer_builder.h"
 #include "kizuna/core/json.h"
+#include "kizuna/queries/partners.h"
 
 namespace kizuna {
 
@@ -29,6 +30,34 @@ PathSet find_paths(const Graph& graph, VertexId from, VertexId to, const PathReq
     return set;
 }
 
+// Only evidence connects from and to: the documents that relate to both, and the hops with evidence.
+std::optional<PathAnswer::EvidenceOnly> evidence_only(queries::AnswerBuilder& builder, VertexId from,
+                                                      VertexId to, const PathRequest& request) {
+    const Graph& graph = builder.graph();
+    RelationFilter with_evidence = request.filter;
+    with_evidence.include_evidence = true;
+    const auto path = shortest_path(graph, from, to, PathQuery{with_evidence, request.max_hops});
+    if (!path) return std::nullopt;
+    PathAnswer::EvidenceOnly found;
+    found.hops = path->length();
+    RelationFilter evidence = with_evidence;  // the same conditions, evidence types only
+    evidence.types.clear();
+    for (const auto& type : graph.relation_types()) {
+        const bool excluded = std::find(request.filter.exclude_types.begin(), request.filter.exclude_types.end(),
+                                        type.id) != request.filter.exclude_types.end();
+        const bool chosen = request.filter.types.empty() ||
+                            std::find(request.filter.types.begin(), request.filter.types.end(), type.id) !=
+                                request.filter.types.end();
+        if (is_evidence(type) && chosen && !excluded) evidence.types.push_back(type.id);
+    }
+    if (!evidence.types.empty()) {
+        evidence.directed = false;
+        for (const auto& shared : common_partners(graph, from, to, evidence))
+            found.documents.push_back(builder.entity(shared.partner).id);
+    }
+    return found;
+}
+
 }  // namespace
 
 PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, const PathRequest& request) {
@@ -37,9 +66,14 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
     answer.from = builder.entity(from).id;
     answer.to = builder.entity(to).id;
     answer.hop_limited = request.max_hops.has_value() || request.mode == PathRequest::Mode::Simple;
+    answer.book.window = request.filter.window();
+    answer.left_out = left_out(snapshot.graph(), request.filter);
     const PathSet set = find_paths(snapshot.graph(), from, to, request);
     answer.truncated = set.truncated;
     answer.work_limited = set.work_limited;
+    if (set.paths.empty() && from != to && answer.left_out.evidence > 0 && !set.work_limited) {
+        answer.evidence_only = evidence_only(builder, from, to, request);
+    }
     for (const Path& path : set.paths) {
         AnsweredPath answered;
         for (VertexId v : path.vertices) answered.nodes.push_back(builder.entity(v).id);
@@ -58,16 +92,27 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
     return answer;
 }
 
-void to_json(nlohmann::json& out, const AnsweredPath& path) {
-    out = {{"length", path.length()}, {"nodes", path.nodes}, {"relations", path.relations}};
+namespace {
+
+nlohmann::json path_json(const AnswerBook& book, const AnsweredPath& path) {
+    return {{"length", path.length()}, {"nodes", path.nodes}, {"relations", relations_json(book, path.relations)}};
 }
+
+}  // namespace
 
 void to_json(nlohmann::json& out, const PathAnswer& answer) {
     out = {{"from", answer.from},
            {"to", answer.to},
-           {"paths", answer.paths},
+           {"paths", nlohmann::json::array()},
            {"truncated", answer.truncated},
-           {"work_limited", answer.work_limited}};
+           {"work_limited", answer.work_limited},
+           {"left_out", answer.left_out},
+           {"evidence_only", nullptr}};
+    for (const auto& path : answer.paths) out["paths"].push_back(path_json(answer.book, path));
+    if (answer.evidence_only) {
+        out["evidence_only"] = {{"documents", answer.evidence_only->documents},
+                                {"hops", answer.evidence_only->hops}};
+    }
 }
 
 }  // namespace kizuna

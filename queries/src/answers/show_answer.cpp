@@ -34,7 +34,9 @@ ShowAnswer answer_show(const Snapshot& snapshot, const std::string& name) {
     queries::AnswerBuilder builder(snapshot, answer.book);
     answer.entity = builder.entity(v);
     // The entity's relations from its row of the graph (the store keeps no index by endpoint).
-    for (const auto& link : partners(snapshot.graph(), v, {}))
+    PartnerQuery everything;
+    everything.filter.include_evidence = true;  // show lists every relation, evidence marked as such
+    for (const auto& link : partners(snapshot.graph(), v, everything))
         answer.relations.push_back(builder.relation(link.relation));
     auto key = [](const Relation& r) {
         return std::make_tuple(!r.start.has_value(), r.start ? r.start->to_string() : std::string(), r.id);
@@ -45,10 +47,12 @@ ShowAnswer answer_show(const Snapshot& snapshot, const std::string& name) {
 }
 
 void to_json(nlohmann::json& out, const EntityAnswer& answer) {
-    out = {{"entity", answer.entity}, {"relations", answer.relations}};
+    out = {{"entity", answer.entity}, {"relations", relations_json(answer.book, answer.relations)}};
 }
 
-void to_json(nlohmann::json& out, const RelationAnswer& answer) { out = {{"relation", answer.relation}}; }
+void to_json(nlohmann::json& out, const RelationAnswer& answer) {
+    out = {{"relation", relation_json(answer.book, answer.relation)}};
+}
 
 void to_json(nlohmann::json& out, const ShowAnswer& answer) {
     std::visit([&](const auto& shown) { to_json(out, shown); }, answer);

@@ -18,6 +18,7 @@ StatsAnswer answer_stats(const Snapshot& snapshot, const StatsQuery& query) {
     answer.largest_components = stats.largest_components;
     answer.betweenness = query.betweenness;
     answer.betweenness_sources = stats.betweenness_sources;
+    answer.left_out = left_out(snapshot.graph(), query.filter);
     queries::AnswerBuilder builder(snapshot, answer.book);
     for (const auto& type : snapshot.graph().relation_types()) answer.book.types.emplace(type.id, type);
     auto ranked = [&](const std::vector<Ranked>& list) {
@@ -43,7 +44,8 @@ void to_json(nlohmann::json& out, const StatsAnswer& answer) {
            {"by_type", answer.by_type},
            {"components", answer.components},
            {"largest_components", answer.largest_components},
-           {"by_degree", ranked(answer.by_degree)}};
+           {"by_degree", ranked(answer.by_degree)},
+           {"left_out", answer.left_out}};
     if (answer.betweenness) {
         out["by_betweenness"] = ranked(answer.by_betweenness);
         out["betweenness_sources"] = answer.betweenness_sources;

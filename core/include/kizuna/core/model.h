@@ -53,15 +53,30 @@ struct Relation {
 };
 
 // An entry of the relation type vocabulary. A symmetric type (mou) reads the same both ways; a directed
-// one reads from -> to (acquisition: acquirer -> target).
+// one reads from -> to (acquisition: acquirer -> target). Its category says what kind of tie it is;
+// connection queries do not walk evidence (see relation_categories()).
 struct RelationType {
     std::string id;
     std::string label_en;
     std::string label_ja;
     bool directed = true;
     std::string description;
+    std::string category = "other";
     friend bool operator==(const RelationType&, const RelationType&) = default;
 };
+
+// The closed set of relation categories, each with what it means (README "Relation categories").
+struct RelationCategory {
+    const char* id;
+    const char* meaning;
+};
+[[nodiscard]] const std::vector<RelationCategory>& relation_categories();
+[[nodiscard]] bool is_relation_category(const std::string& id);
+// The category a type gets when its file gives none: the built-in type's, else "other".
+[[nodiscard]] std::string default_category(const std::string& type_id);
+// Evidence records where a fact was read (a document mentions X); it is never a partnership.
+inline constexpr const char* kEvidence = "evidence";
+[[nodiscard]] inline bool is_evidence(const RelationType& type) { return type.category == kEvidence; }
 
 // The name to show for an entity in a language ("en", "ja", "vi"), falling back to the others, then the id.
 [[nodiscard]] const std::string& display_name(const Entity& entity, const std::string& lang);

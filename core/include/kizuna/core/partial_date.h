@@ -1,8 +1,6 @@
 #pragma once
 // A partial ISO date: a year, a year-month, or a full date ("2014", "2014-03", "2024-11-15").
-// Two partial dates are compared at the coarser of their precisions, so "2014" equals "2014-03-01"
-// and "2014-03" is before "2014-04-02".
-#include <compare>
+// It stands for an interval of days; how dates compare, and what "active" means, is date_rule.h.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,8 +28,6 @@ class PartialDate {
     [[nodiscard]] std::int32_t packed() const { return year_ * 10000 + month_ * 100 + day_; }
     [[nodiscard]] static std::optional<PartialDate> from_packed(std::int32_t packed);
 
-    // Compares at the coarser precision of the two: "2014" <=> "2014-03-05" is equivalent.
-    friend std::weak_ordering compare_coarse(const PartialDate& a, const PartialDate& b);
     // Exact identity (same fields, same precision).
     friend bool operator==(const PartialDate&, const PartialDate&) = default;
 
@@ -41,16 +37,5 @@ class PartialDate {
     int month_ = 0;
     int day_ = 0;
 };
-
-std::weak_ordering compare_coarse(const PartialDate& a, const PartialDate& b);
-
-// PRODUCT.md's rule: active at D when start <= D and (end absent or end >= D), at the coarser precision.
-// An absent start means "since always".
-[[nodiscard]] bool active_at(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
-                             const PartialDate& when);
-
-// Active at some time within [from, to] (either bound may be absent): the relation's interval overlaps.
-[[nodiscard]] bool overlaps(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
-                            const std::optional<PartialDate>& from, const std::optional<PartialDate>& to);
 
 }  // namespace kizuna

@@ -17,10 +17,11 @@ struct Ranked {
 
 struct GraphStats {
     std::size_t entities = 0;
-    std::size_t relations = 0;                      // passing the filter
+    std::size_t relations = 0;                      // passing the filter, evidence included
     std::map<std::string, std::size_t> by_kind;     // entities per kind
     std::map<std::string, std::size_t> by_country;  // entities per country ("" = none given)
-    std::map<std::string, std::size_t> by_type;     // relations per type
+    std::map<std::string, std::size_t> by_type;     // relations per type, evidence included
+    // Components and rankings walk the filter's relations (evidence only when the filter says so).
     std::size_t components = 0;                     // connected components, isolated entities included
     std::vector<std::size_t> largest_components;    // sizes, largest first (at most `top`)
     std::vector<Ranked> by_degree;                  // most connected first (at most `top`)

@@ -18,12 +18,17 @@ struct Change {
     Kind kind;
     RelationIndex relation;
     PartialDate date;
+    // The date's interval straddles an edge of the window: the change may lie outside it ("2019" with
+    // --since 2019-06).
+    bool possibly = false;
 };
 
-// Relations that started or ended within [since, until] (either bound may be absent), in date order.
-// Compared at the coarser precision, so since "2019" includes everything dated within 2019.
-[[nodiscard]] std::vector<Change> changes_between(const Graph& graph, const std::optional<PartialDate>& since,
-                                                  const std::optional<PartialDate>& until,
-                                                  const RelationFilter& filter);
+// Relations that started or ended within the window [since, until] of the filter (date_rule.h:
+// surely inside, or possibly inside when the date's interval straddles an edge), in date order.
+// Only the filter's types apply; undated relations have no changes to list.
+[[nodiscard]] std::vector<Change> changes_between(const Graph& graph, const RelationFilter& filter);
+
+// How many relations passing the filter's types have no dates at all (they may have changed at any time).
+[[nodiscard]] std::size_t undated_relations(const Graph& graph, const RelationFilter& filter);
 
 }  // namespace kizuna

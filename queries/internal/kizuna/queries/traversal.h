@@ -28,10 +28,11 @@ class CompiledFilter {
     // Relations are checked when walked, not all up front: a query touches a small part of a large graph.
     const Graph& graph_;
     bool directed_;
-    bool all_pass_;              // no type or date condition
     std::vector<char> type_ok_;  // by type index
+    std::optional<DaySpan> window_;
+    UndatedPolicy undated_;
+    bool all_pass_ = false;  // no type or date condition
     std::vector<char> type_directed_;
-    RelationFilter dates_;  // the date part of the filter
 };
 
 // Blocks used by Yen's algorithm: relations and vertices a spur path may not use.

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kizuna/core/date_rule.h"
 #include "kizuna/core/graph.h"
 #include "kizuna/core/snapshot.h"
 #include "kizuna/core/subgraph.h"
@@ -33,6 +34,12 @@ struct DiagramOptions {
     std::vector<VertexId> highlight_vertices;  // e.g. a path
     std::vector<RelationIndex> highlight_relations;
     bool fade_others = true;                // with a highlight: grey out everything else
+    // The date filter's days, when the diagram has one: relations only possibly active in it are drawn
+    // faint with "(?)" after their label, relations of unknown date faint with "(no date)"; the legend
+    // says so.
+    std::optional<DaySpan> window;
+    // Lines the legend shows under its items (or the title, without a legend): what was left out.
+    std::vector<std::string> notes;
     std::string font = "Noto Sans CJK JP";  // covers Japanese, Vietnamese and Latin glyphs
     // Diagrams with more entities than this are refused with advice (--ego, sfdp).
     std::size_t max_entities = 400;

@@ -18,6 +18,7 @@ struct CommonRow {
 struct CommonAnswer {
     std::string a, b;             // entity ids
     std::vector<CommonRow> rows;  // by entity id
+    LeftOut left_out;             // evidence and undated relations not walked
     AnswerBook book;
 };
 
@@ -26,7 +27,7 @@ struct CommonAnswer {
 [[nodiscard]] CommonAnswer answer_common(const Snapshot& snapshot, const std::string& a, const std::string& b,
                                          const RelationFilter& filter);
 
-// JSON: {"a", "b", "common": [{"entity", "with_a", "with_b"}]}.
+// JSON: {"a", "b", "common": [{"entity", "with_a", "with_b"}], "left_out"}.
 void to_json(nlohmann::json& out, const CommonAnswer& answer);
 
 }  // namespace kizuna

@@ -28,12 +28,18 @@ struct DiagramScope {
     std::vector<RelationIndex> highlight_relations;
     bool fade_others = true;  // grey out what is not highlighted
     std::string title;        // "Kizuna: 7 entities, 4 relations — acquisition, as of 2020"
+    std::optional<DaySpan> window;  // the date filter's days: the diagram marks each relation's state
+    LeftOut left_out;               // not drawn: evidence, and relations of unknown date
+    // What was left out, in the diagram's language, for the legend: "7 evidence relations not drawn".
+    std::vector<std::string> notes;
 };
 
-// The most shortest paths a path diagram highlights.
+// The most shortest paths a path diagram highlights (the title says how many it highlights).
 inline constexpr std::size_t kHighlightedPaths = 20;
 
-// Throws UsageError (no connection to draw, unknown type), StorageError.
+// --ego and --path walk connections as path and ego do (evidence left out unless the filter includes
+// it); the whole graph is drawn with its evidence. Throws UsageError (no connection to draw, unknown
+// type), StorageError.
 [[nodiscard]] DiagramScope select_diagram(const Snapshot& snapshot, const DiagramRequest& request);
 
 }  // namespace kizuna

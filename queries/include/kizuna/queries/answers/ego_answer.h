@@ -21,6 +21,7 @@ struct EgoAnswer {
     std::size_t radius = 0;
     std::vector<EgoMember> entities;  // in vertex order (entity id)
     std::vector<Relation> relations;  // in relation order
+    LeftOut left_out;                 // evidence and undated relations not walked
     AnswerBook book;
 };
 
@@ -28,7 +29,7 @@ struct EgoAnswer {
 [[nodiscard]] EgoAnswer answer_ego(const Snapshot& snapshot, VertexId centre, std::size_t radius,
                                    const RelationFilter& filter);
 
-// JSON: {"centre", "radius", "entities": [entity + "distance"], "relations"}.
+// JSON: {"centre", "radius", "entities": [entity + "distance"], "relations", "left_out"}.
 void to_json(nlohmann::json& out, const EgoAnswer& answer);
 
 }  // namespace kizuna

@@ -1,6 +1,9 @@
 #pragma once
 // `partners ENTITY`: every relation of the entity that passes the query, with the partner at its other
-// end, from the entity's point of view.
+// end, from the entity's point of view. Evidence relations are listed too (the book marks their
+// category). Under a date filter each relation has its state (active or possibly active), and relations
+// of unknown date follow query.filter.undated: listed apart (Separate), among the rows (Include), or
+// only counted (Exclude).
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -20,6 +23,8 @@ struct PartnerRow {
 struct PartnersAnswer {
     Entity entity;
     std::vector<PartnerRow> rows;  // in the order of partners(): partner id, start date, relation
+    std::vector<PartnerRow> date_unknown;  // under a date filter with UndatedPolicy::Separate
+    LeftOut left_out;                      // undated relations left out (UndatedPolicy::Exclude)
     AnswerBook book;
 };
 
@@ -27,7 +32,8 @@ struct PartnersAnswer {
 [[nodiscard]] PartnersAnswer answer_partners(const Snapshot& snapshot, VertexId entity,
                                              const PartnerQuery& query);
 
-// JSON: {"entity", "partners": [{"partner": entity, "direction", "relation"}]}.
+// JSON: {"entity", "partners": [{"partner": entity, "direction", "relation"}], "date_unknown": [the
+// same], "left_out"}.
 void to_json(nlohmann::json& out, const PartnersAnswer& answer);
 
 }  // namespace kizuna

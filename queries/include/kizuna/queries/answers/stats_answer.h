@@ -27,6 +27,7 @@ struct StatsAnswer {
     bool betweenness = false;  // asked for
     std::vector<RankedEntity> by_betweenness;
     std::size_t betweenness_sources = 0;  // == entities: exact; fewer: an estimate
+    LeftOut left_out;                     // not walked by components and rankings
     AnswerBook book;                      // the ranked entities and every relation type
     [[nodiscard]] bool betweenness_exact() const { return betweenness_sources == entities; }
 };
@@ -36,7 +37,7 @@ struct StatsAnswer {
 
 // JSON: {"entities", "relations", "by_kind", "by_country", "by_type", "components", "largest_components",
 // "by_degree": [{"id", "score"}]} and, with betweenness, "by_betweenness", "betweenness_sources",
-// "betweenness_exact".
+// "betweenness_exact", and "left_out".
 void to_json(nlohmann::json& out, const StatsAnswer& answer);
 
 }  // namespace kizuna
