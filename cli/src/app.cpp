@@ -21,7 +21,7 @@ matched ignoring case, width and diacritics: "MOH", "ＭＯＨ", "Bo Y te", "保
 Examples:
   kizuna demo                                   load the bundled Japan–Vietnam data and show answers
   kizuna partners "Vietnam MOH" --type mou      who signed an MOU with Vietnam's Ministry of Health
-  kizuna path Kanagawa "Hau Giang"              how two organisations are connected, with sources
+  kizuna path Kanagawa MHLW                     how two organisations are connected, with sources
   kizuna partners vn-moh --as-of 2020           partners at a date
   kizuna render --ego vn-moh --radius 1 --lang ja -o moh.svg
 

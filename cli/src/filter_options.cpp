@@ -7,7 +7,24 @@
 
 namespace kizuna::cli {
 
-void FilterOptions::add_to(CLI::App& command, Takes takes) {
+namespace {
+
+constexpr const char* kWalkRule =
+    "Connections walk ties, not evidence: relations of the category evidence (a document mentions, "
+    "authored, publishes: where a fact was read) are left out unless --include-evidence or --type names "
+    "them, and the answer counts what it left out. When only evidence links two entities, path says so.";
+constexpr const char* kListRule =
+    "Evidence relations (a document mentions, authored, publishes) are listed too, marked (evidence).";
+constexpr const char* kDateRule =
+    "Dates: a partial date is every day it may be (2014 = 2014-01-01..2014-12-31). Under --as-of, --since "
+    "or --until a relation is active (surely alive on some day of the period) or possibly active (only "
+    "its coarse dates allow it); one without dates is 'date unknown' and kept apart (--undated).";
+
+}  // namespace
+
+void FilterOptions::add_to(CLI::App& command, Takes takes, const std::string& footer) {
+    command.footer((footer.empty() ? "" : footer + "\n\n") + (takes.evidence ? kWalkRule : kListRule) + "\n" +
+                   kDateRule);
     command.add_option("--type,-t", types, "only relations of this type (repeatable; see `kizuna stats`)")
         ->type_name("TYPE");
     command.add_option("--exclude-type", exclude_types, "leave out relations of this type (repeatable)")
@@ -50,7 +67,9 @@ RelationFilter FilterOptions::filter() const {
     filter.include_evidence = include_evidence;
     const auto window = filter.window();  // refuses --since after --until, --as-of with a period
     if (!undated.empty()) {
-        if (!window) throw UsageError("--undated " + undated + " applies with a date filter (--as-of, --since, --until)");
+        if (!window)
+            throw UsageError("--undated " + undated +
+                             " applies with a date filter (--as-of, --since, --until)");
         filter.undated = *parse_undated_policy(undated);
     }
     return filter;

@@ -24,7 +24,8 @@ struct FilterOptions {
     bool directed = false;
     bool include_evidence = false;
 
-    void add_to(CLI::App& command, Takes takes);
+    // Adds the options, and the rules they follow to the command's footer (after `footer`).
+    void add_to(CLI::App& command, Takes takes, const std::string& footer = "");
     // The filter; throws UsageError for a bad date, --since after --until, --as-of with --since/--until,
     // or --undated without a date filter.
     [[nodiscard]] RelationFilter filter() const;

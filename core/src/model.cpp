@@ -22,11 +22,13 @@ const std::string& display_label(const RelationType& type, const std::string& la
 const std::vector<RelationType>& default_relation_types() {
     static const std::vector<RelationType> kTypes = {
         {"mou", "MOU", "覚書", false, "memorandum of understanding between two parties", "collaboration"},
-        {"cooperation", "cooperation", "協力", false, "cooperation without a formal memorandum", "collaboration"},
+        {"cooperation", "cooperation", "協力", false, "cooperation without a formal memorandum",
+         "collaboration"},
         {"partnership", "partnership", "提携", false, "business or research partnership", "collaboration"},
         {"supports", "supports", "支援", true, "supporter -> supported", "collaboration"},
         {"funds", "funds", "委託", true, "funder or commissioner -> funded work", "collaboration"},
-        {"acquisition", "acquisition", "株式取得", true, "acquirer -> target (shares or control)", "ownership"},
+        {"acquisition", "acquisition", "株式取得", true, "acquirer -> target (shares or control)",
+         "ownership"},
         {"subsidiary_of", "subsidiary of", "子会社", true, "subsidiary -> parent", "ownership"},
         {"joint_venture", "joint venture", "合弁", true, "parent -> joint venture company", "ownership"},
         {"established", "established", "設立", true, "founder -> what it founded", "ownership"},
@@ -51,12 +53,14 @@ const std::vector<RelationCategory>& relation_categories() {
     static const std::vector<RelationCategory> kCategories = {
         {"collaboration", "parties working together: MOUs, cooperation, partnerships, support, funding"},
         {"ownership", "shares, control and founding: acquisitions, subsidiaries, joint ventures"},
-        {"governance", "one body within or over another, and its official acts: part of, operates, "
-                       "oversees, issued"},
+        {"governance",
+         "one body within or over another, and its official acts: part of, operates, "
+         "oversees, issued"},
         {"programme", "taking part in or carrying out a programme, plan or system"},
         {"place", "where an organisation is"},
-        {"evidence", "where a fact was read: a document mentions, authored, publishes; never walked as a "
-                     "connection unless asked"},
+        {"evidence",
+         "where a fact was read: a document mentions, authored, publishes; never walked as a "
+         "connection unless asked"},
         {"other", "a type whose data names no category; walked like the ties above"},
     };
     return kCategories;

@@ -1,9 +1,8 @@
 #include "kizuna/core/validation.h"
 
-#include "kizuna/core/date_rule.h"
-
 #include <utf8proc.h>
 
+#include "kizuna/core/date_rule.h"
 #include "kizuna/core/errors.h"
 
 namespace kizuna {
@@ -104,8 +103,10 @@ void validate_relation_type(const RelationType& type) {
     validate_text("description", type.description);
     if (!is_relation_category(type.category)) {
         std::string known;
-        for (const auto& category : relation_categories()) known += (known.empty() ? "" : ", ") + std::string(category.id);
-        fail("relation type " + type.id + ": unknown category '" + type.category + "' (categories: " + known + ")");
+        for (const auto& category : relation_categories())
+            known += (known.empty() ? "" : ", ") + std::string(category.id);
+        fail("relation type " + type.id + ": unknown category '" + type.category + "' (categories: " + known +
+             ")");
     }
 }
 
@@ -124,7 +125,8 @@ void validate_relation(const Relation& relation, const std::function<bool(const 
     if (relation.from == relation.to) fail("relation " + relation.id + ": from and to are the same entity");
     if (relation.start && relation.end && wholly_before(*relation.end, *relation.start)) {
         fail("relation " + relation.id + ": end " + relation.end->to_string() + " is before start " +
-             relation.start->to_string() + " (every day the end may be comes before every day the start may be)");
+             relation.start->to_string() +
+             " (every day the end may be comes before every day the start may be)");
     }
     validate_attributes(relation.attributes);
     validate_sources(relation.sources);

@@ -94,8 +94,8 @@ class RowReader {
 void read_row(Table table, const RowReader& row, const Place& place, Batch& batch) {
     switch (table) {
         case Table::Types: {
-            RelationType type{row["id"],          row["label_en"], row["label_ja"], true,
-                              row["description"], row["category"]};
+            RelationType type{row["id"], row["label_en"],    row["label_ja"],
+                              true,      row["description"], row["category"]};
             if (type.category.empty()) type.category = default_category(type.id);
             if (!parse_bool(row["directed"], type.directed)) {
                 throw InvalidDataError("directed must be true or false, not '" + row["directed"] + "'");

@@ -30,7 +30,8 @@ std::vector<char> type_mask(const Graph& graph, const RelationFilter& filter, bo
         mask[i] = 1;
         named[i] = 1;
     }
-    for (const auto& unwanted : filter.exclude_types) mask[type_number(graph, unwanted, "--exclude-type")] = 0;
+    for (const auto& unwanted : filter.exclude_types)
+        mask[type_number(graph, unwanted, "--exclude-type")] = 0;
     if (!filter.include_evidence && !ignore_evidence_rule) {
         for (std::size_t i = 0; i < known.size(); ++i) {
             if (is_evidence(known[i]) && named[i] == 0) mask[i] = 0;  // naming an evidence type walks it

@@ -27,7 +27,8 @@ Activity at(const char* start, const char* end, const char* as_of) {
 }
 
 // Every day of [from, to] with std::chrono, as sys_days.
-std::vector<std::chrono::sys_days> days_between(std::chrono::year_month_day from, std::chrono::year_month_day to) {
+std::vector<std::chrono::sys_days> days_between(std::chrono::year_month_day from,
+                                                std::chrono::year_month_day to) {
     std::vector<std::chrono::sys_days> out;
     for (std::chrono::sys_days day = from; day <= std::chrono::sys_days(to); day += std::chrono::days(1))
         out.push_back(day);
@@ -38,9 +39,11 @@ std::vector<std::chrono::sys_days> days_between(std::chrono::year_month_day from
 std::pair<std::chrono::sys_days, std::chrono::sys_days> calendar_span(const PartialDate& date) {
     using namespace std::chrono;
     const year y(date.year());
-    if (date.precision() == PartialDate::Precision::Year) return {sys_days(y / January / 1), sys_days(y / December / last)};
+    if (date.precision() == PartialDate::Precision::Year)
+        return {sys_days(y / January / 1), sys_days(y / December / last)};
     const month m(static_cast<unsigned>(date.month()));
-    if (date.precision() == PartialDate::Precision::Month) return {sys_days(y / m / 1), sys_days(y / m / last)};
+    if (date.precision() == PartialDate::Precision::Month)
+        return {sys_days(y / m / 1), sys_days(y / m / last)};
     const sys_days day(y / m / static_cast<unsigned>(date.day()));
     return {day, day};
 }
@@ -53,7 +56,9 @@ PartialDate random_date(std::mt19937& random) {
     if (p >= 1) text += (m < 10 ? "-0" : "-") + std::to_string(m);
     if (p == 2) {
         const int days = static_cast<int>(static_cast<unsigned>(
-            std::chrono::year_month_day_last(std::chrono::year(y), std::chrono::month_day_last(std::chrono::month(m))).day()));
+            std::chrono::year_month_day_last(std::chrono::year(y),
+                                             std::chrono::month_day_last(std::chrono::month(m)))
+                .day()));
         const int day = std::uniform_int_distribution<int>(1, days)(random);
         text += (day < 10 ? "-0" : "-") + std::to_string(day);
     }
@@ -113,7 +118,8 @@ TEST_CASE("date windows refuse --since after --until and --as-of with a period",
     CHECK(kizuna::date_window(std::nullopt, std::nullopt, std::nullopt) == std::nullopt);
     CHECK(*kizuna::date_window(d("2014-03"), std::nullopt, std::nullopt) == DaySpan{20140301, 20140331});
     CHECK(*kizuna::date_window(std::nullopt, d("2014"), d("2014-06")) == DaySpan{20140101, 20140630});
-    CHECK(*kizuna::date_window(std::nullopt, d("2019"), std::nullopt) == DaySpan{20190101, DaySpan::kAfterAll});
+    CHECK(*kizuna::date_window(std::nullopt, d("2019"), std::nullopt) ==
+          DaySpan{20190101, DaySpan::kAfterAll});
     CHECK_NOTHROW(kizuna::date_window(std::nullopt, d("2014-05"), d("2014")));  // within the year
     CHECK_THROWS_AS(kizuna::date_window(std::nullopt, d("2015"), d("2014")), kizuna::UsageError);
     CHECK_THROWS_AS(kizuna::date_window(d("2014"), d("2013"), std::nullopt), kizuna::UsageError);
@@ -125,8 +131,10 @@ TEST_CASE("activity agrees with a day-by-day count on random dates", "[core][dat
     const auto all_days = days_between(year(2012) / January / 1, year(2016) / December / 31);
     int checked = 0;
     for (int trial = 0; trial < 3000; ++trial) {
-        const std::optional<PartialDate> start = trial % 7 == 0 ? std::nullopt : std::optional(random_date(random));
-        const std::optional<PartialDate> end = trial % 3 == 0 ? std::nullopt : std::optional(random_date(random));
+        const std::optional<PartialDate> start =
+            trial % 7 == 0 ? std::nullopt : std::optional(random_date(random));
+        const std::optional<PartialDate> end =
+            trial % 3 == 0 ? std::nullopt : std::optional(random_date(random));
         if (start && end && kizuna::wholly_before(*end, *start)) continue;  // refused on import
         const PartialDate window = random_date(random);
         const auto [w_first, w_last] = calendar_span(window);
@@ -141,10 +149,12 @@ TEST_CASE("activity agrees with a day-by-day count on random dates", "[core][dat
             if (start && day >= s_last && day <= e_first) surely = true;
             if (day >= (start ? s_first : far_past) && day <= e_last) possibly = true;
         }
-        Activity expected = surely ? Activity::Active : possibly ? Activity::PossiblyActive : Activity::Inactive;
+        Activity expected = surely     ? Activity::Active
+                            : possibly ? Activity::PossiblyActive
+                                       : Activity::Inactive;
         if (!start && !end) expected = Activity::DateUnknown;
-        INFO((start ? start->to_string() : "-") << " .. " << (end ? end->to_string() : "-") << " at "
-                                                << window.to_string());
+        INFO((start ? start->to_string() : "-")
+             << " .. " << (end ? end->to_string() : "-") << " at " << window.to_string());
         REQUIRE(kizuna::activity(start, end, kizuna::days_of(window)) == expected);
         ++checked;
     }
@@ -159,7 +169,8 @@ TEST_CASE("wholly-before agrees with the calendar and is transitive", "[core][da
         for (const auto& b : dates) {
             CHECK(kizuna::wholly_before(a, b) == (calendar_span(a).second < calendar_span(b).first));
             for (const auto& c : dates) {
-                if (kizuna::wholly_before(a, b) && kizuna::wholly_before(b, c)) CHECK(kizuna::wholly_before(a, c));
+                if (kizuna::wholly_before(a, b) && kizuna::wholly_before(b, c))
+                    CHECK(kizuna::wholly_before(a, c));
             }
         }
     }

@@ -1,5 +1,6 @@
 // The bundled dataset: it loads cleanly, and the facts of the source document can be read back.
 #include <catch2/catch.hpp>
+#include <map>
 #include <set>
 
 #include "kizuna/core/store.h"
@@ -133,7 +134,11 @@ TEST_CASE("dates, directions and figures are as the document gives them", "[data
     CHECK(relation(data.store, "moh-medical-services-operates-ehr").from ==
           "moh-medical-services-administration");
     CHECK(relation(data.store, "moh-ehr-integrates-with-vneid").to == "vneid");
-    CHECK(relation(data.store, "vn-mps-developed-vneid").start->to_string() == "2022");
+    // The document says the Ministry of Public Security announced VNeID (発表), not that it developed it.
+    const auto vneid = relation(data.store, "vn-mps-announced-vneid");
+    CHECK(vneid.type == "announced");
+    CHECK(vneid.start->to_string() == "2022");
+    CHECK_FALSE(data.store.relation("vn-mps-developed-vneid").has_value());
     CHECK(relation(data.store, "vn-government-issued-decision-749").start->to_string() == "2020");
     CHECK(relation(data.store, "vn-moh-issued-elderly-healthcare-plan").start->to_string() == "2021");
     CHECK(relation(data.store, "mhlw-implements-nurse-care-worker-candidates").start->to_string() == "2014");
@@ -159,5 +164,43 @@ TEST_CASE("the document's caveat on company cases travels with them", "[data]") 
         INFO(id);
         CHECK_THAT(relation(data.store, id).attributes.at("note"),
                    Catch::Contains("必ずしも神奈川県とのMOUを活用した事例ではない"));
+    }
+}
+
+TEST_CASE("the data says no more than the document", "[data]") {
+    Loaded data;
+    // Training Vietnamese staff in Japan is said of the university, not of its Ho Chi Minh City clinic.
+    CHECK_THAT(data.store.entity("iuhw")->attributes.at("training"), Catch::Contains("研修"));
+    CHECK(data.store.entity("iuhw-hcmc-checkup-centre")->attributes.count("training") == 0);
+    // A person's office is not an alias of the government; the decision keeps its note instead.
+    const auto government = *data.store.entity("vn-government");
+    for (const auto& alias : government.aliases) CHECK_THAT(alias, !Catch::Contains("Prime Minister"));
+    CHECK_THAT(relation(data.store, "vn-government-issued-decision-749").attributes.at("note"),
+               Catch::Contains("首相決定"));
+    // The report's own source gives no URL (the Kanagawa page is the MOU's).
+    const auto report = *data.store.entity("vn-moh-profile-2025");
+    for (const auto& source : report.sources) CHECK(source.url.empty());
+}
+
+TEST_CASE("every relation type of the data has a category, and evidence is where facts were read", "[data]") {
+    Loaded data;
+    std::map<std::string, std::string> category;
+    for (const auto& type : data.store.relation_types()) {
+        CHECK(is_relation_category(type.category));
+        category[type.id] = type.category;
+    }
+    CHECK(category.at("participates_in") == "programme");  // from data/relation_types.csv
+    CHECK(category.at("mou") == "collaboration");
+    CHECK(category.at("acquisition") == "ownership");
+    for (const char* evidence : {"mentions", "authored", "publishes"})
+        CHECK(category.at(evidence) == "evidence");
+    // Only the report's own relations are evidence: no organisation-to-organisation tie is.
+    for (const auto& id : {"kanagawa-vn-moh-mou-2024", "taisho-acquisition-hau-giang-2019",
+                           "vn-mps-announced-vneid", "iuhw-established-hcmc-checkup-centre-2018"}) {
+        CHECK(category.at(relation(data.store, id).type) != "evidence");
+    }
+    for (const auto& id : {"vn-moh-profile-mentions-taisho", "dtvs-authored-vn-moh-profile",
+                           "kanagawa-group-publishes-vn-moh-profile"}) {
+        CHECK(category.at(relation(data.store, id).type) == "evidence");
     }
 }

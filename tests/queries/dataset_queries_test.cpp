@@ -132,24 +132,29 @@ TEST_CASE("Kanagawa reaches MHLW in two hops through Vietnam MOH", "[queries][pa
 TEST_CASE("paths: all shortest, k shortest, hop limits, direction, endpoints", "[queries][path]") {
     const auto& d = dataset();
     const VertexId kanagawa = d.v("kanagawa"), hau_giang = d.v("hau-giang-pharma");
-    const auto shortest = shortest_path(d.graph, kanagawa, hau_giang, {});
+    // Only the report (evidence) links Kanagawa to Hau Giang: no connection unless evidence is walked.
+    CHECK_FALSE(shortest_path(d.graph, kanagawa, hau_giang, {}).has_value());
+    CHECK(all_shortest_paths(d.graph, kanagawa, hau_giang, {}, 100).paths.empty());
+    PathQuery evidence;
+    evidence.filter.include_evidence = true;
+    const auto shortest = shortest_path(d.graph, kanagawa, hau_giang, evidence);
     REQUIRE(shortest.has_value());
-    const auto all = all_shortest_paths(d.graph, kanagawa, hau_giang, {}, 100);
+    const auto all = all_shortest_paths(d.graph, kanagawa, hau_giang, evidence, 100);
     REQUIRE_FALSE(all.paths.empty());
     CHECK_FALSE(all.truncated);
     CHECK(std::find(all.paths.begin(), all.paths.end(), *shortest) != all.paths.end());
     for (const auto& p : all.paths) CHECK(p.length() == shortest->length());
     CHECK(all.paths.size() >= 4);  // via the strategy group or DTVS, via acquisition or subsidiary relation
-    const auto capped = all_shortest_paths(d.graph, kanagawa, hau_giang, {}, 2);
+    const auto capped = all_shortest_paths(d.graph, kanagawa, hau_giang, evidence, 2);
     CHECK(capped.paths.size() == 2);
     CHECK(capped.truncated);
 
-    const auto k = k_shortest_paths(d.graph, kanagawa, hau_giang, {}, 8);
+    const auto k = k_shortest_paths(d.graph, kanagawa, hau_giang, evidence, 8);
     REQUIRE(k.size() == 8);
     for (std::size_t i = 1; i < k.size(); ++i) CHECK(k[i - 1].length() <= k[i].length());
     CHECK(k.front().length() == shortest->length());
 
-    PathQuery near;
+    PathQuery near = evidence;
     near.max_hops = shortest->length() - 1;
     CHECK_FALSE(shortest_path(d.graph, kanagawa, hau_giang, near).has_value());
     near.max_hops = shortest->length();
@@ -223,9 +228,15 @@ TEST_CASE("ego networks grow with the radius and keep only relations inside", "[
     CHECK(zero.relations.empty());
     const auto one = ego_network(d.graph, d.v("vn-moh"), 1, {});
     const auto one_ids = d.ids(one.vertices);
-    for (const char* id : {"kanagawa", "mhlw", "vss", "moh-it-department", "vn-moh-profile-2025"}) {
+    for (const char* id : {"kanagawa", "mhlw", "vss", "moh-it-department"}) {
         CHECK(std::find(one_ids.begin(), one_ids.end(), id) != one_ids.end());
     }
+    // The report mentions the ministry: evidence, in the neighbourhood only when asked for.
+    CHECK(std::find(one_ids.begin(), one_ids.end(), "vn-moh-profile-2025") == one_ids.end());
+    RelationFilter evidence;
+    evidence.include_evidence = true;
+    const auto with_report = d.ids(ego_network(d.graph, d.v("vn-moh"), 1, evidence).vertices);
+    CHECK(std::find(with_report.begin(), with_report.end(), "vn-moh-profile-2025") != with_report.end());
     CHECK(std::find(one_ids.begin(), one_ids.end(), "taisho") == one_ids.end());
     const auto two = ego_network(d.graph, d.v("vn-moh"), 2, {});
     CHECK(two.vertices.size() > one.vertices.size());
@@ -296,7 +307,14 @@ TEST_CASE("stats count kinds and types, components and the most connected", "[qu
     CHECK(stats.by_type.at("mou") == 2);
     CHECK(stats.by_type.at("acquisition") == 2);
     CHECK(stats.by_kind.at("company") == 8);
-    CHECK(stats.components == 1);
+    CHECK(stats.by_type.at("mentions") == 5);  // counted, though not walked
+    // Without the report's evidence, the four company cases are apart from the ministry's ties:
+    // the MOH cluster (19), Asuka–Ha Tay, Alfresa–Codupha–Alcopha, Taisho–Hau Giang, IUHW's three.
+    CHECK(stats.components == 5);
+    CHECK(stats.largest_components == std::vector<std::size_t>{19, 3, 3});
+    StatsQuery evidence = query;
+    evidence.filter.include_evidence = true;
+    CHECK(graph_stats(d.graph, evidence).components == 1);
     REQUIRE_FALSE(stats.by_degree.empty());
     CHECK(d.graph.entity_id(stats.by_degree.front().vertex) == "vn-moh");
     REQUIRE_FALSE(stats.by_betweenness.empty());

@@ -170,7 +170,9 @@ const std::vector<std::string> kHeadline = {"mhlw",    "vn-moh", "kanagawa", "as
 
 TEST_CASE("the default scope draws the seven headline organisations", "[viz]") {
     const auto& d = dataset();
-    const auto scope = whole_graph(d.graph, {}, false);
+    RelationFilter everything;  // the whole graph is drawn with its evidence (select_diagram)
+    everything.include_evidence = true;
+    const auto scope = whole_graph(d.graph, everything, false);
     const auto dot = render_diagram(d.snapshot, scope, {}, DiagramFormat::Dot);
     auto g = parse_dot(dot);
     for (const auto& id : kHeadline) {

@@ -126,9 +126,10 @@ class DiagramBuilder {
         }
         const std::string& lang = options_.lang;
         if (states_.count(Activity::PossiblyActive)) {
-            content.notes.push_back(lang == "ja"   ? "(?) 期間内に有効だった可能性あり（日付の精度が粗い）"
-                                    : lang == "vi" ? "(?) có thể còn hiệu lực trong kỳ (ngày không đủ chi tiết)"
-                                                   : "(?) possibly active in the period (coarse dates)");
+            content.notes.push_back(lang == "ja" ? "(?) 期間内に有効だった可能性あり（日付の精度が粗い）"
+                                    : lang == "vi"
+                                        ? "(?) có thể còn hiệu lực trong kỳ (ngày không đủ chi tiết)"
+                                        : "(?) possibly active in the period (coarse dates)");
         }
         if (states_.count(Activity::DateUnknown)) {
             content.notes.push_back(lang == "ja"   ? "(no date) 日付不明"

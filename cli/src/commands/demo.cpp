@@ -65,8 +65,12 @@ Command add_demo(CLI::App& app, Context& context) {
             step("Who signed an MOU or memorandum with Vietnam's Ministry of Health?",
                  {"partners", "Vietnam MOH", "--type", "mou"});
             step("What did Kanagawa and Vietnam's MOH agree in 2024?", {"show", "kanagawa-vn-moh-mou-2024"});
-            step("How is Kanagawa connected to Hau Giang Pharmaceutical, and through what?",
+            step("How is Kanagawa connected to Japan's MHLW, and through what?",
+                 {"path", "Kanagawa", "MHLW"});
+            step("And to Hau Giang Pharmaceutical? (only the report links them: evidence, not a partnership)",
                  {"path", "Kanagawa", "Hau Giang"});
+            step("Vietnam's MOH in 2016: active, possibly active, and ties of unknown date kept apart",
+                 {"partners", "Vietnam MOH", "--as-of", "2016"});
             step("Which Japanese firms acquired or set up joint ventures in Vietnam?",
                  {"timeline", "--type", "acquisition", "--type", "joint_venture"});
             step("What changed from 2019 on?", {"timeline", "--since", "2019"});

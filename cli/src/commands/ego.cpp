@@ -23,8 +23,8 @@ Command add_ego(CLI::App& app, Context& context) {
     command->add_option("--radius,-r", options->radius, "hops from the entity (default 1, at most 50)")
         ->check(count_between(0, kLargestRadius))
         ->type_name("N");
-    options->filter.add_to(*command, {.directed = true, .evidence = true});
-    command->footer("Draw it with: kizuna render --ego ENTITY --radius N -o ego.svg");
+    options->filter.add_to(*command, {.directed = true, .evidence = true},
+                           "Draw it with: kizuna render --ego ENTITY --radius N -o ego.svg");
     return {command, [&context, options] {
                 const Loaded data(context);
                 print_answer(context, answer_ego(data.snapshot, data.vertex(options->entity), options->radius,

@@ -23,7 +23,10 @@ Command add_partners(CLI::App& app, Context& context) {
     command->add_option("entity", options->entity, "id or any name or alias")
         ->required()
         ->type_name("ENTITY");
-    options->filter.add_to(*command, {.directed = true, .evidence = false});
+    options->filter.add_to(
+        *command, {.directed = true, .evidence = false},
+        "Example: which Japanese firms acquired or set up joint ventures with Vietnamese pharma:\n"
+        "  kizuna partners \"Ha Tay\" --incoming --type acquisition --country JP");
     command
         ->add_option("--country,-c", options->countries, "only partners in this country (ISO code: JP, VN)")
         ->type_name("CC");
@@ -31,9 +34,6 @@ Command add_partners(CLI::App& app, Context& context) {
         ->type_name("KIND");
     command->add_flag("--incoming", options->incoming,
                       "only relations that point at the entity (e.g. who acquired it); symmetric ones stay");
-    command->footer(
-        "Example: which Japanese firms acquired or set up joint ventures with Vietnamese pharma:\n"
-        "  kizuna partners \"Ha Tay\" --incoming --type acquisition --country JP");
     return {command, [&context, options] {
                 const Loaded data(context);
                 PartnerQuery query;

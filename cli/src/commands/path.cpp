@@ -25,7 +25,10 @@ Command add_path(CLI::App& app, Context& context) {
         app.add_subcommand("path", "how two entities are connected (shortest paths, with evidence)");
     command->add_option("from", options->from, "id or any name or alias")->required()->type_name("FROM");
     command->add_option("to", options->to, "id or any name or alias")->required()->type_name("TO");
-    options->filter.add_to(*command, {.directed = true, .evidence = true});
+    options->filter.add_to(
+        *command, {.directed = true, .evidence = true},
+        "Relations are followed both ways unless --directed; each step shows the relation's own "
+        "direction (→ along, ← against, ↔ symmetric). No connection is an answer, not an error.");
     auto* all = command->add_flag("--all", options->all, "every shortest path (up to --cap)");
     auto* k =
         command
@@ -47,9 +50,6 @@ Command add_path(CLI::App& app, Context& context) {
         ->type_name("N");
     all->excludes(k)->excludes(simple);
     k->excludes(simple);
-    command->footer(
-        "Relations are followed both ways unless --directed; each step shows the relation's own "
-        "direction (→ along, ← against, ↔ symmetric). No connection is an answer, not an error.");
     return {
         command, [&context, options] {
             if (options->simple && options->max_hops > kMostSimpleHops) {

@@ -72,7 +72,15 @@ void add_options(CLI::App& command, Options& options) {
             ->type_name("A B");
     command.add_flag("--path-only", options.path_only, "with --path: leave out the surrounding entities");
     ego->excludes(path);
-    options.filter.add_to(command, {.directed = true, .evidence = true});
+    options.filter.add_to(
+        command, {.directed = true, .evidence = true},
+        std::string("Names and labels follow --lang (en, ja, vi); Japanese and Vietnamese render with Noto "
+                    "Sans CJK.\n"
+                    "Examples:\n"
+                    "  kizuna render --ego vn-moh --radius 1 --lang ja -o moh.png\n"
+                    "  kizuna render --path kanagawa mhlw -o path.svg\n"
+                    "  kizuna render --cluster country --as-of 2020 -o 2020.pdf") +
+            "\n--ego and --path walk connections; the whole graph is drawn with its evidence.");
     command
         .add_option("--format,-f", options.format,
                     "svg (default), png, pdf or dot; else told by -o's extension")
@@ -104,12 +112,6 @@ void add_options(CLI::App& command, Options& options) {
         ->check(count_between(1, kMostDiagramRelations))
         ->type_name("N");
     command.add_flag("--isolated", options.isolated, "whole graph: also draw entities without relations");
-    command.footer(
-        "Names and labels follow --lang (en, ja, vi); Japanese and Vietnamese render with Noto Sans CJK.\n"
-        "Examples:\n"
-        "  kizuna render --ego vn-moh --radius 1 --lang ja -o moh.png\n"
-        "  kizuna render --path kanagawa hau-giang-pharma -o path.svg\n"
-        "  kizuna render --cluster country --as-of 2020 -o 2020.pdf");
 }
 
 }  // namespace
@@ -150,7 +152,8 @@ Command add_render(CLI::App& app, Context& context) {
                 if (!options->output.empty() && options->output != "-") {
                     context.e() << "wrote " << options->output << " (" << scope.subgraph.vertices.size()
                                 << " entities, " << scope.subgraph.relations.size() << " relations)\n";
-                    for (const auto& note : left_out_notes(scope.left_out)) context.e() << "note: " << note << '\n';
+                    for (const auto& note : left_out_notes(scope.left_out))
+                        context.e() << "note: " << note << '\n';
                 }
             }};
 }

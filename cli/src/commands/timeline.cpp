@@ -19,11 +19,13 @@ Command add_timeline(CLI::App& app, Context& context) {
         app.add_subcommand("timeline", "an entity's relations in date order, or what changed when");
     command->add_option("entity", options->entity, "id or any name or alias; omit it for the whole graph")
         ->type_name("ENTITY");
-    options->filter.add_to(*command, {.directed = false, .evidence = false});
-    command->footer(
+    options->filter.add_to(
+        *command, {.directed = false, .evidence = false},
         "Examples:\n  kizuna timeline vn-moh\n"
         "  kizuna timeline --since 2019            relations that started or ended in 2019 or later\n"
-        "  kizuna timeline --since 2014 --until 2020 --type acquisition");
+        "  kizuna timeline --since 2014 --until 2020 --type acquisition\n"
+        "The whole graph's timeline lists what started or ended in a period (--since/--until; a date "
+        "coarser than the period is marked *); --as-of needs an entity.");
     return {command, [&context, options] {
                 const Loaded data(context);
                 const RelationFilter filter = options->filter.filter();

@@ -53,7 +53,8 @@ void print_table(std::ostream& out, const CommonAnswer& answer, const std::strin
 std::vector<std::string> answer_notes(const CommonAnswer& answer) { return left_out_notes(answer.left_out); }
 
 CsvRows csv_rows(const CommonAnswer& answer, const std::string& lang) {
-    CsvRows rows = {{"entity", "name", "side", "relation", "type", "category", "start", "end", "state", "sources"}};
+    CsvRows rows = {
+        {"entity", "name", "side", "relation", "type", "category", "start", "end", "state", "sources"}};
     for (const auto& row : answer.rows) {
         auto add = [&](const std::string& side, const Relation& r) {
             rows.push_back({row.entity, answer.book.name(row.entity, lang), side, r.id, r.type,

@@ -38,8 +38,9 @@ void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& 
     header.push_back("source");
     Table relations(header);
     for (const auto& r : answer.relations) {
-        std::vector<std::string> cells = {answer.book.name(r.from, lang), directed_label(answer.book, r, lang),
-                                          answer.book.name(r.to, lang), when(r)};
+        std::vector<std::string> cells = {answer.book.name(r.from, lang),
+                                          directed_label(answer.book, r, lang), answer.book.name(r.to, lang),
+                                          when(r)};
         if (dated) cells.push_back(state_text(answer.book, r));
         cells.push_back(notes.mark(r.sources));
         relations.add(cells);

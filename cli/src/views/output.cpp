@@ -66,9 +66,9 @@ std::vector<std::string> left_out_notes(const LeftOut& left_out) {
                         " in the data left out; --include-evidence to walk them");
     }
     if (left_out.undated > 0) {
-        notes.push_back(thousands(left_out.undated) +
-                        (left_out.undated == 1 ? " relation" : " relations") +
-                        " of unknown date in the data left out by the date filter; --undated include to use them");
+        notes.push_back(
+            thousands(left_out.undated) + (left_out.undated == 1 ? " relation" : " relations") +
+            " of unknown date in the data left out by the date filter; --undated include to use them");
     }
     return notes;
 }

@@ -36,7 +36,8 @@ void print_csv(std::ostream& out, const CsvRows& rows);
                                          const std::string& lang);
 
 // The type's label, marked when the relation is evidence: "mentions (evidence)".
-[[nodiscard]] std::string type_cell(const AnswerBook& book, const Relation& relation, const std::string& lang);
+[[nodiscard]] std::string type_cell(const AnswerBook& book, const Relation& relation,
+                                    const std::string& lang);
 // The relation's state under the answer's date filter ("active", "possibly active", "date unknown"), or
 // "" without one.
 [[nodiscard]] std::string state_text(const AnswerBook& book, const Relation& relation);

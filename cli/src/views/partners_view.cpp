@@ -46,18 +46,20 @@ void print_table(std::ostream& out, const PartnersAnswer& answer, const std::str
     print_notes(out, answer_notes(answer));
 }
 
-std::vector<std::string> answer_notes(const PartnersAnswer& answer) { return left_out_notes(answer.left_out); }
+std::vector<std::string> answer_notes(const PartnersAnswer& answer) {
+    return left_out_notes(answer.left_out);
+}
 
 CsvRows csv_rows(const PartnersAnswer& answer, const std::string& lang) {
-    CsvRows rows = {{"partner", "partner_name", "country", "kind", "relation", "type", "category", "direction",
-                     "start", "end", "state", "sources"}};
+    CsvRows rows = {{"partner", "partner_name", "country", "kind", "relation", "type", "category",
+                     "direction", "start", "end", "state", "sources"}};
     for (const auto* list : {&answer.rows, &answer.date_unknown}) {
         for (const auto& row : *list) {
             const Entity& partner = *answer.book.entity(row.partner);
             const Relation& r = row.relation;
-            rows.push_back({partner.id, display_name(partner, lang), partner.country, partner.kind, r.id, r.type,
-                            answer.book.category(r), row.direction, date_text(r.start), date_text(r.end),
-                            state_text(answer.book, r), source_titles(r.sources)});
+            rows.push_back({partner.id, display_name(partner, lang), partner.country, partner.kind, r.id,
+                            r.type, answer.book.category(r), row.direction, date_text(r.start),
+                            date_text(r.end), state_text(answer.book, r), source_titles(r.sources)});
         }
     }
     return rows;

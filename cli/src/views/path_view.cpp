@@ -16,7 +16,8 @@ std::string evidence_only_text(const PathAnswer& answer, const std::string& lang
                        answer.book.name(answer.to, lang);
     if (!only.documents.empty()) {
         std::string names;
-        for (const auto& id : only.documents) names += (names.empty() ? "" : ", ") + answer.book.name(id, lang);
+        for (const auto& id : only.documents)
+            names += (names.empty() ? "" : ", ") + answer.book.name(id, lang);
         text += "; both are mentioned in " + names;
     } else {
         text += "; only evidence relations (where facts were read) link them";
@@ -93,16 +94,16 @@ std::vector<std::string> answer_notes(const PathAnswer& answer) {
 }
 
 CsvRows csv_rows(const PathAnswer& answer, const std::string&) {
-    CsvRows rows = {{"path", "step", "from", "relation", "type", "category", "direction", "to", "start", "end",
-                     "state", "sources"}};
+    CsvRows rows = {{"path", "step", "from", "relation", "type", "category", "direction", "to", "start",
+                     "end", "state", "sources"}};
     for (std::size_t i = 0; i < answer.paths.size(); ++i) {
         const AnsweredPath& path = answer.paths[i];
         for (std::size_t s = 0; s < path.relations.size(); ++s) {
             const Relation& r = path.relations[s];
             rows.push_back({std::to_string(i + 1), std::to_string(s + 1), path.nodes[s], r.id, r.type,
-                            answer.book.category(r), answer.book.direction(r, path.nodes[s]), path.nodes[s + 1],
-                            date_text(r.start), date_text(r.end), state_text(answer.book, r),
-                            source_titles(r.sources)});
+                            answer.book.category(r), answer.book.direction(r, path.nodes[s]),
+                            path.nodes[s + 1], date_text(r.start), date_text(r.end),
+                            state_text(answer.book, r), source_titles(r.sources)});
         }
     }
     return rows;

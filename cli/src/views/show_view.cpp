@@ -59,8 +59,8 @@ CsvRows csv_rows(const EntityAnswer& answer, const std::string&) {
     CsvRows rows = {{"relation", "type", "category", "direction", "partner", "start", "end", "sources"}};
     const std::string& self = answer.entity.id;
     for (const auto& r : answer.relations) {
-        rows.push_back({r.id, r.type, answer.book.category(r), answer.book.direction(r, self), other_end(r, self),
-                        date_text(r.start), date_text(r.end), source_titles(r.sources)});
+        rows.push_back({r.id, r.type, answer.book.category(r), answer.book.direction(r, self),
+                        other_end(r, self), date_text(r.start), date_text(r.end), source_titles(r.sources)});
     }
     return rows;
 }
@@ -89,8 +89,13 @@ void print_table(std::ostream& out, const RelationAnswer& answer, const std::str
 
 CsvRows csv_rows(const RelationAnswer& answer, const std::string&) {
     const Relation& r = answer.relation;
-    CsvRows rows = {{"field", "value"},       {"id", r.id}, {"type", r.type}, {"category", answer.book.category(r)},
-                    {"from", r.from},         {"to", r.to}, {"start", date_text(r.start)},
+    CsvRows rows = {{"field", "value"},
+                    {"id", r.id},
+                    {"type", r.type},
+                    {"category", answer.book.category(r)},
+                    {"from", r.from},
+                    {"to", r.to},
+                    {"start", date_text(r.start)},
                     {"end", date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) rows.push_back({key, value});
     rows.push_back({"sources", source_titles(r.sources)});

@@ -43,7 +43,8 @@ void print_table(std::ostream& out, const StatsAnswer& answer, const std::string
     Table by_type({"relation type", "id", "category", "relations"});
     for (const auto& [k, n] : answer.by_type) {
         const RelationType* type = answer.book.type(k);
-        by_type.add({answer.book.label(k, lang), k, type != nullptr ? type->category : "", std::to_string(n)});
+        by_type.add(
+            {answer.book.label(k, lang), k, type != nullptr ? type->category : "", std::to_string(n)});
     }
     by_type.print(out);
     print_ranking(out, answer.book, "degree", answer.by_degree, lang);
@@ -58,8 +59,9 @@ void print_table(std::ostream& out, const StatsAnswer& answer, const std::string
 std::vector<std::string> answer_notes(const StatsAnswer& answer) {
     std::vector<std::string> notes;
     if (answer.left_out.evidence > 0 || answer.left_out.undated > 0) {
-        notes.push_back("components and rankings walk ties only; the counts above include every relation "
-                        "that passes the filters");
+        notes.push_back(
+            "components and rankings walk ties only; the counts above include every relation "
+            "that passes the filters");
     }
     for (auto& note : left_out_notes(answer.left_out)) notes.push_back(std::move(note));
     return notes;

@@ -49,7 +49,8 @@ std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer) {
 }
 
 CsvRows csv_rows(const EntityTimelineAnswer& answer, const std::string&) {
-    CsvRows rows = {{"start", "end", "relation", "type", "category", "direction", "partner", "state", "sources"}};
+    CsvRows rows = {
+        {"start", "end", "relation", "type", "category", "direction", "partner", "state", "sources"}};
     for (const auto* list : {&answer.relations, &answer.date_unknown}) {
         for (const auto& r : *list) {
             rows.push_back({date_text(r.start), date_text(r.end), r.id, r.type, answer.book.category(r),

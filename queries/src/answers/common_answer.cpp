@@ -36,10 +36,9 @@ CommonAnswer answer_common(const Snapshot& snapshot, const std::string& a_name, 
 void to_json(nlohmann::json& out, const CommonAnswer& answer) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& row : answer.rows) {
-        list.push_back(
-            {{"entity", *answer.book.entity(row.entity)},
-             {"with_a", relations_json(answer.book, row.with_a)},
-             {"with_b", relations_json(answer.book, row.with_b)}});
+        list.push_back({{"entity", *answer.book.entity(row.entity)},
+                        {"with_a", relations_json(answer.book, row.with_a)},
+                        {"with_b", relations_json(answer.book, row.with_b)}});
     }
     out = {{"a", answer.a}, {"b", answer.b}, {"common", list}, {"left_out", answer.left_out}};
 }

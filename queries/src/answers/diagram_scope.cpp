@@ -36,15 +36,18 @@ std::vector<std::string> left_out_notes(const LeftOut& left_out, const std::stri
     std::vector<std::string> notes;
     if (left_out.evidence > 0) {
         const std::string n = std::to_string(left_out.evidence);
-        notes.push_back(lang == "ja"   ? "データ中の根拠資料の関係 " + n + " 件はたどらず（--include-evidence）"
-                        : lang == "vi" ? n + " quan hệ nguồn tài liệu trong dữ liệu không được đi qua (--include-evidence)"
-                                       : n + " evidence relations in the data not walked (--include-evidence)");
+        notes.push_back(
+            lang == "ja" ? "データ中の根拠資料の関係 " + n + " 件はたどらず（--include-evidence）"
+            : lang == "vi"
+                ? n + " quan hệ nguồn tài liệu trong dữ liệu không được đi qua (--include-evidence)"
+                : n + " evidence relations in the data not walked (--include-evidence)");
     }
     if (left_out.undated > 0) {
         const std::string n = std::to_string(left_out.undated);
-        notes.push_back(lang == "ja"   ? "データ中の日付不明の関係 " + n + " 件はたどらず（--undated include）"
-                        : lang == "vi" ? n + " quan hệ không rõ ngày trong dữ liệu không được đi qua (--undated include)"
-                                       : n + " relations of unknown date in the data not walked (--undated include)");
+        notes.push_back(lang == "ja" ? "データ中の日付不明の関係 " + n + " 件はたどらず（--undated include）"
+                        : lang == "vi"
+                            ? n + " quan hệ không rõ ngày trong dữ liệu không được đi qua (--undated include)"
+                            : n + " relations of unknown date in the data not walked (--undated include)");
     }
     return notes;
 }
@@ -80,7 +83,8 @@ DiagramScope select_diagram(const Snapshot& snapshot, const DiagramRequest& requ
                               std::string(graph.entity_id(b)) + " under these filters: nothing to draw";
             RelationFilter with_evidence = request.filter;
             with_evidence.include_evidence = true;
-            if (scope.left_out.evidence > 0 && shortest_path(graph, a, b, PathQuery{with_evidence, std::nullopt})) {
+            if (scope.left_out.evidence > 0 &&
+                shortest_path(graph, a, b, PathQuery{with_evidence, std::nullopt})) {
                 why = "no collaboration connects " + std::string(graph.entity_id(a)) + " and " +
                       std::string(graph.entity_id(b)) +
                       "; only evidence relations (where facts were read) link them: nothing to draw "
@@ -98,10 +102,11 @@ DiagramScope select_diagram(const Snapshot& snapshot, const DiagramRequest& requ
                                        request.path_only ? 0 : request.radius, request.filter);
         const std::string count = std::to_string(paths.paths.size()) + (paths.truncated ? "+" : "");
         const bool one = paths.paths.size() == 1;
-        scope.title = display_name(snapshot.entity(a), lang) + " — " + display_name(snapshot.entity(b), lang) +
-                      (lang == "ja"   ? "：最短経路 " + count + " 本"
-                       : lang == "vi" ? ": " + count + " đường ngắn nhất"
-                                      : ": " + count + (one ? " shortest connection" : " shortest connections"));
+        scope.title =
+            display_name(snapshot.entity(a), lang) + " — " + display_name(snapshot.entity(b), lang) +
+            (lang == "ja"   ? "：最短経路 " + count + " 本"
+             : lang == "vi" ? ": " + count + " đường ngắn nhất"
+                            : ": " + count + (one ? " shortest connection" : " shortest connections"));
     } else {
         scope.subgraph = whole_graph(graph, filter, request.isolated);
         const std::string entities = std::to_string(scope.subgraph.vertices.size());

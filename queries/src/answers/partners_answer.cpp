@@ -12,8 +12,8 @@ PartnersAnswer answer_partners(const Snapshot& snapshot, VertexId entity, const 
     queries::AnswerBuilder builder(snapshot, answer.book);
     answer.book.window = query.filter.window();
     PartnerQuery listing = query;
-    listing.filter.include_evidence = true;             // listed, marked as evidence
-    listing.filter.undated = UndatedPolicy::Include;    // split below
+    listing.filter.include_evidence = true;           // listed, marked as evidence
+    listing.filter.undated = UndatedPolicy::Include;  // split below
     const auto links = partners(snapshot.graph(), entity, listing);
     answer.entity = builder.entity(entity);
     for (const auto& link : links) {

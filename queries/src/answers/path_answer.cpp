@@ -43,8 +43,9 @@ std::optional<PathAnswer::EvidenceOnly> evidence_only(queries::AnswerBuilder& bu
     RelationFilter evidence = with_evidence;  // the same conditions, evidence types only
     evidence.types.clear();
     for (const auto& type : graph.relation_types()) {
-        const bool excluded = std::find(request.filter.exclude_types.begin(), request.filter.exclude_types.end(),
-                                        type.id) != request.filter.exclude_types.end();
+        const bool excluded =
+            std::find(request.filter.exclude_types.begin(), request.filter.exclude_types.end(), type.id) !=
+            request.filter.exclude_types.end();
         const bool chosen = request.filter.types.empty() ||
                             std::find(request.filter.types.begin(), request.filter.types.end(), type.id) !=
                                 request.filter.types.end();
@@ -95,7 +96,9 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
 namespace {
 
 nlohmann::json path_json(const AnswerBook& book, const AnsweredPath& path) {
-    return {{"length", path.length()}, {"nodes", path.nodes}, {"relations", relations_json(book, path.relations)}};
+    return {{"length", path.length()},
+            {"nodes", path.nodes},
+            {"relations", relations_json(book, path.relations)}};
 }
 
 }  // namespace

@@ -54,8 +54,9 @@ ChangesAnswer answer_changes(const Snapshot& snapshot, const RelationFilter& fil
                          "--until, or name an entity for its relations at a date");
     }
     if (filter.undated != UndatedPolicy::Separate) {
-        throw UsageError("--undated: the whole graph's timeline cannot place relations without dates; it "
-                         "counts them apart");
+        throw UsageError(
+            "--undated: the whole graph's timeline cannot place relations without dates; it "
+            "counts them apart");
     }
     ChangesAnswer answer;
     answer.since = filter.since;

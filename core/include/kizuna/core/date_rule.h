@@ -44,8 +44,8 @@ struct Life {
 
 enum class Activity : std::uint8_t { Active, PossiblyActive, Inactive, DateUnknown };
 
-[[nodiscard]] Activity activity(const std::optional<PartialDate>& start, const std::optional<PartialDate>& end,
-                                const DaySpan& window);
+[[nodiscard]] Activity activity(const std::optional<PartialDate>& start,
+                                const std::optional<PartialDate>& end, const DaySpan& window);
 // "active", "possibly active", "inactive", "date unknown".
 [[nodiscard]] const char* activity_words(Activity activity);
 // The same for JSON: "active", "possibly_active", "inactive", "date_unknown".

@@ -22,10 +22,10 @@ struct GraphStats {
     std::map<std::string, std::size_t> by_country;  // entities per country ("" = none given)
     std::map<std::string, std::size_t> by_type;     // relations per type, evidence included
     // Components and rankings walk the filter's relations (evidence only when the filter says so).
-    std::size_t components = 0;                     // connected components, isolated entities included
-    std::vector<std::size_t> largest_components;    // sizes, largest first (at most `top`)
-    std::vector<Ranked> by_degree;                  // most connected first (at most `top`)
-    std::vector<Ranked> by_betweenness;             // empty unless requested
+    std::size_t components = 0;                   // connected components, isolated entities included
+    std::vector<std::size_t> largest_components;  // sizes, largest first (at most `top`)
+    std::vector<Ranked> by_degree;                // most connected first (at most `top`)
+    std::vector<Ranked> by_betweenness;           // empty unless requested
     // The sources the betweenness comes from: all entities (exact), or fewer (an estimate). 0: not asked.
     std::size_t betweenness_sources = 0;
 };

@@ -33,7 +33,7 @@ struct DiagramOptions {
     std::string title;                         // drawn above the diagram when not empty
     std::vector<VertexId> highlight_vertices;  // e.g. a path
     std::vector<RelationIndex> highlight_relations;
-    bool fade_others = true;                // with a highlight: grey out everything else
+    bool fade_others = true;  // with a highlight: grey out everything else
     // The date filter's days, when the diagram has one: relations only possibly active in it are drawn
     // faint with "(?)" after their label, relations of unknown date faint with "(no date)"; the legend
     // says so.

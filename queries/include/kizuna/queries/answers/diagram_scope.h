@@ -26,8 +26,8 @@ struct DiagramScope {
     Subgraph subgraph;
     std::vector<VertexId> highlight_vertices;
     std::vector<RelationIndex> highlight_relations;
-    bool fade_others = true;  // grey out what is not highlighted
-    std::string title;        // "Kizuna: 7 entities, 4 relations — acquisition, as of 2020"
+    bool fade_others = true;        // grey out what is not highlighted
+    std::string title;              // "Kizuna: 7 entities, 4 relations — acquisition, as of 2020"
     std::optional<DaySpan> window;  // the date filter's days: the diagram marks each relation's state
     LeftOut left_out;               // not drawn: evidence, and relations of unknown date
     // What was left out, in the diagram's language, for the legend: "7 evidence relations not drawn".

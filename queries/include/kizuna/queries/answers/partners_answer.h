@@ -22,7 +22,7 @@ struct PartnerRow {
 
 struct PartnersAnswer {
     Entity entity;
-    std::vector<PartnerRow> rows;  // in the order of partners(): partner id, start date, relation
+    std::vector<PartnerRow> rows;          // in the order of partners(): partner id, start date, relation
     std::vector<PartnerRow> date_unknown;  // under a date filter with UndatedPolicy::Separate
     LeftOut left_out;                      // undated relations left out (UndatedPolicy::Exclude)
     AnswerBook book;
