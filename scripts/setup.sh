@@ -31,7 +31,7 @@ packages=(
   valgrind                          # the test suite checks the renderer for memory errors and leaks
   clang-format                      # the test suite checks that every C++ file is formatted (.clang-format)
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the test suite's second build: ASan, UBSan, libFuzzer
-  python3 python3-networkx          # the benchmark harness (bench/run.py) and its NetworkX peer
+  python3 python3-networkx          # bench/run.py and its NetworkX peer; the NetworkX cross-check test
 )
 
 missing=()

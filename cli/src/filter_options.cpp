@@ -32,7 +32,7 @@ void FilterOptions::add_to(CLI::App& command, Takes takes, const std::string& fo
     command
         .add_option("--as-of", as_of,
                     "relations active or possibly active at this date (YYYY, YYYY-MM or YYYY-MM-DD); "
-                    "a partial date is every day it may be: see the README, Dates")
+                    "a partial date is every day it may be: see the README, 'Dates are intervals'")
         ->type_name("DATE");
     command.add_option("--since", since, "relations active or possibly active on some day from this date on")
         ->type_name("DATE");

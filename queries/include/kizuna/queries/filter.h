@@ -39,7 +39,8 @@ struct RelationFilter {
 [[nodiscard]] bool relation_matches(const Graph& graph, RelationIndex r, const RelationFilter& filter);
 
 // What a connection query did not walk although every other condition held: evidence relations, and
-// relations of unknown date under a date filter.
+// relations of unknown date under a date filter. Each is counted once: an undated evidence relation
+// as evidence.
 struct LeftOut {
     std::size_t evidence = 0;
     std::size_t undated = 0;

@@ -1,0 +1,260 @@
+#!/usr/bin/env python3
+"""Kizuna's answers against NetworkX on random graphs, with relation categories, partial dates and
+relations without dates (issue 16).
+
+Each round writes a random graph as CSV (some relations evidence, dates at every precision, some
+undated), imports it, and asks kizuna path / ego / common / partners / stats with and without
+--include-evidence and date filters. The expected answers come from NetworkX over the relations that
+the rules of the README admit, with the date rule written here again from its definition, day by day
+with Python's calendar, not from Kizuna's code.
+
+usage: networkx_check.py KIZUNA WORKDIR [--rounds N] [--seed S]
+"""
+import argparse
+import calendar
+import csv
+import datetime
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+
+import networkx as nx
+
+TIES = ["mou", "acquisition", "part_of", "implements", "supports"]
+EVIDENCE = ["mentions", "authored"]
+
+
+def fail(message):
+    print(f"FAILED: {message}", file=sys.stderr)
+    sys.exit(1)
+
+
+def random_date(rng):
+    year = rng.randint(2012, 2016)
+    precision = rng.choice(["year", "month", "day"])
+    if precision == "year":
+        return f"{year}"
+    month = rng.randint(1, 12)
+    if precision == "month":
+        return f"{year}-{month:02d}"
+    return f"{year}-{month:02d}-{rng.randint(1, calendar.monthrange(year, month)[1]):02d}"
+
+
+def days(text):
+    """The first and last day a partial date may be."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
+    day = datetime.date(*parts)
+    return day, day
+
+
+def state(start, end, window):
+    """active / possibly_active / inactive / date_unknown, by the README's definition, day by day."""
+    if not start and not end:
+        return "date_unknown"
+    first, last = window
+    far_past, far_future = datetime.date(1, 1, 1), datetime.date(9999, 12, 31)
+    s_first, s_last = days(start) if start else (far_past, far_future)
+    e_first, e_last = days(end) if end else (far_future, far_future)
+    surely = possibly = False
+    day = max(first, datetime.date(2010, 1, 1))
+    stop = min(last, datetime.date(2019, 12, 31))
+    while day <= stop:
+        if start and s_last <= day <= e_first:
+            surely = True
+        if s_first <= day <= e_last:
+            possibly = True
+        day += datetime.timedelta(days=1)
+    # Windows reaching beyond the generated years: the edges decide.
+    if last > stop and (not end or e_last > stop):
+        possibly = True
+        surely = surely or (start is not None and (not end or e_first > stop))
+    return "active" if surely else "possibly_active" if possibly else "inactive"
+
+
+def make_graph(rng, n, m):
+    relations = []
+    for i in range(m):
+        a, b = rng.sample(range(n), 2)
+        kind = rng.random()
+        start = end = ""
+        if kind < 0.6:
+            start = random_date(rng)
+            if rng.random() < 0.4:
+                end = random_date(rng)
+                if days(end)[1] < days(start)[0]:
+                    start, end = end, start
+                    if days(end)[1] < days(start)[0]:
+                        end = ""
+        elif kind < 0.7:
+            end = random_date(rng)
+        rtype = rng.choice(EVIDENCE) if rng.random() < 0.25 else rng.choice(TIES)
+        relations.append({"id": f"r{i:03d}", "type": rtype, "from": f"e{a:03d}", "to": f"e{b:03d}",
+                          "start": start, "end": end})
+    return relations
+
+
+def write_csv(folder, n, relations):
+    os.makedirs(folder)
+    with open(os.path.join(folder, "entities.csv"), "w", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "kind", "name_en"])
+        for i in range(n):
+            w.writerow([f"e{i:03d}", "company", f"Entity {i}"])
+    with open(os.path.join(folder, "relations.csv"), "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "type", "from", "to", "start", "end"])
+        w.writeheader()
+        w.writerows(relations)
+
+
+def admitted(relations, evidence, window, undated):
+    """The relations a connection query walks."""
+    out = []
+    for r in relations:
+        if r["type"] in EVIDENCE and not evidence:
+            continue
+        if window:
+            s = state(r["start"] or None, r["end"] or None, window)
+            if s == "inactive" or (s == "date_unknown" and undated != "include"):
+                continue
+        out.append(r)
+    return out
+
+
+def graph_of(n, relations):
+    g = nx.MultiGraph()
+    g.add_nodes_from(f"e{i:03d}" for i in range(n))
+    for r in relations:
+        g.add_edge(r["from"], r["to"], key=r["id"])
+    return g
+
+
+class Kizuna:
+    def __init__(self, binary, db):
+        self.binary, self.db = binary, db
+
+    def json(self, *args):
+        done = subprocess.run([self.binary, "--db", self.db, "--format", "json", *args], capture_output=True,
+                              text=True)
+        if done.returncode != 0:
+            fail(f"kizuna {' '.join(args)} exited {done.returncode}: {done.stderr}")
+        return json.loads(done.stdout)
+
+
+def filters(rng):
+    """A random date filter: (kizuna options, window or None, undated policy)."""
+    choice = rng.random()
+    undated = rng.choice(["separate", "include", "exclude"])
+    if choice < 0.3:
+        return [], None, "separate"
+    if choice < 0.7:
+        d = random_date(rng)
+        return ["--as-of", d, "--undated", undated], days(d), undated
+    a, b = sorted([random_date(rng), random_date(rng)], key=lambda t: days(t)[0])
+    return ["--since", a, "--until", b, "--undated", undated], (days(a)[0], days(b)[1]), undated
+
+
+def check_round(kizuna, rng, n, relations, queries):
+    checked = 0
+    for _ in range(queries):
+        options, window, undated = filters(rng)
+        evidence = rng.random() < 0.3
+        walk = options + (["--include-evidence"] if evidence else [])
+        g = graph_of(n, admitted(relations, evidence, window, undated))
+        a, b = rng.sample([f"e{i:03d}" for i in range(n)], 2)
+        where = f"{a} {b} {' '.join(walk)}"
+
+        answer = kizuna.json("path", a, b, *walk)
+        expected = nx.shortest_path_length(g, a, b) if nx.has_path(g, a, b) else None
+        got = answer["paths"][0]["length"] if answer["paths"] else None
+        if got != expected:
+            fail(f"path {where}: kizuna {got}, networkx {expected}")
+        with_evidence = graph_of(n, admitted(relations, True, window, undated))
+        only_evidence = expected is None and not evidence and nx.has_path(with_evidence, a, b)
+        if (answer["evidence_only"] is not None) != only_evidence:
+            fail(f"path {where}: evidence_only {answer['evidence_only']}, expected {only_evidence}")
+        if only_evidence and answer["evidence_only"]["hops"] != nx.shortest_path_length(with_evidence, a, b):
+            fail(f"path {where}: evidence-only hops {answer['evidence_only']['hops']}")
+        for path in answer["paths"]:
+            for rel in path["relations"]:
+                if rel["category"] == "evidence" and not evidence:
+                    fail(f"path {where}: walked evidence {rel['id']}")
+                if window and rel["activity"] != state(rel["start"], rel["end"], window):
+                    fail(f"path {where}: {rel['id']} is {rel['activity']}")
+
+        radius = rng.randint(1, 3)
+        ego = kizuna.json("ego", a, "--radius", str(radius), *walk)
+        expected_ego = set(nx.single_source_shortest_path_length(g, a, cutoff=radius))
+        if {e["id"] for e in ego["entities"]} != expected_ego:
+            fail(f"ego {where} radius {radius}: {sorted(e['id'] for e in ego['entities'])} vs {sorted(expected_ego)}")
+
+        common = kizuna.json("common", a, b, *walk)
+        expected_common = (set(g.neighbors(a)) & set(g.neighbors(b))) - {a, b}
+        if {c["entity"]["id"] for c in common["common"]} != expected_common:
+            fail(f"common {where}: {[c['entity']['id'] for c in common['common']]} vs {sorted(expected_common)}")
+
+        stats = kizuna.json("stats", *walk)
+        if stats["components"] != nx.number_connected_components(g):
+            fail(f"stats {where}: {stats['components']} components, networkx {nx.number_connected_components(g)}")
+        # Each relation left out is counted once: an undated evidence relation as evidence.
+        dropped_evidence = 0 if evidence else len([r for r in admitted(relations, True, window, "include")
+                                                   if r["type"] in EVIDENCE])
+        if stats["left_out"]["evidence"] != dropped_evidence:
+            fail(f"stats {where}: left out {stats['left_out']['evidence']} evidence, expected {dropped_evidence}")
+
+        # partners lists evidence, with each relation's state; undated ones apart unless included
+        partners = kizuna.json("partners", a, *options)
+        mine = [r for r in relations if a in (r["from"], r["to"])]
+        listed = {row["relation"]["id"]: row["relation"].get("activity") for row in partners["partners"]}
+        apart = {row["relation"]["id"] for row in partners["date_unknown"]}
+        want_listed, want_apart = {}, set()
+        for r in mine:
+            s = state(r["start"] or None, r["end"] or None, window) if window else None
+            if s == "inactive":
+                continue
+            if s == "date_unknown" and undated != "include":
+                if undated == "separate":
+                    want_apart.add(r["id"])
+                continue
+            want_listed[r["id"]] = s
+        if listed != want_listed or apart != want_apart:
+            fail(f"partners {a} {' '.join(options)}: {listed} / {apart} vs {want_listed} / {want_apart}")
+        checked += 5
+    return checked
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("kizuna")
+    parser.add_argument("workdir")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--queries", type=int, default=25)
+    parser.add_argument("--seed", type=int, default=16)
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    shutil.rmtree(args.workdir, ignore_errors=True)
+    os.makedirs(args.workdir)
+    total = 0
+    for round_number in range(args.rounds):
+        n = rng.randint(20, 60)
+        relations = make_graph(rng, n, rng.randint(n, 3 * n))
+        folder = os.path.join(args.workdir, f"g{round_number}")
+        write_csv(folder, n, relations)
+        db = os.path.join(args.workdir, f"g{round_number}.db")
+        for command in (["init"], ["import", "--quiet", folder]):
+            done = subprocess.run([args.kizuna, "--db", db, *command], capture_output=True, text=True)
+            if done.returncode != 0:
+                fail(f"{command}: {done.stderr}")
+        total += check_round(Kizuna(args.kizuna, db), rng, n, relations, args.queries)
+    print(f"{total} answers agree with NetworkX over {args.rounds} random graphs")
+
+
+if __name__ == "__main__":
+    main()
