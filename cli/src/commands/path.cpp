@@ -51,7 +51,10 @@ Command add_path(CLI::App& app, Context& context) {
     all->excludes(k)->excludes(simple);
     k->excludes(simple);
     return {
-        command, [&context, options] {
+        command, [&context, options, command] {
+            if (command->count("--cap") > 0 && !options->all && !options->simple) {
+                throw UsageError("--cap applies to --all and --simple (the others list one path, or --k)");
+            }
             if (options->simple && options->max_hops > kMostSimpleHops) {
                 throw UsageError("--max-hops: with --simple at most " + std::to_string(kMostSimpleHops) +
                                  " (loopless paths multiply with every hop); use --k N for the N shortest");

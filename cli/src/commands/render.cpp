@@ -120,7 +120,16 @@ Command add_render(CLI::App& app, Context& context) {
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand("render", "draw a relationship diagram (SVG, PNG, PDF or DOT)");
     add_options(*command, *options);
-    return {command, [&context, options] {
+    return {command, [&context, options, command] {
+                // Options that shape a neighbourhood or a path mean nothing for the whole graph.
+                const bool scoped = !options->ego.empty() || !options->path.empty();
+                for (const char* name : {"--radius", "--path-only", "--directed", "--include-evidence"}) {
+                    if (!scoped && command->count(name) > 0)
+                        throw UsageError(std::string(name) + " applies to --ego or --path");
+                }
+                if (options->path.empty() && command->count("--path-only") > 0)
+                    throw UsageError("--path-only applies to --path");
+                if (scoped && options->isolated) throw UsageError("--isolated applies to the whole graph");
                 const DiagramFormat format = chosen_format(*options);
                 const Loaded data(context);
                 DiagramRequest request;

@@ -29,13 +29,15 @@ Command add_stats(CLI::App& app, Context& context) {
         "other pairs that pass through it, each unordered pair once, parallel relations counting as "
         "distinct paths, not normalised. Exact on graphs up to about 250 million entities x relations, "
         "estimated from a sample of sources beyond (seconds, not hours)");
+    auto* betweenness = command->get_option("--betweenness");
     command
         ->add_option(
             "--sources", options->sources,
             "with --betweenness: estimate from N sources drawn at random (fixed seed); N >= the entities: "
             "exact")
         ->check(count_between(1, kMostSources))
-        ->type_name("N");
+        ->type_name("N")
+        ->needs(betweenness);
     return {command, [&context, options] {
                 const Loaded data(context);
                 const StatsQuery query{options->filter.filter(), options->top, options->betweenness,
