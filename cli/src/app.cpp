@@ -42,6 +42,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     context.out = &out;
     context.err = &err;
     context.db = cli::default_db_path();
+    context.lang = cli::default_lang();
 
     CLI::App app{
         "Kizuna (絆): an embedded graph database of collaboration relationships between organisations."};
@@ -57,22 +58,30 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.add_option("--format", format, "output: table (default), json (stable, for scripts) or csv")
         ->check(CLI::IsMember({"table", "json", "csv"}))
         ->type_name("FORMAT");
-    app.add_option("--lang", context.lang, "language of names and labels in output: en (default), ja or vi")
+    app.add_option("--lang", context.lang,
+                   "language of names, labels and table words: en, ja or vi (default: $KIZUNA_LANG, else "
+                   "$LANG's language, else en)")
         ->check(CLI::IsMember({"en", "ja", "vi"}))
         ->type_name("LANG");
+    app.add_option("-o,--output", context.output,
+                   "write the answer to this file instead of standard output (CSV gets a UTF-8 byte order "
+                   "mark for Excel)")
+        ->type_name("FILE");
+    bool no_bom = false;
+    app.add_flag("--no-bom", no_bom, "CSV written with -o: no byte order mark");
 
     std::vector<cli::Command> commands = {
-        cli::add_init(app, context),     cli::add_import(app, context), cli::add_export(app, context),
-        cli::add_search(app, context),   cli::add_show(app, context),   cli::add_partners(app, context),
-        cli::add_path(app, context),     cli::add_common(app, context), cli::add_ego(app, context),
-        cli::add_timeline(app, context), cli::add_stats(app, context),  cli::add_render(app, context),
-        cli::add_demo(app, context),
+        cli::add_init(app, context),     cli::add_import(app, context),   cli::add_export(app, context),
+        cli::add_search(app, context),   cli::add_list(app, context),     cli::add_show(app, context),
+        cli::add_partners(app, context), cli::add_path(app, context),     cli::add_common(app, context),
+        cli::add_ego(app, context),      cli::add_timeline(app, context), cli::add_stats(app, context),
+        cli::add_render(app, context),   cli::add_demo(app, context),
     };
 
     // A word where the command goes that is no command: say so (CLI11 would only ask for a command).
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        if (arg == "--db" || arg == "--format" || arg == "--lang") {
+        if (arg == "--db" || arg == "--format" || arg == "--lang" || arg == "-o" || arg == "--output") {
             ++i;  // its value
             continue;
         }
@@ -92,6 +101,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         const int code = app.exit(e, out, err);
         return code == 0 ? 0 : kExitUsage;
     }
+    context.bom = !no_bom;
     context.format = format == "json"  ? cli::OutputFormat::Json
                      : format == "csv" ? cli::OutputFormat::Csv
                                        : cli::OutputFormat::Table;

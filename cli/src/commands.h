@@ -19,6 +19,7 @@ Command add_init(CLI::App& app, Context& context);
 Command add_import(CLI::App& app, Context& context);
 Command add_export(CLI::App& app, Context& context);
 Command add_search(CLI::App& app, Context& context);
+Command add_list(CLI::App& app, Context& context);
 Command add_show(CLI::App& app, Context& context);
 Command add_partners(CLI::App& app, Context& context);
 Command add_path(CLI::App& app, Context& context);

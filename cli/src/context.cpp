@@ -68,6 +68,19 @@ Snapshot take_snapshot(const Context& context, const Store& store) {
 Loaded::Loaded(const Context& context)
     : store(context.open_for_reading()), snapshot(take_snapshot(context, store)) {}
 
+std::string default_lang() {
+    for (const char* variable : {"KIZUNA_LANG", "LANG"}) {
+        const char* value = std::getenv(variable);
+        if (value == nullptr || *value == '\0') continue;
+        const std::string text = value;
+        for (const char* lang : {"en", "ja", "vi"}) {
+            if (text.rfind(lang, 0) == 0) return lang;  // "ja", "ja_JP.UTF-8"
+        }
+        if (std::string(variable) == "KIZUNA_LANG") break;  // a bad value is not silently replaced by LANG
+    }
+    return "en";
+}
+
 std::optional<PartialDate> date_option(const std::string& option, const std::string& text) {
     if (text.empty()) return std::nullopt;
     if (auto date = PartialDate::parse(text)) return date;

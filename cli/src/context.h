@@ -15,7 +15,9 @@ enum class OutputFormat { Table, Json, Csv };
 struct Context {
     std::filesystem::path db;  // --db, else $KIZUNA_DB, else ./kizuna.db
     OutputFormat format = OutputFormat::Table;
-    std::string lang = "en";
+    std::string lang = "en";      // --lang, else $KIZUNA_LANG, else $LANG (ja_JP.UTF-8: ja), else en
+    std::string output;           // -o FILE: the answer goes there instead of standard output
+    bool bom = true;              // CSV written to a file starts with a UTF-8 byte order mark (for Excel)
     std::ostream* out = nullptr;  // answers
     std::ostream* err = nullptr;  // progress and notes
 
@@ -41,6 +43,9 @@ class Loaded {
     [[nodiscard]] VertexId vertex(const std::string& name) const { return snapshot.vertex(name); }
     [[nodiscard]] const Graph& graph() const { return snapshot.graph(); }
 };
+
+// The language when --lang is not given: $KIZUNA_LANG, else the language of $LANG, else en.
+[[nodiscard]] std::string default_lang();
 
 // The default database path when --db is not given.
 [[nodiscard]] std::filesystem::path default_db_path();

@@ -21,8 +21,8 @@ namespace {
 
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
 // 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end;
-// 4: relation type categories.
-constexpr std::uint32_t kFormat = 4;
+// 4: relation type categories; 5: Vietnamese type labels.
+constexpr std::uint32_t kFormat = 5;
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
@@ -214,6 +214,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             out.text(type.description);
             out.value(static_cast<std::uint8_t>(type.directed ? 1 : 0));
             out.text(type.category);
+            out.text(type.label_vi);
         }
         for (const auto* table : {&g.kinds, &g.countries}) {
             out.value(static_cast<std::uint64_t>(table->size()));
@@ -263,7 +264,8 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     for (auto& type : g->types) {
         std::uint8_t directed = 0;
         if (!in.text(type.id) || !in.text(type.label_en) || !in.text(type.label_ja) ||
-            !in.text(type.description) || !in.value(directed) || !in.text(type.category)) {
+            !in.text(type.description) || !in.value(directed) || !in.text(type.category) ||
+            !in.text(type.label_vi)) {
             return nullptr;
         }
         type.directed = directed != 0;

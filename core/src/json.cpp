@@ -145,11 +145,13 @@ void from_json(const json& in, Relation& relation) {
 }
 
 void to_json(json& out, const RelationType& type) {
-    out = {{"id", type.id},
-           {"labels", {{"en", nullable(type.label_en)}, {"ja", nullable(type.label_ja)}}},
-           {"directed", type.directed},
-           {"description", nullable(type.description)},
-           {"category", type.category}};
+    out = {
+        {"id", type.id},
+        {"labels",
+         {{"en", nullable(type.label_en)}, {"ja", nullable(type.label_ja)}, {"vi", nullable(type.label_vi)}}},
+        {"directed", type.directed},
+        {"description", nullable(type.description)},
+        {"category", type.category}};
 }
 
 void from_json(const json& in, RelationType& type) {
@@ -157,10 +159,12 @@ void from_json(const json& in, RelationType& type) {
     type.id = string_field(in, "id", true);
     type.label_en.clear();
     type.label_ja.clear();
+    type.label_vi.clear();
     if (const auto labels = in.find("labels"); labels != in.end() && !labels->is_null()) {
-        require_object(*labels, "labels", {"en", "ja"});
+        require_object(*labels, "labels", {"en", "ja", "vi"});
         type.label_en = string_field(*labels, "en");
         type.label_ja = string_field(*labels, "ja");
+        type.label_vi = string_field(*labels, "vi");
     }
     const auto directed = in.find("directed");
     if (directed == in.end() || !directed->is_boolean()) {

@@ -1,5 +1,7 @@
 #include "kizuna/core/model.h"
 
+#include <map>
+
 namespace kizuna {
 
 const std::string& display_name(const Entity& entity, const std::string& lang) {
@@ -15,6 +17,7 @@ const std::string& display_name(const Entity& entity, const std::string& lang) {
 
 const std::string& display_label(const RelationType& type, const std::string& lang) {
     if (lang == "ja" && !type.label_ja.empty()) return type.label_ja;
+    if (lang == "vi" && !type.label_vi.empty()) return type.label_vi;
     if (!type.label_en.empty()) return type.label_en;
     return type.id;
 }
@@ -46,7 +49,35 @@ const std::vector<RelationType>& default_relation_types() {
         {"publishes", "publishes", "発行", true, "publisher -> document", "evidence"},
         {"mentions", "mentions", "言及", true, "document -> what it describes", "evidence"},
     };
-    return kTypes;
+    static const std::vector<RelationType> kWithVietnamese = [] {
+        static const std::map<std::string, std::string> kVietnamese = {
+            {"mou", "biên bản ghi nhớ"},
+            {"cooperation", "hợp tác"},
+            {"partnership", "đối tác"},
+            {"supports", "hỗ trợ"},
+            {"funds", "tài trợ"},
+            {"acquisition", "mua cổ phần"},
+            {"subsidiary_of", "công ty con của"},
+            {"joint_venture", "liên doanh"},
+            {"established", "thành lập"},
+            {"part_of", "trực thuộc"},
+            {"operates", "vận hành"},
+            {"oversees", "quản lý"},
+            {"issued", "ban hành"},
+            {"implements", "thực hiện"},
+            {"developed", "phát triển"},
+            {"announced", "công bố"},
+            {"integrates_with", "tích hợp với"},
+            {"located_in", "đặt tại"},
+            {"authored", "biên soạn"},
+            {"publishes", "phát hành"},
+            {"mentions", "đề cập"},
+        };
+        std::vector<RelationType> types = kTypes;
+        for (auto& type : types) type.label_vi = kVietnamese.at(type.id);
+        return types;
+    }();
+    return kWithVietnamese;
 }
 
 const std::vector<RelationCategory>& relation_categories() {

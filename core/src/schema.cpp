@@ -156,12 +156,28 @@ void add_relation_categories(SQLite::Database& db) {
     }
 }
 
+// Version 9: relation types have Vietnamese labels; the built-in types get theirs.
+void add_vietnamese_labels(SQLite::Database& db) {
+    if (db.execAndGet("SELECT count(*) FROM pragma_table_info('relation_types') WHERE name = 'label_vi'")
+            .getInt() == 0) {
+        db.exec("ALTER TABLE relation_types ADD COLUMN label_vi TEXT NOT NULL DEFAULT ''");
+    }
+    SQLite::Statement update(db, "UPDATE relation_types SET label_vi = ? WHERE id = ? AND label_vi = ''");
+    for (const auto& type : default_relation_types()) {
+        update.bind(1, type.label_vi);
+        update.bind(2, type.id);
+        update.exec();
+        update.reset();
+    }
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,      add_instance_id,
         drop_type_index,       drop_kind_and_country_indexes,
         drop_endpoint_indexes, enlarge_name_search_buffer,
-        add_data_version,      add_relation_categories};
+        add_data_version,      add_relation_categories,
+        add_vietnamese_labels};
     return kMigrations;
 }
 

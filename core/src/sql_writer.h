@@ -21,14 +21,14 @@ class SqlWriter final : public BulkWriter {
           summary_(summary),
           put_type_(
               db,
-              "INSERT INTO relation_types(id, label_en, label_ja, directed, description, category) "
-              "VALUES (?,?,?,?,?,?) "
+              "INSERT INTO relation_types(id, label_en, label_ja, directed, description, category, label_vi) "
+              "VALUES (?,?,?,?,?,?,?) "
               "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
               "directed = excluded.directed, description = excluded.description, category = "
-              "excluded.category "
-              "WHERE (label_en, label_ja, directed, description, category) IS NOT "
+              "excluded.category, label_vi = excluded.label_vi "
+              "WHERE (label_en, label_ja, directed, description, category, label_vi) IS NOT "
               "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description, "
-              "excluded.category) "
+              "excluded.category, excluded.label_vi) "
               "RETURNING id"),
           put_entity_(
               db,
@@ -64,6 +64,7 @@ class SqlWriter final : public BulkWriter {
         put_type_.bind(4, type.directed ? 1 : 0);
         put_type_.bind(5, type.description);
         put_type_.bind(6, type.category);
+        put_type_.bind(7, type.label_vi);
         if (step_changed(put_type_)) ++summary_.types_changed;
         types_.insert(type.id);
     }

@@ -248,12 +248,14 @@ std::vector<RelationType> Store::relation_types() const {
     return guarded_read(*impl_, [&]() -> std::vector<RelationType> {
         SQLite::Statement query(
             impl_->db,
-            "SELECT id, label_en, label_ja, directed, description, category FROM relation_types ORDER BY id");
+            "SELECT id, label_en, label_ja, directed, description, category, label_vi FROM relation_types "
+            "ORDER BY id");
         std::vector<RelationType> out;
         while (query.executeStep()) {
             out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
                            query.getColumn(2).getString(), query.getColumn(3).getInt() != 0,
-                           query.getColumn(4).getString(), query.getColumn(5).getString()});
+                           query.getColumn(4).getString(), query.getColumn(5).getString(),
+                           query.getColumn(6).getString()});
         }
         return out;
     });

@@ -100,6 +100,7 @@ void validate_relation_type(const RelationType& type) {
     if (!is_vocabulary_id(type.id)) fail("bad relation type id '" + type.id + "'");
     validate_text("label_en", type.label_en);
     validate_text("label_ja", type.label_ja);
+    validate_text("label_vi", type.label_vi);
     validate_text("description", type.description);
     if (!is_relation_category(type.category)) {
         std::string known;

@@ -19,7 +19,7 @@ namespace {
 enum class Table { Types, Entities, Relations };
 
 const std::map<Table, std::vector<std::string>> kColumns = {
-    {Table::Types, {"id", "label_en", "label_ja", "directed", "description", "category"}},
+    {Table::Types, {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"}},
     {Table::Entities,
      {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"}},
     {Table::Relations, {"id", "type", "from", "to", "start", "end", "attributes", "sources"}},
@@ -96,6 +96,7 @@ void read_row(Table table, const RowReader& row, const Place& place, Batch& batc
         case Table::Types: {
             RelationType type{row["id"], row["label_en"],    row["label_ja"],
                               true,      row["description"], row["category"]};
+            type.label_vi = row["label_vi"];
             if (type.category.empty()) type.category = default_category(type.id);
             if (!parse_bool(row["directed"], type.directed)) {
                 throw InvalidDataError("directed must be true or false, not '" + row["directed"] + "'");

@@ -52,10 +52,10 @@ void export_csv(const Store& store, const std::filesystem::path& folder) {
 
     const auto types_path = folder / "relation_types.csv";
     File types = open_for_writing(types_path);
-    write_row(types.get(), {"id", "label_en", "label_ja", "directed", "description", "category"});
+    write_row(types.get(), {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"});
     for (const auto& type : store.relation_types()) {
-        write_row(types.get(), {type.id, type.label_en, type.label_ja, type.directed ? "true" : "false",
-                                type.description, type.category});
+        write_row(types.get(), {type.id, type.label_en, type.label_ja, type.label_vi,
+                                type.directed ? "true" : "false", type.description, type.category});
     }
     finish_writing(std::move(types), types_path);
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "kizuna/core/errors.h"
+#include "kizuna/core/vocabulary.h"
 #include "kizuna/queries/traversal.h"
 
 namespace kizuna {
@@ -14,11 +15,19 @@ bool listed(const std::vector<std::string>& allowed, const std::string& value) {
     return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
-// A counterpart condition that can never hold is a typo, not an answer: "companies", "JPN", "jp".
-void check_known(const std::vector<std::string>& wanted, const std::vector<std::string>& known,
-                 const char* what, const char* option) {
+// The ids the user's words name (an id or a name in any language: "企業", "Japan"). A counterpart
+// condition that can never hold is a typo, not an answer: "companies", "JPN".
+std::vector<std::string> known_ids(const std::vector<std::string>& wanted,
+                                   const std::vector<std::string>& known, const char* what,
+                                   const char* option) {
+    std::vector<std::string> ids;
     for (const auto& value : wanted) {
-        if (std::find(known.begin(), known.end(), value) != known.end()) continue;
+        const auto found =
+            std::string(option) == "--kind" ? match_kind(value, known) : match_country(value, known);
+        if (found) {
+            ids.push_back(*found);
+            continue;
+        }
         std::vector<std::string> sorted = known;
         std::sort(sorted.begin(), sorted.end());
         std::string list;
@@ -28,6 +37,7 @@ void check_known(const std::vector<std::string>& wanted, const std::vector<std::
         throw UsageError(std::string(option) + ": no entity has the " + what + " '" + value +
                          "' (there are: " + list + ")");
     }
+    return ids;
 }
 
 int start_key(const Graph& graph, RelationIndex r) {
@@ -38,8 +48,8 @@ int start_key(const Graph& graph, RelationIndex r) {
 }  // namespace
 
 std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQuery& query) {
-    check_known(query.countries, graph.countries(), "country", "--country");
-    check_known(query.kinds, graph.kinds(), "kind", "--kind");
+    const auto countries = known_ids(query.countries, graph.countries(), "country", "--country");
+    const auto kinds = known_ids(query.kinds, graph.kinds(), "kind", "--kind");
     RelationFilter undirected = query.filter;
     undirected.directed = false;  // direction is applied below, per link
     const queries::CompiledFilter filter(graph, undirected);
@@ -52,8 +62,7 @@ std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQue
         const bool symmetric = !graph.type(half.relation()).directed;
         if (query.filter.directed && !outgoing && !symmetric) continue;
         if (query.incoming_only && outgoing && !symmetric) continue;
-        if (!listed(query.countries, graph.country(partner)) || !listed(query.kinds, graph.kind(partner)))
-            continue;
+        if (!listed(countries, graph.country(partner)) || !listed(kinds, graph.kind(partner))) continue;
         links.push_back({partner, half.relation(), outgoing});
     }
     std::stable_sort(links.begin(), links.end(), [&](const Link& a, const Link& b) {

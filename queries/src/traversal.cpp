@@ -4,17 +4,17 @@
 #include <boost/graph/visitors.hpp>
 
 #include "kizuna/core/errors.h"
+#include "kizuna/core/vocabulary.h"
 
 namespace kizuna {
 
 namespace {
 
 // The index of the type with this id; UsageError naming the known types when there is none.
+// A type is named by its id or its label in any language ("joint venture", "合弁", "MOU").
 std::size_t type_number(const Graph& graph, const std::string& wanted, const char* option) {
     const auto& known = graph.relation_types();
-    for (std::size_t i = 0; i < known.size(); ++i) {
-        if (known[i].id == wanted) return i;
-    }
+    if (const auto found = match_type(wanted, known)) return *found;
     std::string list;
     for (const auto& type : known) list += (list.empty() ? "" : ", ") + type.id;
     throw UsageError(std::string(option) + ": unknown relation type '" + wanted + "' (known: " + list + ")");

@@ -154,7 +154,7 @@ class DiagramBuilder {
         if (!cluster) {
             cluster =
                 agsubg(root_.get(), c("cluster_" + (country.empty() ? std::string("none") : country)), 1);
-            set(cluster, "label", safe_label(viz::country_name(country, options_.lang), kMaxLabelBytes));
+            set(cluster, "label", safe_label(country_name(country, options_.lang), kMaxLabelBytes));
             set(cluster, "style", "rounded,dashed");
             set(cluster, "color", "#9ca3af");
             set(cluster, "fontname", options_.font);

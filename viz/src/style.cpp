@@ -64,47 +64,4 @@ EdgeStyle edge_style(const std::string& type) {
     return found == kStyles.end() ? EdgeStyle{"#374151", "solid"} : found->second;
 }
 
-std::string kind_name(const std::string& kind, const std::string& lang) {
-    struct Names {
-        const char* ja;
-        const char* vi;
-    };
-    static const std::map<std::string, Names> kNames = {
-        {"government", {"政府", "chính phủ"}},
-        {"ministry", {"省庁", "bộ"}},
-        {"agency", {"機関", "cơ quan"}},
-        {"department", {"部局", "cục"}},
-        {"prefecture", {"都道府県", "tỉnh"}},
-        {"municipality", {"市町村", "thành phố"}},
-        {"company", {"企業", "công ty"}},
-        {"university", {"大学", "trường đại học"}},
-        {"hospital", {"病院", "bệnh viện"}},
-        {"clinic", {"診療所", "phòng khám"}},
-        {"programme", {"事業・計画", "chương trình"}},
-        {"system", {"システム", "hệ thống"}},
-        {"document", {"文書", "văn bản"}},
-        {"agreement", {"協定", "thỏa thuận"}},
-        {"policy", {"政策", "chính sách"}},
-    };
-    const auto found = kNames.find(kind);
-    if (found == kNames.end() || lang == "en") return kind;
-    return lang == "ja" ? found->second.ja : found->second.vi;
-}
-
-std::string country_name(const std::string& country, const std::string& lang) {
-    struct Names {
-        const char* en;
-        const char* ja;
-        const char* vi;
-    };
-    static const std::map<std::string, Names> kNames = {
-        {"JP", {"Japan", "日本", "Nhật Bản"}},
-        {"VN", {"Vietnam", "ベトナム", "Việt Nam"}},
-        {"", {"no country", "国なし", "không có quốc gia"}},
-    };
-    const auto found = kNames.find(country);
-    if (found == kNames.end()) return country;
-    return lang == "ja" ? found->second.ja : lang == "vi" ? found->second.vi : found->second.en;
-}
-
 }  // namespace kizuna::viz

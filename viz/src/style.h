@@ -2,6 +2,8 @@
 // Private to viz: the visual vocabulary — shapes for kinds, colours for countries, pens for types.
 #include <string>
 
+#include "kizuna/core/vocabulary.h"
+
 namespace kizuna::viz {
 
 struct NodeStyle {
@@ -18,9 +20,6 @@ struct EdgeStyle {
 // Fill colour for a country (stable for unknown countries, light enough for black text).
 [[nodiscard]] std::string country_fill(const std::string& country);
 [[nodiscard]] EdgeStyle edge_style(const std::string& type);
-// A readable country name for legends and clusters ("JP" -> "Japan"); the code itself when unknown.
-// The kind in a language (ja, vi) when known, else the kind id itself.
-[[nodiscard]] std::string kind_name(const std::string& kind, const std::string& lang);
-[[nodiscard]] std::string country_name(const std::string& country, const std::string& lang);
+// Kind and country names in the diagram's language: kizuna/core/vocabulary.h.
 
 }  // namespace kizuna::viz

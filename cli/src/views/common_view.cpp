@@ -4,6 +4,7 @@
 #include "source_notes.h"
 #include "table.h"
 #include "views.h"
+#include "words.h"
 
 namespace kizuna::cli {
 
@@ -22,7 +23,7 @@ std::string relations_cell(const CommonAnswer& answer, const std::vector<Relatio
             .append(type_cell(answer.book, r, lang));
         if (r.start) text.append(" ").append(r.start->to_string());
         if (const auto state = answer.book.activity(r); state && *state != Activity::Active)
-            text.append(" (").append(activity_words(*state)).append(")");
+            text.append(" (").append(tr(activity_words(*state), lang)).append(")");
         text.append(" ").append(notes.mark(r.sources));
     }
     return text;
@@ -32,34 +33,38 @@ std::string relations_cell(const CommonAnswer& answer, const std::vector<Relatio
 
 void print_table(std::ostream& out, const CommonAnswer& answer, const std::string& lang) {
     const std::string a_name = answer.book.name(answer.a, lang), b_name = answer.book.name(answer.b, lang);
-    out << "Related to both " << a_name << " and " << b_name << ": " << answer.rows.size() << "\n";
+    out << tr("Related to both {0} and {1}: {2}", lang, {a_name, b_name, std::to_string(answer.rows.size())})
+        << "\n";
     if (answer.rows.empty()) {
-        print_notes(out, answer_notes(answer));
+        print_notes(out, answer_notes(answer, lang), lang);
         return;
     }
     out << '\n';
     SourceNotes notes;
-    Table table({"entity", "with " + a_name, "with " + b_name});
+    Table table({"entity", tr("with {0}", lang, {a_name}), tr("with {0}", lang, {b_name})}, lang);
     for (const auto& row : answer.rows) {
         table.add({answer.book.name(row.entity, lang),
                    relations_cell(answer, row.with_a, row.entity, lang, notes),
                    relations_cell(answer, row.with_b, row.entity, lang, notes)});
     }
     table.print(out, kRelationsCellWidth);
-    notes.print(out);
-    print_notes(out, answer_notes(answer));
+    notes.print(out, lang);
+    print_notes(out, answer_notes(answer, lang), lang);
 }
 
-std::vector<std::string> answer_notes(const CommonAnswer& answer) { return left_out_notes(answer.left_out); }
+std::vector<std::string> answer_notes(const CommonAnswer& answer, const std::string& lang) {
+    return left_out_notes(answer.left_out, lang);
+}
 
 CsvRows csv_rows(const CommonAnswer& answer, const std::string& lang) {
-    CsvRows rows = {
-        {"entity", "name", "side", "relation", "type", "category", "start", "end", "state", "sources"}};
+    CsvRows rows = {{"entity", "name", "side", "side_name", "relation", "type", "category", "start", "end",
+                     "state", "attributes", "sources"}};
     for (const auto& row : answer.rows) {
         auto add = [&](const std::string& side, const Relation& r) {
-            rows.push_back({row.entity, answer.book.name(row.entity, lang), side, r.id, r.type,
-                            answer.book.category(r), date_text(r.start), date_text(r.end),
-                            state_text(answer.book, r), source_titles(r.sources)});
+            rows.push_back({row.entity, answer.book.name(row.entity, lang), side,
+                            answer.book.name(side, lang), r.id, r.type, answer.book.category(r),
+                            date_text(r.start), date_text(r.end), state_text(answer.book, r),
+                            attributes_text(r.attributes), source_titles(r.sources)});
         };
         for (const auto& r : row.with_a) add(answer.a, r);
         for (const auto& r : row.with_b) add(answer.b, r);

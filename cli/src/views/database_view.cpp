@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "views.h"
+#include "words.h"
 
 namespace kizuna::cli {
 

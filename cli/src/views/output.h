@@ -19,6 +19,9 @@ void print_json(std::ostream& out, const nlohmann::json& value);
 // Rows as RFC 4180 CSV (the first row is the header).
 void print_csv(std::ostream& out, const CsvRows& rows);
 
+// Writes the bytes to path through a temporary file renamed into place; throws Error naming the file.
+void write_file_atomically(const std::string& path, const std::string& bytes);
+
 // 4200000 -> "4,200,000", for people.
 [[nodiscard]] std::string thousands(std::size_t n);
 
@@ -40,16 +43,20 @@ void print_csv(std::ostream& out, const CsvRows& rows);
                                     const std::string& lang);
 // The relation's state under the answer's date filter ("active", "possibly active", "date unknown"), or
 // "" without one.
-[[nodiscard]] std::string state_text(const AnswerBook& book, const Relation& relation);
+[[nodiscard]] std::string state_text(const AnswerBook& book, const Relation& relation,
+                                     const std::string& lang = "en");
 
 // What a connection query did not walk, one line each, with the option that walks it:
 // "3 evidence relations left out; --include-evidence to walk them".
-[[nodiscard]] std::vector<std::string> left_out_notes(const LeftOut& left_out);
+[[nodiscard]] std::vector<std::string> left_out_notes(const LeftOut& left_out,
+                                                      const std::string& lang = "en");
 
 // Notes under a table: a blank line, then "note: …" lines.
-void print_notes(std::ostream& out, const std::vector<std::string>& notes);
+void print_notes(std::ostream& out, const std::vector<std::string>& notes, const std::string& lang = "en");
 
-// The source titles (with locators) joined by "; ", for CSV cells.
+// Attributes as "name: value" lines, the form of the data's CSV cells.
+[[nodiscard]] std::string attributes_text(const Attributes& attributes);
+// The sources as "title, locator <url>" joined by "; ", for CSV cells.
 [[nodiscard]] std::string source_titles(const std::vector<Source>& sources);
 
 }  // namespace kizuna::cli

@@ -3,6 +3,7 @@
 
 #include "source_notes.h"
 #include "views.h"
+#include "words.h"
 
 namespace kizuna::cli {
 
@@ -12,19 +13,29 @@ namespace {
 // where they were read about, which is not a partnership.
 std::string evidence_only_text(const PathAnswer& answer, const std::string& lang) {
     const auto& only = *answer.evidence_only;
-    std::string text = "no collaboration connects " + answer.book.name(answer.from, lang) + " and " +
-                       answer.book.name(answer.to, lang);
+    const std::string a = answer.book.name(answer.from, lang), b = answer.book.name(answer.to, lang);
+    const std::string hops = std::to_string(only.hops);
     if (!only.documents.empty()) {
         std::string names;
         for (const auto& id : only.documents)
             names += (names.empty() ? "" : ", ") + answer.book.name(id, lang);
-        text += "; both are mentioned in " + names;
-    } else {
-        text += "; only evidence relations (where facts were read) link them";
+        return say(
+            lang,
+            "no collaboration connects " + a + " and " + b + "; both are mentioned in " + names +
+                " (--include-evidence walks evidence: " + hops + (only.hops == 1 ? " hop)" : " hops)"),
+            "no collaboration connects {0} and {1}; both are mentioned in {2} (--include-evidence walks "
+            "evidence: {3} hops)",
+            {a, b, names, hops});
     }
-    text += " (--include-evidence walks evidence: " + std::to_string(only.hops) +
-            (only.hops == 1 ? " hop)" : " hops)");
-    return text;
+    return say(
+        lang,
+        "no collaboration connects " + a + " and " + b +
+            "; only evidence relations (where facts were read) link them (--include-evidence walks "
+            "evidence: " +
+            hops + (only.hops == 1 ? " hop)" : " hops)"),
+        "no collaboration connects {0} and {1}; only evidence relations (where facts were read) link them "
+        "(--include-evidence walks evidence: {2} hops)",
+        {a, b, hops});
 }
 
 }  // namespace
@@ -32,13 +43,13 @@ std::string evidence_only_text(const PathAnswer& answer, const std::string& lang
 void print_table(std::ostream& out, const PathAnswer& answer, const std::string& lang) {
     const std::string a = answer.book.name(answer.from, lang), b = answer.book.name(answer.to, lang);
     if (answer.from == answer.to) {
-        out << a << " and " << b << " are the same entity (" << answer.from << ")\n";
+        out << tr("{0} and {1} are the same entity ({2})", lang, {a, b, answer.from}) << '\n';
         return;
     }
     if (answer.paths.empty()) {
         if (answer.evidence_only) {
             out << evidence_only_text(answer, lang) << '\n';
-            print_notes(out, left_out_notes(answer.left_out));
+            print_notes(out, left_out_notes(answer.left_out, lang), lang);
             return;
         }
         if (answer.work_limited) {
@@ -46,30 +57,38 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
                 << " found before the search's work limit (lower --max-hops or add filters)\n";
             return;
         }
-        out << "no connection between " << a << " and " << b;
-        if (answer.hop_limited) out << " within the hop limit";
-        out << " under these filters\n";
-        print_notes(out, left_out_notes(answer.left_out));
+        out << tr(answer.hop_limited
+                      ? "no connection between {0} and {1} within the hop limit under these filters"
+                      : "no connection between {0} and {1} under these filters",
+                  lang, {a, b})
+            << '\n';
+        print_notes(out, left_out_notes(answer.left_out, lang), lang);
         return;
     }
-    out << a << " — " << b << ": " << answer.paths.size() << (answer.paths.size() == 1 ? " path" : " paths")
+    const std::string count = std::to_string(answer.paths.size());
+    out << say(lang, a + " — " + b + ": " + count + (answer.paths.size() == 1 ? " path" : " paths"),
+               "{0} — {1}: {2} paths", {a, b, count})
         << "\n";
     SourceNotes notes;
     for (std::size_t i = 0; i < answer.paths.size(); ++i) {
         const AnsweredPath& path = answer.paths[i];
-        out << "\nPath " << i + 1 << " (" << path.length() << (path.length() == 1 ? " hop" : " hops")
-            << ")\n";
+        const std::string number = std::to_string(i + 1), length = std::to_string(path.length());
+        out << "\n"
+            << say(lang, "Path " + number + " (" + length + (path.length() == 1 ? " hop)" : " hops)"),
+                   "Path {0} ({1} hops)", {number, length})
+            << "\n";
         out << "  " << answer.book.name(path.nodes[0], lang) << '\n';
         for (std::size_t s = 0; s < path.relations.size(); ++s) {
             const Relation& r = path.relations[s];
             out << "    " << arrow(answer.book.direction(r, path.nodes[s])) << ' '
                 << type_cell(answer.book, r, lang);
             if (const std::string dates = when(r); !dates.empty()) out << ", " << dates;
-            if (const std::string state = state_text(answer.book, r); !state.empty()) out << ", " << state;
+            if (const std::string state = state_text(answer.book, r, lang); !state.empty())
+                out << ", " << state;
             out << "  " << notes.mark(r.sources) << "  (" << r.id << ")\n";
             // A caveat belongs to the evidence: say it where the relation is used.
             if (auto caveat = r.attributes.find("caveat"); caveat != r.attributes.end()) {
-                out << "      caveat: " << caveat->second << '\n';
+                out << "      " << tr("caveat: ", lang) << caveat->second << '\n';
             }
             out << "  " << answer.book.name(path.nodes[s + 1], lang) << '\n';
         }
@@ -82,28 +101,30 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
         out << "\nthe search stopped at its work limit after " << answer.paths.size()
             << " paths; more may exist (lower --max-hops or add filters)\n";
     }
-    notes.print(out);
-    print_notes(out, left_out_notes(answer.left_out));
+    notes.print(out, lang);
+    print_notes(out, left_out_notes(answer.left_out, lang), lang);
 }
 
-std::vector<std::string> answer_notes(const PathAnswer& answer) {
+std::vector<std::string> answer_notes(const PathAnswer& answer, const std::string& lang) {
     std::vector<std::string> notes;
     if (answer.evidence_only) notes.push_back(evidence_only_text(answer, "en"));
-    for (auto& note : left_out_notes(answer.left_out)) notes.push_back(std::move(note));
+    for (auto& note : left_out_notes(answer.left_out, lang)) notes.push_back(std::move(note));
     return notes;
 }
 
-CsvRows csv_rows(const PathAnswer& answer, const std::string&) {
-    CsvRows rows = {{"path", "step", "from", "relation", "type", "category", "direction", "to", "start",
-                     "end", "state", "sources"}};
+CsvRows csv_rows(const PathAnswer& answer, const std::string& lang) {
+    CsvRows rows = {{"path", "step", "from", "from_name", "relation", "type", "category", "direction", "to",
+                     "to_name", "start", "end", "state", "attributes", "sources"}};
     for (std::size_t i = 0; i < answer.paths.size(); ++i) {
         const AnsweredPath& path = answer.paths[i];
         for (std::size_t s = 0; s < path.relations.size(); ++s) {
             const Relation& r = path.relations[s];
-            rows.push_back({std::to_string(i + 1), std::to_string(s + 1), path.nodes[s], r.id, r.type,
-                            answer.book.category(r), answer.book.direction(r, path.nodes[s]),
-                            path.nodes[s + 1], date_text(r.start), date_text(r.end),
-                            state_text(answer.book, r), source_titles(r.sources)});
+            rows.push_back({std::to_string(i + 1), std::to_string(s + 1), path.nodes[s],
+                            answer.book.name(path.nodes[s], lang), r.id, r.type, answer.book.category(r),
+                            answer.book.direction(r, path.nodes[s]), path.nodes[s + 1],
+                            answer.book.name(path.nodes[s + 1], lang), date_text(r.start), date_text(r.end),
+                            state_text(answer.book, r), attributes_text(r.attributes),
+                            source_titles(r.sources)});
         }
     }
     return rows;

@@ -11,22 +11,31 @@
 
 namespace kizuna::cli {
 
+// The answer in the chosen format, to standard output or to -o FILE (written whole, then renamed into
+// place, so a failed write leaves no half file).
 template <typename Answer>
 void print_answer(const Context& context, const Answer& answer) {
+    std::ostringstream text;
     switch (context.format) {
         case OutputFormat::Json:
-            print_json(context.o(), nlohmann::json(answer));
-            return;
+            print_json(text, nlohmann::json(answer));
+            break;
         case OutputFormat::Csv:
-            print_csv(context.o(), csv_rows(answer, context.lang));
+            if (!context.output.empty() && context.bom) text << "\xEF\xBB\xBF";
+            print_csv(text, csv_rows(answer, context.lang));
             for (const auto& note : answer_notes(answer)) context.e() << "note: " << note << '\n';
-            return;
+            break;
         case OutputFormat::Table: {
             std::ostringstream table;
             print_table(table, answer, context.lang);
-            context.o() << visible_text(table.str());
-            return;
+            text << visible_text(table.str());
+            break;
         }
+    }
+    if (context.output.empty() || context.output == "-") {
+        context.o() << text.str();
+    } else {
+        write_file_atomically(context.output, text.str());
     }
 }
 

@@ -1,8 +1,10 @@
 // search: matching entities with every other name they go by.
 #include <ostream>
 
+#include "kizuna/core/vocabulary.h"
 #include "table.h"
 #include "views.h"
+#include "words.h"
 
 namespace kizuna::cli {
 
@@ -27,13 +29,14 @@ std::string other_names(const Entity& entity, const std::string& shown) {
 
 void print_table(std::ostream& out, const SearchAnswer& answer, const std::string& lang) {
     if (answer.entities.empty()) {
-        out << "no entity matches '" << answer.text << "'\n";
+        out << tr("no entity matches '{0}'", lang, {answer.text}) << '\n';
         return;
     }
-    Table table({"id", "name", "kind", "country", "also known as"});
+    Table table({"id", "name", "kind", "country", "also known as"}, lang);
     for (const auto& e : answer.entities) {
         const std::string& name = display_name(e, lang);
-        table.add({e.id, name, e.kind, e.country, other_names(e, name)});
+        table.add({e.id, name, kind_name(e.kind, lang),
+                   lang == "en" ? e.country : country_name(e.country, lang), other_names(e, name)});
     }
     table.print(out);
     if (answer.more) {

@@ -4,9 +4,11 @@
 #include <utility>
 #include <vector>
 
+#include "kizuna/core/vocabulary.h"
 #include "source_notes.h"
 #include "table.h"
 #include "views.h"
+#include "words.h"
 
 namespace kizuna::cli {
 
@@ -44,7 +46,7 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
     if (answer.relations.empty()) {
         out << "no relations\n";
     } else {
-        Table table({"relation", "", "partner", "when", "source", "id"});
+        Table table({"relation", "", "partner", "when", "source", "id"}, lang);
         for (const auto& r : answer.relations) {
             table.add({type_cell(answer.book, r, lang), arrow(answer.book.direction(r, e.id)),
                        answer.book.name(other_end(r, e.id), lang), when(r), notes.mark(r.sources), r.id});
@@ -52,15 +54,18 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
         table.print(out);
         out << "(a relation's attributes: kizuna show RELATION-ID)\n";
     }
-    notes.print(out);
+    notes.print(out, lang);
 }
 
-CsvRows csv_rows(const EntityAnswer& answer, const std::string&) {
-    CsvRows rows = {{"relation", "type", "category", "direction", "partner", "start", "end", "sources"}};
+CsvRows csv_rows(const EntityAnswer& answer, const std::string& lang) {
+    CsvRows rows = {{"relation", "type", "category", "direction", "partner", "partner_name", "start", "end",
+                     "attributes", "sources"}};
     const std::string& self = answer.entity.id;
     for (const auto& r : answer.relations) {
-        rows.push_back({r.id, r.type, answer.book.category(r), answer.book.direction(r, self),
-                        other_end(r, self), date_text(r.start), date_text(r.end), source_titles(r.sources)});
+        const std::string partner = other_end(r, self);
+        rows.push_back({r.id, r.type, answer.book.category(r), answer.book.direction(r, self), partner,
+                        answer.book.name(partner, lang), date_text(r.start), date_text(r.end),
+                        attributes_text(r.attributes), source_titles(r.sources)});
     }
     return rows;
 }
@@ -72,29 +77,33 @@ void print_table(std::ostream& out, const RelationAnswer& answer, const std::str
     auto named = [&](const std::string& id) {
         return answer.book.entity(id) != nullptr ? answer.book.name(id, lang) + " (" + id + ")" : id;
     };
-    Fields lines = {
-        {"type", label + " (" + r.type + (type != nullptr && !type->directed ? ", symmetric" : "") + ")"},
-        {"category", answer.book.category(r)},
-        {"from", named(r.from)},
-        {"to", named(r.to)},
-        {"start", date_text(r.start)},
-        {"end", date_text(r.end)}};
+    const std::string category = answer.book.category(r);
+    Fields lines = {{tr("type", lang),
+                     label + " (" + r.type +
+                         (type != nullptr && !type->directed ? ", " + tr("symmetric", lang) : "") + ")"},
+                    {tr("category", lang), lang == "en" ? category : category_name(category, lang)},
+                    {tr("from", lang), named(r.from)},
+                    {tr("to", lang), named(r.to)},
+                    {tr("start", lang), date_text(r.start)},
+                    {tr("end", lang), date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) lines.emplace_back(key, value);
     SourceNotes notes;
-    lines.emplace_back("sources", notes.mark(r.sources));
+    lines.emplace_back(tr("sources", lang), notes.mark(r.sources));
     out << label << "  (" << r.id << ")\n";
     print_fields(out, lines);
-    notes.print(out);
+    notes.print(out, lang);
 }
 
-CsvRows csv_rows(const RelationAnswer& answer, const std::string&) {
+CsvRows csv_rows(const RelationAnswer& answer, const std::string& lang) {
     const Relation& r = answer.relation;
     CsvRows rows = {{"field", "value"},
                     {"id", r.id},
                     {"type", r.type},
                     {"category", answer.book.category(r)},
                     {"from", r.from},
+                    {"from_name", answer.book.name(r.from, lang)},
                     {"to", r.to},
+                    {"to_name", answer.book.name(r.to, lang)},
                     {"start", date_text(r.start)},
                     {"end", date_text(r.end)}};
     for (const auto& [key, value] : r.attributes) rows.push_back({key, value});

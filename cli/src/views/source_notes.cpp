@@ -2,6 +2,8 @@
 
 #include <ostream>
 
+#include "words.h"
+
 namespace kizuna::cli {
 
 std::string SourceNotes::mark(const std::vector<Source>& sources) {
@@ -18,9 +20,9 @@ std::string SourceNotes::mark(const std::vector<Source>& sources) {
     return text + "]";
 }
 
-void SourceNotes::print(std::ostream& out) const {
+void SourceNotes::print(std::ostream& out, const std::string& lang) const {
     if (sources_.empty()) return;
-    out << "\nSources:\n";
+    out << "\n" << tr("Sources:", lang) << "\n";
     for (std::size_t i = 0; i < sources_.size(); ++i) {
         const Source& source = sources_[i];
         out << "  [" << i + 1 << "] " << source.title;

@@ -16,7 +16,7 @@ class SourceNotes {
     // "[n,…]" for the sources, numbering new ones; "" when there are none.
     std::string mark(const std::vector<Source>& sources);
     // "Sources:" and one line per numbered source (title, locator, url); nothing when none were marked.
-    void print(std::ostream& out) const;
+    void print(std::ostream& out, const std::string& lang = "en") const;
 
   private:
     std::vector<Source> sources_;  // in the order first marked

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "terminal_text.h"
+#include "words.h"
 
 namespace kizuna::cli {
 
@@ -64,7 +65,9 @@ std::string fit_width(std::string_view text, std::size_t width) {
     return cut + "…";
 }
 
-Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
+Table::Table(std::vector<std::string> headers, const std::string& lang) : headers_(std::move(headers)) {
+    for (auto& header : headers_) header = tr(header, lang);
+}
 
 void Table::add(std::vector<std::string> row) {
     row.resize(headers_.size());

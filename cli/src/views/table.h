@@ -15,7 +15,8 @@ namespace kizuna::cli {
 
 class Table {
   public:
-    explicit Table(std::vector<std::string> headers);
+    // Headers are English words, shown in lang (words.h).
+    explicit Table(std::vector<std::string> headers, const std::string& lang = "en");
     void add(std::vector<std::string> row);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
     // Prints the header, a rule and the rows; each cell at most max_cell cells wide.

@@ -9,6 +9,7 @@
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/answers/common_answer.h"
 #include "kizuna/queries/answers/ego_answer.h"
+#include "kizuna/queries/answers/list_answer.h"
 #include "kizuna/queries/answers/partners_answer.h"
 #include "kizuna/queries/answers/path_answer.h"
 #include "kizuna/queries/answers/search_answer.h"
@@ -26,6 +27,11 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
 CsvRows csv_rows(const EntityAnswer& answer, const std::string& lang);
 void print_table(std::ostream& out, const RelationAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const RelationAnswer& answer, const std::string& lang);
+
+void print_table(std::ostream& out, const EntityListAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const EntityListAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const RelationListAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const RelationListAnswer& answer, const std::string& lang);
 
 void print_table(std::ostream& out, const PartnersAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const PartnersAnswer& answer, const std::string& lang);
@@ -56,16 +62,17 @@ CsvRows csv_rows(const DatabaseSummary& answer, const std::string& lang);
 // What an answer leaves out or cannot say in its rows (left_out_notes and the like): printed under the
 // table, and on standard error beside CSV. Answers without such notes have none.
 template <typename Answer>
-std::vector<std::string> answer_notes(const Answer&) {
+std::vector<std::string> answer_notes(const Answer&, const std::string& = "en") {
     return {};
 }
-std::vector<std::string> answer_notes(const PartnersAnswer& answer);
-std::vector<std::string> answer_notes(const PathAnswer& answer);
-std::vector<std::string> answer_notes(const CommonAnswer& answer);
-std::vector<std::string> answer_notes(const EgoAnswer& answer);
-std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer);
-std::vector<std::string> answer_notes(const ChangesAnswer& answer);
-std::vector<std::string> answer_notes(const StatsAnswer& answer);
+std::vector<std::string> answer_notes(const PartnersAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const RelationListAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const PathAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const CommonAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const EgoAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const ChangesAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const StatsAnswer& answer, const std::string& lang = "en");
 
 // Answers that are one of several kinds: the view of the kind they hold.
 template <typename... Kinds>
@@ -77,8 +84,8 @@ CsvRows csv_rows(const std::variant<Kinds...>& answer, const std::string& lang) 
     return std::visit([&](const auto& held) { return csv_rows(held, lang); }, answer);
 }
 template <typename... Kinds>
-std::vector<std::string> answer_notes(const std::variant<Kinds...>& answer) {
-    return std::visit([&](const auto& held) { return answer_notes(held); }, answer);
+std::vector<std::string> answer_notes(const std::variant<Kinds...>& answer, const std::string& lang = "en") {
+    return std::visit([&](const auto& held) { return answer_notes(held, lang); }, answer);
 }
 
 }  // namespace kizuna::cli

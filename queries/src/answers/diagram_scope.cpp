@@ -1,6 +1,7 @@
 #include "kizuna/queries/answers/diagram_scope.h"
 
 #include "kizuna/core/errors.h"
+#include "kizuna/core/vocabulary.h"
 #include "kizuna/queries/ego.h"
 #include "kizuna/queries/path.h"
 
@@ -11,10 +12,12 @@ namespace {
 // The filter as the title's ending, in the diagram's language: " — acquisition, joint venture, as of 2020".
 std::string filter_in_title(const Graph& graph, const RelationFilter& filter, const std::string& lang) {
     std::string types;
-    for (const auto& id : filter.types) {
-        for (const auto& type : graph.relation_types()) {
-            if (type.id == id)
-                types += (types.empty() ? "" : lang == "ja" ? "・" : ", ") + display_label(type, lang);
+    for (const auto& word : filter.types) {
+        if (const auto found = match_type(word, graph.relation_types())) {
+            types += (types.empty()  ? ""
+                      : lang == "ja" ? "・"
+                                     : ", ") +
+                     display_label(graph.relation_types()[*found], lang);
         }
     }
     std::string text = types.empty() ? "" : " — " + types;

@@ -6,6 +6,7 @@
 
 #include "answer_builder.h"
 #include "kizuna/core/json.h"
+#include "kizuna/core/vocabulary.h"
 #include "kizuna/queries/partners.h"
 
 namespace kizuna {
@@ -42,15 +43,22 @@ std::optional<PathAnswer::EvidenceOnly> evidence_only(queries::AnswerBuilder& bu
     found.hops = path->length();
     RelationFilter evidence = with_evidence;  // the same conditions, evidence types only
     evidence.types.clear();
-    for (const auto& type : graph.relation_types()) {
-        const bool excluded =
-            std::find(request.filter.exclude_types.begin(), request.filter.exclude_types.end(), type.id) !=
-            request.filter.exclude_types.end();
-        const bool chosen = request.filter.types.empty() ||
-                            std::find(request.filter.types.begin(), request.filter.types.end(), type.id) !=
-                                request.filter.types.end();
-        if (is_evidence(type) && chosen && !excluded) evidence.types.push_back(type.id);
+    // The types the user's words name (ids or labels), and which of them to leave out.
+    auto named = [&](const std::vector<std::string>& words) {
+        std::vector<std::size_t> out;
+        for (const auto& word : words) {
+            if (const auto found = match_type(word, graph.relation_types())) out.push_back(*found);
+        }
+        return out;
+    };
+    const auto chosen = named(request.filter.types), excluded = named(request.filter.exclude_types);
+    const auto& types = graph.relation_types();
+    for (std::size_t i = 0; i < types.size(); ++i) {
+        const bool is_chosen = chosen.empty() || std::find(chosen.begin(), chosen.end(), i) != chosen.end();
+        const bool is_excluded = std::find(excluded.begin(), excluded.end(), i) != excluded.end();
+        if (is_evidence(types[i]) && is_chosen && !is_excluded) evidence.types.push_back(types[i].id);
     }
+    evidence.exclude_types.clear();
     if (!evidence.types.empty()) {
         evidence.directed = false;
         for (const auto& shared : common_partners(graph, from, to, evidence))

@@ -62,6 +62,7 @@ struct RelationType {
     bool directed = true;
     std::string description;
     std::string category = "other";
+    std::string label_vi;
     friend bool operator==(const RelationType&, const RelationType&) = default;
 };
 
@@ -80,7 +81,8 @@ inline constexpr const char* kEvidence = "evidence";
 
 // The name to show for an entity in a language ("en", "ja", "vi"), falling back to the others, then the id.
 [[nodiscard]] const std::string& display_name(const Entity& entity, const std::string& lang);
-// The label of a type in a language ("ja" uses label_ja when present; everything else label_en), or the id.
+// The label of a type in a language ("ja" uses label_ja, "vi" label_vi when present; else label_en), or the
+// id.
 [[nodiscard]] const std::string& display_label(const RelationType& type, const std::string& lang);
 
 // The vocabulary a new database starts with; data files may add to it.

@@ -1,0 +1,172 @@
+#include "words.h"
+
+#include <map>
+#include <vector>
+
+namespace kizuna::cli {
+
+namespace {
+
+struct Translation {
+    const char* ja;
+    const char* vi;
+};
+
+const std::map<std::string_view, Translation>& dictionary() {
+    static const std::map<std::string_view, Translation> kWords = {
+        // column headers
+        {"id", {"ID", "mã"}},
+        {"name", {"名称", "tên"}},
+        {"kind", {"種別", "loại"}},
+        {"country", {"国", "quốc gia"}},
+        {"also known as", {"別名", "tên khác"}},
+        {"partner", {"相手先", "đối tác"}},
+        {"relation", {"関係", "quan hệ"}},
+        {"relation id", {"関係ID", "mã quan hệ"}},
+        {"when", {"期間", "thời gian"}},
+        {"state", {"状態", "trạng thái"}},
+        {"source", {"出典", "nguồn"}},
+        {"start", {"開始", "bắt đầu"}},
+        {"end", {"終了", "kết thúc"}},
+        {"date", {"日付", "ngày"}},
+        {"from", {"起点", "từ"}},
+        {"to", {"終点", "đến"}},
+        {"entity", {"組織", "tổ chức"}},
+        {"entities", {"組織数", "số tổ chức"}},
+        {"relations", {"関係数", "số quan hệ"}},
+        {"hops", {"ホップ", "bước"}},
+        {"relation type", {"関係の種類", "loại quan hệ"}},
+        {"category", {"分類", "phân loại"}},
+        {"degree", {"次数", "bậc"}},
+        {"betweenness", {"媒介中心性", "độ trung gian"}},
+        {"with {0}", {"{0}との関係", "với {0}"}},
+        // states, changes, directions
+        {"active", {"有効", "còn hiệu lực"}},
+        {"possibly active", {"有効の可能性", "có thể còn hiệu lực"}},
+        {"inactive", {"無効", "hết hiệu lực"}},
+        {"date unknown", {"日付不明", "không rõ ngày"}},
+        {"started", {"開始", "bắt đầu"}},
+        {"ended", {"終了", "kết thúc"}},
+        {"(undated)", {"（日付なし）", "(không có ngày)"}},
+        {"(none)", {"（なし）", "(không có)"}},
+        {"(evidence)", {"（根拠資料）", "(nguồn tài liệu)"}},
+        // titles and lines
+        {"Sources:", {"出典:", "Nguồn:"}},
+        {"{0} entities", {"{0}組織", "{0} tổ chức"}},
+        {"{0} relations", {"{0}件の関係", "{0} quan hệ"}},
+        {"matched", {"一致した属性", "thuộc tính khớp"}},
+        {"Partners of {0} ({1}): {2} relations",
+         {"{0}（{1}）の相手先: {2}件の関係", "Đối tác của {0} ({1}): {2} quan hệ"}},
+        {"Date unknown ({0}): no dates, so the date filter cannot say whether they were active",
+         {"日付不明（{0}件）: 日付がないため、期間内に有効だったか判断できません",
+          "Không rõ ngày ({0}): không có ngày nên bộ lọc ngày không xác định được hiệu lực"}},
+        {"Date unknown ({0}): no dates, so the date filter cannot place them",
+         {"日付不明（{0}件）: 日付がないため、期間に位置づけられません",
+          "Không rõ ngày ({0}): không có ngày nên không xếp được vào thời kỳ"}},
+        {"Timeline of {0}: {1} relations", {"{0}の年表: {1}件の関係", "Dòng thời gian của {0}: {1} quan hệ"}},
+        {"Changes", {"変化", "Thay đổi"}},
+        {" since {0}", {"（{0}以降）", " từ {0}"}},
+        {" until {0}", {"（{0}まで）", " đến {0}"}},
+        {"* the date is coarser than the period: the change may lie outside it",
+         {"* 日付の精度が期間より粗く、期間外の可能性があります",
+          "* ngày không đủ chi tiết so với kỳ: thay đổi có thể nằm ngoài kỳ"}},
+        {"{0} relations have no dates and cannot be placed in time",
+         {"{0}件の関係は日付がなく、時期を特定できません",
+          "{0} quan hệ không có ngày, không xếp được theo thời gian"}},
+        {"Related to both {0} and {1}: {2}",
+         {"{0}と{1}の両方と関係する組織: {2}", "Liên quan đến cả {0} và {1}: {2}"}},
+        {"Within {0} hops of {1}: {2} entities, {3} relations",
+         {"{1}から{0}ホップ以内: {2}組織、{3}関係",
+          "Trong phạm vi {0} bước từ {1}: {2} tổ chức, {3} quan hệ"}},
+        {"{0} — {1}: {2} paths", {"{0} — {1}: 経路{2}本", "{0} — {1}: {2} đường"}},
+        {"Path {0} ({1} hops)", {"経路{0}（{1}ホップ）", "Đường {0} ({1} bước)"}},
+        {"{0} and {1} are the same entity ({2})",
+         {"{0}と{1}は同じ組織です（{2}）", "{0} và {1} là cùng một tổ chức ({2})"}},
+        {"no connection between {0} and {1} under these filters",
+         {"この条件では{0}と{1}のつながりはありません",
+          "không có kết nối giữa {0} và {1} với các bộ lọc này"}},
+        {"no connection between {0} and {1} within the hop limit under these filters",
+         {"この条件・ホップ数の範囲では{0}と{1}のつながりはありません",
+          "không có kết nối giữa {0} và {1} trong giới hạn bước với các bộ lọc này"}},
+        {"no collaboration connects {0} and {1}; both are mentioned in {2} (--include-evidence walks "
+         "evidence: {3} hops)",
+         {"{0}と{1}をつなぐ協力関係はありません。両者は{2}に記載されています（--include-evidence "
+          "で根拠資料もたどります: {3}ホップ）",
+          "không có hợp tác nào nối {0} và {1}; cả hai được nêu trong {2} (--include-evidence đi qua nguồn "
+          "tài liệu: {3} bước)"}},
+        {"no collaboration connects {0} and {1}; only evidence relations (where facts were read) link them "
+         "(--include-evidence walks evidence: {2} hops)",
+         {"{0}と{1}をつなぐ協力関係はありません。根拠資料の関係だけがつないでいます（--include-evidence: "
+          "{2}ホップ）",
+          "không có hợp tác nào nối {0} và {1}; chỉ có quan hệ nguồn tài liệu (--include-evidence: {2} "
+          "bước)"}},
+        {"{0} evidence relations in the data left out; --include-evidence to walk them",
+         {"データ中の根拠資料の関係{0}件はたどっていません（--include-evidence でたどります）",
+          "{0} quan hệ nguồn tài liệu trong dữ liệu không được đi qua; --include-evidence để đi qua"}},
+        {"{0} relations of unknown date in the data left out by the date filter; --undated include to use "
+         "them",
+         {"データ中の日付不明の関係{0}件は日付条件により除外しました（--undated include で含めます）",
+          "{0} quan hệ không rõ ngày trong dữ liệu bị loại bởi bộ lọc ngày; --undated include để dùng"}},
+        {"components and rankings walk ties only; the counts above include every relation that passes the "
+         "filters",
+         {"連結成分と順位は根拠資料以外の関係のみ。上の件数は条件に合うすべての関係です",
+          "thành phần liên thông và xếp hạng chỉ đi qua các quan hệ thực; số đếm ở trên gồm mọi quan hệ qua "
+          "bộ lọc"}},
+        {"{0} entities, {1} relations, {2} connected components",
+         {"{0}組織、{1}関係、連結成分{2}", "{0} tổ chức, {1} quan hệ, {2} thành phần liên thông"}},
+        {" (largest: {0} entities)", {"（最大: {0}組織）", " (lớn nhất: {0} tổ chức)"}},
+        {"no entity matches '{0}'", {"「{0}」に一致する組織はありません", "không có tổ chức nào khớp '{0}'"}},
+        {"no relations", {"関係なし", "không có quan hệ"}},
+        {"note: ", {"注: ", "ghi chú: "}},
+        {"caveat: ", {"注意: ", "lưu ý: "}},
+        {"English", {"英語名", "tên tiếng Anh"}},
+        {"Japanese", {"日本語名", "tên tiếng Nhật"}},
+        {"Vietnamese", {"ベトナム語名", "tên tiếng Việt"}},
+        {"aliases", {"別名", "tên khác"}},
+        {"sources", {"出典", "nguồn"}},
+        {"type", {"種類", "loại"}},
+        {"symmetric", {"相互", "hai chiều"}},
+        {"(a relation's attributes: kizuna show RELATION-ID)",
+         {"（関係の詳細: kizuna show 関係ID）", "(thuộc tính của quan hệ: kizuna show MÃ-QUAN-HỆ)"}},
+    };
+    return kWords;
+}
+
+// The text with each {N} replaced by the N-th value, in one pass (values may themselves hold braces).
+std::string fill(const std::string& text, std::initializer_list<std::string> values) {
+    const std::vector<std::string> list(values);
+    std::string out;
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const std::size_t close = text[at] == '{' ? text.find('}', at) : std::string::npos;
+        if (close != std::string::npos && close > at + 1 && close - at <= 3) {
+            const std::string digits = text.substr(at + 1, close - at - 1);
+            if (digits.find_first_not_of("0123456789") == std::string::npos) {
+                const std::size_t n = std::stoul(digits);
+                if (n < list.size()) {
+                    out += list[n];
+                    at = close;
+                    continue;
+                }
+            }
+        }
+        out += text[at];
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string tr(std::string_view english, const std::string& lang) {
+    if (lang != "ja" && lang != "vi") return std::string(english);
+    const auto found = dictionary().find(english);
+    if (found == dictionary().end()) return std::string(english);
+    return lang == "ja" ? found->second.ja : found->second.vi;
+}
+
+std::string tr(std::string_view english, const std::string& lang, std::initializer_list<std::string> values) {
+    return fill(tr(english, lang), values);
+}
+
+bool translated(std::string_view english) { return dictionary().count(english) != 0; }
+
+}  // namespace kizuna::cli
