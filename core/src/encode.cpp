@@ -1,4 +1,5 @@
 // Values as the store keeps them (see bulk_write.h): pure, so loaders encode on other threads.
+#include <algorithm>
 #include <set>
 #include <utility>
 
@@ -20,7 +21,7 @@ EncodedEntity encode(const Entity& entity) {
     encoded.sources = sources_to_json_text(entity.sources);
     // Every name and alias that has a key, once per language and key.
     std::set<std::pair<std::string, std::string>> seen;
-    auto add = [&](const char* lang, const std::string& name) {
+    auto add = [&](const std::string& lang, const std::string& name) {
         if (name.empty()) return;
         std::string key = search_key(name);
         if (key.empty() || !seen.emplace(lang, key).second) return;
@@ -31,6 +32,15 @@ EncodedEntity encode(const Entity& entity) {
     add("ja", encoded.name_ja);
     add("vi", encoded.name_vi);
     for (const auto& alias : aliases) add("alias", alias);
+    // Attribute values are searchable too ("Hanoi", "ME-BYO"): up to a few hundred characters each, so
+    // that a long description does not swell the trigram index.
+    for (const auto& [name, value] : entity.attributes) {
+        std::size_t length = std::min<std::size_t>(value.size(), 600);
+        while (length > 0 && length < value.size() &&
+               (static_cast<unsigned char>(value[length]) & 0xC0) == 0x80)
+            --length;  // on a character boundary
+        add("attribute:" + name, to_nfc(value.substr(0, length)));
+    }
     return encoded;
 }
 

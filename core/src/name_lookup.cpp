@@ -63,26 +63,52 @@ std::string describe(const Entity& entity) {
 
 }  // namespace
 
+namespace {
+
+// Rank 0: the whole key; 1: a prefix; 2: elsewhere; attribute values after names (+3). Substrings
+// through the trigram index when the key is long enough for trigrams, else through LIKE on the key.
+std::string search_sql(bool use_fts, bool attributes) {
+    std::string sql =
+        std::string("SELECT ") + kEntityColumns +
+        ", min((CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) + "
+        "(CASE WHEN n.lang LIKE 'attribute:%' THEN 3 ELSE 0 END)) AS rank, n.lang, n.name "
+        "FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE (";
+    sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
+                   : "instr(n.key, ?1) > 0";
+    sql += ")";
+    if (!attributes) sql += " AND n.lang NOT LIKE 'attribute:%'";
+    sql += " GROUP BY e.eid ORDER BY rank, e.id LIMIT ?3";
+    return sql;
+}
+
+}  // namespace
+
 std::vector<Entity> Store::search(const std::string& text, std::size_t limit) const {
-    return guarded_read(*impl_, [&]() -> std::vector<Entity> {
+    std::vector<Entity> out;
+    for (auto& hit : search_in(text, limit, false)) out.push_back(std::move(hit.entity));
+    return out;
+}
+
+std::vector<Store::Hit> Store::search_everywhere(const std::string& text, std::size_t limit) const {
+    return search_in(text, limit, true);
+}
+
+std::vector<Store::Hit> Store::search_in(const std::string& text, std::size_t limit, bool attributes) const {
+    return guarded_read(*impl_, [&]() -> std::vector<Hit> {
         const std::string key = search_key(text);
         if (key.empty() || limit == 0) return {};
-        // Rank 0: the whole key; 1: a prefix; 2: elsewhere in a name. Substrings through the trigram index
-        // when the key is long enough for trigrams, else through LIKE on the (short) key column.
         const bool use_fts = codepoint_count(key) >= 3;
-        std::string sql =
-            std::string("SELECT ") + kEntityColumns +
-            ", min(CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) "
-            "AS rank FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE ";
-        sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
-                       : "instr(n.key, ?1) > 0";
-        sql += " GROUP BY e.eid ORDER BY rank, e.id LIMIT ?3";
-        SQLite::Statement query(impl_->db, sql);
+        SQLite::Statement query(impl_->db, search_sql(use_fts, attributes));
         query.bind(1, key);
         if (use_fts) query.bind(2, fts_phrase(key));
         query.bind(3, static_cast<std::int64_t>(limit));
-        std::vector<Entity> out;
-        while (query.executeStep()) out.push_back(read_entity(query));
+        std::vector<Hit> out;
+        while (query.executeStep()) {
+            // SQLite takes the bare columns of a min() aggregate from the row that gave the minimum.
+            const int lang_column = query.getColumnCount() - 2;
+            out.push_back({read_entity(query), query.getColumn(lang_column).getString(),
+                           query.getColumn(lang_column + 1).getString()});
+        }
         return out;
     });
 }
@@ -91,9 +117,10 @@ Entity Store::resolve(const std::string& name) const {
     return guarded_read(*impl_, [&]() -> Entity {
         if (auto by_id = entity(name)) return *by_id;
         const std::string key = search_key(name);
-        SQLite::Statement exact(impl_->db, std::string("SELECT DISTINCT ") + kEntityColumns +
-                                               " FROM entity_names n JOIN entities e ON e.eid = n.eid "
-                                               "WHERE n.key = ? ORDER BY e.id");
+        SQLite::Statement exact(impl_->db,
+                                std::string("SELECT DISTINCT ") + kEntityColumns +
+                                    " FROM entity_names n JOIN entities e ON e.eid = n.eid "
+                                    "WHERE n.key = ? AND n.lang NOT LIKE 'attribute:%' ORDER BY e.id");
         exact.bind(1, key);
         std::vector<Entity> found;
         while (exact.executeStep()) found.push_back(read_entity(exact));
@@ -126,6 +153,7 @@ Entity Store::resolve(const std::string& name) const {
                                     std::string("SELECT ") + kEntityColumns +
                                         " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
                                         "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
+                                        "AND n.lang NOT LIKE 'attribute:%' "
                                         "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
                                         "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
             fuzzy.bind(1, fts_any_trigram(key));

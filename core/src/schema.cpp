@@ -5,7 +5,9 @@
 #include <functional>
 #include <vector>
 
+#include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/core/json.h"
 #include "kizuna/core/model.h"
 
 namespace kizuna::schema {
@@ -171,13 +173,40 @@ void add_vietnamese_labels(SQLite::Database& db) {
     }
 }
 
+// Version 10: attribute values are searchable (`search Hanoi`): every entity's values join its search
+// rows under "attribute:NAME", keyed as encode() keys them.
+void index_attribute_values(SQLite::Database& db) {
+    SQLite::Statement entities(db, "SELECT eid, id, kind, attributes FROM entities");
+    SQLite::Statement clear(db, "DELETE FROM entity_names WHERE eid = ? AND lang LIKE 'attribute:%'");
+    SQLite::Statement insert(db, "INSERT INTO entity_names(eid, lang, name, key) VALUES (?, ?, ?, ?)");
+    while (entities.executeStep()) {
+        Entity entity;
+        entity.id = entities.getColumn(1).getString();
+        entity.kind = entities.getColumn(2).getString();
+        entity.attributes = attributes_from_json_text(entities.getColumn(3).getString());
+        const auto eid = entities.getColumn(0).getInt64();
+        clear.bind(1, eid);
+        clear.exec();
+        clear.reset();
+        for (const auto& name : encode(entity).search_names) {
+            if (name.lang.rfind("attribute:", 0) != 0) continue;
+            insert.bind(1, eid);
+            insert.bind(2, name.lang);
+            insert.bind(3, name.name);
+            insert.bind(4, name.key);
+            insert.exec();
+            insert.reset();
+        }
+    }
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,      add_instance_id,
         drop_type_index,       drop_kind_and_country_indexes,
         drop_endpoint_indexes, enlarge_name_search_buffer,
         add_data_version,      add_relation_categories,
-        add_vietnamese_labels};
+        add_vietnamese_labels, index_attribute_values};
     return kMigrations;
 }
 

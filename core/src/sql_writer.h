@@ -142,7 +142,7 @@ class SqlWriter final : public BulkWriter {
     };
     struct PendingName {
         std::int64_t eid = 0;
-        const char* lang = "";
+        std::string lang;
         std::string name, key;
     };
 

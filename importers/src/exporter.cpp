@@ -11,6 +11,7 @@
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
 #include "kizuna/importers/export.h"
+#include "xlsx_writer.h"
 
 namespace kizuna {
 
@@ -200,6 +201,7 @@ std::optional<ExportFormat> parse_export_format(std::string_view name) {
     if (name == "csv") return ExportFormat::Csv;
     if (name == "jsonl") return ExportFormat::Jsonl;
     if (name == "graphml") return ExportFormat::Graphml;
+    if (name == "xlsx") return ExportFormat::Xlsx;
     return std::nullopt;
 }
 
@@ -212,6 +214,8 @@ void export_database(const Store& store, ExportFormat format, const std::filesys
             return export_jsonl(store, output);
         case ExportFormat::Graphml:
             return export_graphml(store, output);
+        case ExportFormat::Xlsx:
+            return importers::export_xlsx(store, output);
     }
 }
 

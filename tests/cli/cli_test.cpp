@@ -68,7 +68,7 @@ TEST_CASE("search, partners and path in table, json and csv", "[cli]") {
     CHECK_THAT(csv.out,
                Catch::StartsWith(
                    "partner,partner_name,country,kind,relation,type,category,direction,start,end,state,"
-                   "sources\r\n"));
+                   "attributes,sources\r\n"));
 }
 
 TEST_CASE("show lists every relation of an entity, dated ones first in date order, fields in one column",
@@ -139,7 +139,7 @@ TEST_CASE("the demo loads the bundled data, answers and draws", "[cli][demo]") {
                Catch::Contains("area_4      Advanced healthcare models including the ME-BYO concept"));
     CHECK_THAT(demo.out, Catch::Contains("Hau Giang Pharmaceutical JSC"));
     CHECK(kizuna::test::read_file(dir / "kizuna-demo" / "vn-moh-ja.png").substr(1, 3) == "PNG");
-    CHECK_THAT(kizuna::test::read_file(dir / "kizuna-demo" / "kizuna.svg"), Catch::Contains("</svg>"));
+    CHECK(kizuna::test::read_file(dir / "kizuna-demo" / "kizuna-16x9.png").substr(1, 3) == "PNG");
 }
 
 TEST_CASE("import: a dry run checks and writes nothing, and the summary comes in table and JSON",
@@ -180,4 +180,55 @@ TEST_CASE("a database from an older Kizuna is upgraded by the first command that
     CHECK(nlohmann::json::parse(found.out)["entity"]["id"] == "vn-moh");
     SQLite::Database sqlite(db.path, SQLite::OPEN_READONLY);
     CHECK(sqlite.execAndGet("PRAGMA user_version").getInt() >= 6);
+}
+
+TEST_CASE("render --fit 16:9 lays the whole curated map out for a slide, readable at 1920 pixels", "[cli]") {
+    Db db;
+    const auto svg = (db.dir / "slide.svg").string(), png = (db.dir / "slide.png").string();
+    REQUIRE(run_kizuna({"--db", db.path, "render", "--cluster", "country", "--fit", "16:9", "-o", svg})
+                .exit_code == 0);
+    REQUIRE(run_kizuna({"--db", db.path, "render", "--cluster", "country", "--fit", "16:9", "-o", png})
+                .exit_code == 0);
+    const std::string text = kizuna::test::read_file(svg);
+    const auto width_at = text.find("<svg width=\"");
+    REQUIRE(width_at != std::string::npos);
+    const double width = std::stod(text.substr(width_at + 12));
+    const double height = std::stod(text.substr(text.find("height=\"", width_at) + 8));
+    CHECK(width / height == Approx(16.0 / 9).epsilon(0.10));
+    // The smallest text, scaled to a 1920-pixel-wide slide, is at least 10 pixels.
+    double smallest = 1e9;
+    for (auto at = text.find("font-size=\""); at != std::string::npos; at = text.find("font-size=\"", at + 1))
+        smallest = std::min(smallest, std::stod(text.substr(at + 11)));
+    CHECK(smallest * 1920 / width >= 10.0);
+    // The PNG has the same shape (its header holds width and height, big-endian).
+    const std::string bytes = kizuna::test::read_file(png);
+    REQUIRE(bytes.size() > 24);
+    auto number = [&](std::size_t at) {
+        return (std::uint32_t(std::uint8_t(bytes[at])) << 24) |
+               (std::uint32_t(std::uint8_t(bytes[at + 1])) << 16) |
+               (std::uint32_t(std::uint8_t(bytes[at + 2])) << 8) | std::uint32_t(std::uint8_t(bytes[at + 3]));
+    };
+    CHECK(double(number(16)) / number(20) == Approx(16.0 / 9).epsilon(0.10));
+    CHECK(run_kizuna({"--db", db.path, "render", "--fit", "16-9", "-o", svg}).exit_code == 2);
+    CHECK(run_kizuna({"--db", db.path, "render", "--size", "1920x1080px", "-o", png}).exit_code == 0);
+}
+
+TEST_CASE("CSV written with -o starts with a byte order mark for Excel, unless --no-bom", "[cli]") {
+    Db db;
+    const auto with = (db.dir / "p.csv").string(), without = (db.dir / "q.csv").string();
+    REQUIRE(run_kizuna({"--db", db.path, "--format", "csv", "-o", with, "partners", "vn-moh"}).exit_code ==
+            0);
+    REQUIRE(run_kizuna({"--db", db.path, "--format", "csv", "--no-bom", "-o", without, "partners", "vn-moh"})
+                .exit_code == 0);
+    const std::string bom = "\xEF\xBB\xBF";
+    CHECK(kizuna::test::read_file(with).rfind(bom + "partner,partner_name,", 0) == 0);
+    CHECK(kizuna::test::read_file(without).rfind("partner,partner_name,", 0) == 0);
+    // Standard output never gets one: a pipe is for programs.
+    const auto piped = run_kizuna({"--db", db.path, "--format", "csv", "partners", "vn-moh"});
+    CHECK(piped.out.rfind("partner,", 0) == 0);
+    // Names, attributes and source URLs travel in the CSV.
+    const std::string text = kizuna::test::read_file(with);
+    CHECK(text.find("Kanagawa Prefecture") != std::string::npos);
+    CHECK(text.find("area_1: ") != std::string::npos);
+    CHECK(text.find("<https://www.pref.kanagawa.jp/") != std::string::npos);
 }

@@ -58,8 +58,8 @@ const std::vector<std::string>& awkward() {
 void write_awkward(Store& store) {
     const auto& texts = awkward();
     (void)store.write([&](Store::Writer& w) {
-        RelationType custom{"works_with", "works \"with\", etc.", "協働 | 連携",
-                            false,        "desc\nwith newline",   "collaboration"};
+        RelationType custom{"works_with",         "works \"with\", etc.", "協働 | 連携",     false,
+                            "desc\nwith newline", "collaboration",        "làm việc \"với\""};
         w.put(custom);
         for (std::size_t i = 0; i < texts.size(); ++i) {
             Entity e;
@@ -130,6 +130,7 @@ TEST_CASE("awkward strings and a generated graph round-trip through every format
             CHECK(store.entity("awkward-4")->names.en == "line one\nline two");
             CHECK(store.relation_type("works_with")->label_en == "works \"with\", etc.");
             CHECK(store.relation_type("works_with")->category == "collaboration");  // every format keeps it
+            CHECK(store.relation_type("works_with")->label_vi == "làm việc \"với\"");
             CHECK(store.relation_type("mentions")->category == "evidence");
         }
     }

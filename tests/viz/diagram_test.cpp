@@ -310,7 +310,7 @@ TEST_CASE("hostile labels stay valid DOT and well-formed SVG with nothing inject
             w.put(e);
         }
         // A type of the data's own, labelled with markup: it reaches the edges and the legend.
-        w.put(RelationType{"hostile-type", hostile[3], hostile[0], true, hostile[5]});
+        w.put(RelationType{"hostile-type", hostile[3], hostile[0], true, hostile[5], "other", hostile[1]});
         for (std::size_t i = 0; i + 1 < hostile.size(); ++i) {
             Relation r;
             r.id = "hr" + std::to_string(i);

@@ -20,6 +20,9 @@ namespace kizuna {
 
 namespace {
 
+// Under --fit, node names wrap at about this many cells (22 Latin letters, 11 CJK characters).
+constexpr std::size_t kWrapCells = 22;
+
 using viz::kMaxLabelBytes;
 using viz::kMaxTooltipBytes;
 using viz::safe_label;
@@ -169,12 +172,14 @@ class DiagramBuilder {
         Agnode_t* node = agnode(parent_for(entity.country), c(entity.id), 1);
         nodes_[v] = node;
         const auto style = viz::node_style(entity.kind);
-        set(node, "label", safe_label(display_name(entity, options_.lang), kMaxLabelBytes));
+        set(node, "label",
+            options_.aspect ? viz::wrapped_label(display_name(entity, options_.lang), kWrapCells)
+                            : safe_label(display_name(entity, options_.lang), kMaxLabelBytes));
         set(node, "shape", style.shape);
         set(node, "style", style.style);
         set(node, "fillcolor", viz::country_fill(entity.country));
         set(node, "fontname", options_.font);
-        set(node, "fontsize", "11");
+        set(node, "fontsize", options_.aspect ? "12" : "11");
         std::string tooltip = entity.names.en;
         for (const auto* other : {&entity.names.ja, &entity.names.vi}) {
             if (!other->empty()) tooltip += (tooltip.empty() ? "" : "\n") + *other;
@@ -219,7 +224,7 @@ class DiagramBuilder {
         // lies flat on the top rank of a clustered layout; external labels never enter the ranking.
         set(edge, options_.cluster_by_country ? "xlabel" : "label", safe_label(label, kMaxLabelBytes));
         set(edge, "fontname", options_.font);
-        set(edge, "fontsize", "9");
+        set(edge, "fontsize", options_.aspect ? "11" : "9");
         set(edge, "color", faded_relation(r) ? kFaded : std::string(style.color) + faint);
         set(edge, "fontcolor", faded_relation(r) ? kFaded : style.color);
         set(edge, "style", style.style);
@@ -274,6 +279,21 @@ const char* renderer(DiagramFormat format) {
             break;
     }
     return "dot";
+}
+
+// Pads the laid-out drawing to width:height = aspect ("pad" is read when rendering, the layout stays).
+void pad_to_aspect(GVC_t* context, Agraph_t* graph, double aspect) {
+    viz::attach_layout(context, graph);
+    const viz::Box box = viz::bounding_box(graph);
+    const double width = (box.x2 - box.x1) / 72, height = (box.y2 - box.y1) / 72;  // inches
+    constexpr double kMargin = 0.1;
+    double pad_x = kMargin, pad_y = kMargin;
+    if (width + 2 * kMargin < aspect * (height + 2 * kMargin)) {
+        pad_x = (aspect * (height + 2 * kMargin) - width) / 2;
+    } else {
+        pad_y = ((width + 2 * kMargin) / aspect - height) / 2;
+    }
+    set(graph, "pad", std::to_string(pad_x) + "," + std::to_string(pad_y));
 }
 
 }  // namespace
@@ -337,10 +357,15 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
         return write_dot(builder.graph());
     }
 
+    if (options.size_inches) {
+        const auto [width, height] = *options.size_inches;
+        set(builder.graph(), "size", std::to_string(width) + "," + std::to_string(height) + "!");
+    }
     if (gvLayout(context, builder.graph(), options.engine.c_str()) != 0) {
         throw Error("Graphviz layout '" + options.engine + "' failed: " + last_graphviz_error());
     }
     if (!legend.empty()) viz::place_legend(context, builder.graph(), legend, options);
+    if (options.aspect) pad_to_aspect(context, builder.graph(), *options.aspect);
     char* raw = nullptr;
     unsigned int length = 0;
     const int status = gvRenderData(context, builder.graph(), renderer(format), &raw, &length);

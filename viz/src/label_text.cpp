@@ -1,5 +1,7 @@
 #include "label_text.h"
 
+#include <vector>
+
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 
@@ -27,6 +29,43 @@ std::string safe_label(std::string_view text, std::size_t max_bytes, bool keep_n
     }
     // Control characters are gone by now; what remains must be valid UTF-8 before Graphviz sees it.
     if (!is_clean_utf8(out)) throw InvalidDataError("label text is not valid UTF-8");
+    return out;
+}
+
+std::string wrapped_label(std::string_view text, std::size_t cells) {
+    std::vector<std::string> lines(1);
+    std::size_t used = 0;  // cells on the current line
+    std::size_t last_space = std::string::npos;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        const std::string character(text.substr(i, length));
+        const std::size_t width = lead >= 0xE3 ? 2 : 1;  // CJK scripts take two cells
+        i += length;
+        if (character == " " && used == 0) continue;
+        if (used + width > cells) {
+            if (last_space != std::string::npos && character != " ") {
+                // Move the unfinished word to the next line.
+                std::string rest = lines.back().substr(last_space + 1);
+                lines.back().erase(last_space);
+                lines.push_back(rest);
+                used = rest.size();
+            } else {
+                lines.emplace_back();
+                used = 0;
+            }
+            last_space = std::string::npos;
+            if (character == " ") continue;
+        }
+        if (character == " ") last_space = lines.back().size();
+        lines.back() += character;
+        used += width;
+    }
+    std::string out;
+    for (const auto& line : lines) {
+        if (line.empty()) continue;
+        out += (out.empty() ? "" : "\\n") + safe_label(line, kMaxLabelBytes);
+    }
     return out;
 }
 

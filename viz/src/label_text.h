@@ -17,6 +17,11 @@ inline constexpr std::size_t kMaxTooltipBytes = 2000;
 [[nodiscard]] std::string safe_label(std::string_view text, std::size_t max_bytes,
                                      bool keep_newlines = false);
 
+// A label of several lines for a node: the text broken at spaces (or anywhere, for scripts without
+// spaces) into lines of at most `cells` terminal cells, each made safe as by safe_label, joined with
+// Graphviz's centred line break.
+[[nodiscard]] std::string wrapped_label(std::string_view text, std::size_t cells);
+
 // The URL when it is a plain http(s) URL safe to link to, else empty; & written as &amp;, which
 // Graphviz passes into SVG as it is.
 [[nodiscard]] std::string safe_url(std::string_view url);

@@ -17,7 +17,7 @@ namespace kizuna::viz {
 namespace {
 
 // Rows per legend column: enough to stay about as tall as the diagram, within bounds that keep it readable.
-constexpr std::size_t kFewestRows = 4, kMostRows = 12;
+constexpr std::size_t kFewestRows = 4, kMostRows = 12, kMostRowsInFrame = 30;
 constexpr double kPointsPerRow = 40;  // an item (0.3 in) and the space under it
 constexpr double kGapPoints = 36;     // between the diagram and its legend: half an inch
 
@@ -39,7 +39,7 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         Agnode_t* node = agnode(into, c(name(what)), 1);
         set(node, "label", safe_label(label, kMaxLabelBytes));
         set(node, "fontname", options.font);
-        set(node, "fontsize", "9");
+        set(node, "fontsize", options.aspect ? "11" : "9");
         set(node, "height", "0.3");
         set(node, "margin", "0.08,0.03");
         return node;
@@ -92,7 +92,7 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         set(edge, "fontcolor", style.color);
         set(edge, "style", style.style);
         set(edge, "fontname", options.font);
-        set(edge, "fontsize", "9");
+        set(edge, "fontsize", options.aspect ? "11" : "9");
         set(edge, "minlen", "2");
         if (!type.directed) set(edge, "dir", "none");
         head_of[tail] = head;
@@ -130,6 +130,8 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
     }
 }
 
+}  // namespace
+
 // Graphviz's attributes of a laid-out graph are only attached when it is written as DOT: rendering it to
 // "dot" (output discarded) gives every object its pos, the graph its bb.
 void attach_layout(GVC_t* context, Agraph_t* graph) {
@@ -140,10 +142,6 @@ void attach_layout(GVC_t* context, Agraph_t* graph) {
     if (status != 0) throw Error("Graphviz could not place the legend: " + last_graphviz_error());
 }
 
-struct Box {
-    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
-};
-
 Box bounding_box(Agraph_t* graph) {
     Box box;
     const char* bb = agget(graph, c("bb"));
@@ -152,6 +150,8 @@ Box bounding_box(Agraph_t* graph) {
     }
     return box;
 }
+
+namespace {
 
 // Moves every point of a position attribute: "x,y", a spline "e,x,y s,x,y x,y …" (';' between the
 // splines of one edge), or a box "x1,y1,x2,y2".
@@ -223,9 +223,14 @@ void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
     set(legend.get(), "label", title(options.lang));
     set(legend.get(), "labelloc", "t");
     set(legend.get(), "fontname", options.font);
-    set(legend.get(), "fontsize", "10");
-    const auto rows = std::clamp(static_cast<std::size_t>((diagram.y2 - diagram.y1) / kPointsPerRow),
-                                 kFewestRows, kMostRows);
+    set(legend.get(), "fontsize", options.aspect ? "12" : "10");
+    // In a frame (--fit) the drawing is padded to the frame's height anyway: a taller, narrower legend
+    // leaves more of the width to the diagram.
+    const double tall = options.aspect
+                            ? std::max(diagram.y2 - diagram.y1, (diagram.x2 - diagram.x1) / *options.aspect)
+                            : diagram.y2 - diagram.y1;
+    const auto rows = std::clamp(static_cast<std::size_t>(tall / kPointsPerRow), kFewestRows,
+                                 options.aspect ? kMostRowsInFrame : kMostRows);
     add_items(legend.get(), content, options, rows);
     if (gvLayout(context, legend.get(), "dot") != 0) {
         throw Error("Graphviz could not lay out the legend: " + last_graphviz_error());

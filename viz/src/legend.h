@@ -24,6 +24,15 @@ struct LegendContent {
     }
 };
 
+// REQUIRES: graph laid out. Attaches the layout to the graph as attributes (pos, bb): Graphviz only does
+// so when it writes DOT. Throws Error when Graphviz fails.
+void attach_layout(GVC_t* context, Agraph_t* graph);
+// The graph's bounding box in points. REQUIRES: attach_layout.
+struct Box {
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+[[nodiscard]] Box bounding_box(Agraph_t* graph);
+
 // Adds the legend to an unlaid graph as a cluster of its own (DOT output: whoever reads it lays it out).
 void add_legend_cluster(Agraph_t* graph, const LegendContent& content, const DiagramOptions& options);
 

@@ -77,9 +77,9 @@ Command add_demo(CLI::App& app, Context& context) {
             step("Relationship map around Vietnam's MOH, in Japanese",
                  {"render", "--ego", "vn-moh", "--radius", "1", "--lang", "ja", "-o",
                   (std::filesystem::path(*dir) / "vn-moh-ja.png").string()});
-            step("The whole map, clustered by country",
-                 {"render", "--cluster", "country", "-o",
-                  (std::filesystem::path(*dir) / "kizuna.svg").string()});
+            step("The whole map, clustered by country, laid out for a 16:9 slide",
+                 {"render", "--cluster", "country", "--fit", "16:9", "-o",
+                  (std::filesystem::path(*dir) / "kizuna-16x9.png").string()});
             out << "\nNext: kizuna --db " << db.string()
                 << " show vn-moh    (every relation with its sources)\n";
         }};

@@ -15,15 +15,22 @@ Command add_export(CLI::App& app, Context& context) {
         std::string output;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand("export", "write the whole database to CSV, JSON Lines or GraphML");
-    command->add_option("--format", options->format, "csv (a folder of three files), jsonl or graphml")
+    auto* command =
+        app.add_subcommand("export", "write the whole database to CSV, JSON Lines, GraphML or xlsx");
+    command
+        ->add_option("--format", options->format,
+                     "csv (a folder of three files), jsonl, graphml, or xlsx (an Excel workbook for people)")
         ->required()
-        ->check(CLI::IsMember({"csv", "jsonl", "graphml"}))
+        ->check(CLI::IsMember({"csv", "jsonl", "graphml", "xlsx"}))
         ->type_name("FORMAT");
     command->add_option("-o,--output", options->output, "output file (a folder for csv)")
         ->required()
         ->type_name("PATH");
-    command->footer("`kizuna import` reads every export back into the same database.");
+    command->footer(
+        "`kizuna import` reads csv, jsonl and graphml exports back into the same database. xlsx has sheets "
+        "of "
+        "entities (names in three languages), relations (with both ends' names), relation types and sources, "
+        "header rows frozen and filtered; dates stay text in the data's precision.");
     return {command, [&context, options] {
                 Store store = context.open_for_reading();
                 const auto format = parse_export_format(options->format);

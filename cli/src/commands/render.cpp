@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 #include <fstream>
 #include <ostream>
 
@@ -32,7 +33,42 @@ struct Options {
     std::size_t max_relations = DiagramOptions{}.max_layered_relations;
     std::string title;
     bool isolated = false;
+    std::string fit, size;
 };
+
+// "16:9" -> 16/9.
+double aspect_of(const std::string& text) {
+    const auto colon = text.find(':');
+    char* end = nullptr;
+    const double w = std::strtod(text.c_str(), &end);
+    const double h = colon == std::string::npos ? 0 : std::strtod(text.c_str() + colon + 1, nullptr);
+    if (colon == std::string::npos || end != text.c_str() + colon || !(w > 0) || !(h > 0) || w / h > 20 ||
+        h / w > 20) {
+        throw UsageError("--fit '" + text + "': write width:height, such as 16:9 or 4:3");
+    }
+    return w / h;
+}
+
+// "13.33x7.5" (inches), "1920x1080px" -> inches at Graphviz's 96 pixels per inch.
+std::pair<double, double> size_of(const std::string& text) {
+    std::string body = text;
+    double per_inch = 1;
+    if (body.size() > 2 && body.compare(body.size() - 2, 2, "px") == 0) {
+        body.resize(body.size() - 2);
+        per_inch = 96;
+    } else if (body.size() > 2 && body.compare(body.size() - 2, 2, "in") == 0) {
+        body.resize(body.size() - 2);
+    }
+    const auto x = body.find('x');
+    char* end = nullptr;
+    const double w = std::strtod(body.c_str(), &end);
+    const double h = x == std::string::npos ? 0 : std::strtod(body.c_str() + x + 1, nullptr);
+    if (x == std::string::npos || end != body.c_str() + x || !(w > 0) || !(h > 0) || w / per_inch > 200 ||
+        h / per_inch > 200) {
+        throw UsageError("--size '" + text + "': write WxH in inches (13.33x7.5) or pixels (1920x1080px)");
+    }
+    return {w / per_inch, h / per_inch};
+}
 
 DiagramFormat chosen_format(const Options& options) {
     if (!options.format.empty()) return *parse_diagram_format(options.format);
@@ -112,6 +148,16 @@ void add_options(CLI::App& command, Options& options) {
         ->check(count_between(1, kMostDiagramRelations))
         ->type_name("N");
     command.add_flag("--isolated", options.isolated, "whole graph: also draw entities without relations");
+    auto* fit = command
+                    .add_option("--fit", options.fit,
+                                "lay the diagram out for a frame of this shape, e.g. 16:9 for a slide: names "
+                                "wrap, and the drawing is padded to the frame (engine fdp unless --engine)")
+                    ->type_name("W:H");
+    command
+        .add_option("--size", options.size,
+                    "the output's size, WxH in inches (13.33x7.5) or pixels (1920x1080px); implies --fit W:H")
+        ->type_name("WxH")
+        ->excludes(fit);
 }
 
 }  // namespace
@@ -146,6 +192,13 @@ Command add_render(CLI::App& app, Context& context) {
                 DiagramOptions diagram;
                 diagram.lang = context.lang;
                 diagram.engine = options->engine;
+                if (!options->fit.empty()) diagram.aspect = aspect_of(options->fit);
+                if (!options->size.empty()) {
+                    diagram.size_inches = size_of(options->size);
+                    diagram.aspect = diagram.size_inches->first / diagram.size_inches->second;
+                }
+                // A frame is filled best by a force-directed layout of wrapped names (bench/README.md).
+                if (diagram.aspect && command->count("--engine") == 0) diagram.engine = "fdp";
                 diagram.cluster_by_country = options->cluster == "country";
                 diagram.legend = !options->no_legend;
                 diagram.max_entities = options->max_entities;

@@ -64,7 +64,8 @@ CsvRows csv_rows(const EntityListAnswer& answer, const std::string& lang) {
 
 void print_table(std::ostream& out, const RelationListAnswer& answer, const std::string& lang) {
     const std::string count = std::to_string(answer.relations.size());
-    out << say(lang, count + (answer.relations.size() == 1 ? " relation" : " relations"), "{0} relations", {count})
+    out << say(lang, count + (answer.relations.size() == 1 ? " relation" : " relations"), "{0} relations",
+               {count})
         << "\n";
     SourceNotes notes;
     const bool dated = answer.book.window.has_value();

@@ -32,11 +32,17 @@ void print_table(std::ostream& out, const SearchAnswer& answer, const std::strin
         out << tr("no entity matches '{0}'", lang, {answer.text}) << '\n';
         return;
     }
-    Table table({"id", "name", "kind", "country", "also known as"}, lang);
-    for (const auto& e : answer.entities) {
+    Table table({"id", "name", "kind", "country", "also known as", "matched"}, lang);
+    for (std::size_t i = 0; i < answer.entities.size(); ++i) {
+        const Entity& e = answer.entities[i];
         const std::string& name = display_name(e, lang);
+        const auto& [field, text] = answer.matched[i];
+        // Say where the text was found when it is not the name shown: "city: Hanoi", "alias".
+        const std::string matched = field.rfind("attribute:", 0) == 0 ? field.substr(10) + ": " + text
+                                    : text == name                    ? ""
+                                                                      : text;
         table.add({e.id, name, kind_name(e.kind, lang),
-                   lang == "en" ? e.country : country_name(e.country, lang), other_names(e, name)});
+                   lang == "en" ? e.country : country_name(e.country, lang), other_names(e, name), matched});
     }
     table.print(out);
     if (answer.more) {
@@ -46,11 +52,14 @@ void print_table(std::ostream& out, const SearchAnswer& answer, const std::strin
 }
 
 CsvRows csv_rows(const SearchAnswer& answer, const std::string&) {
-    CsvRows rows = {{"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country"}};
-    for (const auto& e : answer.entities) {
+    CsvRows rows = {{"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "matched_field",
+                     "matched_text"}};
+    for (std::size_t i = 0; i < answer.entities.size(); ++i) {
+        const Entity& e = answer.entities[i];
         std::string aliases;
         for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : " | ") + alias;
-        rows.push_back({e.id, e.kind, e.names.en, e.names.ja, e.names.vi, aliases, e.country});
+        rows.push_back({e.id, e.kind, e.names.en, e.names.ja, e.names.vi, aliases, e.country,
+                        answer.matched[i].first, answer.matched[i].second});
     }
     return rows;
 }

@@ -37,14 +37,18 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
     out << display_name(e, lang) << "  (" << e.id << ")\n";
     std::string aliases;
     for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-    Fields lines = {{"kind", e.kind},         {"country", e.country},     {"English", e.names.en},
-                    {"Japanese", e.names.ja}, {"Vietnamese", e.names.vi}, {"aliases", aliases}};
+    Fields lines = {{tr("kind", lang), lang == "en" ? e.kind : kind_name(e.kind, lang)},
+                    {tr("country", lang), lang == "en" ? e.country : country_name(e.country, lang)},
+                    {tr("English", lang), e.names.en},
+                    {tr("Japanese", lang), e.names.ja},
+                    {tr("Vietnamese", lang), e.names.vi},
+                    {tr("aliases", lang), aliases}};
     for (const auto& [key, value] : e.attributes) lines.emplace_back(key, value);
-    lines.emplace_back("sources", notes.mark(e.sources));
+    lines.emplace_back(tr("sources", lang), notes.mark(e.sources));
     print_fields(out, lines);
     out << '\n';
     if (answer.relations.empty()) {
-        out << "no relations\n";
+        out << tr("no relations", lang) << '\n';
     } else {
         Table table({"relation", "", "partner", "when", "source", "id"}, lang);
         for (const auto& r : answer.relations) {
@@ -52,7 +56,7 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
                        answer.book.name(other_end(r, e.id), lang), when(r), notes.mark(r.sources), r.id});
         }
         table.print(out);
-        out << "(a relation's attributes: kizuna show RELATION-ID)\n";
+        out << tr("(a relation's attributes: kizuna show RELATION-ID)", lang) << '\n';
     }
     notes.print(out, lang);
 }

@@ -74,18 +74,51 @@ void Table::add(std::vector<std::string> row) {
     rows_.push_back(std::move(row));
 }
 
+namespace {
+
+std::size_t g_line_width = 0;
+
+// The narrowest a column is cut to: enough for a short name or a date.
+constexpr std::size_t kNarrowestColumn = 10;
+
+}  // namespace
+
+void set_line_width(std::size_t columns) { g_line_width = columns; }
+std::size_t line_width() { return g_line_width; }
+
 void Table::print(std::ostream& out, std::size_t max_cell) const {
     std::vector<std::vector<std::string>> cells;
     cells.reserve(rows_.size() + 1);
     cells.push_back(headers_);
     for (const auto& row : rows_) {
-        std::vector<std::string> fitted;
-        for (const auto& cell : row) fitted.push_back(fit_width(visible_text(one_line(cell)), max_cell));
-        cells.push_back(std::move(fitted));
+        std::vector<std::string> clean;
+        for (const auto& cell : row) {
+            std::string text = visible_text(one_line(cell));
+            clean.push_back(max_cell > 0 ? fit_width(text, max_cell) : std::move(text));
+        }
+        cells.push_back(std::move(clean));
     }
     std::vector<std::size_t> widths(headers_.size(), 0);
     for (const auto& row : cells) {
         for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+    }
+    // Too wide for the line: take a cell at a time from the widest column that can still give one.
+    if (g_line_width > 0 && !widths.empty()) {
+        auto total = [&] {
+            std::size_t sum = 2 * (widths.size() - 1);
+            for (const auto w : widths) sum += w;
+            return sum;
+        };
+        while (total() > g_line_width) {
+            const auto widest = std::max_element(widths.begin(), widths.end());
+            if (*widest <= kNarrowestColumn) break;  // as narrow as it gets: the line wraps
+            --*widest;
+        }
+        for (auto& row : cells) {
+            for (std::size_t c = 0; c < row.size(); ++c) {
+                if (display_width(row[c]) > widths[c]) row[c] = fit_width(row[c], widths[c]);
+            }
+        }
     }
     auto print_row = [&](const std::vector<std::string>& row) {
         std::string line;

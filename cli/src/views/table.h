@@ -13,14 +13,20 @@ namespace kizuna::cli {
 // The text cut to at most width cells, ending in "…" when cut.
 [[nodiscard]] std::string fit_width(std::string_view text, std::size_t width);
 
+// The width tables must fit: the terminal's columns when standard output is one, else $COLUMNS, else 0
+// (no limit: a file or a pipe gets whole names).
+void set_line_width(std::size_t columns);
+[[nodiscard]] std::size_t line_width();
+
 class Table {
   public:
     // Headers are English words, shown in lang (words.h).
     explicit Table(std::vector<std::string> headers, const std::string& lang = "en");
     void add(std::vector<std::string> row);
     [[nodiscard]] bool empty() const { return rows_.empty(); }
-    // Prints the header, a rule and the rows; each cell at most max_cell cells wide.
-    void print(std::ostream& out, std::size_t max_cell = 48) const;
+    // Prints the header, a rule and the rows, within the line width (set_line_width): when the cells do
+    // not fit, the widest columns are cut first, never below a few cells. max_cell caps every cell.
+    void print(std::ostream& out, std::size_t max_cell = 0) const;
 
   private:
     std::vector<std::string> headers_;

@@ -47,7 +47,7 @@ std::optional<PathAnswer::EvidenceOnly> evidence_only(queries::AnswerBuilder& bu
     auto named = [&](const std::vector<std::string>& words) {
         std::vector<std::size_t> out;
         for (const auto& word : words) {
-            if (const auto found = match_type(word, graph.relation_types())) out.push_back(*found);
+            if (const auto index = match_type(word, graph.relation_types())) out.push_back(*index);
         }
         return out;
     };

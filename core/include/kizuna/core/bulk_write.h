@@ -20,8 +20,10 @@ namespace kizuna {
 struct EncodedEntity {
     std::string name_en, name_ja, name_vi;
     std::string aliases, attributes, sources;
+    // lang: "id", "en", "ja", "vi", "alias", or "attribute:NAME" for an attribute's value (found by
+    // search, never taken for the entity's name).
     struct SearchName {
-        const char* lang;
+        std::string lang;
         std::string name, key;
     };
     std::vector<SearchName> search_names;

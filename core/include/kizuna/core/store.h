@@ -108,11 +108,24 @@ class Store {
     // Entities whose id, name or alias (any language) equals or contains the text after normalisation
     // (see text.h): exact matches first, then prefix matches, then the rest; at most limit.
     [[nodiscard]] std::vector<Entity> search(const std::string& text, std::size_t limit) const;
+    // As search, over attribute values as well ("Hanoi" finds the entity whose city it is): each entity
+    // with the field its best match is in ("id", "en", "ja", "vi", "alias", "attribute:city") and that
+    // field's text. Names rank before attributes.
+    struct Hit {
+        Entity entity;
+        std::string field, text;
+    };
+    [[nodiscard]] std::vector<Hit> search_everywhere(const std::string& text, std::size_t limit) const;
     // The one entity an argument names: its id, a name or alias equal after normalisation, or else text
     // that the names of exactly one entity contain. Throws EntityLookupError listing the candidates when
     // it names several, or the closest names when it names none.
     [[nodiscard]] Entity resolve(const std::string& name) const;
 
+  private:
+    [[nodiscard]] std::vector<Hit> search_in(const std::string& text, std::size_t limit,
+                                             bool attributes) const;
+
+  public:
     // What a write changed.
     struct WriteSummary {
         std::size_t types_changed = 0;

@@ -12,6 +12,7 @@ enum class ExportFormat {
     Csv,      // a folder: relation_types.csv, entities.csv, relations.csv
     Jsonl,    // one file, one {"type"|"entity"|"relation": ...} object per line
     Graphml,  // one file, readable by Gephi, yEd, NetworkX and Boost's read_graphml
+    Xlsx,     // an Excel workbook for people (sheets of entities, relations, types, sources); not re-imported
 };
 
 [[nodiscard]] std::optional<ExportFormat> parse_export_format(std::string_view name);

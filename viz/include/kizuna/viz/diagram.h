@@ -40,6 +40,11 @@ struct DiagramOptions {
     std::optional<DaySpan> window;
     // Lines the legend shows under its items (or the title, without a legend): what was left out.
     std::vector<std::string> notes;
+    // A frame to fit (render --fit 16:9, --size): long names wrap onto lines of about 22 characters, edge
+    // labels grow a point, and the drawing is padded to the frame's width:height. With size_inches the
+    // output is also scaled to that size.
+    std::optional<double> aspect;  // width / height
+    std::optional<std::pair<double, double>> size_inches;
     std::string font = "Noto Sans CJK JP";  // covers Japanese, Vietnamese and Latin glyphs
     // Diagrams with more entities than this are refused with advice (--ego, sfdp).
     std::size_t max_entities = 400;
