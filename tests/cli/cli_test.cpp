@@ -232,3 +232,38 @@ TEST_CASE("CSV written with -o starts with a byte order mark for Excel, unless -
     CHECK(text.find("area_1: ") != std::string::npos);
     CHECK(text.find("<https://www.pref.kanagawa.jp/") != std::string::npos);
 }
+
+TEST_CASE("the language comes from --lang, else KIZUNA_LANG, else LANG; tables fit COLUMNS", "[cli]") {
+    Db db;
+    const std::vector<std::string> partners = {"--db", db.path, "partners", "vn-moh", "--type", "mou"};
+    CHECK_THAT(run_kizuna(partners, {}, {{"LANG", "ja_JP.UTF-8"}}).out,
+               Catch::StartsWith("ベトナム保健省（vn-moh）の相手先"));
+    CHECK_THAT(run_kizuna(partners, {}, {{"KIZUNA_LANG", "vi"}, {"LANG", "ja_JP.UTF-8"}}).out,
+               Catch::StartsWith("Đối tác của Bộ Y tế"));
+    auto with_lang = partners;
+    with_lang.insert(with_lang.begin(), {"--lang", "en"});
+    CHECK_THAT(run_kizuna(with_lang, {}, {{"KIZUNA_LANG", "ja"}}).out,
+               Catch::StartsWith("Partners of Ministry"));
+    CHECK_THAT(run_kizuna(partners).out, Catch::StartsWith("Partners of Ministry"));
+    // A narrow terminal: every line fits, names are cut with an ellipsis, never mid-character.
+    const auto narrow =
+        run_kizuna({"--db", db.path, "--lang", "ja", "partners", "vn-moh"}, {}, {{"COLUMNS", "70"}});
+    REQUIRE(narrow.exit_code == 0);
+    std::size_t cut = 0;
+    std::size_t start = narrow.out.find("\n\n") + 2;
+    for (std::size_t end = narrow.out.find('\n', start);
+         end != std::string::npos && narrow.out[start] != '\n';
+         start = end + 1, end = narrow.out.find('\n', start)) {
+        const std::string line = narrow.out.substr(start, end - start);
+        std::size_t cells = 0;  // CJK (lead bytes E3..ED) two cells, the rest one
+        for (const char ch : line) {
+            const auto byte = static_cast<unsigned char>(ch);
+            if ((byte & 0xC0) != 0x80) cells += byte >= 0xE3 && byte <= 0xED ? 2 : 1;
+        }
+        CHECK(cells <= 70);
+        if (line.find("…") != std::string::npos) ++cut;
+    }
+    CHECK(cut > 0);
+    const auto wide = run_kizuna({"--db", db.path, "--lang", "ja", "partners", "vn-moh"});
+    CHECK(wide.out.find("…") == std::string::npos);  // a file or a pipe gets whole names
+}

@@ -10,7 +10,8 @@
 
 namespace kizuna::test {
 
-CliResult run_kizuna(const std::vector<std::string>& args, const std::filesystem::path& cwd) {
+CliResult run_kizuna(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                     const std::vector<std::pair<std::string, std::string>>& env) {
     TempDir capture;
     const auto out_path = capture / "out", err_path = capture / "err";
     std::vector<std::string> argv_strings = {KIZUNA_TEST_BINARY};
@@ -30,7 +31,8 @@ CliResult run_kizuna(const std::vector<std::string>& args, const std::filesystem
         dup2(out, 1);
         dup2(err, 2);
         if (!cwd.empty() && chdir(cwd.c_str()) != 0) _exit(127);
-        unsetenv("KIZUNA_DB");
+        for (const char* name : {"KIZUNA_DB", "KIZUNA_LANG", "LANG", "COLUMNS"}) unsetenv(name);
+        for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
         execv(argv[0], argv.data());
         _exit(127);
     }

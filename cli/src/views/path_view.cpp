@@ -53,8 +53,11 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
             return;
         }
         if (answer.work_limited) {
-            out << "no connection between " << a << " and " << b
-                << " found before the search's work limit (lower --max-hops or add filters)\n";
+            out << tr("no connection between {0} and {1} found before the search's work limit (lower "
+                      "--max-hops "
+                      "or add filters)",
+                      lang, {a, b})
+                << '\n';
             return;
         }
         out << tr(answer.hop_limited
@@ -94,12 +97,18 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
         }
     }
     if (answer.truncated) {
-        out << "\nshowing the first " << answer.paths.size()
-            << " paths; more exist (raise --cap or add filters)\n";
+        out << "\n"
+            << tr("showing the first {0} paths; more exist (raise --cap or add filters)", lang,
+                  {std::to_string(answer.paths.size())})
+            << '\n';
     }
     if (answer.work_limited) {
-        out << "\nthe search stopped at its work limit after " << answer.paths.size()
-            << " paths; more may exist (lower --max-hops or add filters)\n";
+        out << "\n"
+            << tr("the search stopped at its work limit after {0} paths; more may exist (lower --max-hops or "
+                  "add "
+                  "filters)",
+                  lang, {std::to_string(answer.paths.size())})
+            << '\n';
     }
     notes.print(out, lang);
     print_notes(out, left_out_notes(answer.left_out, lang), lang);

@@ -46,8 +46,10 @@ void print_table(std::ostream& out, const SearchAnswer& answer, const std::strin
     }
     table.print(out);
     if (answer.more) {
-        out << "\nmore entities match: show more with -n " << answer.limit * 5
-            << ", or give more of the name\n";
+        out << "\n"
+            << tr("more entities match: show more with -n {0}, or give more of the name", lang,
+                  {std::to_string(answer.limit * 5)})
+            << '\n';
     }
 }
 

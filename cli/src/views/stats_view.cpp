@@ -62,8 +62,9 @@ void print_table(std::ostream& out, const StatsAnswer& answer, const std::string
     by_type.print(out);
     print_ranking(out, answer.book, "degree", answer.by_degree, lang);
     if (answer.betweenness && !answer.betweenness_exact()) {
-        out << "\nbetweenness estimated from " << answer.betweenness_sources << " of " << answer.entities
-            << " entities as sources (--sources N for more)";
+        out << "\n"
+            << tr("betweenness estimated from {0} of {1} entities as sources (--sources N for more)", lang,
+                  {std::to_string(answer.betweenness_sources), std::to_string(answer.entities)});
     }
     print_ranking(out, answer.book, "betweenness", answer.by_betweenness, lang);
     print_notes(out, answer_notes(answer, lang), lang);

@@ -52,6 +52,24 @@ const std::map<std::string_view, Translation>& dictionary() {
         {"(evidence)", {"（根拠資料）", "(nguồn tài liệu)"}},
         // titles and lines
         {"Sources:", {"出典:", "Nguồn:"}},
+        {"showing the first {0} paths; more exist (raise --cap or add filters)",
+         {"最初の{0}本を表示。ほかにもあります（--cap を増やすか条件を追加）",
+          "hiển thị {0} đường đầu tiên; còn nữa (tăng --cap hoặc thêm bộ lọc)"}},
+        {"the search stopped at its work limit after {0} paths; more may exist (lower --max-hops or add "
+         "filters)",
+         {"探索は作業上限で{0}本の時点で停止。ほかにもある可能性があります（--max-hops "
+          "を下げるか条件を追加）",
+          "tìm kiếm dừng ở giới hạn sau {0} đường; có thể còn nữa (giảm --max-hops hoặc thêm bộ lọc)"}},
+        {"no connection between {0} and {1} found before the search's work limit (lower --max-hops or add "
+         "filters)",
+         {"作業上限までに{0}と{1}のつながりは見つかりませんでした（--max-hops を下げるか条件を追加）",
+          "không tìm thấy kết nối giữa {0} và {1} trước giới hạn (giảm --max-hops hoặc thêm bộ lọc)"}},
+        {"more entities match: show more with -n {0}, or give more of the name",
+         {"ほかにも一致する組織があります（-n {0} で表示、または名前を詳しく）",
+          "còn tổ chức khớp khác: xem thêm với -n {0}, hoặc nhập tên đầy đủ hơn"}},
+        {"betweenness estimated from {0} of {1} entities as sources (--sources N for more)",
+         {"媒介中心性は{1}組織のうち{0}組織を起点とした推定値（--sources N で増やせます）",
+          "độ trung gian ước tính từ {0} trong {1} tổ chức làm nguồn (--sources N để tăng)"}},
         {"{0} entities", {"{0}組織", "{0} tổ chức"}},
         {"{0} relations", {"{0}件の関係", "{0} quan hệ"}},
         {"matched", {"一致した属性", "thuộc tính khớp"}},
@@ -166,7 +184,5 @@ std::string tr(std::string_view english, const std::string& lang) {
 std::string tr(std::string_view english, const std::string& lang, std::initializer_list<std::string> values) {
     return fill(tr(english, lang), values);
 }
-
-bool translated(std::string_view english) { return dictionary().count(english) != 0; }
 
 }  // namespace kizuna::cli
