@@ -183,6 +183,8 @@ Graph Graph::build(const Store& store) {
     permute(impl->start, order);
     permute(impl->end, order);
     std::vector<std::uint32_t>().swap(order);
+    impl->type_counts.assign(impl->types.size(), 0);
+    for (const auto type : impl->type_of) ++impl->type_counts[type];
     impl->csr = CsrGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
                          static_cast<std::uint32_t>(impl->eids.size()));
     impl->id_chars.shrink_to_fit();
@@ -247,6 +249,7 @@ std::optional<PartialDate> Graph::end(RelationIndex r) const {
 const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
 
 std::size_t Graph::type_index(RelationIndex r) const { return impl_->type_of[r]; }
+std::size_t Graph::type_relation_count(std::size_t type) const { return impl_->type_counts[type]; }
 const std::vector<std::string>& Graph::kinds() const { return impl_->kinds; }
 const std::vector<std::string>& Graph::countries() const { return impl_->countries; }
 EntityKey Graph::entity_key(VertexId v) const { return EntityKey{impl_->eids[v]}; }

@@ -295,8 +295,10 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
             return nullptr;
         }
     }
+    g->type_counts.assign(g->types.size(), 0);
     for (const auto type : g->type_of) {
         if (type >= g->types.size()) return nullptr;
+        ++g->type_counts[type];
     }
     return g;
 }

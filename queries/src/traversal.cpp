@@ -71,6 +71,12 @@ LeftOut left_out(const Graph& graph, const RelationFilter& filter) {
     for (std::size_t i = 0; i < walked.size(); ++i) evidence_left = evidence_left || walked[i] != typed[i];
     LeftOut out;
     if (!evidence_left && !undated_left) return out;
+    if (!window) {  // no dates to look at: the graph's count per type says it (no pass over the relations)
+        for (std::size_t t = 0; t < walked.size(); ++t) {
+            if (typed[t] != 0 && walked[t] == 0) out.evidence += graph.type_relation_count(t);
+        }
+        return out;
+    }
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
         const std::size_t t = graph.type_index(r);
         if (typed[t] == 0) continue;

@@ -78,6 +78,8 @@ class Graph {
     [[nodiscard]] const RelationType& type(RelationIndex r) const;
     // The position of r's type in relation_types() (a filter's per-type lookups index by it).
     [[nodiscard]] std::size_t type_index(RelationIndex r) const;
+    // How many relations have the type of this index (relation_types()); counted when the graph is made.
+    [[nodiscard]] std::size_t type_relation_count(std::size_t type) const;
     [[nodiscard]] std::optional<PartialDate> start(RelationIndex r) const;
     [[nodiscard]] std::optional<PartialDate> end(RelationIndex r) const;
     [[nodiscard]] const std::vector<RelationType>& relation_types() const;
