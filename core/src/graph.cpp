@@ -80,6 +80,7 @@ Graph Graph::build(const Store& store) {
         impl->generation = stamp.generation;
         impl->version = stamp.version;
         impl->types = store.relation_types();
+        impl->kind_vocabulary = store.entity_kinds();
         std::unordered_map<std::string, std::uint16_t> kind_index, country_index;
         // A few dozen types at most: a scan over them is quicker than hashing a string per relation.
         auto type_of = [&](std::string_view id) {
@@ -251,6 +252,8 @@ const std::vector<RelationType>& Graph::relation_types() const { return impl_->t
 std::size_t Graph::type_index(RelationIndex r) const { return impl_->type_of[r]; }
 std::size_t Graph::type_relation_count(std::size_t type) const { return impl_->type_counts[type]; }
 const std::vector<std::string>& Graph::kinds() const { return impl_->kinds; }
+
+const std::vector<EntityKind>& Graph::entity_kinds() const { return impl_->kind_vocabulary; }
 const std::vector<std::string>& Graph::countries() const { return impl_->countries; }
 EntityKey Graph::entity_key(VertexId v) const { return EntityKey{impl_->eids[v]}; }
 RelationKey Graph::relation_key(RelationIndex r) const { return RelationKey{impl_->rids[r]}; }

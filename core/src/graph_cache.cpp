@@ -21,8 +21,8 @@ namespace {
 
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
 // 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end;
-// 4: relation type categories; 5: Vietnamese type labels.
-constexpr std::uint32_t kFormat = 5;
+// 4: relation type categories; 5: Vietnamese type labels; 6: the entity kind vocabulary.
+constexpr std::uint32_t kFormat = 6;
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 
@@ -216,6 +216,12 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             out.text(type.category);
             out.text(type.label_vi);
         }
+        out.value(static_cast<std::uint64_t>(g.kind_vocabulary.size()));
+        for (const auto& kind : g.kind_vocabulary) {
+            for (const auto* text :
+                 {&kind.id, &kind.label_en, &kind.label_ja, &kind.label_vi, &kind.description})
+                out.text(*text);
+        }
         for (const auto* table : {&g.kinds, &g.countries}) {
             out.value(static_cast<std::uint64_t>(table->size()));
             for (const auto& item : *table) out.text(item);
@@ -269,6 +275,13 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
             return nullptr;
         }
         type.directed = directed != 0;
+    }
+    if (!in.value(count) || count > 0xFFFF) return nullptr;
+    g->kind_vocabulary.resize(count);
+    for (auto& kind : g->kind_vocabulary) {
+        for (auto* text : {&kind.id, &kind.label_en, &kind.label_ja, &kind.label_vi, &kind.description}) {
+            if (!in.text(*text)) return nullptr;
+        }
     }
     for (auto* table : {&g->kinds, &g->countries}) {
         if (!in.value(count) || count > 0xFFFF) return nullptr;

@@ -34,7 +34,8 @@ struct Graph::Impl {
     std::vector<std::int32_t> start, end;  // PartialDate::packed(), 0 when absent
     std::vector<std::int64_t> rids;        // store key (RelationKey) of each relation
     std::vector<RelationType> types;
-    std::vector<std::size_t> type_counts;  // relations of each type (by type index)
+    std::vector<EntityKind> kind_vocabulary;  // the store's entity_kinds(): names of kinds
+    std::vector<std::size_t> type_counts;     // relations of each type (by type index)
     // The cache file being written from this graph while it answers (Graph::load). Declared last, so
     // destroyed first: the writing ends before anything it reads goes.
     std::future<bool> saving;

@@ -16,6 +16,7 @@ const std::set<std::string> kEntityKeys = {"id",      "kind",       "names",  "a
 const std::set<std::string> kRelationKeys = {"id",    "type", "from",       "to",
                                              "start", "end",  "attributes", "sources"};
 const std::set<std::string> kTypeKeys = {"id", "labels", "directed", "description", "category"};
+const std::set<std::string> kKindKeys = {"id", "labels", "description"};
 
 void require_object(const json& in, const char* what, const std::set<std::string>& allowed) {
     if (!in.is_object()) throw InvalidDataError(std::string(what) + " must be a JSON object");
@@ -152,6 +153,29 @@ void to_json(json& out, const RelationType& type) {
         {"directed", type.directed},
         {"description", nullable(type.description)},
         {"category", type.category}};
+}
+
+void to_json(json& out, const EntityKind& kind) {
+    out = {
+        {"id", kind.id},
+        {"labels",
+         {{"en", nullable(kind.label_en)}, {"ja", nullable(kind.label_ja)}, {"vi", nullable(kind.label_vi)}}},
+        {"description", nullable(kind.description)}};
+}
+
+void from_json(const json& in, EntityKind& kind) {
+    require_object(in, "kind", kKindKeys);
+    kind.id = string_field(in, "id", true);
+    kind.label_en.clear();
+    kind.label_ja.clear();
+    kind.label_vi.clear();
+    if (const auto labels = in.find("labels"); labels != in.end() && !labels->is_null()) {
+        require_object(*labels, "labels", {"en", "ja", "vi"});
+        kind.label_en = string_field(*labels, "en");
+        kind.label_ja = string_field(*labels, "ja");
+        kind.label_vi = string_field(*labels, "vi");
+    }
+    kind.description = string_field(in, "description");
 }
 
 void from_json(const json& in, RelationType& type) {

@@ -22,62 +22,72 @@ const std::string& display_label(const RelationType& type, const std::string& la
     return type.id;
 }
 
-const std::vector<RelationType>& default_relation_types() {
-    static const std::vector<RelationType> kTypes = {
-        {"mou", "MOU", "覚書", false, "memorandum of understanding between two parties", "collaboration"},
-        {"cooperation", "cooperation", "協力", false, "cooperation without a formal memorandum",
-         "collaboration"},
-        {"partnership", "partnership", "提携", false, "business or research partnership", "collaboration"},
-        {"supports", "supports", "支援", true, "supporter -> supported", "collaboration"},
-        {"funds", "funds", "委託", true, "funder or commissioner -> funded work", "collaboration"},
-        {"acquisition", "acquisition", "株式取得", true, "acquirer -> target (shares or control)",
-         "ownership"},
-        {"subsidiary_of", "subsidiary of", "子会社", true, "subsidiary -> parent", "ownership"},
-        {"joint_venture", "joint venture", "合弁", true, "parent -> joint venture company", "ownership"},
-        {"established", "established", "設立", true, "founder -> what it founded", "ownership"},
-        {"part_of", "part of", "所属", true, "unit -> the organisation it belongs to", "governance"},
-        {"operates", "operates", "運営", true, "operator -> what it runs", "governance"},
-        {"oversees", "oversees", "所管", true, "supervising body -> supervised body", "governance"},
-        {"issued", "issued", "発出", true, "issuer -> decision, plan or regulation", "governance"},
-        {"implements", "implements", "実施", true, "body -> programme or plan it carries out", "programme"},
-        {"developed", "developed", "開発", true, "developer -> system or product", "programme"},
-        {"announced", "announced", "発表", true, "announcer -> system, programme or plan it made public",
-         "programme"},
-        {"integrates_with", "integrates with", "連携", true, "system -> the system it feeds", "programme"},
-        {"located_in", "located in", "所在", true, "organisation -> place", "place"},
-        {"authored", "authored", "作成", true, "author -> document", "evidence"},
-        {"publishes", "publishes", "発行", true, "publisher -> document", "evidence"},
-        {"mentions", "mentions", "言及", true, "document -> what it describes", "evidence"},
+const std::string& display_label(const EntityKind& kind, const std::string& lang) {
+    if (lang == "ja" && !kind.label_ja.empty()) return kind.label_ja;
+    if (lang == "vi" && !kind.label_vi.empty()) return kind.label_vi;
+    if (!kind.label_en.empty()) return kind.label_en;
+    return kind.id;
+}
+
+const std::vector<EntityKind>& default_entity_kinds() {
+    static const std::vector<EntityKind> kKinds = {
+        {"agency", "agency", "機関", "cơ quan", "public body under a ministry or government"},
+        {"agreement", "agreement", "協定", "thỏa thuận", "an agreement or memorandum as a thing of its own"},
+        {"clinic", "clinic", "診療所", "phòng khám", "outpatient clinic"},
+        {"company", "company", "企業", "công ty", "company, joint venture or business group"},
+        {"department", "department", "部局", "cục", "department or bureau within a ministry"},
+        {"document", "document", "文書", "văn bản", "report, article or other document"},
+        {"government", "government", "政府", "chính phủ", "national government"},
+        {"hospital", "hospital", "病院", "bệnh viện", "hospital"},
+        {"ministry", "ministry", "省庁", "bộ", "national ministry"},
+        {"municipality", "municipality", "市町村", "thành phố", "city, town or village"},
+        {"policy", "policy", "政策", "chính sách", "policy or strategy"},
+        {"prefecture", "prefecture", "都道府県", "tỉnh", "prefecture or province"},
+        {"programme", "programme", "事業・計画", "chương trình", "programme or project"},
+        {"system", "system", "システム", "hệ thống", "information system or platform"},
+        {"university", "university", "大学", "trường đại học", "university or research institute"},
     };
-    static const std::vector<RelationType> kWithVietnamese = [] {
-        static const std::map<std::string, std::string> kVietnamese = {
-            {"mou", "biên bản ghi nhớ"},
-            {"cooperation", "hợp tác"},
-            {"partnership", "đối tác"},
-            {"supports", "hỗ trợ"},
-            {"funds", "tài trợ"},
-            {"acquisition", "mua cổ phần"},
-            {"subsidiary_of", "công ty con của"},
-            {"joint_venture", "liên doanh"},
-            {"established", "thành lập"},
-            {"part_of", "trực thuộc"},
-            {"operates", "vận hành"},
-            {"oversees", "quản lý"},
-            {"issued", "ban hành"},
-            {"implements", "thực hiện"},
-            {"developed", "phát triển"},
-            {"announced", "công bố"},
-            {"integrates_with", "tích hợp với"},
-            {"located_in", "đặt tại"},
-            {"authored", "biên soạn"},
-            {"publishes", "phát hành"},
-            {"mentions", "đề cập"},
-        };
-        std::vector<RelationType> types = kTypes;
-        for (auto& type : types) type.label_vi = kVietnamese.at(type.id);
-        return types;
-    }();
-    return kWithVietnamese;
+    return kKinds;
+}
+
+const std::vector<RelationType>& default_relation_types() {
+    // id, label_en, label_ja, directed, description, category, label_vi
+    static const std::vector<RelationType> kTypes = {
+        {"mou", "MOU", "覚書", false, "memorandum of understanding between two parties", "collaboration",
+         "biên bản ghi nhớ"},
+        {"cooperation", "cooperation", "協力", false, "cooperation without a formal memorandum",
+         "collaboration", "hợp tác"},
+        {"partnership", "partnership", "提携", false, "business or research partnership", "collaboration",
+         "đối tác"},
+        {"supports", "supports", "支援", true, "supporter -> supported", "collaboration", "hỗ trợ"},
+        {"funds", "funds", "委託", true, "funder or commissioner -> funded work", "collaboration", "tài trợ"},
+        {"acquisition", "acquisition", "株式取得", true, "acquirer -> target (shares or control)",
+         "ownership", "mua cổ phần"},
+        {"subsidiary_of", "subsidiary of", "子会社", true, "subsidiary -> parent", "ownership",
+         "công ty con của"},
+        {"joint_venture", "joint venture", "合弁", true, "parent -> joint venture company", "ownership",
+         "liên doanh"},
+        {"established", "established", "設立", true, "founder -> what it founded", "ownership", "thành lập"},
+        {"part_of", "part of", "所属", true, "unit -> the organisation it belongs to", "governance",
+         "trực thuộc"},
+        {"operates", "operates", "運営", true, "operator -> what it runs", "governance", "vận hành"},
+        {"oversees", "oversees", "所管", true, "supervising body -> supervised body", "governance",
+         "quản lý"},
+        {"issued", "issued", "発出", true, "issuer -> decision, plan or regulation", "governance",
+         "ban hành"},
+        {"implements", "implements", "実施", true, "body -> programme or plan it carries out", "programme",
+         "thực hiện"},
+        {"developed", "developed", "開発", true, "developer -> system or product", "programme", "phát triển"},
+        {"announced", "announced", "発表", true, "announcer -> system, programme or plan it made public",
+         "programme", "công bố"},
+        {"integrates_with", "integrates with", "連携", true, "system -> the system it feeds", "programme",
+         "tích hợp với"},
+        {"located_in", "located in", "所在", true, "organisation -> place", "place", "đặt tại"},
+        {"authored", "authored", "作成", true, "author -> document", "evidence", "biên soạn"},
+        {"publishes", "publishes", "発行", true, "publisher -> document", "evidence", "phát hành"},
+        {"mentions", "mentions", "言及", true, "document -> what it describes", "evidence", "đề cập"},
+    };
+    return kTypes;
 }
 
 const std::vector<RelationCategory>& relation_categories() {

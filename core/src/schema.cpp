@@ -21,6 +21,41 @@ const char* const kCreateNameTrigger =
     "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN "
     "INSERT INTO name_search(rowid, key) VALUES (new.nid, new.key); END;";
 
+// Adds a column to a table unless it is there. (The tests of older upgrades set an older user_version on a
+// current database, so a migration may meet its own column.)
+void add_column_once(SQLite::Database& db, const std::string& table, const std::string& column,
+                     const std::string& definition) {
+    SQLite::Statement has(db, "SELECT count(*) FROM pragma_table_info(?) WHERE name = ?");
+    has.bind(1, table);
+    has.bind(2, column);
+    if (has.executeStep() && has.getColumn(0).getInt() > 0) return;
+    db.exec("ALTER TABLE " + table + " ADD COLUMN " + column + " " + definition);
+}
+
+// Runs `statement` once per built-in relation type, with its fields bound by `bind`.
+void for_each_builtin_type(SQLite::Database& db, const char* statement,
+                           const std::function<void(SQLite::Statement&, const RelationType&)>& bind) {
+    SQLite::Statement step(db, statement);
+    for (const auto& type : default_relation_types()) {
+        bind(step, type);
+        step.exec();
+        step.reset();
+    }
+}
+
+// Adds the built-in relation types with the columns of version 1 (`verb`: "INSERT" or "INSERT OR IGNORE").
+void insert_builtin_types(SQLite::Database& db, const std::string& verb) {
+    const std::string statement =
+        verb + " INTO relation_types(id, label_en, label_ja, directed, description) VALUES (?, ?, ?, ?, ?)";
+    for_each_builtin_type(db, statement.c_str(), [](SQLite::Statement& insert, const RelationType& type) {
+        insert.bind(1, type.id);
+        insert.bind(2, type.label_en);
+        insert.bind(3, type.label_ja);
+        insert.bind(4, type.directed ? 1 : 0);
+        insert.bind(5, type.description);
+    });
+}
+
 void create_version_1(SQLite::Database& db) {
     db.exec(R"sql(
         CREATE TABLE meta(key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
@@ -78,18 +113,7 @@ void create_version_1(SQLite::Database& db) {
     db.exec(kCreateNameKeyIndex);
     db.exec("CREATE INDEX relations_src ON relations(src); CREATE INDEX relations_dst ON relations(dst);");
     db.exec(kCreateNameTrigger);
-    SQLite::Statement insert(db,
-                             "INSERT INTO relation_types(id, label_en, label_ja, directed, description) "
-                             "VALUES (?, ?, ?, ?, ?)");
-    for (const auto& type : default_relation_types()) {
-        insert.bind(1, type.id);
-        insert.bind(2, type.label_en);
-        insert.bind(3, type.label_ja);
-        insert.bind(4, type.directed ? 1 : 0);
-        insert.bind(5, type.description);
-        insert.exec();
-        insert.reset();
-    }
+    insert_builtin_types(db, "INSERT");
 }
 
 // Version 2: a random number naming this database, so that a graph cache beside the file (graph_cache.h)
@@ -131,46 +155,23 @@ void add_data_version(SQLite::Database& db) {
 // built-in types get theirs; a type a file added before categories existed gets "other". Built-in types
 // added since the database was made (announced) are added.
 void add_relation_categories(SQLite::Database& db) {
-    // (The tests of older upgrades set an older user_version on a current database: add the column once.)
-    if (db.execAndGet("SELECT count(*) FROM pragma_table_info('relation_types') WHERE name = 'category'")
-            .getInt() == 0) {
-        db.exec("ALTER TABLE relation_types ADD COLUMN category TEXT NOT NULL DEFAULT 'other'");
-    }
-    SQLite::Statement add(
-        db,
-        "INSERT OR IGNORE INTO relation_types(id, label_en, label_ja, directed, description) "
-        "VALUES (?, ?, ?, ?, ?)");
-    for (const auto& type : default_relation_types()) {
-        add.bind(1, type.id);
-        add.bind(2, type.label_en);
-        add.bind(3, type.label_ja);
-        add.bind(4, type.directed ? 1 : 0);
-        add.bind(5, type.description);
-        add.exec();
-        add.reset();
-    }
-    SQLite::Statement update(db, "UPDATE relation_types SET category = ? WHERE id = ?");
-    for (const auto& type : default_relation_types()) {
-        update.bind(1, type.category);
-        update.bind(2, type.id);
-        update.exec();
-        update.reset();
-    }
+    add_column_once(db, "relation_types", "category", "TEXT NOT NULL DEFAULT 'other'");
+    insert_builtin_types(db, "INSERT OR IGNORE");
+    for_each_builtin_type(db, "UPDATE relation_types SET category = ? WHERE id = ?",
+                          [](SQLite::Statement& update, const RelationType& type) {
+                              update.bind(1, type.category);
+                              update.bind(2, type.id);
+                          });
 }
 
 // Version 9: relation types have Vietnamese labels; the built-in types get theirs.
 void add_vietnamese_labels(SQLite::Database& db) {
-    if (db.execAndGet("SELECT count(*) FROM pragma_table_info('relation_types') WHERE name = 'label_vi'")
-            .getInt() == 0) {
-        db.exec("ALTER TABLE relation_types ADD COLUMN label_vi TEXT NOT NULL DEFAULT ''");
-    }
-    SQLite::Statement update(db, "UPDATE relation_types SET label_vi = ? WHERE id = ? AND label_vi = ''");
-    for (const auto& type : default_relation_types()) {
-        update.bind(1, type.label_vi);
-        update.bind(2, type.id);
-        update.exec();
-        update.reset();
-    }
+    add_column_once(db, "relation_types", "label_vi", "TEXT NOT NULL DEFAULT ''");
+    for_each_builtin_type(db, "UPDATE relation_types SET label_vi = ? WHERE id = ? AND label_vi = ''",
+                          [](SQLite::Statement& update, const RelationType& type) {
+                              update.bind(1, type.label_vi);
+                              update.bind(2, type.id);
+                          });
 }
 
 // Version 10: attribute values are searchable (`search Hanoi`): every entity's values join its search
@@ -200,13 +201,41 @@ void index_attribute_values(SQLite::Database& db) {
     }
 }
 
+// Version 11: the entity kind vocabulary with names in three languages, stored and importable like
+// relation types; it starts with the built-in kinds. Kinds entities use stay open: a kind the table does
+// not list shows its id.
+void add_entity_kinds(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS entity_kinds(
+            id TEXT PRIMARY KEY,
+            label_en TEXT NOT NULL DEFAULT '',
+            label_ja TEXT NOT NULL DEFAULT '',
+            label_vi TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '');
+    )sql");
+    SQLite::Statement insert(
+        db,
+        "INSERT OR IGNORE INTO entity_kinds(id, label_en, label_ja, label_vi, description) "
+        "VALUES (?, ?, ?, ?, ?)");
+    for (const auto& kind : default_entity_kinds()) {
+        insert.bind(1, kind.id);
+        insert.bind(2, kind.label_en);
+        insert.bind(3, kind.label_ja);
+        insert.bind(4, kind.label_vi);
+        insert.bind(5, kind.description);
+        insert.exec();
+        insert.reset();
+    }
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,      add_instance_id,
         drop_type_index,       drop_kind_and_country_indexes,
         drop_endpoint_indexes, enlarge_name_search_buffer,
         add_data_version,      add_relation_categories,
-        add_vietnamese_labels, index_attribute_values};
+        add_vietnamese_labels, index_attribute_values,
+        add_entity_kinds};
     return kMigrations;
 }
 

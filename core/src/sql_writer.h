@@ -30,6 +30,14 @@ class SqlWriter final : public BulkWriter {
               "(excluded.label_en, excluded.label_ja, excluded.directed, excluded.description, "
               "excluded.category, excluded.label_vi) "
               "RETURNING id"),
+          put_kind_(
+              db,
+              "INSERT INTO entity_kinds(id, label_en, label_ja, label_vi, description) VALUES (?,?,?,?,?) "
+              "ON CONFLICT(id) DO UPDATE SET label_en = excluded.label_en, label_ja = excluded.label_ja, "
+              "label_vi = excluded.label_vi, description = excluded.description "
+              "WHERE (label_en, label_ja, label_vi, description) IS NOT "
+              "(excluded.label_en, excluded.label_ja, excluded.label_vi, excluded.description) "
+              "RETURNING id"),
           put_entity_(
               db,
               "INSERT INTO entities(id, kind, name_en, name_ja, name_vi, aliases, country, attributes, "
@@ -67,6 +75,15 @@ class SqlWriter final : public BulkWriter {
         put_type_.bind(7, type.label_vi);
         if (step_changed(put_type_)) ++summary_.types_changed;
         types_.insert(type.id);
+    }
+
+    void put(const EntityKind& kind) override {
+        put_kind_.bind(1, kind.id);
+        put_kind_.bind(2, kind.label_en);
+        put_kind_.bind(3, kind.label_ja);
+        put_kind_.bind(4, kind.label_vi);
+        put_kind_.bind(5, kind.description);
+        if (step_changed(put_kind_)) ++summary_.kinds_changed;
     }
 
     void put(const Entity& entity, const EncodedEntity& encoded) override {
@@ -203,7 +220,7 @@ class SqlWriter final : public BulkWriter {
 
     SQLite::Database& db_;
     Store::WriteSummary& summary_;
-    SQLite::Statement put_type_, put_entity_, delete_names_;
+    SQLite::Statement put_type_, put_kind_, put_entity_, delete_names_;
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
     SQLite::Statement remove_relation_, find_eid_;

@@ -270,6 +270,20 @@ std::optional<RelationType> Store::relation_type(const std::string& id) const {
     });
 }
 
+std::vector<EntityKind> Store::entity_kinds() const {
+    return guarded_read(*impl_, [&]() -> std::vector<EntityKind> {
+        SQLite::Statement query(
+            impl_->db, "SELECT id, label_en, label_ja, label_vi, description FROM entity_kinds ORDER BY id");
+        std::vector<EntityKind> out;
+        while (query.executeStep()) {
+            out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                           query.getColumn(2).getString(), query.getColumn(3).getString(),
+                           query.getColumn(4).getString()});
+        }
+        return out;
+    });
+}
+
 bool Store::has_entity(const std::string& id) const {
     return guarded_read(*impl_, [&]() -> bool {
         SQLite::Statement query(impl_->db, "SELECT 1 FROM entities WHERE id = ?");

@@ -96,12 +96,23 @@ void validate_entity(const Entity& entity) {
     validate_sources(entity.sources);
 }
 
+namespace {
+
+// An entry of a vocabulary (a relation type, an entity kind): a vocabulary id, clean labels.
+void validate_vocabulary_entry(const char* what, const std::string& id,
+                               std::initializer_list<std::pair<const char*, const std::string*>> texts) {
+    if (!is_vocabulary_id(id)) fail(std::string("bad ") + what + " id '" + id + "'");
+    for (const auto& [field, text] : texts) validate_text(field, *text);
+}
+
+}  // namespace
+
 void validate_relation_type(const RelationType& type) {
-    if (!is_vocabulary_id(type.id)) fail("bad relation type id '" + type.id + "'");
-    validate_text("label_en", type.label_en);
-    validate_text("label_ja", type.label_ja);
-    validate_text("label_vi", type.label_vi);
-    validate_text("description", type.description);
+    validate_vocabulary_entry("relation type", type.id,
+                              {{"label_en", &type.label_en},
+                               {"label_ja", &type.label_ja},
+                               {"label_vi", &type.label_vi},
+                               {"description", &type.description}});
     if (!is_relation_category(type.category)) {
         std::string known;
         for (const auto& category : relation_categories())
@@ -109,6 +120,14 @@ void validate_relation_type(const RelationType& type) {
         fail("relation type " + type.id + ": unknown category '" + type.category + "' (categories: " + known +
              ")");
     }
+}
+
+void validate_entity_kind(const EntityKind& kind) {
+    validate_vocabulary_entry("entity kind", kind.id,
+                              {{"label_en", &kind.label_en},
+                               {"label_ja", &kind.label_ja},
+                               {"label_vi", &kind.label_vi},
+                               {"description", &kind.description}});
 }
 
 void validate_relation(const Relation& relation, const std::function<bool(const std::string&)>& knows_type,

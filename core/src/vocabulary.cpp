@@ -1,5 +1,6 @@
 #include "kizuna/core/vocabulary.h"
 
+#include <functional>
 #include <map>
 
 #include "kizuna/core/text.h"
@@ -16,27 +17,6 @@ struct Words {
         return lang == "ja" ? ja : lang == "vi" ? vi : en;
     }
 };
-
-const std::map<std::string, Words>& kinds() {
-    static const std::map<std::string, Words> kKinds = {
-        {"government", {"government", "政府", "chính phủ"}},
-        {"ministry", {"ministry", "省庁", "bộ"}},
-        {"agency", {"agency", "機関", "cơ quan"}},
-        {"department", {"department", "部局", "cục"}},
-        {"prefecture", {"prefecture", "都道府県", "tỉnh"}},
-        {"municipality", {"municipality", "市町村", "thành phố"}},
-        {"company", {"company", "企業", "công ty"}},
-        {"university", {"university", "大学", "trường đại học"}},
-        {"hospital", {"hospital", "病院", "bệnh viện"}},
-        {"clinic", {"clinic", "診療所", "phòng khám"}},
-        {"programme", {"programme", "事業・計画", "chương trình"}},
-        {"system", {"system", "システム", "hệ thống"}},
-        {"document", {"document", "文書", "văn bản"}},
-        {"agreement", {"agreement", "協定", "thỏa thuận"}},
-        {"policy", {"policy", "政策", "chính sách"}},
-    };
-    return kKinds;
-}
 
 const std::map<std::string, Words>& countries() {
     static const std::map<std::string, Words> kCountries = {
@@ -65,18 +45,17 @@ const std::map<std::string, Words>& categories() {
     return kCategories;
 }
 
-// The known id that `wanted` names, through the names of `words`.
-std::optional<std::string> match(std::string_view wanted, const std::vector<std::string>& known,
-                                 const std::map<std::string, Words>& words) {
+// The known id that `wanted` names: the id itself, else an id one of whose names (names_of) it is.
+std::optional<std::string> match(
+    std::string_view wanted, const std::vector<std::string>& known,
+    const std::function<std::vector<std::string>(const std::string&)>& names_of) {
     const std::string key = search_key(wanted);
     for (const auto& id : known) {
         if (id == wanted || search_key(id) == key) return id;
     }
     for (const auto& id : known) {
-        const auto found = words.find(id);
-        if (found == words.end()) continue;
-        for (const char* name : {found->second.en, found->second.ja, found->second.vi}) {
-            if (search_key(name) == key) return id;
+        for (const auto& name : names_of(id)) {
+            if (!name.empty() && search_key(name) == key) return id;
         }
     }
     return std::nullopt;
@@ -84,9 +63,12 @@ std::optional<std::string> match(std::string_view wanted, const std::vector<std:
 
 }  // namespace
 
-std::string kind_name(const std::string& kind, const std::string& lang) {
-    const auto found = kinds().find(kind);
-    return found == kinds().end() ? kind : found->second.in(lang);
+std::string kind_name(const std::string& kind, const std::vector<EntityKind>& vocabulary,
+                      const std::string& lang) {
+    for (const auto& entry : vocabulary) {
+        if (entry.id == kind) return display_label(entry, lang);
+    }
+    return kind;
 }
 
 std::string country_name(const std::string& country, const std::string& lang) {
@@ -99,12 +81,22 @@ std::string category_name(const std::string& category, const std::string& lang) 
     return found == categories().end() ? category : found->second.in(lang);
 }
 
-std::optional<std::string> match_kind(std::string_view wanted, const std::vector<std::string>& known) {
-    return match(wanted, known, kinds());
+std::optional<std::string> match_kind(std::string_view wanted, const std::vector<std::string>& known,
+                                      const std::vector<EntityKind>& vocabulary) {
+    return match(wanted, known, [&](const std::string& id) -> std::vector<std::string> {
+        for (const auto& entry : vocabulary) {
+            if (entry.id == id) return {entry.label_en, entry.label_ja, entry.label_vi};
+        }
+        return {};
+    });
 }
 
 std::optional<std::string> match_country(std::string_view wanted, const std::vector<std::string>& known) {
-    return match(wanted, known, countries());
+    return match(wanted, known, [](const std::string& id) -> std::vector<std::string> {
+        const auto found = countries().find(id);
+        if (found == countries().end()) return {};
+        return {found->second.en, found->second.ja, found->second.vi};
+    });
 }
 
 std::optional<std::size_t> match_type(std::string_view wanted, const std::vector<RelationType>& types) {

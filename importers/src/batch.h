@@ -30,6 +30,7 @@ struct Located {
 
 struct Batch {
     std::vector<Located<RelationType>> types;
+    std::vector<Located<EntityKind>> kinds;
     std::vector<Located<Entity>> entities;
     std::vector<Located<Relation>> relations;
 };

@@ -3,6 +3,7 @@
 #include <csv.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
@@ -16,16 +17,18 @@ namespace kizuna::importers {
 
 namespace {
 
-enum class Table { Types, Entities, Relations };
+enum class Table { Types, Kinds, Entities, Relations };
 
 const std::map<Table, std::vector<std::string>> kColumns = {
     {Table::Types, {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"}},
+    {Table::Kinds, {"id", "label_en", "label_ja", "label_vi", "description"}},
     {Table::Entities,
      {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"}},
     {Table::Relations, {"id", "type", "from", "to", "start", "end", "attributes", "sources"}},
 };
 const std::map<Table, std::vector<std::string>> kRequired = {
     {Table::Types, {"id", "directed"}},
+    {Table::Kinds, {"id"}},
     {Table::Entities, {"id", "kind"}},
     {Table::Relations, {"id", "type", "from", "to"}},
 };
@@ -49,11 +52,18 @@ void drop_bom(std::string& line, std::size_t line_number) {
     if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
 }
 
-std::optional<Table> table_of(const std::vector<std::string>& header) {
+// What a CSV file holds, told by its header. Kinds and relation types share their label columns; a file
+// with labels but no 'directed' holds kinds, unless its name says relation types (then 'directed' is
+// reported missing rather than the file read as kinds).
+std::optional<Table> table_of(const std::vector<std::string>& header, const std::string& file) {
     const std::set<std::string> names(header.begin(), header.end());
     if (names.count("from") || names.count("to")) return Table::Relations;
     if (names.count("directed")) return Table::Types;
     if (names.count("kind")) return Table::Entities;
+    if (names.count("label_en") || names.count("label_ja") || names.count("label_vi")) {
+        const std::string stem = std::filesystem::path(file).stem().string();
+        return stem.find("relation_type") != std::string::npos ? Table::Types : Table::Kinds;
+    }
     return std::nullopt;
 }
 
@@ -94,14 +104,19 @@ class RowReader {
 void read_row(Table table, const RowReader& row, const Place& place, Batch& batch) {
     switch (table) {
         case Table::Types: {
-            RelationType type{row["id"], row["label_en"],    row["label_ja"],
-                              true,      row["description"], row["category"]};
-            type.label_vi = row["label_vi"];
+            RelationType type{row["id"],          row["label_en"], row["label_ja"], true,
+                              row["description"], row["category"], row["label_vi"]};
             if (type.category.empty()) type.category = default_category(type.id);
             if (!parse_bool(row["directed"], type.directed)) {
                 throw InvalidDataError("directed must be true or false, not '" + row["directed"] + "'");
             }
             batch.types.push_back({std::move(type), place});
+            return;
+        }
+        case Table::Kinds: {
+            batch.kinds.push_back(
+                {EntityKind{row["id"], row["label_en"], row["label_ja"], row["label_vi"], row["description"]},
+                 place});
             return;
         }
         case Table::Entities: {
@@ -135,12 +150,12 @@ void read_row(Table table, const RowReader& row, const Place& place, Batch& batc
 // Checks a header row; on success sets table. Problems name line 1.
 bool check_header(const std::vector<std::string>& header, const std::string& file, Problems& problems,
                   std::optional<Table>& table) {
-    table = table_of(header);
+    table = table_of(header, file);
     if (!table) {
         problems.add(
             {file, 1},
-            "cannot tell what this CSV holds: the header needs 'kind' (entities), 'from'/'to' (relations) "
-            "or 'directed' (relation types)");
+            "cannot tell what this CSV holds: the header needs 'kind' (entities), 'from'/'to' (relations), "
+            "'directed' (relation types) or labels without 'directed' (entity kinds)");
         return false;
     }
     const auto& allowed = kColumns.at(*table);
@@ -239,8 +254,8 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
         in.clear();
         in.seekg(0);
     }
-    const std::size_t types_before = batch.types.size(), entities_before = batch.entities.size(),
-                      relations_before = batch.relations.size();
+    const std::size_t types_before = batch.types.size(), kinds_before = batch.kinds.size(),
+                      entities_before = batch.entities.size(), relations_before = batch.relations.size();
     csv_parser parser{};
     start_parser(parser, CSV_STRICT | CSV_STRICT_FINI);
     CsvFile state{std::make_shared<const std::string>(file), batch, hand_over, {}, {}, {}, {}};
@@ -273,6 +288,7 @@ void read_csv(const std::string& file, Batch& batch, Problems& problems, const R
             items.erase(items.begin() + static_cast<std::ptrdiff_t>(size), items.end());
         };
         take_back(batch.types, types_before);
+        take_back(batch.kinds, kinds_before);
         take_back(batch.entities, entities_before);
         take_back(batch.relations, relations_before);
         return;
@@ -304,7 +320,7 @@ bool csv_holds_relations(const std::string& file) {
         if (csv_parse(&parser, line.data(), line.size(), field, row_end, &header) != line.size()) break;
     }
     csv_free(&parser);
-    return header.done && table_of(header.fields) == Table::Relations;
+    return header.done && table_of(header.fields, file) == Table::Relations;
 }
 
 }  // namespace kizuna::importers

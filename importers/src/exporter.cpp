@@ -60,6 +60,14 @@ void export_csv(const Store& store, const std::filesystem::path& folder) {
     }
     finish_writing(std::move(types), types_path);
 
+    const auto kinds_path = folder / "entity_kinds.csv";
+    File kinds = open_for_writing(kinds_path);
+    write_row(kinds.get(), {"id", "label_en", "label_ja", "label_vi", "description"});
+    for (const auto& kind : store.entity_kinds()) {
+        write_row(kinds.get(), {kind.id, kind.label_en, kind.label_ja, kind.label_vi, kind.description});
+    }
+    finish_writing(std::move(kinds), kinds_path);
+
     const auto entities_path = folder / "entities.csv";
     File entities = open_for_writing(entities_path);
     write_row(entities.get(),
@@ -88,6 +96,7 @@ void export_jsonl(const Store& store, const std::filesystem::path& path) {
         std::fwrite(text.data(), 1, text.size(), out.get());
     };
     for (const auto& type : store.relation_types()) line("type", type);
+    for (const auto& kind : store.entity_kinds()) line("kind", kind);
     store.for_each_entity([&](const Entity& entity) { line("entity", entity); });
     store.for_each_relation([&](const Relation& relation) { line("relation", relation); });
     finish_writing(std::move(out), path);
@@ -137,21 +146,11 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.start("graphml");
     out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
     // Key ids equal attribute names so that files stay readable; all values are strings.
-    const std::vector<std::pair<const char*, const char*>> keys = {{"graph", "relation_types"},
-                                                                   {"node", "label"},
-                                                                   {"node", "kind"},
-                                                                   {"node", "name_en"},
-                                                                   {"node", "name_ja"},
-                                                                   {"node", "name_vi"},
-                                                                   {"node", "aliases"},
-                                                                   {"node", "country"},
-                                                                   {"node", "attributes"},
-                                                                   {"node", "sources"},
-                                                                   {"edge", "type"},
-                                                                   {"edge", "start"},
-                                                                   {"edge", "end"},
-                                                                   {"edge", "attributes"},
-                                                                   {"edge", "sources"}};
+    const std::vector<std::pair<const char*, const char*>> keys = {
+        {"graph", "relation_types"}, {"graph", "entity_kinds"}, {"node", "label"},      {"node", "kind"},
+        {"node", "name_en"},         {"node", "name_ja"},       {"node", "name_vi"},    {"node", "aliases"},
+        {"node", "country"},         {"node", "attributes"},    {"node", "sources"},    {"edge", "type"},
+        {"edge", "start"},           {"edge", "end"},           {"edge", "attributes"}, {"edge", "sources"}};
     for (const auto& [domain, name] : keys) {
         out.start("key");
         out.attribute("id", name);
@@ -164,6 +163,7 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.attribute("id", "kizuna");
     out.attribute("edgedefault", "directed");
     out.data("relation_types", nlohmann::json(store.relation_types()).dump());
+    out.data("entity_kinds", nlohmann::json(store.entity_kinds()).dump());
     store.for_each_entity([&](const Entity& e) {
         out.start("node");
         out.attribute("id", e.id);

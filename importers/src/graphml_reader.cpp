@@ -61,6 +61,12 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
                     batch.types.push_back({std::move(type), place});
                 }
             }
+            const std::string kinds = take(d, "entity_kinds");
+            if (!kinds.empty()) {
+                for (auto& kind : nlohmann::json::parse(kinds).get<std::vector<EntityKind>>()) {
+                    batch.kinds.push_back({std::move(kind), place});
+                }
+            }
             return;
         }
         if (element.tag == "node") {
@@ -95,7 +101,7 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
     } catch (const InvalidDataError& e) {
         problems.add(place, e.what());
     } catch (const nlohmann::json::exception& e) {
-        problems.add(place, std::string("bad relation_types JSON: ") + e.what());
+        problems.add(place, std::string("bad relation_types or entity_kinds JSON: ") + e.what());
     }
 }
 

@@ -80,6 +80,15 @@ struct Known {
 Known validate_types_and_entities(const Store& store, const Batch& batch, Problems& problems) {
     UniqueIds<RelationType> type_ids("relation type");
     for (const auto& item : batch.types) type_ids.check(item, problems);
+    UniqueIds<EntityKind> kind_ids("entity kind");
+    for (const auto& item : batch.kinds) {
+        try {
+            validate_entity_kind(item.value);
+        } catch (const InvalidDataError& e) {
+            problems.add(item.place, e.what());
+        }
+        kind_ids.check(item, problems);
+    }
     UniqueIds<Entity> entity_ids("entity");
     for (const auto& item : batch.entities) entity_ids.check(item, problems);
     Known known;
@@ -226,14 +235,16 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     ImportReport report;
     report.dry_run = options.dry_run;
     report.types_read = batch.types.size();
+    report.kinds_read = batch.kinds.size();
     report.entities_read = batch.entities.size();
     // Relations are checked as they come; writing stops at the first problem (the transaction is then
     // rolled back) but checking goes on, so that the report lists the first problems of every file.
     Problems relation_problems;
     UniqueIds<Relation> relation_ids("relation");
-    ProgressCount progress(options.progress,
-                           batch.types.size() + batch.entities.size() + batch.relations.size(),
-                           streamed_bytes, bytes_per_line);
+    ProgressCount progress(
+        options.progress,
+        batch.types.size() + batch.kinds.size() + batch.entities.size() + batch.relations.size(),
+        streamed_bytes, bytes_per_line);
     auto tick = [&progress] { progress.tick(); };
     auto process = [&](BulkWriter* writer) {
         bool stream_valid = true;
@@ -242,6 +253,10 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
         };
         if (writing()) {
             for (const auto& item : batch.types) {
+                writer->put(item.value);
+                tick();
+            }
+            for (const auto& item : batch.kinds) {
                 writer->put(item.value);
                 tick();
             }
@@ -311,10 +326,12 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
     out = {{"dry_run", report.dry_run},
            {"read",
             {{"relation_types", report.types_read},
+             {"entity_kinds", report.kinds_read},
              {"entities", report.entities_read},
              {"relations", report.relations_read}}},
            {"changed",
             {{"relation_types", report.changed.types_changed},
+             {"entity_kinds", report.changed.kinds_changed},
              {"entities", report.changed.entities_changed},
              {"relations", report.changed.relations_changed}}}};
 }

@@ -71,7 +71,7 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
             const auto object = parse_without_repeated_keys(line);
             if (!object.is_object() || object.size() != 1) {
                 throw InvalidDataError(
-                    R"(each line must be one object: {"entity": …}, {"relation": …} or {"type": …})");
+                    R"(each line must be one object: {"entity": …}, {"relation": …}, {"type": …} or {"kind": …})");
             }
             const auto first = object.begin();
             const std::string& key = first.key();
@@ -82,8 +82,11 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
                 batch.relations.push_back({value.get<Relation>(), place});
             } else if (key == "type") {
                 batch.types.push_back({value.get<RelationType>(), place});
+            } else if (key == "kind") {
+                batch.kinds.push_back({value.get<EntityKind>(), place});
             } else {
-                throw InvalidDataError("unknown record '" + key + "' (expected entity, relation or type)");
+                throw InvalidDataError("unknown record '" + key +
+                                       "' (expected entity, relation, type or kind)");
             }
         } catch (const nlohmann::json::parse_error& e) {
             problems.add(place, "not valid JSON at column " + std::to_string(e.byte) +

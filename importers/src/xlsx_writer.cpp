@@ -94,6 +94,7 @@ void export_xlsx(const Store& store, const std::filesystem::path& path) {
         {"id", "type", "from", "from_name", "to", "to_name", "start", "end", "attributes", "sources"}, bold);
     Sheet types(book, "relation_types",
                 {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"}, bold);
+    Sheet kinds(book, "entity_kinds", {"id", "label_en", "label_ja", "label_vi", "description"}, bold);
     Sheet sources(book, "sources", {"of", "id", "title", "url", "locator"}, bold);
     std::map<std::string, std::string> names;  // entity id -> English name, for the relations sheet
     store.for_each_entity([&](const Entity& e) {
@@ -112,7 +113,10 @@ void export_xlsx(const Store& store, const std::filesystem::path& path) {
         types.add({t.id, t.label_en, t.label_ja, t.label_vi, t.directed ? "true" : "false", t.description,
                    t.category});
     }
-    for (Sheet* sheet : {&entities, &relations, &types, &sources}) sheet->finish();
+    for (const auto& k : store.entity_kinds()) {
+        kinds.add({k.id, k.label_en, k.label_ja, k.label_vi, k.description});
+    }
+    for (Sheet* sheet : {&entities, &relations, &types, &kinds, &sources}) sheet->finish();
     const lxw_error status = workbook_close(book);
     if (status != LXW_NO_ERROR) {
         std::remove(temporary.c_str());

@@ -4,8 +4,8 @@
 #include <map>
 
 #include "kizuna/core/errors.h"
-#include "kizuna/core/vocabulary.h"
 #include "kizuna/queries/traversal.h"
+#include "named_values.h"
 
 namespace kizuna {
 
@@ -13,31 +13,6 @@ namespace {
 
 bool listed(const std::vector<std::string>& allowed, const std::string& value) {
     return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
-}
-
-// The ids the user's words name (an id or a name in any language: "企業", "Japan"). A counterpart
-// condition that can never hold is a typo, not an answer: "companies", "JPN".
-std::vector<std::string> known_ids(const std::vector<std::string>& wanted,
-                                   const std::vector<std::string>& known, const char* what,
-                                   const char* option) {
-    std::vector<std::string> ids;
-    for (const auto& value : wanted) {
-        const auto found =
-            std::string(option) == "--kind" ? match_kind(value, known) : match_country(value, known);
-        if (found) {
-            ids.push_back(*found);
-            continue;
-        }
-        std::vector<std::string> sorted = known;
-        std::sort(sorted.begin(), sorted.end());
-        std::string list;
-        for (const auto& k : sorted) {
-            if (!k.empty()) list += (list.empty() ? "" : ", ") + k;
-        }
-        throw UsageError(std::string(option) + ": no entity has the " + what + " '" + value +
-                         "' (there are: " + list + ")");
-    }
-    return ids;
 }
 
 int start_key(const Graph& graph, RelationIndex r) {
@@ -48,8 +23,9 @@ int start_key(const Graph& graph, RelationIndex r) {
 }  // namespace
 
 std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQuery& query) {
-    const auto countries = known_ids(query.countries, graph.countries(), "country", "--country");
-    const auto kinds = known_ids(query.kinds, graph.kinds(), "kind", "--kind");
+    const auto countries =
+        queries::named_values(graph, query.countries, queries::Vocabulary::Country, "--country");
+    const auto kinds = queries::named_values(graph, query.kinds, queries::Vocabulary::Kind, "--kind");
     RelationFilter undirected = query.filter;
     undirected.directed = false;  // direction is applied below, per link
     const queries::CompiledFilter filter(graph, undirected);

@@ -97,6 +97,26 @@ TEST_CASE("upserting the same values changes nothing, and a changed value update
     CHECK(store.entity_count() == 2);
 }
 
+TEST_CASE("kinds are a vocabulary with names in three languages: built-in, added and renamed by upsert",
+          "[core][store]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    CHECK(store.entity_kinds() == default_entity_kinds());
+    const EntityKind ngo{"ngo", "NGO", "非政府組織", "tổ chức phi chính phủ",
+                         "non-governmental organisation"};
+    CHECK(store.write([&](Store::Writer& w) { w.put(ngo); }).kinds_changed == 1);
+    CHECK(store.write([&](Store::Writer& w) { w.put(ngo); }).total() == 0);
+    EntityKind renamed = default_entity_kinds().front();
+    renamed.label_vi = "cơ quan nhà nước";
+    CHECK(store.write([&](Store::Writer& w) { w.put(renamed); }).kinds_changed == 1);
+    const auto kinds = store.entity_kinds();
+    CHECK(kinds.size() == default_entity_kinds().size() + 1);
+    CHECK(std::find(kinds.begin(), kinds.end(), ngo) != kinds.end());
+    CHECK(std::find(kinds.begin(), kinds.end(), renamed) != kinds.end());
+    CHECK(std::is_sorted(kinds.begin(), kinds.end(),
+                         [](const EntityKind& a, const EntityKind& b) { return a.id < b.id; }));
+}
+
 TEST_CASE("a new or empty file is migrated to the current schema", "[core][store]") {
     TempDir dir;
     test::write_file(dir / "empty.db", "");
@@ -395,6 +415,14 @@ TEST_CASE("a version 5 database's name search gathers more in memory after the u
     SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT v FROM name_search_config WHERE k = 'hashsize'").getInt64() == 64 << 20);
     CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).resolve("Bo Y te").id == "vn-moh");
+}
+
+TEST_CASE("a version 10 database gains the kind vocabulary on upgrade, its data unchanged", "[core][store]") {
+    TempDir dir;
+    (void)upgrade(dir / "k.db", "DROP TABLE entity_kinds", 10);
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
+    CHECK(store.entity_kinds() == default_entity_kinds());
+    CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
 }
 
 TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mode", "[core][store]") {

@@ -61,10 +61,12 @@ void write_awkward(Store& store) {
         RelationType custom{"works_with",         "works \"with\", etc.", "協働 | 連携",     false,
                             "desc\nwith newline", "collaboration",        "làm việc \"với\""};
         w.put(custom);
+        w.put(EntityKind{"community_group", texts[2], texts[9], texts[10], texts[4]});
+        w.put(EntityKind{"ministry", "Ministry", "省", texts[3], ""});  // a built-in kind renamed
         for (std::size_t i = 0; i < texts.size(); ++i) {
             Entity e;
             e.id = "awkward-" + std::to_string(i);
-            e.kind = i % 2 ? "company" : "ministry";
+            e.kind = i % 3 == 2 ? "community_group" : i % 2 ? "company" : "ministry";
             e.names = {texts[i], texts[(i + 1) % texts.size()], i % 3 ? texts[(i + 2) % texts.size()] : ""};
             e.aliases = {texts[(i + 3) % texts.size()], texts[(i + 4) % texts.size()]};
             e.country = i % 2 ? "JP" : "";

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The xlsx export read back with openpyxl (Debian's python3-openpyxl): four sheets, a frozen and
+"""The xlsx export read back with openpyxl (Debian's python3-openpyxl): five sheets, a frozen and
 filtered header row on each, entity names in three languages, dates as text in the data's precision, and
 the same rows as the CSV export.
 
@@ -37,7 +37,7 @@ def main():
     run(kizuna, "--db", db, "export", "--format", "xlsx", "-o", book_path)
     run(kizuna, "--db", db, "export", "--format", "csv", "-o", os.path.join(work, "csv"))
     book = openpyxl.load_workbook(book_path)
-    if book.sheetnames != ["entities", "relations", "relation_types", "sources"]:
+    if book.sheetnames != ["entities", "relations", "relation_types", "entity_kinds", "sources"]:
         fail(f"sheets {book.sheetnames}")
     for sheet in book.worksheets:
         if sheet.freeze_panes != "A2":
@@ -47,7 +47,7 @@ def main():
         if not sheet[1][0].font.bold:
             fail(f"{sheet.title}: header not bold")
     for name, csv_name in (("entities", "entities.csv"), ("relations", "relations.csv"),
-                           ("relation_types", "relation_types.csv")):
+                           ("relation_types", "relation_types.csv"), ("entity_kinds", "entity_kinds.csv")):
         with open(os.path.join(work, "csv", csv_name), newline="", encoding="utf-8-sig") as f:
             expected = list(csv.DictReader(f))
         sheet = book[name]
@@ -67,6 +67,9 @@ def main():
         fail(f"the 2014-03 memorandum's start is {memo[6].value!r} ({memo[6].data_type}), not the text 2014-03")
     if memo[3].value != "Ministry of Health, Labour and Welfare":
         fail(f"from_name {memo[3].value!r}")
+    ministry = next(r for r in book["entity_kinds"].iter_rows(min_row=2, values_only=True) if r[0] == "ministry")
+    if ministry[1:4] != ("ministry", "省庁", "bộ"):
+        fail(f"the kind ministry is named {ministry[1:4]}")
     if book["sources"].max_row < 60:
         fail(f"sources sheet has {book['sources'].max_row} rows")
     if book["entities"].column_dimensions["D"].width < 20:

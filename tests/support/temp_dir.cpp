@@ -38,6 +38,7 @@ std::string database_dump(const std::filesystem::path& db) {
     Store store = Store::open(db, Store::Mode::ReadOnly);
     std::string dump = "generation " + std::to_string(store.generation()) + "\n";
     for (const auto& type : store.relation_types()) dump += nlohmann::json(type).dump() + "\n";
+    for (const auto& kind : store.entity_kinds()) dump += nlohmann::json(kind).dump() + "\n";
     store.for_each_entity([&](const Entity& e) { dump += nlohmann::json(e).dump() + "\n"; });
     store.for_each_relation([&](const Relation& r) { dump += nlohmann::json(r).dump() + "\n"; });
     return dump;

@@ -535,3 +535,38 @@ TEST_CASE("the legend shows what the diagram shows, beside it", "[viz][legend]")
         CHECK(labels.count("Japan") == 1);
     }
 }
+
+TEST_CASE("kinds are named from the database's vocabulary, and undated relations marked, in each language",
+          "[viz][legend]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    (void)store.write([](Store::Writer& w) {
+        w.put(
+            EntityKind{"prefecture", "prefecture", "県", "tỉnh (Nhật Bản)", ""});  // a built-in kind renamed
+        w.put(EntityKind{"ngo", "NGO", "非政府組織", "tổ chức phi chính phủ", ""});  // a kind added
+        Entity a{"pref", "prefecture", {"Pref", "", ""}, {}, "JP", {}, {}};
+        Entity b{"bridge", "ngo", {"Bridge", "", ""}, {}, "VN", {}, {}};
+        Entity c{"lab", "research_lab", {"Lab", "", ""}, {}, "VN", {}, {}};  // a kind no vocabulary names
+        for (const auto& e : {a, b, c}) w.put(e);
+        w.put(Relation{"a-b", "mou", "pref", "bridge", PartialDate::parse("2024"), std::nullopt, {}, {}});
+        w.put(Relation{"b-c", "cooperation", "bridge", "lab", std::nullopt, std::nullopt, {}, {}});
+    });
+    const Snapshot snapshot = Snapshot::take(store);
+    const Subgraph all{{0, 1, 2}, {0, 0, 0}, {0, 1}};
+    const std::map<std::string, std::vector<std::string>> expected = {
+        {"en", {"prefecture", "NGO", "research_lab", "cooperation (no date)"}},
+        {"ja", {"県", "非政府組織", "research_lab", "協力 (日付なし)"}},
+        {"vi", {"tỉnh (Nhật Bản)", "tổ chức phi chính phủ", "research_lab", "hợp tác (không rõ ngày)"}}};
+    for (const auto& [lang, words] : expected) {
+        DYNAMIC_SECTION(lang) {
+            DiagramOptions options;
+            options.lang = lang;
+            options.window = date_window(PartialDate::parse("2025"), std::nullopt, std::nullopt);
+            const auto texts = svg_texts(render_diagram(snapshot, all, options, DiagramFormat::Svg));
+            for (const auto& word : words) {
+                INFO(word);
+                CHECK(has_text(texts, word));
+            }
+        }
+    }
+}

@@ -20,6 +20,11 @@ namespace kizuna {
 
 namespace {
 
+// The mark after the label of a relation whose date is unknown, in the diagram's language.
+std::string no_date_mark(const std::string& lang) {
+    return lang == "ja" ? "(日付なし)" : lang == "vi" ? "(không rõ ngày)" : "(no date)";
+}
+
 // Under --fit, node names wrap at about this many cells (22 Latin letters, 11 CJK characters).
 constexpr std::size_t kWrapCells = 22;
 
@@ -122,7 +127,12 @@ class DiagramBuilder {
     [[nodiscard]] viz::LegendContent legend() const {
         viz::LegendContent content;
         if (!options_.legend) return content;
-        content.kinds.assign(kinds_.begin(), kinds_.end());
+        for (const auto& kind : kinds_) {
+            const auto& vocabulary = graph_.entity_kinds();
+            const auto named = std::find_if(vocabulary.begin(), vocabulary.end(),
+                                            [&](const EntityKind& entry) { return entry.id == kind; });
+            content.kinds.push_back(named != vocabulary.end() ? *named : EntityKind{kind, "", "", "", ""});
+        }
         content.countries.assign(countries_.begin(), countries_.end());
         for (const auto& type : graph_.relation_types()) {
             if (types_.count(type.id)) content.types.push_back(type);
@@ -135,9 +145,9 @@ class DiagramBuilder {
                                         : "(?) possibly active in the period (coarse dates)");
         }
         if (states_.count(Activity::DateUnknown)) {
-            content.notes.push_back(lang == "ja"   ? "(no date) 日付不明"
-                                    : lang == "vi" ? "(no date) không rõ ngày"
-                                                   : "(no date) date unknown");
+            content.notes.push_back(no_date_mark(lang) + (lang == "ja"   ? " 日付不明"
+                                                          : lang == "vi" ? " ngày không rõ"
+                                                                         : " date unknown"));
         }
         content.notes.insert(content.notes.end(), options_.notes.begin(), options_.notes.end());
         return content;
@@ -217,7 +227,7 @@ class DiagramBuilder {
         const char* faint = "";
         if (state == Activity::PossiblyActive || state == Activity::DateUnknown) {
             states_.insert(state);
-            label += state == Activity::PossiblyActive ? " (?)" : " (no date)";
+            label += state == Activity::PossiblyActive ? " (?)" : " " + no_date_mark(options_.lang);
             faint = state == Activity::PossiblyActive ? "99" : "66";  // alpha of the pen
         }
         // Graphviz 2.42's dot frees a cluster's rank array twice (in gvFreeLayout) when a labelled edge

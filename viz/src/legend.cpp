@@ -59,8 +59,8 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         }
     };
     in_columns(content.kinds.size(), [&](std::size_t i) {
-        Agnode_t* node = item("kind", kind_name(content.kinds[i], options.lang));
-        const auto style = node_style(content.kinds[i]);
+        Agnode_t* node = item("kind", display_label(content.kinds[i], options.lang));
+        const auto style = node_style(content.kinds[i].id);
         set(node, "shape", style.shape);
         set(node, "style", style.style);
         set(node, "fillcolor", "#ffffff");

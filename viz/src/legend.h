@@ -16,7 +16,8 @@
 namespace kizuna::viz {
 
 struct LegendContent {
-    std::vector<std::string> kinds, countries;  // in the order shown
+    std::vector<EntityKind> kinds;  // in the order shown; a kind without names has only its id
+    std::vector<std::string> countries;
     std::vector<RelationType> types;
     std::vector<std::string> notes;  // plain lines: date states drawn, what was left out
     [[nodiscard]] bool empty() const {

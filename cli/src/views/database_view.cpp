@@ -10,19 +10,23 @@ void print_table(std::ostream& out, const ImportReport& report, const std::strin
     out << (report.dry_run ? "valid: " : "read ") << thousands(report.entities_read) << " entities, "
         << thousands(report.relations_read) << " relations, " << thousands(report.types_read)
         << " relation types";
+    if (report.kinds_read > 0) out << ", " << thousands(report.kinds_read) << " entity kinds";
     if (report.dry_run) {
         out << " (dry run: nothing written)\n";
         return;
     }
     out << "; changed " << thousands(report.changed.entities_changed) << " entities, "
         << thousands(report.changed.relations_changed) << " relations, "
-        << thousands(report.changed.types_changed) << " relation types\n";
+        << thousands(report.changed.types_changed) << " relation types";
+    if (report.kinds_read > 0) out << ", " << thousands(report.changed.kinds_changed) << " entity kinds";
+    out << "\n";
 }
 
 CsvRows csv_rows(const ImportReport& report, const std::string&) {
     return {
         {"rows", "read", "changed"},
         {"relation_types", std::to_string(report.types_read), std::to_string(report.changed.types_changed)},
+        {"entity_kinds", std::to_string(report.kinds_read), std::to_string(report.changed.kinds_changed)},
         {"entities", std::to_string(report.entities_read), std::to_string(report.changed.entities_changed)},
         {"relations", std::to_string(report.relations_read),
          std::to_string(report.changed.relations_changed)}};

@@ -32,8 +32,8 @@ void print_table(std::ostream& out, const EgoAnswer& answer, const std::string& 
     for (std::size_t i : order) {
         const Entity& e = *answer.book.entity(answer.entities[i].entity);
         entities.add({std::to_string(answer.entities[i].distance), display_name(e, lang),
-                      kind_name(e.kind, lang), lang == "en" ? e.country : country_name(e.country, lang),
-                      e.id});
+                      answer.book.kind_name(e.kind, lang),
+                      lang == "en" ? e.country : country_name(e.country, lang), e.id});
     }
     entities.print(out);
     if (answer.relations.empty()) {

@@ -13,20 +13,12 @@ namespace kizuna::cli {
 
 namespace {
 
-// The attributes a --where condition names or matched ("city: Hanoi"), to show why an entity is listed.
-std::string matched_attributes(const Entity& entity, const std::vector<AttributeCondition>& where) {
+// The attributes the --where conditions matched ("city: Hanoi"), to show why an entity is listed.
+std::string matched_text(const EntityListAnswer& answer, const std::string& id) {
     std::string text;
-    for (const auto& [name, value] : entity.attributes) {
-        for (const auto& condition : where) {
-            const bool named = condition.name.empty() || search_key(condition.name) == search_key(name);
-            const std::string key = search_key(value), wanted = search_key(condition.value);
-            const bool hit = condition.contains ? key.find(wanted) != std::string::npos : key == wanted;
-            if (named && hit) {
-                text += (text.empty() ? "" : "; ") + name + ": " + value;
-                break;
-            }
-        }
-    }
+    const auto found = answer.matched.find(id);
+    if (found == answer.matched.end()) return text;
+    for (const auto& [name, value] : found->second) text += (text.empty() ? "" : "; ") + name + ": " + value;
     return text;
 }
 
@@ -43,9 +35,9 @@ void print_table(std::ostream& out, const EntityListAnswer& answer, const std::s
     Table table(header, lang);
     for (const auto& id : answer.entities) {
         const Entity& e = *answer.book.entity(id);
-        std::vector<std::string> cells = {display_name(e, lang), kind_name(e.kind, lang),
+        std::vector<std::string> cells = {display_name(e, lang), answer.book.kind_name(e.kind, lang),
                                           lang == "en" ? e.country : country_name(e.country, lang), e.id};
-        if (!answer.where.empty()) cells.push_back(matched_attributes(e, answer.where));
+        if (!answer.where.empty()) cells.push_back(matched_text(answer, e.id));
         table.add(cells);
     }
     table.print(out);

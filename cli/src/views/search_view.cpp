@@ -41,7 +41,7 @@ void print_table(std::ostream& out, const SearchAnswer& answer, const std::strin
         const std::string matched = field.rfind("attribute:", 0) == 0 ? field.substr(10) + ": " + text
                                     : text == name                    ? ""
                                                                       : text;
-        table.add({e.id, name, kind_name(e.kind, lang),
+        table.add({e.id, name, answer.book.kind_name(e.kind, lang),
                    lang == "en" ? e.country : country_name(e.country, lang), other_names(e, name), matched});
     }
     table.print(out);

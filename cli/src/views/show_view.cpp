@@ -21,11 +21,11 @@ using Fields = std::vector<std::pair<std::string, std::string>>;
 void print_fields(std::ostream& out, const Fields& lines) {
     std::size_t width = 0;
     for (const auto& [label, value] : lines) {
-        if (!value.empty()) width = std::max(width, label.size());
+        if (!value.empty()) width = std::max(width, display_width(label));  // in cells: 種別, tên tiếng Anh
     }
     for (const auto& [label, value] : lines) {
         if (!value.empty())
-            out << "  " << label << std::string(width + 2 - label.size(), ' ') << value << '\n';
+            out << "  " << label << std::string(width + 2 - display_width(label), ' ') << value << '\n';
     }
 }
 
@@ -37,7 +37,7 @@ void print_table(std::ostream& out, const EntityAnswer& answer, const std::strin
     out << display_name(e, lang) << "  (" << e.id << ")\n";
     std::string aliases;
     for (const auto& alias : e.aliases) aliases += (aliases.empty() ? "" : ", ") + alias;
-    Fields lines = {{tr("kind", lang), lang == "en" ? e.kind : kind_name(e.kind, lang)},
+    Fields lines = {{tr("kind", lang), lang == "en" ? e.kind : answer.book.kind_name(e.kind, lang)},
                     {tr("country", lang), lang == "en" ? e.country : country_name(e.country, lang)},
                     {tr("English", lang), e.names.en},
                     {tr("Japanese", lang), e.names.ja},

@@ -40,7 +40,7 @@ void print_table(std::ostream& out, const StatsAnswer& answer, const std::string
         out << tr(" (largest: {0} entities)", lang, {std::to_string(answer.largest_components.front())});
     out << "\n\n";
     Table kinds({"kind", "entities"}, lang);
-    for (const auto& [k, n] : answer.by_kind) kinds.add({kind_name(k, lang), std::to_string(n)});
+    for (const auto& [k, n] : answer.by_kind) kinds.add({answer.book.kind_name(k, lang), std::to_string(n)});
     kinds.print(out);
     out << '\n';
     Table countries({"country", "entities"}, lang);
@@ -88,7 +88,7 @@ CsvRows csv_rows(const StatsAnswer& answer, const std::string& lang) {
     rows.push_back({"relations", "", "", std::to_string(answer.relations)});
     rows.push_back({"components", "", "", std::to_string(answer.components)});
     for (const auto& [k, n] : answer.by_kind)
-        rows.push_back({"kind", k, kind_name(k, lang), std::to_string(n)});
+        rows.push_back({"kind", k, answer.book.kind_name(k, lang), std::to_string(n)});
     for (const auto& [k, n] : answer.by_country)
         rows.push_back({"country", k, country_name(k, lang), std::to_string(n)});
     for (const auto& [k, n] : answer.by_type)

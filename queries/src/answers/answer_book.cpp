@@ -26,6 +26,21 @@ std::string AnswerBook::label(const std::string& type_id, const std::string& lan
     return found != nullptr ? display_label(*found, lang) : type_id;
 }
 
+std::string AnswerBook::kind_name(const std::string& kind, const std::string& lang) const {
+    const auto found = kinds.find(kind);
+    return found != kinds.end() ? display_label(found->second, lang) : kind;
+}
+
+void AnswerBook::keep_kind(const std::string& kind, const std::vector<EntityKind>& vocabulary) {
+    if (kinds.count(kind) != 0) return;
+    for (const auto& entry : vocabulary) {
+        if (entry.id == kind) {
+            kinds.emplace(kind, entry);
+            return;
+        }
+    }
+}
+
 std::string AnswerBook::direction(const Relation& relation, const std::string& viewpoint) const {
     const RelationType* found = type(relation.type);
     if (found != nullptr && !found->directed) return "symmetric";

@@ -6,6 +6,7 @@ const Entity& AnswerBuilder::entity(VertexId v) {
     if (const auto found = fetched_.find(v); found != fetched_.end()) return *found->second;
     Entity fetched = snapshot_.entity(v);
     std::string id = fetched.id;
+    book_.keep_kind(fetched.kind, snapshot_.graph().entity_kinds());
     const Entity& kept = book_.entities.insert_or_assign(std::move(id), std::move(fetched)).first->second;
     fetched_.emplace(v, &kept);
     return kept;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "../named_values.h"
 #include "answer_builder.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
@@ -14,41 +15,36 @@ namespace kizuna {
 
 namespace {
 
-// The ids the user's words name among the known values; a word that names nothing is a usage error.
-std::vector<std::string> named(const std::vector<std::string>& words, const std::vector<std::string>& known,
-                               bool kinds, const char* option) {
-    std::vector<std::string> ids;
-    for (const auto& word : words) {
-        const auto found = kinds ? match_kind(word, known) : match_country(word, known);
-        if (!found) {
-            std::vector<std::string> sorted = known;
-            std::sort(sorted.begin(), sorted.end());
-            std::string list;
-            for (const auto& k : sorted) {
-                if (!k.empty()) list += (list.empty() ? "" : ", ") + k;
-            }
-            throw UsageError(std::string(option) + ": nothing has '" + word + "' (there are: " + list + ")");
-        }
-        ids.push_back(*found);
-    }
-    return ids;
-}
-
 bool listed(const std::vector<std::string>& allowed, const std::string& value) {
     return allowed.empty() || std::find(allowed.begin(), allowed.end(), value) != allowed.end();
 }
 
-bool holds(const AttributeCondition& condition, const Entity& entity) {
+// The entity's attributes the condition matches (names and values compared by search_key).
+Attributes matching(const AttributeCondition& condition, const Entity& entity) {
     const std::string wanted = search_key(condition.value);
     auto matches = [&](const std::string& value) {
         const std::string key = search_key(value);
         return condition.contains ? key.find(wanted) != std::string::npos : key == wanted;
     };
     const std::string name = search_key(condition.name);
+    Attributes found;
     for (const auto& [attribute, value] : entity.attributes) {
-        if ((name.empty() || search_key(attribute) == name) && matches(value)) return true;
+        if ((name.empty() || search_key(attribute) == name) && matches(value))
+            found.emplace(attribute, value);
     }
-    return false;
+    return found;
+}
+
+// The attributes that satisfy every condition (one or more each), or nullopt when one is not met.
+std::optional<Attributes> matching_all(const std::vector<AttributeCondition>& conditions,
+                                       const Entity& entity) {
+    Attributes all;
+    for (const auto& condition : conditions) {
+        Attributes found = matching(condition, entity);
+        if (found.empty()) return std::nullopt;
+        all.merge(found);
+    }
+    return all;
 }
 
 // Entity conditions resolved to ids once.
@@ -63,8 +59,9 @@ struct Resolved {
 Resolved resolve(const Graph& graph, const EntityConditions& conditions, const char* side) {
     const std::string kind_option = std::string("--kind") + side,
                       country_option = std::string("--country") + side;
-    return {named(conditions.kinds, graph.kinds(), true, kind_option.c_str()),
-            named(conditions.countries, graph.countries(), false, country_option.c_str()), conditions.where};
+    return {queries::named_values(graph, conditions.kinds, queries::Vocabulary::Kind, kind_option),
+            queries::named_values(graph, conditions.countries, queries::Vocabulary::Country, country_option),
+            conditions.where};
 }
 
 }  // namespace
@@ -87,11 +84,9 @@ EntityListAnswer answer_entity_list(const Snapshot& snapshot, const EntityCondit
     for (VertexId v = 0; v < graph.vertex_count(); ++v) {  // vertices are in entity-id order
         if (!wanted.on_graph(graph, v)) continue;
         if (!wanted.where.empty()) {
-            const Entity entity = snapshot.entity(v);
-            if (!std::all_of(wanted.where.begin(), wanted.where.end(),
-                             [&](const AttributeCondition& c) { return holds(c, entity); })) {
-                continue;
-            }
+            auto matched = matching_all(wanted.where, snapshot.entity(v));
+            if (!matched) continue;
+            answer.matched.emplace(builder.entity(v).id, std::move(*matched));
         }
         answer.entities.push_back(builder.entity(v).id);
     }
@@ -122,7 +117,7 @@ RelationListAnswer answer_relation_list(const Snapshot& snapshot, const Relation
         if (!from.on_graph(graph, graph.from(r)) || !to.on_graph(graph, graph.to(r))) continue;
         const auto all_hold = [](const Resolved& side, const Entity& entity) {
             return std::all_of(side.where.begin(), side.where.end(),
-                               [&](const AttributeCondition& c) { return holds(c, entity); });
+                               [&](const AttributeCondition& c) { return !matching(c, entity).empty(); });
         };
         if (!from.where.empty() && !all_hold(from, snapshot.entity(graph.from(r)))) continue;
         if (!to.where.empty() && !all_hold(to, snapshot.entity(graph.to(r)))) continue;
@@ -144,7 +139,12 @@ RelationListAnswer answer_relation_list(const Snapshot& snapshot, const Relation
 
 void to_json(nlohmann::json& out, const EntityListAnswer& answer) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& id : answer.entities) list.push_back(*answer.book.entity(id));
+    for (const auto& id : answer.entities) {
+        nlohmann::json entity = *answer.book.entity(id);
+        if (const auto found = answer.matched.find(id); found != answer.matched.end())
+            entity["matched"] = found->second;
+        list.push_back(std::move(entity));
+    }
     out = {{"entities", list}};
 }
 

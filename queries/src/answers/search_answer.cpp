@@ -7,12 +7,15 @@
 namespace kizuna {
 
 SearchAnswer answer_search(const Store& store, const std::string& text, std::size_t limit) {
-    SearchAnswer answer{text, limit, {}, {}, false};
+    SearchAnswer answer{text, limit, {}, {}, false, {}};
+    const Store::ReadTransaction snapshot(store);  // the hits and the kinds' names of one state
+    const auto kinds = store.entity_kinds();
     // One more than shown tells whether there are more.
     auto hits = store.search_everywhere(text, limit + 1);
     answer.more = hits.size() > limit;
     if (answer.more) hits.pop_back();
     for (auto& hit : hits) {
+        answer.book.keep_kind(hit.entity.kind, kinds);
         answer.entities.push_back(std::move(hit.entity));
         answer.matched.emplace_back(std::move(hit.field), std::move(hit.text));
     }

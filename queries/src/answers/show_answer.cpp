@@ -17,7 +17,10 @@ RelationAnswer relation_answer(const Snapshot& snapshot, Relation relation) {
     const Store& store = snapshot.store();
     if (auto type = store.relation_type(answer.relation.type)) answer.book.types.emplace(type->id, *type);
     for (const auto& id : {answer.relation.from, answer.relation.to}) {
-        if (auto entity = store.entity(id)) answer.book.entities.emplace(id, std::move(*entity));
+        if (auto entity = store.entity(id)) {
+            answer.book.keep_kind(entity->kind, snapshot.graph().entity_kinds());
+            answer.book.entities.emplace(id, std::move(*entity));
+        }
     }
     return answer;
 }

@@ -21,6 +21,8 @@ StatsAnswer answer_stats(const Snapshot& snapshot, const StatsQuery& query) {
     answer.left_out = left_out(snapshot.graph(), query.filter);
     queries::AnswerBuilder builder(snapshot, answer.book);
     for (const auto& type : snapshot.graph().relation_types()) answer.book.types.emplace(type.id, type);
+    for (const auto& [kind, count] : answer.by_kind)
+        answer.book.keep_kind(kind, snapshot.graph().entity_kinds());
     auto ranked = [&](const std::vector<Ranked>& list) {
         std::vector<RankedEntity> out;
         for (const auto& r : list) out.push_back({builder.entity(r.vertex).id, r.score});

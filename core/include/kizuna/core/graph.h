@@ -71,6 +71,8 @@ class Graph {
     // Every kind and every country some entity has (each once, "" for no country).
     [[nodiscard]] const std::vector<std::string>& kinds() const;
     [[nodiscard]] const std::vector<std::string>& countries() const;
+    // The store's kind vocabulary (Store::entity_kinds): the names of kinds, for answers and diagrams.
+    [[nodiscard]] const std::vector<EntityKind>& entity_kinds() const;
 
     // A relation's ends: to() directly, from() by a binary search (O(log vertices)).
     [[nodiscard]] VertexId from(RelationIndex r) const;

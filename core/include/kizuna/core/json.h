@@ -11,11 +11,13 @@ void to_json(nlohmann::json& out, const Source& source);
 void to_json(nlohmann::json& out, const Entity& entity);
 void to_json(nlohmann::json& out, const Relation& relation);
 void to_json(nlohmann::json& out, const RelationType& type);
+void to_json(nlohmann::json& out, const EntityKind& kind);
 
 void from_json(const nlohmann::json& in, Source& source);
 void from_json(const nlohmann::json& in, Entity& entity);
 void from_json(const nlohmann::json& in, Relation& relation);
 void from_json(const nlohmann::json& in, RelationType& type);
+void from_json(const nlohmann::json& in, EntityKind& kind);
 
 // Attributes and sources as compact JSON text (how the store and the CSV files keep them).
 [[nodiscard]] std::string attributes_to_json_text(const Attributes& attributes);

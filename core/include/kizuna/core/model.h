@@ -66,6 +66,17 @@ struct RelationType {
     friend bool operator==(const RelationType&, const RelationType&) = default;
 };
 
+// An entry of the entity kind vocabulary (ministry, company ...): its names in the three languages. The
+// vocabulary is open: an entity may have a kind the vocabulary does not list, shown by its id.
+struct EntityKind {
+    std::string id;
+    std::string label_en;
+    std::string label_ja;
+    std::string label_vi;
+    std::string description;
+    friend bool operator==(const EntityKind&, const EntityKind&) = default;
+};
+
 // The closed set of relation categories, each with what it means (README "Relation categories").
 struct RelationCategory {
     const char* id;
@@ -85,7 +96,11 @@ inline constexpr const char* kEvidence = "evidence";
 // id.
 [[nodiscard]] const std::string& display_label(const RelationType& type, const std::string& lang);
 
-// The vocabulary a new database starts with; data files may add to it.
+// The label of a kind in a language, as display_label of a type does.
+[[nodiscard]] const std::string& display_label(const EntityKind& kind, const std::string& lang);
+
+// The vocabularies a new database starts with; data files may add to them.
 [[nodiscard]] const std::vector<RelationType>& default_relation_types();
+[[nodiscard]] const std::vector<EntityKind>& default_entity_kinds();
 
 }  // namespace kizuna

@@ -72,6 +72,7 @@ class Store {
     [[nodiscard]] std::optional<Relation> relation(const std::string& id) const;
     [[nodiscard]] std::vector<RelationType> relation_types() const;  // ordered by id
     [[nodiscard]] std::optional<RelationType> relation_type(const std::string& id) const;
+    [[nodiscard]] std::vector<EntityKind> entity_kinds() const;  // the kind vocabulary, ordered by id
     [[nodiscard]] bool has_entity(const std::string& id) const;
     [[nodiscard]] std::int64_t entity_count() const;
     [[nodiscard]] std::int64_t relation_count() const;
@@ -131,8 +132,9 @@ class Store {
         std::size_t types_changed = 0;
         std::size_t entities_changed = 0;
         std::size_t relations_changed = 0;
+        std::size_t kinds_changed = 0;
         [[nodiscard]] std::size_t total() const {
-            return types_changed + entities_changed + relations_changed;
+            return types_changed + entities_changed + relations_changed + kinds_changed;
         }
     };
 
@@ -143,6 +145,7 @@ class Store {
       public:
         virtual ~Writer() = default;
         virtual void put(const RelationType& type) = 0;
+        virtual void put(const EntityKind& kind) = 0;
         virtual void put(const Entity& entity) = 0;
         virtual void put(const Relation& relation) = 0;
         virtual void remove_relation(const std::string& id) = 0;

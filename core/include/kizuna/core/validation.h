@@ -22,6 +22,7 @@ inline constexpr std::size_t kMaxFieldBytes = 16 * 1024;
 void validate_text(std::string_view field, std::string_view text);
 void validate_entity(const Entity& entity);
 void validate_relation_type(const RelationType& type);
+void validate_entity_kind(const EntityKind& kind);
 // REQUIRES: the caller checks endpoints and type against the database (knows_type, knows_entity).
 void validate_relation(const Relation& relation, const std::function<bool(const std::string&)>& knows_type,
                        const std::function<bool(const std::string&)>& knows_entity);

@@ -1,7 +1,7 @@
 #pragma once
-// The words of the data's vocabularies in English, Japanese and Vietnamese: entity kinds, countries and
-// relation categories, and how a word a user types (an id or a name in any language, any case or
-// width) finds the value it names.
+// The words of the data's vocabularies in English, Japanese and Vietnamese: entity kinds (from the
+// database's vocabulary), countries and relation categories (built in), and how a word a user types (an id or
+// a name in any language, any case or width) finds the value it names.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,8 +11,10 @@
 
 namespace kizuna {
 
-// The name of a kind ("ministry": 省庁, bộ) in lang; the id itself for a kind without names.
-[[nodiscard]] std::string kind_name(const std::string& kind, const std::string& lang);
+// The name of a kind ("ministry": 省庁, bộ) in lang, from a kind vocabulary (the database's: Graph::
+// entity_kinds()); the id itself for a kind the vocabulary does not name.
+[[nodiscard]] std::string kind_name(const std::string& kind, const std::vector<EntityKind>& vocabulary,
+                                    const std::string& lang);
 // The name of a country code ("JP": Japan, 日本, Nhật Bản); "" is "no country"; unknown codes as they are.
 [[nodiscard]] std::string country_name(const std::string& country, const std::string& lang);
 // The name of a relation category ("evidence": 根拠資料, nguồn tài liệu).
@@ -21,7 +23,8 @@ namespace kizuna {
 // The id among `known` that `wanted` names: the id itself, or one of its names in any language,
 // compared by search_key (case, width and diacritics folded). nullopt when none does.
 [[nodiscard]] std::optional<std::string> match_kind(std::string_view wanted,
-                                                    const std::vector<std::string>& known);
+                                                    const std::vector<std::string>& known,
+                                                    const std::vector<EntityKind>& vocabulary);
 [[nodiscard]] std::optional<std::string> match_country(std::string_view wanted,
                                                        const std::vector<std::string>& known);
 // The index of the type `wanted` names among `types` (its id or its label in any language).

@@ -9,7 +9,7 @@
 namespace kizuna {
 
 enum class ExportFormat {
-    Csv,      // a folder: relation_types.csv, entities.csv, relations.csv
+    Csv,      // a folder: relation_types.csv, entity_kinds.csv, entities.csv, relations.csv
     Jsonl,    // one file, one {"type"|"entity"|"relation": ...} object per line
     Graphml,  // one file, readable by Gephi, yEd, NetworkX and Boost's read_graphml
     Xlsx,     // an Excel workbook for people (sheets of entities, relations, types, sources); not re-imported

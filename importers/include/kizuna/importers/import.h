@@ -1,8 +1,8 @@
 #pragma once
-// Loading files into a Store: CSV (entities.csv, relations.csv and optionally relation_types.csv, or a
-// folder holding them), JSON Lines, GraphML. Everything is written in one transaction that commits only
-// when every row passed its checks; relation CSV files are read, checked and encoded on a second
-// thread while rows are written, so a large import is neither held in memory whole nor read before
+// Loading files into a Store: CSV (entities.csv, relations.csv and optionally relation_types.csv and
+// entity_kinds.csv, or a folder holding them), JSON Lines, GraphML. Everything is written in one transaction
+// that commits only when every row passed its checks; relation CSV files are read, checked and encoded on a
+// second thread while rows are written, so a large import is neither held in memory whole nor read before
 // writing starts.
 // Re-importing the same data changes nothing (upsert by id).
 #include <filesystem>
@@ -33,7 +33,7 @@ struct ImportOptions {
 // What an import did: the answer of `kizuna import` (and of the HTTP API's import).
 struct ImportReport {
     bool dry_run = false;
-    std::size_t types_read = 0, entities_read = 0, relations_read = 0;
+    std::size_t types_read = 0, entities_read = 0, relations_read = 0, kinds_read = 0;
     Store::WriteSummary changed;  // all zero on a dry run
 };
 // JSON: {"dry_run", "read": {"relation_types", "entities", "relations"}, "changed": {…the same keys}}.

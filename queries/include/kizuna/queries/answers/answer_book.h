@@ -17,6 +17,8 @@ namespace kizuna {
 struct AnswerBook {
     std::map<std::string, Entity> entities;
     std::map<std::string, RelationType> types;
+    // The kinds of its entities that the database's vocabulary names (Graph::entity_kinds()).
+    std::map<std::string, EntityKind> kinds;
     // The answer's date filter (date_rule.h), when it has one: every relation shown has a state in it.
     std::optional<DaySpan> window;
 
@@ -27,6 +29,10 @@ struct AnswerBook {
     [[nodiscard]] std::string name(const std::string& id, const std::string& lang) const;
     // The type's label in lang (display_label), or the id.
     [[nodiscard]] std::string label(const std::string& type_id, const std::string& lang) const;
+    // The kind's name in lang (kind_name), or the id when the vocabulary has no names for it.
+    [[nodiscard]] std::string kind_name(const std::string& kind, const std::string& lang) const;
+    // Keeps the kind's entry of the vocabulary, when it has one.
+    void keep_kind(const std::string& kind, const std::vector<EntityKind>& vocabulary);
     // How the relation reads from viewpoint: "symmetric", "outgoing" (viewpoint is its from) or "incoming".
     [[nodiscard]] std::string direction(const Relation& relation, const std::string& viewpoint) const;
     // The category of the relation's type ("other" for a type the answer does not name).

@@ -2,6 +2,7 @@
 // `list`: entities by kind, country and attribute ("who is in Hanoi?", "all Japanese companies"), or
 // relations by type, category and the kinds and countries of their two ends ("which Japanese firms hold
 // stakes in Vietnamese companies?"). Kinds, countries and types may be named in any language.
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
@@ -31,6 +32,8 @@ struct EntityConditions {
 struct EntityListAnswer {
     std::vector<std::string> entities;  // ids in id order, in the book
     std::vector<AttributeCondition> where;
+    // With --where: each listed entity's attributes that met the conditions, by entity id.
+    std::map<std::string, Attributes> matched;
     AnswerBook book;
 };
 

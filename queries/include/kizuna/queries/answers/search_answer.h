@@ -7,6 +7,7 @@
 
 #include "kizuna/core/model.h"
 #include "kizuna/core/store.h"
+#include "kizuna/queries/answers/answer_book.h"
 
 namespace kizuna {
 
@@ -17,6 +18,7 @@ struct SearchAnswer {
     // For each entity: the field its best match is in ("en", "alias", "attribute:city" …) and its text.
     std::vector<std::pair<std::string, std::string>> matched;
     bool more = false;  // more entities match than limit
+    AnswerBook book;    // the names of the entities' kinds
 };
 
 // REQUIRES: limit > 0. Throws StorageError.
