@@ -62,6 +62,16 @@ bool relation_matches(const Graph& graph, RelationIndex r, const RelationFilter&
     return queries::CompiledFilter(graph, filter).relation_ok(r);
 }
 
+std::vector<std::string> evidence_types_allowed(const Graph& graph, const RelationFilter& filter) {
+    const auto typed = type_mask(graph, filter, true);
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        if (typed[i] != 0 && is_evidence(graph.relation_types()[i]))
+            out.push_back(graph.relation_types()[i].id);
+    }
+    return out;
+}
+
 LeftOut left_out(const Graph& graph, const RelationFilter& filter) {
     const auto window = filter.window();
     const bool undated_left = window && filter.undated != UndatedPolicy::Include;

@@ -122,14 +122,8 @@ RelationListAnswer answer_relation_list(const Snapshot& snapshot, const Relation
         if (!from.where.empty() && !all_hold(from, snapshot.entity(graph.from(r)))) continue;
         if (!to.where.empty() && !all_hold(to, snapshot.entity(graph.to(r)))) continue;
         Relation relation = builder.relation(r);
-        if (answer.book.activity(relation) != Activity::DateUnknown ||
-            request.filter.undated == UndatedPolicy::Include) {
-            answer.relations.push_back(std::move(relation));
-        } else if (request.filter.undated == UndatedPolicy::Separate) {
-            answer.date_unknown.push_back(std::move(relation));
-        } else {
-            ++answer.left_out.undated;
-        }
+        queries::place_by_date(answer.book, request.filter.undated, relation, relation, answer.relations,
+                               answer.date_unknown, answer.left_out);
     }
     auto by_id = [](const Relation& a, const Relation& b) { return a.id < b.id; };
     std::sort(answer.relations.begin(), answer.relations.end(), by_id);

@@ -20,16 +20,9 @@ PartnersAnswer answer_partners(const Snapshot& snapshot, VertexId entity, const 
         Relation relation = builder.relation(link.relation);
         const std::string partner = builder.entity(link.partner).id;
         std::string direction = answer.book.direction(relation, answer.entity.id);
-        PartnerRow row{partner, std::move(direction), std::move(relation)};
-        if (answer.book.activity(row.relation) != Activity::DateUnknown) {
-            answer.rows.push_back(std::move(row));
-        } else if (query.filter.undated == UndatedPolicy::Separate) {
-            answer.date_unknown.push_back(std::move(row));
-        } else if (query.filter.undated == UndatedPolicy::Exclude) {
-            ++answer.left_out.undated;
-        } else {
-            answer.rows.push_back(std::move(row));
-        }
+        PartnerRow row{partner, std::move(direction), relation};
+        queries::place_by_date(answer.book, query.filter.undated, relation, std::move(row), answer.rows,
+                               answer.date_unknown, answer.left_out);
     }
     return answer;
 }

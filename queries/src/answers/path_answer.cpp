@@ -42,22 +42,7 @@ std::optional<PathAnswer::EvidenceOnly> evidence_only(queries::AnswerBuilder& bu
     PathAnswer::EvidenceOnly found;
     found.hops = path->length();
     RelationFilter evidence = with_evidence;  // the same conditions, evidence types only
-    evidence.types.clear();
-    // The types the user's words name (ids or labels), and which of them to leave out.
-    auto named = [&](const std::vector<std::string>& words) {
-        std::vector<std::size_t> out;
-        for (const auto& word : words) {
-            if (const auto index = match_type(word, graph.relation_types())) out.push_back(*index);
-        }
-        return out;
-    };
-    const auto chosen = named(request.filter.types), excluded = named(request.filter.exclude_types);
-    const auto& types = graph.relation_types();
-    for (std::size_t i = 0; i < types.size(); ++i) {
-        const bool is_chosen = chosen.empty() || std::find(chosen.begin(), chosen.end(), i) != chosen.end();
-        const bool is_excluded = std::find(excluded.begin(), excluded.end(), i) != excluded.end();
-        if (is_evidence(types[i]) && is_chosen && !is_excluded) evidence.types.push_back(types[i].id);
-    }
+    evidence.types = evidence_types_allowed(graph, request.filter);
     evidence.exclude_types.clear();
     if (!evidence.types.empty()) {
         evidence.directed = false;

@@ -29,14 +29,8 @@ EntityTimelineAnswer answer_entity_timeline(const Snapshot& snapshot, VertexId e
     listing.undated = UndatedPolicy::Include;  // split below
     for (auto r : entity_timeline(snapshot.graph(), entity, listing)) {
         Relation relation = builder.relation(r);
-        if (answer.book.activity(relation) != Activity::DateUnknown ||
-            filter.undated == UndatedPolicy::Include) {
-            answer.relations.push_back(std::move(relation));
-        } else if (filter.undated == UndatedPolicy::Separate) {
-            answer.date_unknown.push_back(std::move(relation));
-        } else {
-            ++answer.left_out.undated;
-        }
+        queries::place_by_date(answer.book, filter.undated, relation, relation, answer.relations,
+                               answer.date_unknown, answer.left_out);
     }
     // By start date (a year before its months), undated last, then by relation id.
     auto key = [](const Relation& r) {

@@ -47,6 +47,10 @@ struct LeftOut {
     friend bool operator==(const LeftOut&, const LeftOut&) = default;
 };
 [[nodiscard]] LeftOut left_out(const Graph& graph, const RelationFilter& filter);
+// The ids of the evidence types the filter's type conditions (--type, --exclude-type) let through when
+// evidence is walked. Throws UsageError for a type no name matches.
+[[nodiscard]] std::vector<std::string> evidence_types_allowed(const Graph& graph,
+                                                              const RelationFilter& filter);
 
 // "undated": "include", "exclude" or "separate"; nullopt for anything else.
 [[nodiscard]] std::optional<UndatedPolicy> parse_undated_policy(const std::string& word);
