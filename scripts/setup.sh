@@ -33,7 +33,13 @@ packages=(
   clang-format                      # the test suite checks that every C++ file is formatted (.clang-format)
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the test suite's second build: ASan, UBSan, libFuzzer
   python3 python3-networkx          # bench/run.py and its NetworkX peer; the NetworkX cross-check test
+  libcpp-httplib-dev                # kizuna serve: the HTTP server (and the API tests' client)
+  chromium                          # the explorer page's browser tests (headless, driven by playwright-core)
+  wrk                               # bench/: the HTTP load run of kizuna serve
 )
+# Node.js and npm for the explorer page's npm packages (Cytoscape.js, playwright-core), unless a node
+# with npm is already installed (e.g. from NodeSource).
+if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi
 
 missing=()
 for package in "${packages[@]}"; do
@@ -46,6 +52,9 @@ if ((${#missing[@]})); then
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
+
+# The page's npm packages, exactly as web/package-lock.json pins them.
+npm ci --prefix "$root/web" --no-audit --no-fund --loglevel=error
 
 jobs="$(nproc)"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
@@ -69,7 +78,7 @@ case "$mode" in
     cmake --build "$check" -j "$jobs"
     ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/tests/memcheck/lsan.supp:print_suppressions=0" \
       UBSAN_OPTIONS=print_stacktrace=1 \
-      ctest --test-dir "$check" --output-on-failure -j "$jobs" -E "^(memcheck|bench|format):"
+      ctest --test-dir "$check" --output-on-failure -j "$jobs" -E "^(memcheck|bench|format|explorer):"
     ;;
   build) ;;
 esac

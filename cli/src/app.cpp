@@ -33,6 +33,11 @@ Exit codes: 0 answered, 2 usage or unknown/ambiguous entity, 3 invalid input dat
 namespace kizuna::cli {
 
 int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    return run_kizuna(args, out, err, nullptr);
+}
+
+int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               const SharedData* shared) {
     namespace cli = kizuna::cli;
     auto report = [&err](const std::string& message, int code) {
         err << "kizuna: " << message << '\n';
@@ -41,6 +46,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     cli::Context context;
     context.out = &out;
     context.err = &err;
+    context.shared = shared;
     context.db = cli::default_db_path();
     context.lang = cli::default_lang();
 
@@ -75,7 +81,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         cli::add_search(app, context),   cli::add_list(app, context),     cli::add_show(app, context),
         cli::add_partners(app, context), cli::add_path(app, context),     cli::add_common(app, context),
         cli::add_ego(app, context),      cli::add_timeline(app, context), cli::add_stats(app, context),
-        cli::add_render(app, context),   cli::add_demo(app, context),
+        cli::add_render(app, context),   cli::add_demo(app, context),     cli::add_serve(app, context),
     };
 
     // A word where the command goes that is no command: say so (CLI11 would only ask for a command).

@@ -8,6 +8,12 @@
 
 namespace kizuna::cli {
 
+struct SharedData;
+
 int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+// The same for a long-running process: query commands read the shared data (context.h) instead of
+// opening the database.
+int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+               const SharedData* shared);
 
 }  // namespace kizuna::cli

@@ -66,7 +66,10 @@ Snapshot take_snapshot(const Context& context, const Store& store) {
 }  // namespace
 
 Loaded::Loaded(const Context& context)
-    : store(context.open_for_reading()), snapshot(take_snapshot(context, store)) {}
+    : own_store_(context.shared == nullptr ? std::optional<Store>(context.open_for_reading()) : std::nullopt),
+      store(context.shared == nullptr ? *own_store_ : context.shared->store()),
+      snapshot(context.shared == nullptr ? take_snapshot(context, store)
+                                         : Snapshot::take(store, *context.shared->graph)) {}
 
 std::string default_lang() {
     for (const char* variable : {"KIZUNA_LANG", "LANG"}) {

@@ -1,6 +1,7 @@
 #pragma once
 // What every command shares: the global options (--db, --format, --lang) and the ways to reach the data.
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -12,6 +13,13 @@ namespace kizuna::cli {
 
 enum class OutputFormat { Table, Json, Csv };
 
+// Data a long-running process keeps between commands (`kizuna serve`): a store connection of the
+// calling thread and the graph all threads share. Without it, each command opens the database itself.
+struct SharedData {
+    std::function<const Store&()> store;  // the calling thread's connection, read-only
+    SharedGraph* graph = nullptr;
+};
+
 struct Context {
     std::filesystem::path db;  // --db, else $KIZUNA_DB, else ./kizuna.db
     OutputFormat format = OutputFormat::Table;
@@ -20,6 +28,7 @@ struct Context {
     bool bom = true;              // CSV written to a file starts with a UTF-8 byte order mark (for Excel)
     std::ostream* out = nullptr;  // answers
     std::ostream* err = nullptr;  // progress and notes
+    const SharedData* shared = nullptr;
 
     [[nodiscard]] std::ostream& o() const { return *out; }
     [[nodiscard]] std::ostream& e() const { return *err; }
@@ -37,7 +46,11 @@ class Loaded {
     Loaded(const Loaded&) = delete;
     Loaded& operator=(const Loaded&) = delete;
 
-    Store store;
+  private:
+    std::optional<Store> own_store_;  // when the context has no shared data
+
+  public:
+    const Store& store;
     Snapshot snapshot;
     // The vertex an argument names (id or any name); throws EntityLookupError (exit 2).
     [[nodiscard]] VertexId vertex(const std::string& name) const { return snapshot.vertex(name); }

@@ -105,6 +105,9 @@ void to_json(nlohmann::json& out, const PathAnswer& answer) {
            {"left_out", answer.left_out},
            {"evidence_only", nullptr}};
     for (const auto& path : answer.paths) out["paths"].push_back(path_json(answer.book, path));
+    // Every entity the paths and the documents name, by id: a reader of the JSON needs their names.
+    out["entities"] = nlohmann::json::object();
+    for (const auto& [id, entity] : answer.book.entities) out["entities"][id] = entity;
     if (answer.evidence_only) {
         out["evidence_only"] = {{"documents", answer.evidence_only->documents},
                                 {"hops", answer.evidence_only->hops}};

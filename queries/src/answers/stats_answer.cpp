@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "answer_builder.h"
+#include "kizuna/core/json.h"
 
 namespace kizuna {
 
@@ -48,6 +49,11 @@ void to_json(nlohmann::json& out, const StatsAnswer& answer) {
            {"largest_components", answer.largest_components},
            {"by_degree", ranked(answer.by_degree)},
            {"left_out", answer.left_out}};
+    // The vocabularies the counts are in, with their names in three languages (for a page's legend).
+    out["relation_types"] = nlohmann::json::array();
+    for (const auto& [id, type] : answer.book.types) out["relation_types"].push_back(type);
+    out["entity_kinds"] = nlohmann::json::array();
+    for (const auto& [id, kind] : answer.book.kinds) out["entity_kinds"].push_back(kind);
     if (answer.betweenness) {
         out["by_betweenness"] = ranked(answer.by_betweenness);
         out["betweenness_sources"] = answer.betweenness_sources;

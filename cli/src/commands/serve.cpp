@@ -1,0 +1,141 @@
+// kizuna serve: the HTTP API and the explorer page on one database (server/). Each endpoint runs the
+// command of its name, with the command's own options as query parameters, so the API answers, checks
+// and words its errors exactly as the command line does.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "app.h"
+#include "commands.h"
+#include "kizuna/core/errors.h"
+#include "kizuna/server/server.h"
+
+namespace kizuna::cli {
+
+namespace {
+
+// The read commands the API runs, and the options of theirs it does not take (files, formats).
+constexpr const char* kReadCommands[] = {"search", "list", "show",     "partners", "path",
+                                         "common", "ego",  "timeline", "stats",    "render"};
+
+server::CommandSpec spec_of(const CLI::App& command) {
+    server::CommandSpec spec;
+    for (const CLI::Option* option : command.get_options()) {
+        if (option->get_positional()) {
+            spec.positionals.push_back(option->get_name());
+            continue;
+        }
+        for (const auto& name : option->get_lnames()) {
+            if (name == "help" || name == "output" || name == "format") continue;
+            spec.options.emplace(name, option->get_items_expected_max() > 0);
+        }
+    }
+    if (command.get_name() == "search") spec.aliases = {{"q", "text"}};
+    if (command.get_name() == "render") {
+        spec.fixed_globals.clear();
+        spec.fixed_options = {"--format=svg"};
+        spec.content_type = "image/svg+xml; charset=utf-8";
+    }
+    return spec;
+}
+
+std::filesystem::path web_folder(const char* variable, const std::filesystem::path& fallback) {
+    if (const char* env = std::getenv(variable); env != nullptr && *env != '\0') return env;
+    return fallback;
+}
+
+}  // namespace
+
+Command add_serve(CLI::App& app, Context& context) {
+    struct Options {
+        std::string host = "127.0.0.1";
+        int port = 8080;
+        bool allow_write = false;
+        std::size_t threads = 0;
+    };
+    auto options = std::make_shared<Options>();
+    auto* command = app.add_subcommand(
+        "serve", "serve the HTTP API (the JSON of every command) and the explorer page on this database");
+    command
+        ->add_option("--host", options->host, "address to listen on (default 127.0.0.1: this machine only)")
+        ->type_name("ADDRESS");
+    command->add_option("--port,-p", options->port, "port (default 8080; 0 picks a free one)")
+        ->check(CLI::Range(0, 65535))
+        ->type_name("PORT");
+    command->add_flag(
+        "--allow-write", options->allow_write,
+        "accept imports and record edits (POST /api/import, /api/entity …) with the token printed "
+        "at start");
+    command
+        ->add_option("--threads", options->threads, "requests served at once (default: the library's pool)")
+        ->check(CLI::Range(1, 256))
+        ->type_name("N");
+    command->footer(
+        "Endpoints: GET /api/<command>[/<argument>]?<option>=<value> runs the command with those options\n"
+        "and returns its --format json answer, e.g.\n"
+        "  /api/search?q=保健省   /api/partners/vn-moh?type=mou&as_of=2020   "
+        "/api/path?from=kanagawa&to=mhlw\n"
+        "  /api/render?ego=vn-moh&lang=ja (SVG)\n"
+        "Errors are JSON {\"error\", \"exit\"}: 400 usage or unknown entity, 422 invalid data, 503 "
+        "database.\n"
+        "Ctrl-C stops the server.");
+    return {command, [&app, &context, options] {
+                const Store check = context.open_for_reading();  // the database exists and is readable
+                (void)check;
+                server::ServeOptions serve;
+                serve.db = context.db;
+                serve.host = options->host;
+                serve.port = options->port;
+                serve.allow_write = options->allow_write;
+                serve.threads = options->threads;
+                serve.web_root = web_folder("KIZUNA_WEB", KIZUNA_WEB_DIR);
+                serve.vendor_root = serve.web_root / "node_modules" / "cytoscape";
+                for (const char* name : kReadCommands)
+                    serve.commands.emplace(name, spec_of(*app.get_subcommand(name)));
+                const std::string lang = context.lang, db = context.db.string();
+                serve.run = [lang, db](const std::vector<std::string>& args, std::ostream& out,
+                                       std::ostream& err, const Store& store, SharedGraph& graph) {
+                    const SharedData shared{[&store]() -> const Store& { return store; }, &graph};
+                    // The server's database (for the commands that open it themselves: search, import) and
+                    // language, unless the request names one (?lang=ja).
+                    std::vector<std::string> words = {"--db", db};
+                    if (std::find(args.begin(), args.end(), "--lang") == args.end())
+                        words.insert(words.end(), {"--lang", lang});
+                    words.insert(words.end(), args.begin(), args.end());
+                    return run_kizuna(words, out, err, &shared);
+                };
+                // Ctrl-C and SIGTERM are taken by a thread of their own, which stops the server cleanly.
+                sigset_t stop_signals;
+                sigemptyset(&stop_signals);
+                sigaddset(&stop_signals, SIGINT);
+                sigaddset(&stop_signals, SIGTERM);
+                pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+                server::Server http(std::move(serve));
+                const int port = http.bind();
+                const bool loopback =
+                    options->host == "127.0.0.1" || options->host == "localhost" || options->host == "::1";
+                if (!loopback) {
+                    context.e() << "warning: listening on " << options->host
+                                << ": anyone who can reach this address can read the database\n";
+                }
+                context.o() << "Kizuna explorer: http://"
+                            << (options->host == "::1" ? "[::1]" : options->host) << ':' << port << "/\n";
+                if (options->allow_write) context.o() << "write token: " << http.token() << '\n';
+                context.o() << std::flush;
+                std::thread waiter([&http, stop_signals] {
+                    int signal = 0;
+                    sigwait(&stop_signals, &signal);
+                    http.stop();
+                });
+                http.listen();
+                // listen() also returns when the server fails; wake the waiter then.
+                pthread_kill(waiter.native_handle(), SIGTERM);
+                waiter.join();
+                context.o() << "stopped\n" << std::flush;
+            }};
+}
+
+}  // namespace kizuna::cli

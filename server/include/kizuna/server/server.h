@@ -1,0 +1,73 @@
+#pragma once
+// `kizuna serve`: an HTTP server on one database. GET /api/<command>[/<argument>…]?option=value runs the
+// command line's command of that name with those options and returns exactly its `--format json` answer
+// (render: its SVG); errors come back as JSON with the command line's message, the exit code mapped to an
+// HTTP status (2: 400, 3: 422, 4: 503). Every request reads one snapshot: a store connection of its own
+// and the graph all requests share, replaced when a write commits. Writes (import of uploaded files,
+// single records) answer 403 unless allow_write, and need the bearer token printed at start.
+// Everything else is the explorer page's files, under a Content-Security-Policy of 'self' only.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kizuna/core/snapshot.h"
+#include "kizuna/core/store.h"
+
+namespace kizuna::server {
+
+// What a command takes, as the command line defines it: positional arguments in order, and options by
+// long name (without "--") with whether each takes a value.
+struct CommandSpec {
+    std::vector<std::string> positionals;
+    std::map<std::string, bool> options;         // name -> takes a value (else a flag)
+    std::map<std::string, std::string> aliases;  // query parameter -> positional or option name (q -> text)
+    std::vector<std::string> fixed_globals = {"--format", "json"};  // words before the command
+    std::vector<std::string> fixed_options;                         // words after it (render: --format=svg)
+    std::string content_type = "application/json; charset=utf-8";
+};
+
+// Runs a command line (the words after `kizuna`) with its answer to out and messages to err, reading
+// the given store connection and shared graph; returns the command line's exit code.
+using CommandRunner = std::function<int(const std::vector<std::string>& args, std::ostream& out,
+                                        std::ostream& err, const Store& store, SharedGraph& graph)>;
+
+struct ServeOptions {
+    std::filesystem::path db;
+    std::string host = "127.0.0.1";
+    int port = 8080;  // 0: any free port
+    bool allow_write = false;
+    std::string token;                            // bearer token of writes (made at random when empty)
+    std::filesystem::path web_root;               // the explorer page's files
+    std::filesystem::path vendor_root;            // npm packages the page loads (web/node_modules)
+    std::map<std::string, CommandSpec> commands;  // the read commands the API runs
+    CommandRunner run;
+    std::size_t max_body_bytes = 64u << 20;
+    std::size_t threads = 0;  // 0: the library's default pool
+};
+
+class Server {
+  public:
+    explicit Server(ServeOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds the address; returns the port (the chosen one when options.port is 0). Throws Error.
+    int bind();
+    // Serves until stop() (from another thread). REQUIRES: bind().
+    void listen();
+    void stop();
+    [[nodiscard]] const std::string& token() const;
+
+    struct Impl;
+
+  private:
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kizuna::server

@@ -1,0 +1,337 @@
+#include "kizuna/server/server.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+
+#include "api_request.h"
+#include "kizuna/core/errors.h"
+#include "store_pool.h"
+
+namespace kizuna::server {
+
+namespace {
+
+constexpr const char* kJson = "application/json; charset=utf-8";
+
+// The command line's exit codes (PRODUCT.md) as HTTP statuses: usage and unknown entities are the
+// client's to fix, invalid data is unprocessable, a database problem is the server's (busy, locked).
+int http_status(int exit_code) {
+    switch (exit_code) {
+        case 0:
+            return 200;
+        case 2:
+            return 400;
+        case 3:
+            return 422;
+        case 4:
+            return 503;
+        default:
+            return 500;
+    }
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message, int exit_code) {
+    response.status = status;
+    response.set_content(nlohmann::json{{"error", message}, {"exit", exit_code}}.dump(), kJson);
+}
+
+// The command line's messages without its "kizuna: " prefix, one line each.
+std::string message_of(const std::string& err) {
+    std::string out;
+    std::istringstream lines(err);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("kizuna: ", 0) == 0) line.erase(0, 8);
+        if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
+    }
+    return out;
+}
+
+std::string random_token() {
+    std::random_device device;
+    std::string token;
+    constexpr const char* kHex = "0123456789abcdef";
+    for (int i = 0; i < 32; ++i) token += kHex[device() % 16];
+    return token;
+}
+
+// Compares in time independent of where the texts differ.
+bool same_secret(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    unsigned char differ = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) differ |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return differ == 0;
+}
+
+std::vector<std::string> split_segments(const std::string& rest) {
+    std::vector<std::string> segments;
+    std::size_t start = 0;
+    while (start < rest.size()) {
+        const std::size_t slash = rest.find('/', start);
+        const std::size_t end = slash == std::string::npos ? rest.size() : slash;
+        if (end > start) segments.push_back(rest.substr(start, end - start));
+        start = end + 1;
+    }
+    return segments;
+}
+
+// A folder of its own for an upload, removed with it.
+class TemporaryFolder {
+  public:
+    TemporaryFolder() {
+        std::random_device device;
+        path_ = std::filesystem::temp_directory_path() /
+                ("kizuna-upload-" + std::to_string(device()) + std::to_string(device()));
+        std::filesystem::create_directories(path_);
+    }
+    ~TemporaryFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+  private:
+    std::filesystem::path path_;
+};
+
+// An uploaded file's name, kept only when it is a plain name of a kind import reads.
+std::optional<std::string> upload_name(const std::string& name) {
+    const std::filesystem::path path(name);
+    if (name.empty() || path.filename() != path || name[0] == '.') return std::nullopt;
+    const std::string extension = path.extension().string();
+    if (extension != ".csv" && extension != ".jsonl" && extension != ".graphml") return std::nullopt;
+    return name;
+}
+
+}  // namespace
+
+struct Server::Impl {
+    explicit Impl(ServeOptions given) : options(std::move(given)), pool(options.db) {
+        if (options.token.empty()) options.token = random_token();
+    }
+
+    ServeOptions options;
+    httplib::Server http;
+    StorePool pool;
+    SharedGraph graph;
+    std::mutex write_mutex;  // one write at a time; readers go on meanwhile
+
+    struct Ran {
+        int exit = 0;
+        std::string out, err;
+    };
+    Ran run(const std::vector<std::string>& args) {
+        std::ostringstream out, err;
+        const auto lease = pool.lease();
+        const int exit = options.run(args, out, err, lease.store(), graph);
+        return {exit, out.str(), err.str()};
+    }
+
+    void answer(const std::string& command, const std::string& rest, const httplib::Request& request,
+                httplib::Response& response) {
+        const auto found = options.commands.find(command);
+        if (found == options.commands.end()) {
+            std::string known;
+            for (const auto& [name, spec] : options.commands) known += (known.empty() ? "" : ", ") + name;
+            send_error(response, 404, "no endpoint /api/" + command + " (there are: " + known + ")", 2);
+            return;
+        }
+        const CommandSpec& spec = found->second;
+        std::vector<std::pair<std::string, std::string>> params(request.params.begin(), request.params.end());
+        std::vector<std::string> args;
+        try {
+            args = command_line(command, spec, split_segments(rest), params, spec.fixed_globals,
+                                spec.fixed_options);
+        } catch (const BadRequest& e) {
+            send_error(response, 400, e.what(), 2);
+            return;
+        }
+        const Ran ran = run(args);
+        if (ran.exit != 0) {
+            send_error(response, http_status(ran.exit), message_of(ran.err), ran.exit);
+            return;
+        }
+        response.set_content(ran.out, spec.content_type);
+    }
+
+    // Writes: allowed at start, and by the bearer token.
+    bool may_write(const httplib::Request& request, httplib::Response& response) const {
+        if (!options.allow_write) {
+            send_error(response, 403, "this server is read-only; start it with `kizuna serve --allow-write`",
+                       2);
+            return false;
+        }
+        const std::string given = request.get_header_value("Authorization");
+        if (!same_secret(given, "Bearer " + options.token)) {
+            response.set_header("WWW-Authenticate", "Bearer");
+            send_error(response, 401,
+                       "writes need the header 'Authorization: Bearer TOKEN' (printed at start)", 2);
+            return false;
+        }
+        return true;
+    }
+
+    // Imports the files in folder, all or nothing, as `kizuna import FILE…` does.
+    void import_folder(const std::filesystem::path& folder, httplib::Response& response) {
+        std::vector<std::string> args = {"--format", "json", "import", "--quiet", "--"};
+        std::vector<std::string> files;
+        for (const auto& entry : std::filesystem::directory_iterator(folder))
+            files.push_back(entry.path().string());
+        std::sort(files.begin(), files.end());
+        args.insert(args.end(), files.begin(), files.end());
+        const std::lock_guard<std::mutex> lock(write_mutex);
+        const Ran ran = run(args);
+        if (ran.exit != 0) {
+            // Places name the uploaded file ("relations.csv:2: …"), not the server's temporary folder.
+            std::string message = message_of(ran.err);
+            const std::string prefix = folder.string() + "/";
+            for (std::size_t at; (at = message.find(prefix)) != std::string::npos;)
+                message.erase(at, prefix.size());
+            send_error(response, http_status(ran.exit), message, ran.exit);
+            return;
+        }
+        response.set_content(ran.out, kJson);
+    }
+
+    void import_upload(const httplib::Request& request, httplib::Response& response) {
+        if (!may_write(request, response)) return;
+        const TemporaryFolder folder;
+        std::size_t files = 0;
+        for (const auto& [field, file] : request.files) {
+            const auto name = upload_name(file.filename);
+            if (!name) {
+                send_error(
+                    response, 400,
+                    "upload '" + file.filename + "': a .csv, .jsonl or .graphml file with a plain name", 2);
+                return;
+            }
+            std::ofstream(folder.path() / *name, std::ios::binary) << file.content;
+            ++files;
+        }
+        if (!request.is_multipart_form_data()) {  // the body itself, its format named by ?format=
+            const std::string format = request.get_param_value("format");
+            if (format != "csv" && format != "jsonl" && format != "graphml") {
+                send_error(response, 400,
+                           "POST /api/import: send files as multipart/form-data, or the body with "
+                           "?format=jsonl|graphml|csv (csv: &name=entities.csv …)",
+                           2);
+                return;
+            }
+            std::string name =
+                request.has_param("name") ? request.get_param_value("name") : "upload." + format;
+            if (!upload_name(name)) {
+                send_error(response, 400, "name '" + name + "': a plain file name ending in ." + format, 2);
+                return;
+            }
+            std::ofstream(folder.path() / name, std::ios::binary) << request.body;
+            ++files;
+        }
+        if (files == 0) {
+            send_error(response, 400, "POST /api/import: no files", 2);
+            return;
+        }
+        import_folder(folder.path(), response);
+    }
+
+    // One record ({"entity": …} or the entity itself at /api/entity …) written as import writes it.
+    void put_record(const std::string& kind, const httplib::Request& request, httplib::Response& response) {
+        if (!may_write(request, response)) return;
+        nlohmann::json record;
+        try {
+            record = nlohmann::json::parse(request.body);
+        } catch (const nlohmann::json::parse_error& e) {
+            send_error(response, 400, std::string("the body is not JSON: ") + e.what(), 2);
+            return;
+        }
+        if (!record.is_object()) {
+            send_error(response, 400, "the body is one JSON object: the " + kind, 2);
+            return;
+        }
+        const TemporaryFolder folder;
+        std::ofstream(folder.path() / (kind + ".jsonl"), std::ios::binary)
+            << nlohmann::json{{kind, record}}.dump() << '\n';
+        import_folder(folder.path(), response);
+    }
+
+    void routes() {
+        http.Get(
+            R"(/api/([a-z_]+)(/.*)?)", [this](const httplib::Request& request, httplib::Response& response) {
+                answer(request.matches[1], request.matches.size() > 2 ? std::string(request.matches[2]) : "",
+                       request, response);
+            });
+        http.Post("/api/import", [this](const httplib::Request& request, httplib::Response& response) {
+            import_upload(request, response);
+        });
+        for (const std::string kind : {"entity", "relation", "type", "kind"}) {
+            http.Post("/api/" + kind,
+                      [this, kind](const httplib::Request& request, httplib::Response& response) {
+                          put_record(kind, request, response);
+                      });
+        }
+        if (!options.vendor_root.empty())
+            http.set_mount_point("/vendor/cytoscape", options.vendor_root.string());
+        if (!options.web_root.empty()) http.set_mount_point("/", options.web_root.string());
+        http.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+            if (request.path.rfind("/api/", 0) == 0 && response.body.empty()) {
+                send_error(response, response.status,
+                           "no such endpoint: " + request.method + " " + request.path, 2);
+            }
+        });
+        http.set_exception_handler(
+            [](const httplib::Request&, httplib::Response& response, std::exception_ptr failure) {
+                std::string what = "unexpected error";
+                try {
+                    if (failure) std::rethrow_exception(failure);
+                } catch (const std::exception& e) {
+                    what += std::string(": ") + e.what();
+                } catch (...) {
+                }
+                send_error(response, 500, what, 1);
+            });
+        // Every response: no script or style but the page's own, no framing, no sniffing, no referrer.
+        http.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
+            response.set_header("Content-Security-Policy",
+                                "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; "
+                                "base-uri 'none'; form-action 'self'");
+            response.set_header("X-Content-Type-Options", "nosniff");
+            response.set_header("Referrer-Policy", "no-referrer");
+            response.set_header("Cache-Control", "no-store");
+        });
+        http.set_payload_max_length(options.max_body_bytes);
+        if (options.threads > 0) {
+            const std::size_t threads = options.threads;
+            http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+        }
+    }
+};
+
+Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>(std::move(options))) { impl_->routes(); }
+
+Server::~Server() = default;
+
+int Server::bind() {
+    const int port =
+        impl_->options.port == 0
+            ? impl_->http.bind_to_any_port(impl_->options.host)
+            : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);
+    if (port < 0) {
+        throw Error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
+                    " (in use, or not an address of this machine)");
+    }
+    return port;
+}
+
+void Server::listen() { impl_->http.listen_after_bind(); }
+
+void Server::stop() { impl_->http.stop(); }
+
+const std::string& Server::token() const { return impl_->options.token; }
+
+}  // namespace kizuna::server

@@ -1,0 +1,310 @@
+// `kizuna serve` as a client meets it: the real binary on an ephemeral loopback port over the curated data,
+// asked through cpp-httplib's client. Every read endpoint returns exactly the command line's JSON; errors
+// carry the command line's message with the status its exit code maps to; writes need --allow-write and
+// the token, land all or nothing, and readers during a write see the old data or the new, never half.
+#include <httplib.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <thread>
+
+#include "cli_runner.h"
+#include "temp_dir.h"
+
+using namespace kizuna;
+
+namespace {
+
+// A `kizuna serve` process: started with a database and options, stopped with SIGINT when destroyed.
+class ServeProcess {
+  public:
+    ServeProcess(const std::filesystem::path& db, const std::vector<std::string>& options) {
+        int out[2];
+        REQUIRE(pipe(out) == 0);
+        pid_ = fork();
+        REQUIRE(pid_ >= 0);
+        if (pid_ == 0) {
+            dup2(out[1], STDOUT_FILENO);
+            close(out[0]);
+            close(out[1]);
+            std::vector<std::string> words = {KIZUNA_TEST_BINARY, "--db", db.string(), "serve",
+                                              "--port",           "0"};
+            words.insert(words.end(), options.begin(), options.end());
+            std::vector<char*> argv;
+            for (auto& word : words) argv.push_back(word.data());
+            argv.push_back(nullptr);
+            unsetenv("KIZUNA_LANG");
+            unsetenv("LANG");
+            execv(argv[0], argv.data());
+            _exit(127);
+        }
+        close(out[1]);
+        // The first lines: the URL, then (with --allow-write) the token.
+        const std::size_t lines =
+            std::find(options.begin(), options.end(), "--allow-write") != options.end() ? 2 : 1;
+        std::string text;
+        char c = 0;
+        std::size_t seen = 0;
+        while (seen < lines && read(out[0], &c, 1) == 1) {
+            text += c;
+            if (c == '\n') ++seen;
+        }
+        out_ = out[0];
+        std::smatch match;
+        REQUIRE(std::regex_search(text, match, std::regex(R"(http://127\.0\.0\.1:(\d+)/)")));
+        port_ = std::stoi(match[1]);
+        if (std::regex_search(text, match, std::regex(R"(write token: ([0-9a-f]+))"))) token_ = match[1];
+    }
+    ~ServeProcess() { (void)stop(); }
+    ServeProcess(const ServeProcess&) = delete;
+    ServeProcess& operator=(const ServeProcess&) = delete;
+
+    [[nodiscard]] httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(60, 0);
+        return c;
+    }
+    [[nodiscard]] const std::string& token() const { return token_; }
+
+    // SIGINT, as Ctrl-C: the exit status and what it printed after the start.
+    std::pair<int, std::string> stop() {
+        if (pid_ <= 0) return {0, ""};
+        kill(pid_, SIGINT);
+        int status = 0;
+        waitpid(pid_, &status, 0);
+        pid_ = -1;
+        std::string rest;
+        char buffer[256];
+        for (ssize_t n; (n = read(out_, buffer, sizeof buffer)) > 0;)
+            rest.append(buffer, static_cast<std::size_t>(n));
+        close(out_);
+        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, rest};
+    }
+
+  private:
+    pid_t pid_ = -1;
+    int out_ = -1;
+    int port_ = 0;
+    std::string token_;
+};
+
+std::filesystem::path curated_database(const test::TempDir& dir) {
+    const auto db = dir / "k.db";
+    REQUIRE(test::run_kizuna({"--db", db.string(), "init"}).exit_code == 0);
+    REQUIRE(test::run_kizuna({"--db", db.string(), "import", "--quiet", test::dataset_dir().string()})
+                .exit_code == 0);
+    return db;
+}
+
+nlohmann::json cli_json(const std::filesystem::path& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db.string(), "--format", "json"});
+    const auto result = test::run_kizuna(args);
+    INFO(result.err);
+    REQUIRE(result.exit_code == 0);
+    return nlohmann::json::parse(result.out);
+}
+
+nlohmann::json body_json(const httplib::Result& result) {
+    REQUIRE(result);
+    return nlohmann::json::parse(result->body);
+}
+
+std::size_t entity_count(httplib::Client& client) {
+    const auto result = client.Get("/api/stats");
+    REQUIRE(result);
+    REQUIRE(result->status == 200);
+    return nlohmann::json::parse(result->body)["entities"].get<std::size_t>();
+}
+
+}  // namespace
+
+TEST_CASE("every read endpoint returns exactly the command line's JSON answer", "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {});
+    auto client = serve.client();
+    const std::vector<std::pair<std::string, std::vector<std::string>>> same = {
+        {"/api/search?q=%E4%BF%9D%E5%81%A5%E7%9C%81", {"search", "保健省"}},
+        {"/api/show/vn-moh", {"show", "vn-moh"}},
+        {"/api/show/kanagawa-vn-moh-mou-2024", {"show", "kanagawa-vn-moh-mou-2024"}},
+        {"/api/partners/vn-moh?type=mou&as_of=2020",
+         {"partners", "vn-moh", "--type", "mou", "--as-of", "2020"}},
+        {"/api/partners/Bo%20Y%20te?incoming=1&lang=ja",
+         {"--lang", "ja", "partners", "Bo Y te", "--incoming"}},
+        {"/api/path?from=kanagawa&to=mhlw", {"path", "kanagawa", "mhlw"}},
+        {"/api/path/kanagawa/Hau%20Giang?include_evidence=1&all=1",
+         {"path", "kanagawa", "Hau Giang", "--include-evidence", "--all"}},
+        {"/api/common?a=IUHW&b=Alfresa&include-evidence=true",
+         {"common", "IUHW", "Alfresa", "--include-evidence"}},
+        {"/api/ego/vn-moh?radius=2", {"ego", "vn-moh", "--radius", "2"}},
+        {"/api/timeline?since=2014&until=2020", {"timeline", "--since", "2014", "--until", "2020"}},
+        {"/api/timeline/vn-moh", {"timeline", "vn-moh"}},
+        {"/api/stats", {"stats"}},
+        {"/api/list?kind=company&country=JP", {"list", "--kind", "company", "--country", "JP"}},
+        {"/api/list?relations=1&type=acquisition&country_from=JP&country_to=VN",
+         {"list", "--relations", "--type", "acquisition", "--country-from", "JP", "--country-to", "VN"}},
+    };
+    for (const auto& [url, args] : same) {
+        INFO(url);
+        const auto result = client.Get(url);
+        REQUIRE(result);
+        CHECK(result->status == 200);
+        CHECK(result->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+        CHECK(nlohmann::json::parse(result->body) == cli_json(db, args));
+    }
+    SECTION("render returns the SVG of the same selection") {
+        const auto result = client.Get("/api/render?ego=vn-moh&lang=ja");
+        REQUIRE(result);
+        CHECK(result->status == 200);
+        CHECK(result->get_header_value("Content-Type").rfind("image/svg+xml", 0) == 0);
+        CHECK(result->body.find("<svg") != std::string::npos);
+        CHECK(result->body.find("ベトナム保健省") != std::string::npos);
+    }
+    SECTION("every response forbids scripts from elsewhere, framing and sniffing") {
+        const auto result = client.Get("/api/stats");
+        REQUIRE(result);
+        CHECK(result->get_header_value("Content-Security-Policy").rfind("default-src 'self'", 0) == 0);
+        CHECK(result->get_header_value("X-Content-Type-Options") == "nosniff");
+    }
+}
+
+TEST_CASE("errors carry the command line's message with the status its exit code maps to", "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {});
+    auto client = serve.client();
+    struct Case {
+        std::string url;
+        int status;
+        std::string says;
+    };
+    const std::vector<Case> cases = {
+        {"/api/show/nosuch", 400, "unknown entity 'nosuch'"},
+        {"/api/partners/Ministry", 400, "part of the names of several entities"},
+        {"/api/partners/vn-moh?as_of=2024-02-30", 400, "2024-02-30"},
+        {"/api/path?from=kanagawa", 400, "to"},
+        {"/api/path?from=kanagawa&to=mhlw&bogus=1", 400, "has no parameter 'bogus'"},
+        {"/api/search?q=x&output=%2Ftmp%2Fx", 400, "has no parameter 'output'"},
+        {"/api/show/vn-moh?db=other.db", 400, "has no parameter 'db'"},
+        {"/api/ego/vn-moh?directed=maybe", 400, "a flag is 1/true or 0/false"},
+        {"/api/nothing", 404, "no endpoint /api/nothing"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.url);
+        const auto result = client.Get(c.url);
+        REQUIRE(result);
+        CHECK(result->status == c.status);
+        const auto error = nlohmann::json::parse(result->body);
+        CHECK_THAT(error["error"].get<std::string>(), Catch::Contains(c.says));
+        CHECK(error["exit"] == 2);
+    }
+    SECTION("an ambiguous name lists its candidates") {
+        const auto error = body_json(client.Get("/api/partners/Ministry"));
+        CHECK_THAT(error["error"].get<std::string>(), Catch::Contains("vn-moh"));
+    }
+    SECTION("a value that looks like an option is a value") {
+        const auto result = client.Get("/api/search?q=-o");
+        REQUIRE(result);
+        CHECK(result->status == 200);
+        CHECK(!std::filesystem::exists("o"));
+    }
+}
+
+TEST_CASE("writes: refused read-only, refused without the token, all or nothing, seen at once after commit",
+          "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    const std::string entity =
+        R"({"id": "health-bridge", "kind": "ngo", "names": {"en": "Health Bridge"}, "country": "VN"})";
+    SECTION("a read-only server answers 403") {
+        ServeProcess serve(db, {});
+        auto client = serve.client();
+        const auto result = client.Post("/api/entity", entity, "application/json");
+        REQUIRE(result);
+        CHECK(result->status == 403);
+        CHECK(entity_count(client) == 29);
+    }
+    ServeProcess serve(db, {"--allow-write"});
+    auto client = serve.client();
+    REQUIRE(serve.token().size() == 32);
+    SECTION("without the token or with a wrong one: 401, nothing written") {
+        CHECK(client.Post("/api/entity", entity, "application/json")->status == 401);
+        const httplib::Headers wrong = {{"Authorization", "Bearer " + std::string(32, '0')}};
+        CHECK(client.Post("/api/entity", wrong, entity, "application/json")->status == 401);
+        CHECK(entity_count(client) == 29);
+    }
+    const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
+    SECTION("with the token a record lands and the next read sees it, without a restart") {
+        const auto result = client.Post("/api/entity", auth, entity, "application/json");
+        REQUIRE(result);
+        INFO(result->body);
+        CHECK(result->status == 200);
+        CHECK(body_json(result)["changed"]["entities"] == 1);
+        CHECK(entity_count(client) == 30);
+        CHECK(client.Get("/api/show/health-bridge")->status == 200);
+    }
+    SECTION("an upload with a bad row half-way writes nothing: 422 with file:line") {
+        httplib::MultipartFormDataItems files = {
+            {"file",
+             "id,kind,name_en,name_ja,name_vi,aliases,country,attributes,sources\nnew-one,company,New,,,,JP,,"
+             "\n",
+             "entities.csv", "text/csv"},
+            {"file", "id,type,from,to,start,end,attributes,sources\nr1,mou,new-one,vn-moh,2024-02-30,,,\n",
+             "relations.csv", "text/csv"}};
+        const auto result = client.Post("/api/import", auth, files);
+        REQUIRE(result);
+        CHECK(result->status == 422);
+        const auto message = body_json(result)["error"].get<std::string>();
+        CHECK_THAT(message, Catch::StartsWith("relations.csv:2: bad date '2024-02-30'"));
+        CHECK(entity_count(client) == 29);
+        CHECK(client.Get("/api/show/new-one")->status == 400);
+    }
+    SECTION("an upload that is not a data file is refused before anything is read") {
+        httplib::MultipartFormDataItems files = {{"file", "x", "../../etc/passwd", "text/plain"}};
+        CHECK(client.Post("/api/import", auth, files)->status == 400);
+    }
+    SECTION("readers during a write see the old data or the new, never an error or half") {
+        std::string lines;
+        for (int i = 0; i < 3000; ++i) {
+            lines += R"({"entity": {"id": "bulk-)" + std::to_string(i) +
+                     R"(", "kind": "company", "names": {"en": "Bulk )" + std::to_string(i) + R"("}}})" + "\n";
+        }
+        std::atomic<bool> writing = true;
+        std::atomic<int> reads = 0, bad = 0;
+        std::thread reader([&] {
+            auto reading = serve.client();
+            while (writing) {
+                const auto result = reading.Get("/api/stats");
+                const auto count = result && result->status == 200
+                                       ? nlohmann::json::parse(result->body)["entities"].get<std::size_t>()
+                                       : 0;
+                if (count != 29 && count != 3029) ++bad;
+                ++reads;
+            }
+        });
+        const auto result = client.Post("/api/import?format=jsonl", auth, lines, "application/x-ndjson");
+        writing = false;
+        reader.join();
+        REQUIRE(result);
+        CHECK(result->status == 200);
+        CHECK(reads > 0);
+        CHECK(bad == 0);
+        CHECK(entity_count(client) == 3029);
+    }
+}
+
+TEST_CASE("Ctrl-C stops the server cleanly", "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {});
+    auto client = serve.client();
+    REQUIRE(client.Get("/api/stats")->status == 200);
+    const auto [status, said] = serve.stop();
+    CHECK(status == 0);
+    CHECK_THAT(said, Catch::Contains("stopped"));
+}
