@@ -11,7 +11,7 @@ const WORDS = {
     'walk evidence': '根拠資料もたどる', 'Find': '検索', 'Show': '表示', 'names': '名称', 'attributes': '属性',
     'relations': '関係', 'sources': '出典', 'no connection': 'つながりは見つかりません', 'hops': 'ホップ',
     'English': '英語', 'Japanese': '日本語', 'Vietnamese': 'ベトナム語', 'kind': '種別', 'country': '国',
-    'legend': '凡例', 'date unknown': '日付不明', 'possibly active': '有効の可能性', 'not active then': 'その時点で無効',
+    'legend': '凡例', 'category': '分類',  'date unknown': '日付不明', 'possibly active': '有効の可能性', 'not active then': 'その時点で無効',
     'double-click to expand': 'ダブルクリックで展開', 'from': '起点', 'to': '終点', 'only evidence connects them': '根拠資料だけがつないでいます',
   },
   vi: {
@@ -19,7 +19,7 @@ const WORDS = {
     'walk evidence': 'đi qua cả nguồn tài liệu', 'Find': 'Tìm', 'Show': 'Hiển thị', 'names': 'tên', 'attributes': 'thuộc tính',
     'relations': 'quan hệ', 'sources': 'nguồn', 'no connection': 'không tìm thấy liên kết', 'hops': 'bước',
     'English': 'tiếng Anh', 'Japanese': 'tiếng Nhật', 'Vietnamese': 'tiếng Việt', 'kind': 'loại', 'country': 'quốc gia',
-    'legend': 'chú giải', 'date unknown': 'không rõ ngày', 'possibly active': 'có thể còn hiệu lực', 'not active then': 'không hiệu lực khi đó',
+    'legend': 'chú giải', 'category': 'phân loại',  'date unknown': 'không rõ ngày', 'possibly active': 'có thể còn hiệu lực', 'not active then': 'không hiệu lực khi đó',
     'double-click to expand': 'nhấp đúp để mở rộng', 'from': 'từ', 'to': 'đến', 'only evidence connects them': 'chỉ nguồn tài liệu nối họ',
   },
 };
@@ -43,7 +43,9 @@ const TYPE_COLOURS = {
 const state = { entity: '', lang: 'en', year: null, from: '', to: '', evidence: false, expanded: [] };
 const vocabulary = { types: new Map(), kinds: new Map(), countries: new Map() };
 let cy = null;
-const hiddenCategories = new Set(['evidence']);
+// What the filters hide: relation categories, entity kinds and countries ("category:evidence",
+// "kind:document", "country:JP"). Evidence is hidden at first.
+const hidden = new Set(['category:evidence']);
 
 const $ = (id) => document.getElementById(id);
 const word = (text) => (WORDS[state.lang] && WORDS[state.lang][text]) || WORDS.en[text] || text;
@@ -104,6 +106,8 @@ function makeGraph() {
   cy = cytoscape({
     container: $('canvas'),
     wheelSensitivity: 0.3,
+    maxZoom: 1.6,  // a map of two entities is not blown up to fill the canvas
+    minZoom: 0.05,
     style: [
       { selector: 'node', style: {
         'label': 'data(label)', 'shape': 'data(shape)', 'background-color': 'data(fill)', 'border-width': 1,
@@ -194,9 +198,13 @@ async function expand(id) {
   }
 }
 
-// Category filters: each category's relations shown or hidden (evidence hidden at first).
+// Filters: relations of a hidden category, and entities of a hidden kind or country (with their relations).
 function applyFilters() {
-  cy.edges().forEach((edge) => edge.toggleClass('hidden', hiddenCategories.has(edge.data('category'))));
+  cy.nodes().forEach((node) => {
+    const entity = node.data('entity') || {};
+    node.toggleClass('hidden', hidden.has(`kind:${entity.kind}`) || hidden.has(`country:${entity.country || ''}`));
+  });
+  cy.edges().forEach((edge) => edge.toggleClass('hidden', hidden.has(`category:${edge.data('category')}`)));
 }
 
 // The time slider: relations not active in the year fade; possibly active ones (coarse dates) go dashed.
@@ -336,8 +344,8 @@ async function findPath() {
     for (const id of path.nodes) addEntity(answer.entities[id]);
     for (const relation of path.relations) addRelation(relation);
   });
-  if (state.evidence) hiddenCategories.delete('evidence');
-  renderCategoryFilters();
+  if (state.evidence) hidden.delete('category:evidence');
+  renderFilters();
   applyFilters();
   layout();
   for (let i = 0; i < path.relations.length; ++i) {
@@ -373,22 +381,35 @@ function renderLegend() {
   legend.append(kinds);
 }
 
-function renderCategoryFilters() {
+// One checkbox per relation category, entity kind and country there is; unchecked hides them.
+function renderFilters() {
   const box = $('category-filters');
   box.replaceChildren();
-  const categories = [...new Set([...vocabulary.types.values()].map((type) => type.category))].sort();
-  for (const category of categories) {
-    const label = element('label');
-    const input = element('input');
-    input.type = 'checkbox';
-    input.checked = !hiddenCategories.has(category);
-    input.dataset.category = category;
-    input.addEventListener('change', () => {
-      if (input.checked) hiddenCategories.delete(category); else hiddenCategories.add(category);
-      applyFilters();
-    });
-    label.append(input, document.createTextNode(` ${category} `));
-    box.append(label);
+  const groups = [
+    ['category', [...new Set([...vocabulary.types.values()].map((type) => type.category))].sort()
+                   .map((id) => [id, id])],
+    ['kind', [...vocabulary.kinds.values()].map((kind) => [kind.id, kind.labels[state.lang] || kind.labels.en || kind.id])],
+    ['country', [...vocabulary.countries.keys()].map((code) => [code, code || '—'])],
+  ];
+  for (const [group, items] of groups) {
+    const line = element('div', undefined, `filter-${group}`);
+    line.append(element('span', `${word(group)}: `, 'filter-name'));
+    for (const [id, text] of items) {
+      const key = `${group}:${id}`;
+      const label = element('label');
+      const input = element('input');
+      input.type = 'checkbox';
+      input.checked = !hidden.has(key);
+      input.dataset.filter = key;
+      input.addEventListener('change', () => {
+        if (input.checked) hidden.delete(key); else hidden.add(key);
+        applyFilters();
+        saveState();
+      });
+      label.append(input, document.createTextNode(` ${text} `));
+      line.append(label);
+    }
+    box.append(line);
   }
 }
 
@@ -410,6 +431,7 @@ async function changeLanguage(lang) {
   state.lang = lang;
   translatePage();
   renderLegend();
+  renderFilters();
   if (state.entity) await select(state.entity);
   if (state.from && state.to) await findPath();
   saveState();
@@ -423,6 +445,7 @@ function saveState() {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.evidence) params.set('evidence', '1');
+  params.set('hidden', [...hidden].sort().join(','));
   history.replaceState(null, '', `#${params}`);
 }
 
@@ -435,6 +458,10 @@ function loadState() {
   state.from = params.get('from') || '';
   state.to = params.get('to') || '';
   state.evidence = params.get('evidence') === '1';
+  if (params.has('hidden')) {
+    hidden.clear();
+    for (const key of params.get('hidden').split(',')) if (key) hidden.add(key);
+  }
 }
 
 function download(blob, name) {
@@ -515,7 +542,7 @@ async function start() {
     return;
   }
   renderLegend();
-  renderCategoryFilters();
+  renderFilters();
   $('search').addEventListener('input', (event) => {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => search(event.target.value), 120);
@@ -560,6 +587,7 @@ window.addEventListener('DOMContentLoaded', start);
 window.kizunaExplorer = {
   highlighted: () => ({ nodes: cy.nodes('.highlight').length, edges: cy.edges('.highlight').length }),
   faded: (relationId) => cy.getElementById(`r:${relationId}`).hasClass('faded'),
+  hidden: (entityId) => cy.getElementById(entityId).hasClass('hidden'),
   labels: () => cy.nodes().map((node) => node.data('label')),
   drawSynthetic: (n) => {
     cy.elements().remove();

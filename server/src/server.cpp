@@ -305,6 +305,7 @@ struct Server::Impl {
             response.set_header("Cache-Control", "no-store");
         });
         http.set_payload_max_length(options.max_body_bytes);
+        http.set_tcp_nodelay(true);  // answers go out at once, not after the peer's delayed ACK (40 ms)
         if (options.threads > 0) {
             const std::size_t threads = options.threads;
             http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };

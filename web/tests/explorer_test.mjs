@@ -63,7 +63,7 @@ const browser = await chromium.launch({
 const consoleErrors = [];
 const dialogs = [];
 try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
@@ -123,6 +123,14 @@ try {
   const faded2025 = await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'));
   check(faded2025 === false, 'at 2025 the MOU is not faded');
 
+  // 4b. Filters: unchecking the kind prefecture hides Kanagawa, and the URL says so; checking shows it.
+  await page.uncheck('input[data-filter="kind:prefecture"]');
+  const kanagawaHidden = await page.evaluate(() => window.kizunaExplorer.hidden('kanagawa'));
+  await shot('4b-filter-prefectures');
+  check(kanagawaHidden && decodeURIComponent(page.url()).includes('kind:prefecture'), 'the kind filter hides Kanagawa');
+  await page.check('input[data-filter="kind:prefecture"]');
+  check(!(await page.evaluate(() => window.kizunaExplorer.hidden('kanagawa'))), 'checking the kind shows it again');
+
   // 5. 日本語: names in Japanese on the map and in the panel.
   await page.selectOption('#lang', 'ja');
   await waitFor(page, () => document.querySelector('#panel h2')?.textContent === 'ベトナム保健省');
@@ -157,7 +165,20 @@ try {
   check(heading === '<img src=x onerror=alert(1)>', 'the hostile name is shown as text');
   check(images === 0 && scriptLinks === 0 && dialogs.length === 0, `no element, link or dialog from the data (${dialogs.join(', ')})`);
 
-  // 8. 200 entities drawn: measured and reported, not asserted.
+  // 8. The view exports as SVG (the server's diagram of the same selection) and PNG (the canvas).
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  const svgPath = path.join(work, svgDownload.suggestedFilename());
+  await svgDownload.saveAs(svgPath);
+  const svgText = (await import('node:fs')).readFileSync(svgPath, 'utf8');
+  check(svgDownload.suggestedFilename() === 'kizuna-hostile.svg' && svgText.includes('<svg'), `SVG export ${svgDownload.suggestedFilename()}`);
+  check(!svgText.includes('<img'), 'the SVG carries the hostile name as escaped text');
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  const pngPath = path.join(work, pngDownload.suggestedFilename());
+  await pngDownload.saveAs(pngPath);
+  const png = (await import('node:fs')).readFileSync(pngPath);
+  check(png.subarray(1, 4).toString() === 'PNG' && png.length > 1000, `PNG export ${pngDownload.suggestedFilename()} (${png.length} bytes)`);
+
+  // 9. 200 entities drawn: measured and reported, not asserted.
   const bigStart = Date.now();
   await page.evaluate(() => window.kizunaExplorer.drawSynthetic(200));
   const bigMs = Date.now() - bigStart;
