@@ -11,7 +11,7 @@ const WORDS = {
     'walk evidence': '根拠資料もたどる', 'Find': '検索', 'Show': '表示', 'names': '名称', 'attributes': '属性',
     'relations': '関係', 'sources': '出典', 'no connection': 'つながりは見つかりません', 'hops': 'ホップ',
     'English': '英語', 'Japanese': '日本語', 'Vietnamese': 'ベトナム語', 'kind': '種別', 'country': '国',
-    'legend': '凡例', 'category': '分類',  'date unknown': '日付不明', 'possibly active': '有効の可能性', 'not active then': 'その時点で無効',
+    'legend': '凡例', 'category': '分類', 'until': '〜',  'date unknown': '日付不明', 'possibly active': '有効の可能性', 'not active then': 'その時点で無効',
     'double-click to expand': 'ダブルクリックで展開', 'from': '起点', 'to': '終点', 'only evidence connects them': '根拠資料だけがつないでいます',
   },
   vi: {
@@ -19,7 +19,7 @@ const WORDS = {
     'walk evidence': 'đi qua cả nguồn tài liệu', 'Find': 'Tìm', 'Show': 'Hiển thị', 'names': 'tên', 'attributes': 'thuộc tính',
     'relations': 'quan hệ', 'sources': 'nguồn', 'no connection': 'không tìm thấy liên kết', 'hops': 'bước',
     'English': 'tiếng Anh', 'Japanese': 'tiếng Nhật', 'Vietnamese': 'tiếng Việt', 'kind': 'loại', 'country': 'quốc gia',
-    'legend': 'chú giải', 'category': 'phân loại',  'date unknown': 'không rõ ngày', 'possibly active': 'có thể còn hiệu lực', 'not active then': 'không hiệu lực khi đó',
+    'legend': 'chú giải', 'category': 'phân loại', 'until': 'đến',  'date unknown': 'không rõ ngày', 'possibly active': 'có thể còn hiệu lực', 'not active then': 'không hiệu lực khi đó',
     'double-click to expand': 'nhấp đúp để mở rộng', 'from': 'từ', 'to': 'đến', 'only evidence connects them': 'chỉ nguồn tài liệu nối họ',
   },
 };
@@ -40,7 +40,8 @@ const TYPE_COLOURS = {
   funds: '#be185d', authored: '#64748b', publishes: '#64748b', mentions: '#94a3b8', located_in: '#94a3b8',
 };
 
-const state = { entity: '', lang: 'en', year: null, from: '', to: '', evidence: false, expanded: [] };
+// year: the slider's year (as of), or with yearTo the first year of a period; null: no date filter.
+const state = { entity: '', lang: 'en', year: null, yearTo: null, from: '', to: '', evidence: false, expanded: [] };
 const vocabulary = { types: new Map(), kinds: new Map(), countries: new Map() };
 let cy = null;
 // What the filters hide: relation categories, entity kinds and countries ("category:evidence",
@@ -207,15 +208,18 @@ function applyFilters() {
   cy.edges().forEach((edge) => edge.toggleClass('hidden', hidden.has(`category:${edge.data('category')}`)));
 }
 
-// The time slider: relations not active in the year fade; possibly active ones (coarse dates) go dashed.
-// Which is which comes from the server's answer under --as-of (the interval rule of dates).
+// The time slider: relations not active in the year (or the period) fade; possibly active ones (coarse
+// dates) go dashed. Which is which comes from the server's answer under --as-of or --since/--until (the
+// interval rule of dates).
 async function applyYear() {
   cy.edges().removeClass('faded possible');
   if (state.year === null) return;
+  const when = state.yearTo === null ? { as_of: state.year }
+                                     : { since: Math.min(state.year, state.yearTo), until: Math.max(state.year, state.yearTo) };
   const alive = new Map();
   for (const centre of state.expanded) {
     const answer = await api(`ego/${encodeURIComponent(centre)}`,
-                             { radius: 1, include_evidence: true, as_of: state.year, undated: 'include' });
+                             { radius: 1, include_evidence: true, undated: 'include', ...when });
     for (const relation of answer.relations) alive.set(`r:${relation.id}`, relation.activity);
   }
   cy.edges().forEach((edge) => {
@@ -442,6 +446,7 @@ function saveState() {
   if (state.entity) params.set('entity', state.entity);
   if (state.lang !== 'en') params.set('lang', state.lang);
   if (state.year !== null) params.set('year', state.year);
+  if (state.year !== null && state.yearTo !== null) params.set('year_to', state.yearTo);
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.evidence) params.set('evidence', '1');
@@ -455,6 +460,8 @@ function loadState() {
   state.lang = ['en', 'ja', 'vi'].includes(params.get('lang')) ? params.get('lang') : 'en';
   const year = Number.parseInt(params.get('year') || '', 10);
   state.year = Number.isFinite(year) ? year : null;
+  const yearTo = Number.parseInt(params.get('year_to') || '', 10);
+  state.yearTo = Number.isFinite(yearTo) ? yearTo : null;
   state.from = params.get('from') || '';
   state.to = params.get('to') || '';
   state.evidence = params.get('evidence') === '1';
@@ -477,7 +484,11 @@ function download(blob, name) {
 async function exportSvg() {
   if (!state.entity) return;
   const query = new URLSearchParams({ ego: state.entity, lang: state.lang });
-  if (state.year !== null) query.set('as_of', String(state.year));
+  if (state.year !== null && state.yearTo === null) query.set('as_of', String(state.year));
+  if (state.year !== null && state.yearTo !== null) {
+    query.set('since', String(Math.min(state.year, state.yearTo)));
+    query.set('until', String(Math.max(state.year, state.yearTo)));
+  }
   const response = await fetch(`/api/render?${query}`);
   if (!response.ok) {
     status((await response.json()).error, true);
@@ -557,15 +568,20 @@ async function start() {
   $('use-year').checked = state.year !== null;
   if (state.year !== null) $('year').value = String(state.year);
   $('year-label').textContent = $('year').value;
+  $('use-range').checked = state.yearTo !== null;
+  if (state.yearTo !== null) $('year-to').value = String(state.yearTo);
+  $('year-to-label').textContent = $('year-to').value;
   const yearChanged = async () => {
     $('year-label').textContent = $('year').value;
+    $('year-to-label').textContent = $('year-to').value;
     state.year = $('use-year').checked ? Number($('year').value) : null;
+    state.yearTo = $('use-year').checked && $('use-range').checked ? Number($('year-to').value) : null;
     saveState();
     await applyYear();
-    document.body.dataset.year = state.year === null ? '' : String(state.year);
+    document.body.dataset.year = state.year === null ? '' : `${state.year}${state.yearTo === null ? '' : `-${state.yearTo}`}`;
   };
-  $('year').addEventListener('input', yearChanged);
-  $('use-year').addEventListener('change', yearChanged);
+  for (const id of ['year', 'year-to']) $(id).addEventListener('input', yearChanged);
+  for (const id of ['use-year', 'use-range']) $(id).addEventListener('change', yearChanged);
   $('path-form').addEventListener('submit', (event) => {
     event.preventDefault();
     findPath();

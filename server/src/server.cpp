@@ -158,6 +158,15 @@ struct Server::Impl {
             send_error(response, http_status(ran.exit), message_of(ran.err), ran.exit);
             return;
         }
+        if (ran.out.size() > options.max_answer_bytes) {
+            send_error(response, 400,
+                       "the answer is " + std::to_string(ran.out.size() >> 20) +
+                           " MiB, more than this server sends (" +
+                           std::to_string(options.max_answer_bytes >> 20) +
+                           " MiB): narrow the query (a type, a kind, a country, a date, a limit)",
+                       2);
+            return;
+        }
         response.set_content(ran.out, spec.content_type);
     }
 

@@ -298,6 +298,20 @@ TEST_CASE("writes: refused read-only, refused without the token, all or nothing,
     }
 }
 
+TEST_CASE("an answer larger than the server sends is refused with advice, smaller ones pass", "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {"--max-answer-kb", "4"});
+    auto client = serve.client();
+    const auto big = client.Get("/api/stats");
+    REQUIRE(big);
+    CHECK(big->status == 400);
+    CHECK_THAT(body_json(big)["error"].get<std::string>(), Catch::Contains("narrow the query"));
+    const auto small = client.Get("/api/search?q=MHLW");
+    REQUIRE(small);
+    CHECK(small->status == 200);
+}
+
 TEST_CASE("Ctrl-C stops the server cleanly", "[server]") {
     test::TempDir dir;
     const auto db = curated_database(dir);

@@ -123,6 +123,24 @@ try {
   const faded2025 = await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'));
   check(faded2025 === false, 'at 2025 the MOU is not faded');
 
+  // 4a. A period: 2010 to 2013 fades the 2024 MOU; 2010 to 2025 does not.
+  await page.check('#use-range');
+  await page.fill('#year', '2010');
+  await page.fill('#year-to', '2013');
+  await page.dispatchEvent('#year-to', 'input');
+  await page.waitForSelector('body[data-year="2010-2013"]');
+  check(await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024')), '2010-2013 fades the MOU');
+  await page.fill('#year-to', '2025');
+  await page.dispatchEvent('#year-to', 'input');
+  await page.waitForSelector('body[data-year="2010-2025"]');
+  await shot('4a-period');
+  check(!(await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'))) &&
+        page.url().includes('year_to=2025'), '2010-2025 does not, and the URL holds the period');
+  await page.uncheck('#use-range');
+  await page.fill('#year', '2025');
+  await page.dispatchEvent('#year', 'input');
+  await page.waitForSelector('body[data-year="2025"]');
+
   // 4b. Filters: unchecking the kind prefecture hides Kanagawa, and the URL says so; checking shows it.
   await page.uncheck('input[data-filter="kind:prefecture"]');
   const kanagawaHidden = await page.evaluate(() => window.kizunaExplorer.hidden('kanagawa'));

@@ -55,6 +55,7 @@ Command add_serve(CLI::App& app, Context& context) {
         int port = 8080;
         bool allow_write = false;
         std::size_t threads = 0;
+        std::size_t max_answer_kb = 32 * 1024;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -73,6 +74,11 @@ Command add_serve(CLI::App& app, Context& context) {
         ->add_option("--threads", options->threads, "requests served at once (default: the library's pool)")
         ->check(CLI::Range(1, 256))
         ->type_name("N");
+    command
+        ->add_option("--max-answer-kb", options->max_answer_kb,
+                     "refuse answers larger than this, with advice to narrow the query (default 32768)")
+        ->check(CLI::Range(1, 1 << 22))
+        ->type_name("KB");
     command->footer(
         "Endpoints: GET /api/<command>[/<argument>]?<option>=<value> runs the command with those options\n"
         "and returns its --format json answer, e.g.\n"
@@ -91,6 +97,7 @@ Command add_serve(CLI::App& app, Context& context) {
                 serve.port = options->port;
                 serve.allow_write = options->allow_write;
                 serve.threads = options->threads;
+                serve.max_answer_bytes = options->max_answer_kb << 10;
                 serve.web_root = web_folder("KIZUNA_WEB", KIZUNA_WEB_DIR);
                 serve.vendor_root = serve.web_root / "node_modules" / "cytoscape";
                 for (const char* name : kReadCommands)

@@ -46,8 +46,9 @@ struct ServeOptions {
     std::filesystem::path vendor_root;            // npm packages the page loads (web/node_modules)
     std::map<std::string, CommandSpec> commands;  // the read commands the API runs
     CommandRunner run;
-    std::size_t max_body_bytes = 64u << 20;
-    std::size_t threads = 0;  // 0: the library's default pool
+    std::size_t max_body_bytes = 64u << 20;    // uploads
+    std::size_t max_answer_bytes = 32u << 20;  // a larger answer is refused with advice to narrow it
+    std::size_t threads = 0;                   // 0: the library's default pool
 };
 
 class Server {
