@@ -11,7 +11,7 @@ const WORDS = {
     'walk evidence': '根拠資料もたどる', 'Find': '検索', 'Show': '表示', 'names': '名称', 'attributes': '属性',
     'relations': '関係', 'sources': '出典', 'no connection': 'つながりは見つかりません', 'hops': 'ホップ',
     'English': '英語', 'Japanese': '日本語', 'Vietnamese': 'ベトナム語', 'kind': '種別', 'country': '国',
-    'legend': '凡例', 'category': '分類', 'until': '〜',  'date unknown': '日付不明', 'possibly active': '有効の可能性', 'not active then': 'その時点で無効',
+    'legend': '凡例', 'category': '分類', 'until': '〜', 'all shortest': '最短経路をすべて',  'date unknown': '日付不明', 'possibly active': '有効の可能性', 'not active then': 'その時点で無効',
     'double-click to expand': 'ダブルクリックで展開', 'from': '起点', 'to': '終点', 'only evidence connects them': '根拠資料だけがつないでいます',
   },
   vi: {
@@ -19,7 +19,7 @@ const WORDS = {
     'walk evidence': 'đi qua cả nguồn tài liệu', 'Find': 'Tìm', 'Show': 'Hiển thị', 'names': 'tên', 'attributes': 'thuộc tính',
     'relations': 'quan hệ', 'sources': 'nguồn', 'no connection': 'không tìm thấy liên kết', 'hops': 'bước',
     'English': 'tiếng Anh', 'Japanese': 'tiếng Nhật', 'Vietnamese': 'tiếng Việt', 'kind': 'loại', 'country': 'quốc gia',
-    'legend': 'chú giải', 'category': 'phân loại', 'until': 'đến',  'date unknown': 'không rõ ngày', 'possibly active': 'có thể còn hiệu lực', 'not active then': 'không hiệu lực khi đó',
+    'legend': 'chú giải', 'category': 'phân loại', 'until': 'đến', 'all shortest': 'mọi đường ngắn nhất',  'date unknown': 'không rõ ngày', 'possibly active': 'có thể còn hiệu lực', 'not active then': 'không hiệu lực khi đó',
     'double-click to expand': 'nhấp đúp để mở rộng', 'from': 'từ', 'to': 'đến', 'only evidence connects them': 'chỉ nguồn tài liệu nối họ',
   },
 };
@@ -41,7 +41,8 @@ const TYPE_COLOURS = {
 };
 
 // year: the slider's year (as of), or with yearTo the first year of a period; null: no date filter.
-const state = { entity: '', lang: 'en', year: null, yearTo: null, from: '', to: '', evidence: false, expanded: [] };
+const state = { entity: '', lang: 'en', year: null, yearTo: null, from: '', to: '', evidence: false, all: false,
+                expanded: [] };
 const vocabulary = { types: new Map(), kinds: new Map(), countries: new Map() };
 let cy = null;
 // What the filters hide: relation categories, entity kinds and countries ("category:evidence",
@@ -152,8 +153,11 @@ function addRelation(relation) {
 }
 
 function layout() {
+  // cose's force-directed layout; past 100 entities fewer iterations keep it under a second (bench/README).
+  const large = cy.nodes().length > 100;
   cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, idealEdgeLength: 140,
-              nodeRepulsion: 400000, nodeOverlap: 40, componentSpacing: 80, randomize: false }).run();
+              nodeRepulsion: 400000, nodeOverlap: 40, componentSpacing: 80, randomize: false,
+              numIter: large ? 200 : 1000, coolingFactor: large ? 0.9 : 0.99 }).run();
   cy.fit(undefined, 30);
 }
 
@@ -327,6 +331,7 @@ async function findPath() {
   state.from = $('path-from').value.trim();
   state.to = $('path-to').value.trim();
   state.evidence = $('path-evidence').checked;
+  state.all = $('path-all').checked;
   saveState();
   const hops = $('path-hops');
   hops.replaceChildren();
@@ -334,7 +339,7 @@ async function findPath() {
   if (!state.from || !state.to) return;
   let answer;
   try {
-    answer = await api('path', { from: state.from, to: state.to, include_evidence: state.evidence });
+    answer = await api('path', { from: state.from, to: state.to, include_evidence: state.evidence, all: state.all });
   } catch (error) {
     status(error.message, true);
     return;
@@ -343,25 +348,34 @@ async function findPath() {
     hops.append(element('li', answer.evidence_only ? word('only evidence connects them') : word('no connection')));
     return;
   }
-  const path = answer.paths[0];
   cy.batch(() => {
-    for (const id of path.nodes) addEntity(answer.entities[id]);
-    for (const relation of path.relations) addRelation(relation);
+    for (const path of answer.paths) {
+      for (const id of path.nodes) addEntity(answer.entities[id]);
+      for (const relation of path.relations) addRelation(relation);
+    }
   });
   if (state.evidence) hidden.delete('category:evidence');
   renderFilters();
   applyFilters();
   layout();
-  for (let i = 0; i < path.relations.length; ++i) {
-    const relation = path.relations[i];
-    const item = element('li');
-    item.append(element('div', `${nameOf(path.nodes[i])} — ${typeLabel(relation.type)} (${when(relation)}) — ${nameOf(path.nodes[i + 1])}`,
-                        relation.category === 'evidence' ? 'evidence' : ''));
-    item.append(sourceList(relation.sources));
-    hops.append(item);
-    cy.getElementById(`r:${relation.id}`).addClass('highlight');
-  }
-  for (const id of path.nodes) cy.getElementById(id).addClass('highlight');
+  // Each path: its hops with their dates and evidence, highlighted on the map.
+  answer.paths.forEach((path, n) => {
+    const heading = element('li', answer.paths.length > 1 ? `#${n + 1}` : undefined, 'path');
+    const list = element('ol');
+    for (let i = 0; i < path.relations.length; ++i) {
+      const relation = path.relations[i];
+      const item = element('li', undefined, 'hop');
+      item.append(element('div', `${nameOf(path.nodes[i])} — ${typeLabel(relation.type)} (${when(relation)}) — ${nameOf(path.nodes[i + 1])}`,
+                          relation.category === 'evidence' ? 'evidence' : ''));
+      item.append(sourceList(relation.sources));
+      list.append(item);
+      cy.getElementById(`r:${relation.id}`).addClass('highlight');
+    }
+    for (const id of path.nodes) cy.getElementById(id).addClass('highlight');
+    heading.append(list);
+    hops.append(heading);
+  });
+  const path = answer.paths[0];
   status(`${path.length} ${word('hops')}`);
 }
 
@@ -450,6 +464,7 @@ function saveState() {
   if (state.from) params.set('from', state.from);
   if (state.to) params.set('to', state.to);
   if (state.evidence) params.set('evidence', '1');
+  if (state.all) params.set('all', '1');
   params.set('hidden', [...hidden].sort().join(','));
   history.replaceState(null, '', `#${params}`);
 }
@@ -465,6 +480,7 @@ function loadState() {
   state.from = params.get('from') || '';
   state.to = params.get('to') || '';
   state.evidence = params.get('evidence') === '1';
+  state.all = params.get('all') === '1';
   if (params.has('hidden')) {
     hidden.clear();
     for (const key of params.get('hidden').split(',')) if (key) hidden.add(key);
@@ -589,6 +605,7 @@ async function start() {
   $('path-from').value = state.from;
   $('path-to').value = state.to;
   $('path-evidence').checked = state.evidence;
+  $('path-all').checked = state.all;
   $('export-svg').addEventListener('click', exportSvg);
   $('export-png').addEventListener('click', exportPng);
   if (state.entity) await select(state.entity);

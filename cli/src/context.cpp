@@ -71,6 +71,10 @@ Loaded::Loaded(const Context& context)
       snapshot(context.shared == nullptr ? take_snapshot(context, store)
                                          : Snapshot::take(store, *context.shared->graph)) {}
 
+ReadingStore::ReadingStore(const Context& context)
+    : own_(context.shared == nullptr ? std::optional<Store>(context.open_for_reading()) : std::nullopt),
+      store_(context.shared == nullptr ? &*own_ : &context.shared->store()) {}
+
 std::string default_lang() {
     for (const char* variable : {"KIZUNA_LANG", "LANG"}) {
         const char* value = std::getenv(variable);

@@ -57,6 +57,20 @@ class Loaded {
     [[nodiscard]] const Graph& graph() const { return snapshot.graph(); }
 };
 
+// The store alone, for commands that need no graph (search): the shared connection when serving, else
+// one of its own.
+class ReadingStore {
+  public:
+    explicit ReadingStore(const Context& context);
+    ReadingStore(const ReadingStore&) = delete;
+    ReadingStore& operator=(const ReadingStore&) = delete;
+    [[nodiscard]] const Store& store() const { return *store_; }
+
+  private:
+    std::optional<Store> own_;
+    const Store* store_;
+};
+
 // The language when --lang is not given: $KIZUNA_LANG, else the language of $LANG, else en.
 [[nodiscard]] std::string default_lang();
 

@@ -101,13 +101,24 @@ try {
   check(/evidence/i.test(noEvidence), `without evidence: "${noEvidence.trim()}"`);
   await page.check('#path-evidence');
   await page.click('#path-form button[type="submit"]');
-  await waitFor(page, () => document.querySelectorAll('#path-hops > li').length >= 2);
-  const hops = await page.locator('#path-hops > li').count();
+  await waitFor(page, () => document.querySelectorAll('#path-hops li.hop').length >= 2);
+  const hops = await page.locator('#path-hops li.hop').count();
   const highlighted = await page.evaluate(() => window.kizunaExplorer.highlighted());
   await shot('3-path');
   check(hops >= 2 && highlighted.edges === hops && highlighted.nodes === hops + 1,
         `path: ${hops} hops listed, ${highlighted.edges} relations and ${highlighted.nodes} entities highlighted`);
   check(page.url().includes('from=Kanagawa') && page.url().includes('evidence=1'), 'the URL holds the path');
+
+  // 3b. All shortest paths Kanagawa → MHLW: as many as the API gives, each listed.
+  await page.fill('#path-to', 'MHLW');
+  await page.uncheck('#path-evidence');
+  await page.check('#path-all');
+  await page.click('#path-form button[type="submit"]');
+  const expected = (await (await fetch(`${url}api/path?from=Kanagawa&to=MHLW&all=1`)).json()).paths.length;
+  await waitFor(page, (n) => document.querySelectorAll('#path-hops > li.path').length === n, expected);
+  await shot('3b-all-paths');
+  check(expected >= 1 && page.url().includes('all=1'), `all shortest paths: ${expected} listed and kept in the URL`);
+  await page.uncheck('#path-all');
 
   // 4. The slider at 2010 fades the 2024 MOU (not active then); at 2025 it is not faded.
   await page.check('#use-year');

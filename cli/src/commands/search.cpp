@@ -22,8 +22,8 @@ Command add_search(CLI::App& app, Context& context) {
         ->check(count_between(1, kMostSearchResults))
         ->type_name("N");
     return {command, [&context, options] {
-                const Store store = context.open_for_reading();
-                print_answer(context, answer_search(store, options->text, options->limit));
+                const ReadingStore reading(context);
+                print_answer(context, answer_search(reading.store(), options->text, options->limit));
             }};
 }
 
