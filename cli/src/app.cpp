@@ -76,15 +76,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     bool no_bom = false;
     app.add_flag("--no-bom", no_bom, "CSV written with -o: no byte order mark");
 
-    std::vector<cli::Command> commands = {
-        cli::add_init(app, context),     cli::add_import(app, context),   cli::add_export(app, context),
-        cli::add_search(app, context),   cli::add_list(app, context),     cli::add_show(app, context),
-        cli::add_partners(app, context), cli::add_path(app, context),     cli::add_common(app, context),
-        cli::add_ego(app, context),      cli::add_timeline(app, context), cli::add_stats(app, context),
-        cli::add_render(app, context),   cli::add_demo(app, context),     cli::add_serve(app, context),
-    };
-
-    // A word where the command goes that is no command: say so (CLI11 would only ask for a command).
+    // The word where the command goes (after the global options and their values), if any.
+    std::string command_word;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
         if (arg == "--db" || arg == "--format" || arg == "--lang" || arg == "-o" || arg == "--output") {
@@ -92,13 +85,39 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
             continue;
         }
         if (arg.empty() || arg[0] == '-') continue;
+        command_word = arg;
+        break;
+    }
+    using Adder = cli::Command (*)(CLI::App&, cli::Context&);
+    static const std::vector<std::pair<std::string, Adder>> kCommands = {
+        {"init", cli::add_init},         {"import", cli::add_import},     {"export", cli::add_export},
+        {"search", cli::add_search},     {"list", cli::add_list},         {"show", cli::add_show},
+        {"partners", cli::add_partners}, {"path", cli::add_path},         {"common", cli::add_common},
+        {"ego", cli::add_ego},           {"timeline", cli::add_timeline}, {"stats", cli::add_stats},
+        {"render", cli::add_render},     {"demo", cli::add_demo},         {"serve", cli::add_serve},
+    };
+    // A long-running process (kizuna serve) names one command per call: only that one is built, which is
+    // most of the cost of a small answer. A person's command line gets them all (--help lists them).
+    std::vector<cli::Command> commands;
+    for (const auto& [name, add] : kCommands) {
+        if (shared == nullptr || name == command_word) commands.push_back(add(app, context));
+    }
+    if (!command_word.empty() && commands.empty()) {  // serving, and the word is no command: all, to say so
+        for (const auto& [name, add] : kCommands) commands.push_back(add(app, context));
+    }
+
+    // A word where the command goes that is no command: say so (CLI11 would only ask for a command).
+    if (!command_word.empty()) {
         bool known = false;
-        for (const auto& command : commands) known = known || command.app->check_name(arg);
-        if (known) break;
-        std::string names;
-        for (const auto& command : commands) names += (names.empty() ? "" : ", ") + command.app->get_name();
-        return report("unknown command '" + arg + "'; the commands are " + names + " (kizuna --help)",
-                      kExitUsage);
+        for (const auto& command : commands) known = known || command.app->check_name(command_word);
+        if (!known) {
+            std::string names;
+            for (const auto& command : commands)
+                names += (names.empty() ? "" : ", ") + command.app->get_name();
+            return report(
+                "unknown command '" + command_word + "'; the commands are " + names + " (kizuna --help)",
+                kExitUsage);
+        }
     }
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());
