@@ -129,9 +129,13 @@ struct Server::Impl {
     };
     Ran run(const std::vector<std::string>& args) {
         std::ostringstream out, err;
-        const auto lease = pool.lease();
-        const int exit = options.run(args, out, err, lease.store(), graph);
-        return {exit, out.str(), err.str()};
+        try {
+            const auto lease = pool.lease();
+            const int exit = options.run(args, out, err, lease.store(), graph);
+            return {exit, out.str(), err.str()};
+        } catch (const StorageError& e) {  // the database cannot be opened: the command line's exit 4
+            return {4, "", e.what()};
+        }
     }
 
     void answer(const std::string& command, const std::string& rest, const httplib::Request& request,

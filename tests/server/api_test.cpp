@@ -2,6 +2,7 @@
 // asked through cpp-httplib's client. Every read endpoint returns exactly the command line's JSON; errors
 // carry the command line's message with the status its exit code maps to; writes need --allow-write and
 // the token, land all or nothing, and readers during a write see the old data or the new, never half.
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <httplib.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -310,6 +311,23 @@ TEST_CASE("an answer larger than the server sends is refused with advice, smalle
     const auto small = client.Get("/api/search?q=MHLW");
     REQUIRE(small);
     CHECK(small->status == 200);
+}
+
+TEST_CASE("a database the server cannot read answers 503 with the command line's message", "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {});
+    {  // a newer Kizuna has upgraded the file meanwhile
+        SQLite::Database sqlite(db.string(), SQLite::OPEN_READWRITE);
+        sqlite.exec("PRAGMA user_version = 999");
+    }
+    auto client = serve.client();
+    const auto result = client.Get("/api/stats");
+    REQUIRE(result);
+    CHECK(result->status == 503);
+    const auto error = body_json(result);
+    CHECK_THAT(error["error"].get<std::string>(), Catch::Contains("newer than this Kizuna understands"));
+    CHECK(error["exit"] == 4);
 }
 
 TEST_CASE("Ctrl-C stops the server cleanly", "[server]") {
