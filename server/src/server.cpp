@@ -1,6 +1,7 @@
 #include "kizuna/server/server.h"
 
 #include <httplib.h>
+#include <stdlib.h>
 
 #include <algorithm>
 #include <chrono>
@@ -84,10 +85,10 @@ std::vector<std::string> split_segments(const std::string& rest) {
 class TemporaryFolder {
   public:
     TemporaryFolder() {
-        std::random_device device;
-        path_ = std::filesystem::temp_directory_path() /
-                ("kizuna-upload-" + std::to_string(device()) + std::to_string(device()));
-        std::filesystem::create_directories(path_);
+        // mkdtemp: a new folder only this process may use, never one someone placed there beforehand.
+        std::string name = (std::filesystem::temp_directory_path() / "kizuna-upload-XXXXXX").string();
+        if (mkdtemp(name.data()) == nullptr) throw Error("cannot make a folder for the upload in /tmp");
+        path_ = name;
     }
     ~TemporaryFolder() {
         std::error_code ignored;
@@ -100,6 +101,14 @@ class TemporaryFolder {
   private:
     std::filesystem::path path_;
 };
+
+// Writes an upload whole, or says it could not (a full disk must not import half a file).
+bool write_whole(const std::filesystem::path& path, const std::string& content) {
+    std::ofstream out(path, std::ios::binary);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    return !out.fail();
+}
 
 // An uploaded file's name, kept only when it is a plain name of a kind import reads.
 std::optional<std::string> upload_name(const std::string& name) {
@@ -225,7 +234,11 @@ struct Server::Impl {
                     "upload '" + file.filename + "': a .csv, .jsonl or .graphml file with a plain name", 2);
                 return;
             }
-            std::ofstream(folder.path() / *name, std::ios::binary) << file.content;
+            if (!write_whole(folder.path() / *name, file.content)) {
+                send_error(response, 503, "cannot store the upload (is the disk full?); nothing was written",
+                           4);
+                return;
+            }
             ++files;
         }
         if (!request.is_multipart_form_data()) {  // the body itself, its format named by ?format=
@@ -243,7 +256,11 @@ struct Server::Impl {
                 send_error(response, 400, "name '" + name + "': a plain file name ending in ." + format, 2);
                 return;
             }
-            std::ofstream(folder.path() / name, std::ios::binary) << request.body;
+            if (!write_whole(folder.path() / name, request.body)) {
+                send_error(response, 503, "cannot store the upload (is the disk full?); nothing was written",
+                           4);
+                return;
+            }
             ++files;
         }
         if (files == 0) {
@@ -268,8 +285,10 @@ struct Server::Impl {
             return;
         }
         const TemporaryFolder folder;
-        std::ofstream(folder.path() / (kind + ".jsonl"), std::ios::binary)
-            << nlohmann::json{{kind, record}}.dump() << '\n';
+        if (!write_whole(folder.path() / (kind + ".jsonl"), nlohmann::json{{kind, record}}.dump() + "\n")) {
+            send_error(response, 503, "cannot store the record (is the disk full?); nothing was written", 4);
+            return;
+        }
         import_folder(folder.path(), response);
     }
 
