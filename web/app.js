@@ -381,22 +381,65 @@ async function findPath() {
 
 // ---- legend, filters, language, export, state ------------------------------------------------------
 
+// A small picture of a node shape for the legend (SVG built through the DOM, fill by country).
+const SHAPE_POINTS = {
+  rectangle: '1,2 23,2 23,14 1,14', 'round-rectangle': null, ellipse: null,
+  octagon: '7,1 17,1 23,5 23,11 17,15 7,15 1,11 1,5', pentagon: '12,1 23,6 20,15 4,15 1,6',
+  hexagon: '6,1 18,1 23,8 18,15 6,15 1,8', rhomboid: '6,2 23,2 18,14 1,14', barrel: null,
+  tag: '1,2 17,2 23,8 17,14 1,14', 'cut-rectangle': '5,2 19,2 23,6 23,14 1,14 1,6',
+};
+function shapeIcon(shape, fill) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 16');
+  svg.setAttribute('width', '24');
+  svg.setAttribute('height', '16');
+  svg.setAttribute('class', 'shape');
+  let figure;
+  if (shape === 'ellipse') {
+    figure = document.createElementNS(ns, 'ellipse');
+    for (const [k, v] of [['cx', 12], ['cy', 8], ['rx', 11], ['ry', 6.5]]) figure.setAttribute(k, v);
+  } else if (shape === 'round-rectangle' || shape === 'barrel') {
+    figure = document.createElementNS(ns, 'rect');
+    for (const [k, v] of [['x', 1], ['y', 2], ['width', 22], ['height', 12], ['rx', shape === 'barrel' ? 6 : 3]]) figure.setAttribute(k, v);
+  } else {
+    figure = document.createElementNS(ns, 'polygon');
+    figure.setAttribute('points', SHAPE_POINTS[shape] || SHAPE_POINTS.rectangle);
+  }
+  figure.setAttribute('fill', fill);
+  figure.setAttribute('stroke', '#6b7280');
+  svg.append(figure);
+  return svg;
+}
+
+// The legend: kinds by shape, countries by fill, relation types by colour (those the data has).
 function renderLegend() {
   const legend = $('legend');
   legend.replaceChildren(element('h2', word('legend')));
-  const countries = element('ul');
-  for (const [code, fill] of Object.entries(COUNTRY_FILLS)) {
-    if (!vocabulary.countries.has(code)) continue;
+  const kinds = element('ul');
+  for (const [id, kind] of vocabulary.kinds) {
     const item = element('li');
-    const swatch = element('span', undefined, 'swatch');
-    swatch.style.backgroundColor = fill;
-    item.append(swatch, document.createTextNode(code || '—'));
+    item.append(shapeIcon(KIND_SHAPES[id] || 'ellipse', '#ffffff'),
+                document.createTextNode(` ${kind.labels[state.lang] || kind.labels.en || id}`));
+    kinds.append(item);
+  }
+  legend.append(kinds);
+  const countries = element('ul');
+  for (const code of vocabulary.countries.keys()) {
+    const item = element('li');
+    item.append(shapeIcon('rectangle', COUNTRY_FILLS[code] || '#e8f5e9'), document.createTextNode(` ${code || '—'}`));
     countries.append(item);
   }
   legend.append(countries);
-  const kinds = element('ul');
-  for (const [id, kind] of vocabulary.kinds) kinds.append(element('li', `${kind.labels[state.lang] || kind.labels.en || id}: ${KIND_SHAPES[id] || 'ellipse'}`));
-  legend.append(kinds);
+  const types = element('ul');
+  for (const [id] of vocabulary.types) {
+    const item = element('li');
+    const swatch = element('span', undefined, 'line');
+    swatch.style.borderTopColor = TYPE_COLOURS[id] || '#374151';
+    item.append(swatch, document.createTextNode(` ${typeLabel(id)}`));
+    types.append(item);
+  }
+  legend.append(types);
 }
 
 // One checkbox per relation category, entity kind and country there is; unchecked hides them.
