@@ -359,9 +359,10 @@ async function findPath() {
   applyFilters();
   layout();
   // Each path: its hops with their dates and evidence, highlighted on the map.
+  const nested = state.all || answer.paths.length > 1;  // one list per path, else the hops themselves
   answer.paths.forEach((path, n) => {
-    const heading = element('li', answer.paths.length > 1 ? `#${n + 1}` : undefined, 'path');
-    const list = element('ol');
+    const heading = element('li', `#${n + 1}`, 'path');
+    const list = nested ? element('ol') : hops;
     for (let i = 0; i < path.relations.length; ++i) {
       const relation = path.relations[i];
       const item = element('li', undefined, 'hop');
@@ -372,8 +373,10 @@ async function findPath() {
       cy.getElementById(`r:${relation.id}`).addClass('highlight');
     }
     for (const id of path.nodes) cy.getElementById(id).addClass('highlight');
-    heading.append(list);
-    hops.append(heading);
+    if (nested) {
+      heading.append(list);
+      hops.append(heading);
+    }
   });
   const path = answer.paths[0];
   status(`${path.length} ${word('hops')}`);
