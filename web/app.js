@@ -43,7 +43,7 @@ const TYPE_COLOURS = {
 // year: the slider's year (as of), or with yearTo the first year of a period; null: no date filter.
 const state = { entity: '', lang: 'en', year: null, yearTo: null, from: '', to: '', evidence: false, all: false,
                 expanded: [] };
-const vocabulary = { types: new Map(), kinds: new Map(), countries: new Map() };
+const vocabulary = { types: new Map(), kinds: new Map(), countries: new Map(), categories: new Map() };
 let cy = null;
 // What the filters hide: relation categories, entity kinds and countries ("category:evidence",
 // "kind:document", "country:JP"). Evidence is hidden at first.
@@ -451,7 +451,7 @@ function renderFilters() {
   box.replaceChildren();
   const groups = [
     ['category', [...new Set([...vocabulary.types.values()].map((type) => type.category))].sort()
-                   .map((id) => [id, id])],
+                   .map((id) => [id, vocabulary.categories.get(id)?.names[state.lang] || id])],
     ['kind', [...vocabulary.kinds.values()].map((kind) => [kind.id, kind.labels[state.lang] || kind.labels.en || kind.id])],
     ['country', [...vocabulary.countries.keys()].map((code) => [code, code || '—'])],
   ];
@@ -489,6 +489,7 @@ async function loadVocabulary() {
   vocabulary.types = new Map(stats.relation_types.map((type) => [type.id, type]));
   vocabulary.kinds = new Map(stats.entity_kinds.map((kind) => [kind.id, kind]));
   vocabulary.countries = new Map(Object.entries(stats.by_country));
+  vocabulary.categories = new Map(stats.relation_categories.map((category) => [category.id, category]));
 }
 
 async function changeLanguage(lang) {

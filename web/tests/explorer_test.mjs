@@ -166,6 +166,8 @@ try {
   const labels = await page.evaluate(() => window.kizunaExplorer.labels());
   await shot('5-japanese');
   check(labels.includes('神奈川県') && labels.includes('ベトナム保健省'), 'the map shows Japanese names');
+  const evidenceFilter = await page.locator('input[data-filter="category:evidence"]').locator('xpath=..').innerText();
+  check(evidenceFilter.includes('根拠資料'), `filters in Japanese: "${evidenceFilter.trim()}"`);
   check(page.url().includes('lang=ja'), 'the URL holds the language');
 
   // 6. A link reproduces the view.

@@ -4,6 +4,7 @@
 
 #include "answer_builder.h"
 #include "kizuna/core/json.h"
+#include "kizuna/core/vocabulary.h"
 
 namespace kizuna {
 
@@ -54,6 +55,15 @@ void to_json(nlohmann::json& out, const StatsAnswer& answer) {
     for (const auto& [id, type] : answer.book.types) out["relation_types"].push_back(type);
     out["entity_kinds"] = nlohmann::json::array();
     for (const auto& [id, kind] : answer.book.kinds) out["entity_kinds"].push_back(kind);
+    out["relation_categories"] = nlohmann::json::array();
+    for (const auto& category : relation_categories()) {
+        out["relation_categories"].push_back({{"id", category.id},
+                                              {"names",
+                                               {{"en", category_name(category.id, "en")},
+                                                {"ja", category_name(category.id, "ja")},
+                                                {"vi", category_name(category.id, "vi")}}},
+                                              {"meaning", category.meaning}});
+    }
     if (answer.betweenness) {
         out["by_betweenness"] = ranked(answer.by_betweenness);
         out["betweenness_sources"] = answer.betweenness_sources;
