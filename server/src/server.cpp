@@ -355,8 +355,9 @@ int Server::bind() {
             ? impl_->http.bind_to_any_port(impl_->options.host)
             : (impl_->http.bind_to_port(impl_->options.host, impl_->options.port) ? impl_->options.port : -1);
     if (port < 0) {
-        throw Error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port) +
-                    " (in use, or not an address of this machine)");
+        throw UsageError("cannot listen on " + impl_->options.host + ":" +
+                         std::to_string(impl_->options.port) +
+                         " (in use, or not an address of this machine)");
     }
     return port;
 }

@@ -58,7 +58,8 @@ class Server {
     Server(const Server&) = delete;
     Server& operator=(const Server&) = delete;
 
-    // Binds the address; returns the port (the chosen one when options.port is 0). Throws Error.
+    // Binds the address; returns the port (the chosen one when options.port is 0). Throws UsageError
+    // (an address in use, or not of this machine).
     int bind();
     // Serves until stop() (from another thread). REQUIRES: bind().
     void listen();
