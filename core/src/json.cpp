@@ -145,51 +145,54 @@ void from_json(const json& in, Relation& relation) {
     relation.sources = sources_field(in);
 }
 
+namespace {
+
+// {"en", "ja", "vi"} of a vocabulary entry (a relation type, an entity kind); empty labels are null.
+template <typename Entry>
+json labels_json(const Entry& entry) {
+    return {
+        {"en", nullable(entry.label_en)}, {"ja", nullable(entry.label_ja)}, {"vi", nullable(entry.label_vi)}};
+}
+
+// The entry's labels from its "labels" object (absent or null: none).
+template <typename Entry>
+void read_labels(const json& in, Entry& entry) {
+    entry.label_en.clear();
+    entry.label_ja.clear();
+    entry.label_vi.clear();
+    if (const auto labels = in.find("labels"); labels != in.end() && !labels->is_null()) {
+        require_object(*labels, "labels", {"en", "ja", "vi"});
+        entry.label_en = string_field(*labels, "en");
+        entry.label_ja = string_field(*labels, "ja");
+        entry.label_vi = string_field(*labels, "vi");
+    }
+}
+
+}  // namespace
+
 void to_json(json& out, const RelationType& type) {
-    out = {
-        {"id", type.id},
-        {"labels",
-         {{"en", nullable(type.label_en)}, {"ja", nullable(type.label_ja)}, {"vi", nullable(type.label_vi)}}},
-        {"directed", type.directed},
-        {"description", nullable(type.description)},
-        {"category", type.category}};
+    out = {{"id", type.id},
+           {"labels", labels_json(type)},
+           {"directed", type.directed},
+           {"description", nullable(type.description)},
+           {"category", type.category}};
 }
 
 void to_json(json& out, const EntityKind& kind) {
-    out = {
-        {"id", kind.id},
-        {"labels",
-         {{"en", nullable(kind.label_en)}, {"ja", nullable(kind.label_ja)}, {"vi", nullable(kind.label_vi)}}},
-        {"description", nullable(kind.description)}};
+    out = {{"id", kind.id}, {"labels", labels_json(kind)}, {"description", nullable(kind.description)}};
 }
 
 void from_json(const json& in, EntityKind& kind) {
     require_object(in, "kind", kKindKeys);
     kind.id = string_field(in, "id", true);
-    kind.label_en.clear();
-    kind.label_ja.clear();
-    kind.label_vi.clear();
-    if (const auto labels = in.find("labels"); labels != in.end() && !labels->is_null()) {
-        require_object(*labels, "labels", {"en", "ja", "vi"});
-        kind.label_en = string_field(*labels, "en");
-        kind.label_ja = string_field(*labels, "ja");
-        kind.label_vi = string_field(*labels, "vi");
-    }
+    read_labels(in, kind);
     kind.description = string_field(in, "description");
 }
 
 void from_json(const json& in, RelationType& type) {
     require_object(in, "type", kTypeKeys);
     type.id = string_field(in, "id", true);
-    type.label_en.clear();
-    type.label_ja.clear();
-    type.label_vi.clear();
-    if (const auto labels = in.find("labels"); labels != in.end() && !labels->is_null()) {
-        require_object(*labels, "labels", {"en", "ja", "vi"});
-        type.label_en = string_field(*labels, "en");
-        type.label_ja = string_field(*labels, "ja");
-        type.label_vi = string_field(*labels, "vi");
-    }
+    read_labels(in, type);
     const auto directed = in.find("directed");
     if (directed == in.end() || !directed->is_boolean()) {
         throw InvalidDataError("field 'directed' must be true or false");

@@ -15,18 +15,25 @@ const std::string& display_name(const Entity& entity, const std::string& lang) {
     return entity.id;
 }
 
+namespace {
+
+// A vocabulary entry's label in lang, else its English one, else its id (types and kinds alike).
+template <typename Entry>
+const std::string& entry_label(const Entry& entry, const std::string& lang) {
+    if (lang == "ja" && !entry.label_ja.empty()) return entry.label_ja;
+    if (lang == "vi" && !entry.label_vi.empty()) return entry.label_vi;
+    if (!entry.label_en.empty()) return entry.label_en;
+    return entry.id;
+}
+
+}  // namespace
+
 const std::string& display_label(const RelationType& type, const std::string& lang) {
-    if (lang == "ja" && !type.label_ja.empty()) return type.label_ja;
-    if (lang == "vi" && !type.label_vi.empty()) return type.label_vi;
-    if (!type.label_en.empty()) return type.label_en;
-    return type.id;
+    return entry_label(type, lang);
 }
 
 const std::string& display_label(const EntityKind& kind, const std::string& lang) {
-    if (lang == "ja" && !kind.label_ja.empty()) return kind.label_ja;
-    if (lang == "vi" && !kind.label_vi.empty()) return kind.label_vi;
-    if (!kind.label_en.empty()) return kind.label_en;
-    return kind.id;
+    return entry_label(kind, lang);
 }
 
 const std::vector<EntityKind>& default_entity_kinds() {

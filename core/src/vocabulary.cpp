@@ -63,12 +63,11 @@ std::optional<std::string> match(
 
 }  // namespace
 
-std::string kind_name(const std::string& kind, const std::vector<EntityKind>& vocabulary,
-                      const std::string& lang) {
+const EntityKind* find_kind(const std::vector<EntityKind>& vocabulary, const std::string& kind) {
     for (const auto& entry : vocabulary) {
-        if (entry.id == kind) return display_label(entry, lang);
+        if (entry.id == kind) return &entry;
     }
-    return kind;
+    return nullptr;
 }
 
 std::string country_name(const std::string& country, const std::string& lang) {
@@ -84,10 +83,9 @@ std::string category_name(const std::string& category, const std::string& lang) 
 std::optional<std::string> match_kind(std::string_view wanted, const std::vector<std::string>& known,
                                       const std::vector<EntityKind>& vocabulary) {
     return match(wanted, known, [&](const std::string& id) -> std::vector<std::string> {
-        for (const auto& entry : vocabulary) {
-            if (entry.id == id) return {entry.label_en, entry.label_ja, entry.label_vi};
-        }
-        return {};
+        const EntityKind* entry = find_kind(vocabulary, id);
+        if (entry == nullptr) return {};
+        return {entry->label_en, entry->label_ja, entry->label_vi};
     });
 }
 

@@ -128,10 +128,8 @@ class DiagramBuilder {
         viz::LegendContent content;
         if (!options_.legend) return content;
         for (const auto& kind : kinds_) {
-            const auto& vocabulary = graph_.entity_kinds();
-            const auto named = std::find_if(vocabulary.begin(), vocabulary.end(),
-                                            [&](const EntityKind& entry) { return entry.id == kind; });
-            content.kinds.push_back(named != vocabulary.end() ? *named : EntityKind{kind, "", "", "", ""});
+            const EntityKind* named = find_kind(graph_.entity_kinds(), kind);
+            content.kinds.push_back(named != nullptr ? *named : EntityKind{kind, "", "", "", ""});
         }
         content.countries.assign(countries_.begin(), countries_.end());
         for (const auto& type : graph_.relation_types()) {

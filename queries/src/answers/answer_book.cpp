@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kizuna/core/json.h"
+#include "kizuna/core/vocabulary.h"
 
 namespace kizuna {
 
@@ -33,12 +34,7 @@ std::string AnswerBook::kind_name(const std::string& kind, const std::string& la
 
 void AnswerBook::keep_kind(const std::string& kind, const std::vector<EntityKind>& vocabulary) {
     if (kinds.count(kind) != 0) return;
-    for (const auto& entry : vocabulary) {
-        if (entry.id == kind) {
-            kinds.emplace(kind, entry);
-            return;
-        }
-    }
+    if (const EntityKind* entry = find_kind(vocabulary, kind)) kinds.emplace(kind, *entry);
 }
 
 std::string AnswerBook::direction(const Relation& relation, const std::string& viewpoint) const {

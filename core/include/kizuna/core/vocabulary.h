@@ -11,10 +11,9 @@
 
 namespace kizuna {
 
-// The name of a kind ("ministry": 省庁, bộ) in lang, from a kind vocabulary (the database's: Graph::
-// entity_kinds()); the id itself for a kind the vocabulary does not name.
-[[nodiscard]] std::string kind_name(const std::string& kind, const std::vector<EntityKind>& vocabulary,
-                                    const std::string& lang);
+// The entry of a kind vocabulary (the database's: Graph::entity_kinds()) with this id; nullptr when the
+// vocabulary does not name the kind.
+[[nodiscard]] const EntityKind* find_kind(const std::vector<EntityKind>& vocabulary, const std::string& kind);
 // The name of a country code ("JP": Japan, 日本, Nhật Bản); "" is "no country"; unknown codes as they are.
 [[nodiscard]] std::string country_name(const std::string& country, const std::string& lang);
 // The name of a relation category ("evidence": 根拠資料, nguồn tài liệu).
