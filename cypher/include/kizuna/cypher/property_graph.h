@@ -1,0 +1,84 @@
+#pragma once
+// What the query engine reads and writes: a property graph of nodes (with labels) and relationships
+// (with one type, a start and an end), both with properties. Two implementations: memory_graph.h (a
+// general graph, for the conformance runner and tests) and kizuna_graph.h (Kizuna's database).
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kizuna/cypher/value.h"
+
+namespace kizuna::cypher {
+
+enum class Direction : std::uint8_t { Outgoing, Incoming, Both };
+
+// One step from a node: the relationship and the node at its other end.
+struct Step {
+    RelId rel;
+    NodeId other;
+};
+
+class PropertyGraph {
+  public:
+    virtual ~PropertyGraph() = default;
+
+    // Reading. Callbacks return false to stop early.
+    virtual void for_each_node(const std::function<bool(NodeId)>& visit) const = 0;
+    virtual void for_each_node_with_label(const std::string& label,
+                                          const std::function<bool(NodeId)>& visit) const = 0;
+    // How many nodes carry a label (the planner's selectivity), or all nodes for "".
+    [[nodiscard]] virtual std::size_t count_nodes(const std::string& label) const = 0;
+    // The nodes whose property key equals value, when the graph has an index for that key; nullopt when
+    // it has none (then the engine scans).
+    [[nodiscard]] virtual std::optional<std::vector<NodeId>> lookup(const std::string& key,
+                                                                    const Value& value) const {
+        (void)key;
+        (void)value;
+        return std::nullopt;
+    }
+    [[nodiscard]] virtual std::vector<std::string> labels(NodeId node) const = 0;
+    [[nodiscard]] virtual bool has_label(NodeId node, const std::string& label) const = 0;
+    [[nodiscard]] virtual Value node_property(NodeId node, const std::string& key) const = 0;
+    [[nodiscard]] virtual Map node_properties(NodeId node) const = 0;
+    // Relationships at a node in a direction, optionally only of some types (empty: any type).
+    virtual void for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
+                               const std::function<bool(const Step&)>& visit) const = 0;
+    [[nodiscard]] virtual std::string rel_type(RelId rel) const = 0;
+    [[nodiscard]] virtual NodeId rel_start(RelId rel) const = 0;
+    [[nodiscard]] virtual NodeId rel_end(RelId rel) const = 0;
+    [[nodiscard]] virtual Value rel_property(RelId rel, const std::string& key) const = 0;
+    [[nodiscard]] virtual Map rel_properties(RelId rel) const = 0;
+    [[nodiscard]] virtual bool node_exists(NodeId node) const = 0;
+    [[nodiscard]] virtual bool rel_exists(RelId rel) const = 0;
+
+    // The shortest paths between two nodes over relationships of the given types and direction, at most
+    // max_hops long: one path, or every shortest one when all is set. Empty when none.
+    [[nodiscard]] virtual std::vector<Path> shortest_paths(NodeId from, NodeId to, Direction direction,
+                                                           const std::vector<std::string>& types,
+                                                           std::size_t max_hops, bool all) const = 0;
+
+    // Writing; each throws CypherError (errors.h) for what the graph refuses.
+    virtual NodeId create_node(const std::vector<std::string>& labels, const Map& properties) = 0;
+    virtual RelId create_rel(const std::string& type, NodeId start, NodeId end, const Map& properties) = 0;
+    // A null value removes the property.
+    virtual void set_node_property(NodeId node, const std::string& key, const Value& value) = 0;
+    virtual void set_rel_property(RelId rel, const std::string& key, const Value& value) = 0;
+    virtual void add_label(NodeId node, const std::string& label) = 0;
+    virtual void remove_label(NodeId node, const std::string& label) = 0;
+    // Deleting a node that still has relationships is refused unless detach.
+    virtual void delete_node(NodeId node, bool detach) = 0;
+    virtual void delete_rel(RelId rel) = 0;
+
+    // Functions the graph adds to the language (lower-case names), e.g. Kizuna's active() and matches().
+    [[nodiscard]] virtual bool has_function(const std::string& name) const {
+        (void)name;
+        return false;
+    }
+    [[nodiscard]] virtual Value call_function(const std::string& name, const List& arguments) const {
+        (void)arguments;
+        return Value(name);
+    }
+};
+
+}  // namespace kizuna::cypher
