@@ -94,7 +94,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         {"search", cli::add_search},     {"list", cli::add_list},         {"show", cli::add_show},
         {"partners", cli::add_partners}, {"path", cli::add_path},         {"common", cli::add_common},
         {"ego", cli::add_ego},           {"timeline", cli::add_timeline}, {"stats", cli::add_stats},
-        {"render", cli::add_render},     {"demo", cli::add_demo},         {"serve", cli::add_serve},
+        {"render", cli::add_render},     {"query", cli::add_query},       {"demo", cli::add_demo},
+        {"serve", cli::add_serve},
     };
     // A long-running process (kizuna serve) names one command per call: only that one is built, which is
     // most of the cost of a small answer. A person's command line gets them all (--help lists them).

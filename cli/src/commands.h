@@ -30,5 +30,6 @@ Command add_stats(CLI::App& app, Context& context);
 Command add_render(CLI::App& app, Context& context);
 Command add_demo(CLI::App& app, Context& context);
 Command add_serve(CLI::App& app, Context& context);
+Command add_query(CLI::App& app, Context& context);
 
 }  // namespace kizuna::cli

@@ -59,6 +59,7 @@ class SqlWriter final : public BulkWriter {
               "excluded.start, excluded.\"end\", excluded.attributes, excluded.sources)",
               bind_relation),
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
+          remove_entity_(db, "DELETE FROM entities WHERE id = ?"),
           find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
           last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
         SQLite::Statement types(db, "SELECT id FROM relation_types");
@@ -146,6 +147,17 @@ class SqlWriter final : public BulkWriter {
         remove_relation_.reset();
     }
 
+    void remove_entity(const std::string& id) override {
+        summary_.relations_changed += put_relations_.flush();
+        (void)insert_names_.flush();
+        // Its names go with it (entity_names: ON DELETE CASCADE); relations still naming it make the
+        // foreign key refuse the delete.
+        remove_entity_.bind(1, id);
+        if (remove_entity_.exec() > 0) ++summary_.entities_changed;
+        remove_entity_.reset();
+        eids_.erase(id);
+    }
+
     // Writes what is still queued; called when the body returns.
     void finish() {
         summary_.relations_changed += put_relations_.flush();
@@ -223,7 +235,7 @@ class SqlWriter final : public BulkWriter {
     SQLite::Statement put_type_, put_kind_, put_entity_, delete_names_;
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
-    SQLite::Statement remove_relation_, find_eid_;
+    SQLite::Statement remove_relation_, remove_entity_, find_eid_;
     std::unordered_map<std::string, std::int64_t> eids_;  // looked up by row_of
     // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
     std::unordered_set<std::string> types_;

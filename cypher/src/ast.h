@@ -16,26 +16,26 @@ using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
 
 enum class ExprKind : std::uint8_t {
-    Literal,        // value
-    Parameter,      // name
-    Variable,       // name, slot
-    Property,       // args[0].name
-    Index,          // args[0][args[1]]
-    Slice,          // args[0][args[1]..args[2]] (null Expr for an open end)
-    ListLiteral,    // args
-    MapLiteral,     // keys, args
-    MapProjection,  // args[0]{keys: args[1..]} (keys "" + args .*; see parser)
-    Unary,          // op ("-", "+", "NOT"), args[0]
-    Binary,         // op, args[0], args[1] (+ - * / % ^ AND OR XOR IN STARTS ENDS CONTAINS =~)
-    Comparison,     // ops[i] between args[i] and args[i+1] (a chain: a < b <= c)
-    IsNull,         // args[0]; negated for IS NOT NULL
-    LabelCheck,     // args[0]:labels
-    Case,           // args[0] = subject or null; then pairs (when, then); else last when has_else
-    Function,       // name, distinct, args; star for count(*)
-    ListComprehension,  // [var IN args[0] WHERE args[1] | args[2]] (null Exprs when absent)
-    Quantifier,         // name (all/any/none/single), var IN args[0] WHERE args[1]
-    Reduce,             // reduce(name2 = args[0], var IN args[1] | args[2])
-    PatternPredicate,   // pattern (in WHERE or as exists(...))
+    Literal,               // value
+    Parameter,             // name
+    Variable,              // name, slot
+    Property,              // args[0].name
+    Index,                 // args[0][args[1]]
+    Slice,                 // args[0][args[1]..args[2]] (null Expr for an open end)
+    ListLiteral,           // args
+    MapLiteral,            // keys, args
+    MapProjection,         // args[0]{keys: args[1..]} (keys "" + args .*; see parser)
+    Unary,                 // op ("-", "+", "NOT"), args[0]
+    Binary,                // op, args[0], args[1] (+ - * / % ^ AND OR XOR IN STARTS ENDS CONTAINS =~)
+    Comparison,            // ops[i] between args[i] and args[i+1] (a chain: a < b <= c)
+    IsNull,                // args[0]; negated for IS NOT NULL
+    LabelCheck,            // args[0]:labels
+    Case,                  // args[0] = subject or null; then pairs (when, then); else last when has_else
+    Function,              // name, distinct, args; star for count(*)
+    ListComprehension,     // [var IN args[0] WHERE args[1] | args[2]] (null Exprs when absent)
+    Quantifier,            // name (all/any/none/single), var IN args[0] WHERE args[1]
+    Reduce,                // reduce(name2 = args[0], var IN args[1] | args[2])
+    PatternPredicate,      // pattern (in WHERE or as exists(...))
     PatternComprehension,  // [pattern WHERE args[0] | args[1]]
     ExistsSubquery,        // EXISTS { MATCH pattern WHERE args[0] }
     AggregateSlot,         // the result of the aggregate numbered slot (after binding)
@@ -149,7 +149,7 @@ struct Clause {
     std::vector<SetItem> on_create;
     std::vector<SetItem> on_match;
     std::vector<RemoveItem> remove_items;
-    std::vector<ExprPtr> exprs;  // DELETE
+    std::vector<ExprPtr> exprs;   // DELETE
     std::vector<int> introduced;  // set by the binder: the slots this clause binds
 };
 

@@ -64,10 +64,12 @@ class Binder {
                     break;
                 case ClauseKind::Unwind:
                     bind_expr(c.expr, scope, false);
-                    if (scope.count(c.var)) fail(c.line, c.column, "VariableAlreadyBound: '" + c.var + "' is already bound");
+                    if (scope.count(c.var))
+                        fail(c.line, c.column, "VariableAlreadyBound: '" + c.var + "' is already bound");
                     c.slot = fresh();
                     c.introduced.push_back(c.slot);
-                    scope[c.var] = {c.slot, c.expr->kind == ExprKind::ListLiteral ? list_type(*c.expr) : VarType::Any};
+                    scope[c.var] = {
+                        c.slot, c.expr->kind == ExprKind::ListLiteral ? list_type(*c.expr) : VarType::Any};
                     break;
                 case ClauseKind::Create:
                 case ClauseKind::Merge:
@@ -93,7 +95,8 @@ class Binder {
                     break;
             }
             if (last && c.kind != ClauseKind::Return && !is_update(c.kind)) {
-                fail(c.line, c.column, "a query must end with RETURN or an updating clause (CREATE, SET ...)");
+                fail(c.line, c.column,
+                     "a query must end with RETURN or an updating clause (CREATE, SET ...)");
             }
         }
         return columns;
@@ -102,7 +105,9 @@ class Binder {
     // UNWIND [1, 2] AS x: x is a plain value, never a node.
     static VarType list_type(const Expr& list) {
         for (const auto& a : list.args) {
-            if (a->kind != ExprKind::Literal && a->kind != ExprKind::ListLiteral && a->kind != ExprKind::MapLiteral) return VarType::Any;
+            if (a->kind != ExprKind::Literal && a->kind != ExprKind::ListLiteral &&
+                a->kind != ExprKind::MapLiteral)
+                return VarType::Any;
         }
         return list.args.empty() ? VarType::Any : VarType::Value;
     }
@@ -122,16 +127,20 @@ class Binder {
         auto found = scope.find(name);
         if (found != scope.end()) {
             if (found->second.type != VarType::Any && type != VarType::Any && found->second.type != type) {
-                fail(line, column, "VariableTypeConflict: '" + name + "' is bound to a different kind of value");
+                fail(line, column,
+                     "VariableTypeConflict: '" + name + "' is bound to a different kind of value");
             }
             slot = found->second.slot;
-            const bool from_before = std::find(c.introduced.begin(), c.introduced.end(), slot) == c.introduced.end();
+            const bool from_before =
+                std::find(c.introduced.begin(), c.introduced.end(), slot) == c.introduced.end();
             prebound = from_before;
             if (creating && type == VarType::Rel) {
                 fail(line, column, "VariableAlreadyBound: relationship '" + name + "' is already bound");
             }
             if (type == VarType::Rel && !prebound && c.kind == ClauseKind::Match) {
-                fail(line, column, "RelationshipUniquenessViolation: relationship '" + name + "' is used twice in one pattern");
+                fail(line, column,
+                     "RelationshipUniquenessViolation: relationship '" + name +
+                         "' is used twice in one pattern");
             }
             return;
         }
@@ -152,7 +161,9 @@ class Binder {
             // Property maps read the scope before this pattern's own variables.
             if (n.properties) bind_expr(n.properties, scope, false);
             if (n.properties && n.properties->kind == ExprKind::Parameter && !creating) {
-                fail(n.line, n.column, "InvalidParameterUse: a parameter cannot stand for a property map in a pattern to match");
+                fail(
+                    n.line, n.column,
+                    "InvalidParameterUse: a parameter cannot stand for a property map in a pattern to match");
             }
             if (n.var.empty()) {
                 n.slot = fresh();
@@ -163,7 +174,9 @@ class Binder {
                 declare(scope, n.var, VarType::Node, n.slot, n.prebound, n.line, n.column, c, creating);
                 if (creating && known && (!n.labels.empty() || n.properties) &&
                     (known_before || c.kind == ClauseKind::Merge || part.nodes.size() == 1)) {
-                    fail(n.line, n.column, "VariableAlreadyBound: '" + n.var + "' is already bound; it cannot take labels or properties here");
+                    fail(n.line, n.column,
+                         "VariableAlreadyBound: '" + n.var +
+                             "' is already bound; it cannot take labels or properties here");
                 }
                 if (creating && known_before && part.nodes.size() == 1 && part.rels.empty()) {
                     fail(n.line, n.column, "VariableAlreadyBound: '" + n.var + "' is already bound");
@@ -173,13 +186,20 @@ class Binder {
                 auto& r = part.rels[i];
                 if (r.properties) bind_expr(r.properties, scope, false);
                 if (r.properties && r.properties->kind == ExprKind::Parameter && !creating) {
-                    fail(r.line, r.column, "InvalidParameterUse: a parameter cannot stand for a property map in a pattern to match");
+                    fail(r.line, r.column,
+                         "InvalidParameterUse: a parameter cannot stand for a property map in a pattern to "
+                         "match");
                 }
                 if (creating) {
-                    if (r.types.size() != 1) fail(r.line, r.column, "NoSingleRelationshipType: a relationship to create needs exactly one type");
-                    if (r.variable_length) fail(r.line, r.column, "CreatingVarLength: a variable-length relationship cannot be created");
+                    if (r.types.size() != 1)
+                        fail(r.line, r.column,
+                             "NoSingleRelationshipType: a relationship to create needs exactly one type");
+                    if (r.variable_length)
+                        fail(r.line, r.column,
+                             "CreatingVarLength: a variable-length relationship cannot be created");
                     if (r.direction == Direction::Both && c.kind == ClauseKind::Create) {
-                        fail(r.line, r.column, "RequiresDirectedRelationship: a relationship to create needs a direction");
+                        fail(r.line, r.column,
+                             "RequiresDirectedRelationship: a relationship to create needs a direction");
                     }
                 }
                 if (r.var.empty()) {
@@ -187,10 +207,11 @@ class Binder {
                     c.introduced.push_back(r.slot);
                 } else {
                     if (r.variable_length && scope.count(r.var) && scope[r.var].type == VarType::Rel) {
-                        fail(r.line, r.column, "VariableTypeConflict: '" + r.var + "' is a relationship, not a list");
+                        fail(r.line, r.column,
+                             "VariableTypeConflict: '" + r.var + "' is a relationship, not a list");
                     }
-                    declare(scope, r.var, r.variable_length ? VarType::Value : VarType::Rel, r.slot, r.prebound, r.line,
-                            r.column, c, creating);
+                    declare(scope, r.var, r.variable_length ? VarType::Value : VarType::Rel, r.slot,
+                            r.prebound, r.line, r.column, c, creating);
                     if (!creating && !r.prebound && c.kind == ClauseKind::Match) {
                         // A relationship variable used twice in one MATCH can never match (uniqueness).
                     }
@@ -198,13 +219,16 @@ class Binder {
             }
         }
         if (!part.path_var.empty()) {
-            if (scope.count(part.path_var)) fail(part.line, part.column, "VariableAlreadyBound: '" + part.path_var + "' is already bound");
+            if (scope.count(part.path_var))
+                fail(part.line, part.column,
+                     "VariableAlreadyBound: '" + part.path_var + "' is already bound");
             part.path_slot = fresh();
             c.introduced.push_back(part.path_slot);
             scope[part.path_var] = {part.path_slot, VarType::Path};
         }
         if (part.shortest != PatternPart::Shortest::None) {
-            if (part.rels.size() != 1) fail(part.line, part.column, "shortestPath needs a pattern of exactly one relationship");
+            if (part.rels.size() != 1)
+                fail(part.line, part.column, "shortestPath needs a pattern of exactly one relationship");
         }
     }
 
@@ -212,7 +236,8 @@ class Binder {
         auto& p = c.projection;
         Scope next;
         if (p.star) {
-            if (scope.empty() && p.items.empty() && is_return) fail(c.line, c.column, "NoVariablesInScope: RETURN * needs variables in scope");
+            if (scope.empty() && p.items.empty() && is_return)
+                fail(c.line, c.column, "NoVariablesInScope: RETURN * needs variables in scope");
             // * stands for every variable in scope, by name, before the items written after it.
             std::vector<ProjectionItem> items;
             for (const auto& [name, b] : scope) {
@@ -234,10 +259,12 @@ class Binder {
         std::set<std::string> aliases;
         for (auto& item : p.items) {
             if (!is_return && !item.aliased && item.expr->kind != ExprKind::Variable) {
-                fail(item.expr->line, item.expr->column, "NoExpressionAlias: an expression in WITH needs an alias (AS name)");
+                fail(item.expr->line, item.expr->column,
+                     "NoExpressionAlias: an expression in WITH needs an alias (AS name)");
             }
             if (!aliases.insert(item.alias).second) {
-                fail(item.expr->line, item.expr->column, "ColumnNameConflict: '" + item.alias + "' is projected twice");
+                fail(item.expr->line, item.expr->column,
+                     "ColumnNameConflict: '" + item.alias + "' is projected twice");
             }
             collect_aggregates(item.expr, p, scope, false);
             VarType type = VarType::Any;
@@ -254,7 +281,8 @@ class Binder {
         p.aggregating = !p.aggregates.empty();
         if (p.aggregating) {
             for (const auto& item : p.items) {
-                if (item.expr->kind != ExprKind::AggregateSlot && contains_aggregate(*item.expr)) check_grouping_use(*item.expr, p);
+                if (item.expr->kind != ExprKind::AggregateSlot && contains_aggregate(*item.expr))
+                    check_grouping_use(*item.expr, p);
             }
         }
         // ORDER BY: an expression written as a projected one means that column.
@@ -306,7 +334,8 @@ class Binder {
         const bool simple = e->kind == ExprKind::Variable || e->kind == ExprKind::Property;
         for (const auto& item : p.items) {
             if (!top && !simple) break;
-            if ((!e->text.empty() && e->text == item.expr->text) || (e->kind == ExprKind::Variable && e->name == item.alias)) {
+            if ((!e->text.empty() && e->text == item.expr->text) ||
+                (e->kind == ExprKind::Variable && e->name == item.alias)) {
                 auto v = std::make_shared<Expr>(*e);
                 v->kind = ExprKind::Variable;
                 v->name = item.alias;
@@ -334,16 +363,21 @@ class Binder {
             }
         }
         if (e.kind == ExprKind::Variable) {
-            fail(e.line, e.column, "AmbiguousAggregationExpression: '" + e.name + "' is read beside an aggregate but is not a grouping key");
+            fail(e.line, e.column,
+                 "AmbiguousAggregationExpression: '" + e.name +
+                     "' is read beside an aggregate but is not a grouping key");
         }
-        if (e.kind == ExprKind::ListComprehension || e.kind == ExprKind::Quantifier || e.kind == ExprKind::Reduce) return;
+        if (e.kind == ExprKind::ListComprehension || e.kind == ExprKind::Quantifier ||
+            e.kind == ExprKind::Reduce)
+            return;
         for (const auto& a : e.args) {
             if (a) check_grouping_use(*a, p);
         }
     }
 
     // ORDER BY after DISTINCT or aggregation sees only the projected names.
-    void bind_expr_strict(ExprPtr& e, const Scope& next, const Scope& before, bool aggregating, bool aggregates_done = false) {
+    void bind_expr_strict(ExprPtr& e, const Scope& next, const Scope& before, bool aggregating,
+                          bool aggregates_done = false) {
         try {
             bind_expr(e, next, aggregates_done);
         } catch (const CypherError&) {
@@ -381,7 +415,8 @@ class Binder {
         if (!e) return;
         if (e->kind == ExprKind::Function && is_aggregate_function(lower(e->name))) {
             if (inside) fail(e->line, e->column, "NestedAggregation: an aggregate cannot contain another");
-            if (calls_rand(*e)) fail(e->line, e->column, "NonConstantExpression: an aggregate cannot take rand()");
+            if (calls_rand(*e))
+                fail(e->line, e->column, "NonConstantExpression: an aggregate cannot take rand()");
             for (auto& a : e->args) {
                 collect_aggregates(a, p, scope, true);
                 bind_expr(a, scope, false);
@@ -398,8 +433,10 @@ class Binder {
             e = ref;
             return;
         }
-        if (e->kind == ExprKind::ListComprehension || e->kind == ExprKind::Quantifier || e->kind == ExprKind::Reduce) {
-            if (contains_aggregate(*e)) fail(e->line, e->column, "an aggregate cannot be used inside a list comprehension");
+        if (e->kind == ExprKind::ListComprehension || e->kind == ExprKind::Quantifier ||
+            e->kind == ExprKind::Reduce) {
+            if (contains_aggregate(*e))
+                fail(e->line, e->column, "an aggregate cannot be used inside a list comprehension");
             return;
         }
         for (auto& a : e->args) collect_aggregates(a, p, scope, inside);
@@ -412,17 +449,20 @@ class Binder {
         switch (e->kind) {
             case ExprKind::Variable: {
                 auto found = scope.find(e->name);
-                if (found == scope.end()) fail(e->line, e->column, "UndefinedVariable: '" + e->name + "' is not defined");
+                if (found == scope.end())
+                    fail(e->line, e->column, "UndefinedVariable: '" + e->name + "' is not defined");
                 e->slot = found->second.slot;
                 return;
             }
-            case ExprKind::AggregateSlot: return;
+            case ExprKind::AggregateSlot:
+                return;
             case ExprKind::Property: {
                 const auto& base = e->args[0];
                 if (base->kind == ExprKind::Variable) {
                     auto found = scope.find(base->name);
                     if (found != scope.end() && found->second.type == VarType::Path) {
-                        fail(e->line, e->column, "InvalidArgumentType: a path has no properties ('" + e->text + "')");
+                        fail(e->line, e->column,
+                             "InvalidArgumentType: a path has no properties ('" + e->text + "')");
                     }
                 }
                 break;
@@ -430,7 +470,8 @@ class Binder {
             case ExprKind::Function: {
                 const auto name = lower(e->name);
                 if (is_aggregate_function(name)) {
-                    if (!aggregates_done) fail(e->line, e->column, "InvalidAggregation: " + e->name + "() cannot be used here");
+                    if (!aggregates_done)
+                        fail(e->line, e->column, "InvalidAggregation: " + e->name + "() cannot be used here");
                     break;
                 }
                 if (!is_scalar_function(name) && !graph_.has_function(name)) {
@@ -439,9 +480,11 @@ class Binder {
                 if (is_scalar_function(name)) {
                     const auto [lo, hi] = function_arity(name);
                     if (e->args.size() < lo || e->args.size() > hi) {
-                        fail(e->line, e->column, "InvalidNumberOfArguments: " + e->name + "() takes " +
-                                                     (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
-                                                     " arguments");
+                        fail(e->line, e->column,
+                             "InvalidNumberOfArguments: " + e->name + "() takes " +
+                                 (lo == hi ? std::to_string(lo)
+                                           : std::to_string(lo) + " to " + std::to_string(hi)) +
+                                 " arguments");
                     }
                 }
                 break;
@@ -452,7 +495,8 @@ class Binder {
                 Scope inner = scope;
                 e->slot = fresh();
                 inner[e->name2.empty() ? e->name : e->name2] = {e->slot, VarType::Any};
-                for (std::size_t i = 1; i < e->args.size(); ++i) bind_expr(e->args[i], inner, aggregates_done);
+                for (std::size_t i = 1; i < e->args.size(); ++i)
+                    bind_expr(e->args[i], inner, aggregates_done);
                 return;
             }
             case ExprKind::Reduce: {
@@ -476,7 +520,10 @@ class Binder {
                     if (e->kind == ExprKind::PatternPredicate) {
                         for (const auto& n : part.nodes) {
                             if (!n.var.empty() && !scope.count(n.var)) {
-                                fail(n.line, n.column, "UndefinedVariable: '" + n.var + "' is not defined (a pattern used as a predicate cannot introduce variables)");
+                                fail(n.line, n.column,
+                                     "UndefinedVariable: '" + n.var +
+                                         "' is not defined (a pattern used as a predicate cannot introduce "
+                                         "variables)");
                             }
                         }
                     }
@@ -487,7 +534,8 @@ class Binder {
                 for (auto& a : e->args) bind_expr(a, inner, aggregates_done);
                 return;
             }
-            default: break;
+            default:
+                break;
         }
         for (const auto& a : e->args) bind_expr(a, scope, aggregates_done);
     }

@@ -18,15 +18,31 @@ std::unique_ptr<Operator> plan_part(const SingleQuery& part, int width, Context&
     auto op = make_start(width);
     for (const auto& c : part.clauses) {
         switch (c.kind) {
-            case ClauseKind::Match: op = make_match(std::move(op), c, *context.graph); break;
-            case ClauseKind::Unwind: op = make_unwind(std::move(op), c); break;
+            case ClauseKind::Match:
+                op = make_match(std::move(op), c, *context.graph);
+                break;
+            case ClauseKind::Unwind:
+                op = make_unwind(std::move(op), c);
+                break;
             case ClauseKind::With:
-            case ClauseKind::Return: op = make_projection(std::move(op), c, context); break;
-            case ClauseKind::Create: op = make_create(std::move(op), c); break;
-            case ClauseKind::Merge: op = make_merge(std::move(op), c); break;
-            case ClauseKind::Set: op = make_set(std::move(op), c); break;
-            case ClauseKind::Remove: op = make_remove(std::move(op), c); break;
-            case ClauseKind::Delete: op = make_delete(std::move(op), c); break;
+            case ClauseKind::Return:
+                op = make_projection(std::move(op), c, context);
+                break;
+            case ClauseKind::Create:
+                op = make_create(std::move(op), c);
+                break;
+            case ClauseKind::Merge:
+                op = make_merge(std::move(op), c);
+                break;
+            case ClauseKind::Set:
+                op = make_set(std::move(op), c);
+                break;
+            case ClauseKind::Remove:
+                op = make_remove(std::move(op), c);
+                break;
+            case ClauseKind::Delete:
+                op = make_delete(std::move(op), c);
+                break;
         }
     }
     return op;
@@ -46,7 +62,6 @@ void describe(const Operator& op, bool profile, std::ostringstream& out) {
     }
 }
 
-
 }  // namespace
 
 std::string caret_message(const std::string& query, const CypherError& error) {
@@ -56,8 +71,9 @@ std::string caret_message(const std::string& query, const CypherError& error) {
     std::string line;
     for (int i = 1; std::getline(lines, line); ++i) {
         if (i == error.line()) {
-            message = "line " + std::to_string(error.line()) + ", column " + std::to_string(error.column()) + ": " + message +
-                      "\n  " + line + "\n  " + std::string(static_cast<std::size_t>(std::max(0, error.column() - 1)), ' ') + "^";
+            message = "line " + std::to_string(error.line()) + ", column " + std::to_string(error.column()) +
+                      ": " + message + "\n  " + line + "\n  " +
+                      std::string(static_cast<std::size_t>(std::max(0, error.column() - 1)), ' ') + "^";
             break;
         }
     }
@@ -77,7 +93,8 @@ bool query_writes(const std::string& text) {
     return false;
 }
 
-QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& parameters, const Limits& limits) {
+QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& parameters,
+                      const Limits& limits) {
     Query q = parse_query(text);
     bind(q, graph);
     QueryResult result;
@@ -114,7 +131,8 @@ QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& 
         return result;
     }
 
-    const bool distinct_union = std::any_of(q.union_all.begin(), q.union_all.end(), [](bool all) { return !all; });
+    const bool distinct_union =
+        std::any_of(q.union_all.begin(), q.union_all.end(), [](bool all) { return !all; });
     struct RowLess {
         bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
             for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
@@ -131,7 +149,8 @@ QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& 
             if (last.kind != ClauseKind::Return) continue;
             std::vector<Value> out;
             out.reserve(last.projection.items.size());
-            for (const auto& item : last.projection.items) out.push_back(row[static_cast<std::size_t>(item.slot)]);
+            for (const auto& item : last.projection.items)
+                out.push_back(row[static_cast<std::size_t>(item.slot)]);
             if (distinct_union && !seen.insert(out).second) continue;
             result.rows.push_back(std::move(out));
             if (result.rows.size() > limits.max_rows) {

@@ -39,10 +39,12 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b) {
         }
         if (a.type() == T::String && b.type() == T::String) return Value(a.as_string() + b.as_string());
         if (a.type() == T::String && b.is_number()) {
-            return Value(a.as_string() + (b.type() == T::Int ? std::to_string(b.as_int()) : format_float(b.as_float())));
+            return Value(a.as_string() +
+                         (b.type() == T::Int ? std::to_string(b.as_int()) : format_float(b.as_float())));
         }
         if (a.is_number() && b.type() == T::String) {
-            return Value((a.type() == T::Int ? std::to_string(a.as_int()) : format_float(a.as_float())) + b.as_string());
+            return Value((a.type() == T::Int ? std::to_string(a.as_int()) : format_float(a.as_float())) +
+                         b.as_string());
         }
     }
     if (!a.is_number() || !b.is_number()) {
@@ -52,13 +54,18 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b) {
         const auto x = a.as_int(), y = b.as_int();
         std::int64_t r = 0;
         if (op == "+") {
-            if (__builtin_add_overflow(x, y, &r)) throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in +");
+            if (__builtin_add_overflow(x, y, &r))
+                throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in +");
         } else if (op == "-") {
-            if (__builtin_sub_overflow(x, y, &r)) throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in -");
+            if (__builtin_sub_overflow(x, y, &r))
+                throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in -");
         } else if (op == "*") {
-            if (__builtin_mul_overflow(x, y, &r)) throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in *");
+            if (__builtin_mul_overflow(x, y, &r))
+                throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in *");
         } else if (op == "/" || op == "%") {
-            if (y == 0) throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "division by zero (" + std::to_string(x) + " " + op + " 0)");
+            if (y == 0)
+                throw CypherError("ArithmeticError", CypherError::Phase::Runtime,
+                                  "division by zero (" + std::to_string(x) + " " + op + " 0)");
             if (x == std::numeric_limits<std::int64_t>::min() && y == -1) {
                 if (op == "%") return Value(std::int64_t{0});
                 throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in /");
@@ -78,15 +85,19 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b) {
 
 Value property_of(const Value& base, const std::string& key, Context& context) {
     switch (base.type()) {
-        case T::Null: return Value();
-        case T::Node: return context.graph->node_property(base.as_node(), key);
-        case T::Rel: return context.graph->rel_property(base.as_rel(), key);
+        case T::Null:
+            return Value();
+        case T::Node:
+            return context.graph->node_property(base.as_node(), key);
+        case T::Rel:
+            return context.graph->rel_property(base.as_rel(), key);
         case T::Map: {
             const auto& m = base.as_map();
             auto found = m.find(key);
             return found == m.end() ? Value() : found->second;
         }
-        default: type_error("cannot read property '" + key + "' of a " + describe(base) + " (" + key + ")");
+        default:
+            type_error("cannot read property '" + key + "' of a " + describe(base) + " (" + key + ")");
     }
 }
 
@@ -124,7 +135,8 @@ Value string_predicate(const std::string& op, const Value& a, const Value& b) {
     const auto& s = a.as_string();
     const auto& t = b.as_string();
     if (op == "STARTS WITH") return Value(s.rfind(t, 0) == 0);
-    if (op == "ENDS WITH") return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
+    if (op == "ENDS WITH")
+        return Value(s.size() >= t.size() && s.compare(s.size() - t.size(), t.size(), t) == 0);
     return Value(s.find(t) != std::string::npos);
 }
 
@@ -134,7 +146,8 @@ Value regex_match(const Value& a, const Value& b) {
         const std::regex re(b.as_string(), std::regex::ECMAScript);
         return Value(std::regex_match(a.as_string(), re));
     } catch (const std::regex_error&) {
-        throw CypherError("ArgumentError", CypherError::Phase::Runtime, "invalid regular expression '" + b.as_string() + "'");
+        throw CypherError("ArgumentError", CypherError::Phase::Runtime,
+                          "invalid regular expression '" + b.as_string() + "'");
     }
 }
 
@@ -165,23 +178,30 @@ bool compare_op(const std::string& op, const Value& a, const Value& b, std::opti
 bool is_true(const Expr& expr, Row& row, Context& context) {
     const auto v = evaluate(expr, row, context);
     if (v.is_null()) return false;
-    if (v.type() != T::Bool) type_error("a predicate must be a Boolean, not a " + describe(v) + " (" + expr.text + ")");
+    if (v.type() != T::Bool)
+        type_error("a predicate must be a Boolean, not a " + describe(v) + " (" + expr.text + ")");
     return v.as_bool();
 }
 
 Value evaluate(const Expr& e, Row& row, Context& context) {
     switch (e.kind) {
-        case ExprKind::Literal: return e.value;
+        case ExprKind::Literal:
+            return e.value;
         case ExprKind::Parameter: {
             auto found = context.parameters->find(e.name);
             if (found == context.parameters->end()) {
-                throw CypherError("ParameterMissing", CypherError::Phase::Compile, "the parameter $" + e.name + " has no value (give it with --param " + e.name + "=...)", e.line, e.column);
+                throw CypherError(
+                    "ParameterMissing", CypherError::Phase::Compile,
+                    "the parameter $" + e.name + " has no value (give it with --param " + e.name + "=...)",
+                    e.line, e.column);
             }
             return found->second;
         }
         case ExprKind::Variable:
-        case ExprKind::AggregateSlot: return row[static_cast<std::size_t>(e.slot)];
-        case ExprKind::Property: return property_of(evaluate(*e.args[0], row, context), e.name, context);
+        case ExprKind::AggregateSlot:
+            return row[static_cast<std::size_t>(e.slot)];
+        case ExprKind::Property:
+            return property_of(evaluate(*e.args[0], row, context), e.name, context);
         case ExprKind::Index: {
             const auto base = evaluate(*e.args[0], row, context);
             const auto index = evaluate(*e.args[1], row, context);
@@ -194,7 +214,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
                 return base.as_list()[static_cast<std::size_t>(i)];
             }
             if (base.type() == T::Map || base.type() == T::Node || base.type() == T::Rel) {
-                if (index.type() != T::String) type_error("a map key must be a String, not a " + describe(index));
+                if (index.type() != T::String)
+                    type_error("a map key must be a String, not a " + describe(index));
                 return property_of(base, index.as_string(), context);
             }
             type_error("cannot index a " + describe(base) + " with []");
@@ -224,7 +245,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
         }
         case ExprKind::MapLiteral: {
             Map out;
-            for (std::size_t i = 0; i < e.args.size(); ++i) out[e.keys[i]] = evaluate(*e.args[i], row, context);
+            for (std::size_t i = 0; i < e.args.size(); ++i)
+                out[e.keys[i]] = evaluate(*e.args[i], row, context);
             return Value(std::move(out));
         }
         case ExprKind::MapProjection: {
@@ -233,10 +255,10 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             Map out;
             for (std::size_t i = 0; i < e.keys.size(); ++i) {
                 if (e.keys[i] == "*") {
-                    Map all = base.type() == T::Node   ? context.graph->node_properties(base.as_node())
-                              : base.type() == T::Rel  ? context.graph->rel_properties(base.as_rel())
+                    Map all = base.type() == T::Node  ? context.graph->node_properties(base.as_node())
+                              : base.type() == T::Rel ? context.graph->rel_properties(base.as_rel())
                               : base.type() == T::Map ? base.as_map()
-                                                       : Map{};
+                                                      : Map{};
                     for (auto& [k, v] : all) out[k] = v;
                 } else {
                     out[e.keys[i]] = evaluate(*e.args[i + 1], row, context);
@@ -255,7 +277,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             if (e.name == "+") return v;
             if (v.type() == T::Int) {
                 if (v.as_int() == std::numeric_limits<std::int64_t>::min()) {
-                    throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in unary -");
+                    throw CypherError("ArithmeticError", CypherError::Phase::Runtime,
+                                      "integer overflow in unary -");
                 }
                 return Value(-v.as_int());
             }
@@ -290,7 +313,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             const auto a = evaluate(*e.args[0], row, context);
             const auto b = evaluate(*e.args[1], row, context);
             if (op == "IN") return in_list(a, b);
-            if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS") return string_predicate(op, a, b);
+            if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS")
+                return string_predicate(op, a, b);
             if (op == "=~") return regex_match(a, b);
             return arithmetic(op, a, b);
         }
@@ -332,7 +356,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             } else {
                 for (std::size_t i = 0; i < pairs; ++i) {
                     const auto when = evaluate(*e.args[1 + 2 * i], row, context);
-                    if (when.type() == T::Bool && when.as_bool()) return evaluate(*e.args[2 + 2 * i], row, context);
+                    if (when.type() == T::Bool && when.as_bool())
+                        return evaluate(*e.args[2 + 2 * i], row, context);
                 }
             }
             return e.has_else ? evaluate(*e.args.back(), row, context) : Value();
@@ -352,7 +377,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
         case ExprKind::ListComprehension: {
             const auto list = evaluate(*e.args[0], row, context);
             if (list.is_null()) return Value();
-            if (list.type() != T::List) type_error("a list comprehension needs a list, not a " + describe(list));
+            if (list.type() != T::List)
+                type_error("a list comprehension needs a list, not a " + describe(list));
             List out;
             const auto slot = static_cast<std::size_t>(e.slot);
             for (const auto& item : list.as_list()) {

@@ -20,20 +20,61 @@ using T = Value::Type;
 
 const std::map<std::string, std::pair<std::size_t, std::size_t>>& arities() {
     static const std::map<std::string, std::pair<std::size_t, std::size_t>> table = {
-        {"type", {1, 1}},       {"labels", {1, 1}},     {"id", {1, 1}},         {"properties", {1, 1}},
-        {"keys", {1, 1}},       {"size", {1, 1}},       {"length", {1, 1}},     {"nodes", {1, 1}},
-        {"relationships", {1, 1}}, {"startnode", {1, 1}}, {"endnode", {1, 1}},  {"coalesce", {1, 64}},
-        {"tolower", {1, 1}},    {"toupper", {1, 1}},    {"trim", {1, 1}},       {"ltrim", {1, 1}},
-        {"rtrim", {1, 1}},      {"split", {2, 2}},      {"substring", {2, 3}},  {"left", {2, 2}},
-        {"right", {2, 2}},      {"replace", {3, 3}},    {"reverse", {1, 1}},    {"tointeger", {1, 1}},
-        {"tofloat", {1, 1}},    {"tostring", {1, 1}},   {"toboolean", {1, 1}},  {"head", {1, 1}},
-        {"last", {1, 1}},       {"tail", {1, 1}},       {"range", {2, 3}},      {"exists", {1, 1}},
-        {"abs", {1, 1}},        {"ceil", {1, 1}},       {"floor", {1, 1}},      {"round", {1, 1}},
-        {"sign", {1, 1}},       {"sqrt", {1, 1}},       {"rand", {0, 0}},       {"e", {0, 0}},
-        {"pi", {0, 0}},         {"exp", {1, 1}},        {"log", {1, 1}},        {"log10", {1, 1}},
-        {"sin", {1, 1}},        {"cos", {1, 1}},        {"tan", {1, 1}},        {"asin", {1, 1}},
-        {"acos", {1, 1}},       {"atan", {1, 1}},       {"atan2", {2, 2}},      {"isempty", {1, 1}},
-        {"tointegerornull", {1, 1}}, {"tofloatornull", {1, 1}}, {"tostringornull", {1, 1}},
+        {"type", {1, 1}},
+        {"labels", {1, 1}},
+        {"id", {1, 1}},
+        {"properties", {1, 1}},
+        {"keys", {1, 1}},
+        {"size", {1, 1}},
+        {"length", {1, 1}},
+        {"nodes", {1, 1}},
+        {"relationships", {1, 1}},
+        {"startnode", {1, 1}},
+        {"endnode", {1, 1}},
+        {"coalesce", {1, 64}},
+        {"tolower", {1, 1}},
+        {"toupper", {1, 1}},
+        {"trim", {1, 1}},
+        {"ltrim", {1, 1}},
+        {"rtrim", {1, 1}},
+        {"split", {2, 2}},
+        {"substring", {2, 3}},
+        {"left", {2, 2}},
+        {"right", {2, 2}},
+        {"replace", {3, 3}},
+        {"reverse", {1, 1}},
+        {"tointeger", {1, 1}},
+        {"tofloat", {1, 1}},
+        {"tostring", {1, 1}},
+        {"toboolean", {1, 1}},
+        {"head", {1, 1}},
+        {"last", {1, 1}},
+        {"tail", {1, 1}},
+        {"range", {2, 3}},
+        {"exists", {1, 1}},
+        {"abs", {1, 1}},
+        {"ceil", {1, 1}},
+        {"floor", {1, 1}},
+        {"round", {1, 1}},
+        {"sign", {1, 1}},
+        {"sqrt", {1, 1}},
+        {"rand", {0, 0}},
+        {"e", {0, 0}},
+        {"pi", {0, 0}},
+        {"exp", {1, 1}},
+        {"log", {1, 1}},
+        {"log10", {1, 1}},
+        {"sin", {1, 1}},
+        {"cos", {1, 1}},
+        {"tan", {1, 1}},
+        {"asin", {1, 1}},
+        {"acos", {1, 1}},
+        {"atan", {1, 1}},
+        {"atan2", {2, 2}},
+        {"isempty", {1, 1}},
+        {"tointegerornull", {1, 1}},
+        {"tofloatornull", {1, 1}},
+        {"tostringornull", {1, 1}},
         {"tobooleanornull", {1, 1}},
     };
     return table;
@@ -44,12 +85,14 @@ const std::map<std::string, std::pair<std::size_t, std::size_t>>& arities() {
 }
 
 void need(const Value& v, T type, const std::string& function) {
-    if (v.type() != type) type_error(function + "() needs a " + type_name(type) + ", not a " + type_name(v.type()));
+    if (v.type() != type)
+        type_error(function + "() needs a " + type_name(type) + ", not a " + type_name(v.type()));
 }
 
 std::int64_t to_int(const Value& v, const std::string& function) {
     if (v.type() == T::Int) return v.as_int();
-    if (v.type() == T::Float && v.as_float() == std::trunc(v.as_float())) return static_cast<std::int64_t>(v.as_float());
+    if (v.type() == T::Float && v.as_float() == std::trunc(v.as_float()))
+        return static_cast<std::int64_t>(v.as_float());
     type_error(function + "() needs an Integer, not a " + type_name(v.type()));
 }
 
@@ -97,25 +140,33 @@ Value parse_float(const std::string& s) {
 
 std::string string_of(const Value& v) {
     switch (v.type()) {
-        case T::Int: return std::to_string(v.as_int());
-        case T::Float: return format_float(v.as_float());
-        case T::Bool: return v.as_bool() ? "true" : "false";
-        case T::String: return v.as_string();
-        default: return {};
+        case T::Int:
+            return std::to_string(v.as_int());
+        case T::Float:
+            return format_float(v.as_float());
+        case T::Bool:
+            return v.as_bool() ? "true" : "false";
+        case T::String:
+            return v.as_string();
+        default:
+            return {};
     }
 }
 
 Value to_string_value(const Value& v, bool or_null) {
     if (v.is_null()) return Value();
-    if (v.type() == T::Int || v.type() == T::Float || v.type() == T::Bool || v.type() == T::String) return Value(string_of(v));
+    if (v.type() == T::Int || v.type() == T::Float || v.type() == T::Bool || v.type() == T::String)
+        return Value(string_of(v));
     if (or_null) return Value();
     argument_error("toString() cannot convert a " + std::string(type_name(v.type())));
 }
 
 Value to_integer_value(const Value& v, bool or_null) {
     switch (v.type()) {
-        case T::Null: return Value();
-        case T::Int: return v;
+        case T::Null:
+            return Value();
+        case T::Int:
+            return v;
         case T::Float: {
             const double d = v.as_float();
             if (std::isnan(d) || d < -9.2233720368547758e18 || d >= 9.2233720368547758e18) {
@@ -124,8 +175,10 @@ Value to_integer_value(const Value& v, bool or_null) {
             }
             return Value(static_cast<std::int64_t>(d));
         }
-        case T::String: return parse_integer(v.as_string());
-        case T::Bool: return Value(std::int64_t{v.as_bool() ? 1 : 0});
+        case T::String:
+            return parse_integer(v.as_string());
+        case T::Bool:
+            return Value(std::int64_t{v.as_bool() ? 1 : 0});
         default:
             if (or_null) return Value();
             argument_error(std::string("toInteger() cannot convert a ") + type_name(v.type()));
@@ -134,10 +187,14 @@ Value to_integer_value(const Value& v, bool or_null) {
 
 Value to_float_value(const Value& v, bool or_null) {
     switch (v.type()) {
-        case T::Null: return Value();
-        case T::Float: return v;
-        case T::Int: return Value(static_cast<double>(v.as_int()));
-        case T::String: return parse_float(v.as_string());
+        case T::Null:
+            return Value();
+        case T::Float:
+            return v;
+        case T::Int:
+            return Value(static_cast<double>(v.as_int()));
+        case T::String:
+            return parse_float(v.as_string());
         default:
             if (or_null) return Value();
             argument_error(std::string("toFloat() cannot convert a ") + type_name(v.type()));
@@ -146,8 +203,10 @@ Value to_float_value(const Value& v, bool or_null) {
 
 Value to_boolean_value(const Value& v, bool or_null) {
     switch (v.type()) {
-        case T::Null: return Value();
-        case T::Bool: return v;
+        case T::Null:
+            return Value();
+        case T::Bool:
+            return v;
         case T::String: {
             std::string s = v.as_string();
             for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -157,7 +216,8 @@ Value to_boolean_value(const Value& v, bool or_null) {
             if (s == "false") return Value(false);
             return Value();
         }
-        case T::Int: return Value(v.as_int() != 0);
+        case T::Int:
+            return Value(v.as_int() != 0);
         default:
             if (or_null) return Value();
             argument_error(std::string("toBoolean() cannot convert a ") + type_name(v.type()));
@@ -213,12 +273,15 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
         return Value(std::move(out));
     }
     if (std::any_of(args.begin(), args.end(), [](const Value& v) { return v.is_null(); })) {
-        if (name == "tostringornull" || name == "tointegerornull" || name == "tofloatornull" || name == "tobooleanornull") return Value();
-        if (name == "split" || name == "substring" || name == "left" || name == "right" || name == "replace" ||
-            name == "atan2") {
+        if (name == "tostringornull" || name == "tointegerornull" || name == "tofloatornull" ||
+            name == "tobooleanornull")
+            return Value();
+        if (name == "split" || name == "substring" || name == "left" || name == "right" ||
+            name == "replace" || name == "atan2") {
             if (!a.is_null() || name == "substring" || name == "left" || name == "right") {
                 if (a.is_null()) return Value();
-                if ((name == "substring" || name == "left" || name == "right") && args.size() > 1 && args[1].is_null()) {
+                if ((name == "substring" || name == "left" || name == "right") && args.size() > 1 &&
+                    args[1].is_null()) {
                     argument_error(name + "() needs an Integer length, not null");
                 }
             }

@@ -162,9 +162,9 @@ class Lexer {
             advance();
             while (std::isdigit(static_cast<unsigned char>(at(i_)))) advance();
         }
-        if ((at(i_) == 'e' || at(i_) == 'E') &&
-            (std::isdigit(static_cast<unsigned char>(at(i_ + 1))) ||
-             ((at(i_ + 1) == '-' || at(i_ + 1) == '+') && std::isdigit(static_cast<unsigned char>(at(i_ + 2)))))) {
+        if ((at(i_) == 'e' || at(i_) == 'E') && (std::isdigit(static_cast<unsigned char>(at(i_ + 1))) ||
+                                                 ((at(i_ + 1) == '-' || at(i_ + 1) == '+') &&
+                                                  std::isdigit(static_cast<unsigned char>(at(i_ + 2)))))) {
             token.kind = Token::Kind::Float;
             advance();
             advance();
@@ -193,30 +193,48 @@ class Lexer {
             advance();
             const char e = at(i_);
             switch (e) {
-                case 'n': token.text += '\n'; break;
-                case 't': token.text += '\t'; break;
-                case 'r': token.text += '\r'; break;
-                case 'b': token.text += '\b'; break;
-                case 'f': token.text += '\f'; break;
-                case '\\': token.text += '\\'; break;
-                case '\'': token.text += '\''; break;
-                case '"': token.text += '"'; break;
+                case 'n':
+                    token.text += '\n';
+                    break;
+                case 't':
+                    token.text += '\t';
+                    break;
+                case 'r':
+                    token.text += '\r';
+                    break;
+                case 'b':
+                    token.text += '\b';
+                    break;
+                case 'f':
+                    token.text += '\f';
+                    break;
+                case '\\':
+                    token.text += '\\';
+                    break;
+                case '\'':
+                    token.text += '\'';
+                    break;
+                case '"':
+                    token.text += '"';
+                    break;
                 case 'u':
                 case 'U': {
                     const std::size_t digits = e == 'u' ? 4 : 8;
                     std::uint32_t cp = 0;
                     for (std::size_t k = 1; k <= digits; ++k) {
                         const char h = at(i_ + k);
-                        if (!std::isxdigit(static_cast<unsigned char>(h))) fail("a \\u escape needs hex digits");
-                        cp = cp * 16 + static_cast<std::uint32_t>(
-                                           std::isdigit(static_cast<unsigned char>(h)) ? h - '0'
-                                                                                       : (std::tolower(h) - 'a' + 10));
+                        if (!std::isxdigit(static_cast<unsigned char>(h)))
+                            fail("a \\u escape needs hex digits");
+                        cp = cp * 16 + static_cast<std::uint32_t>(std::isdigit(static_cast<unsigned char>(h))
+                                                                      ? h - '0'
+                                                                      : (std::tolower(h) - 'a' + 10));
                     }
                     for (std::size_t k = 0; k < digits; ++k) advance();
                     append_utf8(token.text, cp);
                     break;
                 }
-                default: fail(std::string("unknown escape \\") + e + " in a string");
+                default:
+                    fail(std::string("unknown escape \\") + e + " in a string");
             }
             advance();
         }

@@ -8,7 +8,7 @@ namespace kizuna::cypher {
 struct Token {
     enum class Kind : std::uint8_t { Name, QuotedName, Integer, Float, String, Parameter, Symbol, End };
     Kind kind;
-    std::string text;  // Name: as written; String: the decoded value; Symbol: the symbol
+    std::string text;        // Name: as written; String: the decoded value; Symbol: the symbol
     std::size_t offset = 0;  // into the query text
     std::size_t end = 0;
     int line = 1;

@@ -46,7 +46,7 @@ class Search {
     struct PartState {
         std::vector<NodeId> nodes;
         std::vector<std::vector<RelId>> rels;
-        std::vector<std::vector<NodeId>> walks;  // var-length: the nodes passed, left to right
+        std::vector<std::vector<NodeId>> walks;           // var-length: the nodes passed, left to right
         std::vector<std::pair<std::size_t, bool>> order;  // rel index, rightwards
     };
 
@@ -140,7 +140,8 @@ class Search {
         if (p.properties && p.properties->kind == ExprKind::MapLiteral) {
             for (std::size_t k = 0; k < p.properties->keys.size(); ++k) {
                 if (!is_constant(*p.properties->args[k])) continue;
-                auto hit = graph_.lookup(p.properties->keys[k], evaluate(*p.properties->args[k], row_, context_));
+                auto hit =
+                    graph_.lookup(p.properties->keys[k], evaluate(*p.properties->args[k], row_, context_));
                 if (hit) return hit;
             }
         }
@@ -215,7 +216,9 @@ class Search {
     }
 
     static Direction flip(Direction d) {
-        return d == Direction::Outgoing ? Direction::Incoming : d == Direction::Incoming ? Direction::Outgoing : d;
+        return d == Direction::Outgoing   ? Direction::Incoming
+               : d == Direction::Incoming ? Direction::Outgoing
+                                          : d;
     }
 
     void expand(std::size_t i, const PatternPart& part, PartState& state, std::size_t k) {
@@ -255,7 +258,8 @@ class Search {
                 with_node(target, s.other, [&] {
                     state.nodes[target_index] = s.other;
                     state.rels[j] = {s.rel};
-                    state.walks[j] = rightwards ? std::vector<NodeId>{from, s.other} : std::vector<NodeId>{s.other, from};
+                    state.walks[j] =
+                        rightwards ? std::vector<NodeId>{from, s.other} : std::vector<NodeId>{s.other, from};
                     expand(i, part, state, k + 1);
                 });
                 used_.pop_back();
@@ -268,11 +272,13 @@ class Search {
             return;
         }
         const auto min_hops = static_cast<std::size_t>(std::max<std::int64_t>(0, rel.min_hops.value_or(1)));
-        const auto max_hops = rel.max_hops ? static_cast<std::size_t>(std::max<std::int64_t>(0, *rel.max_hops))
-                                           : std::numeric_limits<std::size_t>::max();
+        const auto max_hops = rel.max_hops
+                                  ? static_cast<std::size_t>(std::max<std::int64_t>(0, *rel.max_hops))
+                                  : std::numeric_limits<std::size_t>::max();
         std::vector<RelId> walked;
         std::vector<NodeId> passed{from};
-        var_length(i, part, state, k, j, rightwards, target, target_index, direction, min_hops, max_hops, walked, passed);
+        var_length(i, part, state, k, j, rightwards, target, target_index, direction, min_hops, max_hops,
+                   walked, passed);
     }
 
     void var_length(std::size_t i, const PatternPart& part, PartState& state, std::size_t k, std::size_t j,
@@ -304,7 +310,8 @@ class Search {
                 with_node(target, at, [&] {
                     state.nodes[target_index] = at;
                     state.rels[j] = rightwards ? walked : std::vector<RelId>(walked.rbegin(), walked.rend());
-                    state.walks[j] = rightwards ? passed : std::vector<NodeId>(passed.rbegin(), passed.rend());
+                    state.walks[j] =
+                        rightwards ? passed : std::vector<NodeId>(passed.rbegin(), passed.rend());
                     expand(i, part, state, k + 1);
                 });
                 if (bind_rel) {
@@ -325,7 +332,8 @@ class Search {
             used_.push_back(s.rel);
             walked.push_back(s.rel);
             passed.push_back(s.other);
-            var_length(i, part, state, k, j, rightwards, target, target_index, direction, min_hops, max_hops, walked, passed);
+            var_length(i, part, state, k, j, rightwards, target, target_index, direction, min_hops, max_hops,
+                       walked, passed);
             passed.pop_back();
             walked.pop_back();
             used_.pop_back();
@@ -364,14 +372,18 @@ class Search {
                                                            part.shortest == PatternPart::Shortest::All);
                         for (auto& p : paths) {
                             if (p.rels.size() < min_hops) continue;
-                            if (!std::all_of(p.rels.begin(), p.rels.end(), [&](RelId r) { return rel_fits(rel, r); })) continue;
+                            if (!std::all_of(p.rels.begin(), p.rels.end(),
+                                             [&](RelId r) { return rel_fits(rel, r); }))
+                                continue;
                             const auto rel_slot = static_cast<std::size_t>(rel.slot);
                             List rels;
                             for (auto r : p.rels) rels.push_back(Value(RelRef{r}));
-                            row_[rel_slot] = rel.variable_length ? Value(std::move(rels))
-                                                                 : (p.rels.empty() ? Value() : Value(RelRef{p.rels[0]}));
+                            row_[rel_slot] = rel.variable_length
+                                                 ? Value(std::move(rels))
+                                                 : (p.rels.empty() ? Value() : Value(RelRef{p.rels[0]}));
                             state.nodes = {a, b};
-                            if (part.path_slot >= 0) row_[static_cast<std::size_t>(part.path_slot)] = Value(p);
+                            if (part.path_slot >= 0)
+                                row_[static_cast<std::size_t>(part.path_slot)] = Value(p);
                             match_part(i + 1);
                             if (part.path_slot >= 0) row_[static_cast<std::size_t>(part.path_slot)] = Value();
                             row_[rel_slot] = Value();
@@ -415,8 +427,8 @@ MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where
         slots_read(*c, read);
         std::sort(read.begin(), read.end());
         read.erase(std::unique(read.begin(), read.end()), read.end());
-        const bool simple = read.size() == 1 &&
-                            std::find(new_nodes.begin(), new_nodes.end(), read[0]) != new_nodes.end();
+        const bool simple =
+            read.size() == 1 && std::find(new_nodes.begin(), new_nodes.end(), read[0]) != new_nodes.end();
         bool has_pattern = false;
         std::function<void(const Expr&)> scan = [&](const Expr& e) {
             if (e.kind == ExprKind::PatternPredicate || e.kind == ExprKind::ExistsSubquery ||
@@ -435,7 +447,8 @@ MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where
                 for (int side = 0; side < 2; ++side) {
                     const auto& l = c->args[static_cast<std::size_t>(side)];
                     const auto& r = c->args[static_cast<std::size_t>(1 - side)];
-                    if (l->kind == ExprKind::Property && l->args[0]->kind == ExprKind::Variable && is_constant(*r)) {
+                    if (l->kind == ExprKind::Property && l->args[0]->kind == ExprKind::Variable &&
+                        is_constant(*r)) {
                         plan.lookups.push_back({l->args[0]->slot, {l->name, r}});
                     }
                 }
@@ -447,7 +460,8 @@ MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where
     return plan;
 }
 
-std::string describe_match(const std::vector<PatternPart>& parts, const MatchPlan& plan, const PropertyGraph& graph) {
+std::string describe_match(const std::vector<PatternPart>& parts, const MatchPlan& plan,
+                           const PropertyGraph& graph) {
     std::string out;
     for (const auto& part : parts) {
         if (!out.empty()) out += "; ";
@@ -487,7 +501,8 @@ std::string describe_match(const std::vector<PatternPart>& parts, const MatchPla
                     r = 1;
                 } else if (!n.labels.empty()) {
                     r = 2;
-                    h = "label scan :" + n.labels[0] + " (" + std::to_string(graph.count_nodes(n.labels[0])) + " nodes)";
+                    h = "label scan :" + n.labels[0] + " (" + std::to_string(graph.count_nodes(n.labels[0])) +
+                        " nodes)";
                 }
             }
             if (r < rank) {
@@ -499,8 +514,10 @@ std::string describe_match(const std::vector<PatternPart>& parts, const MatchPla
         out += "anchor node " + std::to_string(best + 1) + " by " + how;
         if (!part.rels.empty()) out += ", expand " + std::to_string(part.rels.size()) + " relationship(s)";
     }
-    if (!plan.node_filters.empty()) out += "; " + std::to_string(plan.node_filters.size()) + " condition(s) checked as nodes are bound";
-    if (!plan.final_filters.empty()) out += "; " + std::to_string(plan.final_filters.size()) + " condition(s) on whole matches";
+    if (!plan.node_filters.empty())
+        out += "; " + std::to_string(plan.node_filters.size()) + " condition(s) checked as nodes are bound";
+    if (!plan.final_filters.empty())
+        out += "; " + std::to_string(plan.final_filters.size()) + " condition(s) on whole matches";
     return out;
 }
 

@@ -2,15 +2,16 @@
 #include "kizuna/cypher/memory_graph.h"
 
 #include <algorithm>
-#include <deque>
 
+#include "breadth_first_paths.h"
 #include "kizuna/cypher/errors.h"
 
 namespace kizuna::cypher {
 namespace {
 
 [[noreturn]] void missing(const char* what) {
-    throw CypherError("EntityNotFound", CypherError::Phase::Runtime, std::string("the ") + what + " was deleted");
+    throw CypherError("EntityNotFound", CypherError::Phase::Runtime,
+                      std::string("the ") + what + " was deleted");
 }
 
 bool type_wanted(const std::vector<std::string>& types, const std::string& type) {
@@ -37,7 +38,8 @@ void MemoryGraph::for_each_node(const std::function<bool(NodeId)>& visit) const 
     }
 }
 
-void MemoryGraph::for_each_node_with_label(const std::string& label, const std::function<bool(NodeId)>& visit) const {
+void MemoryGraph::for_each_node_with_label(const std::string& label,
+                                           const std::function<bool(NodeId)>& visit) const {
     for (const auto& [id, n] : nodes_) {
         if (n.labels.count(label) && !visit(id)) return;
     }
@@ -45,8 +47,8 @@ void MemoryGraph::for_each_node_with_label(const std::string& label, const std::
 
 std::size_t MemoryGraph::count_nodes(const std::string& label) const {
     if (label.empty()) return nodes_.size();
-    return static_cast<std::size_t>(
-        std::count_if(nodes_.begin(), nodes_.end(), [&](const auto& n) { return n.second.labels.count(label) > 0; }));
+    return static_cast<std::size_t>(std::count_if(
+        nodes_.begin(), nodes_.end(), [&](const auto& n) { return n.second.labels.count(label) > 0; }));
 }
 
 std::vector<std::string> MemoryGraph::labels(NodeId id) const {
@@ -54,7 +56,9 @@ std::vector<std::string> MemoryGraph::labels(NodeId id) const {
     return {n.labels.begin(), n.labels.end()};
 }
 
-bool MemoryGraph::has_label(NodeId id, const std::string& label) const { return node(id).labels.count(label) > 0; }
+bool MemoryGraph::has_label(NodeId id, const std::string& label) const {
+    return node(id).labels.count(label) > 0;
+}
 
 Value MemoryGraph::node_property(NodeId id, const std::string& key) const {
     const auto& p = node(id).properties;
@@ -105,50 +109,7 @@ bool MemoryGraph::rel_exists(RelId id) const { return rels_.count(id) > 0; }
 std::vector<Path> MemoryGraph::shortest_paths(NodeId from, NodeId to, Direction direction,
                                               const std::vector<std::string>& types, std::size_t max_hops,
                                               bool all) const {
-    // Breadth-first from `from`, keeping every predecessor step at the shortest distance.
-    std::map<NodeId, std::size_t> distance{{from, 0}};
-    std::map<NodeId, std::vector<Step>> parents;
-    std::deque<NodeId> queue{from};
-    while (!queue.empty()) {
-        const auto at = queue.front();
-        queue.pop_front();
-        const auto d = distance[at];
-        if (distance.count(to) && d >= distance[to]) break;
-        if (d >= max_hops) continue;
-        for_each_step(at, direction, types, [&](const Step& s) {
-            auto found = distance.find(s.other);
-            if (found == distance.end()) {
-                distance[s.other] = d + 1;
-                parents[s.other].push_back({s.rel, at});
-                queue.push_back(s.other);
-            } else if (found->second == d + 1) {
-                parents[s.other].push_back({s.rel, at});
-            }
-            return true;
-        });
-    }
-    std::vector<Path> paths;
-    if (!distance.count(to) || from == to) return paths;
-    // Unfold the predecessor lists into paths, backwards from `to`.
-    std::vector<std::pair<NodeId, Path>> stack{{to, Path{{to}, {}}}};
-    while (!stack.empty()) {
-        auto [at, partial] = stack.back();
-        stack.pop_back();
-        if (at == from) {
-            std::reverse(partial.nodes.begin(), partial.nodes.end());
-            std::reverse(partial.rels.begin(), partial.rels.end());
-            paths.push_back(std::move(partial));
-            if (!all) break;
-            continue;
-        }
-        for (const auto& p : parents[at]) {
-            Path next = partial;
-            next.rels.push_back(p.rel);
-            next.nodes.push_back(p.other);
-            stack.push_back({p.other, std::move(next)});
-        }
-    }
-    return paths;
+    return breadth_first_paths(*this, from, to, direction, types, max_hops, all);
 }
 
 NodeId MemoryGraph::create_node(const std::vector<std::string>& labels, const Map& properties) {
@@ -215,7 +176,9 @@ void MemoryGraph::delete_node(NodeId id, bool detach) {
 
 void MemoryGraph::delete_rel(RelId id) {
     const auto r = rel(id);
-    auto drop = [&](std::vector<RelId>& list) { list.erase(std::remove(list.begin(), list.end(), id), list.end()); };
+    auto drop = [&](std::vector<RelId>& list) {
+        list.erase(std::remove(list.begin(), list.end(), id), list.end());
+    };
     drop(nodes_[r.start].out);
     drop(nodes_[r.end].in);
     deleted_types_[id] = r.type;

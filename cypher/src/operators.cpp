@@ -54,7 +54,8 @@ class Start : public Operator {
 class Match : public Operator {
   public:
     Match(std::unique_ptr<Operator> input, const Clause& clause, const PropertyGraph& graph)
-        : Operator(clause.optional ? "OptionalMatch" : "Match", std::move(input)), clause_(clause),
+        : Operator(clause.optional ? "OptionalMatch" : "Match", std::move(input)),
+          clause_(clause),
           plan_(plan_match(clause.patterns, clause.where)) {
         detail = describe_match(clause.patterns, plan_, graph);
     }
@@ -91,7 +92,8 @@ class Match : public Operator {
 
 class Unwind : public Operator {
   public:
-    Unwind(std::unique_ptr<Operator> input, const Clause& clause) : Operator("Unwind", std::move(input)), clause_(clause) {
+    Unwind(std::unique_ptr<Operator> input, const Clause& clause)
+        : Operator("Unwind", std::move(input)), clause_(clause) {
         detail = clause.expr->text + " AS " + clause.var;
     }
 
@@ -126,16 +128,20 @@ std::size_t count_argument(const ExprPtr& e, Context& context, const char* what)
     if (!e) return 0;
     Row empty;
     const auto v = evaluate(*e, empty, context);
-    const auto phase = e->kind == ExprKind::Parameter ? CypherError::Phase::Runtime : CypherError::Phase::Compile;
+    const auto phase =
+        e->kind == ExprKind::Parameter ? CypherError::Phase::Runtime : CypherError::Phase::Compile;
     const std::string kind = "SyntaxError";
     if (v.type() != T::Int) {
         if (v.type() == T::Float && phase == CypherError::Phase::Runtime) {
             throw CypherError(kind, phase, std::string("InvalidArgumentType: ") + what + " needs an Integer");
         }
-        throw CypherError(kind, phase, std::string("InvalidArgumentType: ") + what + " needs an Integer", e->line, e->column);
+        throw CypherError(kind, phase, std::string("InvalidArgumentType: ") + what + " needs an Integer",
+                          e->line, e->column);
     }
     if (v.as_int() < 0) {
-        throw CypherError(kind, phase, std::string("NegativeIntegerArgument: ") + what + " cannot be negative", e->line, e->column);
+        throw CypherError(kind, phase,
+                          std::string("NegativeIntegerArgument: ") + what + " cannot be negative", e->line,
+                          e->column);
     }
     return static_cast<std::size_t>(v.as_int());
 }
@@ -173,10 +179,12 @@ std::string lower(std::string s) {
 class ProjectOp : public Operator {
   public:
     ProjectOp(std::unique_ptr<Operator> input, const Clause& clause, Context& context)
-        : Operator(clause.kind == ClauseKind::Return ? "Return" : "With", std::move(input)), clause_(clause),
+        : Operator(clause.kind == ClauseKind::Return ? "Return" : "With", std::move(input)),
+          clause_(clause),
           p_(clause.projection) {
         skip_ = count_argument(p_.skip, context, "SKIP");
-        limit_ = p_.limit ? count_argument(p_.limit, context, "LIMIT") : std::numeric_limits<std::size_t>::max();
+        limit_ =
+            p_.limit ? count_argument(p_.limit, context, "LIMIT") : std::numeric_limits<std::size_t>::max();
         for (const auto& item : p_.items) {
             if (!detail.empty()) detail += ", ";
             detail += item.alias;
@@ -220,7 +228,8 @@ class ProjectOp : public Operator {
         std::vector<Value> values;
         values.reserve(p_.items.size());
         for (const auto& item : p_.items) values.push_back(evaluate(*item.expr, row, context));
-        for (std::size_t i = 0; i < values.size(); ++i) row[static_cast<std::size_t>(p_.items[i].slot)] = std::move(values[i]);
+        for (std::size_t i = 0; i < values.size(); ++i)
+            row[static_cast<std::size_t>(p_.items[i].slot)] = std::move(values[i]);
     }
 
     std::vector<Value> key_of(const Row& row) const {
@@ -320,7 +329,8 @@ class ProjectOp : public Operator {
             acc.numbers.push_back(v.as_number());
             const auto pct = evaluate(*call->args[1], row, context);
             if (!pct.is_number() || pct.as_number() < 0 || pct.as_number() > 1) {
-                throw CypherError("ArgumentError", CypherError::Phase::Runtime, "NumberOutOfRange: the percentile must be between 0.0 and 1.0");
+                throw CypherError("ArgumentError", CypherError::Phase::Runtime,
+                                  "NumberOutOfRange: the percentile must be between 0.0 and 1.0");
             }
             acc.best = pct;
         }
@@ -331,7 +341,8 @@ class ProjectOp : public Operator {
         if (name == "count") return Value(acc.count);
         if (name == "collect") return Value(acc.values);
         if (name == "sum") {
-            if (acc.any_float || acc.overflow) return acc.count == 0 ? Value(std::int64_t{0}) : Value(acc.float_sum);
+            if (acc.any_float || acc.overflow)
+                return acc.count == 0 ? Value(std::int64_t{0}) : Value(acc.float_sum);
             return Value(acc.int_sum);
         }
         if (acc.count == 0) return Value();
@@ -350,7 +361,8 @@ class ProjectOp : public Operator {
         const double p = acc.best.as_number();
         if (name == "percentiledisc") {
             const auto n = numbers.size();
-            std::size_t idx = p <= 0 ? 0 : static_cast<std::size_t>(std::ceil(p * static_cast<double>(n))) - 1;
+            std::size_t idx =
+                p <= 0 ? 0 : static_cast<std::size_t>(std::ceil(p * static_cast<double>(n))) - 1;
             idx = std::min(idx, n - 1);
             return Value(numbers[idx]);
         }
@@ -363,7 +375,8 @@ class ProjectOp : public Operator {
     std::vector<Row> group(Context& context) {
         std::vector<std::size_t> keys;
         for (std::size_t i = 0; i < p_.items.size(); ++i) {
-            if (p_.items[i].expr->kind != ExprKind::AggregateSlot && !has_aggregate_ref(*p_.items[i].expr)) keys.push_back(i);
+            if (p_.items[i].expr->kind != ExprKind::AggregateSlot && !has_aggregate_ref(*p_.items[i].expr))
+                keys.push_back(i);
         }
         struct Group {
             Row first;
@@ -383,12 +396,14 @@ class ProjectOp : public Operator {
                 order_seen.push_back(key);
                 check_held(groups.size(), context);
             }
-            for (std::size_t a = 0; a < p_.aggregates.size(); ++a) add(found->second.accs[a], p_.aggregates[a], in, context);
+            for (std::size_t a = 0; a < p_.aggregates.size(); ++a)
+                add(found->second.accs[a], p_.aggregates[a], in, context);
         }
         (void)any;
         if (groups.empty() && keys.empty()) {
             Row empty(context.width, Value());
-            groups.emplace(std::vector<Value>{}, Group{empty, std::vector<Accumulator>(p_.aggregates.size())});
+            groups.emplace(std::vector<Value>{},
+                           Group{empty, std::vector<Accumulator>(p_.aggregates.size())});
             order_seen.push_back({});
         }
         std::vector<Row> rows;
@@ -483,15 +498,19 @@ void check_storable(const std::string& key, const Value& v) {
         case T::Map:
         case T::Node:
         case T::Rel:
-        case T::Path: type_error("the property '" + key + "' cannot hold a " + std::string(type_name(v.type())));
+        case T::Path:
+            type_error("the property '" + key + "' cannot hold a " + std::string(type_name(v.type())));
         case T::List:
             for (const auto& x : v.as_list()) {
-                if (x.type() == T::Map || x.type() == T::Node || x.type() == T::Rel || x.type() == T::Path || x.type() == T::List) {
-                    type_error("the property '" + key + "' cannot hold a list of " + std::string(type_name(x.type())));
+                if (x.type() == T::Map || x.type() == T::Node || x.type() == T::Rel || x.type() == T::Path ||
+                    x.type() == T::List) {
+                    type_error("the property '" + key + "' cannot hold a list of " +
+                               std::string(type_name(x.type())));
                 }
             }
             return;
-        default: return;
+        default:
+            return;
     }
 }
 
@@ -506,7 +525,8 @@ void create_pattern(const std::vector<PatternPart>& parts, Row& row, Context& co
             if (n.prebound || made[slot]) {
                 const auto& v = row[slot];
                 if (v.type() != T::Node) {
-                    throw CypherError("SemanticError", CypherError::Phase::Runtime, "cannot create a relationship from a null or non-node '" + n.var + "'");
+                    throw CypherError("SemanticError", CypherError::Phase::Runtime,
+                                      "cannot create a relationship from a null or non-node '" + n.var + "'");
                 }
                 nodes.push_back(v.as_node());
                 continue;
@@ -574,10 +594,11 @@ void apply_set(const std::vector<SetItem>& items, Row& row, Context& context) {
                 } else if (v.type() == T::Map) {
                     props = v.as_map();
                 } else if (!v.is_null()) {
-                    type_error("SET " + item.target->name + " = needs a Map, not a " + std::string(type_name(v.type())));
+                    type_error("SET " + item.target->name + " = needs a Map, not a " +
+                               std::string(type_name(v.type())));
                 }
                 if (item.kind == SetItem::Kind::Replace) {
-                    const auto old = target.type() == T::Node ? graph.node_properties(target.as_node())
+                    const auto old = target.type() == T::Node  ? graph.node_properties(target.as_node())
                                      : target.type() == T::Rel ? graph.rel_properties(target.as_rel())
                                                                : Map{};
                     for (const auto& [k, x] : old) {
@@ -605,7 +626,8 @@ void apply_set(const std::vector<SetItem>& items, Row& row, Context& context) {
 
 class Create : public Eager {
   public:
-    Create(std::unique_ptr<Operator> input, const Clause& clause) : Eager("Create", std::move(input)), clause_(clause) {}
+    Create(std::unique_ptr<Operator> input, const Clause& clause)
+        : Eager("Create", std::move(input)), clause_(clause) {}
 
   protected:
     void apply(Row& row, Context& context) override { create_pattern(clause_.patterns, row, context); }
@@ -635,7 +657,8 @@ class Merge : public Eager {
                 for (const auto& part : clause_.patterns) {
                     for (const auto& n : part.nodes) {
                         if (n.prebound && r[static_cast<std::size_t>(n.slot)].is_null()) {
-                            throw CypherError("SemanticError", CypherError::Phase::Runtime, "MERGE cannot use the null node '" + n.var + "'");
+                            throw CypherError("SemanticError", CypherError::Phase::Runtime,
+                                              "MERGE cannot use the null node '" + n.var + "'");
                         }
                     }
                     for (const auto& rel : part.rels) {
@@ -678,7 +701,9 @@ class Merge : public Eager {
         if (v.type() != T::Map) return;
         for (const auto& [k, x] : v.as_map()) {
             if (x.is_null()) {
-                throw CypherError("SemanticError", CypherError::Phase::Runtime, "MergeReadOwnWrites: MERGE cannot match or create the property '" + k + "' with a null value");
+                throw CypherError("SemanticError", CypherError::Phase::Runtime,
+                                  "MergeReadOwnWrites: MERGE cannot match or create the property '" + k +
+                                      "' with a null value");
             }
         }
     }
@@ -691,7 +716,8 @@ class Merge : public Eager {
 
 class SetOp : public Eager {
   public:
-    SetOp(std::unique_ptr<Operator> input, const Clause& clause) : Eager("Set", std::move(input)), clause_(clause) {}
+    SetOp(std::unique_ptr<Operator> input, const Clause& clause)
+        : Eager("Set", std::move(input)), clause_(clause) {}
 
   protected:
     void apply(Row& row, Context& context) override { apply_set(clause_.set_items, row, context); }
@@ -702,7 +728,8 @@ class SetOp : public Eager {
 
 class RemoveOp : public Eager {
   public:
-    RemoveOp(std::unique_ptr<Operator> input, const Clause& clause) : Eager("Remove", std::move(input)), clause_(clause) {}
+    RemoveOp(std::unique_ptr<Operator> input, const Clause& clause)
+        : Eager("Remove", std::move(input)), clause_(clause) {}
 
   protected:
     void apply(Row& row, Context& context) override {
@@ -722,9 +749,10 @@ class RemoveOp : public Eager {
                 const auto target = evaluate(*item.target->args[0], row, context);
                 if (target.is_null()) continue;
                 const auto& key = item.target->name;
-                const bool had = target.type() == T::Node  ? !graph.node_property(target.as_node(), key).is_null()
-                                 : target.type() == T::Rel ? !graph.rel_property(target.as_rel(), key).is_null()
-                                                           : false;
+                const bool had =
+                    target.type() == T::Node  ? !graph.node_property(target.as_node(), key).is_null()
+                    : target.type() == T::Rel ? !graph.rel_property(target.as_rel(), key).is_null()
+                                              : false;
                 if (had) set_property(target, key, Value(), context);
             }
         }
@@ -772,7 +800,8 @@ class DeleteOp : public Operator {
                 });
                 if (attached > 0 && !clause_.detach) {
                     throw CypherError("ConstraintVerificationFailed", CypherError::Phase::Runtime,
-                                      "DeleteConnectedNode: a node with relationships cannot be deleted; use DETACH DELETE");
+                                      "DeleteConnectedNode: a node with relationships cannot be deleted; use "
+                                      "DETACH DELETE");
                 }
                 context.writes->relationships_deleted += attached;
                 graph.delete_node(n, clause_.detach);
@@ -787,9 +816,14 @@ class DeleteOp : public Operator {
   private:
     static void collect(const Value& v, std::vector<NodeId>& nodes, std::vector<RelId>& rels) {
         switch (v.type()) {
-            case T::Null: return;
-            case T::Node: nodes.push_back(v.as_node()); return;
-            case T::Rel: rels.push_back(v.as_rel()); return;
+            case T::Null:
+                return;
+            case T::Node:
+                nodes.push_back(v.as_node());
+                return;
+            case T::Rel:
+                rels.push_back(v.as_rel());
+                return;
             case T::Path:
                 nodes.insert(nodes.end(), v.as_path().nodes.begin(), v.as_path().nodes.end());
                 rels.insert(rels.end(), v.as_path().rels.begin(), v.as_path().rels.end());
@@ -797,7 +831,9 @@ class DeleteOp : public Operator {
             case T::List:
                 for (const auto& x : v.as_list()) collect(x, nodes, rels);
                 return;
-            default: type_error("DELETE needs a Node, a Relationship or a Path, not a " + std::string(type_name(v.type())));
+            default:
+                type_error("DELETE needs a Node, a Relationship or a Path, not a " +
+                           std::string(type_name(v.type())));
         }
     }
     const Clause& clause_;
@@ -809,13 +845,15 @@ class DeleteOp : public Operator {
 }  // namespace
 
 std::unique_ptr<Operator> make_start(int width) { return std::make_unique<Start>(width); }
-std::unique_ptr<Operator> make_match(std::unique_ptr<Operator> input, const Clause& clause, const PropertyGraph& graph) {
+std::unique_ptr<Operator> make_match(std::unique_ptr<Operator> input, const Clause& clause,
+                                     const PropertyGraph& graph) {
     return std::make_unique<Match>(std::move(input), clause, graph);
 }
 std::unique_ptr<Operator> make_unwind(std::unique_ptr<Operator> input, const Clause& clause) {
     return std::make_unique<Unwind>(std::move(input), clause);
 }
-std::unique_ptr<Operator> make_projection(std::unique_ptr<Operator> input, const Clause& clause, Context& context) {
+std::unique_ptr<Operator> make_projection(std::unique_ptr<Operator> input, const Clause& clause,
+                                          Context& context) {
     return std::make_unique<ProjectOp>(std::move(input), clause, context);
 }
 std::unique_ptr<Operator> make_create(std::unique_ptr<Operator> input, const Clause& clause) {

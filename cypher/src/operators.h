@@ -14,7 +14,8 @@ namespace kizuna::cypher {
 
 class Operator {
   public:
-    Operator(std::string name, std::unique_ptr<Operator> input) : name_(std::move(name)), input_(std::move(input)) {}
+    Operator(std::string name, std::unique_ptr<Operator> input)
+        : name_(std::move(name)), input_(std::move(input)) {}
     virtual ~Operator() = default;
     // The next row, or false when there are no more.
     bool next(Row& row, Context& context);

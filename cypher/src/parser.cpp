@@ -22,9 +22,9 @@ std::string upper(std::string s) {
 
 // Words that begin a clause or continue one: never read as a variable where a clause could follow.
 bool is_reserved(const std::string& word) {
-    static const char* const words[] = {"MATCH",  "OPTIONAL", "WHERE", "RETURN", "WITH",   "UNWIND", "CREATE",
-                                        "MERGE",  "SET",      "REMOVE", "DELETE", "DETACH", "UNION", "ORDER",
-                                        "SKIP",   "LIMIT",    "ON",    "AS",     "CALL",   "YIELD"};
+    static const char* const words[] = {"MATCH", "OPTIONAL", "WHERE",  "RETURN", "WITH",   "UNWIND", "CREATE",
+                                        "MERGE", "SET",      "REMOVE", "DELETE", "DETACH", "UNION",  "ORDER",
+                                        "SKIP",  "LIMIT",    "ON",     "AS",     "CALL",   "YIELD"};
     const auto u = upper(word);
     return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return u == w; });
 }
@@ -100,7 +100,8 @@ class Parser {
     }
     std::string variable() {
         const auto& t = peek();
-        if (t.kind == Token::Kind::Name && is_reserved(t.text)) fail_here("'" + t.text + "' cannot name a variable");
+        if (t.kind == Token::Kind::Name && is_reserved(t.text))
+            fail_here("'" + t.text + "' cannot name a variable");
         return name();
     }
     // Any name, keywords included (labels, types, property keys, map keys).
@@ -204,7 +205,8 @@ class Parser {
             q.clauses.push_back(std::move(c));
             if (q.clauses.back().kind == ClauseKind::Return) break;
         }
-        if (q.clauses.empty()) fail_here("expected a clause (MATCH, RETURN, CREATE ...) but found '" + peek_text() + "'");
+        if (q.clauses.empty())
+            fail_here("expected a clause (MATCH, RETURN, CREATE ...) but found '" + peek_text() + "'");
         return q;
     }
 
@@ -305,13 +307,14 @@ class Parser {
         PatternPart part;
         part.line = peek().line;
         part.column = peek().column;
-        if ((peek().kind == Token::Kind::Name || peek().kind == Token::Kind::QuotedName) && is_symbol("=", 1)) {
+        if ((peek().kind == Token::Kind::Name || peek().kind == Token::Kind::QuotedName) &&
+            is_symbol("=", 1)) {
             part.path_var = variable();
             next();
         }
         if (is_keyword("SHORTESTPATH") || is_keyword("ALLSHORTESTPATHS")) {
             part.shortest = upper(next().text) == "SHORTESTPATH" ? PatternPart::Shortest::One
-                                                                  : PatternPart::Shortest::All;
+                                                                 : PatternPart::Shortest::All;
             expect("(");
             chain(part);
             expect(")");
@@ -369,7 +372,8 @@ class Parser {
             expect("-");
         }
         if (symbol("[")) {
-            if (peek().kind == Token::Kind::Name || peek().kind == Token::Kind::QuotedName) r.var = variable();
+            if (peek().kind == Token::Kind::Name || peek().kind == Token::Kind::QuotedName)
+                r.var = variable();
             if (symbol(":")) {
                 r.types.push_back(symbolic_name());
                 while (symbol("|")) {
@@ -405,7 +409,8 @@ class Parser {
         const auto& t = next();
         std::int64_t v = 0;
         auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), v);
-        if (ec != std::errc() || p != t.text.data() + t.text.size()) fail_at(t, "bad integer '" + t.text + "'");
+        if (ec != std::errc() || p != t.text.data() + t.text.size())
+            fail_at(t, "bad integer '" + t.text + "'");
         return v;
     }
 
@@ -586,7 +591,8 @@ class Parser {
                     finish(ix, start);
                     e = ix;
                 }
-            } else if (is_symbol(":") && (peek(1).kind == Token::Kind::Name || peek(1).kind == Token::Kind::QuotedName)) {
+            } else if (is_symbol(":") &&
+                       (peek(1).kind == Token::Kind::Name || peek(1).kind == Token::Kind::QuotedName)) {
                 auto l = make(ExprKind::LabelCheck, at);
                 l->args.push_back(e);
                 l->labels = label_list();
@@ -661,7 +667,8 @@ class Parser {
         }
         std::int64_t v = 0;
         auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v, base);
-        if (ec == std::errc::result_out_of_range) fail_at(t, "IntegerOverflow: the integer '" + s + "' is too large");
+        if (ec == std::errc::result_out_of_range)
+            fail_at(t, "IntegerOverflow: the integer '" + s + "' is too large");
         if (ec != std::errc() || p != digits.data() + digits.size() || digits.empty()) {
             fail_at(t, "InvalidNumberLiteral: '" + s + "' is not a number");
         }
@@ -800,7 +807,8 @@ class Parser {
             }
             if (word == "CASE") return case_expr();
             if ((word == "ALL" || word == "ANY" || word == "NONE" || word == "SINGLE") && is_symbol("(", 1) &&
-                (peek(2).kind == Token::Kind::Name || peek(2).kind == Token::Kind::QuotedName) && is_keyword("IN", 3)) {
+                (peek(2).kind == Token::Kind::Name || peek(2).kind == Token::Kind::QuotedName) &&
+                is_keyword("IN", 3)) {
                 next();
                 next();
                 auto e = make(ExprKind::Quantifier, t);
@@ -845,8 +853,11 @@ class Parser {
         }
         // A function call: name(...) or namespace.name(...).
         std::size_t k = 0;
-        while ((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) && is_symbol(".", k + 1)) k += 2;
-        if ((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) && is_symbol("(", k + 1)) {
+        while ((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) &&
+               is_symbol(".", k + 1))
+            k += 2;
+        if ((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) &&
+            is_symbol("(", k + 1)) {
             std::string fname;
             for (std::size_t j = 0; j <= k; j += 2) {
                 if (!fname.empty()) fname += '.';

@@ -8,16 +8,26 @@ namespace kizuna::cypher {
 
 const char* type_name(Value::Type type) {
     switch (type) {
-        case Value::Type::Null: return "Null";
-        case Value::Type::Bool: return "Boolean";
-        case Value::Type::Int: return "Integer";
-        case Value::Type::Float: return "Float";
-        case Value::Type::String: return "String";
-        case Value::Type::List: return "List";
-        case Value::Type::Map: return "Map";
-        case Value::Type::Node: return "Node";
-        case Value::Type::Rel: return "Relationship";
-        case Value::Type::Path: return "Path";
+        case Value::Type::Null:
+            return "Null";
+        case Value::Type::Bool:
+            return "Boolean";
+        case Value::Type::Int:
+            return "Integer";
+        case Value::Type::Float:
+            return "Float";
+        case Value::Type::String:
+            return "String";
+        case Value::Type::List:
+            return "List";
+        case Value::Type::Map:
+            return "Map";
+        case Value::Type::Node:
+            return "Node";
+        case Value::Type::Rel:
+            return "Relationship";
+        case Value::Type::Path:
+            return "Path";
     }
     return "?";
 }
@@ -49,16 +59,25 @@ int numeric_order(const Value& a, const Value& b) {
 // Rank of a type in the order of ORDER BY.
 int rank(Value::Type t) {
     switch (t) {
-        case Value::Type::Map: return 0;
-        case Value::Type::Node: return 1;
-        case Value::Type::Rel: return 2;
-        case Value::Type::List: return 3;
-        case Value::Type::Path: return 4;
-        case Value::Type::String: return 5;
-        case Value::Type::Bool: return 6;
+        case Value::Type::Map:
+            return 0;
+        case Value::Type::Node:
+            return 1;
+        case Value::Type::Rel:
+            return 2;
+        case Value::Type::List:
+            return 3;
+        case Value::Type::Path:
+            return 4;
+        case Value::Type::String:
+            return 5;
+        case Value::Type::Bool:
+            return 6;
         case Value::Type::Int:
-        case Value::Type::Float: return 7;
-        case Value::Type::Null: return 8;
+        case Value::Type::Float:
+            return 7;
+        case Value::Type::Null:
+            return 8;
     }
     return 9;
 }
@@ -76,11 +95,16 @@ Value equals(const Value& a, const Value& b) {
     if (a.is_number() && b.is_number()) return Value(numbers_equal(a, b));
     if (a.type() != b.type()) return Value(false);
     switch (a.type()) {
-        case T::Bool: return Value(a.as_bool() == b.as_bool());
-        case T::String: return Value(a.as_string() == b.as_string());
-        case T::Node: return Value(a.as_node() == b.as_node());
-        case T::Rel: return Value(a.as_rel() == b.as_rel());
-        case T::Path: return Value(a.as_path() == b.as_path());
+        case T::Bool:
+            return Value(a.as_bool() == b.as_bool());
+        case T::String:
+            return Value(a.as_string() == b.as_string());
+        case T::Node:
+            return Value(a.as_node() == b.as_node());
+        case T::Rel:
+            return Value(a.as_rel() == b.as_rel());
+        case T::Path:
+            return Value(a.as_path() == b.as_path());
         case T::List: {
             const auto& x = a.as_list();
             const auto& y = b.as_list();
@@ -114,7 +138,8 @@ Value equals(const Value& a, const Value& b) {
             }
             return unknown ? Value() : Value(true);
         }
-        default: return Value(false);
+        default:
+            return Value(false);
     }
 }
 
@@ -122,15 +147,18 @@ std::optional<int> compare(const Value& a, const Value& b) {
     using T = Value::Type;
     if (a.is_null() || b.is_null()) return std::nullopt;
     if (a.is_number() && b.is_number()) {
-        if ((a.type() == T::Float && std::isnan(a.as_float())) || (b.type() == T::Float && std::isnan(b.as_float()))) {
+        if ((a.type() == T::Float && std::isnan(a.as_float())) ||
+            (b.type() == T::Float && std::isnan(b.as_float()))) {
             return std::nullopt;
         }
         return numeric_order(a, b);
     }
     if (a.type() != b.type()) return std::nullopt;
     switch (a.type()) {
-        case T::Bool: return three_way(a.as_bool(), b.as_bool());
-        case T::String: return three_way(a.as_string(), b.as_string());
+        case T::Bool:
+            return three_way(a.as_bool(), b.as_bool());
+        case T::String:
+            return three_way(a.as_string(), b.as_string());
         case T::List: {
             const auto& x = a.as_list();
             const auto& y = b.as_list();
@@ -141,7 +169,8 @@ std::optional<int> compare(const Value& a, const Value& b) {
             }
             return three_way(x.size(), y.size());
         }
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
     }
 }
 
@@ -150,13 +179,19 @@ int order(const Value& a, const Value& b) {
     const int ra = rank(a.type()), rb = rank(b.type());
     if (ra != rb) return ra < rb ? -1 : 1;
     switch (a.type()) {
-        case T::Null: return 0;
-        case T::Bool: return three_way(a.as_bool(), b.as_bool());
+        case T::Null:
+            return 0;
+        case T::Bool:
+            return three_way(a.as_bool(), b.as_bool());
         case T::Int:
-        case T::Float: return numeric_order(a, b);
-        case T::String: return three_way(a.as_string(), b.as_string());
-        case T::Node: return three_way(a.as_node(), b.as_node());
-        case T::Rel: return three_way(a.as_rel(), b.as_rel());
+        case T::Float:
+            return numeric_order(a, b);
+        case T::String:
+            return three_way(a.as_string(), b.as_string());
+        case T::Node:
+            return three_way(a.as_node(), b.as_node());
+        case T::Rel:
+            return three_way(a.as_rel(), b.as_rel());
         case T::Path: {
             const auto& x = a.as_path();
             const auto& y = b.as_path();

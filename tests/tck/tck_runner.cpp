@@ -80,7 +80,8 @@ std::vector<std::string> cells(const std::string& line) {
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-    for (std::size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
+    for (std::size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size())
+        s.replace(at, from.size(), to);
     return s;
 }
 
@@ -143,7 +144,8 @@ std::vector<Scenario> read_feature(const fs::path& file) {
         }
         const auto space = t.find(' ');
         const auto keyword = t.substr(0, space);
-        if (keyword == "Given" || keyword == "When" || keyword == "Then" || keyword == "And" || keyword == "But") {
+        if (keyword == "Given" || keyword == "When" || keyword == "Then" || keyword == "And" ||
+            keyword == "But") {
             if (!steps) continue;
             Step step;
             step.keyword = (keyword == "And" || keyword == "But") ? last_keyword : keyword;
@@ -182,16 +184,29 @@ struct Snapshot {
     std::set<std::string> properties;
 };
 
+// "n3.name='x'": one property of one node or relationship, for counting added and removed properties.
+std::string property_key(char what, std::uint64_t id, const std::string& key, const std::string& value) {
+    std::string out(1, what);
+    out += std::to_string(id);
+    out += '.';
+    out += key;
+    out += '=';
+    out += value;
+    return out;
+}
+
 Snapshot snapshot(const cypher::MemoryGraph& g) {
     Snapshot s;
     for (const auto& [id, n] : g.nodes()) {
         s.nodes.insert(id);
         s.labels.insert(n.labels.begin(), n.labels.end());
-        for (const auto& [k, v] : n.properties) s.properties.insert("n" + std::to_string(id) + "." + k + "=" + tck::canonical_actual(v, g, false));
+        for (const auto& [k, v] : n.properties)
+            s.properties.insert(property_key('n', id, k, tck::canonical_actual(v, g, false)));
     }
     for (const auto& [id, r] : g.relationships()) {
         s.rels.insert(id);
-        for (const auto& [k, v] : r.properties) s.properties.insert("r" + std::to_string(id) + "." + k + "=" + tck::canonical_actual(v, g, false));
+        for (const auto& [k, v] : r.properties)
+            s.properties.insert(property_key('r', id, k, tck::canonical_actual(v, g, false)));
     }
     return s;
 }
@@ -220,11 +235,14 @@ Run run_scenario(const Scenario& scenario) {
     const cypher::Limits limits{std::chrono::milliseconds(10'000), 1'000'000};
     for (const auto& step : scenario.steps) {
         const auto& t = step.text;
-        const bool setup = step.keyword == "Given" || t.rfind("having executed", 0) == 0 || t.rfind("parameters are", 0) == 0;
+        const bool setup = step.keyword == "Given" || t.rfind("having executed", 0) == 0 ||
+                           t.rfind("parameters are", 0) == 0;
         if (setup) {
             if (t == "an empty graph" || t == "any graph") continue;
-            if (t.rfind("the ", 0) == 0 && t.find(" graph") != std::string::npos) return {Outcome::Skipped, "named graph not in the TCK folder: " + t};
-            if (t.rfind("there exists a procedure", 0) == 0) return {Outcome::Skipped, "procedures (CALL) are not supported"};
+            if (t.rfind("the ", 0) == 0 && t.find(" graph") != std::string::npos)
+                return {Outcome::Skipped, "named graph not in the TCK folder: " + t};
+            if (t.rfind("there exists a procedure", 0) == 0)
+                return {Outcome::Skipped, "procedures (CALL) are not supported"};
             if (t.rfind("having executed", 0) == 0) {
                 try {
                     (void)cypher::run_query(graph, step.doc, {}, limits);
@@ -252,22 +270,30 @@ Run run_scenario(const Scenario& scenario) {
         }
         // Then
         if (!other_error.empty()) return {Outcome::Failed, "error: " + other_error};
-        static const std::regex raised(R"(an? (\w+) should be raised at (compile time|runtime|any time): (\w+))");
+        static const std::regex raised(
+            R"(an? (\w+) should be raised at (compile time|runtime|any time): (\w+))");
         std::smatch m;
         if (std::regex_match(t, m, raised)) {
-            if (!error) return {Outcome::Failed, "expected " + m[1].str() + " (" + m[3].str() + "), got a result"};
-            const bool phase_ok = m[2] == "any time" ||
-                                  (m[2] == "compile time") == (error->phase() == cypher::CypherError::Phase::Compile);
+            if (!error)
+                return {Outcome::Failed, "expected " + m[1].str() + " (" + m[3].str() + "), got a result"};
+            const bool phase_ok =
+                m[2] == "any time" ||
+                (m[2] == "compile time") == (error->phase() == cypher::CypherError::Phase::Compile);
             if (error->kind() != m[1].str() || !phase_ok) {
-                return {Outcome::Failed, "expected " + m[1].str() + " at " + m[2].str() + " (" + m[3].str() + "), got " + error->kind() +
-                                             (error->phase() == cypher::CypherError::Phase::Compile ? " at compile time: " : " at runtime: ") + error->what()};
+                return {Outcome::Failed,
+                        "expected " + m[1].str() + " at " + m[2].str() + " (" + m[3].str() + "), got " +
+                            error->kind() +
+                            (error->phase() == cypher::CypherError::Phase::Compile ? " at compile time: "
+                                                                                   : " at runtime: ") +
+                            error->what()};
             }
             continue;
         }
         if (error) return {Outcome::Failed, "unexpected " + error->kind() + ": " + error->what()};
         if (t.rfind("the result should be", 0) == 0) {
             if (t == "the result should be empty") {
-                if (!result->rows.empty()) return {Outcome::Failed, "expected no rows, got " + std::to_string(result->rows.size())};
+                if (!result->rows.empty())
+                    return {Outcome::Failed, "expected no rows, got " + std::to_string(result->rows.size())};
                 continue;
             }
             const bool ordered = t.find("in order") != std::string::npos;
@@ -282,7 +308,8 @@ Run run_scenario(const Scenario& scenario) {
             try {
                 for (std::size_t i = 1; i < step.table.size(); ++i) {
                     std::string row;
-                    for (const auto& cell : step.table[i]) row += tck::canonical_expected(cell, sort_lists) + " | ";
+                    for (const auto& cell : step.table[i])
+                        row += tck::canonical_expected(cell, sort_lists) + " | ";
                     expected.push_back(row);
                 }
             } catch (const std::exception& e) {
@@ -322,7 +349,9 @@ Run run_scenario(const Scenario& scenario) {
             for (const auto& row : step.table) want[row[0]] = std::stoul(row[1]);
             for (const auto& [k, v] : got) {
                 const auto w = want.count(k) ? want[k] : 0;
-                if (v != w) return {Outcome::Failed, "side effect " + k + ": expected " + std::to_string(w) + ", got " + std::to_string(v)};
+                if (v != w)
+                    return {Outcome::Failed, "side effect " + k + ": expected " + std::to_string(w) +
+                                                 ", got " + std::to_string(v)};
             }
             continue;
         }
@@ -346,7 +375,8 @@ std::optional<std::size_t> recorded_total(const fs::path& docs) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::cerr << "usage: kizuna-tck <opencypher-tck folder> <docs/cypher.md> [--write] [--failures <folder>]\n";
+        std::cerr
+            << "usage: kizuna-tck <opencypher-tck folder> <docs/cypher.md> [--write] [--failures <folder>]\n";
         return 2;
     }
     const fs::path tck = argv[1];
@@ -380,9 +410,10 @@ int main(int argc, char** argv) {
             if (run.outcome == Outcome::Passed) ++c.passed;
             if (run.outcome == Outcome::Failed) ++c.failed;
             if (run.outcome == Outcome::Skipped) ++c.skipped;
-            if (!show_failures.empty() && folder.rfind(show_failures, 0) == 0 && run.outcome != Outcome::Passed) {
-                std::cout << (run.outcome == Outcome::Failed ? "FAIL " : "SKIP ") << file.filename().string() << " "
-                          << scenario.name << "\n    " << run.why << "\n";
+            if (!show_failures.empty() && folder.rfind(show_failures, 0) == 0 &&
+                run.outcome != Outcome::Passed) {
+                std::cout << (run.outcome == Outcome::Failed ? "FAIL " : "SKIP ") << file.filename().string()
+                          << " " << scenario.name << "\n    " << run.why << "\n";
             }
         }
     }
@@ -421,7 +452,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (total.passed < *recorded) {
-        std::cerr << "REGRESSION: " << total.passed << " scenarios pass, " << *recorded << " are recorded in " << docs.string() << "\n";
+        std::cerr << "REGRESSION: " << total.passed << " scenarios pass, " << *recorded << " are recorded in "
+                  << docs.string() << "\n";
         return 1;
     }
     std::cout << total.passed << " scenarios pass (" << *recorded << " recorded)\n";

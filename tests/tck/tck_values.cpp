@@ -66,7 +66,9 @@ class Reader {
         const std::string t = w;
         if (s_.compare(i_, t.size(), t) == 0) {
             const auto after = i_ + t.size();
-            if (after < s_.size() && (std::isalnum(static_cast<unsigned char>(s_[after])) || s_[after] == '_')) return false;
+            if (after < s_.size() &&
+                (std::isalnum(static_cast<unsigned char>(s_[after])) || s_[after] == '_'))
+                return false;
             i_ = after;
             return true;
         }
@@ -117,8 +119,10 @@ class Reader {
             return Value(s_[start] == '-' ? -INFINITY : INFINITY);
         }
         bool is_float = false;
-        while (i_ < s_.size() && (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
-                                  s_[i_] == 'E' || ((s_[i_] == '-' || s_[i_] == '+') && (s_[i_ - 1] == 'e' || s_[i_ - 1] == 'E')))) {
+        while (i_ < s_.size() &&
+               (std::isdigit(static_cast<unsigned char>(s_[i_])) || s_[i_] == '.' || s_[i_] == 'e' ||
+                s_[i_] == 'E' ||
+                ((s_[i_] == '-' || s_[i_] == '+') && (s_[i_ - 1] == 'e' || s_[i_ - 1] == 'E')))) {
             if (s_[i_] == '.' || s_[i_] == 'e' || s_[i_] == 'E') is_float = true;
             ++i_;
         }
@@ -308,26 +312,36 @@ std::string rel_actual(cypher::RelId r, const cypher::PropertyGraph& graph, bool
 
 }  // namespace
 
-std::string canonical_expected(const std::string& text, bool sort_lists) { return Reader(text, sort_lists).canonical(); }
+std::string canonical_expected(const std::string& text, bool sort_lists) {
+    return Reader(text, sort_lists).canonical();
+}
 
 Value parameter_value(const std::string& text) { return Reader(text, false).parameter(); }
 
 std::string canonical_actual(const Value& v, const cypher::PropertyGraph& graph, bool sort) {
     using T = Value::Type;
     switch (v.type()) {
-        case T::Null: return "null";
-        case T::Bool: return v.as_bool() ? "true" : "false";
-        case T::Int: return std::to_string(v.as_int());
-        case T::Float: return cypher::format_float(v.as_float());
-        case T::String: return quote(v.as_string());
+        case T::Null:
+            return "null";
+        case T::Bool:
+            return v.as_bool() ? "true" : "false";
+        case T::Int:
+            return std::to_string(v.as_int());
+        case T::Float:
+            return cypher::format_float(v.as_float());
+        case T::String:
+            return quote(v.as_string());
         case T::List: {
             std::vector<std::string> items;
             for (const auto& x : v.as_list()) items.push_back(canonical_actual(x, graph, sort));
             return join_sorted(items, sort, "[", "]");
         }
-        case T::Map: return props_text(v.as_map(), graph, sort);
-        case T::Node: return node_actual(v.as_node(), graph, sort);
-        case T::Rel: return rel_actual(v.as_rel(), graph, sort);
+        case T::Map:
+            return props_text(v.as_map(), graph, sort);
+        case T::Node:
+            return node_actual(v.as_node(), graph, sort);
+        case T::Rel:
+            return rel_actual(v.as_rel(), graph, sort);
         case T::Path: {
             const auto& p = v.as_path();
             std::string out = "<" + node_actual(p.nodes[0], graph, sort);

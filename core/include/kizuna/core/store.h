@@ -149,6 +149,8 @@ class Store {
         virtual void put(const Entity& entity) = 0;
         virtual void put(const Relation& relation) = 0;
         virtual void remove_relation(const std::string& id) = 0;
+        // Removes an entity with its names. Its relations must be removed first (else StorageError).
+        virtual void remove_entity(const std::string& id) = 0;
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     // Throws StorageError on a read-only store or a database failure.

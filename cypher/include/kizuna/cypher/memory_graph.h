@@ -29,7 +29,8 @@ class MemoryGraph : public PropertyGraph {
     [[nodiscard]] const std::map<RelId, Relationship>& relationships() const { return rels_; }
 
     void for_each_node(const std::function<bool(NodeId)>& visit) const override;
-    void for_each_node_with_label(const std::string& label, const std::function<bool(NodeId)>& visit) const override;
+    void for_each_node_with_label(const std::string& label,
+                                  const std::function<bool(NodeId)>& visit) const override;
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::vector<std::string> labels(NodeId node) const override;
     [[nodiscard]] bool has_label(NodeId node, const std::string& label) const override;
@@ -45,8 +46,8 @@ class MemoryGraph : public PropertyGraph {
     [[nodiscard]] bool node_exists(NodeId node) const override;
     [[nodiscard]] bool rel_exists(RelId rel) const override;
     [[nodiscard]] std::vector<Path> shortest_paths(NodeId from, NodeId to, Direction direction,
-                                                   const std::vector<std::string>& types, std::size_t max_hops,
-                                                   bool all) const override;
+                                                   const std::vector<std::string>& types,
+                                                   std::size_t max_hops, bool all) const override;
 
     NodeId create_node(const std::vector<std::string>& labels, const Map& properties) override;
     RelId create_rel(const std::string& type, NodeId start, NodeId end, const Map& properties) override;

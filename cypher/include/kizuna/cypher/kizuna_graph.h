@@ -1,0 +1,76 @@
+#pragma once
+// Kizuna's database as a property graph (docs/cypher.md, "Kizuna's data as a property graph"):
+// an entity is a node labelled with its kind, with the properties id, kind, name (in the chosen
+// language), name_en, name_ja, name_vi, aliases, country, sources and its attributes; a relation is a
+// relationship typed by its type id, with id, start, end, category, sources and its attributes.
+// Kizuna's own functions: active(r, date), overlaps(r, since, until), matches(n, text), sources(x).
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "kizuna/core/snapshot.h"
+#include "kizuna/cypher/property_graph.h"
+
+namespace kizuna::cypher {
+
+// Reads one snapshot: structure from the in-memory graph, details from the store only when a query
+// reads them. Writing throws (writing queries run on a working copy: query_answer.h).
+class KizunaGraph : public PropertyGraph {
+  public:
+    KizunaGraph(const Snapshot& snapshot, std::string lang);
+
+    void for_each_node(const std::function<bool(NodeId)>& visit) const override;
+    void for_each_node_with_label(const std::string& label,
+                                  const std::function<bool(NodeId)>& visit) const override;
+    [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
+    [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
+                                                            const Value& value) const override;
+    [[nodiscard]] std::vector<std::string> labels(NodeId node) const override;
+    [[nodiscard]] bool has_label(NodeId node, const std::string& label) const override;
+    [[nodiscard]] Value node_property(NodeId node, const std::string& key) const override;
+    [[nodiscard]] Map node_properties(NodeId node) const override;
+    void for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
+                       const std::function<bool(const Step&)>& visit) const override;
+    [[nodiscard]] std::string rel_type(RelId rel) const override;
+    [[nodiscard]] NodeId rel_start(RelId rel) const override;
+    [[nodiscard]] NodeId rel_end(RelId rel) const override;
+    [[nodiscard]] Value rel_property(RelId rel, const std::string& key) const override;
+    [[nodiscard]] Map rel_properties(RelId rel) const override;
+    [[nodiscard]] bool node_exists(NodeId node) const override;
+    [[nodiscard]] bool rel_exists(RelId rel) const override;
+    [[nodiscard]] std::vector<Path> shortest_paths(NodeId from, NodeId to, Direction direction,
+                                                   const std::vector<std::string>& types,
+                                                   std::size_t max_hops, bool all) const override;
+    NodeId create_node(const std::vector<std::string>& labels, const Map& properties) override;
+    RelId create_rel(const std::string& type, NodeId start, NodeId end, const Map& properties) override;
+    void set_node_property(NodeId node, const std::string& key, const Value& value) override;
+    void set_rel_property(RelId rel, const std::string& key, const Value& value) override;
+    void add_label(NodeId node, const std::string& label) override;
+    void remove_label(NodeId node, const std::string& label) override;
+    void delete_node(NodeId node, bool detach) override;
+    void delete_rel(RelId rel) override;
+    [[nodiscard]] bool has_function(const std::string& name) const override;
+    [[nodiscard]] Value call_function(const std::string& name, const List& arguments) const override;
+
+  private:
+    const Entity& entity(NodeId node) const;
+    const Relation& relation(RelId rel) const;
+    [[noreturn]] static void read_only();
+    const Snapshot& snapshot_;
+    const Graph& graph_;
+    std::string lang_;
+    mutable std::unordered_map<NodeId, Entity> entities_;
+    mutable std::unordered_map<RelId, Relation> relations_;
+    mutable std::unordered_map<std::string, std::size_t> kind_counts_;
+};
+
+// The property maps of an entity and a relation as the graph shows them.
+[[nodiscard]] Map entity_properties(const Entity& entity, const std::string& lang);
+[[nodiscard]] Map relation_properties(const Relation& relation, const RelationType* type);
+
+// Kizuna's functions over any property graph that shows Kizuna's properties.
+[[nodiscard]] bool is_kizuna_function(const std::string& name);
+[[nodiscard]] Value call_kizuna_function(const PropertyGraph& graph, const std::string& name,
+                                         const List& arguments);
+
+}  // namespace kizuna::cypher

@@ -1,0 +1,227 @@
+// Kizuna's snapshot seen as a property graph. Node ids are the graph's vertex numbers, relationship
+// ids its relation indices: valid for one snapshot, which is all one query sees.
+#include "kizuna/cypher/kizuna_graph.h"
+
+#include <algorithm>
+
+#include "breadth_first_paths.h"
+#include "kizuna/core/graph_internals.h"
+#include "kizuna/core/model.h"
+#include "kizuna/cypher/errors.h"
+#include "kizuna/queries/path.h"
+
+namespace kizuna::cypher {
+namespace {
+
+Value text_or_null(const std::string& s) { return s.empty() ? Value() : Value(s); }
+
+Value sources_value(const std::vector<Source>& sources) {
+    if (sources.empty()) return Value();
+    List out;
+    for (const auto& s : sources) {
+        Map m{{"title", Value(s.title)}};
+        if (!s.url.empty()) m["url"] = Value(s.url);
+        if (!s.locator.empty()) m["locator"] = Value(s.locator);
+        out.push_back(Value(std::move(m)));
+    }
+    return Value(std::move(out));
+}
+
+bool type_wanted(const std::vector<std::string>& types, const std::string& type) {
+    return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
+}
+
+}  // namespace
+
+Map entity_properties(const Entity& e, const std::string& lang) {
+    Map m;
+    for (const auto& [k, v] : e.attributes) m[k] = Value(v);
+    m["id"] = Value(e.id);
+    m["kind"] = Value(e.kind);
+    m["name"] = Value(display_name(e, lang));
+    if (!e.names.en.empty()) m["name_en"] = Value(e.names.en);
+    if (!e.names.ja.empty()) m["name_ja"] = Value(e.names.ja);
+    if (!e.names.vi.empty()) m["name_vi"] = Value(e.names.vi);
+    if (!e.aliases.empty()) {
+        List aliases;
+        for (const auto& a : e.aliases) aliases.push_back(Value(a));
+        m["aliases"] = Value(std::move(aliases));
+    }
+    if (!e.country.empty()) m["country"] = Value(e.country);
+    if (auto s = sources_value(e.sources); !s.is_null()) m["sources"] = s;
+    return m;
+}
+
+Map relation_properties(const Relation& r, const RelationType* type) {
+    Map m;
+    for (const auto& [k, v] : r.attributes) m[k] = Value(v);
+    m["id"] = Value(r.id);
+    if (r.start) m["start"] = Value(r.start->to_string());
+    if (r.end) m["end"] = Value(r.end->to_string());
+    if (type) m["category"] = Value(type->category);
+    if (auto s = sources_value(r.sources); !s.is_null()) m["sources"] = s;
+    return m;
+}
+
+KizunaGraph::KizunaGraph(const Snapshot& snapshot, std::string lang)
+    : snapshot_(snapshot), graph_(snapshot.graph()), lang_(std::move(lang)) {}
+
+const Entity& KizunaGraph::entity(NodeId node) const {
+    auto found = entities_.find(node);
+    if (found != entities_.end()) return found->second;
+    return entities_.emplace(node, snapshot_.entity(static_cast<VertexId>(node))).first->second;
+}
+
+const Relation& KizunaGraph::relation(RelId rel) const {
+    auto found = relations_.find(rel);
+    if (found != relations_.end()) return found->second;
+    return relations_.emplace(rel, snapshot_.relation(static_cast<RelationIndex>(rel))).first->second;
+}
+
+void KizunaGraph::for_each_node(const std::function<bool(NodeId)>& visit) const {
+    for (std::size_t v = 0; v < graph_.vertex_count(); ++v) {
+        if (!visit(v)) return;
+    }
+}
+
+void KizunaGraph::for_each_node_with_label(const std::string& label,
+                                           const std::function<bool(NodeId)>& visit) const {
+    for (std::size_t v = 0; v < graph_.vertex_count(); ++v) {
+        if (graph_.kind(static_cast<VertexId>(v)) == label && !visit(v)) return;
+    }
+}
+
+std::size_t KizunaGraph::count_nodes(const std::string& label) const {
+    if (label.empty()) return graph_.vertex_count();
+    if (kind_counts_.empty()) {
+        for (std::size_t v = 0; v < graph_.vertex_count(); ++v)
+            ++kind_counts_[graph_.kind(static_cast<VertexId>(v))];
+        kind_counts_[""] = 0;
+    }
+    auto found = kind_counts_.find(label);
+    return found == kind_counts_.end() ? 0 : found->second;
+}
+
+std::optional<std::vector<NodeId>> KizunaGraph::lookup(const std::string& key, const Value& value) const {
+    // Entity ids are the graph's own index.
+    if (key != "id") return std::nullopt;
+    if (value.type() != Value::Type::String) return std::vector<NodeId>{};
+    if (auto v = graph_.find(value.as_string())) return std::vector<NodeId>{*v};
+    return std::vector<NodeId>{};
+}
+
+std::vector<std::string> KizunaGraph::labels(NodeId node) const {
+    return {graph_.kind(static_cast<VertexId>(node))};
+}
+
+bool KizunaGraph::has_label(NodeId node, const std::string& label) const {
+    return graph_.kind(static_cast<VertexId>(node)) == label;
+}
+
+Value KizunaGraph::node_property(NodeId node, const std::string& key) const {
+    const auto v = static_cast<VertexId>(node);
+    // What the graph holds is read without the store.
+    if (key == "id") return Value(std::string(graph_.entity_id(v)));
+    if (key == "kind") return Value(graph_.kind(v));
+    if (key == "country") return text_or_null(graph_.country(v));
+    const auto props = entity_properties(entity(node), lang_);
+    auto found = props.find(key);
+    return found == props.end() ? Value() : found->second;
+}
+
+Map KizunaGraph::node_properties(NodeId node) const { return entity_properties(entity(node), lang_); }
+
+void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
+                                const std::function<bool(const Step&)>& visit) const {
+    const auto& walk = GraphInternals::half_edges(graph_);
+    auto [edge, end] = out_edges(static_cast<VertexId>(node), walk);
+    for (; edge != end; ++edge) {
+        const auto e = *edge;
+        const bool outgoing = !e.half.reversed();
+        if ((direction == Direction::Outgoing && !outgoing) || (direction == Direction::Incoming && outgoing))
+            continue;
+        const auto r = e.half.relation();
+        if (!types.empty() && !type_wanted(types, graph_.type(r).id)) continue;
+        if (!visit({r, e.target})) return;
+    }
+}
+
+std::string KizunaGraph::rel_type(RelId rel) const { return graph_.type(static_cast<RelationIndex>(rel)).id; }
+NodeId KizunaGraph::rel_start(RelId rel) const { return graph_.from(static_cast<RelationIndex>(rel)); }
+NodeId KizunaGraph::rel_end(RelId rel) const { return graph_.to(static_cast<RelationIndex>(rel)); }
+
+Value KizunaGraph::rel_property(RelId rel, const std::string& key) const {
+    const auto r = static_cast<RelationIndex>(rel);
+    if (key == "start") return graph_.start(r) ? Value(graph_.start(r)->to_string()) : Value();
+    if (key == "end") return graph_.end(r) ? Value(graph_.end(r)->to_string()) : Value();
+    if (key == "category") return Value(graph_.type(r).category);
+    const auto props = rel_properties(rel);
+    auto found = props.find(key);
+    return found == props.end() ? Value() : found->second;
+}
+
+Map KizunaGraph::rel_properties(RelId rel) const {
+    return relation_properties(relation(rel), &graph_.type(static_cast<RelationIndex>(rel)));
+}
+
+bool KizunaGraph::node_exists(NodeId node) const { return node < graph_.vertex_count(); }
+bool KizunaGraph::rel_exists(RelId rel) const { return rel < graph_.relation_count(); }
+
+std::vector<Path> KizunaGraph::shortest_paths(NodeId from, NodeId to, Direction direction,
+                                              const std::vector<std::string>& types, std::size_t max_hops,
+                                              bool all) const {
+    if (direction != Direction::Both) {
+        // Kizuna's search reads symmetric types both ways; a pattern with an arrow means the arrow.
+        return breadth_first_paths(*this, from, to, direction, types, max_hops, all);
+    }
+    if (from == to) return {};
+    // A type no relation has matches nothing (the search refuses unknown types).
+    std::vector<std::string> known_types;
+    for (const auto& t : types) {
+        const auto& known = graph_.relation_types();
+        if (std::any_of(known.begin(), known.end(), [&](const RelationType& k) { return k.id == t; }))
+            known_types.push_back(t);
+    }
+    if (!types.empty() && known_types.empty()) return {};
+    PathQuery query;
+    query.filter.types = known_types;
+    query.filter.include_evidence = true;
+    query.filter.undated = UndatedPolicy::Include;
+    if (max_hops != std::numeric_limits<std::size_t>::max()) query.max_hops = max_hops;
+    std::vector<kizuna::Path> found;
+    if (all) {
+        found =
+            all_shortest_paths(graph_, static_cast<VertexId>(from), static_cast<VertexId>(to), query, 10'000)
+                .paths;
+    } else if (auto p =
+                   shortest_path(graph_, static_cast<VertexId>(from), static_cast<VertexId>(to), query)) {
+        found.push_back(*p);
+    }
+    std::vector<Path> out;
+    for (const auto& p : found) {
+        Path path;
+        path.nodes.assign(p.vertices.begin(), p.vertices.end());
+        path.rels.assign(p.relations.begin(), p.relations.end());
+        out.push_back(std::move(path));
+    }
+    return out;
+}
+
+void KizunaGraph::read_only() {
+    throw CypherError("SemanticError", CypherError::Phase::Runtime, "this view of the database is read-only");
+}
+NodeId KizunaGraph::create_node(const std::vector<std::string>&, const Map&) { read_only(); }
+RelId KizunaGraph::create_rel(const std::string&, NodeId, NodeId, const Map&) { read_only(); }
+void KizunaGraph::set_node_property(NodeId, const std::string&, const Value&) { read_only(); }
+void KizunaGraph::set_rel_property(RelId, const std::string&, const Value&) { read_only(); }
+void KizunaGraph::add_label(NodeId, const std::string&) { read_only(); }
+void KizunaGraph::remove_label(NodeId, const std::string&) { read_only(); }
+void KizunaGraph::delete_node(NodeId, bool) { read_only(); }
+void KizunaGraph::delete_rel(RelId) { read_only(); }
+
+bool KizunaGraph::has_function(const std::string& name) const { return is_kizuna_function(name); }
+Value KizunaGraph::call_function(const std::string& name, const List& arguments) const {
+    return call_kizuna_function(*this, name, arguments);
+}
+
+}  // namespace kizuna::cypher
