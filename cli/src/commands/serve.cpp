@@ -18,8 +18,8 @@ namespace kizuna::cli {
 namespace {
 
 // The read commands the API runs, and the options of theirs it does not take (files, formats).
-constexpr const char* kReadCommands[] = {"search", "list", "show",     "partners", "path",
-                                         "common", "ego",  "timeline", "stats",    "render"};
+constexpr const char* kReadCommands[] = {"search", "list",     "show",  "partners", "path",  "common",
+                                         "ego",    "timeline", "stats", "render",   "query"};
 
 server::CommandSpec spec_of(const CLI::App& command) {
     server::CommandSpec spec;
@@ -29,7 +29,8 @@ server::CommandSpec spec_of(const CLI::App& command) {
             continue;
         }
         for (const auto& name : option->get_lnames()) {
-            if (name == "help" || name == "output" || name == "format") continue;
+            // Never a path on the server's disk (query -f FILE, -o FILE).
+            if (name == "help" || name == "output" || name == "format" || name == "file") continue;
             spec.options.emplace(name, option->get_items_expected_max() > 0);
         }
     }
