@@ -149,7 +149,9 @@ TEST_CASE("every read endpoint returns exactly the command line's JSON answer", 
         {"/api/list?kind=company&country=JP", {"list", "--kind", "company", "--country", "JP"}},
         {"/api/list?relations=1&type=acquisition&country_from=JP&country_to=VN",
          {"list", "--relations", "--type", "acquisition", "--country-from", "JP", "--country-to", "VN"}},
-        {"/api/query?query=MATCH%20(n%20%7Bid%3A%20%24id%7D)-%5Br%5D-(p)%20RETURN%20p.id%2C%20type(r)&param=id%3Dvn-moh",
+        {"/api/"
+         "query?query=MATCH%20(n%20%7Bid%3A%20%24id%7D)-%5Br%5D-(p)%20RETURN%20p.id%2C%20type(r)&param=id%"
+         "3Dvn-moh",
          {"query", "MATCH (n {id: $id})-[r]-(p) RETURN p.id, type(r)", "--param", "id=vn-moh"}},
     };
     for (const auto& [url, args] : same) {
@@ -196,8 +198,10 @@ TEST_CASE("errors carry the command line's message with the status its exit code
         {"/api/show/vn-moh?db=other.db", 400, "has no parameter 'db'"},
         {"/api/ego/vn-moh?directed=maybe", 400, "a flag is 1/true or 0/false"},
         {"/api/nothing", 404, "no endpoint /api/nothing"},
-        {"/api/query?query=MATCH%20(n)%20RETURN%20m", 400, "line 1, column 18: SyntaxError: UndefinedVariable"},
-        {"/api/query?query=CREATE%20(n%20%7Bid%3A%20%27x%27%7D)", 400, "cannot run through kizuna serve's reading API"},
+        {"/api/query?query=MATCH%20(n)%20RETURN%20m", 400,
+         "line 1, column 18: SyntaxError: UndefinedVariable"},
+        {"/api/query?query=CREATE%20(n%20%7Bid%3A%20%27x%27%7D)", 400,
+         "cannot run through kizuna serve's reading API"},
         {"/api/query?query=RETURN%201&file=%2Fetc%2Fpasswd", 400, "has no parameter 'file'"},
     };
     for (const auto& c : cases) {

@@ -18,7 +18,7 @@ namespace kizuna::cli {
 namespace {
 
 // The read commands the API runs, and the options of theirs it does not take (files, formats).
-constexpr const char* kReadCommands[] = {"search", "list",     "show",  "partners", "path",  "common",
+constexpr const char* kReadCommands[] = {"search", "list",     "show",  "partners", "path", "common",
                                          "ego",    "timeline", "stats", "render",   "query"};
 
 server::CommandSpec spec_of(const CLI::App& command) {
