@@ -168,6 +168,9 @@ def measure(size, args, build, peers):
     result["kizuna"]["queries"] = run_json([bench, "queries", "--db", str(db), "--pairs", str(pairs),
                                             "--sample", str(args.sample)])
     result["kizuna"]["cold_cli_path"] = cold_cli_path(kizuna, str(db), pairs, args.cli_repeats)
+    log(f"[{size:,} relations] Kizuna: query language shapes")
+    result["kizuna"]["cypher"] = run_json([bench, "cypher", "--db", str(db), "--pairs", str(pairs),
+                                           "--starts", str(args.pairs), "--repeats", str(args.cypher_repeats)])
     lengths = result["kizuna"]["queries"]["path_lengths"]
 
     if "sqlite" in peers and size <= args.sqlite_max:
@@ -184,6 +187,9 @@ def measure(size, args, build, peers):
         env = dict(os.environ, NODE_PATH=str(kuzu_modules()))
         result["kuzu"] = run_json(["node", str(HERE / "peers" / "kuzu_peer.js"), str(data), str(pairs), str(work)],
                                   env=env)
+        log(f"[{size:,} relations] Kùzu: query language shapes")
+        result["kuzu_cypher"] = run_json(["node", str(HERE / "peers" / "kuzu_cypher_peer.js"), str(data), str(pairs),
+                                          str(work), str(args.pairs), str(args.cypher_repeats)], env=env)
 
     problems = []
     if "sqlite" in result:
@@ -192,6 +198,13 @@ def measure(size, args, build, peers):
         problems += check_agreement("NetworkX", lengths, result["networkx"]["path_lengths"])
     if "kuzu" in result:
         problems += check_agreement("Kùzu", lengths, result["kuzu"]["path_lengths"], KUZU_MAX_HOPS)
+    if "kuzu_cypher" in result:
+        mine, theirs = result["kizuna"]["cypher"], result["kuzu_cypher"]
+        for shape in ("two_hop", "typed_dated"):
+            if mine[shape]["answers"] != theirs[shape]["answers"]:
+                problems.append(f"Kùzu Cypher {shape}: {theirs[shape]['answers'][:5]}… vs Kizuna {mine[shape]['answers'][:5]}…")
+        problems += check_agreement("Kùzu Cypher shortest", mine["shortest"]["answers"],
+                                    theirs["shortest"]["answers"], KUZU_MAX_HOPS)
     if problems:
         raise SystemExit("answers disagree; no timings reported:\n  " + "\n  ".join(problems[:20]))
     checked = {name: len(result[name]["path_lengths"]) for name in ("sqlite", "networkx", "kuzu") if name in result}
@@ -250,6 +263,24 @@ def table(result):
     lines.append("| " + " | ".join(rows[0]) + " |")
     lines.append("|" + "---|" * len(rows[0]))
     lines += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    if "cypher" in k:
+        lines += ["", cypher_table(k["cypher"], result.get("kuzu_cypher"))]
+    return "\n".join(lines)
+
+
+def cypher_table(mine, kuzu):
+    """The query language's shapes: `kizuna query`'s engine beside Kùzu's Cypher, answers checked equal."""
+    shapes = (("2-hop distinct count from a start entity", "two_hop"),
+              ("typed and dated filter over every relation", "typed_dated"),
+              ("shortestPath between a pair", "shortest"))
+    lines = ["| query shape (Cypher) | Kizuna p50 / p99 | Kùzu p50 / p99 |", "|---|---|---|"]
+    for label, key in shapes:
+        m = mine[key]
+        theirs = ""
+        if kuzu:
+            t = kuzu[key]
+            theirs = with_ratio(f"{ms(t['p50_ms'])} / {ms(t['p99_ms'])}", m["p50_ms"], t["p50_ms"])
+        lines.append(f"| {label} ({m['count']} runs) | {ms(m['p50_ms'])} / {ms(m['p99_ms'])} | {theirs} |")
     return "\n".join(lines)
 
 
@@ -272,6 +303,7 @@ def main():
     parser.add_argument("--networkx-max", type=int, default=1000000, help="largest graph NetworkX loads")
     parser.add_argument("--kuzu-max", type=int, default=10000000, help="largest graph Kùzu loads")
     parser.add_argument("--cli-repeats", type=int, default=5)
+    parser.add_argument("--cypher-repeats", type=int, default=5, help="runs of the query-language filter over every relation")
     parser.add_argument("--peers", default=",".join(PEERS), help="comma-separated subset of kuzu,sqlite,networkx, or none")
     parser.add_argument("--no-install", action="store_true", help="skip peers that are not installed")
     parser.add_argument("--build", default=str(ROOT / "build"), help="Kizuna's build folder")

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "kizuna/core/errors.h"
+#include "cypher_queries.h"
 #include "operations.h"
 #include "synthetic_graph.h"
 
@@ -39,6 +40,13 @@ int main(int argc, char** argv) {
     cte->add_option("--pairs", pairs_file)->required();
     cte->add_option("--limit", limit, "pairs to answer")->capture_default_str();
 
+    std::size_t starts = 1000, repeats = 5;
+    auto* cypher = app.add_subcommand("cypher", "the query language's shapes: two-hop counts, a typed and dated filter, shortestPath");
+    cypher->add_option("--db", db)->required();
+    cypher->add_option("--pairs", pairs_file)->required();
+    cypher->add_option("--starts", starts, "start entities and pairs")->capture_default_str();
+    cypher->add_option("--repeats", repeats, "runs of the filter over every relation")->capture_default_str();
+
     CLI11_PARSE(app, argc, argv);
     try {
         nlohmann::json out;
@@ -49,6 +57,8 @@ int main(int argc, char** argv) {
             out = measure_import(db, dir);
         } else if (*queries) {
             out = measure_queries(db, read_pairs(pairs_file), sample);
+        } else if (*cypher) {
+            out = measure_cypher(db, read_pairs(pairs_file), starts, repeats);
         } else if (*cte) {
             out = measure_sqlite_cte(db, read_pairs(pairs_file), limit);
         }

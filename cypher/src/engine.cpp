@@ -107,6 +107,7 @@ QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& 
     context.deadline = std::chrono::steady_clock::now() + limits.timeout;
     context.writes = &result.writes;
     context.width = static_cast<std::size_t>(q.slots);
+    context.profile = q.profile;
     context.match = [&context](const std::vector<PatternPart>& parts, Row& row, const ExprPtr& where,
                                const std::function<bool(Row&)>& found) {
         // Plans of pattern expressions are made per call: they are small.

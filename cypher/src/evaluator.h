@@ -24,6 +24,7 @@ struct Context {
                        const std::function<bool(Row&)>&)>
         match;
     std::size_t width = 0;  // slots in a row
+    bool profile = false;   // operators time themselves
     std::size_t ticks = 0;
     // Checks the timeout now and then. Throws LimitReached.
     void tick() {

@@ -131,6 +131,17 @@ Value KizunaGraph::node_property(NodeId node, const std::string& key) const {
 
 Map KizunaGraph::node_properties(NodeId node) const { return entity_properties(entity(node), lang_); }
 
+const std::vector<char>& KizunaGraph::type_mask(const std::vector<std::string>& types) const {
+    // Patterns ask with the same types again and again: the mask of the last list is kept.
+    if (types != mask_types_ || mask_.empty()) {
+        const auto& known = graph_.relation_types();
+        mask_.assign(known.size(), 0);
+        for (std::size_t i = 0; i < known.size(); ++i) mask_[i] = type_wanted(types, known[i].id) ? 1 : 0;
+        mask_types_ = types;
+    }
+    return mask_;
+}
+
 void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
                                 const std::function<bool(const Step&)>& visit) const {
     const auto& walk = GraphInternals::half_edges(graph_);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "kizuna/cypher/errors.h"
+#include "match_stream.h"
 
 namespace kizuna::cypher {
 
@@ -16,6 +17,12 @@ void Operator::finish(Context& context) {
 }
 
 bool Operator::next(Row& row, Context& context) {
+    if (!context.profile) {
+        const bool got = produce(row, context);
+        rows_ += got ? 1 : 0;
+        return got;
+    }
+    // Reading the clock for every row costs a few percent: PROFILE only.
     const auto start = std::chrono::steady_clock::now();
     const bool got = produce(row, context);
     time_ += std::chrono::steady_clock::now() - start;
@@ -69,25 +76,47 @@ class Match : public Operator {
             }
             buffer_.clear();
             at_ = 0;
-            Row in;
-            if (!pull(in, context)) return false;
-            match_pattern(clause_.patterns, plan_, in, context, [&](Row& found) {
+            if (stream_) {
+                // A large expansion: its next batch, or on to the next input row.
+                if (stream_->next(buffer_)) continue;
+                stream_.reset();
+            }
+            if (!pull(in_, context)) return false;
+            // Most input rows match a few times: searched here at once. One that matches more than a
+            // batch is searched again as a stream (match_stream.h), so no row's matches are all held.
+            bool overflow = false;
+            match_pattern(clause_.patterns, plan_, in_, context, [&](Row& found) {
+                if (buffer_.size() >= kBatch) {
+                    overflow = true;
+                    return false;
+                }
                 buffer_.push_back(found);
-                check_held(buffer_.size(), context);
                 return true;
             });
+            if (overflow) {
+                buffer_.clear();
+                stream_ = std::make_unique<MatchStream>(
+                    [this, &context](const std::function<bool(Row&)>& found) {
+                        match_pattern(clause_.patterns, plan_, in_, context, found);
+                    },
+                    kBatch);
+                continue;
+            }
             if (buffer_.empty() && clause_.optional) {
-                for (int s : clause_.introduced) in[static_cast<std::size_t>(s)] = Value();
-                buffer_.push_back(std::move(in));
+                for (int s : clause_.introduced) in_[static_cast<std::size_t>(s)] = Value();
+                buffer_.push_back(in_);
             }
         }
     }
 
   private:
+    static constexpr std::size_t kBatch = 4096;
     const Clause& clause_;
     MatchPlan plan_;
+    Row in_;
     std::vector<Row> buffer_;
     std::size_t at_ = 0;
+    std::unique_ptr<MatchStream> stream_;
 };
 
 class Unwind : public Operator {
@@ -156,7 +185,8 @@ struct Accumulator {
     Value best;
     List values;
     std::vector<double> numbers;
-    std::vector<Value> seen;  // DISTINCT
+    std::set<Value, bool (*)(const Value&, const Value&)> seen{
+        [](const Value& a, const Value& b) { return order(a, b) < 0; }};  // DISTINCT
 };
 
 struct ValueLess {
@@ -299,12 +329,7 @@ class ProjectOp : public Operator {
         }
         Value v = evaluate(*call->args[0], row, context);
         if (v.is_null()) return;
-        if (call->distinct) {
-            for (const auto& s : acc.seen) {
-                if (equivalent(s, v)) return;
-            }
-            acc.seen.push_back(v);
-        }
+        if (call->distinct && !acc.seen.insert(v).second) return;
         ++acc.count;
         if (name == "collect") {
             acc.values.push_back(v);

@@ -56,12 +56,16 @@ class KizunaGraph : public PropertyGraph {
     const Entity& entity(NodeId node) const;
     const Relation& relation(RelId rel) const;
     [[noreturn]] static void read_only();
+    // Which of the graph's relation types a list of type names keeps, by type index.
+    const std::vector<char>& type_mask(const std::vector<std::string>& types) const;
     const Snapshot& snapshot_;
     const Graph& graph_;
     std::string lang_;
     mutable std::unordered_map<NodeId, Entity> entities_;
     mutable std::unordered_map<RelId, Relation> relations_;
     mutable std::unordered_map<std::string, std::size_t> kind_counts_;
+    mutable std::vector<std::string> mask_types_;
+    mutable std::vector<char> mask_;
 };
 
 // The property maps of an entity and a relation as the graph shows them.
