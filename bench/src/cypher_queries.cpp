@@ -1,8 +1,9 @@
 // The query language's three benchmark shapes on a database, through the same engine `kizuna query`
 // uses, with their answers (bench/run.py checks them against Kùzu's before printing any timing):
 //   two_hop      MATCH (a {id: $id})-[*1..2]-(b) WHERE b <> a RETURN count(DISTINCT b)   per start entity
-//   typed_dated  MATCH ()-[r:partnership]->() WHERE r.start >= '2015' RETURN count(*)      over every relation
-//   shortest     MATCH p = shortestPath((a {id: $a})-[*..10]-(b {id: $b})) RETURN length(p)  per pair
+//   typed_dated  MATCH ()-[r:partnership]->() WHERE r.start >= '2015' RETURN count(*)      over every
+//   relation shortest     MATCH p = shortestPath((a {id: $a})-[*..10]-(b {id: $b})) RETURN length(p)  per
+//   pair
 #include "cypher_queries.h"
 
 #include "kizuna/core/snapshot.h"

@@ -2,8 +2,8 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 
-#include "kizuna/core/errors.h"
 #include "cypher_queries.h"
+#include "kizuna/core/errors.h"
 #include "operations.h"
 #include "synthetic_graph.h"
 
@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
     cte->add_option("--limit", limit, "pairs to answer")->capture_default_str();
 
     std::size_t starts = 1000, repeats = 5;
-    auto* cypher = app.add_subcommand("cypher", "the query language's shapes: two-hop counts, a typed and dated filter, shortestPath");
+    auto* cypher = app.add_subcommand(
+        "cypher", "the query language's shapes: two-hop counts, a typed and dated filter, shortestPath");
     cypher->add_option("--db", db)->required();
     cypher->add_option("--pairs", pairs_file)->required();
     cypher->add_option("--starts", starts, "start entities and pairs")->capture_default_str();

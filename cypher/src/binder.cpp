@@ -435,8 +435,17 @@ class Binder {
         }
         if (e->kind == ExprKind::ListComprehension || e->kind == ExprKind::Quantifier ||
             e->kind == ExprKind::Reduce) {
-            if (contains_aggregate(*e))
-                fail(e->line, e->column, "an aggregate cannot be used inside a list comprehension");
+            // The list (and reduce's start) are read in the outer scope and may aggregate; the parts that
+            // run per element may not.
+            const std::size_t outer = e->kind == ExprKind::Reduce ? 2 : 1;
+            for (std::size_t i = 0; i < e->args.size(); ++i) {
+                if (i < outer) {
+                    collect_aggregates(e->args[i], p, scope, inside);
+                } else if (e->args[i] && contains_aggregate(*e->args[i])) {
+                    fail(e->line, e->column,
+                         "an aggregate cannot be used inside a list comprehension's predicate or projection");
+                }
+            }
             return;
         }
         for (auto& a : e->args) collect_aggregates(a, p, scope, inside);
@@ -458,6 +467,13 @@ class Binder {
                 return;
             case ExprKind::Property: {
                 const auto& base = e->args[0];
+                if (const auto t = literal_type(*base);
+                    t && *t != Value::Type::Map && *t != Value::Type::Null) {
+                    throw CypherError("TypeError", CypherError::Phase::Compile,
+                                      "InvalidArgumentType: a " + std::string(type_name(*t)) +
+                                          " has no properties ('" + e->text + "')",
+                                      e->line, e->column);
+                }
                 if (base->kind == ExprKind::Variable) {
                     auto found = scope.find(base->name);
                     if (found != scope.end() && found->second.type == VarType::Path) {
@@ -534,10 +550,32 @@ class Binder {
                 for (auto& a : e->args) bind_expr(a, inner, aggregates_done);
                 return;
             }
+            case ExprKind::Binary:
+            case ExprKind::Unary:
+                if (e->name == "AND" || e->name == "OR" || e->name == "XOR" || e->name == "NOT") {
+                    for (const auto& a : e->args) {
+                        const auto t = literal_type(*a);
+                        if (t && *t != Value::Type::Bool && *t != Value::Type::Null) {
+                            fail(a->line, a->column,
+                                 "InvalidArgumentType: " + e->name + " needs booleans, not a " +
+                                     type_name(*t));
+                        }
+                    }
+                }
+                break;
             default:
                 break;
         }
         for (const auto& a : e->args) bind_expr(a, scope, aggregates_done);
+    }
+
+    // The type of an expression that is a literal (a value, a list or a map written out); nothing when
+    // only running it can tell.
+    static std::optional<Value::Type> literal_type(const Expr& e) {
+        if (e.kind == ExprKind::Literal) return e.value.type();
+        if (e.kind == ExprKind::ListLiteral) return Value::Type::List;
+        if (e.kind == ExprKind::MapLiteral) return Value::Type::Map;
+        return std::nullopt;
     }
 
     const PropertyGraph& graph_;

@@ -158,7 +158,7 @@ Value to_string_value(const Value& v, bool or_null) {
     if (v.type() == T::Int || v.type() == T::Float || v.type() == T::Bool || v.type() == T::String)
         return Value(string_of(v));
     if (or_null) return Value();
-    argument_error("toString() cannot convert a " + std::string(type_name(v.type())));
+    type_error("toString() cannot convert a " + std::string(type_name(v.type())));
 }
 
 Value to_integer_value(const Value& v, bool or_null) {
@@ -181,7 +181,7 @@ Value to_integer_value(const Value& v, bool or_null) {
             return Value(std::int64_t{v.as_bool() ? 1 : 0});
         default:
             if (or_null) return Value();
-            argument_error(std::string("toInteger() cannot convert a ") + type_name(v.type()));
+            type_error(std::string("toInteger() cannot convert a ") + type_name(v.type()));
     }
 }
 
@@ -197,7 +197,7 @@ Value to_float_value(const Value& v, bool or_null) {
             return parse_float(v.as_string());
         default:
             if (or_null) return Value();
-            argument_error(std::string("toFloat() cannot convert a ") + type_name(v.type()));
+            type_error(std::string("toFloat() cannot convert a ") + type_name(v.type()));
     }
 }
 
@@ -220,7 +220,7 @@ Value to_boolean_value(const Value& v, bool or_null) {
             return Value(v.as_int() != 0);
         default:
             if (or_null) return Value();
-            argument_error(std::string("toBoolean() cannot convert a ") + type_name(v.type()));
+            type_error(std::string("toBoolean() cannot convert a ") + type_name(v.type()));
     }
 }
 
@@ -261,8 +261,13 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
         for (const auto& v : args) {
             if (v.is_null()) argument_error("range() cannot take null");
         }
-        const auto from = to_int(args[0], "range"), to = to_int(args[1], "range");
-        const auto step = args.size() > 2 ? to_int(args[2], "range") : 1;
+        // range() takes integers only: anything else is an argument error, as the TCK has it.
+        for (const auto& v : args) {
+            if (v.type() != T::Int)
+                argument_error(std::string("range() needs integers, not a ") + type_name(v.type()));
+        }
+        const auto from = args[0].as_int(), to = args[1].as_int();
+        const auto step = args.size() > 2 ? args[2].as_int() : 1;
         if (step == 0) argument_error("range() needs a step other than 0");
         List out;
         if ((step > 0 && from <= to) || (step < 0 && from >= to)) {

@@ -325,6 +325,7 @@ class Parser {
     }
 
     void chain(PatternPart& part) {
+        const Deeper deeper(*this);
         if (symbol("(")) {
             // Parenthesised pattern: (a)-->(b) written as ((a)-->(b)).
             if (is_symbol("(")) {
@@ -416,7 +417,10 @@ class Parser {
 
     // ---- expressions ----
   public:
-    ExprPtr expression() { return or_expr(); }
+    ExprPtr expression() {
+        const Deeper deeper(*this);
+        return or_expr();
+    }
 
   private:
     using Sub = ExprPtr (Parser::*)();
@@ -424,7 +428,9 @@ class Parser {
         const auto& at = peek();
         const auto start = at.offset;
         auto left = (this->*sub)();
+        const int entry = depth_;
         while (is_keyword(word)) {
+            deeper_by_one();
             const auto& op = next();
             auto e = make(ExprKind::Binary, op);
             e->name = word;
@@ -432,6 +438,7 @@ class Parser {
             finish(e, start);
             left = e;
         }
+        depth_ = entry;
         return left;
     }
     ExprPtr or_expr() { return binary_level(&Parser::xor_expr, "OR"); }
@@ -441,6 +448,7 @@ class Parser {
         const auto& at = peek();
         const auto start = at.offset;
         if (keyword("NOT")) {
+            const Deeper deeper(*this);
             auto e = make(ExprKind::Unary, at);
             e->name = "NOT";
             e->args.push_back(not_expr());
@@ -474,7 +482,9 @@ class Parser {
         const auto& at = peek();
         const auto start = at.offset;
         auto left = additive();
+        const int entry = depth_;
         for (;;) {
+            deeper_by_one();
             const auto& op = peek();
             std::string word;
             if (is_keyword("IN")) {
@@ -504,6 +514,7 @@ class Parser {
                 left = e;
                 continue;
             } else {
+                depth_ = entry;
                 return left;
             }
             auto e = make(ExprKind::Binary, op);
@@ -517,12 +528,17 @@ class Parser {
         const auto& at = peek();
         const auto start = at.offset;
         auto left = (this->*sub)();
+        const int entry = depth_;
         for (;;) {
             const char* found = nullptr;
             for (const char* op : ops) {
                 if (is_symbol(op)) found = op;
             }
-            if (!found) return left;
+            if (!found) {
+                depth_ = entry;
+                return left;
+            }
+            deeper_by_one();
             const auto& op = next();
             auto e = make(ExprKind::Binary, op);
             e->name = found;
@@ -538,6 +554,7 @@ class Parser {
         const auto& at = peek();
         const auto start = at.offset;
         if (is_symbol("-") || is_symbol("+")) {
+            const Deeper deeper(*this);
             const auto op = next().text;
             // -9223372036854775808 is a literal, not the negation of one too big.
             if (op == "-" && peek().kind == Token::Kind::Integer) {
@@ -563,7 +580,9 @@ class Parser {
         return postfix_of(atom(), start);
     }
     ExprPtr postfix_of(ExprPtr e, std::size_t start) {
+        const int entry = depth_;
         for (;;) {
+            deeper_by_one();
             const auto& at = peek();
             if (is_symbol(".") && peek(1).kind != Token::Kind::Symbol) {
                 next();
@@ -601,6 +620,7 @@ class Parser {
             } else if (is_symbol("{") && e->kind == ExprKind::Variable) {
                 e = map_projection(e, start);
             } else {
+                depth_ = entry;
                 return e;
             }
         }
@@ -914,9 +934,24 @@ class Parser {
         return e;
     }
 
+    // How deep the syntax tree may grow (nesting, and chains such as a + b + c, which nest to the left):
+    // bounded so that a hostile query cannot exhaust the stack of the parser, binder or evaluator.
+    static constexpr int kMaxDepth = 500;
+    void deeper_by_one() {
+        if (++depth_ > kMaxDepth) fail_here("the query nests expressions more than 500 deep");
+    }
+    struct Deeper {
+        explicit Deeper(Parser& parser) : parser_(parser), entry_(parser.depth_) { parser.deeper_by_one(); }
+        ~Deeper() { parser_.depth_ = entry_; }
+        Deeper(const Deeper&) = delete;
+        Deeper& operator=(const Deeper&) = delete;
+        Parser& parser_;
+        int entry_;
+    };
     const std::string& text_;
     std::vector<Token> tokens_;
     std::size_t pos_ = 0;
+    int depth_ = 0;
 };
 
 }  // namespace

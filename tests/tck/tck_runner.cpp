@@ -271,7 +271,7 @@ Run run_scenario(const Scenario& scenario) {
         // Then
         if (!other_error.empty()) return {Outcome::Failed, "error: " + other_error};
         static const std::regex raised(
-            R"(an? (\w+) should be raised at (compile time|runtime|any time): (\w+))");
+            R"(an? (\w+) should be raised at (compile time|runtime|any time): (\S+))");
         std::smatch m;
         if (std::regex_match(t, m, raised)) {
             if (!error)
