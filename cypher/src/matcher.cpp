@@ -227,7 +227,9 @@ class Search {
             finish_part(i, part, state);
             return;
         }
-        const auto [j, rightwards] = state.order[k];
+        // Plain names, not a structured binding: the lambdas below capture them.
+        const std::size_t j = state.order[k].first;
+        const bool rightwards = state.order[k].second;
         const auto& rel = part.rels[j];
         const NodeId from = rightwards ? state.nodes[j] : state.nodes[j + 1];
         const auto& target = rightwards ? part.nodes[j + 1] : part.nodes[j];
