@@ -24,6 +24,7 @@ Examples:
   kizuna path Kanagawa MHLW                     how two organisations are connected, with sources
   kizuna partners vn-moh --as-of 2020           partners at a date
   kizuna render --ego vn-moh --radius 1 --lang ja -o moh.svg
+  kizuna query "MATCH (j:company {country: 'JP'})-[a:acquisition]->(t) RETURN j.name, t.name, a.start"
 
 Exit codes: 0 answered, 2 usage or unknown/ambiguous entity, 3 invalid input data (nothing written),
 4 database problem (cannot open, locked, corrupt, newer schema).)";

@@ -14,6 +14,7 @@ namespace kizuna::cypher {
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
+struct SingleQuery;
 
 enum class ExprKind : std::uint8_t {
     Literal,               // value
@@ -37,7 +38,7 @@ enum class ExprKind : std::uint8_t {
     Reduce,                // reduce(name2 = args[0], var IN args[1] | args[2])
     PatternPredicate,      // pattern (in WHERE or as exists(...))
     PatternComprehension,  // [pattern WHERE args[0] | args[1]]
-    ExistsSubquery,        // EXISTS { MATCH pattern WHERE args[0] }
+    ExistsSubquery,        // EXISTS { MATCH pattern WHERE args[0] }, or EXISTS { clauses } (subquery)
     AggregateSlot,         // the result of the aggregate numbered slot (after binding)
 };
 
@@ -60,6 +61,7 @@ struct Expr {
     int slot = -1;   // Variable: its row slot; comprehension/quantifier/reduce: the slot of var
     int slot2 = -1;  // Reduce: the accumulator's slot
     std::shared_ptr<std::vector<PatternPart>> pattern;
+    std::shared_ptr<SingleQuery> subquery;  // EXISTS { MATCH ... WITH ... RETURN ... }
 };
 
 struct NodePattern {

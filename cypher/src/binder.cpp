@@ -51,8 +51,9 @@ class Binder {
   private:
     int fresh() { return next_slot_++; }
 
-    std::vector<std::string> single(SingleQuery& q) {
-        Scope scope;
+    // A single query, in the scope of an enclosing one for a subquery (EXISTS { ... }).
+    std::vector<std::string> single(SingleQuery& q, const Scope* outer = nullptr) {
+        Scope scope = outer ? *outer : Scope{};
         std::vector<std::string> columns;
         for (std::size_t i = 0; i < q.clauses.size(); ++i) {
             auto& c = q.clauses[i];
@@ -84,7 +85,14 @@ class Binder {
                     for (auto& item : c.remove_items) bind_expr(item.target, scope, false);
                     break;
                 case ClauseKind::Delete:
-                    for (auto& e : c.exprs) bind_expr(e, scope, false);
+                    for (auto& e : c.exprs) {
+                        if (e->kind == ExprKind::LabelCheck) {
+                            fail(e->line, e->column,
+                                 "InvalidDelete: DELETE removes nodes, relationships and paths; to remove a "
+                                 "label use REMOVE n:Label");
+                        }
+                        bind_expr(e, scope, false);
+                    }
                     break;
                 case ClauseKind::With:
                 case ClauseKind::Return:
@@ -94,7 +102,7 @@ class Binder {
                     }
                     break;
             }
-            if (last && c.kind != ClauseKind::Return && !is_update(c.kind)) {
+            if (last && !outer && c.kind != ClauseKind::Return && !is_update(c.kind)) {
                 fail(c.line, c.column,
                      "a query must end with RETURN or an updating clause (CREATE, SET ...)");
             }
@@ -160,7 +168,8 @@ class Binder {
             auto& n = part.nodes[i];
             // Property maps read the scope before this pattern's own variables.
             if (n.properties) bind_expr(n.properties, scope, false);
-            if (n.properties && n.properties->kind == ExprKind::Parameter && !creating) {
+            if (n.properties && n.properties->kind == ExprKind::Parameter &&
+                (!creating || c.kind == ClauseKind::Merge)) {
                 fail(
                     n.line, n.column,
                     "InvalidParameterUse: a parameter cannot stand for a property map in a pattern to match");
@@ -185,7 +194,8 @@ class Binder {
             if (i < part.rels.size()) {
                 auto& r = part.rels[i];
                 if (r.properties) bind_expr(r.properties, scope, false);
-                if (r.properties && r.properties->kind == ExprKind::Parameter && !creating) {
+                if (r.properties && r.properties->kind == ExprKind::Parameter &&
+                    (!creating || c.kind == ClauseKind::Merge)) {
                     fail(r.line, r.column,
                          "InvalidParameterUse: a parameter cannot stand for a property map in a pattern to "
                          "match");
@@ -529,6 +539,14 @@ class Binder {
             case ExprKind::PatternPredicate:
             case ExprKind::PatternComprehension:
             case ExprKind::ExistsSubquery: {
+                if (e->subquery) {
+                    for (const auto& c : e->subquery->clauses) {
+                        if (is_update(c.kind))
+                            fail(c.line, c.column, "InvalidClauseComposition: EXISTS { } cannot write");
+                    }
+                    (void)single(*e->subquery, &scope);
+                    return;
+                }
                 Scope inner = scope;
                 Clause dummy;
                 dummy.kind = ClauseKind::Match;
@@ -538,6 +556,14 @@ class Binder {
                             if (!n.var.empty() && !scope.count(n.var)) {
                                 fail(n.line, n.column,
                                      "UndefinedVariable: '" + n.var +
+                                         "' is not defined (a pattern used as a predicate cannot introduce "
+                                         "variables)");
+                            }
+                        }
+                        for (const auto& r : part.rels) {
+                            if (!r.var.empty() && !scope.count(r.var)) {
+                                fail(r.line, r.column,
+                                     "UndefinedVariable: '" + r.var +
                                          "' is not defined (a pattern used as a predicate cannot introduce "
                                          "variables)");
                             }
@@ -586,8 +612,9 @@ class Binder {
 
 void slots_read(const Expr& e, std::vector<int>& out) {
     if (e.kind == ExprKind::Variable) out.push_back(e.slot);
-    if (e.kind == ExprKind::PatternPredicate || e.kind == ExprKind::PatternComprehension ||
-        e.kind == ExprKind::ExistsSubquery) {
+    if ((e.kind == ExprKind::PatternPredicate || e.kind == ExprKind::PatternComprehension ||
+         e.kind == ExprKind::ExistsSubquery) &&
+        e.pattern) {
         for (const auto& part : *e.pattern) {
             for (const auto& n : part.nodes) {
                 if (n.prebound) out.push_back(n.slot);

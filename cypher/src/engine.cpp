@@ -14,8 +14,9 @@
 namespace kizuna::cypher {
 namespace {
 
-std::unique_ptr<Operator> plan_part(const SingleQuery& part, int width, Context& context) {
-    auto op = make_start(width);
+std::unique_ptr<Operator> plan_part(const SingleQuery& part, int width, Context& context,
+                                    const Row* seed = nullptr) {
+    auto op = make_start(width, seed);
     for (const auto& c : part.clauses) {
         switch (c.kind) {
             case ClauseKind::Match:
@@ -113,6 +114,13 @@ QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& 
         // Plans of pattern expressions are made per call: they are small.
         const auto plan = plan_match(parts, where);
         match_pattern(parts, plan, row, context, found);
+    };
+
+    context.exists = [&context, &q](const SingleQuery& sub, const Row& row) {
+        // Planned per call from the enclosing row: subqueries are small, and the row seeds their start.
+        auto plan = plan_part(sub, q.slots, context, &row);
+        Row out;
+        return plan->next(out, context);
     };
 
     const auto& first_return = q.parts.front().clauses.back();

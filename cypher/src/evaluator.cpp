@@ -20,6 +20,29 @@ using T = Value::Type;
 
 std::string describe(const Value& v) { return type_name(v.type()); }
 
+// A value as an error message shows it: short values with their type ('Hanoi' (String), 3 (Integer)),
+// others by type.
+std::string brief(const Value& v) {
+    switch (v.type()) {
+        case T::String: {
+            const auto& text = v.as_string();
+            if (text.size() <= 40) return "'" + text + "' (String)";
+            std::size_t cut = 40;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                --cut;  // whole characters
+            return "'" + text.substr(0, cut) + "…' (String)";
+        }
+        case T::Int:
+            return std::to_string(v.as_int()) + " (Integer)";
+        case T::Float:
+            return format_float(v.as_float()) + " (Float)";
+        case T::Bool:
+            return std::string(v.as_bool() ? "true" : "false") + " (Boolean)";
+        default:
+            return std::string("a ") + type_name(v.type());
+    }
+}
+
 Value arithmetic(const std::string& op, const Value& a, const Value& b) {
     if (a.is_null() || b.is_null()) return Value();
     if (op == "+") {
@@ -48,7 +71,7 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b) {
         }
     }
     if (!a.is_number() || !b.is_number()) {
-        type_error("cannot apply '" + op + "' to " + describe(a) + " and " + describe(b));
+        type_error("cannot apply '" + op + "' to " + brief(a) + " and " + brief(b));
     }
     if (a.type() == T::Int && b.type() == T::Int && op != "^") {
         const auto x = a.as_int(), y = b.as_int();
@@ -273,7 +296,7 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
                 return t ? Value(!*t) : Value();
             }
             if (v.is_null()) return Value();
-            if (!v.is_number()) type_error("cannot apply unary '" + e.name + "' to a " + describe(v));
+            if (!v.is_number()) type_error("cannot apply unary '" + e.name + "' to " + brief(v));
             if (e.name == "+") return v;
             if (v.type() == T::Int) {
                 if (v.as_int() == std::numeric_limits<std::int64_t>::min()) {
@@ -432,6 +455,7 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
         }
         case ExprKind::PatternPredicate:
         case ExprKind::ExistsSubquery: {
+            if (e.subquery) return Value(context.exists(*e.subquery, row));
             bool found = false;
             Row scratch = row;
             context.match(*e.pattern, scratch, e.kind == ExprKind::ExistsSubquery ? e.args[0] : nullptr,

@@ -23,6 +23,8 @@ struct Context {
     std::function<void(const std::vector<PatternPart>&, Row&, const ExprPtr& where,
                        const std::function<bool(Row&)>&)>
         match;
+    // Whether a subquery (EXISTS { ... }) has a row when it starts from row.
+    std::function<bool(const SingleQuery&, const Row&)> exists;
     std::size_t width = 0;  // slots in a row
     bool profile = false;   // operators time themselves
     std::size_t ticks = 0;

@@ -43,18 +43,23 @@ void check_held(std::size_t held, const Context& context) {
 
 class Start : public Operator {
   public:
-    explicit Start(int width) : Operator("Start", nullptr), width_(width) {}
+    Start(int width, const Row* seed) : Operator("Start", nullptr), width_(width), seed_(seed) {}
 
   protected:
     bool produce(Row& row, Context&) override {
         if (done_) return false;
         done_ = true;
-        row.assign(static_cast<std::size_t>(width_), Value());
+        if (seed_) {
+            row = *seed_;
+        } else {
+            row.assign(static_cast<std::size_t>(width_), Value());
+        }
         return true;
     }
 
   private:
     int width_;
+    const Row* seed_;
     bool done_ = false;
 };
 
@@ -268,8 +273,55 @@ class ProjectOp : public Operator {
         return key;
     }
 
+    // ORDER BY with LIMIT (and no grouping or DISTINCT) keeps only the first SKIP + LIMIT rows as it
+    // goes, in a heap whose top is the last of them: sorting a million rows for ten holds ten.
+    void gather_top(Context& context) {
+        const std::size_t keep =
+            limit_ > std::numeric_limits<std::size_t>::max() - skip_ ? limit_ : skip_ + limit_;
+        struct Entry {
+            std::vector<Value> keys;
+            std::size_t seq;
+            Row row;
+        };
+        const auto before = [&](const Entry& a, const Entry& b) {
+            for (std::size_t i = 0; i < p_.order.size(); ++i) {
+                const int c = order(a.keys[i], b.keys[i]);
+                if (c != 0) return p_.order[i].descending ? c > 0 : c < 0;
+            }
+            return a.seq < b.seq;  // stable: equal keys keep their input order
+        };
+        std::vector<Entry> heap;
+        Row in;
+        std::size_t seq = 0;
+        while (pull(in, context)) {
+            project(in, context);
+            if (p_.where && !is_true(*p_.where, in, context)) continue;
+            if (keep == 0) continue;
+            Entry entry{{}, seq++, {}};
+            for (const auto& s : p_.order) entry.keys.push_back(evaluate(*s.expr, in, context));
+            if (heap.size() < keep) {
+                entry.row = std::move(in);
+                heap.push_back(std::move(entry));
+                std::push_heap(heap.begin(), heap.end(), before);
+                check_held(heap.size(), context);
+            } else if (before(entry, heap.front())) {
+                entry.row = std::move(in);
+                std::pop_heap(heap.begin(), heap.end(), before);
+                heap.back() = std::move(entry);
+                std::push_heap(heap.begin(), heap.end(), before);
+            }
+        }
+        std::sort_heap(heap.begin(), heap.end(), before);
+        for (std::size_t i = std::min(skip_, heap.size()); i < heap.size(); ++i)
+            out_.push_back(std::move(heap[i].row));
+    }
+
     void gather(Context& context) {
         gathered_ = true;
+        if (!p_.aggregating && !p_.distinct && !p_.order.empty() && p_.limit) {
+            gather_top(context);
+            return;
+        }
         std::vector<Row> rows;
         if (p_.aggregating) {
             rows = group(context);
@@ -869,7 +921,9 @@ class DeleteOp : public Operator {
 
 }  // namespace
 
-std::unique_ptr<Operator> make_start(int width) { return std::make_unique<Start>(width); }
+std::unique_ptr<Operator> make_start(int width, const Row* seed) {
+    return std::make_unique<Start>(width, seed);
+}
 std::unique_ptr<Operator> make_match(std::unique_ptr<Operator> input, const Clause& clause,
                                      const PropertyGraph& graph) {
     return std::make_unique<Match>(std::move(input), clause, graph);

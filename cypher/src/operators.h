@@ -39,8 +39,8 @@ class Operator {
     std::chrono::nanoseconds time_{0};
 };
 
-// One empty row: where every query starts.
-[[nodiscard]] std::unique_ptr<Operator> make_start(int width);
+// One empty row: where every query starts; or, for a subquery, the row of the enclosing query.
+[[nodiscard]] std::unique_ptr<Operator> make_start(int width, const Row* seed = nullptr);
 [[nodiscard]] std::unique_ptr<Operator> make_match(std::unique_ptr<Operator> input, const Clause& clause,
                                                    const PropertyGraph& graph);
 [[nodiscard]] std::unique_ptr<Operator> make_unwind(std::unique_ptr<Operator> input, const Clause& clause);

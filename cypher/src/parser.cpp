@@ -41,8 +41,12 @@ class Parser {
             q.profile = true;
         }
         q.parts.push_back(single_query());
-        while (keyword("UNION")) {
+        while (is_keyword("UNION")) {
+            const auto& at = next();
             q.union_all.push_back(keyword("ALL"));
+            if (q.union_all.size() > 1 && q.union_all.back() != q.union_all.front()) {
+                fail_at(at, "InvalidClauseComposition: UNION and UNION ALL cannot be mixed in one query");
+            }
             q.parts.push_back(single_query());
         }
         symbol(";");
@@ -222,7 +226,13 @@ class Parser {
             const auto& at = peek();
             const auto start = at.offset;
             auto v = make(ExprKind::Variable, at);
-            v->name = variable();
+            // SET (n).name = ... names the variable in parentheses.
+            if (symbol("(")) {
+                v->name = variable();
+                expect(")");
+            } else {
+                v->name = variable();
+            }
             finish(v, start);
             if (is_symbol(":")) {
                 item.kind = SetItem::Kind::Labels;
@@ -864,9 +874,12 @@ class Parser {
                 next();
                 next();
                 auto e = make(ExprKind::ExistsSubquery, t);
-                keyword("MATCH");
-                e->pattern = std::make_shared<std::vector<PatternPart>>(pattern());
-                e->args.push_back(keyword("WHERE") ? expression() : nullptr);
+                if (is_symbol("(")) {  // EXISTS { (a)-->(b) WHERE ... }: a pattern alone
+                    e->pattern = std::make_shared<std::vector<PatternPart>>(pattern());
+                    e->args.push_back(keyword("WHERE") ? expression() : nullptr);
+                } else {  // EXISTS { MATCH ... [WITH ...] [RETURN ...] }: a subquery
+                    e->subquery = std::make_shared<SingleQuery>(single_query());
+                }
                 expect("}");
                 return e;
             }

@@ -67,16 +67,17 @@ Command add_query(CLI::App& app, Context& context) {
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
-        "query",
-        "a query in Kizuna's Cypher-compatible subset (docs/cypher.md). Entities are nodes labelled by kind "
-        "(:ministry, :company ...), relations are relationships typed by their type (:mou, :acquisition "
-        "...). Examples:\n"
+        "query", "answer any question in Kizuna's Cypher-compatible subset (docs/cypher.md)");
+    command->footer(
+        "Entities are nodes labelled by their kind (:ministry, :company ...); relations are relationships\n"
+        "typed by their type (:mou, :acquisition ...), with start, end, category and sources. Examples:\n"
         "  kizuna query \"MATCH (m:ministry)-[r:mou]-(p) RETURN m.name, p.name, r.start\"\n"
         "  kizuna query \"MATCH (n) WHERE matches(n, 'Bo Y te') RETURN n.id\"\n"
-        "  kizuna query \"MATCH ()-[r]-() WHERE active(r, '2020') RETURN DISTINCT type(r), count(*)\"\n"
+        "  kizuna query \"MATCH ()-[r]->() WHERE active(r, '2020') RETURN type(r), count(*)\"\n"
         "  kizuna query 'MATCH (a {id: $id})-[r]-(b) RETURN b.name' --param id=vn-moh\n"
-        "EXPLAIN shows the plan, PROFILE the plan with rows and time per operator. Writing clauses "
-        "(CREATE, MERGE, SET, REMOVE, DELETE) change the database in one transaction");
+        "  kizuna query -f question.cypher --format json\n"
+        "EXPLAIN shows the plan, PROFILE the plan with rows and time per operator. Writing clauses (CREATE,\n"
+        "MERGE, SET, REMOVE, DELETE) change the database in one transaction, checked as an import is.");
     command->add_option("query", options->text, "the query text (or -f FILE)")->type_name("CYPHER");
     command->add_option("-f,--file", options->file, "read the query from FILE")->type_name("FILE");
     command
