@@ -57,7 +57,9 @@ fi
 npm ci --prefix "$root/web" --no-audit --no-fund --loglevel=error
 
 jobs="$(nproc)"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release
+# Unity builds (each target's sources compiled a few at a time as one unit; tests excluded): the test
+# command builds everything twice and must stay within its time.
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON
 cmake --build "$build" -j "$jobs"
 
 case "$mode" in
@@ -73,7 +75,7 @@ case "$mode" in
     # targets of the readers and parsers; valgrind's memcheck, the format check and the tests that need
     # the benchmark tool (its smoke run, the crash and race harnesses) ran in the first build.
     check="$root/build-check"
-    CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$check" -DCMAKE_BUILD_TYPE=Check -DCMAKE_CXX_FLAGS_CHECK="-O1" \
+    CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$check" -DCMAKE_BUILD_TYPE=Check -DCMAKE_CXX_FLAGS_CHECK="-O1" -DCMAKE_UNITY_BUILD=ON \
       -DKIZUNA_SANITIZE=ON -DKIZUNA_FUZZ=ON -DKIZUNA_BENCH=OFF
     cmake --build "$check" -j "$jobs"
     ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$root/tests/memcheck/lsan.supp:print_suppressions=0" \

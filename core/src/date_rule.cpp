@@ -6,13 +6,6 @@ namespace kizuna {
 
 namespace {
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int last_day_of_month(int year, int month) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
-}
-
 std::int32_t day_number(int year, int month, int day) { return year * 10000 + month * 100 + day; }
 
 }  // namespace
@@ -24,7 +17,7 @@ DaySpan days_of(const PartialDate& date) {
             return {day_number(y, 1, 1), day_number(y, 12, 31)};
         case PartialDate::Precision::Month:
             return {day_number(y, date.month(), 1),
-                    day_number(y, date.month(), last_day_of_month(y, date.month()))};
+                    day_number(y, date.month(), days_in_month(y, date.month()))};
         case PartialDate::Precision::Day:
             break;
     }

@@ -20,13 +20,6 @@ bool parse_digits(std::string_view text, std::size_t length, int& out) {
     return true;
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
-
-int days_in_month(int year, int month) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    return month == 2 && is_leap(year) ? 29 : kDays[month - 1];
-}
-
 // Why the text is not a partial date, or empty when it is one.
 std::string problem(std::string_view text, int& year, int& month, int& day) {
     year = month = day = 0;
@@ -49,6 +42,12 @@ std::string problem(std::string_view text, int& year, int& month, int& day) {
 }
 
 }  // namespace
+
+int days_in_month(int year, int month) {
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
 
 std::optional<PartialDate> PartialDate::parse(std::string_view text) {
     int year = 0, month = 0, day = 0;

@@ -103,6 +103,20 @@ std::size_t KizunaGraph::count_nodes(const std::string& label) const {
 }
 
 std::optional<std::vector<NodeId>> KizunaGraph::lookup(const std::string& key, const Value& value) const {
+    if (key == kNameSearchKey) {
+        // The store's name search has matches()'s semantics (id, names, aliases containing the folded
+        // text); when it finds more than it returns, the engine scans instead.
+        constexpr std::size_t kMost = 100'000;
+        if (value.type() != Value::Type::String) return std::vector<NodeId>{};
+        const auto found = snapshot_.store().search(value.as_string(), kMost);
+        if (found.size() >= kMost) return std::nullopt;
+        std::vector<NodeId> out;
+        for (const auto& e : found) {
+            if (auto v = graph_.find(e.id)) out.push_back(*v);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
     // Entity ids are the graph's own index.
     if (key != "id") return std::nullopt;
     if (value.type() != Value::Type::String) return std::vector<NodeId>{};

@@ -2,6 +2,7 @@
 #include "matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 #include "binder.h"
@@ -445,6 +446,14 @@ MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where
         scan(*c);
         if (simple && !has_pattern) {
             plan.node_filters.push_back({read[0], c});
+            // matches(n, 'text'): the graph's name search may find the candidates (Kizuna's database).
+            if (c->kind == ExprKind::Function && c->args.size() == 2 &&
+                c->args[0]->kind == ExprKind::Variable && is_constant(*c->args[1])) {
+                std::string name = c->name;
+                for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                if (name == "matches")
+                    plan.lookups.push_back({c->args[0]->slot, {kNameSearchKey, c->args[1]}});
+            }
             if (c->kind == ExprKind::Comparison && c->ops.size() == 1 && c->ops[0] == "=") {
                 for (int side = 0; side < 2; ++side) {
                     const auto& l = c->args[static_cast<std::size_t>(side)];
@@ -496,7 +505,8 @@ std::string describe_match(const std::vector<PatternPart>& parts, const MatchPla
                 for (const auto& [slot, lk] : plan.lookups) {
                     if (slot == n.slot && graph.lookup(lk.first, Value()).has_value()) {
                         by_key = true;
-                        h = "index lookup " + name + "." + lk.first;
+                        h = lk.first == kNameSearchKey ? "name search for matches(" + name + ", ...)"
+                                                       : "index lookup " + name + "." + lk.first;
                     }
                 }
                 if (by_key) {

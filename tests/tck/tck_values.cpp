@@ -176,7 +176,8 @@ class Reader {
     std::string rel_text() {
         expect('[');
         expect(':');
-        std::string out = "[:" + name();
+        std::string out = "[:";
+        out += name();
         space();
         if (i_ < s_.size() && s_[i_] == '{') {
             const auto props = map_text();
@@ -198,7 +199,8 @@ class Reader {
         if (c == '(') return node_text();
         if (c == '<') {
             ++i_;
-            std::string out = "<" + node_text();
+            std::string out = "<";
+            out += node_text();
             for (;;) {
                 space();
                 if (s_[i_] == '>') {
@@ -207,12 +209,14 @@ class Reader {
                 }
                 if (s_.compare(i_, 2, "<-") == 0) {
                     i_ += 2;
-                    out += "<-" + rel_text();
+                    out += "<-";
+                    out += rel_text();
                     expect('-');
                     out += "-";
                 } else {
                     expect('-');
-                    out += "-" + rel_text();
+                    out += "-";
+                    out += rel_text();
                     space();
                     if (s_.compare(i_, 2, "->") == 0) {
                         i_ += 2;
@@ -299,14 +303,21 @@ std::string node_actual(cypher::NodeId n, const cypher::PropertyGraph& graph, bo
     std::string out = "(";
     for (auto& l : labels) out += ":" + l;
     const auto props = graph.node_properties(n);
-    if (!props.empty()) out += " " + props_text(props, graph, sort);
+    if (!props.empty()) {
+        out += ' ';
+        out += props_text(props, graph, sort);
+    }
     return out + ")";
 }
 
 std::string rel_actual(cypher::RelId r, const cypher::PropertyGraph& graph, bool sort) {
-    std::string out = "[:" + graph.rel_type(r);
+    std::string out = "[:";
+    out += graph.rel_type(r);
     const auto props = graph.rel_properties(r);
-    if (!props.empty()) out += " " + props_text(props, graph, sort);
+    if (!props.empty()) {
+        out += ' ';
+        out += props_text(props, graph, sort);
+    }
     return out + "]";
 }
 
@@ -344,7 +355,8 @@ std::string canonical_actual(const Value& v, const cypher::PropertyGraph& graph,
             return rel_actual(v.as_rel(), graph, sort);
         case T::Path: {
             const auto& p = v.as_path();
-            std::string out = "<" + node_actual(p.nodes[0], graph, sort);
+            std::string out = "<";
+            out += node_actual(p.nodes[0], graph, sort);
             for (std::size_t i = 0; i < p.rels.size(); ++i) {
                 const bool forward = graph.rel_start(p.rels[i]) == p.nodes[i];
                 out += forward ? "-" : "<-";

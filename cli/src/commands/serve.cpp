@@ -3,6 +3,8 @@
 // and words its errors exactly as the command line does.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -133,12 +135,19 @@ Command add_serve(CLI::App& app, Context& context) {
                             << (options->host == "::1" ? "[::1]" : options->host) << ':' << port << "/\n";
                 if (options->allow_write) context.o() << "write token: " << http.token() << '\n';
                 context.o() << std::flush;
-                std::thread waiter([&http, stop_signals] {
+                std::atomic<bool> listen_returned = false;
+                std::thread waiter([&http, &listen_returned, stop_signals] {
                     int signal = 0;
                     sigwait(&stop_signals, &signal);
-                    http.stop();
+                    // A signal that comes before listen() has started must stop it too: stop() only stops a
+                    // running server, so ask until listen() has returned.
+                    while (!listen_returned) {
+                        http.stop();
+                        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                    }
                 });
                 http.listen();
+                listen_returned = true;
                 // listen() also returns when the server fails; wake the waiter then.
                 pthread_kill(waiter.native_handle(), SIGTERM);
                 waiter.join();

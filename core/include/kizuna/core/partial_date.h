@@ -8,6 +8,9 @@
 
 namespace kizuna {
 
+// Days in a month of the Gregorian calendar (1..12), leap years counted.
+[[nodiscard]] int days_in_month(int year, int month);
+
 class PartialDate {
   public:
     enum class Precision { Year, Month, Day };

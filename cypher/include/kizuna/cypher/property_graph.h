@@ -13,6 +13,8 @@ namespace kizuna::cypher {
 
 enum class Direction : std::uint8_t { Outgoing, Incoming, Both };
 
+inline constexpr const char* kNameSearchKey = "~matches";
+
 // One step from a node: the relationship and the node at its other end.
 struct Step {
     RelId rel;
@@ -30,7 +32,8 @@ class PropertyGraph {
     // How many nodes carry a label (the planner's selectivity), or all nodes for "".
     [[nodiscard]] virtual std::size_t count_nodes(const std::string& label) const = 0;
     // The nodes whose property key equals value, when the graph has an index for that key; nullopt when
-    // it has none (then the engine scans).
+    // it has none (then the engine scans). The key kNameSearchKey asks for the candidates of
+    // matches(n, value) (a superset is fine: the condition is still checked).
     [[nodiscard]] virtual std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                                     const Value& value) const {
         (void)key;
