@@ -159,14 +159,16 @@ const std::vector<char>& KizunaGraph::type_mask(const std::vector<std::string>& 
 void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
                                 const std::function<bool(const Step&)>& visit) const {
     const auto& walk = GraphInternals::half_edges(graph_);
+    const auto& wanted = type_mask(types);
     auto [edge, end] = out_edges(static_cast<VertexId>(node), walk);
     for (; edge != end; ++edge) {
         const auto e = *edge;
         const bool outgoing = !e.half.reversed();
-        if ((direction == Direction::Outgoing && !outgoing) || (direction == Direction::Incoming && outgoing))
-            continue;
+        // A vertex's outgoing relations come first (half_edge_graph.h): after them, all are incoming.
+        if (direction == Direction::Outgoing && !outgoing) break;
+        if (direction == Direction::Incoming && outgoing) continue;
         const auto r = e.half.relation();
-        if (!types.empty() && !type_wanted(types, graph_.type(r).id)) continue;
+        if (!types.empty() && wanted[graph_.type_index(r)] == 0) continue;
         if (!visit({r, e.target})) return;
     }
 }
