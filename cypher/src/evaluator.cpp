@@ -62,12 +62,10 @@ Value arithmetic(const std::string& op, const Value& a, const Value& b) {
         }
         if (a.type() == T::String && b.type() == T::String) return Value(a.as_string() + b.as_string());
         if (a.type() == T::String && b.is_number()) {
-            return Value(a.as_string() +
-                         (b.type() == T::Int ? std::to_string(b.as_int()) : format_float(b.as_float())));
+            return Value(a.as_string() + *scalar_text(b));
         }
         if (a.is_number() && b.type() == T::String) {
-            return Value((a.type() == T::Int ? std::to_string(a.as_int()) : format_float(a.as_float())) +
-                         b.as_string());
+            return Value(*scalar_text(a) + b.as_string());
         }
     }
     if (!a.is_number() || !b.is_number()) {

@@ -138,25 +138,9 @@ Value parse_float(const std::string& s) {
     return Value(d);
 }
 
-std::string string_of(const Value& v) {
-    switch (v.type()) {
-        case T::Int:
-            return std::to_string(v.as_int());
-        case T::Float:
-            return format_float(v.as_float());
-        case T::Bool:
-            return v.as_bool() ? "true" : "false";
-        case T::String:
-            return v.as_string();
-        default:
-            return {};
-    }
-}
-
 Value to_string_value(const Value& v, bool or_null) {
     if (v.is_null()) return Value();
-    if (v.type() == T::Int || v.type() == T::Float || v.type() == T::Bool || v.type() == T::String)
-        return Value(string_of(v));
+    if (auto text = scalar_text(v)) return Value(std::move(*text));
     if (or_null) return Value();
     type_error("toString() cannot convert a " + std::string(type_name(v.type())));
 }

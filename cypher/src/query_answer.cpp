@@ -108,18 +108,8 @@ class WorkingGraph : public MemoryGraph {
 [[noreturn]] void refuse(const std::string& what) { throw InvalidDataError("query: " + what); }
 
 std::string text_of(const Value& v, const std::string& what) {
-    switch (v.type()) {
-        case T::String:
-            return v.as_string();
-        case T::Int:
-            return std::to_string(v.as_int());
-        case T::Float:
-            return format_float(v.as_float());
-        case T::Bool:
-            return v.as_bool() ? "true" : "false";
-        default:
-            refuse(what + " must be text, a number or a boolean, not a " + type_name(v.type()));
-    }
+    if (auto text = scalar_text(v)) return *text;
+    refuse(what + " must be text, a number or a boolean, not a " + type_name(v.type()));
 }
 
 std::vector<Source> sources_of(const Value& v, const std::string& what) {

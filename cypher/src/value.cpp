@@ -221,6 +221,21 @@ int order(const Value& a, const Value& b) {
     return 0;
 }
 
+std::optional<std::string> scalar_text(const Value& v) {
+    switch (v.type()) {
+        case Value::Type::Int:
+            return std::to_string(v.as_int());
+        case Value::Type::Float:
+            return format_float(v.as_float());
+        case Value::Type::Bool:
+            return std::string(v.as_bool() ? "true" : "false");
+        case Value::Type::String:
+            return v.as_string();
+        default:
+            return std::nullopt;
+    }
+}
+
 std::string format_float(double d) {
     if (std::isnan(d)) return "NaN";
     if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";

@@ -96,6 +96,10 @@ class Value {
 // Equivalence for DISTINCT and grouping keys (null equals null).
 [[nodiscard]] inline bool equivalent(const Value& a, const Value& b) { return order(a, b) == 0; }
 
+// The text of a scalar as toString() gives it (integers, floats as format_float, booleans, strings);
+// nothing for null, lists, maps and graph values.
+[[nodiscard]] std::optional<std::string> scalar_text(const Value& value);
+
 // A float as Cypher prints it: shortest round-trip digits, always with a '.' or exponent ("1.0").
 [[nodiscard]] std::string format_float(double d);
 
