@@ -1,6 +1,7 @@
 #include "kizuna/core/graph.h"
 
 #include <algorithm>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <future>
 #include <limits>
 #include <map>
@@ -73,6 +74,12 @@ std::filesystem::path Graph::cache_path(const std::filesystem::path& database) {
 Graph Graph::build(const Store& store) {
     auto impl = std::make_unique<Impl>();
     std::vector<VertexId> from, to;  // of each relation, in relation-id order
+    // The columns' values while they are gathered (the Impl's columns are fixed once made).
+    std::vector<std::int64_t> eids, rids;
+    std::vector<std::uint16_t> kind_of, country_of, type_of;
+    std::vector<std::int32_t> start, end;
+    std::vector<char> id_chars;
+    std::vector<std::uint32_t> id_offsets;
     {
         const Store::ReadTransaction snapshot(store);  // the entities, the relations and the stamp: one state
         const Store::DataStamp stamp = store.data_stamp();
@@ -83,7 +90,7 @@ Graph Graph::build(const Store& store) {
         impl->kind_vocabulary = store.entity_kinds();
         std::unordered_map<std::string, std::uint16_t> kind_index, country_index;
         // A few dozen types at most: a scan over them is quicker than hashing a string per relation.
-        auto type_of = [&](std::string_view id) {
+        auto type_index = [&](std::string_view id) {
             for (std::size_t i = 0; i < impl->types.size(); ++i) {
                 if (impl->types[i].id == id) return static_cast<std::uint16_t>(i);
             }
@@ -110,21 +117,23 @@ Graph Graph::build(const Store& store) {
             if (v == kNoVertex) throw StorageError("relation to a missing entity row " + std::to_string(key));
             return v;
         };
-        impl->id_offsets.push_back(0);
+        id_offsets.push_back(0);
         store.scan_entities([&](const Store::EntityRow& row) {
             const auto key = static_cast<std::int64_t>(row.key);
-            const auto v = static_cast<VertexId>(impl->eids.size());
+            const auto v = static_cast<VertexId>(eids.size());
             if (dense) {
                 if (key < 0 || key > extent.largest) throw StorageError("entity rows changed while reading");
                 vertex_of_key[static_cast<std::size_t>(key)] = v;
             } else {
                 sparse.emplace_back(key, v);
             }
-            impl->eids.push_back(key);
-            impl->id_chars += row.id;
-            impl->id_offsets.push_back(static_cast<std::uint32_t>(impl->id_chars.size()));
-            impl->kind_of.push_back(intern(std::string(row.kind), impl->kinds, kind_index));
-            impl->country_of.push_back(intern(std::string(row.country), impl->countries, country_index));
+            eids.push_back(key);
+            id_chars.insert(id_chars.end(), row.id.begin(), row.id.end());
+            if (id_chars.size() > std::numeric_limits<std::uint32_t>::max())
+                throw StorageError("entity ids too long in total for the in-memory graph (4 GiB)");
+            id_offsets.push_back(static_cast<std::uint32_t>(id_chars.size()));
+            kind_of.push_back(intern(std::string(row.kind), impl->kinds, kind_index));
+            country_of.push_back(intern(std::string(row.country), impl->countries, country_index));
         });
         std::sort(sparse.begin(), sparse.end());
 
@@ -142,12 +151,12 @@ Graph Graph::build(const Store& store) {
         keys.reserve(2 * kChunkRows);
         // Read in relation-id order, then renumbered below in the CSR's order.
         store.scan_relations([&](const Store::RelationRow& row) {
-            impl->rids.push_back(static_cast<std::int64_t>(row.key));
-            impl->type_of.push_back(type_of(row.type));
+            rids.push_back(static_cast<std::int64_t>(row.key));
+            type_of.push_back(type_index(row.type));
             keys.push_back(static_cast<std::int64_t>(row.from));
             keys.push_back(static_cast<std::int64_t>(row.to));
-            impl->start.push_back(row.start ? row.start->packed() : 0);
-            impl->end.push_back(row.end ? row.end->packed() : 0);
+            start.push_back(row.start ? row.start->packed() : 0);
+            end.push_back(row.end ? row.end->packed() : 0);
             if (keys.size() == 2 * kChunkRows) {
                 if (mapping.valid()) mapping.get();  // rethrows a missing entity row
                 mapping = std::async(std::launch::async, map_rows, std::move(keys));
@@ -161,7 +170,7 @@ Graph Graph::build(const Store& store) {
 
     // Relation r becomes the CSR's forward edge r: relations sorted by (from, to, relation id), which
     // Boost's counting sort by source keeps, so a relation's index is its position and needs no storage.
-    const std::size_t relation_count = impl->rids.size();
+    const std::size_t relation_count = rids.size();
     std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (from << 32 | to, relation-id order)
     keyed.reserve(relation_count);
     for (std::uint32_t r = 0; r < relation_count; ++r) {
@@ -179,37 +188,82 @@ Graph Graph::build(const Store& store) {
         ends.emplace_back(static_cast<VertexId>(key >> 32), static_cast<VertexId>(key & 0xFFFFFFFFU));
     }
     std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(keyed);
-    permute(impl->rids, order);
-    permute(impl->type_of, order);
-    permute(impl->start, order);
-    permute(impl->end, order);
+    permute(rids, order);
+    permute(type_of, order);
+    permute(start, order);
+    permute(end, order);
     std::vector<std::uint32_t>().swap(order);
     impl->type_counts.assign(impl->types.size(), 0);
-    for (const auto type : impl->type_of) ++impl->type_counts[type];
-    impl->csr = CsrGraph(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(),
-                         static_cast<std::uint32_t>(impl->eids.size()));
-    impl->id_chars.shrink_to_fit();
-    impl->id_offsets.shrink_to_fit();
-    impl->eids.shrink_to_fit();
-    impl->kind_of.shrink_to_fit();
-    impl->country_of.shrink_to_fit();
+    for (const auto type : type_of) ++impl->type_counts[type];
+
+    // Built by Boost, then kept as its arrays (what the cache file maps).
+    const auto vertex_count = static_cast<std::uint32_t>(eids.size());
+    {
+        using Csr =
+            boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
+                                               boost::no_property, std::uint32_t, std::uint32_t>;
+        Csr csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), vertex_count);
+        std::vector<std::pair<VertexId, VertexId>>().swap(ends);
+        impl->forward_start = Column<std::uint32_t>(std::move(csr.m_forward.m_rowstart));
+        impl->forward_target = Column<std::uint32_t>(std::move(csr.m_forward.m_column));
+        impl->backward_start = Column<std::uint32_t>(std::move(csr.m_backward.m_rowstart));
+        impl->backward_source = Column<std::uint32_t>(std::move(csr.m_backward.m_column));
+        impl->backward_relation = Column<std::uint32_t>(std::move(csr.m_backward.m_edge_properties));
+    }
+
+    // Dates as codes into the distinct dates, ascending (a registry's dates repeat: two bytes each).
+    std::vector<std::int32_t> dates(start);
+    dates.insert(dates.end(), end.begin(), end.end());
+    std::sort(dates.begin(), dates.end());
+    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+    auto codes = [&dates](const std::vector<std::int32_t>& values) {
+        std::vector<std::uint32_t> out;
+        out.reserve(values.size());
+        for (const auto value : values) {
+            out.push_back(static_cast<std::uint32_t>(std::lower_bound(dates.begin(), dates.end(), value) -
+                                                     dates.begin()));
+        }
+        return CodeColumn::narrowest(out);
+    };
+    impl->start = codes(start);
+    impl->end = codes(end);
+    impl->dates = Column<std::int32_t>(std::move(dates));
+    impl->type_of = CodeColumn::narrowest(type_of);
+    impl->rids = KeyColumn::of(rids);
+    impl->eids = KeyColumn::of(eids);
+    impl->kind_of = CodeColumn::narrowest(kind_of);
+    impl->country_of = CodeColumn::narrowest(country_of);
+    id_chars.shrink_to_fit();
+    impl->id_chars = Column<char>(std::move(id_chars));
+    impl->id_offsets = Column<std::uint32_t>(std::move(id_offsets));
+    impl->link();
     return Graph(std::move(impl));
 }
 
-std::size_t Graph::vertex_count() const { return impl_->eids.size(); }
-std::size_t Graph::relation_count() const { return impl_->rids.size(); }
+void Graph::Impl::link() {
+    CsrArrays arrays;
+    arrays.forward_start = forward_start.data();
+    arrays.forward_target = forward_target.data();
+    arrays.backward_start = backward_start.data();
+    arrays.backward_source = backward_source.data();
+    arrays.backward_relation = backward_relation.data();
+    arrays.vertices = static_cast<std::uint32_t>(vertex_count());
+    arrays.relations = static_cast<std::uint32_t>(relation_count());
+    half_edges = HalfEdgeGraph(arrays);
+}
+
+std::size_t Graph::vertex_count() const { return impl_->vertex_count(); }
+std::size_t Graph::relation_count() const { return impl_->relation_count(); }
 Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation, impl_->version}; }
 
 Graph::MemoryUse Graph::memory_use() const {
     const Impl& g = *impl_;
-    auto bytes = [](const auto& vector) { return vector.capacity() * sizeof(vector[0]); };
     MemoryUse use;
-    use.adjacency = bytes(g.csr.m_forward.m_rowstart) + bytes(g.csr.m_forward.m_column) +
-                    bytes(g.csr.m_backward.m_rowstart) + bytes(g.csr.m_backward.m_column) +
-                    bytes(g.csr.m_backward.m_edge_properties);
-    use.relations = bytes(g.type_of) + bytes(g.start) + bytes(g.end);
-    use.row_ids = bytes(g.rids) + bytes(g.eids);
-    use.entities = g.id_chars.capacity() + bytes(g.id_offsets) + bytes(g.kind_of) + bytes(g.country_of);
+    use.adjacency = g.forward_start.bytes() + g.forward_target.bytes() + g.backward_start.bytes() +
+                    g.backward_source.bytes() + g.backward_relation.bytes();
+    use.relations = g.type_of.bytes() + g.start.bytes() + g.end.bytes() + g.dates.bytes();
+    use.row_ids = g.rids.offsets().bytes() + g.eids.offsets().bytes();
+    use.entities = g.id_chars.bytes() + g.id_offsets.bytes() + g.kind_of.bytes() + g.country_of.bytes();
     return use;
 }
 
@@ -230,22 +284,23 @@ std::optional<VertexId> Graph::find(std::string_view entity_id) const {
 
 std::string_view Graph::entity_id(VertexId v) const {
     const auto begin = impl_->id_offsets[v];
-    return std::string_view(impl_->id_chars).substr(begin, impl_->id_offsets[v + 1] - begin);
+    return {impl_->id_chars.data() + begin, impl_->id_offsets[v + 1] - begin};
 }
 
 const std::string& Graph::kind(VertexId v) const { return impl_->kinds[impl_->kind_of[v]]; }
 const std::string& Graph::country(VertexId v) const { return impl_->countries[impl_->country_of[v]]; }
 // The CSR keeps each relation's source implicitly, as the row it is in: a binary search over row starts.
 VertexId Graph::from(RelationIndex r) const {
-    return boost::source(boost::edge_from_index(r, impl_->csr), impl_->csr);
+    const auto& rows = impl_->forward_start;
+    return static_cast<VertexId>(std::upper_bound(rows.begin(), rows.end(), r) - rows.begin() - 1);
 }
-VertexId Graph::to(RelationIndex r) const { return impl_->csr.m_forward.m_column[r]; }
+VertexId Graph::to(RelationIndex r) const { return impl_->forward_target[r]; }
 const RelationType& Graph::type(RelationIndex r) const { return impl_->types[impl_->type_of[r]]; }
 std::optional<PartialDate> Graph::start(RelationIndex r) const {
-    return PartialDate::from_packed(impl_->start[r]);
+    return PartialDate::from_packed(impl_->dates[impl_->start[r]]);
 }
 std::optional<PartialDate> Graph::end(RelationIndex r) const {
-    return PartialDate::from_packed(impl_->end[r]);
+    return PartialDate::from_packed(impl_->dates[impl_->end[r]]);
 }
 const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
 

@@ -1,16 +1,23 @@
 #include "graph_cache.h"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <initializer_list>
 #include <limits>
 #include <new>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -21,10 +28,12 @@ namespace {
 
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
 // 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end;
-// 4: relation type categories; 5: Vietnamese type labels; 6: the entity kind vocabulary.
-constexpr std::uint32_t kFormat = 6;
+// 4: relation type categories; 5: Vietnamese type labels; 6: the entity kind vocabulary; 7: arrays
+// aligned for mapping, narrow codes, a date dictionary, type counts, the seal time.
+constexpr std::uint32_t kFormat = 7;
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
+constexpr std::size_t kAlign = 8;
 
 struct Header {
     std::array<char, 8> magic = kMagic;
@@ -36,11 +45,20 @@ struct Header {
     std::int64_t version = 0;
     std::uint64_t vertices = 0;
     std::uint64_t relations = 0;
-    std::uint64_t id_bytes = 0;
+    // The modification time the writer gave the file (see read_graph_cache).
+    std::int64_t seal_seconds = 0;
+    std::int64_t seal_nanoseconds = 0;
 };
 
-// A running checksum (XXH3, 64 bits) of every byte written or read: a file whose bytes changed after it
-// was written is never used, whatever the change.
+// What precedes each array: the width of its elements, their count and (key columns) the base.
+struct ArrayHead {
+    std::uint32_t width = 0;
+    std::uint32_t reserved = 0;
+    std::uint64_t count = 0;
+    std::int64_t base = 0;
+};
+
+// A running checksum (XXH3, 64 bits) of every byte written.
 class Checksum {
   public:
     Checksum() : state_(XXH3_createState()) {
@@ -64,112 +82,162 @@ class Writer {
     void value(const T& v) {
         bytes(&v, sizeof v);
     }
-    template <typename T>
-    void array(const std::vector<T>& items) {
-        bytes(items.data(), items.size() * sizeof(T));
+    void text(const std::string& s) {
+        value(static_cast<std::uint64_t>(s.size()));
+        bytes(s.data(), s.size());
     }
-    void chars(const std::string& s) { bytes(s.data(), s.size()); }
+    // An array: its head, then its bytes, starting and ending at a multiple of kAlign.
+    void array(std::uint32_t width, std::uint64_t count, const void* data, std::int64_t base = 0) {
+        pad();
+        ArrayHead head;
+        head.width = width;
+        head.count = count;
+        head.base = base;
+        value(head);
+        bytes(data, width * count);
+        pad();
+    }
+    template <typename T>
+    void array(const Column<T>& column) {
+        array(sizeof(T), column.size(), column.data());
+    }
+    void array(const CodeColumn& codes, std::int64_t base = 0) {
+        array(codes.width(), codes.size(), codes.data(), base);
+    }
     // The checksum of everything written so far, as the file's last 8 bytes.
     void seal() {
         const std::uint64_t digest = sum_.digest();
         out_.write(reinterpret_cast<const char*>(&digest), sizeof digest);
     }
-    void text(const std::string& s) {
-        value(static_cast<std::uint64_t>(s.size()));
-        chars(s);
-    }
     bool finish() {
-        out_.flush();
-        return static_cast<bool>(out_);
+        out_.close();
+        return !out_.fail();
     }
 
   private:
+    void pad() {
+        static constexpr std::array<char, kAlign> zeros{};
+        if (offset_ % kAlign != 0) bytes(zeros.data(), kAlign - offset_ % kAlign);
+    }
     void bytes(const void* data, std::size_t size) {
         sum_.add(data, size);
         out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+        offset_ += size;
     }
     std::ofstream out_;
     Checksum sum_;
+    std::size_t offset_ = 0;
 };
 
-class Reader {
+// The mapped file read front to back; every read is checked against its end.
+class Cursor {
   public:
-    explicit Reader(const std::filesystem::path& file) : in_(file, std::ios::binary) {}
-    [[nodiscard]] bool ok() const { return static_cast<bool>(in_); }
+    Cursor(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
     template <typename T>
     bool value(T& v) {
-        return bytes(&v, sizeof v);
-    }
-    template <typename T>
-    bool array(std::vector<T>& items, std::size_t count) {
-        items.resize(count);
-        return bytes(items.data(), count * sizeof(T));
+        if (size_ - offset_ < sizeof v) return false;
+        std::memcpy(&v, data_ + offset_, sizeof v);
+        offset_ += sizeof v;
+        return true;
     }
     bool text(std::string& s) {
-        std::uint64_t size = 0;
-        if (!value(size) || size > kMaxText) return false;
-        s.resize(size);
-        return bytes(s.data(), size);
+        std::uint64_t length = 0;
+        if (!value(length) || length > kMaxText || size_ - offset_ < length) return false;
+        s.assign(reinterpret_cast<const char*>(data_ + offset_), length);
+        offset_ += length;
+        return true;
     }
-    bool chars(std::string& s, std::size_t size) {
-        s.resize(size);
-        return bytes(s.data(), size);
+    // An array of `count` elements (any count when `count` is absent) of one of `widths`: where its
+    // bytes are, else nullptr.
+    const unsigned char* array(ArrayHead& head, std::initializer_list<std::uint32_t> widths,
+                               std::optional<std::uint64_t> count) {
+        if (!pad() || !value(head)) return nullptr;
+        if (std::find(widths.begin(), widths.end(), head.width) == widths.end()) return nullptr;
+        if (count && head.count != *count) return nullptr;
+        if (head.count > (size_ - offset_) / head.width) return nullptr;
+        const unsigned char* at = data_ + offset_;
+        offset_ += head.width * head.count;
+        return pad() ? at : nullptr;
     }
-    // The file ends with the checksum of everything read before it, and nothing after.
-    bool sealed() {
-        const std::uint64_t expected = sum_.digest();
-        std::uint64_t digest = 0;
-        in_.read(reinterpret_cast<char*>(&digest), sizeof digest);
-        return ok() && digest == expected && in_.peek() == std::char_traits<char>::eof();
+    template <typename T>
+    bool column(Column<T>& column, std::uint64_t count) {
+        ArrayHead head;
+        const unsigned char* at = array(head, {sizeof(T)}, count);
+        if (at == nullptr) return false;
+        column = Column<T>::view(reinterpret_cast<const T*>(at), head.count);
+        return true;
     }
+    bool codes(CodeColumn& codes, std::uint64_t count) {
+        ArrayHead head;
+        const unsigned char* at = array(head, {1, 2, 4, 8}, count);
+        if (at == nullptr) return false;
+        codes = CodeColumn::view(head.width, at, head.count);
+        return true;
+    }
+    bool keys(KeyColumn& keys, std::uint64_t count) {
+        ArrayHead head;
+        const unsigned char* at = array(head, {1, 2, 4, 8}, count);
+        if (at == nullptr) return false;
+        keys = KeyColumn::view(head.base, CodeColumn::view(head.width, at, head.count));
+        return true;
+    }
+    // Nothing is left (of what precedes the checksum).
+    [[nodiscard]] bool at_end() const { return offset_ == size_; }
 
   private:
-    bool bytes(void* data, std::size_t size) {
-        in_.read(static_cast<char*>(data), static_cast<std::streamsize>(size));
-        if (!ok()) return false;
-        sum_.add(data, size);
+    bool pad() {
+        const std::size_t padding = (kAlign - offset_ % kAlign) % kAlign;
+        if (size_ - offset_ < padding) return false;
+        offset_ += padding;
         return true;
     }
     static constexpr std::uint64_t kMaxText = 1U << 20;
-    std::ifstream in_;
-    Checksum sum_;
+    const unsigned char* data_;
+    std::size_t size_;
+    std::size_t offset_ = 0;
 };
 
-bool all_below(const std::vector<std::uint32_t>& values, std::size_t limit) {
-    for (const auto value : values) {
-        if (value >= limit) return false;
+// A read-only private mapping of a whole file; unmapped with its last owner.
+std::shared_ptr<const void> map_file(int descriptor, std::size_t size) {
+    void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, descriptor, 0);
+    if (at == MAP_FAILED) return nullptr;
+    return std::shared_ptr<const void>(at, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+}
+
+template <typename Values>
+bool all_below(const Values& values, std::size_t limit) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i] >= limit) return false;
     }
     return true;
 }
 
-// Every array of the file after the header, the tables and the id characters, in file order, with its
-// length for n vertices and m relations: one list for the writer and the reader. The graph's arrays are
-// Boost's CSR arrays as they are (public members of compressed_sparse_row_graph): reading them back
-// needs no sorting, which keeps a cold command fast on millions of relations.
-template <typename Impl, typename Visit>
-void for_each_array(Impl& g, std::size_t n, std::size_t m, Visit&& visit) {
-    visit(g.id_offsets, n + 1);
-    visit(g.eids, n);
-    visit(g.kind_of, n);
-    visit(g.country_of, n);
-    visit(g.type_of, m);
-    visit(g.start, m);
-    visit(g.end, m);
-    visit(g.rids, m);
-    visit(g.csr.m_forward.m_rowstart, n + 1);
-    visit(g.csr.m_forward.m_column, m);
-    visit(g.csr.m_backward.m_rowstart, n + 1);
-    visit(g.csr.m_backward.m_column, m);
-    visit(g.csr.m_backward.m_edge_properties, m);
-}
-
 // Row starts of a CSR with `edges` edges: from 0 to edges, never decreasing.
-bool rows_valid(const std::vector<std::uint32_t>& row_start, std::size_t edges) {
-    if (row_start.empty() || row_start.front() != 0 || row_start.back() != edges) return false;
+bool rows_valid(const Column<std::uint32_t>& row_start, std::size_t edges) {
+    if (row_start.empty() || row_start[0] != 0 || row_start.back() != edges) return false;
     for (std::size_t v = 0; v + 1 < row_start.size(); ++v) {
         if (row_start[v] > row_start[v + 1]) return false;
     }
     return true;
+}
+
+// Every value of a file that a damaged byte could make point outside its array.
+bool consistent(const Graph::Impl& g) {
+    const std::size_t n = g.vertex_count(), m = g.relation_count();
+    if (g.id_offsets.back() != g.id_chars.size() || !rows_valid(g.forward_start, m) ||
+        !rows_valid(g.backward_start, m) || !all_below(g.forward_target, n) ||
+        !all_below(g.backward_source, n) || !all_below(g.backward_relation, m) ||
+        !all_below(g.kind_of, g.kinds.size()) || !all_below(g.country_of, g.countries.size()) ||
+        !all_below(g.type_of, g.types.size()) || !all_below(g.start, g.dates.size()) ||
+        !all_below(g.end, g.dates.size())) {
+        return false;
+    }
+    for (std::size_t v = 0; v < n; ++v) {
+        if (g.id_offsets[v] > g.id_offsets[v + 1]) return false;
+    }
+    std::vector<std::size_t> counts(g.types.size(), 0);
+    for (std::size_t r = 0; r < m; ++r) ++counts[g.type_of[r]];
+    return counts == g.type_counts;
 }
 
 // Removes the temporary files of cache writers that were killed: "<cache>.tmp<PID>" of a process that
@@ -188,12 +256,21 @@ void remove_abandoned(const std::filesystem::path& file) {
     }
 }
 
+// Closes a file descriptor when it goes out of scope.
+struct Descriptor {
+    int fd;
+    ~Descriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
 }  // namespace
 
 bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, int schema_version) {
     remove_abandoned(file);
-    const std::size_t n = g.eids.size();
     const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(::getpid());
+    timespec seal{};
+    ::clock_gettime(CLOCK_REALTIME, &seal);
     bool written = false;
     {
         Writer out(temporary);
@@ -202,12 +279,14 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
         header.instance = g.instance;
         header.generation = g.generation;
         header.version = g.version;
-        header.vertices = n;
-        header.relations = g.rids.size();
-        header.id_bytes = g.id_chars.size();
+        header.vertices = g.vertex_count();
+        header.relations = g.relation_count();
+        header.seal_seconds = seal.tv_sec;
+        header.seal_nanoseconds = seal.tv_nsec;
         out.value(header);
         out.value(static_cast<std::uint64_t>(g.types.size()));
-        for (const auto& type : g.types) {
+        for (std::size_t t = 0; t < g.types.size(); ++t) {
+            const auto& type = g.types[t];
             out.text(type.id);
             out.text(type.label_en);
             out.text(type.label_ja);
@@ -215,6 +294,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             out.value(static_cast<std::uint8_t>(type.directed ? 1 : 0));
             out.text(type.category);
             out.text(type.label_vi);
+            out.value(static_cast<std::uint64_t>(g.type_counts[t]));
         }
         out.value(static_cast<std::uint64_t>(g.kind_vocabulary.size()));
         for (const auto& kind : g.kind_vocabulary) {
@@ -226,11 +306,28 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             out.value(static_cast<std::uint64_t>(table->size()));
             for (const auto& item : *table) out.text(item);
         }
-        out.chars(g.id_chars);  // its length is in the header
-        for_each_array(g, n, g.rids.size(), [&](const auto& items, std::size_t) { out.array(items); });
+        out.array(g.id_chars);
+        out.array(g.id_offsets);
+        out.array(g.eids.offsets(), g.eids.base());
+        out.array(g.kind_of);
+        out.array(g.country_of);
+        out.array(g.type_of);
+        out.array(g.dates);
+        out.array(g.start);
+        out.array(g.end);
+        out.array(g.rids.offsets(), g.rids.base());
+        out.array(g.forward_start);
+        out.array(g.forward_target);
+        out.array(g.backward_start);
+        out.array(g.backward_source);
+        out.array(g.backward_relation);
         out.seal();
         written = out.finish();
     }
+    // The seal: the file's modification time is set to the time in its header. Any later write to the
+    // file moves it, so a reader that finds it unmoved can map the file without checking every byte.
+    const std::array<timespec, 2> times{seal, seal};
+    written = written && ::utimensat(AT_FDCWD, temporary.c_str(), times.data(), 0) == 0;
     std::error_code error;
     if (written) std::filesystem::rename(temporary, file, error);
     if (!written || error) {
@@ -240,11 +337,23 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
     return true;
 }
 
+// The file is mapped, not read: a command reads only the pages its answer touches. A file whose
+// modification time is still the one its writer sealed it with has not been written since, and is
+// used as it is; any other (touched, damaged, truncated, copied without its times) is read whole: its
+// checksum and every index in it are checked before it is used. What neither check can see is a disk
+// that changes bytes without writing them, the same trust SQLite's own pages get.
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
                                               const Store::DataStamp& stamp) {
-    Reader in(file);
+    const Descriptor descriptor{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
+    struct stat status {};
+    if (descriptor.fd < 0 || ::fstat(descriptor.fd, &status) != 0 || !S_ISREG(status.st_mode) ||
+        static_cast<std::size_t>(status.st_size) < sizeof(Header) + sizeof(std::uint64_t)) {
+        return nullptr;
+    }
+    const auto size = static_cast<std::size_t>(status.st_size);
     Header header;
-    if (!in.ok() || !in.value(header)) return nullptr;
+    if (::pread(descriptor.fd, &header, sizeof header, 0) != static_cast<ssize_t>(sizeof header))
+        return nullptr;
     if (header.magic != kMagic || header.format != kFormat || header.byte_order != kByteOrderMark ||
         header.schema_version != schema_version || header.instance != stamp.instance ||
         header.generation != stamp.generation || header.version != stamp.version) {
@@ -252,29 +361,38 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     }
     const std::size_t n = header.vertices, m = header.relations;
     if (n >= std::numeric_limits<VertexId>::max() || m >= (1U << 31)) return nullptr;
-    // The arrays' sizes follow from the header: a damaged header must not make the reader allocate more
-    // than the file holds (bytes per vertex: id offset, key, kind, country, two row starts; per relation:
-    // type, dates, key, forward column, backward column and index).
-    std::error_code error;
-    const auto file_size = std::filesystem::file_size(file, error);
-    constexpr std::uint64_t kVertexBytes = 4 + 8 + 2 + 2 + 4 + 4, kRelationBytes = 2 + 4 + 4 + 8 + 4 + 4 + 4;
-    if (error || header.id_bytes > file_size || kVertexBytes * n + kRelationBytes * m > file_size)
-        return nullptr;
+    auto mapping = map_file(descriptor.fd, size);
+    if (!mapping) return nullptr;
+    const auto* bytes = static_cast<const unsigned char*>(mapping.get());
+    const bool sealed =
+        status.st_mtim.tv_sec == header.seal_seconds && status.st_mtim.tv_nsec == header.seal_nanoseconds;
+    if (!sealed) {
+        std::uint64_t expected = 0;
+        std::memcpy(&expected, bytes + size - sizeof expected, sizeof expected);
+        if (XXH3_64bits(bytes, size - sizeof expected) != expected) return nullptr;
+    }
+
     auto g = std::make_unique<Graph::Impl>();
     g->instance = stamp.instance;
     g->generation = stamp.generation;
     g->version = stamp.version;
+    Cursor in(bytes, size - sizeof(std::uint64_t));
+    Header skipped;
     std::uint64_t count = 0;
-    if (!in.value(count) || count > 0xFFFF) return nullptr;
+    if (!in.value(skipped) || !in.value(count) || count > 0xFFFF) return nullptr;
     g->types.resize(count);
-    for (auto& type : g->types) {
+    g->type_counts.resize(count);
+    for (std::size_t t = 0; t < count; ++t) {
+        auto& type = g->types[t];
         std::uint8_t directed = 0;
+        std::uint64_t relations = 0;
         if (!in.text(type.id) || !in.text(type.label_en) || !in.text(type.label_ja) ||
             !in.text(type.description) || !in.value(directed) || !in.text(type.category) ||
-            !in.text(type.label_vi)) {
+            !in.text(type.label_vi) || !in.value(relations) || relations > m) {
             return nullptr;
         }
         type.directed = directed != 0;
+        g->type_counts[t] = relations;
     }
     if (!in.value(count) || count > 0xFFFF) return nullptr;
     g->kind_vocabulary.resize(count);
@@ -290,29 +408,31 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
             if (!in.text(item)) return nullptr;
         }
     }
-    bool complete = in.chars(g->id_chars, header.id_bytes);
-    for_each_array(*g, n, m,
-                   [&](auto& items, std::size_t length) { complete = complete && in.array(items, length); });
-    if (!complete || !in.sealed()) return nullptr;
-    const auto& forward = g->csr.m_forward;
-    const auto& backward = g->csr.m_backward;
-    // A damaged file must not send a traversal out of bounds.
-    if (g->id_offsets.back() != header.id_bytes || !rows_valid(forward.m_rowstart, m) ||
-        !rows_valid(backward.m_rowstart, m) || !all_below(forward.m_column, n) ||
-        !all_below(backward.m_column, n) || !all_below(backward.m_edge_properties, m)) {
+    ArrayHead head;
+    const unsigned char* id_chars = in.array(head, {1}, std::nullopt);
+    if (id_chars == nullptr) return nullptr;
+    g->id_chars = Column<char>::view(reinterpret_cast<const char*>(id_chars), head.count);
+    if (!in.column(g->id_offsets, n + 1) || !in.keys(g->eids, n) || !in.codes(g->kind_of, n) ||
+        !in.codes(g->country_of, n) || !in.codes(g->type_of, m)) {
         return nullptr;
     }
-    for (std::size_t v = 0; v < n; ++v) {
-        if (g->id_offsets[v] > g->id_offsets[v + 1] || g->kind_of[v] >= g->kinds.size() ||
-            g->country_of[v] >= g->countries.size()) {
-            return nullptr;
-        }
+    const unsigned char* dates = in.array(head, {sizeof(std::int32_t)}, std::nullopt);
+    if (dates == nullptr) return nullptr;
+    g->dates = Column<std::int32_t>::view(reinterpret_cast<const std::int32_t*>(dates), head.count);
+    if (!in.codes(g->start, m) || !in.codes(g->end, m) || !in.keys(g->rids, m) ||
+        !in.column(g->forward_start, n + 1) || !in.column(g->forward_target, m) ||
+        !in.column(g->backward_start, n + 1) || !in.column(g->backward_source, m) ||
+        !in.column(g->backward_relation, m) || !in.at_end()) {
+        return nullptr;
     }
-    g->type_counts.assign(g->types.size(), 0);
-    for (const auto type : g->type_of) {
-        if (type >= g->types.size()) return nullptr;
-        ++g->type_counts[type];
+    // A file read whole is checked index by index: a damaged one must not send a traversal out of bounds.
+    if (!sealed && !consistent(*g)) return nullptr;
+    if (g->id_offsets.back() != g->id_chars.size() || g->forward_start.back() != m ||
+        g->backward_start.back() != m) {
+        return nullptr;
     }
+    g->mapping = std::move(mapping);
+    g->link();
     return g;
 }
 

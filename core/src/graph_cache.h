@@ -2,10 +2,11 @@
 // Private to core: the graph cache, a binary snapshot of the in-memory graph kept beside the database so
 // that a command answers without re-reading millions of relations from SQLite. It is stamped with the
 // schema version and the data's stamp (the database's instance number, its generation and the random
-// data version of its last write); any other stamp means "rebuild". A checksum over the whole file is
-// checked on every read: damage of any byte means "rebuild". The file is replaced atomically (write a
-// temporary file, then rename), so readers never see half of it; temporary files of killed writers are
-// removed by the next writer.
+// data version of its last write); any other stamp means "rebuild". Its arrays are aligned so that a
+// reader maps the file and uses them in place. A file written after its writer sealed it (its
+// modification time moved) is checked whole - a checksum over every byte, every index in bounds - and
+// any damage means "rebuild". The file is replaced atomically (write a temporary file, then rename), so
+// readers never see half of it; temporary files of killed writers are removed by the next writer.
 #include <cstdint>
 #include <filesystem>
 #include <memory>

@@ -3,6 +3,7 @@
 
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/core/graph.h"
 #include "schema.h"
 #include "sql_writer.h"
 #include "store_impl.h"
@@ -15,6 +16,26 @@ namespace {
 // From these sizes on, a write takes the bulk paths of bulk_write.h (bench/README.md: why these).
 constexpr std::size_t kBulkRelations = 50000;
 constexpr std::size_t kBulkEntities = 2000;
+
+// A large write is followed by a first command that would otherwise read every relation back from
+// SQLite to build the graph (seconds at millions of relations): the graph is built here instead, from
+// the rows this transaction sees, and its cache written stamped with the data about to be committed. If
+// the commit then fails, that stamp (a fresh random data version) names no committed state, so the file
+// is never used; if this fails, the write goes on without it (the cache is an optimisation).
+void cache_graph_of_write(Store& store, Store::Impl& impl) {
+    struct JoinedReads {  // the graph's reads join this transaction instead of beginning their own
+        int& depth;
+        explicit JoinedReads(int& d) : depth(d) { ++depth; }
+        ~JoinedReads() { --depth; }
+        JoinedReads(const JoinedReads&) = delete;
+        JoinedReads& operator=(const JoinedReads&) = delete;
+    } joined(impl.read_depth);
+    try {
+        (void)Graph::save_cache(store, Graph::build(store));
+    } catch (const StorageError&) {
+        // Built by the first command that needs it instead.
+    }
+}
 
 }  // namespace
 
@@ -53,6 +74,7 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
             impl.db.exec(
                 "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "
                 "WHERE key IN ('generation', 'data_version')");
+            if (bulk_relations) cache_graph_of_write(store, impl);
         }
         transaction.commit();
     } catch (const SQLite::Exception& e) {

@@ -205,9 +205,18 @@ TEST_CASE("graph memory is counted", "[core][graph]") {
     // The adjacency: two 4-byte row starts per vertex (forwards, backwards); per relation a 4-byte target
     // forwards (its index is its position) and a 4-byte source and index backwards, exactly.
     CHECK(use.adjacency == 8 * (graph.vertex_count() + 1) + 12 * graph.relation_count());
-    // Type and dates per relation: 2 + 4 + 4 bytes (no slack after the build).
-    CHECK(use.relations == 10 * graph.relation_count());
-    CHECK(use.row_ids == 8 * (graph.relation_count() + graph.vertex_count()));
+    // Per relation a type code and two date codes into the distinct dates (4 bytes each), every code in
+    // the fewest bytes that hold it: one for 7 types, one for up to 256 distinct dates (here 26), else two.
+    std::set<std::int32_t> dates{0};
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        for (const auto& date : {graph.start(r), graph.end(r)}) {
+            if (date) dates.insert(date->packed());
+        }
+    }
+    const std::size_t date_width = dates.size() <= 256 ? 1 : 2;
+    CHECK(use.relations == (1 + 2 * date_width) * graph.relation_count() + 4 * dates.size());
+    // Store keys as offsets from the smallest: 10,000 relation keys and 1,000 entity keys, two bytes each.
+    CHECK(use.row_ids == 2 * (graph.relation_count() + graph.vertex_count()));
     CHECK(use.total() == use.adjacency + use.relations + use.row_ids + use.entities);
     // The same from the cache.
     CHECK(Graph::load(store).memory_use().total() == use.total());

@@ -6,23 +6,31 @@
 // Brandes' betweenness run on it unchanged. Out-edges of v come in a fixed order - its outgoing relations
 // by target, then its incoming ones by source (vertex numbers are entity-id order) - so every traversal
 // is deterministic.
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/graph_traits.hpp>
+#include <boost/graph/properties.hpp>
 #include <boost/iterator/counting_iterator.hpp>
 #include <boost/iterator/iterator_facade.hpp>
-#include <boost/iterator/transform_iterator.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <cstdint>
+#include <limits>
 #include <utility>
 
 #include "kizuna/core/graph.h"
 
 namespace kizuna {
 
-// Relation r is the CSR's forward edge r: relations are numbered in the order of their from vertex.
-using CsrGraph =
-    boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
-                                       boost::no_property, std::uint32_t, std::uint32_t>;
+// The graph's compressed sparse rows, built by Boost's compressed_sparse_row_graph and kept as its
+// arrays (in memory, or mapped from the graph cache file). Relation r is forward edge r: relations are
+// numbered in the order of their from vertex, so the forward row of v is v's outgoing relations.
+struct CsrArrays {
+    const std::uint32_t* forward_start = nullptr;      // vertices + 1 row starts
+    const VertexId* forward_target = nullptr;          // per relation: its to vertex
+    const std::uint32_t* backward_start = nullptr;     // vertices + 1 row starts
+    const VertexId* backward_source = nullptr;         // per incoming relation: its from vertex ...
+    const RelationIndex* backward_relation = nullptr;  // ... and the relation
+    std::uint32_t vertices = 0;
+    std::uint32_t relations = 0;
+};
 
 // A relation seen from one of its ends.
 struct HalfEdge {
@@ -48,8 +56,9 @@ struct WalkEdge {
 
 class HalfEdgeGraph {
   public:
-    explicit HalfEdgeGraph(const CsrGraph& csr) : csr_(&csr) {}
-    [[nodiscard]] const CsrGraph& csr() const { return *csr_; }
+    HalfEdgeGraph() = default;
+    explicit HalfEdgeGraph(const CsrArrays& csr) : csr_(csr) {}
+    [[nodiscard]] const CsrArrays& csr() const { return csr_; }
 
     // v's forward edges (by target), then its backward edges (by source), as WalkEdges, read from
     // Boost's CSR arrays directly: the traversals spend most of their time here (bench/README.md: why
@@ -58,15 +67,15 @@ class HalfEdgeGraph {
         : public boost::iterator_facade<out_edge_iterator, WalkEdge, boost::forward_traversal_tag, WalkEdge> {
       public:
         out_edge_iterator() = default;
-        out_edge_iterator(const CsrGraph& csr, VertexId v, bool at_end)
-            : targets_(csr.m_forward.m_column.data()),
-              sources_(csr.m_backward.m_column.data()),
-              relations_(csr.m_backward.m_edge_properties.data()),
+        out_edge_iterator(const CsrArrays& csr, VertexId v, bool at_end)
+            : targets_(csr.forward_target),
+              sources_(csr.backward_source),
+              relations_(csr.backward_relation),
               v_(v),
-              forward_(csr.m_forward.m_rowstart[v + (at_end ? 1 : 0)]),
-              forward_end_(csr.m_forward.m_rowstart[v + 1]),
-              backward_(csr.m_backward.m_rowstart[v + (at_end ? 1 : 0)]),
-              backward_end_(csr.m_backward.m_rowstart[v + 1]) {}
+              forward_(csr.forward_start[v + (at_end ? 1 : 0)]),
+              forward_end_(csr.forward_start[v + 1]),
+              backward_(csr.backward_start[v + (at_end ? 1 : 0)]),
+              backward_end_(csr.backward_start[v + 1]) {}
 
       private:
         friend class boost::iterator_core_access;
@@ -93,13 +102,31 @@ class HalfEdgeGraph {
         std::uint32_t forward_ = 0, forward_end_ = 0, backward_ = 0, backward_end_ = 0;
     };
 
-    // Every relation once, as its forward half-edge.
-    struct ForwardHalf {
-        const CsrGraph* csr = nullptr;
-        WalkEdge operator()(const CsrGraph::edge_descriptor& e) const {
-            return {boost::source(e, *csr), boost::target(e, *csr),
-                    HalfEdge::of(boost::get(boost::edge_index, *csr, e), false)};
+    // Every relation once, as its forward half-edge, in relation order.
+    class edge_iterator
+        : public boost::iterator_facade<edge_iterator, WalkEdge, boost::forward_traversal_tag, WalkEdge> {
+      public:
+        edge_iterator() = default;
+        edge_iterator(const CsrArrays& csr, RelationIndex r) : csr_(&csr), r_(r) { settle(); }
+
+      private:
+        friend class boost::iterator_core_access;
+        [[nodiscard]] WalkEdge dereference() const {
+            return {from_, csr_->forward_target[r_], HalfEdge::of(r_, false)};
         }
+        void increment() {
+            ++r_;
+            settle();
+        }
+        // from_ becomes the row that relation r_ is in (rows of vertices without relations are skipped).
+        void settle() {
+            while (from_ < csr_->vertices && csr_->forward_start[from_ + 1] <= r_) ++from_;
+        }
+        [[nodiscard]] bool equal(const edge_iterator& other) const { return r_ == other.r_; }
+
+        const CsrArrays* csr_ = nullptr;
+        RelationIndex r_ = 0;
+        VertexId from_ = 0;
     };
 
     // Boost graph concepts: IncidenceGraph, VertexListGraph, EdgeListGraph.
@@ -111,16 +138,15 @@ class HalfEdgeGraph {
                                 boost::vertex_list_graph_tag,
                                 boost::edge_list_graph_tag {};
     using vertex_iterator = boost::counting_iterator<VertexId>;
-    using edge_iterator = boost::transform_iterator<ForwardHalf, CsrGraph::edge_iterator, WalkEdge, WalkEdge>;
     using in_edge_iterator = out_edge_iterator;  // undirected: the same half-edges
     using adjacency_iterator = void;
     using vertices_size_type = std::uint32_t;
     using edges_size_type = std::uint32_t;
     using degree_size_type = std::uint32_t;
-    static VertexId null_vertex() { return CsrGraph::null_vertex(); }
+    static VertexId null_vertex() { return std::numeric_limits<VertexId>::max(); }
 
   private:
-    const CsrGraph* csr_;
+    CsrArrays csr_;
 };
 
 inline std::pair<HalfEdgeGraph::out_edge_iterator, HalfEdgeGraph::out_edge_iterator> out_edges(
@@ -129,21 +155,22 @@ inline std::pair<HalfEdgeGraph::out_edge_iterator, HalfEdgeGraph::out_edge_itera
             HalfEdgeGraph::out_edge_iterator(g.csr(), v, true)};
 }
 inline std::uint32_t out_degree(VertexId v, const HalfEdgeGraph& g) {
-    return boost::out_degree(v, g.csr()) + boost::in_degree(v, g.csr());
+    const CsrArrays& csr = g.csr();
+    return csr.forward_start[v + 1] - csr.forward_start[v] + csr.backward_start[v + 1] -
+           csr.backward_start[v];
 }
 inline VertexId source(const WalkEdge& e, const HalfEdgeGraph&) { return e.source; }
 inline VertexId target(const WalkEdge& e, const HalfEdgeGraph&) { return e.target; }
 inline std::pair<HalfEdgeGraph::vertex_iterator, HalfEdgeGraph::vertex_iterator> vertices(
     const HalfEdgeGraph& g) {
-    return {HalfEdgeGraph::vertex_iterator(0), HalfEdgeGraph::vertex_iterator(boost::num_vertices(g.csr()))};
+    return {HalfEdgeGraph::vertex_iterator(0), HalfEdgeGraph::vertex_iterator(g.csr().vertices)};
 }
-inline std::uint32_t num_vertices(const HalfEdgeGraph& g) { return boost::num_vertices(g.csr()); }
+inline std::uint32_t num_vertices(const HalfEdgeGraph& g) { return g.csr().vertices; }
 inline std::pair<HalfEdgeGraph::edge_iterator, HalfEdgeGraph::edge_iterator> edges(const HalfEdgeGraph& g) {
-    const auto [first, last] = boost::edges(g.csr());
-    const HalfEdgeGraph::ForwardHalf forward{&g.csr()};
-    return {HalfEdgeGraph::edge_iterator(first, forward), HalfEdgeGraph::edge_iterator(last, forward)};
+    return {HalfEdgeGraph::edge_iterator(g.csr(), 0),
+            HalfEdgeGraph::edge_iterator(g.csr(), g.csr().relations)};
 }
-inline std::uint32_t num_edges(const HalfEdgeGraph& g) { return boost::num_edges(g.csr()); }
+inline std::uint32_t num_edges(const HalfEdgeGraph& g) { return g.csr().relations; }
 inline boost::typed_identity_property_map<VertexId> get(boost::vertex_index_t, const HalfEdgeGraph&) {
     return {};
 }
