@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Kizuna's benchmark harness: generates synthetic collaboration graphs, measures Kizuna on them and runs
-the peers a user would pick instead (Kùzu, SQLite recursive CTE, NetworkX) on the same files in the same
+the peers a user would pick instead (Kùzu, DuckDB, SQLite recursive CTE, NetworkX) on the same files in the same
 run. Before any timing is printed, it checks that every peer's shortest-connection lengths equal
 Kizuna's for every sampled pair; a disagreement stops the run (exit 1).
 
@@ -9,7 +9,7 @@ Kizuna's for every sampled pair; a disagreement stops the run (exit 1).
     python3 bench/run.py --relations 2000 --no-install   # quick run with the peers already present
     python3 bench/run.py --report results.json           # the tables of a run saved with --json
 
-Peers are installed by the script itself: Kùzu with npm (into bench/.peers), NetworkX with apt
+Peers are installed by the script itself: Kùzu and DuckDB with npm (into bench/.peers), NetworkX with apt
 (python3-networkx). With --no-install a missing peer is reported and skipped. The table is printed in
 Markdown for bench/README.md.
 """
@@ -27,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 KUZU_VERSION = "0.11.3"
-PEERS = ("kuzu", "sqlite", "networkx")
+DUCKDB_VERSION = "1.5.6-r.1"  # @duckdb/node-api
+PEERS = ("kuzu", "duckdb", "sqlite", "networkx")
 # Kùzu is asked for SHORTEST 1..10: longer connections are "none" there.
 KUZU_MAX_HOPS = 10
 
@@ -85,6 +86,18 @@ def ensure_kuzu(install):
     # npm no longer runs install scripts by default; Kùzu's copies its prebuilt native module into place.
     subprocess.run(["node", "install.js"], cwd=package, check=True, stdout=subprocess.DEVNULL)
     return (package / "kuzujs.node").exists()
+
+
+def ensure_duckdb(install):
+    package = kuzu_modules() / "@duckdb" / "node-api"
+    if (package / "package.json").exists():
+        return True
+    if not install or shutil.which("npm") is None:
+        return False
+    log(f"installing @duckdb/node-api@{DUCKDB_VERSION} (npm, into bench/.peers)")
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(HERE / ".peers"),
+                    f"@duckdb/node-api@{DUCKDB_VERSION}"], check=True, stdout=subprocess.DEVNULL)
+    return (package / "package.json").exists()
 
 
 def cold_cli_path(kizuna, db, pairs_file, repeats):
@@ -191,7 +204,16 @@ def measure(size, args, build, peers):
         result["kuzu_cypher"] = run_json(["node", str(HERE / "peers" / "kuzu_cypher_peer.js"), str(data), str(pairs),
                                           str(work), str(args.pairs), str(args.cypher_repeats)], env=env)
 
+    if "duckdb" in peers and size <= args.duckdb_max:
+        limit = args.duckdb_pairs if size > 100000 else args.pairs
+        log(f"[{size:,} relations] DuckDB ({limit} pairs)")
+        env = dict(os.environ, NODE_PATH=str(kuzu_modules()))
+        result["duckdb"] = run_json(["node", str(HERE / "peers" / "duckdb_peer.js"), str(data), str(pairs), str(work),
+                                     str(limit)], env=env)
+
     problems = []
+    if "duckdb" in result:
+        problems += check_agreement("DuckDB", lengths, result["duckdb"]["path_lengths"], KUZU_MAX_HOPS)
     if "sqlite" in result:
         problems += check_agreement("SQLite", lengths, result["sqlite"]["path_lengths"])
     if "networkx" in result:
@@ -207,7 +229,8 @@ def measure(size, args, build, peers):
                                     theirs["shortest"]["answers"], KUZU_MAX_HOPS)
     if problems:
         raise SystemExit("answers disagree; no timings reported:\n  " + "\n  ".join(problems[:20]))
-    checked = {name: len(result[name]["path_lengths"]) for name in ("sqlite", "networkx", "kuzu") if name in result}
+    checked = {name: len(result[name]["path_lengths"]) for name in ("sqlite", "networkx", "kuzu", "duckdb")
+               if name in result}
     result["agreement"] = checked
     log(f"[{size:,} relations] path lengths agree: " +
         (", ".join(f"{name} {count} pairs" for name, count in checked.items()) or "no peer ran"))
@@ -225,40 +248,50 @@ def with_ratio(text, kizuna, peer, higher_is_better=False):
 def table(result):
     k = result["kizuna"]
     q, imp = k["queries"], k["import"]
-    kuzu, sqlite, nx = result.get("kuzu"), result.get("sqlite"), result.get("networkx")
-    rows = [("operation", "Kizuna", "Kùzu", "SQLite CTE", "NetworkX")]
+    kuzu, duck = result.get("kuzu"), result.get("duckdb")
+    sqlite, nx = result.get("sqlite"), result.get("networkx")
+    rows = [("operation", "Kizuna", "Kùzu", "DuckDB", "SQLite CTE", "NetworkX")]
 
-    mine = imp["relations_per_second"]
-    rows.append(("import (relations/s)", rate(mine),
-                 with_ratio(rate(kuzu["import"]["relations_per_second"]), mine,
-                            kuzu["import"]["relations_per_second"], True) if kuzu else "",
+    def import_rate(peer, suffix=""):
+        if not peer:
+            return ""
+        theirs = peer["import"]["relations_per_second"]
+        return with_ratio(rate(theirs) + suffix, imp["relations_per_second"], theirs, True)
+
+    def latency(peer, key, pairs_note=False):
+        if not peer:
+            return ""
+        text = ms(peer["path"][key]) + (f", {peer['path']['count']} pairs" if pairs_note else "")
+        return with_ratio(text, q["path"][key], peer["path"][key])
+
+    rows.append(("import (relations/s)", rate(imp["relations_per_second"]), import_rate(kuzu), import_rate(duck),
                  f"endpoint indexes for the CTE: {sqlite['index_seconds']:.1f} s" if sqlite else "",
-                 with_ratio(rate(nx["import"]["relations_per_second"]) + " in memory", mine,
-                            nx["import"]["relations_per_second"], True) if nx else ""))
-    rows.append(("graph from SQLite (relations/s)", rate(q["graph_from_sqlite"]["relations_per_second"]), "", "", ""))
-    rows.append(("graph from cache (relations/s)", rate(q["graph_from_cache"]["relations_per_second"]), "", "", ""))
+                 import_rate(nx, " in memory")))
+    rows.append(("graph from SQLite (relations/s)", rate(q["graph_from_sqlite"]["relations_per_second"]), "", "", "",
+                 ""))
+    rows.append(("graph from cache (relations/s)", rate(q["graph_from_cache"]["relations_per_second"]), "", "", "",
+                 ""))
     for label, key in (("path p50", "p50_ms"), ("path p99", "p99_ms")):
-        mine = q["path"][key]
-        rows.append((f"{label} ({q['path']['count']} pairs)", ms(mine),
-                     with_ratio(ms(kuzu["path"][key]), mine, kuzu["path"][key]) if kuzu else "",
-                     with_ratio(ms(sqlite["path"][key]) + f", {sqlite['path']['count']} pairs", mine,
-                                sqlite["path"][key]) if sqlite else "",
-                     with_ratio(ms(nx["path"][key]), mine, nx["path"][key]) if nx else ""))
+        rows.append((f"{label} ({q['path']['count']} pairs)", ms(q["path"][key]), latency(kuzu, key),
+                     latency(duck, key, duck is not None and duck["path"]["count"] != q["path"]["count"]),
+                     latency(sqlite, key, True), latency(nx, key)))
     for label, key in (("partners, type+date filter", "partners_type_date"), ("ego, 2 hops", "ego_2_hops"),
                        ("simple paths ≤ 4 hops, cap 1000", "simple_paths_4_hops")):
-        rows.append((f"{label} p50 / p99", f"{ms(q[key]['p50_ms'])} / {ms(q[key]['p99_ms'])}", "", "", ""))
+        rows.append((f"{label} p50 / p99", f"{ms(q[key]['p50_ms'])} / {ms(q[key]['p99_ms'])}", "", "", "", ""))
     cold = k["cold_cli_path"]
-    rows.append(("cold `kizuna path` process (median)", ms(cold["median_ms"]), "", "", ""))
+    rows.append(("cold `kizuna path` process (median)", ms(cold["median_ms"]), "", "", "", ""))
     rows.append(("peak RSS, query process", mib(q["peak_rss_bytes"]),
-                 mib(kuzu["peak_rss_bytes"]) + " (load + paths)" if kuzu else "", "",
+                 mib(kuzu["peak_rss_bytes"]) + " (load + paths)" if kuzu else "",
+                 mib(duck["peak_rss_bytes"]) + " (load + paths)" if duck else "", "",
                  mib(nx["peak_rss_bytes"]) if nx else ""))
-    rows.append(("peak RSS, import process", mib(imp["peak_rss_bytes"]), "", "", ""))
+    rows.append(("peak RSS, import process", mib(imp["peak_rss_bytes"]), "", "", "", ""))
     parts = q["graph_bytes_per_relation_by_part"]
     rows.append(("in-memory graph, bytes/relation", f"{q['graph_bytes_per_relation']:.1f}: adjacency "
                  f"{parts['adjacency']:.1f}, type+dates {parts['relation_attributes']:.1f}, "
-                 f"row ids {parts['row_ids']:.1f}, entity ids etc. {parts['entities']:.1f}", "", "", ""))
+                 f"row ids {parts['row_ids']:.1f}, entity ids etc. {parts['entities']:.1f}", "", "", "", ""))
     rows.append(("database on disk, bytes/relation", f"{imp['db_bytes_per_relation']:.0f}",
-                 f"{kuzu['import']['db_bytes'] / kuzu['relations']:.0f}" if kuzu else "", "", ""))
+                 f"{kuzu['import']['db_bytes'] / kuzu['relations']:.0f}" if kuzu else "",
+                 f"{duck['import']['db_bytes'] / duck['relations']:.0f}" if duck else "", "", ""))
     lines = [f"### {result['size']:,} relations, {q['entities']:,} entities"]
     lines.append("| " + " | ".join(rows[0]) + " |")
     lines.append("|" + "---|" * len(rows[0]))
@@ -302,9 +335,12 @@ def main():
                         help="pairs the SQLite CTE answers on graphs over 100k relations (it is slow)")
     parser.add_argument("--networkx-max", type=int, default=1000000, help="largest graph NetworkX loads")
     parser.add_argument("--kuzu-max", type=int, default=10000000, help="largest graph Kùzu loads")
+    parser.add_argument("--duckdb-max", type=int, default=10000000, help="largest graph DuckDB loads")
+    parser.add_argument("--duckdb-pairs", type=int, default=20,
+                        help="pairs DuckDB's recursive CTE answers on graphs over 100k relations (it is slow)")
     parser.add_argument("--cli-repeats", type=int, default=5)
     parser.add_argument("--cypher-repeats", type=int, default=5, help="runs of the query-language filter over every relation")
-    parser.add_argument("--peers", default=",".join(PEERS), help="comma-separated subset of kuzu,sqlite,networkx, or none")
+    parser.add_argument("--peers", default=",".join(PEERS), help="comma-separated subset of kuzu,duckdb,sqlite,networkx, or none")
     parser.add_argument("--no-install", action="store_true", help="skip peers that are not installed")
     parser.add_argument("--build", default=str(ROOT / "build"), help="Kizuna's build folder")
     parser.add_argument("--work", default=str(HERE / "work"), help="where generated files and databases go")
@@ -330,6 +366,9 @@ def main():
     if "kuzu" in peers and not ensure_kuzu(install):
         log("Kùzu is not installed: skipped (run without --no-install to install it with npm)")
         peers.remove("kuzu")
+    if "duckdb" in peers and not ensure_duckdb(install):
+        log("DuckDB is not installed: skipped (run without --no-install to install it with npm)")
+        peers.remove("duckdb")
 
     run = {"machine": machine(), "seed": args.seed, "pairs": args.pairs,
            "results": [measure(size, args, build, peers) for size in args.relations]}

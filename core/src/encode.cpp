@@ -18,7 +18,6 @@ EncodedEntity encode(const Entity& entity) {
     for (const auto& alias : entity.aliases) aliases.push_back(to_nfc(alias));
     encoded.aliases = strings_to_json_text(aliases);
     encoded.attributes = attributes_to_json_text(entity.attributes);
-    encoded.sources = sources_to_json_text(entity.sources);
     // Every name and alias that has a key, once per language and key.
     std::set<std::pair<std::string, std::string>> seen;
     auto add = [&](const std::string& lang, const std::string& name) {
@@ -49,7 +48,6 @@ EncodedRelation encode(const Relation& relation) {
     if (relation.start) encoded.start = relation.start->to_string();
     if (relation.end) encoded.end = relation.end->to_string();
     encoded.attributes = attributes_to_json_text(relation.attributes);
-    encoded.sources = sources_to_json_text(relation.sources);
     return encoded;
 }
 

@@ -211,18 +211,21 @@ Graph Graph::build(const Store& store) {
         impl->backward_relation = Column<std::uint32_t>(std::move(csr.m_backward.m_edge_properties));
     }
 
-    // Dates as codes into the distinct dates, ascending (a registry's dates repeat: two bytes each).
-    std::vector<std::int32_t> dates(start);
-    dates.insert(dates.end(), end.begin(), end.end());
+    // Dates as codes into the distinct dates, ascending (a registry's dates repeat: two bytes each). The
+    // distinct dates are few (tens of thousands at most in practice): a hash map finds each one's code.
+    std::unordered_map<std::int32_t, std::uint32_t> code_of;
+    for (const auto* values : {&start, &end}) {
+        for (const auto value : *values) code_of.try_emplace(value, 0);
+    }
+    std::vector<std::int32_t> dates;
+    dates.reserve(code_of.size());
+    for (const auto& [value, code] : code_of) dates.push_back(value);
     std::sort(dates.begin(), dates.end());
-    dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
-    auto codes = [&dates](const std::vector<std::int32_t>& values) {
+    for (std::uint32_t i = 0; i < dates.size(); ++i) code_of[dates[i]] = i;
+    auto codes = [&code_of](const std::vector<std::int32_t>& values) {
         std::vector<std::uint32_t> out;
         out.reserve(values.size());
-        for (const auto value : values) {
-            out.push_back(static_cast<std::uint32_t>(std::lower_bound(dates.begin(), dates.end(), value) -
-                                                     dates.begin()));
-        }
+        for (const auto value : values) out.push_back(code_of.find(value)->second);
         return CodeColumn::narrowest(out);
     };
     impl->start = codes(start);

@@ -5,9 +5,27 @@
 
 namespace kizuna {
 
-const char* const kEntityColumns =
-    "e.id, e.kind, e.name_en, e.name_ja, e.name_vi, e.aliases, e.country, e.attributes, e.sources";
-const char* const kRelationColumns = "r.id, r.type, f.id, t.id, r.start, r.\"end\", r.attributes, r.sources";
+namespace {
+
+// A row's sources in the JSON form sources_from_json_text reads: each [did, "locator"] of the stored
+// column (see SqlWriter::stored_sources) with its document's title and URL; json_each gives the
+// elements in order.
+std::string sources_of(const std::string& column) {
+    return "(SELECT json_group_array(json((SELECT json_object('title', d.title, 'url', nullif(d.url, ''), "
+           "'locator', s.value ->> 1) FROM documents d WHERE d.did = s.value ->> 0))) FROM json_each(" +
+           column + ") s)";
+}
+
+const std::string kEntityColumnsText =
+    "e.id, e.kind, e.name_en, e.name_ja, e.name_vi, e.aliases, e.country, e.attributes, " +
+    sources_of("e.sources");
+const std::string kRelationColumnsText =
+    "r.id, r.type, f.id, t.id, r.start, r.\"end\", r.attributes, " + sources_of("r.sources");
+
+}  // namespace
+
+const char* const kEntityColumns = kEntityColumnsText.c_str();
+const char* const kRelationColumns = kRelationColumnsText.c_str();
 const char* const kRelationJoins =
     " FROM relations r JOIN entities f ON f.eid = r.src JOIN entities t ON t.eid = r.dst";
 

@@ -228,6 +228,31 @@ void add_entity_kinds(SQLite::Database& db) {
     }
 }
 
+// Version 12: every source document (title and URL) is stored once, in documents; an entity's or a
+// relation's sources name it by row, each with its own locator: [[did, "locator"], ...]. A registry
+// cites the same document for thousands of rows, and the JSON objects were a third of the database.
+void store_documents_once(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS documents(
+            did INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            url TEXT NOT NULL DEFAULT '',
+            UNIQUE(title, url));
+    )sql");
+    for (const std::string table : {"entities", "relations"}) {
+        db.exec(
+            "INSERT OR IGNORE INTO documents(title, url) SELECT s.value ->> 'title', "
+            "coalesce(s.value ->> 'url', '') FROM " +
+            table + " x, json_each(x.sources) s WHERE s.type = 'object'");
+        // Rows already in the new form (a migration run again) start with an array, not an object.
+        db.exec("UPDATE " + table +
+                " SET sources = (SELECT json_group_array(json_array((SELECT did FROM documents d WHERE "
+                "d.title = s.value ->> 'title' AND d.url = coalesce(s.value ->> 'url', '')), "
+                "coalesce(s.value ->> 'locator', ''))) FROM json_each(" +
+                table + ".sources) s) WHERE json_type(sources, '$[0]') = 'object'");
+    }
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,      add_instance_id,
@@ -235,7 +260,7 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
         drop_endpoint_indexes, enlarge_name_search_buffer,
         add_data_version,      add_relation_categories,
         add_vietnamese_labels, index_attribute_values,
-        add_entity_kinds};
+        add_entity_kinds,      store_documents_once};
     return kMigrations;
 }
 

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,6 +12,7 @@
 #include "batched_insert.h"
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/core/model.h"
 
 namespace kizuna {
 
@@ -61,6 +63,8 @@ class SqlWriter final : public BulkWriter {
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
           remove_entity_(db, "DELETE FROM entities WHERE id = ?"),
           find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
+          add_document_(db, "INSERT INTO documents(title, url) VALUES (?, ?) ON CONFLICT DO NOTHING"),
+          find_document_(db, "SELECT did FROM documents WHERE title = ? AND url = ?"),
           last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
         SQLite::Statement types(db, "SELECT id FROM relation_types");
         while (types.executeStep()) types_.insert(types.getColumn(0).getString());
@@ -96,7 +100,8 @@ class SqlWriter final : public BulkWriter {
         put_entity_.bindNoCopy(6, encoded.aliases);
         put_entity_.bindNoCopy(7, entity.country);
         put_entity_.bindNoCopy(8, encoded.attributes);
-        put_entity_.bindNoCopy(9, encoded.sources);
+        const std::string sources = stored_sources(entity.sources);
+        put_entity_.bindNoCopy(9, sources);
         const std::int64_t last_insert = db_.getLastInsertRowid();
         const bool changed = put_entity_.exec() > 0;
         put_entity_.reset();
@@ -135,8 +140,8 @@ class SqlWriter final : public BulkWriter {
             throw StorageError("relation " + relation.id + " has unknown type '" + relation.type + "'");
         }
         summary_.relations_changed += put_relations_.add(
-            {relation.id, relation.type, encoded.start, encoded.end, encoded.attributes, encoded.sources,
-             row_of(relation.from, static_cast<std::int64_t>(encoded.from)),
+            {relation.id, relation.type, encoded.start, encoded.end, encoded.attributes,
+             stored_sources(relation.sources), row_of(relation.from, static_cast<std::int64_t>(encoded.from)),
              row_of(relation.to, static_cast<std::int64_t>(encoded.to))});
     }
 
@@ -216,6 +221,42 @@ class SqlWriter final : public BulkWriter {
         return found != eids_.end() ? found->second : (eids_[id] = lookup_eid(id));
     }
 
+    // Sources as the store keeps them: each document (title, URL) once in documents, named by its row
+    // with the locator: [[did,"locator"],...], the text SQLite's json_array gives (schema.cpp's migration
+    // writes the same), so that an unchanged row compares equal.
+    std::string stored_sources(const std::vector<Source>& sources) {
+        std::string out = "[";
+        for (const auto& source : sources) {
+            if (out.size() > 1) out += ',';
+            out += '[';
+            out += std::to_string(document_row(source));
+            out += ',';
+            out += nlohmann::json(source.locator).dump();
+            out += ']';
+        }
+        out += ']';
+        return out;
+    }
+
+    std::int64_t document_row(const Source& source) {
+        std::string key = source.title;
+        key += '\0';
+        key += source.url;
+        if (const auto found = documents_.find(key); found != documents_.end()) return found->second;
+        for (auto* statement : {&add_document_, &find_document_}) {
+            statement->bind(1, source.title);
+            statement->bind(2, source.url);
+        }
+        add_document_.exec();
+        add_document_.reset();
+        if (!find_document_.executeStep())
+            throw StorageError("cannot store the document '" + source.title + "'");
+        const std::int64_t did = find_document_.getColumn(0).getInt64();
+        find_document_.reset();
+        documents_.emplace(std::move(key), did);
+        return did;
+    }
+
     // The row of an entity, 0 when there is none.
     std::int64_t lookup_eid(const std::string& id) {
         find_eid_.bind(1, id);
@@ -235,8 +276,9 @@ class SqlWriter final : public BulkWriter {
     SQLite::Statement put_type_, put_kind_, put_entity_, delete_names_;
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
-    SQLite::Statement remove_relation_, remove_entity_, find_eid_;
-    std::unordered_map<std::string, std::int64_t> eids_;  // looked up by row_of
+    SQLite::Statement remove_relation_, remove_entity_, find_eid_, add_document_, find_document_;
+    std::unordered_map<std::string, std::int64_t> documents_;  // "title\0url" -> did, as written or found
+    std::unordered_map<std::string, std::int64_t> eids_;       // looked up by row_of
     // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
     std::unordered_set<std::string> types_;
     // Rows above this were inserted by this write (INTEGER PRIMARY KEY rows grow past the largest).

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/store.h"
@@ -38,6 +39,10 @@ auto guarded_read(const Store::Impl& impl, Read&& read) -> decltype(read()) {
     try {
         return read();
     } catch (const SQLite::Exception& e) {
+        // SQLite's JSON functions refuse a stored JSON text that does not parse (sources are read through
+        // them): damage to a row, said as the row readers say it (rows.cpp).
+        if (std::string_view(e.what()).find("malformed JSON") != std::string_view::npos)
+            throw StorageError(impl.path.string() + ": a stored value is damaged: " + e.what());
         throw StorageError(impl.path.string() + ": cannot read the database: " + e.getErrorStr());
     }
 }

@@ -81,9 +81,10 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
                     if (side.reached(v, search)) continue;
                     side.reach(v, search, side.depth + 1, e.half);
                     side.next.push_back(v);
-                    if (other.reached(v, search) && side.depth + 1 + other.depth_of[v] < best) {
+                    if (other.reached(v, search)) {
                         best = side.depth + 1 + other.depth_of[v];
                         meeting = v;
+                        return;
                     }
                 }
             }
@@ -93,11 +94,15 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
         } else {
             expand(backward_view);
         }
+        // The first meeting is a shortest connection, so the level need not be finished (on a power-law
+        // graph the last level is often a hub's thousands of relations). Why: no vertex of this side's
+        // frontier has been reached by the other side (that would have been a meeting already), so a
+        // vertex the other side reached before its last level cannot neighbour this frontier - expanding
+        // it would have reached the neighbour. Every meeting of this level is with the other side's last
+        // level: all have the same length, side.depth + 1 + other.depth.
+        if (meeting) break;
         side.frontier.swap(side.next);
         ++side.depth;
-        // Every meeting in this level has the same forward+backward depth sum or one more; the best of
-        // the level is the shortest overall.
-        if (meeting) break;
     }
     if (!meeting || best > max_hops) return std::nullopt;
 

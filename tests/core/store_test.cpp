@@ -425,6 +425,60 @@ TEST_CASE("a version 10 database gains the kind vocabulary on upgrade, its data 
     CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
 }
 
+TEST_CASE("a version 11 database's sources are stored once per document on upgrade", "[core][store]") {
+    TempDir dir;
+    // Back to version 11: every source a JSON object in its row, no documents table.
+    const std::string to_objects =
+        " SET sources = (SELECT json_group_array(json_object('locator', s.value ->> 1, 'title', d.title, "
+        "'url', nullif(d.url, ''))) FROM json_each(sources) s JOIN documents d ON d.did = s.value ->> 0)";
+    (void)upgrade(
+        dir / "k.db",
+        "UPDATE entities" + to_objects + "; UPDATE relations" + to_objects + "; DROP TABLE documents", 11);
+    {
+        SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+        // "Seed" at two addresses and "Other" without one: three documents.
+        CHECK(db.execAndGet("SELECT count(*) FROM documents").getInt() == 3);
+        CHECK(db.execAndGet("SELECT count(*) FROM relations WHERE sources LIKE '%title%'").getInt() == 0);
+    }
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadWrite);
+    CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
+    CHECK(store.entity(full_entity().id) == full_entity());
+    // The upgrade wrote what a write writes: the same rows again change nothing.
+    CHECK(store
+              .write([](Store::Writer& w) {
+                  w.put(full_entity());
+                  w.put(mou());
+              })
+              .total() == 0);
+}
+
+TEST_CASE("a document cited by many rows is stored once, each row keeping its own locator", "[core][store]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    std::vector<Relation> relations;
+    for (int i = 0; i < 60; ++i) {
+        Relation r = mou();
+        r.id = "cited-" + std::to_string(i);
+        r.sources = {Source{"Registry", "https://example.org/registry", "row " + std::to_string(i)}};
+        if (i % 3 == 0) r.sources.push_back(Source{"Seed", "https://www.pref.kanagawa.jp/", ""});
+        relations.push_back(r);
+    }
+    // Both ways in: a small write and the bulk path.
+    (void)store.write([&](Store::Writer& w) {
+        for (int i = 0; i < 30; ++i) w.put(relations[i]);
+    });
+    (void)BulkWrite::run(
+        store,
+        [&](Store::Writer& w) {
+            for (int i = 30; i < 60; ++i) w.put(relations[i]);
+        },
+        BulkWrite::Size{0, 1'000'000});
+    for (const auto& r : relations) CHECK(store.relation(r.id) == r);
+    SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT count(*) FROM documents WHERE title = 'Registry'").getInt() == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM documents WHERE title = 'Seed'").getInt() == 2);
+}
+
 TEST_CASE("a bulk write into an empty database is atomic and leaves it in WAL mode", "[core][store]") {
     TempDir dir;
     const BulkWrite::Size kBulk{1'000'000, 1'000'000};

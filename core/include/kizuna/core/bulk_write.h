@@ -15,11 +15,12 @@
 
 namespace kizuna {
 
-// An entity's fields as the store keeps them: names and aliases in NFC, aliases, attributes and sources
-// as JSON text, and its search names (language, name, normalised key; see text.h), each once.
+// An entity's fields as the store keeps them: names and aliases in NFC, aliases and attributes as JSON
+// text (sources: the writer stores each document once), and its search names (language, name, normalised key;
+// see text.h), each once.
 struct EncodedEntity {
     std::string name_en, name_ja, name_vi;
-    std::string aliases, attributes, sources;
+    std::string aliases, attributes;
     // lang: "id", "en", "ja", "vi", "alias", or "attribute:NAME" for an attribute's value (found by
     // search, never taken for the entity's name).
     struct SearchName {
@@ -28,11 +29,12 @@ struct EncodedEntity {
     };
     std::vector<SearchName> search_names;
 };
-// A relation's fields as the store keeps them: dates as ISO text (empty: none), attributes and sources
-// as JSON text, and its ends' keys (kNoEntity: the writer looks the end up by id).
+// A relation's fields as the store keeps them: dates as ISO text (empty: none), attributes as JSON text
+// (sources: the writer stores each document once), and its ends' keys (kNoEntity: the writer looks the end up
+// by id).
 struct EncodedRelation {
     std::string start, end;
-    std::string attributes, sources;
+    std::string attributes;
     EntityKey from = kNoEntity, to = kNoEntity;
 };
 // Pure functions: a loader may encode on another thread than the one that writes.
