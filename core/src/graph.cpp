@@ -9,37 +9,13 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "graph_builder.h"
 #include "graph_cache.h"
 #include "graph_impl.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/graph_internals.h"
 
 namespace kizuna {
-
-namespace {
-
-std::uint16_t intern(const std::string& value, std::vector<std::string>& table,
-                     std::unordered_map<std::string, std::uint16_t>& index) {
-    const auto [it, inserted] = index.try_emplace(value, static_cast<std::uint16_t>(table.size()));
-    if (inserted) {
-        if (table.size() == std::numeric_limits<std::uint16_t>::max()) {
-            throw StorageError("too many distinct kinds or countries for the in-memory graph");
-        }
-        table.push_back(value);
-    }
-    return it->second;
-}
-
-// values[i] = old values[order[i]], into a vector of exactly the right size.
-template <typename T>
-void permute(std::vector<T>& values, const std::vector<std::uint32_t>& order) {
-    std::vector<T> out;
-    out.reserve(order.size());
-    for (const auto i : order) out.push_back(values[i]);
-    values.swap(out);
-}
-
-}  // namespace
 
 Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Graph::~Graph() = default;
@@ -72,174 +48,28 @@ std::filesystem::path Graph::cache_path(const std::filesystem::path& database) {
 }
 
 Graph Graph::build(const Store& store) {
-    auto impl = std::make_unique<Impl>();
-    std::vector<VertexId> from, to;  // of each relation, in relation-id order
-    // The columns' values while they are gathered (the Impl's columns are fixed once made).
-    std::vector<std::int64_t> eids, rids;
-    std::vector<std::uint16_t> kind_of, country_of, type_of;
-    std::vector<std::int32_t> start, end;
-    std::vector<char> id_chars;
-    std::vector<std::uint32_t> id_offsets;
+    GraphBuilder builder(true);
+    std::vector<RelationType> types;
+    std::vector<EntityKind> kinds;
+    Store::DataStamp stamp;
     {
         const Store::ReadTransaction snapshot(store);  // the entities, the relations and the stamp: one state
-        const Store::DataStamp stamp = store.data_stamp();
-        impl->instance = stamp.instance;
-        impl->generation = stamp.generation;
-        impl->version = stamp.version;
-        impl->types = store.relation_types();
-        impl->kind_vocabulary = store.entity_kinds();
-        std::unordered_map<std::string, std::uint16_t> kind_index, country_index;
-        // A few dozen types at most: a scan over them is quicker than hashing a string per relation.
-        auto type_index = [&](std::string_view id) {
-            for (std::size_t i = 0; i < impl->types.size(); ++i) {
-                if (impl->types[i].id == id) return static_cast<std::uint16_t>(i);
-            }
-            throw StorageError("relation of unknown type '" + std::string(id) + "'");
-        };
-
-        // Entity keys are dense from 1 unless a file was edited by hand: the vertex of a key by direct
-        // index then, else by binary search over (key, vertex) pairs.
-        const Store::KeyExtent extent = store.entity_key_extent();
-        const bool dense = extent.smallest >= 0 && extent.largest <= 8 * extent.count + 1024;
-        constexpr VertexId kNoVertex = std::numeric_limits<VertexId>::max();
-        std::vector<VertexId> vertex_of_key(dense ? static_cast<std::size_t>(extent.largest) + 1 : 0,
-                                            kNoVertex);
-        std::vector<std::pair<std::int64_t, VertexId>> sparse;  // (key, vertex), sorted, when not dense
-        auto vertex_of = [&](std::int64_t key) {
-            VertexId v = kNoVertex;
-            if (dense) {
-                if (key >= 0 && key <= extent.largest) v = vertex_of_key[static_cast<std::size_t>(key)];
-            } else {
-                const auto it =
-                    std::lower_bound(sparse.begin(), sparse.end(), std::make_pair(key, VertexId{0}));
-                if (it != sparse.end() && it->first == key) v = it->second;
-            }
-            if (v == kNoVertex) throw StorageError("relation to a missing entity row " + std::to_string(key));
-            return v;
-        };
-        id_offsets.push_back(0);
+        stamp = store.data_stamp();
+        types = store.relation_types();
+        kinds = store.entity_kinds();
         store.scan_entities([&](const Store::EntityRow& row) {
-            const auto key = static_cast<std::int64_t>(row.key);
-            const auto v = static_cast<VertexId>(eids.size());
-            if (dense) {
-                if (key < 0 || key > extent.largest) throw StorageError("entity rows changed while reading");
-                vertex_of_key[static_cast<std::size_t>(key)] = v;
-            } else {
-                sparse.emplace_back(key, v);
-            }
-            eids.push_back(key);
-            id_chars.insert(id_chars.end(), row.id.begin(), row.id.end());
-            if (id_chars.size() > std::numeric_limits<std::uint32_t>::max())
-                throw StorageError("entity ids too long in total for the in-memory graph (4 GiB)");
-            id_offsets.push_back(static_cast<std::uint32_t>(id_chars.size()));
-            kind_of.push_back(intern(std::string(row.kind), impl->kinds, kind_index));
-            country_of.push_back(intern(std::string(row.country), impl->countries, country_index));
+            builder.add_entity(static_cast<std::int64_t>(row.key), row.id, row.kind, row.country);
         });
-        std::sort(sparse.begin(), sparse.end());
-
-        // The ends' keys become vertices on a second thread, a chunk behind the reading. One chunk is
-        // mapped at a time, in order, so from and to are only ever written by one thread.
-        constexpr std::size_t kChunkRows = 1 << 16;
-        auto map_rows = [&](std::vector<std::int64_t> keys) {  // (from key, to key) pairs
-            for (std::size_t i = 0; i < keys.size(); i += 2) {
-                from.push_back(vertex_of(keys[i]));
-                to.push_back(vertex_of(keys[i + 1]));
-            }
-        };
-        std::future<void> mapping;
-        std::vector<std::int64_t> keys;
-        keys.reserve(2 * kChunkRows);
-        // Read in relation-id order, then renumbered below in the CSR's order.
-        store.scan_relations([&](const Store::RelationRow& row) {
-            rids.push_back(static_cast<std::int64_t>(row.key));
-            type_of.push_back(type_index(row.type));
-            keys.push_back(static_cast<std::int64_t>(row.from));
-            keys.push_back(static_cast<std::int64_t>(row.to));
-            start.push_back(row.start ? row.start->packed() : 0);
-            end.push_back(row.end ? row.end->packed() : 0);
-            if (keys.size() == 2 * kChunkRows) {
-                if (mapping.valid()) mapping.get();  // rethrows a missing entity row
-                mapping = std::async(std::launch::async, map_rows, std::move(keys));
-                keys = {};
-                keys.reserve(2 * kChunkRows);
-            }
+        store.scan_relations([&](const Store::RelationRow& row) {  // in relation-id order
+            builder.add_relation(static_cast<std::int64_t>(row.key), {}, row.type,
+                                 static_cast<std::int64_t>(row.from), static_cast<std::int64_t>(row.to),
+                                 row.start ? row.start->packed() : 0, row.end ? row.end->packed() : 0);
         });
-        if (mapping.valid()) mapping.get();
-        map_rows(std::move(keys));
     }
-
-    // Relation r becomes the CSR's forward edge r: relations sorted by (from, to, relation id), which
-    // Boost's counting sort by source keeps, so a relation's index is its position and needs no storage.
-    const std::size_t relation_count = rids.size();
-    std::vector<std::pair<std::uint64_t, std::uint32_t>> keyed;  // (from << 32 | to, relation-id order)
-    keyed.reserve(relation_count);
-    for (std::uint32_t r = 0; r < relation_count; ++r) {
-        keyed.emplace_back(static_cast<std::uint64_t>(from[r]) << 32 | to[r], r);
-    }
-    std::vector<VertexId>().swap(from);
-    std::vector<VertexId>().swap(to);
-    std::sort(keyed.begin(), keyed.end());
-    std::vector<std::uint32_t> order;
-    std::vector<std::pair<VertexId, VertexId>> ends;
-    order.reserve(relation_count);
-    ends.reserve(relation_count);
-    for (const auto& [key, r] : keyed) {
-        order.push_back(r);
-        ends.emplace_back(static_cast<VertexId>(key >> 32), static_cast<VertexId>(key & 0xFFFFFFFFU));
-    }
-    std::vector<std::pair<std::uint64_t, std::uint32_t>>().swap(keyed);
-    permute(rids, order);
-    permute(type_of, order);
-    permute(start, order);
-    permute(end, order);
-    std::vector<std::uint32_t>().swap(order);
-    impl->type_counts.assign(impl->types.size(), 0);
-    for (const auto type : type_of) ++impl->type_counts[type];
-
-    // Built by Boost, then kept as its arrays (what the cache file maps).
-    const auto vertex_count = static_cast<std::uint32_t>(eids.size());
-    {
-        using Csr =
-            boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property, boost::no_property,
-                                               boost::no_property, std::uint32_t, std::uint32_t>;
-        Csr csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), vertex_count);
-        std::vector<std::pair<VertexId, VertexId>>().swap(ends);
-        impl->forward_start = Column<std::uint32_t>(std::move(csr.m_forward.m_rowstart));
-        impl->forward_target = Column<std::uint32_t>(std::move(csr.m_forward.m_column));
-        impl->backward_start = Column<std::uint32_t>(std::move(csr.m_backward.m_rowstart));
-        impl->backward_source = Column<std::uint32_t>(std::move(csr.m_backward.m_column));
-        impl->backward_relation = Column<std::uint32_t>(std::move(csr.m_backward.m_edge_properties));
-    }
-
-    // Dates as codes into the distinct dates, ascending (a registry's dates repeat: two bytes each). The
-    // distinct dates are few (tens of thousands at most in practice): a hash map finds each one's code.
-    std::unordered_map<std::int32_t, std::uint32_t> code_of;
-    for (const auto* values : {&start, &end}) {
-        for (const auto value : *values) code_of.try_emplace(value, 0);
-    }
-    std::vector<std::int32_t> dates;
-    dates.reserve(code_of.size());
-    for (const auto& [value, code] : code_of) dates.push_back(value);
-    std::sort(dates.begin(), dates.end());
-    for (std::uint32_t i = 0; i < dates.size(); ++i) code_of[dates[i]] = i;
-    auto codes = [&code_of](const std::vector<std::int32_t>& values) {
-        std::vector<std::uint32_t> out;
-        out.reserve(values.size());
-        for (const auto value : values) out.push_back(code_of.find(value)->second);
-        return CodeColumn::narrowest(out);
-    };
-    impl->start = codes(start);
-    impl->end = codes(end);
-    impl->dates = Column<std::int32_t>(std::move(dates));
-    impl->type_of = CodeColumn::narrowest(type_of);
-    impl->rids = KeyColumn::of(rids);
-    impl->eids = KeyColumn::of(eids);
-    impl->kind_of = CodeColumn::narrowest(kind_of);
-    impl->country_of = CodeColumn::narrowest(country_of);
-    id_chars.shrink_to_fit();
-    impl->id_chars = Column<char>(std::move(id_chars));
-    impl->id_offsets = Column<std::uint32_t>(std::move(id_offsets));
-    impl->link();
+    auto impl = builder.finish(std::move(types), std::move(kinds));
+    impl->instance = stamp.instance;
+    impl->generation = stamp.generation;
+    impl->version = stamp.version;
     return Graph(std::move(impl));
 }
 

@@ -3,6 +3,7 @@
 // detection (an unchanged row counts as no change), relations in batched statements.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -10,6 +11,7 @@
 #include <unordered_set>
 
 #include "batched_insert.h"
+#include "graph_builder.h"
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/model.h"
@@ -18,9 +20,12 @@ namespace kizuna {
 
 class SqlWriter final : public BulkWriter {
   public:
-    SqlWriter(SQLite::Database& db, Store::WriteSummary& summary)
+    // gather, when given, receives every row written, for the graph of a write that fills an empty
+    // database (store_write.cpp); it is told nothing once a row is updated or removed (gathering()).
+    SqlWriter(SQLite::Database& db, Store::WriteSummary& summary, GraphBuilder* gather = nullptr)
         : db_(db),
           summary_(summary),
+          gather_(gather),
           put_type_(
               db,
               "INSERT INTO relation_types(id, label_en, label_ja, directed, description, category, label_vi) "
@@ -108,8 +113,15 @@ class SqlWriter final : public BulkWriter {
         if (!changed) return;
         // A new row moved the last insert row id; an update did not, and its row is looked up. (No
         // RETURNING: it costs more than the lookup, and most rows of a large import are new.)
-        const std::int64_t eid =
-            db_.getLastInsertRowid() != last_insert ? db_.getLastInsertRowid() : lookup_eid(entity.id);
+        const bool inserted = db_.getLastInsertRowid() != last_insert;
+        const std::int64_t eid = inserted ? db_.getLastInsertRowid() : lookup_eid(entity.id);
+        if (gather_ != nullptr) {
+            if (inserted) {
+                gather_->add_entity(eid, entity.id, entity.kind, entity.country);
+            } else {
+                gather_ = nullptr;  // an entity written twice: the store's rows are the truth
+            }
+        }
         if (!eids_.empty()) eids_.erase(entity.id);  // a "no such entity" cached by row_of is stale now
         ++summary_.entities_changed;
         // The names changed or are new: rewrite the search rows of this entity (a new row has none yet).
@@ -139,13 +151,23 @@ class SqlWriter final : public BulkWriter {
         if (types_.count(relation.type) == 0) {
             throw StorageError("relation " + relation.id + " has unknown type '" + relation.type + "'");
         }
-        summary_.relations_changed += put_relations_.add(
-            {relation.id, relation.type, encoded.start, encoded.end, encoded.attributes,
-             stored_sources(relation.sources), row_of(relation.from, static_cast<std::int64_t>(encoded.from)),
-             row_of(relation.to, static_cast<std::int64_t>(encoded.to))});
+        const std::int64_t from_row = row_of(relation.from, static_cast<std::int64_t>(encoded.from));
+        const std::int64_t to_row = row_of(relation.to, static_cast<std::int64_t>(encoded.to));
+        if (gather_ != nullptr) {
+            // Rows of a table that was empty are numbered 1, 2, ... in the order they are inserted; the
+            // caller checks afterwards that every put inserted one.
+            gather_->add_relation(static_cast<std::int64_t>(gather_->relation_count()) + 1, relation.id,
+                                  relation.type, from_row, to_row,
+                                  relation.start ? relation.start->packed() : 0,
+                                  relation.end ? relation.end->packed() : 0);
+        }
+        summary_.relations_changed +=
+            put_relations_.add({relation.id, relation.type, encoded.start, encoded.end, encoded.attributes,
+                                stored_sources(relation.sources), from_row, to_row});
     }
 
     void remove_relation(const std::string& id) override {
+        gather_ = nullptr;
         summary_.relations_changed += put_relations_.flush();  // in the order they were asked for
         remove_relation_.bind(1, id);
         if (remove_relation_.exec() > 0) ++summary_.relations_changed;
@@ -153,6 +175,7 @@ class SqlWriter final : public BulkWriter {
     }
 
     void remove_entity(const std::string& id) override {
+        gather_ = nullptr;
         summary_.relations_changed += put_relations_.flush();
         (void)insert_names_.flush();
         // Its names go with it (entity_names: ON DELETE CASCADE); relations still naming it make the
@@ -162,6 +185,9 @@ class SqlWriter final : public BulkWriter {
         remove_entity_.reset();
         eids_.erase(id);
     }
+
+    // Whether every row written so far went to the GraphBuilder given.
+    [[nodiscard]] bool gathering() const { return gather_ != nullptr; }
 
     // Writes what is still queued; called when the body returns.
     void finish() {
@@ -231,14 +257,39 @@ class SqlWriter final : public BulkWriter {
             out += '[';
             out += std::to_string(document_row(source));
             out += ',';
-            out += nlohmann::json(source.locator).dump();
+            append_json_string(out, source.locator);
             out += ']';
         }
         out += ']';
         return out;
     }
 
+    // A JSON string as SQLite's json_quote writes it: plain text is only quoted (the common case, and a
+    // million rows of an import), anything to escape goes through nlohmann's serializer.
+    static void append_json_string(std::string& out, const std::string& text) {
+        const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+            return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
+        });
+        if (!plain) {
+            out += nlohmann::json(text).dump();
+            return;
+        }
+        out += '"';
+        out += text;
+        out += '"';
+    }
+
     std::int64_t document_row(const Source& source) {
+        // Rows of a file mostly cite the document the row before cited.
+        if (last_document_ != 0 && source.title == last_title_ && source.url == last_url_)
+            return last_document_;
+        last_title_ = source.title;
+        last_url_ = source.url;
+        last_document_ = document_key(source);
+        return last_document_;
+    }
+
+    std::int64_t document_key(const Source& source) {
         std::string key = source.title;
         key += '\0';
         key += source.url;
@@ -273,12 +324,15 @@ class SqlWriter final : public BulkWriter {
 
     SQLite::Database& db_;
     Store::WriteSummary& summary_;
+    GraphBuilder* gather_;
     SQLite::Statement put_type_, put_kind_, put_entity_, delete_names_;
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
     SQLite::Statement remove_relation_, remove_entity_, find_eid_, add_document_, find_document_;
     std::unordered_map<std::string, std::int64_t> documents_;  // "title\0url" -> did, as written or found
-    std::unordered_map<std::string, std::int64_t> eids_;       // looked up by row_of
+    std::string last_title_, last_url_;
+    std::int64_t last_document_ = 0;
+    std::unordered_map<std::string, std::int64_t> eids_;  // looked up by row_of
     // The relation types, checked here for every relation (bulk writes turn SQLite's foreign keys off).
     std::unordered_set<std::string> types_;
     // Rows above this were inserted by this write (INTEGER PRIMARY KEY rows grow past the largest).

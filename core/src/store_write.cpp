@@ -1,6 +1,12 @@
 // Writing: Store::write for small edits, BulkWrite::run for large loads; one transaction each.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <future>
+#include <optional>
+
+#include "graph_builder.h"
+#include "graph_cache.h"
+#include "graph_impl.h"
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/graph.h"
@@ -18,24 +24,70 @@ constexpr std::size_t kBulkRelations = 50000;
 constexpr std::size_t kBulkEntities = 2000;
 
 // A large write is followed by a first command that would otherwise read every relation back from
-// SQLite to build the graph (seconds at millions of relations): the graph is built here instead, from
-// the rows this transaction sees, and its cache written stamped with the data about to be committed. If
-// the commit then fails, that stamp (a fresh random data version) names no committed state, so the file
-// is never used; if this fails, the write goes on without it (the cache is an optimisation).
-void cache_graph_of_write(Store& store, Store::Impl& impl) {
-    struct JoinedReads {  // the graph's reads join this transaction instead of beginning their own
-        int& depth;
-        explicit JoinedReads(int& d) : depth(d) { ++depth; }
-        ~JoinedReads() { --depth; }
-        JoinedReads(const JoinedReads&) = delete;
-        JoinedReads& operator=(const JoinedReads&) = delete;
-    } joined(impl.read_depth);
-    try {
-        (void)Graph::save_cache(store, Graph::build(store));
-    } catch (const StorageError&) {
-        // Built by the first command that needs it instead.
+// SQLite to build the graph (seconds at millions of relations): the graph is made here instead, and its
+// cache written stamped with the data about to be committed. If the commit then fails, that stamp (a
+// fresh random data version) names no committed state, so the file is never used; if this fails, the
+// write goes on without it (the cache is an optimisation).
+// The store's reads (Store::ReadTransaction) join the write transaction instead of beginning their own.
+struct JoinedReads {
+    int& depth;
+    explicit JoinedReads(int& d) : depth(d) { ++depth; }
+    ~JoinedReads() { --depth; }
+    JoinedReads(const JoinedReads&) = delete;
+    JoinedReads& operator=(const JoinedReads&) = delete;
+};
+
+class GraphOfWrite {
+  public:
+    // Rows are gathered as they are written when the database starts empty: they are then all the data.
+    explicit GraphOfWrite(const Store& store) {
+        if (store.empty()) builder_.emplace(false);
     }
-}
+    [[nodiscard]] GraphBuilder* gather() { return builder_ ? &*builder_ : nullptr; }
+
+    // After the body: the gathered rows become the graph on another thread while the caller finishes
+    // its indexes, when they are exactly the tables' rows (every put inserted one row, in order).
+    void start(Store::Impl& impl, const SqlWriter& writer, const Store& store) {
+        if (!builder_ || !writer.gathering() || !builder_->relations_ordered()) return;
+        const JoinedReads joined(impl.read_depth);
+        SQLite::Statement counts(impl.db,
+                                 "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM relations), "
+                                 "(SELECT coalesce(max(rid), 0) FROM relations)");
+        counts.executeStep();
+        const auto relations = static_cast<std::int64_t>(builder_->relation_count());
+        if (counts.getColumn(0).getInt64() != static_cast<std::int64_t>(builder_->entity_count()) ||
+            counts.getColumn(1).getInt64() != relations || counts.getColumn(2).getInt64() != relations) {
+            return;
+        }
+        graph_ = std::async(std::launch::async,
+                            [this, types = store.relation_types(), kinds = store.entity_kinds()] {
+                                return builder_->finish(types, kinds);
+                            });
+    }
+
+    // After the stamp is updated, before the commit.
+    void write_cache(Store& store, Store::Impl& impl) {
+        const JoinedReads joined(impl.read_depth);
+        try {
+            std::unique_ptr<Graph::Impl> graph = graph_.valid() ? graph_.get() : nullptr;
+            if (graph) {
+                const Store::DataStamp stamp = store.data_stamp();
+                graph->instance = stamp.instance;
+                graph->generation = stamp.generation;
+                graph->version = stamp.version;
+                (void)write_graph_cache(*graph, Graph::cache_path(store.path()), store.schema_version());
+            } else {
+                (void)Graph::save_cache(store, Graph::build(store));
+            }
+        } catch (const StorageError&) {
+            // Built by the first command that needs it instead.
+        }
+    }
+
+  private:
+    std::optional<GraphBuilder> builder_;
+    std::future<std::unique_ptr<Graph::Impl>> graph_;
+};
 
 }  // namespace
 
@@ -64,17 +116,20 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
         // before it waited.
         (void)impl.db.execAndGet("SELECT count(*) FROM sqlite_master");
         const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl.db) : 0;
+        std::optional<GraphOfWrite> graph;
+        if (bulk_relations) graph.emplace(store);
         {
-            SqlWriter writer(impl.db, summary);
+            SqlWriter writer(impl.db, summary, graph ? graph->gather() : nullptr);
             body(writer);
             writer.finish();
+            if (graph) graph->start(impl, writer, store);
         }
         if (bulk_names) schema::finish_bulk_names(impl.db, names_before);
         if (summary.total() > 0) {
             impl.db.exec(
                 "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "
                 "WHERE key IN ('generation', 'data_version')");
-            if (bulk_relations) cache_graph_of_write(store, impl);
+            if (graph) graph->write_cache(store, impl);
         }
         transaction.commit();
     } catch (const SQLite::Exception& e) {

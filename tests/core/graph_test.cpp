@@ -7,9 +7,12 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
+#include <tuple>
 
 #include "generated_graph.h"
+#include "kizuna/core/bulk_write.h"
 #include "kizuna/core/graph_internals.h"
 #include "kizuna/core/store.h"
 #include "temp_dir.h"
@@ -262,4 +265,85 @@ TEST_CASE("entity rows far apart (a hand-edited file) still map to their vertice
     }
     const Store store = Store::open(dir / "s.db", Store::Mode::ReadOnly);
     CHECK(adjacency(store, Graph::build(store)) == before);
+}
+
+namespace {
+
+// Every column of a graph, as the public interface shows them.
+struct Columns {
+    std::vector<std::tuple<std::string, std::string, std::string, std::int64_t>> vertices;
+    std::vector<std::tuple<VertexId, VertexId, std::string, std::optional<PartialDate>,
+                           std::optional<PartialDate>, std::int64_t>>
+        relations;
+    friend bool operator==(const Columns&, const Columns&) = default;
+};
+
+Columns columns(const Graph& graph) {
+    Columns out;
+    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+        out.vertices.emplace_back(std::string(graph.entity_id(v)), graph.kind(v), graph.country(v),
+                                  static_cast<std::int64_t>(graph.entity_key(v)));
+    }
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        out.relations.emplace_back(graph.from(r), graph.to(r), graph.type(r).id, graph.start(r), graph.end(r),
+                                   static_cast<std::int64_t>(graph.relation_key(r)));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a large write leaves the cache of the graph the store's rows make", "[core][graph][cache]") {
+    test::TempDir dir;
+    // Parallel relations (their order is by relation id), entities written out of id order.
+    const auto generated = test::generate(300, 3000, 17, test::Shape::PowerLaw);
+    auto entity = [](std::size_t i) {
+        Entity e;
+        e.id = "e" + std::to_string(100000 + (i * 7919) % 300);  // a permutation of 0..299
+        e.kind = i % 3 == 0 ? "company" : "hospital";
+        e.names.en = e.id;
+        e.country = i % 4 == 0 ? "" : "VN";
+        return e;
+    };
+    auto relation = [&](std::size_t i, std::size_t number) {
+        Relation r;
+        r.id = "r" + std::to_string(100000 + number);
+        r.type = test::generated_types()[generated.edges[i].type];
+        r.from = entity(generated.edges[i].from).id;
+        r.to = entity(generated.edges[i].to).id;
+        if (i % 5 != 0) r.start = PartialDate::parse(std::to_string(1990 + i % 30) + (i % 2 ? "-03" : ""));
+        if (i % 7 == 0) r.end = PartialDate::parse("2030");
+        return r;
+    };
+    const BulkWrite::Size bulk{300, 1'000'000};
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    const auto cache = Graph::cache_path(store.path());
+    // Relations in id order into an empty database (an import of a sorted file): the rows written make
+    // the graph. Out of id order, or into a database that has rows: the store's rows make it.
+    const std::string order = GENERATE("in id order", "out of id order", "into data");
+    CAPTURE(order);
+    if (order == "into data") {
+        (void)store.write([&](Store::Writer& w) {
+            for (std::size_t i = 0; i < 300; ++i) w.put(entity(i));
+            w.put(relation(0, 0));
+        });
+    }
+    (void)BulkWrite::run(
+        store,
+        [&](Store::Writer& w) {
+            if (order != "into data") {
+                for (std::size_t i = 0; i < 300; ++i) w.put(entity(i));
+            }
+            for (std::size_t i = 0; i < generated.edges.size(); ++i) {
+                w.put(relation(i, order == "out of id order" ? generated.edges.size() - i : i));
+            }
+        },
+        bulk);
+    REQUIRE(std::filesystem::exists(cache));
+    int builds = 0;
+    const Graph cached = Graph::load(store, [&] { ++builds; });
+    CHECK(builds == 0);
+    CHECK(cached.data_stamp() == store.data_stamp());
+    CHECK(columns(cached) == columns(Graph::build(store)));
+    CHECK(cached.type_relation_count(0) == Graph::build(store).type_relation_count(0));
 }
