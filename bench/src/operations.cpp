@@ -29,6 +29,48 @@ VertexId vertex(const Graph& graph, const std::string& id) {
     return *v;
 }
 
+// Where the database's bytes go: each table and index (SQLite's dbstat), and within the relations table
+// each column's stored payload (integers by their varint size, text by its bytes) and the rest (record
+// headers, row ids, page space). For bench/README's breakdown.
+nlohmann::json disk_breakdown(const std::filesystem::path& db) {
+    SQLite::Database sqlite(db.string(), SQLite::OPEN_READONLY);
+    nlohmann::json objects = nlohmann::json::object();
+    SQLite::Statement pages(sqlite, "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC");
+    while (pages.executeStep()) objects[pages.getColumn(0).getString()] = pages.getColumn(1).getInt64();
+    nlohmann::json columns = nlohmann::json::object();
+    const char* const integer_bytes =
+        "CASE WHEN %1 BETWEEN 0 AND 1 THEN 0 WHEN abs(%1) < 128 THEN 1 WHEN abs(%1) < 32768 THEN 2 "
+        "WHEN abs(%1) < 8388608 THEN 3 WHEN abs(%1) < 2147483648 THEN 4 ELSE 6 END";
+    auto integer = [&](const std::string& column) {
+        std::string expression = integer_bytes;
+        for (auto at = expression.find("%1"); at != std::string::npos; at = expression.find("%1"))
+            expression.replace(at, 2, column);
+        return "sum(" + expression + ")";
+    };
+    const std::vector<std::pair<std::string, std::string>> sums = {
+        {"id", "sum(length(CAST(id AS BLOB)))"},
+        {"type", "sum(length(CAST(type AS BLOB)))"},
+        {"src", integer("src")},
+        {"dst", integer("dst")},
+        {"start", "sum(coalesce(length(CAST(start AS BLOB)), 0))"},
+        {"end", "sum(coalesce(length(CAST(\"end\" AS BLOB)), 0))"},
+        {"attributes", "sum(length(CAST(attributes AS BLOB)))"},
+        {"sources", "sum(length(CAST(sources AS BLOB)))"}};
+    std::string query = "SELECT ";
+    for (const auto& [name, sum] : sums) query += sum + ", ";
+    query += "count(*) FROM relations";
+    SQLite::Statement payload(sqlite, query);
+    payload.executeStep();
+    std::int64_t total = 0;
+    for (int i = 0; i < static_cast<int>(sums.size()); ++i) {
+        columns[sums[static_cast<std::size_t>(i)].first] = payload.getColumn(i).getInt64();
+        total += payload.getColumn(i).getInt64();
+    }
+    const std::int64_t table = objects.value("relations", std::int64_t{0});
+    columns["record headers, row ids, free space"] = table - total;
+    return {{"objects", objects}, {"relation_columns", columns}};
+}
+
 }  // namespace
 
 Pairs read_pairs(const std::filesystem::path& file) {
@@ -63,7 +105,8 @@ nlohmann::json measure_import(const std::filesystem::path& db, const std::filesy
             {"relations_per_second", relations / seconds},
             {"db_bytes", database_bytes(db)},
             {"db_bytes_per_relation", static_cast<double>(database_bytes(db)) / relations},
-            {"peak_rss_bytes", peak_rss_bytes()}};
+            {"peak_rss_bytes", peak_rss_bytes()},
+            {"disk", disk_breakdown(db)}};
 }
 
 nlohmann::json measure_queries(const std::filesystem::path& db, const Pairs& pairs, std::size_t sample) {
