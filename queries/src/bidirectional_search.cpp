@@ -76,8 +76,10 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
         side.next.clear();
         auto expand = [&](const auto& view) {
             for (const VertexId u : side.frontier) {
-                for (const auto& e : boost::make_iterator_range(boost::out_edges(u, view))) {
-                    const VertexId v = boost::target(e, view);
+                using boost::out_edges;  // found by argument lookup for both kinds of view
+                using boost::target;
+                for (const auto& e : boost::make_iterator_range(out_edges(u, view))) {
+                    const VertexId v = target(e, view);
                     if (side.reached(v, search)) continue;
                     side.reach(v, search, side.depth + 1, e.half);
                     side.next.push_back(v);
@@ -89,7 +91,9 @@ std::optional<Path> bidirectional_shortest_path(const CompiledFilter& filter, Ve
                 }
             }
         };
-        if (grow_forward) {
+        if (filter.allows_everything()) {
+            expand(GraphInternals::half_edges(graph));  // both sides walk every half-edge
+        } else if (grow_forward) {
             expand(forward_view);
         } else {
             expand(backward_view);

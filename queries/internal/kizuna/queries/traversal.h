@@ -23,6 +23,9 @@ class CompiledFilter {
     [[nodiscard]] bool allows(HalfEdge half, bool reverse = false) const;
     [[nodiscard]] bool relation_ok(RelationIndex r) const;
     [[nodiscard]] const Graph& graph() const { return graph_; }
+    // True when every half-edge may be walked either way: a traversal may then walk the graph itself
+    // instead of a filtered view (no predicate per edge).
+    [[nodiscard]] bool allows_everything() const { return all_pass_ && !directed_; }
 
   private:
     // Relations are checked when walked, not all up front: a query touches a small part of a large graph.
