@@ -1,13 +1,8 @@
 #include "kizuna/core/graph.h"
 
 #include <algorithm>
-#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <future>
-#include <limits>
-#include <map>
 #include <string_view>
-#include <tuple>
-#include <unordered_map>
 
 #include "graph_builder.h"
 #include "graph_cache.h"

@@ -15,39 +15,40 @@
 namespace kizuna::cypher {
 namespace {
 
-using T = Value::Type;
+using ValueType = Value::Type;  // (not T: value.cpp's functions name theirs T, and unity builds join them)
 
 void describe(const Value& v, const PropertyGraph& graph, QueryAnswer& answer) {
     switch (v.type()) {
-        case T::Node: {
+        case ValueType::Node: {
             const auto n = v.as_node();
             if (answer.nodes.count(n) || !graph.node_exists(n)) return;
             const auto id = graph.node_property(n, "id");
-            answer.nodes[n] = {id.type() == T::String ? id.as_string() : std::to_string(n), graph.labels(n),
-                               graph.node_properties(n)};
+            answer.nodes[n] = {id.type() == ValueType::String ? id.as_string() : std::to_string(n),
+                               graph.labels(n), graph.node_properties(n)};
             return;
         }
-        case T::Rel: {
+        case ValueType::Rel: {
             const auto r = v.as_rel();
             if (answer.relationships.count(r) || !graph.rel_exists(r)) return;
             const auto id = graph.rel_property(r, "id");
             const auto s = graph.node_property(graph.rel_start(r), "id");
             const auto e = graph.node_property(graph.rel_end(r), "id");
-            answer.relationships[r] = {id.type() == T::String ? id.as_string() : std::to_string(r),
-                                       graph.rel_type(r), s.type() == T::String ? s.as_string() : "",
-                                       e.type() == T::String ? e.as_string() : "", graph.rel_properties(r)};
+            answer.relationships[r] = {id.type() == ValueType::String ? id.as_string() : std::to_string(r),
+                                       graph.rel_type(r), s.type() == ValueType::String ? s.as_string() : "",
+                                       e.type() == ValueType::String ? e.as_string() : "",
+                                       graph.rel_properties(r)};
             describe(Value(NodeRef{graph.rel_start(r)}), graph, answer);
             describe(Value(NodeRef{graph.rel_end(r)}), graph, answer);
             return;
         }
-        case T::Path:
+        case ValueType::Path:
             for (auto n : v.as_path().nodes) describe(Value(NodeRef{n}), graph, answer);
             for (auto r : v.as_path().rels) describe(Value(RelRef{r}), graph, answer);
             return;
-        case T::List:
+        case ValueType::List:
             for (const auto& x : v.as_list()) describe(x, graph, answer);
             return;
-        case T::Map:
+        case ValueType::Map:
             for (const auto& [k, x] : v.as_map()) describe(x, graph, answer);
             return;
         default:
@@ -115,9 +116,9 @@ std::string text_of(const Value& v, const std::string& what) {
 std::vector<Source> sources_of(const Value& v, const std::string& what) {
     std::vector<Source> out;
     if (v.is_null()) return out;
-    if (v.type() != T::List) refuse(what + ": sources must be a list");
+    if (v.type() != ValueType::List) refuse(what + ": sources must be a list");
     for (const auto& s : v.as_list()) {
-        if (s.type() != T::Map) refuse(what + ": each source must be a map {title, url, locator}");
+        if (s.type() != ValueType::Map) refuse(what + ": each source must be a map {title, url, locator}");
         const auto& m = s.as_map();
         Source source;
         auto field = [&](const char* key) {
@@ -141,7 +142,7 @@ Entity entity_of(const MemoryGraph::Node& node, const Map* original, const std::
         return found == p.end() ? Value() : found->second;
     };
     const auto id_value = get("id");
-    if (id_value.type() != T::String)
+    if (id_value.type() != ValueType::String)
         refuse("every node needs an id property (text, e.g. 'vn-moh'): the node " +
                std::string(node.labels.empty() ? "" : ":" + *node.labels.begin()) + " has none");
     Entity e;
@@ -152,9 +153,9 @@ Entity entity_of(const MemoryGraph::Node& node, const Map* original, const std::
                ")");
     e.kind = *node.labels.begin();
     const auto kind = get("kind");
-    if (kind.type() == T::String && kind.as_string() != e.kind) {
+    if (kind.type() == ValueType::String && kind.as_string() != e.kind) {
         const bool kind_changed = !original || !original->count("kind") ||
-                                  !(original->at("kind").type() == T::String &&
+                                  !(original->at("kind").type() == ValueType::String &&
                                     original->at("kind").as_string() == kind.as_string());
         if (kind_changed) e.kind = kind.as_string();
     }
@@ -171,7 +172,7 @@ Entity entity_of(const MemoryGraph::Node& node, const Map* original, const std::
         (lang == "ja" ? e.names.ja : lang == "vi" ? e.names.vi : e.names.en) = text;
     }
     if (auto v = get("aliases"); !v.is_null()) {
-        if (v.type() != T::List) refuse(where + ": aliases must be a list of text");
+        if (v.type() != ValueType::List) refuse(where + ": aliases must be a list of text");
         for (const auto& a : v.as_list()) e.aliases.push_back(text_of(a, where + ": an alias"));
     }
     if (auto v = get("country"); !v.is_null()) e.country = text_of(v, where + ": country");
@@ -266,7 +267,7 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
                     continue;
                 const auto old_id = old.properties.at("id").as_string();
                 const auto now_id = node.properties.count("id") ? node.properties.at("id") : Value();
-                if (now_id.type() != T::String || now_id.as_string() != old_id) {
+                if (now_id.type() != ValueType::String || now_id.as_string() != old_id) {
                     refuse("entity '" + old_id +
                            "': its id cannot be changed (create a new entity and move its relations)");
                 }
@@ -290,7 +291,7 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
                 if (equivalent(Value(before->second.properties), Value(rel.properties))) continue;
                 const auto old_id = before->second.properties.at("id").as_string();
                 const auto now_id = rel.properties.count("id") ? rel.properties.at("id") : Value();
-                if (now_id.type() != T::String || now_id.as_string() != old_id) {
+                if (now_id.type() != ValueType::String || now_id.as_string() != old_id) {
                     refuse("relation '" + old_id + "': its id cannot be changed");
                 }
             }

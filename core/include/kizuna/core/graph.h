@@ -54,7 +54,7 @@ class Graph {
     [[nodiscard]] std::size_t relation_count() const;
     // The store's data stamp (Store::data_stamp) this graph is a copy of.
     [[nodiscard]] Store::DataStamp data_stamp() const;
-    // Heap bytes held by the graph, by part.
+    // Bytes of the graph's columns (in memory, or mapped from the graph cache), by part.
     struct MemoryUse {
         std::size_t adjacency = 0;  // the CSR: row starts per vertex, each relation forwards and backwards
         std::size_t relations = 0;  // per relation: type, dates (for filters without the store)

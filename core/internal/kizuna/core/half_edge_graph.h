@@ -1,11 +1,11 @@
 #pragma once
-// Internal to Kizuna's modules: the graph the traversals walk. The graph keeps each relation once, in a
-// bidirectional Boost CSR (forwards: from -> to; backwards: to -> from with the forward edge's index);
-// this adaptor shows it as an undirected Boost graph whose out-edges of v are v's relations, each as a
-// half-edge that says whether it runs against the relation's own direction. BFS, filtered_graph and
-// Brandes' betweenness run on it unchanged. Out-edges of v come in a fixed order - its outgoing relations
-// by target, then its incoming ones by source (vertex numbers are entity-id order) - so every traversal
-// is deterministic.
+// Internal to Kizuna's modules: the graph the traversals walk. The graph keeps each relation once, in the
+// arrays of a bidirectional Boost CSR (forwards: from -> to; backwards: to -> from with the forward
+// edge's index); this adaptor shows it as an undirected Boost graph whose out-edges of v are v's
+// relations, each as a half-edge that says whether it runs against the relation's own direction. BFS,
+// filtered_graph and Brandes' betweenness run on it unchanged. Out-edges of v come in a fixed order - its
+// outgoing relations by target, then its incoming ones by source (vertex numbers are entity-id order) - so
+// every traversal is deterministic.
 #include <boost/graph/graph_traits.hpp>
 #include <boost/graph/properties.hpp>
 #include <boost/iterator/counting_iterator.hpp>
@@ -74,8 +74,7 @@ class HalfEdgeGraph {
               v_(v),
               forward_(csr.forward_start[v + (at_end ? 1 : 0)]),
               forward_end_(csr.forward_start[v + 1]),
-              backward_(csr.backward_start[v + (at_end ? 1 : 0)]),
-              backward_end_(csr.backward_start[v + 1]) {}
+              backward_(csr.backward_start[v + (at_end ? 1 : 0)]) {}
 
       private:
         friend class boost::iterator_core_access;
@@ -99,7 +98,7 @@ class HalfEdgeGraph {
         const VertexId* sources_ = nullptr;         // backward row: the relation's from vertex ...
         const RelationIndex* relations_ = nullptr;  // ... and the relation (its forward edge)
         VertexId v_ = 0;
-        std::uint32_t forward_ = 0, forward_end_ = 0, backward_ = 0, backward_end_ = 0;
+        std::uint32_t forward_ = 0, forward_end_ = 0, backward_ = 0;
     };
 
     // Every relation once, as its forward half-edge, in relation order.
