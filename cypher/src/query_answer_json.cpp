@@ -7,6 +7,9 @@
 namespace kizuna::cypher {
 namespace {
 
+// At namespace scope, as the other files of the module have it (their unity build joins them).
+using T = Value::Type;
+
 nlohmann::json map_json(const Map& m, const QueryAnswer& answer) {
     auto out = nlohmann::json::object();
     for (const auto& [k, v] : m) out[k] = value_json(v, answer);
@@ -35,7 +38,6 @@ nlohmann::json rel_json(RelId r, const QueryAnswer& answer) {
 }  // namespace
 
 nlohmann::json value_json(const Value& v, const QueryAnswer& answer) {
-    using T = Value::Type;
     switch (v.type()) {
         case T::Null:
             return nullptr;

@@ -34,6 +34,9 @@ const char* type_name(Value::Type type) {
 
 namespace {
 
+// At namespace scope, as the other files of the module have it (their unity build joins them).
+using T = Value::Type;
+
 bool numbers_equal(const Value& a, const Value& b) {
     if (a.type() == Value::Type::Int && b.type() == Value::Type::Int) return a.as_int() == b.as_int();
     if (a.type() == Value::Type::Float && b.type() == Value::Type::Float) return a.as_float() == b.as_float();
@@ -90,7 +93,6 @@ int three_way(const T& a, const T& b) {
 }  // namespace
 
 Value equals(const Value& a, const Value& b) {
-    using T = Value::Type;
     if (a.is_null() || b.is_null()) return Value();
     if (a.is_number() && b.is_number()) return Value(numbers_equal(a, b));
     if (a.type() != b.type()) return Value(false);
@@ -144,7 +146,6 @@ Value equals(const Value& a, const Value& b) {
 }
 
 std::optional<int> compare(const Value& a, const Value& b) {
-    using T = Value::Type;
     if (a.is_null() || b.is_null()) return std::nullopt;
     if (a.is_number() && b.is_number()) {
         if ((a.type() == T::Float && std::isnan(a.as_float())) ||
@@ -175,7 +176,6 @@ std::optional<int> compare(const Value& a, const Value& b) {
 }
 
 int order(const Value& a, const Value& b) {
-    using T = Value::Type;
     const int ra = rank(a.type()), rb = rank(b.type());
     if (ra != rb) return ra < rb ? -1 : 1;
     switch (a.type()) {
