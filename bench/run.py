@@ -70,33 +70,36 @@ def ensure_networkx(install):
     return has_networkx()
 
 
-def kuzu_modules():
+def peer_modules():
     return HERE / ".peers" / "node_modules"
 
 
+def npm_install(spec):
+    """Installs an npm package into bench/.peers, where the peers' NODE_PATH points."""
+    log(f"installing {spec} (npm, into bench/.peers)")
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(HERE / ".peers"), spec],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def ensure_kuzu(install):
-    package = kuzu_modules() / "kuzu"
+    package = peer_modules() / "kuzu"
     if (package / "kuzujs.node").exists():
         return True
     if not install or shutil.which("npm") is None:
         return False
-    log(f"installing kuzu@{KUZU_VERSION} (npm, into bench/.peers)")
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(HERE / ".peers"),
-                    f"kuzu@{KUZU_VERSION}"], check=True, stdout=subprocess.DEVNULL)
+    npm_install(f"kuzu@{KUZU_VERSION}")
     # npm no longer runs install scripts by default; Kùzu's copies its prebuilt native module into place.
     subprocess.run(["node", "install.js"], cwd=package, check=True, stdout=subprocess.DEVNULL)
     return (package / "kuzujs.node").exists()
 
 
 def ensure_duckdb(install):
-    package = kuzu_modules() / "@duckdb" / "node-api"
+    package = peer_modules() / "@duckdb" / "node-api"
     if (package / "package.json").exists():
         return True
     if not install or shutil.which("npm") is None:
         return False
-    log(f"installing @duckdb/node-api@{DUCKDB_VERSION} (npm, into bench/.peers)")
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(HERE / ".peers"),
-                    f"@duckdb/node-api@{DUCKDB_VERSION}"], check=True, stdout=subprocess.DEVNULL)
+    npm_install(f"@duckdb/node-api@{DUCKDB_VERSION}")
     return (package / "package.json").exists()
 
 
@@ -216,7 +219,7 @@ def measure(size, args, build, peers):
                                        str(pairs)])
     if "kuzu" in peers and size <= args.kuzu_max:
         log(f"[{size:,} relations] Kùzu")
-        env = dict(os.environ, NODE_PATH=str(kuzu_modules()))
+        env = dict(os.environ, NODE_PATH=str(peer_modules()))
         result["kuzu"] = run_json(["node", str(HERE / "peers" / "kuzu_peer.js"), str(data), str(pairs), str(work)],
                                   env=env)
         log(f"[{size:,} relations] Kùzu: query language shapes")
@@ -226,7 +229,7 @@ def measure(size, args, build, peers):
     if "duckdb" in peers and size <= args.duckdb_max:
         limit = args.duckdb_pairs if size > 100000 else args.pairs
         log(f"[{size:,} relations] DuckDB ({limit} pairs)")
-        env = dict(os.environ, NODE_PATH=str(kuzu_modules()))
+        env = dict(os.environ, NODE_PATH=str(peer_modules()))
         result["duckdb"] = run_json(["node", str(HERE / "peers" / "duckdb_peer.js"), str(data), str(pairs), str(work),
                                      str(limit)], env=env)
 
