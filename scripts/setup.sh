@@ -34,6 +34,7 @@ packages=(
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the test suite's second build: ASan, UBSan, libFuzzer
   python3 python3-networkx          # bench/run.py and its NetworkX peer; the NetworkX cross-check test
   libcpp-httplib-dev                # kizuna serve: the HTTP server (and the API tests' client)
+  zlib1g-dev                        # kizuna serve: the page's files gzip-compressed once, not per request
   chromium                          # the explorer page's browser tests (headless, driven by playwright-core)
   wrk                               # bench/: the HTTP load run of kizuna serve
 )

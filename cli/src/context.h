@@ -18,6 +18,7 @@ enum class OutputFormat { Table, Json, Csv };
 struct SharedData {
     std::function<const Store&()> store;  // the calling thread's connection, read-only
     SharedGraph* graph = nullptr;
+    std::function<bool()> cancelled;  // a query stops when it says so (the server's client has gone)
 };
 
 struct Context {

@@ -30,10 +30,12 @@ struct Context {
     std::size_t ticks = 0;
     // Checks the timeout now and then. Throws LimitReached.
     void tick() {
-        if ((++ticks & 1023) == 0 && std::chrono::steady_clock::now() > deadline) {
+        if ((++ticks & 1023) != 0) return;
+        if (std::chrono::steady_clock::now() > deadline) {
             throw LimitReached("the query ran longer than its time limit (--timeout " +
                                std::to_string(limits.timeout.count()) + " ms)");
         }
+        if (limits.cancelled && limits.cancelled()) throw LimitReached("the query was cancelled");
     }
 };
 

@@ -2,16 +2,23 @@
 
 #include <httplib.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <sstream>
+#include <thread>
 
 #include "api_request.h"
+#include "ceilings.h"
+#include "connections.h"
+#include "host_check.h"
 #include "kizuna/core/errors.h"
+#include "static_files.h"
 #include "store_pool.h"
 
 namespace kizuna::server {
@@ -19,6 +26,9 @@ namespace kizuna::server {
 namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
+
+// The endpoints that write (POST /api/NAME).
+const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind"};
 
 // The command line's exit codes (PRODUCT.md) as HTTP statuses: usage and unknown entities are the
 // client's to fix, invalid data is unprocessable, a database problem is the server's (busy, locked).
@@ -119,18 +129,68 @@ std::optional<std::string> upload_name(const std::string& name) {
     return name;
 }
 
+// cpp-httplib's server with its connections handed to Connections: the accepting thread gives each
+// socket to it at once (the task queue runs the task where it is enqueued), and Connections serves
+// each request with httplib's own request reading, routing and writing.
+class HttpServer : public httplib::Server {
+  public:
+    HttpServer() {
+        new_task_queue = [] { return new InlineQueue; };
+    }
+    void serve_with(Connections* connections) { connections_ = connections; }
+    // The library listens with a backlog of 5: a burst of connections would see SYNs dropped and
+    // retried a second later. Linux takes a second listen() on the socket as the new backlog.
+    void widen_backlog(int backlog) { ::listen(svr_sock_, backlog); }
+    bool serve_one(httplib::Stream& stream, bool close, bool& closed,
+                   const std::function<void(httplib::Request&)>& headers_read) {
+        return process_request(stream, close, closed, headers_read);
+    }
+
+  private:
+    struct InlineQueue : httplib::TaskQueue {
+        void enqueue(std::function<void()> task) override { task(); }
+        void shutdown() override {}
+    };
+    bool process_and_close_socket(socket_t sock) override {
+        connections_->add(sock);
+        return true;
+    }
+    Connections* connections_ = nullptr;
+};
+
+// The commands counted by max_running, running now.
+class RunningCount {
+  public:
+    explicit RunningCount(std::atomic<std::size_t>& count) : count_(count) { ++count_; }
+    ~RunningCount() { --count_; }
+    RunningCount(const RunningCount&) = delete;
+    RunningCount& operator=(const RunningCount&) = delete;
+    [[nodiscard]] std::size_t now() const { return count_; }
+
+  private:
+    std::atomic<std::size_t>& count_;
+};
+
 }  // namespace
 
+bool client_disconnected() { return Connections::client_gone(); }
+
 struct Server::Impl {
-    explicit Impl(ServeOptions given) : options(std::move(given)), pool(options.db) {
+    explicit Impl(ServeOptions given)
+        : options(std::move(given)), pool(options.db), page(options.web_root, options.vendor_root) {
         if (options.token.empty()) options.token = random_token();
+        if (options.max_running == 0) options.max_running = std::max(2u, std::thread::hardware_concurrency());
     }
 
     ServeOptions options;
-    httplib::Server http;
+    HttpServer http;
     StorePool pool;
+    StaticFiles page;
     SharedGraph graph;
-    std::mutex write_mutex;  // one write at a time; readers go on meanwhile
+    std::unique_ptr<HostCheck> hosts;  // once the port is known
+    std::atomic<std::size_t> running = 0;
+    std::atomic<std::size_t> idle_count = 0;  // the uncounted commands (not limited)
+    std::mutex write_mutex;                   // one write at a time; readers go on meanwhile
 
     struct Ran {
         int exit = 0;
@@ -160,10 +220,20 @@ struct Server::Impl {
         std::vector<std::pair<std::string, std::string>> params(request.params.begin(), request.params.end());
         std::vector<std::string> args;
         try {
+            apply_ceilings(command, spec, params);
             args = command_line(command, spec, split_segments(rest), params, spec.fixed_globals,
                                 spec.fixed_options);
         } catch (const BadRequest& e) {
             send_error(response, 400, e.what(), 2);
+            return;
+        }
+        const RunningCount counted(spec.counted ? running : idle_count);
+        if (spec.counted && counted.now() > options.max_running) {
+            response.set_header("Retry-After", "1");
+            send_error(response, 503,
+                       "the server is running " + std::to_string(options.max_running) +
+                           " queries already (its most at once); try again in a moment",
+                       4);
             return;
         }
         const Ran ran = run(args);
@@ -284,8 +354,13 @@ struct Server::Impl {
             send_error(response, 400, "the body is one JSON object: the " + kind, 2);
             return;
         }
+        // The body as it came, on one line (a line break in JSON text is only ever spacing): the importer
+        // then refuses a key given twice, as `kizuna import` does, instead of keeping one of them.
+        std::string line = request.body;
+        std::replace(line.begin(), line.end(), '\n', ' ');
+        std::replace(line.begin(), line.end(), '\r', ' ');
         const TemporaryFolder folder;
-        if (!write_whole(folder.path() / (kind + ".jsonl"), nlohmann::json{{kind, record}}.dump() + "\n")) {
+        if (!write_whole(folder.path() / (kind + ".jsonl"), "{\"" + kind + "\": " + line + "}\n")) {
             send_error(response, 503, "cannot store the record (is the disk full?); nothing was written", 4);
             return;
         }
@@ -307,9 +382,30 @@ struct Server::Impl {
                           put_record(kind, request, response);
                       });
         }
-        if (!options.vendor_root.empty())
-            http.set_mount_point("/vendor/cytoscape", options.vendor_root.string());
-        if (!options.web_root.empty()) http.set_mount_point("/", options.web_root.string());
+        // Before the body is read: the Host check, and a read-only server's refusal of writes (which
+        // would otherwise be refused by the body's reading first, as too large or malformed).
+        http.set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+            if (const auto refused = hosts->refusal(request.get_header_value("Host"))) {
+                send_error(response, 421, *refused, 2);
+                Connections::close_after_answer();
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            if (request.method != "GET" && request.method != "HEAD" && request.path.rfind("/api/", 0) == 0) {
+                const bool write = request.method == "POST" && kWrites.count(request.path.substr(5)) > 0;
+                if (write && options.allow_write) return httplib::Server::HandlerResponse::Unhandled;
+                if (write) {
+                    (void)may_write(request, response);
+                } else {
+                    send_error(response, 404, "no such endpoint: " + request.method + " " + request.path, 2);
+                }
+                Connections::close_after_answer();  // its body is not read
+                return httplib::Server::HandlerResponse::Handled;
+            }
+            if ((request.method == "GET" || request.method == "HEAD") &&
+                request.path.rfind("/api/", 0) != 0 && page.answer(request, response))
+                return httplib::Server::HandlerResponse::Handled;
+            return httplib::Server::HandlerResponse::Unhandled;
+        });
         http.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
             if (request.path.rfind("/api/", 0) == 0 && response.body.empty()) {
                 send_error(response, response.status,
@@ -327,21 +423,43 @@ struct Server::Impl {
                 }
                 send_error(response, 500, what, 1);
             });
-        // Every response: no script or style but the page's own, no framing, no sniffing, no referrer.
+        // Every response: no script or style but the page's own, no framing, no sniffing, no referrer;
+        // answers are not kept (the page's files say how they may be).
         http.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
             response.set_header("Content-Security-Policy",
                                 "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; "
                                 "base-uri 'none'; form-action 'self'");
             response.set_header("X-Content-Type-Options", "nosniff");
             response.set_header("Referrer-Policy", "no-referrer");
-            response.set_header("Cache-Control", "no-store");
+            if (!response.has_header("Cache-Control")) response.set_header("Cache-Control", "no-store");
         });
         http.set_payload_max_length(options.max_body_bytes);
         http.set_tcp_nodelay(true);  // answers go out at once, not after the peer's delayed ACK (40 ms)
-        if (options.threads > 0) {
-            const std::size_t threads = options.threads;
-            http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-        }
+        // What the Keep-Alive header says; Connections enforces it.
+        http.set_keep_alive_timeout(
+            std::max<time_t>(1, static_cast<time_t>(options.idle_timeout.count() / 1000)));
+        http.set_keep_alive_max_count(kRequestsPerConnection);
+    }
+
+    static constexpr std::size_t kRequestsPerConnection = 100;
+
+    void listen() {
+        ConnectionLimits limits;
+        limits.max_connections = options.max_connections;
+        limits.threads = options.threads;
+        limits.idle = options.idle_timeout;
+        limits.headers = options.header_timeout;
+        limits.request = options.request_timeout;
+        limits.write = options.write_timeout;
+        limits.requests_per_connection = kRequestsPerConnection;
+        Connections connections(limits, [this](httplib::Stream& stream, bool close, bool& closed,
+                                               const std::function<void(httplib::Request&)>& headers_read) {
+            return http.serve_one(stream, close, closed, headers_read);
+        });
+        http.serve_with(&connections);
+        http.listen_after_bind();
+        connections.shutdown();
+        http.serve_with(nullptr);
     }
 };
 
@@ -359,10 +477,12 @@ int Server::bind() {
                          std::to_string(impl_->options.port) +
                          " (in use, or not an address of this machine)");
     }
+    impl_->hosts = std::make_unique<HostCheck>(impl_->options.host, port, impl_->options.allowed_hosts);
+    impl_->http.widen_backlog(static_cast<int>(std::min<std::size_t>(impl_->options.max_connections, 4096)));
     return port;
 }
 
-void Server::listen() { impl_->http.listen_after_bind(); }
+void Server::listen() { impl_->listen(); }
 
 void Server::stop() { impl_->http.stop(); }
 

@@ -2,22 +2,17 @@
 // by running the same commands a user would type (so what the demo shows is what they get).
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 
 #include "app.h"
+#include "bundled.h"
 #include "commands.h"
 #include "kizuna/core/errors.h"
 
 namespace kizuna::cli {
 
 namespace {
-
-std::filesystem::path bundled_data() {
-    if (const char* env = std::getenv("KIZUNA_DATA"); env != nullptr && *env != '\0') return env;
-    return KIZUNA_DATA_DIR;
-}
 
 // Removes a database and its WAL companions so that the demo starts fresh.
 void remove_database(const std::filesystem::path& db) {
@@ -33,15 +28,13 @@ Command add_demo(CLI::App& app, Context& context) {
     command->add_option("--dir", *dir, "folder for the demo database and diagrams (default ./kizuna-demo)")
         ->type_name("DIR");
     command->footer(
-        "The bundled data is data/ of the source tree (or $KIZUNA_DATA). The demo database is "
+        "The bundled data is share/kizuna/data next to the installation, else $KIZUNA_DATA, else data/ "
+        "of the source tree the binary was built from. The demo database is "
         "DIR/kizuna.db, recreated on every run; query it with --db DIR/kizuna.db.");
     return {
         command, [&context, dir] {
-            const std::filesystem::path data = bundled_data();
-            if (!std::filesystem::is_directory(data)) {
-                throw StorageError(data.string() +
-                                   ": bundled data not found; set KIZUNA_DATA to the data/ folder");
-            }
+            const std::filesystem::path data =
+                find_bundled({"data", "KIZUNA_DATA", "relations.csv", "the bundled dataset"});
             std::filesystem::create_directories(*dir);
             const std::filesystem::path db = std::filesystem::path(*dir) / "kizuna.db";
             remove_database(db);

@@ -102,6 +102,7 @@ Command add_query(CLI::App& app, Context& context) {
             request.lang = context.lang;
             request.limits.timeout = std::chrono::milliseconds(options->timeout_ms);
             request.limits.max_rows = options->max_rows;
+            if (context.shared != nullptr) request.limits.cancelled = context.shared->cancelled;
             if (!options->file.empty()) {
                 if (!options->text.empty())
                     throw UsageError("give the query as an argument or with -f, not both");

@@ -6,11 +6,11 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <cstdlib>
 #include <iostream>
 #include <thread>
 
 #include "app.h"
+#include "bundled.h"
 #include "commands.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/server/server.h"
@@ -37,17 +37,19 @@ server::CommandSpec spec_of(const CLI::App& command) {
         }
     }
     if (command.get_name() == "search") spec.aliases = {{"q", "text"}};
+    // What no client may raise (README "What a client can make the server do").
+    if (command.get_name() == "path") spec.ceilings = {{"k", {100, false}}, {"cap", {1000, false}}};
+    if (command.get_name() == "ego") spec.ceilings = {{"radius", {5, false}}};
+    if (command.get_name() == "render") {
+        spec.ceilings = {{"max-entities", {1000, false}}, {"max-relations", {1000, false}}};
+        spec.counted = true;
+    }
     if (command.get_name() == "render") {
         spec.fixed_globals.clear();
         spec.fixed_options = {"--format=svg"};
         spec.content_type = "image/svg+xml; charset=utf-8";
     }
     return spec;
-}
-
-std::filesystem::path web_folder(const char* variable, const std::filesystem::path& fallback) {
-    if (const char* env = std::getenv(variable); env != nullptr && *env != '\0') return env;
-    return fallback;
 }
 
 }  // namespace
@@ -57,8 +59,15 @@ Command add_serve(CLI::App& app, Context& context) {
         std::string host = "127.0.0.1";
         int port = 8080;
         bool allow_write = false;
-        std::size_t threads = 0;
+        std::size_t threads = 16;
+        std::size_t max_connections = 512;
+        std::vector<std::string> allowed_hosts;
+        std::int64_t query_timeout_ms = 10'000;
+        std::int64_t query_rows = 100'000;
         std::size_t max_answer_kb = 32 * 1024;
+        std::int64_t idle_timeout_ms = 5'000;
+        std::int64_t header_timeout_ms = 10'000;
+        std::size_t max_queries = 0;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -74,8 +83,49 @@ Command add_serve(CLI::App& app, Context& context) {
         "accept imports and record edits (POST /api/import, /api/entity …) with the token printed "
         "at start");
     command
-        ->add_option("--threads", options->threads, "requests served at once (default: the library's pool)")
+        ->add_option("--allow-host", options->allowed_hosts,
+                     "also answer requests that name the server NAME (its Host header); without it only "
+                     "the listening address and 127.0.0.1, localhost and [::1] are answered (repeatable)")
+        ->type_name("NAME");
+    command
+        ->add_option("--threads", options->threads,
+                     "requests served at once (default 16); a connection waiting for its next request "
+                     "holds none")
         ->check(CLI::Range(1, 256))
+        ->type_name("N");
+    command
+        ->add_option("--max-connections", options->max_connections,
+                     "connections open at once (default 512); past it the one idle longest is closed")
+        ->check(CLI::Range(1, 100'000))
+        ->type_name("N");
+    command
+        ->add_option("--idle-timeout", options->idle_timeout_ms,
+                     "close a connection that sends no request for this long, in ms (default 5000)")
+        ->check(CLI::Range(std::int64_t{10}, std::int64_t{3'600'000}))
+        ->type_name("MS");
+    command
+        ->add_option("--header-timeout", options->header_timeout_ms,
+                     "close a connection whose request has not come whole (line and headers) in this "
+                     "long, in ms (default 10000; a body then has 60 s)")
+        ->check(CLI::Range(std::int64_t{10}, std::int64_t{3'600'000}))
+        ->type_name("MS");
+    command
+        ->add_option("--max-queries", options->max_queries,
+                     "queries (and renderings) run at once; more are answered 503 with Retry-After "
+                     "(default: the number of cores)")
+        ->check(CLI::Range(1, 256))
+        ->type_name("N");
+    command
+        ->add_option("--query-timeout", options->query_timeout_ms,
+                     "the longest a query may run, in ms (default 10000): a client may ask less with "
+                     "?timeout=, not more")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{24} * 3600 * 1000))
+        ->type_name("MS");
+    command
+        ->add_option("--query-rows", options->query_rows,
+                     "the most rows a query may hold or answer (default 100000): a client may ask less "
+                     "with ?max_rows=, not more")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}))
         ->type_name("N");
     command
         ->add_option("--max-answer-kb", options->max_answer_kb,
@@ -90,6 +140,8 @@ Command add_serve(CLI::App& app, Context& context) {
         "  /api/render?ego=vn-moh&lang=ja (SVG)\n"
         "Errors are JSON {\"error\", \"exit\"}: 400 usage or unknown entity, 422 invalid data, 503 "
         "database.\n"
+        "The page is share/kizuna/web next to the installation, else $KIZUNA_WEB, else web/ of the source\n"
+        "tree the binary was built from; without one the server does not start (exit 4).\n"
         "Ctrl-C stops the server.");
     return {command, [&app, &context, options] {
                 const Store check = context.open_for_reading();  // the database exists and is readable
@@ -100,15 +152,26 @@ Command add_serve(CLI::App& app, Context& context) {
                 serve.port = options->port;
                 serve.allow_write = options->allow_write;
                 serve.threads = options->threads;
+                serve.max_connections = options->max_connections;
+                serve.allowed_hosts = options->allowed_hosts;
+                serve.idle_timeout = std::chrono::milliseconds(options->idle_timeout_ms);
+                serve.header_timeout = std::chrono::milliseconds(options->header_timeout_ms);
+                serve.max_running = options->max_queries;
                 serve.max_answer_bytes = options->max_answer_kb << 10;
-                serve.web_root = web_folder("KIZUNA_WEB", KIZUNA_WEB_DIR);
-                serve.vendor_root = serve.web_root / "node_modules" / "cytoscape";
+                serve.web_root = find_bundled({"web", "KIZUNA_WEB", "index.html", "the explorer page"});
+                serve.vendor_root = serve.web_root / "node_modules";
                 for (const char* name : kReadCommands)
                     serve.commands.emplace(name, spec_of(*app.get_subcommand(name)));
+                auto& query = serve.commands.at("query");
+                query.ceilings = {{"timeout", {options->query_timeout_ms, true}},
+                                  {"max-rows", {options->query_rows, true}}};
+                query.counted = true;
                 const std::string lang = context.lang, db = context.db.string();
                 serve.run = [lang, db](const std::vector<std::string>& args, std::ostream& out,
                                        std::ostream& err, const Store& store, SharedGraph& graph) {
-                    const SharedData shared{[&store]() -> const Store& { return store; }, &graph};
+                    // A query whose client has gone stops.
+                    const SharedData shared{[&store]() -> const Store& { return store; }, &graph,
+                                            [] { return server::client_disconnected(); }};
                     // The server's database (for the commands that open it themselves: search, import) and
                     // language, unless the request names one (?lang=ja).
                     std::vector<std::string> words = {"--db", db};

@@ -2,6 +2,7 @@
 // Running a query: text → parser → binder → planner → executor over a PropertyGraph.
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@ namespace kizuna::cypher {
 struct Limits {
     std::chrono::milliseconds timeout{30'000};
     std::size_t max_rows = 1'000'000;  // rows of the answer, and rows any one operator may hold
+    // Asked with the timeout: true stops the query (`kizuna serve`: its client has gone).
+    std::function<bool()> cancelled;
 };
 
 // What a query changed.

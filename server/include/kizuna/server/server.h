@@ -6,6 +6,7 @@
 // and the graph all requests share, replaced when a write commits. Writes (import of uploaded files,
 // single records) answer 403 unless allow_write, and need the bearer token printed at start.
 // Everything else is the explorer page's files, under a Content-Security-Policy of 'self' only.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -29,6 +30,16 @@ struct CommandSpec {
     std::vector<std::string> fixed_globals = {"--format", "json"};  // words before the command
     std::vector<std::string> fixed_options;                         // words after it (render: --format=svg)
     std::string content_type = "application/json; charset=utf-8";
+    // Limits a client may lower but not raise (option -> the most it may ask); by_default: also the
+    // value when the client gives none (the command's own default is higher).
+    struct Ceiling {
+        std::int64_t most = 0;
+        bool by_default = false;
+    };
+    std::map<std::string, Ceiling> ceilings;
+    // At most ServeOptions::max_running of the counted commands (query: any cost a client writes) run
+    // at once; more are answered 503 with Retry-After, so that they cannot take every thread and core.
+    bool counted = false;
 };
 
 // Runs a command line (the words after `kizuna`) with its answer to out and messages to err, reading
@@ -48,8 +59,22 @@ struct ServeOptions {
     CommandRunner run;
     std::size_t max_body_bytes = 64u << 20;    // uploads
     std::size_t max_answer_bytes = 32u << 20;  // a larger answer is refused with advice to narrow it
-    std::size_t threads = 0;                   // 0: the library's default pool
+    // Connections (README "What a client can make the server do"): threads serve one request each;
+    // a connection waiting for its first or next request holds no thread, and is closed after idle.
+    std::size_t threads = 16;
+    std::size_t max_connections = 512;  // past it, the connection idle longest is closed
+    std::chrono::milliseconds idle_timeout{5'000};
+    std::chrono::milliseconds header_timeout{10'000};   // first byte of a request to its last header
+    std::chrono::milliseconds request_timeout{60'000};  // the whole request, upload included
+    std::chrono::milliseconds write_timeout{60'000};    // the whole answer
+    std::size_t max_running = 0;                        // counted commands at once; 0: the cores
+    // Host names the server answers to besides its address and the loopback names (--allow-host).
+    std::vector<std::string> allowed_hosts;
 };
+
+// During a request, on the thread answering it: whether its client has closed the connection (or the
+// server is stopping). A long command checks it to stop working for no one. False on other threads.
+[[nodiscard]] bool client_disconnected();
 
 class Server {
   public:
