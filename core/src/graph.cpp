@@ -20,7 +20,19 @@ Graph& Graph::operator=(Graph&&) noexcept = default;
 Graph Graph::load(const Store& store, const std::function<void()>& before_building) {
     const Store::ReadTransaction snapshot(store);  // the stamp and, when built, the rows: one state
     const Store::DataStamp stamp = store.data_stamp();
-    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), stamp)) {
+    // A damaged block of the cache is replaced by the same bytes of the graph built anew (a connection of
+    // its own: the answer may be under way in another thread), only if the data is still this stamp's.
+    auto rebuild = [database = store.path(), stamp]() {
+        const Store fresh = Store::open(database, Store::Mode::ReadOnly);
+        Graph graph = build(fresh);
+        if (!(graph.data_stamp() == stamp)) {
+            throw StorageError(
+                "the graph cache is damaged and the database changed since this answer began; "
+                "run the command again");
+        }
+        return std::move(graph.impl_);
+    };
+    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), stamp, rebuild)) {
         return Graph(std::move(impl));
     }
     if (before_building) before_building();
@@ -77,6 +89,7 @@ void Graph::Impl::link() {
     arrays.backward_relation = backward_relation.data();
     arrays.vertices = static_cast<std::uint32_t>(vertex_count());
     arrays.relations = static_cast<std::uint32_t>(relation_count());
+    arrays.blocks = blocks.get();
     half_edges = HalfEdgeGraph(arrays);
 }
 
@@ -111,16 +124,29 @@ std::optional<VertexId> Graph::find(std::string_view entity_id) const {
 }
 
 std::string_view Graph::entity_id(VertexId v) const {
-    const auto begin = impl_->id_offsets[v];
-    return {impl_->id_chars.data() + begin, impl_->id_offsets[v + 1] - begin};
+    const Impl& g = *impl_;
+    if (g.blocks) g.blocks->require_row(kIdOffsets, v);  // begin <= end <= id bytes, even across blocks
+    const std::uint32_t begin = g.id_offsets.data()[v], end = g.id_offsets.data()[v + 1];
+    g.id_chars.require(begin, end);
+    return {g.id_chars.data() + begin, end - begin};
 }
 
 const std::string& Graph::kind(VertexId v) const { return impl_->kinds[impl_->kind_of[v]]; }
 const std::string& Graph::country(VertexId v) const { return impl_->countries[impl_->country_of[v]]; }
 // The CSR keeps each relation's source implicitly, as the row it is in: a binary search over row starts.
+// Row starts run from 0 to the relation count (checked in a mapped graph), so the row found is a vertex.
 VertexId Graph::from(RelationIndex r) const {
     const auto& rows = impl_->forward_start;
-    return static_cast<VertexId>(std::upper_bound(rows.begin(), rows.end(), r) - rows.begin() - 1);
+    std::size_t low = 0, high = rows.size();  // the first row start above r: std::upper_bound, read checked
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (rows[middle] <= r) {
+            low = middle + 1;
+        } else {
+            high = middle;
+        }
+    }
+    return static_cast<VertexId>(low - 1);
 }
 VertexId Graph::to(RelationIndex r) const { return impl_->forward_target[r]; }
 const RelationType& Graph::type(RelationIndex r) const { return impl_->types[impl_->type_of[r]]; }

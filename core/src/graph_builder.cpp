@@ -28,6 +28,25 @@ std::string_view text_at(const std::vector<char>& chars, const std::vector<Offse
     return {chars.data() + begin, static_cast<std::size_t>(ends[i] - begin)};
 }
 
+// The table in sorted order, codes renumbered to match: whatever order rows came in (a bulk write's, the
+// row scan's), a graph of the same data is the same bytes, so that a damaged block of its cache file can
+// be replaced by a rebuilt graph's (cache_blocks.h).
+void sort_table(std::vector<std::string>& table, std::vector<std::uint16_t>& codes) {
+    std::vector<std::uint16_t> order(table.size());
+    std::iota(order.begin(), order.end(), std::uint16_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::uint16_t a, std::uint16_t b) { return table[a] < table[b]; });
+    std::vector<std::uint16_t> code_of(table.size());
+    std::vector<std::string> sorted;
+    sorted.reserve(table.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        code_of[order[i]] = static_cast<std::uint16_t>(i);
+        sorted.push_back(std::move(table[order[i]]));
+    }
+    table.swap(sorted);
+    for (auto& code : codes) code = code_of[code];
+}
+
 }  // namespace
 
 std::uint16_t GraphBuilder::intern(std::string_view value, std::vector<std::string>& table,
@@ -84,6 +103,8 @@ std::unique_ptr<Graph::Impl> GraphBuilder::finish(std::vector<RelationType> type
     auto impl = std::make_unique<Graph::Impl>();
     impl->types = std::move(types);
     impl->kind_vocabulary = std::move(kinds);
+    sort_table(kinds_, kind_of_);
+    sort_table(countries_, country_of_);
     impl->kinds = std::move(kinds_);
     impl->countries = std::move(countries_);
 

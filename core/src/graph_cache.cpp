@@ -4,7 +4,6 @@
 #include <signal.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -20,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <system_error>
+#include <type_traits>
 #include <vector>
 
 namespace kizuna {
@@ -29,8 +29,9 @@ namespace {
 constexpr std::array<char, 8> kMagic = {'K', 'Z', 'G', 'R', 'A', 'P', 'H', '\0'};
 // 2: each relation once, in a bidirectional CSR; 3: a data version in the stamp, a checksum at the end;
 // 4: relation type categories; 5: Vietnamese type labels; 6: the entity kind vocabulary; 7: arrays
-// aligned for mapping, narrow codes, a date dictionary, type counts, the seal time.
-constexpr std::uint32_t kFormat = 7;
+// aligned for mapping, narrow codes, a date dictionary, type counts, the seal time; 8: a checksum per
+// 16 KiB block of every array and one over everything else, no seal time.
+constexpr std::uint32_t kFormat = 8;
 // Native byte order and layout: the cache belongs to the machine that wrote it.
 constexpr std::uint32_t kByteOrderMark = 0x01020304;
 constexpr std::size_t kAlign = 8;
@@ -45,9 +46,6 @@ struct Header {
     std::int64_t version = 0;
     std::uint64_t vertices = 0;
     std::uint64_t relations = 0;
-    // The modification time the writer gave the file (see read_graph_cache).
-    std::int64_t seal_seconds = 0;
-    std::int64_t seal_nanoseconds = 0;
 };
 
 // What precedes each array: the width of its elements, their count and (key columns) the base.
@@ -58,7 +56,44 @@ struct ArrayHead {
     std::int64_t base = 0;
 };
 
-// A running checksum (XXH3, 64 bits) of every byte written.
+// One array of a graph as the file holds it.
+struct ArrayBytes {
+    const unsigned char* data = nullptr;
+    std::uint32_t width = 1;
+    std::uint64_t count = 0;
+    std::int64_t base = 0;
+    [[nodiscard]] std::size_t bytes() const { return width * count; }
+};
+
+template <typename T>
+ArrayBytes bytes_of(const Column<T>& column) {
+    return {reinterpret_cast<const unsigned char*>(column.data()), sizeof(T), column.size(), 0};
+}
+ArrayBytes bytes_of(const CodeColumn& codes, std::int64_t base = 0) {
+    return {codes.data(), codes.width(), codes.size(), base};
+}
+
+// The arrays of a graph in file order (CacheArray): what the writer writes, and what a damaged block is
+// replaced with.
+std::array<ArrayBytes, kCacheArrays> arrays_of(const Graph::Impl& g) {
+    return {bytes_of(g.id_chars),
+            bytes_of(g.id_offsets),
+            bytes_of(g.eids.offsets(), g.eids.base()),
+            bytes_of(g.kind_of),
+            bytes_of(g.country_of),
+            bytes_of(g.type_of),
+            bytes_of(g.dates),
+            bytes_of(g.start),
+            bytes_of(g.end),
+            bytes_of(g.rids.offsets(), g.rids.base()),
+            bytes_of(g.forward_start),
+            bytes_of(g.forward_target),
+            bytes_of(g.backward_start),
+            bytes_of(g.backward_source),
+            bytes_of(g.backward_relation)};
+}
+
+// A running checksum (XXH3, 64 bits).
 class Checksum {
   public:
     Checksum() : state_(XXH3_createState()) {
@@ -75,6 +110,7 @@ class Checksum {
     XXH3_state_t* state_;
 };
 
+// Writes the file: arrays' bytes with a checksum per block, everything else into one running checksum.
 class Writer {
   public:
     explicit Writer(const std::filesystem::path& file) : out_(file, std::ios::binary | std::ios::trunc) {}
@@ -87,27 +123,26 @@ class Writer {
         bytes(s.data(), s.size());
     }
     // An array: its head, then its bytes, starting and ending at a multiple of kAlign.
-    void array(std::uint32_t width, std::uint64_t count, const void* data, std::int64_t base = 0) {
+    void array(const ArrayBytes& a) {
         pad();
         ArrayHead head;
-        head.width = width;
-        head.count = count;
-        head.base = base;
+        head.width = a.width;
+        head.count = a.count;
+        head.base = a.base;
         value(head);
-        bytes(data, width * count);
+        for (std::size_t at = 0; at < a.bytes(); at += CacheBlocks::kBlockSize)
+            sums_.push_back(
+                CacheBlocks::checksum(a.data + at, std::min(CacheBlocks::kBlockSize, a.bytes() - at)));
+        write(a.data, a.bytes());
         pad();
     }
-    template <typename T>
-    void array(const Column<T>& column) {
-        array(sizeof(T), column.size(), column.data());
-    }
-    void array(const CodeColumn& codes, std::int64_t base = 0) {
-        array(codes.width(), codes.size(), codes.data(), base);
-    }
-    // The checksum of everything written so far, as the file's last 8 bytes.
+    // The block table, then the checksum of everything but the arrays' bytes as the file's last 8 bytes.
     void seal() {
-        const std::uint64_t digest = sum_.digest();
-        out_.write(reinterpret_cast<const char*>(&digest), sizeof digest);
+        pad();
+        value(static_cast<std::uint64_t>(sums_.size()));
+        bytes(sums_.data(), sums_.size() * sizeof(std::uint64_t));
+        const std::uint64_t digest = meta_.digest();
+        write(&digest, sizeof digest);
     }
     bool finish() {
         out_.close();
@@ -120,16 +155,21 @@ class Writer {
         if (offset_ % kAlign != 0) bytes(zeros.data(), kAlign - offset_ % kAlign);
     }
     void bytes(const void* data, std::size_t size) {
-        sum_.add(data, size);
+        meta_.add(data, size);
+        write(data, size);
+    }
+    void write(const void* data, std::size_t size) {
         out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
         offset_ += size;
     }
     std::ofstream out_;
-    Checksum sum_;
+    Checksum meta_;
+    std::vector<std::uint64_t> sums_;
     std::size_t offset_ = 0;
 };
 
-// The mapped file read front to back; every read is checked against its end.
+// The mapped file read front to back; every read is checked against its end, and everything but the
+// arrays' bytes goes into the running checksum.
 class Cursor {
   public:
     Cursor(const unsigned char* data, std::size_t size) : data_(data), size_(size) {}
@@ -137,6 +177,7 @@ class Cursor {
     bool value(T& v) {
         if (size_ - offset_ < sizeof v) return false;
         std::memcpy(&v, data_ + offset_, sizeof v);
+        meta_.add(data_ + offset_, sizeof v);
         offset_ += sizeof v;
         return true;
     }
@@ -144,50 +185,41 @@ class Cursor {
         std::uint64_t length = 0;
         if (!value(length) || length > kMaxText || size_ - offset_ < length) return false;
         s.assign(reinterpret_cast<const char*>(data_ + offset_), length);
+        meta_.add(data_ + offset_, length);
         offset_ += length;
         return true;
     }
-    // An array of `count` elements (any count when `count` is absent) of one of `widths`: where its
-    // bytes are, else nullptr.
-    const unsigned char* array(ArrayHead& head, std::initializer_list<std::uint32_t> widths,
-                               std::optional<std::uint64_t> count) {
-        if (!pad() || !value(head)) return nullptr;
-        if (std::find(widths.begin(), widths.end(), head.width) == widths.end()) return nullptr;
-        if (count && head.count != *count) return nullptr;
-        if (head.count > (size_ - offset_) / head.width) return nullptr;
-        const unsigned char* at = data_ + offset_;
+    // An array of `count` elements (any count when `count` is absent) of one of `widths`.
+    bool array(ArrayBytes& a, std::initializer_list<std::uint32_t> widths,
+               std::optional<std::uint64_t> count) {
+        ArrayHead head;
+        if (!pad() || !value(head)) return false;
+        if (std::find(widths.begin(), widths.end(), head.width) == widths.end()) return false;
+        if (count && head.count != *count) return false;
+        if (head.count > (size_ - offset_) / head.width) return false;
+        a = {data_ + offset_, head.width, head.count, head.base};
         offset_ += head.width * head.count;
-        return pad() ? at : nullptr;
+        return pad();
     }
-    template <typename T>
-    bool column(Column<T>& column, std::uint64_t count) {
-        ArrayHead head;
-        const unsigned char* at = array(head, {sizeof(T)}, count);
-        if (at == nullptr) return false;
-        column = Column<T>::view(reinterpret_cast<const T*>(at), head.count);
-        return true;
-    }
-    bool codes(CodeColumn& codes, std::uint64_t count) {
-        ArrayHead head;
-        const unsigned char* at = array(head, {1, 2, 4, 8}, count);
-        if (at == nullptr) return false;
-        codes = CodeColumn::view(head.width, at, head.count);
-        return true;
-    }
-    bool keys(KeyColumn& keys, std::uint64_t count) {
-        ArrayHead head;
-        const unsigned char* at = array(head, {1, 2, 4, 8}, count);
-        if (at == nullptr) return false;
-        keys = KeyColumn::view(head.base, CodeColumn::view(head.width, at, head.count));
+    bool table(std::vector<std::uint64_t>& sums, std::size_t expected) {
+        std::uint64_t count = 0;
+        if (!pad() || !value(count) || count != expected || (size_ - offset_) / sizeof(std::uint64_t) < count)
+            return false;
+        sums.resize(count);
+        std::memcpy(sums.data(), data_ + offset_, count * sizeof(std::uint64_t));
+        meta_.add(data_ + offset_, count * sizeof(std::uint64_t));
+        offset_ += count * sizeof(std::uint64_t);
         return true;
     }
     // Nothing is left (of what precedes the checksum).
     [[nodiscard]] bool at_end() const { return offset_ == size_; }
+    [[nodiscard]] std::uint64_t digest() const { return meta_.digest(); }
 
   private:
     bool pad() {
         const std::size_t padding = (kAlign - offset_ % kAlign) % kAlign;
         if (size_ - offset_ < padding) return false;
+        meta_.add(data_ + offset_, padding);
         offset_ += padding;
         return true;
     }
@@ -195,49 +227,15 @@ class Cursor {
     const unsigned char* data_;
     std::size_t size_;
     std::size_t offset_ = 0;
+    Checksum meta_;
 };
 
-// A read-only private mapping of a whole file; unmapped with its last owner.
+// A read-only private mapping of a whole file; unmapped with its last owner. Private: a damaged block is
+// repaired in this process's copy of its pages (cache_blocks.h), never in the file.
 std::shared_ptr<const void> map_file(int descriptor, std::size_t size) {
     void* at = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, descriptor, 0);
     if (at == MAP_FAILED) return nullptr;
     return std::shared_ptr<const void>(at, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
-}
-
-template <typename Values>
-bool all_below(const Values& values, std::size_t limit) {
-    for (std::size_t i = 0; i < values.size(); ++i) {
-        if (values[i] >= limit) return false;
-    }
-    return true;
-}
-
-// Row starts of a CSR with `edges` edges: from 0 to edges, never decreasing.
-bool rows_valid(const Column<std::uint32_t>& row_start, std::size_t edges) {
-    if (row_start.empty() || row_start[0] != 0 || row_start.back() != edges) return false;
-    for (std::size_t v = 0; v + 1 < row_start.size(); ++v) {
-        if (row_start[v] > row_start[v + 1]) return false;
-    }
-    return true;
-}
-
-// Every value of a file that a damaged byte could make point outside its array.
-bool consistent(const Graph::Impl& g) {
-    const std::size_t n = g.vertex_count(), m = g.relation_count();
-    if (g.id_offsets.back() != g.id_chars.size() || !rows_valid(g.forward_start, m) ||
-        !rows_valid(g.backward_start, m) || !all_below(g.forward_target, n) ||
-        !all_below(g.backward_source, n) || !all_below(g.backward_relation, m) ||
-        !all_below(g.kind_of, g.kinds.size()) || !all_below(g.country_of, g.countries.size()) ||
-        !all_below(g.type_of, g.types.size()) || !all_below(g.start, g.dates.size()) ||
-        !all_below(g.end, g.dates.size())) {
-        return false;
-    }
-    for (std::size_t v = 0; v < n; ++v) {
-        if (g.id_offsets[v] > g.id_offsets[v + 1]) return false;
-    }
-    std::vector<std::size_t> counts(g.types.size(), 0);
-    for (std::size_t r = 0; r < m; ++r) ++counts[g.type_of[r]];
-    return counts == g.type_counts;
 }
 
 // Removes the temporary files of cache writers that were killed: "<cache>.tmp<PID>" of a process that
@@ -269,8 +267,6 @@ struct Descriptor {
 bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, int schema_version) {
     remove_abandoned(file);
     const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(::getpid());
-    timespec seal{};
-    ::clock_gettime(CLOCK_REALTIME, &seal);
     bool written = false;
     {
         Writer out(temporary);
@@ -281,8 +277,6 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
         header.version = g.version;
         header.vertices = g.vertex_count();
         header.relations = g.relation_count();
-        header.seal_seconds = seal.tv_sec;
-        header.seal_nanoseconds = seal.tv_nsec;
         out.value(header);
         out.value(static_cast<std::uint64_t>(g.types.size()));
         for (std::size_t t = 0; t < g.types.size(); ++t) {
@@ -306,28 +300,10 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
             out.value(static_cast<std::uint64_t>(table->size()));
             for (const auto& item : *table) out.text(item);
         }
-        out.array(g.id_chars);
-        out.array(g.id_offsets);
-        out.array(g.eids.offsets(), g.eids.base());
-        out.array(g.kind_of);
-        out.array(g.country_of);
-        out.array(g.type_of);
-        out.array(g.dates);
-        out.array(g.start);
-        out.array(g.end);
-        out.array(g.rids.offsets(), g.rids.base());
-        out.array(g.forward_start);
-        out.array(g.forward_target);
-        out.array(g.backward_start);
-        out.array(g.backward_source);
-        out.array(g.backward_relation);
+        for (const auto& a : arrays_of(g)) out.array(a);
         out.seal();
         written = out.finish();
     }
-    // The seal: the file's modification time is set to the time in its header. Any later write to the
-    // file moves it, so a reader that finds it unmoved can map the file without checking every byte.
-    const std::array<timespec, 2> times{seal, seal};
-    written = written && ::utimensat(AT_FDCWD, temporary.c_str(), times.data(), 0) == 0;
     std::error_code error;
     if (written) std::filesystem::rename(temporary, file, error);
     if (!written || error) {
@@ -337,13 +313,12 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
     return true;
 }
 
-// The file is mapped, not read: a command reads only the pages its answer touches. A file whose
-// modification time is still the one its writer sealed it with has not been written since, and is
-// used as it is; any other (touched, damaged, truncated, copied without its times) is read whole: its
-// checksum and every index in it are checked before it is used. What neither check can see is a disk
-// that changes bytes without writing them, the same trust SQLite's own pages get.
+// The file is mapped, not read: a command reads only the pages its answer touches. What is small (the
+// header, the vocabularies, the array heads and the block table) is checked whole here; each block of the
+// arrays is checked the first time a read reaches it (cache_blocks.h), whatever the file's times say.
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
-                                              const Store::DataStamp& stamp) {
+                                              const Store::DataStamp& stamp,
+                                              std::function<std::unique_ptr<Graph::Impl>()> rebuild) {
     const Descriptor descriptor{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
     struct stat status {};
     if (descriptor.fd < 0 || ::fstat(descriptor.fd, &status) != 0 || !S_ISREG(status.st_mode) ||
@@ -364,13 +339,6 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     auto mapping = map_file(descriptor.fd, size);
     if (!mapping) return nullptr;
     const auto* bytes = static_cast<const unsigned char*>(mapping.get());
-    const bool sealed =
-        status.st_mtim.tv_sec == header.seal_seconds && status.st_mtim.tv_nsec == header.seal_nanoseconds;
-    if (!sealed) {
-        std::uint64_t expected = 0;
-        std::memcpy(&expected, bytes + size - sizeof expected, sizeof expected);
-        if (XXH3_64bits(bytes, size - sizeof expected) != expected) return nullptr;
-    }
 
     auto g = std::make_unique<Graph::Impl>();
     g->instance = stamp.instance;
@@ -382,6 +350,7 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     if (!in.value(skipped) || !in.value(count) || count > 0xFFFF) return nullptr;
     g->types.resize(count);
     g->type_counts.resize(count);
+    std::uint64_t typed = 0;
     for (std::size_t t = 0; t < count; ++t) {
         auto& type = g->types[t];
         std::uint8_t directed = 0;
@@ -393,8 +362,9 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
         }
         type.directed = directed != 0;
         g->type_counts[t] = relations;
+        typed += relations;
     }
-    if (!in.value(count) || count > 0xFFFF) return nullptr;
+    if (typed != m || !in.value(count) || count > 0xFFFF) return nullptr;
     g->kind_vocabulary.resize(count);
     for (auto& kind : g->kind_vocabulary) {
         for (auto* text : {&kind.id, &kind.label_en, &kind.label_ja, &kind.label_vi, &kind.description}) {
@@ -408,29 +378,89 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
             if (!in.text(item)) return nullptr;
         }
     }
-    ArrayHead head;
-    const unsigned char* id_chars = in.array(head, {1}, std::nullopt);
-    if (id_chars == nullptr) return nullptr;
-    g->id_chars = Column<char>::view(reinterpret_cast<const char*>(id_chars), head.count);
-    if (!in.column(g->id_offsets, n + 1) || !in.keys(g->eids, n) || !in.codes(g->kind_of, n) ||
-        !in.codes(g->country_of, n) || !in.codes(g->type_of, m)) {
+    const std::initializer_list<std::uint32_t> kCodes = {1, 2, 4, 8};
+    std::array<ArrayBytes, kCacheArrays> a;
+    if (!in.array(a[kIdChars], {1}, std::nullopt) || !in.array(a[kIdOffsets], {4}, n + 1) ||
+        !in.array(a[kEntityKeys], kCodes, n) || !in.array(a[kKindOf], kCodes, n) ||
+        !in.array(a[kCountryOf], kCodes, n) || !in.array(a[kTypeOf], kCodes, m) ||
+        !in.array(a[kDates], {4}, std::nullopt) || !in.array(a[kStart], kCodes, m) ||
+        !in.array(a[kEnd], kCodes, m) || !in.array(a[kRelationKeys], kCodes, m) ||
+        !in.array(a[kForwardStart], {4}, n + 1) || !in.array(a[kForwardTarget], {4}, m) ||
+        !in.array(a[kBackwardStart], {4}, n + 1) || !in.array(a[kBackwardSource], {4}, m) ||
+        !in.array(a[kBackwardRelation], {4}, m)) {
         return nullptr;
     }
-    const unsigned char* dates = in.array(head, {sizeof(std::int32_t)}, std::nullopt);
-    if (dates == nullptr) return nullptr;
-    g->dates = Column<std::int32_t>::view(reinterpret_cast<const std::int32_t*>(dates), head.count);
-    if (!in.codes(g->start, m) || !in.codes(g->end, m) || !in.keys(g->rids, m) ||
-        !in.column(g->forward_start, n + 1) || !in.column(g->forward_target, m) ||
-        !in.column(g->backward_start, n + 1) || !in.column(g->backward_source, m) ||
-        !in.column(g->backward_relation, m) || !in.at_end()) {
+    std::size_t blocks = 0;
+    for (const auto& array : a) blocks += CacheBlocks::blocks_of(array.bytes());
+    std::vector<std::uint64_t> sums;
+    std::uint64_t expected = 0;
+    if (!in.table(sums, blocks) || !in.at_end()) return nullptr;
+    std::memcpy(&expected, bytes + size - sizeof expected, sizeof expected);
+    if (in.digest() != expected) return nullptr;
+    // Codes need a dictionary to point into (a file that checks out has them; this costs nothing).
+    if ((n > 0 && (g->kinds.empty() || g->countries.empty())) || (m > 0 && g->types.empty()) ||
+        a[kIdChars].count > std::numeric_limits<std::uint32_t>::max() ||
+        a[kDates].count > std::numeric_limits<std::uint32_t>::max()) {
         return nullptr;
     }
-    // A file read whole is checked index by index: a damaged one must not send a traversal out of bounds.
-    if (!sealed && !consistent(*g)) return nullptr;
-    if (g->id_offsets.back() != g->id_chars.size() || g->forward_start.back() != m ||
-        g->backward_start.back() != m) {
-        return nullptr;
-    }
+
+    using Rule = CacheBlocks::Rule;
+    std::vector<CacheBlocks::Array> checked(kCacheArrays);
+    for (std::size_t i = 0; i < kCacheArrays; ++i)
+        checked[i] = {a[i].data, a[i].bytes(), a[i].width, Rule::Any, 0};
+    auto rule = [&](CacheArray array, Rule r, std::uint64_t limit) {
+        checked[array].rule = r;
+        checked[array].limit = limit;
+    };
+    rule(kIdOffsets, Rule::RowStarts, a[kIdChars].count);
+    rule(kKindOf, Rule::Below, g->kinds.size());
+    rule(kCountryOf, Rule::Below, g->countries.size());
+    rule(kTypeOf, Rule::Below, g->types.size());
+    rule(kDates, Rule::Dates, 0);
+    rule(kStart, Rule::Below, a[kDates].count);
+    rule(kEnd, Rule::Below, a[kDates].count);
+    rule(kForwardStart, Rule::RowStarts, m);
+    rule(kForwardTarget, Rule::Below, n);
+    rule(kBackwardStart, Rule::RowStarts, m);
+    rule(kBackwardSource, Rule::Below, n);
+    rule(kBackwardRelation, Rule::Below, m);
+    // The first damaged block: the graph built anew, its bytes kept to replace damaged ones, and the file
+    // rewritten so that the next command maps a sound one (when the folder is writable).
+    auto rebuilt = [rebuild = std::move(rebuild), file, schema_version]() {
+        std::shared_ptr<const Graph::Impl> graph = rebuild();
+        (void)write_graph_cache(*graph, file, schema_version);
+        CacheBlocks::Rebuilt out;
+        for (const auto& array : arrays_of(*graph)) {
+            out.arrays.push_back(array.data);
+            out.sizes.push_back(array.bytes());
+        }
+        out.owner = std::move(graph);
+        return out;
+    };
+    g->blocks = std::make_unique<CacheBlocks>(std::move(checked), std::move(sums), std::move(rebuilt));
+    const CacheBlocks* check = g->blocks.get();
+
+    auto column = [&](auto& target, CacheArray i) {
+        using T = std::remove_cv_t<std::remove_reference_t<decltype(target[0])>>;
+        target = std::remove_reference_t<decltype(target)>::view(reinterpret_cast<const T*>(a[i].data),
+                                                                 a[i].count, check, i);
+    };
+    auto codes = [&](CacheArray i) { return CodeColumn::view(a[i].width, a[i].data, a[i].count, check, i); };
+    column(g->id_chars, kIdChars);
+    column(g->id_offsets, kIdOffsets);
+    g->eids = KeyColumn::view(a[kEntityKeys].base, codes(kEntityKeys));
+    g->kind_of = codes(kKindOf);
+    g->country_of = codes(kCountryOf);
+    g->type_of = codes(kTypeOf);
+    column(g->dates, kDates);
+    g->start = codes(kStart);
+    g->end = codes(kEnd);
+    g->rids = KeyColumn::view(a[kRelationKeys].base, codes(kRelationKeys));
+    column(g->forward_start, kForwardStart);
+    column(g->forward_target, kForwardTarget);
+    column(g->backward_start, kBackwardStart);
+    column(g->backward_source, kBackwardSource);
+    column(g->backward_relation, kBackwardRelation);
     g->mapping = std::move(mapping);
     g->link();
     return g;

@@ -3,21 +3,26 @@
 // that a command answers without re-reading millions of relations from SQLite. It is stamped with the
 // schema version and the data's stamp (the database's instance number, its generation and the random
 // data version of its last write); any other stamp means "rebuild". Its arrays are aligned so that a
-// reader maps the file and uses them in place. A file written after its writer sealed it (its
-// modification time moved) is checked whole - a checksum over every byte, every index in bounds - and
-// any damage means "rebuild". The file is replaced atomically (write a temporary file, then rename), so
-// readers never see half of it; temporary files of killed writers are removed by the next writer.
+// reader maps the file and uses them in place. Everything but the arrays' bytes (header, vocabularies,
+// array heads, the block table) is checked whole when the file is opened; the arrays are checked block
+// by block as reads reach them (kizuna/core/cache_blocks.h), whatever the file's times say. The file is
+// replaced atomically (write a temporary file, then rename), so readers never see half of it; temporary
+// files of killed writers are removed by the next writer.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "graph_impl.h"
 
 namespace kizuna {
 
-// The cached graph when the file exists, is intact and carries exactly this stamp; else nullptr.
+// The cached graph when the file exists, carries exactly this stamp and its header, vocabularies and
+// block table are intact; else nullptr. rebuild: the same graph built from the database, called (once)
+// when a block of the file turns out damaged; its bytes replace the damaged ones and the file is rewritten.
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
-                                              const Store::DataStamp& stamp);
+                                              const Store::DataStamp& stamp,
+                                              std::function<std::unique_ptr<Graph::Impl>()> rebuild);
 
 // Writes the graph (stamped with its own data stamp). False when the file cannot be written.
 bool write_graph_cache(const Graph::Impl& graph, const std::filesystem::path& file, int schema_version);

@@ -1,12 +1,15 @@
 #pragma once
 // Private to core: the arrays of a Graph::Impl. Each holds its values either itself (a graph just built
 // from the store) or as a view into the mapped graph cache file (graph_cache.h), so that a command that
-// opens a cached graph of millions of relations reads only the pages its traversal touches.
+// opens a cached graph of millions of relations reads only the pages its traversal touches. Every element
+// read of a view first has its block checked (cache_blocks.h); data(), begin() and end() do not.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <vector>
+
+#include "kizuna/core/cache_blocks.h"
 
 namespace kizuna {
 
@@ -17,11 +20,15 @@ class Column {
     Column() = default;
     explicit Column(std::vector<T> values)
         : owned_(std::move(values)), data_(owned_.data()), size_(owned_.size()) {}
-    // Values that live elsewhere (the mapped cache file) for as long as this column.
-    static Column view(const T* data, std::size_t size) {
+    // Values that live elsewhere (the mapped cache file) for as long as this column; when blocks is
+    // given, each read is first checked there as the bytes of its `array`.
+    static Column view(const T* data, std::size_t size, const CacheBlocks* blocks = nullptr,
+                       std::uint32_t array = 0) {
         Column column;
         column.data_ = data;
         column.size_ = size;
+        column.blocks_ = blocks;
+        column.array_ = array;
         return column;
     }
     Column(Column&& other) noexcept { *this = std::move(other); }
@@ -29,8 +36,11 @@ class Column {
         owned_ = std::move(other.owned_);  // a moved vector keeps its buffer: data_ stays valid
         data_ = other.data_;
         size_ = other.size_;
+        blocks_ = other.blocks_;
+        array_ = other.array_;
         other.data_ = nullptr;
         other.size_ = 0;
+        other.blocks_ = nullptr;
         return *this;
     }
     Column(const Column&) = delete;
@@ -39,16 +49,26 @@ class Column {
     [[nodiscard]] const T* data() const { return data_; }
     [[nodiscard]] std::size_t size() const { return size_; }
     [[nodiscard]] bool empty() const { return size_ == 0; }
-    [[nodiscard]] const T& operator[](std::size_t i) const { return data_[i]; }
+    [[nodiscard]] const T& operator[](std::size_t i) const {
+        require(i * sizeof(T), (i + 1) * sizeof(T));
+        return data_[i];
+    }
+    // Bytes [begin, end) made safe to read (see view()).
+    void require(std::size_t begin, std::size_t end) const {
+        if (blocks_ != nullptr) blocks_->require(array_, begin, end);
+    }
+    [[nodiscard]] const CacheBlocks* blocks() const { return blocks_; }
     [[nodiscard]] const T* begin() const { return data_; }
     [[nodiscard]] const T* end() const { return data_ + size_; }
-    [[nodiscard]] const T& back() const { return data_[size_ - 1]; }
+    [[nodiscard]] const T& back() const { return (*this)[size_ - 1]; }
     [[nodiscard]] std::size_t bytes() const { return size_ * sizeof(T); }
 
   private:
     std::vector<T> owned_;
     const T* data_ = nullptr;
     std::size_t size_ = 0;
+    const CacheBlocks* blocks_ = nullptr;
+    std::uint32_t array_ = 0;
 };
 
 // Unsigned codes stored in the fewest bytes (1, 2, 4 or 8) that hold the largest: a relation's type is
@@ -86,8 +106,9 @@ class CodeColumn {
         return CodeColumn(width, values.size(), Column<unsigned char>(std::move(bytes)));
     }
     // Codes in the mapped cache file: `width` bytes each, aligned to it.
-    static CodeColumn view(std::uint32_t width, const unsigned char* data, std::size_t count) {
-        return CodeColumn(width, count, Column<unsigned char>::view(data, count * width));
+    static CodeColumn view(std::uint32_t width, const unsigned char* data, std::size_t count,
+                           const CacheBlocks* blocks = nullptr, std::uint32_t array = 0) {
+        return CodeColumn(width, count, Column<unsigned char>::view(data, count * width, blocks, array));
     }
 
     [[nodiscard]] std::uint64_t operator[](std::size_t i) const {
@@ -113,6 +134,7 @@ class CodeColumn {
     template <typename U>
     [[nodiscard]] U load(std::size_t i) const {  // memcpy: one aligned load, without type punning
         U value;
+        bytes_.require(i * sizeof(U), (i + 1) * sizeof(U));
         std::memcpy(&value, bytes_.data() + i * sizeof(U), sizeof(U));
         return value;
     }

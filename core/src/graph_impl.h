@@ -40,8 +40,10 @@ struct Graph::Impl {
     std::vector<RelationType> types;
     std::vector<EntityKind> kind_vocabulary;  // the store's entity_kinds(): names of kinds
     std::vector<std::size_t> type_counts;     // relations of each type (by type index)
-    // The mapped cache file that the columns view, when the graph came from it.
+    // The mapped cache file that the columns view, when the graph came from it, and the checks every
+    // read of it passes first (destroyed before the mapping).
     std::shared_ptr<const void> mapping;
+    std::unique_ptr<CacheBlocks> blocks;
     // The cache file being written from this graph while it answers (Graph::load). Declared last, so
     // destroyed first: the writing ends before anything it reads goes.
     std::future<bool> saving;

@@ -15,6 +15,7 @@
 #include <limits>
 #include <utility>
 
+#include "kizuna/core/cache_blocks.h"
 #include "kizuna/core/graph.h"
 
 namespace kizuna {
@@ -30,6 +31,9 @@ struct CsrArrays {
     const RelationIndex* backward_relation = nullptr;  // ... and the relation
     std::uint32_t vertices = 0;
     std::uint32_t relations = 0;
+    // When the arrays are mapped from the cache file: where each read is checked first. The rows of a
+    // vertex are checked when its out-edges are asked for, so the iterators read the arrays directly.
+    const CacheBlocks* blocks = nullptr;
 };
 
 // A relation seen from one of its ends.
@@ -59,6 +63,30 @@ class HalfEdgeGraph {
     HalfEdgeGraph() = default;
     explicit HalfEdgeGraph(const CsrArrays& csr) : csr_(csr) {}
     [[nodiscard]] const CsrArrays& csr() const { return csr_; }
+    // Makes where v's two rows start and end safe to read (a mapped graph: see CsrArrays::blocks).
+    void require_starts(VertexId v) const {
+        if (csr_.blocks == nullptr) return;
+        csr_.blocks->require_row(kForwardStart, v);
+        csr_.blocks->require_row(kBackwardStart, v);
+    }
+    // ... and the rows themselves.
+    void require_rows(VertexId v) const {
+        const CacheBlocks* blocks = csr_.blocks;
+        if (blocks == nullptr) return;
+        require_starts(v);
+        blocks->require(kForwardTarget, std::size_t{csr_.forward_start[v]} * 4,
+                        std::size_t{csr_.forward_start[v + 1]} * 4);
+        const std::size_t begin = std::size_t{csr_.backward_start[v]} * 4;
+        const std::size_t end = std::size_t{csr_.backward_start[v + 1]} * 4;
+        blocks->require(kBackwardSource, begin, end);
+        blocks->require(kBackwardRelation, begin, end);
+    }
+    // Makes the forward rows of every vertex safe to read (edges()).
+    void require_forward() const {
+        if (csr_.blocks == nullptr) return;
+        csr_.blocks->require(kForwardStart, 0, (std::size_t{csr_.vertices} + 1) * 4);
+        csr_.blocks->require(kForwardTarget, 0, std::size_t{csr_.relations} * 4);
+    }
 
     // v's forward edges (by target), then its backward edges (by source), as WalkEdges, read from
     // Boost's CSR arrays directly: the traversals spend most of their time here (bench/README.md: why
@@ -150,10 +178,12 @@ class HalfEdgeGraph {
 
 inline std::pair<HalfEdgeGraph::out_edge_iterator, HalfEdgeGraph::out_edge_iterator> out_edges(
     VertexId v, const HalfEdgeGraph& g) {
+    g.require_rows(v);
     return {HalfEdgeGraph::out_edge_iterator(g.csr(), v, false),
             HalfEdgeGraph::out_edge_iterator(g.csr(), v, true)};
 }
 inline std::uint32_t out_degree(VertexId v, const HalfEdgeGraph& g) {
+    g.require_starts(v);
     const CsrArrays& csr = g.csr();
     return csr.forward_start[v + 1] - csr.forward_start[v] + csr.backward_start[v + 1] -
            csr.backward_start[v];
@@ -166,6 +196,7 @@ inline std::pair<HalfEdgeGraph::vertex_iterator, HalfEdgeGraph::vertex_iterator>
 }
 inline std::uint32_t num_vertices(const HalfEdgeGraph& g) { return g.csr().vertices; }
 inline std::pair<HalfEdgeGraph::edge_iterator, HalfEdgeGraph::edge_iterator> edges(const HalfEdgeGraph& g) {
+    g.require_forward();
     return {HalfEdgeGraph::edge_iterator(g.csr(), 0),
             HalfEdgeGraph::edge_iterator(g.csr(), g.csr().relations)};
 }
