@@ -17,7 +17,9 @@ enum class ExportFormat {
 
 [[nodiscard]] std::optional<ExportFormat> parse_export_format(std::string_view name);
 
-// Throws StorageError when the output cannot be written.
+// Every value is checked as an import checks it; a damaged one throws StorageError naming its table and row
+// ("database problem: …"), and nothing is left at the output (files are written under temporary names
+// and renamed when complete). Throws StorageError when the output cannot be written.
 void export_database(const Store& store, ExportFormat format, const std::filesystem::path& output);
 
 }  // namespace kizuna
