@@ -12,7 +12,7 @@ enum class ExportFormat {
     Csv,      // a folder: relation_types.csv, entity_kinds.csv, entities.csv, relations.csv
     Jsonl,    // one file, one {"type"|"entity"|"relation": ...} object per line
     Graphml,  // one file, readable by Gephi, yEd, NetworkX and Boost's read_graphml
-    Xlsx,     // an Excel workbook for people (sheets of entities, relations, types, sources); not re-imported
+    Xlsx,  // an Excel workbook (sheets of entities, relations, types, kinds, sources), edited and re-imported
 };
 
 [[nodiscard]] std::optional<ExportFormat> parse_export_format(std::string_view name);
