@@ -10,16 +10,22 @@
 
 namespace kizuna::importers {
 
-// Where a value came from. The file name is shared by every value of the file (an import may hold
-// millions of them).
+// Where a value came from: a line of a file, or a cell of a workbook's sheet. The file name is shared by
+// every value of the file (an import may hold millions of them).
 struct Place {
     Place(std::shared_ptr<const std::string> file_name, std::size_t line_number)
         : file(std::move(file_name)), line(line_number) {}
     Place(const std::string& file_name, std::size_t line_number)
         : Place(std::make_shared<const std::string>(file_name), line_number) {}
+    // A cell: file is "book.xlsx:sheet", line the row, column 1 for A.
+    Place(std::shared_ptr<const std::string> sheet, std::size_t row, std::uint32_t cell_column)
+        : file(std::move(sheet)), line(row), column(cell_column) {}
     std::shared_ptr<const std::string> file;
     std::size_t line = 0;
-    [[nodiscard]] std::string prefix() const { return *file + ":" + std::to_string(line) + ": "; }
+    std::uint32_t column = 0;  // 0: a line of a text file
+    // "file:12", or "book.xlsx:relations!G12" for a cell.
+    [[nodiscard]] std::string where() const;
+    [[nodiscard]] std::string prefix() const { return where() + ": "; }
 };
 
 template <typename T>
@@ -55,11 +61,15 @@ class Problems {
 using RelationHandOver = std::function<bool(std::vector<Located<Relation>>&, std::uint64_t bytes_read)>;
 
 // Readers append what they read to the batch and report problems; they never throw for bad data.
-// read_csv hands relations over in chunks while it reads, when given a hand-over.
-void read_csv(const std::string& file, Batch& batch, Problems& problems,
-              const RelationHandOver* hand_over = nullptr);
-// Whether a CSV file's header names a relations table (it has 'from' or 'to'). False for unreadable files.
+// read_csv reads the file in the encoding given (empty: detected, see text_encoding.h) and returns the
+// one it used; it hands relations over in chunks while it reads, when given a hand-over. A file whose
+// header has tabs and no commas is read as tab-separated (Excel's "Unicode text").
+std::string read_csv(const std::string& file, const std::string& encoding, Batch& batch, Problems& problems,
+                     const RelationHandOver* hand_over = nullptr);
+// Whether a CSV file's header names a relations table (it has 'from' or 'to'). False for unreadable files
+// and for files that are not comma-separated ASCII-compatible text (these are read whole, not streamed).
 [[nodiscard]] bool csv_holds_relations(const std::string& file);
+void read_xlsx(const std::string& file, Batch& batch, Problems& problems);
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems);
 void read_graphml(const std::string& file, Batch& batch, Problems& problems);
 

@@ -1,4 +1,6 @@
-// Writes a whole database as CSV (a folder of three files), JSON Lines or GraphML.
+// Writes a whole database as CSV (a folder of four files), JSON Lines or GraphML. Every value is checked
+// as an import would check it before it is written (export_checks.h), and every file is written under a
+// temporary name and renamed when complete: a damaged database exports nothing rather than a half file.
 #include <libxml/xmlwriter.h>
 
 #include <cstdio>
@@ -7,34 +9,40 @@
 #include <nlohmann/json.hpp>
 
 #include "csv_cells.h"
+#include "export_checks.h"
 #include "kizuna/core/csv_format.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/json.h"
 #include "kizuna/importers/export.h"
+#include "temporary_output.h"
 #include "xlsx_writer.h"
 
 namespace kizuna {
 
 namespace {
 
+using importers::ExportChecks;
 using importers::format_aliases_cell;
 using importers::format_attributes_cell;
 using importers::format_sources_cell;
+using importers::TemporaryOutput;
 
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
-File open_for_writing(const std::filesystem::path& path) {
-    File file(std::fopen(path.c_str(), "wb"));
-    if (!file) throw StorageError(path.string() + ": cannot write here");
+// Opens an output's temporary file; messages name the output.
+File open_for_writing(const TemporaryOutput& output) {
+    File file(std::fopen(output.path().c_str(), "wb"));
+    if (!file) throw StorageError(output.final_path().string() + ": cannot write here");
     return file;
 }
 
-void finish_writing(File file, const std::filesystem::path& path) {
+void finish_writing(File file, const TemporaryOutput& output) {
     const bool failed = std::ferror(file.get()) != 0;
-    if (std::fclose(file.release()) != 0 || failed) throw StorageError(path.string() + ": write failed");
+    if (std::fclose(file.release()) != 0 || failed)
+        throw StorageError(output.final_path().string() + ": write failed");
 }
 
 void write_row(std::FILE* out, const std::vector<std::string>& fields) {
@@ -46,60 +54,92 @@ std::string date_text(const std::optional<PartialDate>& date) {
     return date ? date->to_string() : std::string();
 }
 
+// The four files are written under temporary names and renamed together once all are complete.
 void export_csv(const Store& store, const std::filesystem::path& folder) {
     std::error_code error;
+    const bool existed = std::filesystem::is_directory(folder, error);
     std::filesystem::create_directories(folder, error);
     if (error) throw StorageError(folder.string() + ": cannot create the folder: " + error.message());
+    try {
+        ExportChecks checks;
+        TemporaryOutput types_out(folder / "relation_types.csv");
+        File types = open_for_writing(types_out);
+        write_row(types.get(),
+                  {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"});
+        for (const auto& type : store.relation_types()) {
+            checks.type(type);
+            write_row(types.get(), {type.id, type.label_en, type.label_ja, type.label_vi,
+                                    type.directed ? "true" : "false", type.description, type.category});
+        }
+        finish_writing(std::move(types), types_out);
 
-    const auto types_path = folder / "relation_types.csv";
-    File types = open_for_writing(types_path);
-    write_row(types.get(), {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"});
-    for (const auto& type : store.relation_types()) {
-        write_row(types.get(), {type.id, type.label_en, type.label_ja, type.label_vi,
-                                type.directed ? "true" : "false", type.description, type.category});
+        TemporaryOutput kinds_out(folder / "entity_kinds.csv");
+        File kinds = open_for_writing(kinds_out);
+        write_row(kinds.get(), {"id", "label_en", "label_ja", "label_vi", "description"});
+        for (const auto& kind : store.entity_kinds()) {
+            checks.kind(kind);
+            write_row(kinds.get(), {kind.id, kind.label_en, kind.label_ja, kind.label_vi, kind.description});
+        }
+        finish_writing(std::move(kinds), kinds_out);
+
+        TemporaryOutput entities_out(folder / "entities.csv");
+        File entities = open_for_writing(entities_out);
+        write_row(entities.get(), {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country",
+                                   "attributes", "sources"});
+        store.for_each_entity([&](const Entity& e) {
+            checks.entity(e);
+            write_row(entities.get(),
+                      {e.id, e.kind, e.names.en, e.names.ja, e.names.vi, format_aliases_cell(e.aliases),
+                       e.country, format_attributes_cell(e.attributes), format_sources_cell(e.sources)});
+        });
+        finish_writing(std::move(entities), entities_out);
+
+        TemporaryOutput relations_out(folder / "relations.csv");
+        File relations = open_for_writing(relations_out);
+        write_row(relations.get(), {"id", "type", "from", "to", "start", "end", "attributes", "sources"});
+        store.for_each_relation([&](const Relation& r) {
+            checks.relation(r);
+            write_row(relations.get(),
+                      {r.id, r.type, r.from, r.to, date_text(r.start), date_text(r.end),
+                       format_attributes_cell(r.attributes), format_sources_cell(r.sources)});
+        });
+        finish_writing(std::move(relations), relations_out);
+        checks.all_relations_read(store.relation_count());
+
+        for (TemporaryOutput* out : {&types_out, &kinds_out, &entities_out, &relations_out}) out->commit();
+    } catch (...) {
+        if (!existed) std::filesystem::remove(folder, error);  // only when empty: the folder it made
+        throw;
     }
-    finish_writing(std::move(types), types_path);
-
-    const auto kinds_path = folder / "entity_kinds.csv";
-    File kinds = open_for_writing(kinds_path);
-    write_row(kinds.get(), {"id", "label_en", "label_ja", "label_vi", "description"});
-    for (const auto& kind : store.entity_kinds()) {
-        write_row(kinds.get(), {kind.id, kind.label_en, kind.label_ja, kind.label_vi, kind.description});
-    }
-    finish_writing(std::move(kinds), kinds_path);
-
-    const auto entities_path = folder / "entities.csv";
-    File entities = open_for_writing(entities_path);
-    write_row(entities.get(),
-              {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"});
-    store.for_each_entity([&](const Entity& e) {
-        write_row(entities.get(),
-                  {e.id, e.kind, e.names.en, e.names.ja, e.names.vi, format_aliases_cell(e.aliases),
-                   e.country, format_attributes_cell(e.attributes), format_sources_cell(e.sources)});
-    });
-    finish_writing(std::move(entities), entities_path);
-
-    const auto relations_path = folder / "relations.csv";
-    File relations = open_for_writing(relations_path);
-    write_row(relations.get(), {"id", "type", "from", "to", "start", "end", "attributes", "sources"});
-    store.for_each_relation([&](const Relation& r) {
-        write_row(relations.get(), {r.id, r.type, r.from, r.to, date_text(r.start), date_text(r.end),
-                                    format_attributes_cell(r.attributes), format_sources_cell(r.sources)});
-    });
-    finish_writing(std::move(relations), relations_path);
 }
 
 void export_jsonl(const Store& store, const std::filesystem::path& path) {
-    File out = open_for_writing(path);
+    ExportChecks checks;
+    TemporaryOutput output(path);
+    File out = open_for_writing(output);
     auto line = [&](const char* key, const nlohmann::json& value) {
         const std::string text = nlohmann::json{{key, value}}.dump() + "\n";
         std::fwrite(text.data(), 1, text.size(), out.get());
     };
-    for (const auto& type : store.relation_types()) line("type", type);
-    for (const auto& kind : store.entity_kinds()) line("kind", kind);
-    store.for_each_entity([&](const Entity& entity) { line("entity", entity); });
-    store.for_each_relation([&](const Relation& relation) { line("relation", relation); });
-    finish_writing(std::move(out), path);
+    for (const auto& type : store.relation_types()) {
+        checks.type(type);
+        line("type", type);
+    }
+    for (const auto& kind : store.entity_kinds()) {
+        checks.kind(kind);
+        line("kind", kind);
+    }
+    store.for_each_entity([&](const Entity& entity) {
+        checks.entity(entity);
+        line("entity", entity);
+    });
+    store.for_each_relation([&](const Relation& relation) {
+        checks.relation(relation);
+        line("relation", relation);
+    });
+    finish_writing(std::move(out), output);
+    checks.all_relations_read(store.relation_count());
+    output.commit();
 }
 
 struct WriterDeleter {
@@ -108,8 +148,8 @@ struct WriterDeleter {
 
 class GraphmlWriter {
   public:
-    explicit GraphmlWriter(const std::filesystem::path& path)
-        : path_(path), writer_(xmlNewTextWriterFilename(path.c_str(), 0)) {
+    explicit GraphmlWriter(const TemporaryOutput& output)
+        : path_(output.final_path()), writer_(xmlNewTextWriterFilename(output.path().c_str(), 0)) {
         if (!writer_) throw StorageError(path.string() + ": cannot write here");
         xmlTextWriterSetIndent(writer_.get(), 1);
     }
@@ -141,7 +181,9 @@ class GraphmlWriter {
 };
 
 void export_graphml(const Store& store, const std::filesystem::path& path) {
-    GraphmlWriter out(path);
+    ExportChecks checks;
+    TemporaryOutput output(path);
+    GraphmlWriter out(output);
     out.begin_document();
     out.start("graphml");
     out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
@@ -162,9 +204,14 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.start("graph");
     out.attribute("id", "kizuna");
     out.attribute("edgedefault", "directed");
-    out.data("relation_types", nlohmann::json(store.relation_types()).dump());
-    out.data("entity_kinds", nlohmann::json(store.entity_kinds()).dump());
+    const auto types = store.relation_types();
+    for (const auto& type : types) checks.type(type);
+    const auto kinds = store.entity_kinds();
+    for (const auto& kind : kinds) checks.kind(kind);
+    out.data("relation_types", nlohmann::json(types).dump());
+    out.data("entity_kinds", nlohmann::json(kinds).dump());
     store.for_each_entity([&](const Entity& e) {
+        checks.entity(e);
         out.start("node");
         out.attribute("id", e.id);
         out.data("label", display_name(e, "en"));
@@ -179,6 +226,7 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
         out.end();
     });
     store.for_each_relation([&](const Relation& r) {
+        checks.relation(r);
         out.start("edge");
         out.attribute("id", r.id);
         out.attribute("source", r.from);
@@ -193,6 +241,8 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.end();  // graph
     out.end();  // graphml
     out.end_document();
+    checks.all_relations_read(store.relation_count());
+    output.commit();
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "kizuna/core/validation.h"
 #include "kizuna/importers/import.h"
 #include "relation_stream.h"
+#include "text_encoding.h"
 #include "unique_ids.h"
 
 namespace kizuna {
@@ -51,7 +52,13 @@ std::vector<std::filesystem::path> expand(const std::vector<std::filesystem::pat
     return files;
 }
 
-void read_file(const std::filesystem::path& path, Batch& batch, Problems& problems) {
+// CSV files; .txt and .tsv as Excel's "Unicode text" saves them (tab-separated, told by the header).
+bool is_csv(const std::string& extension) {
+    return extension == ".csv" || extension == ".tsv" || extension == ".txt";
+}
+
+void read_file(const std::filesystem::path& path, const std::string& encoding, Batch& batch,
+               Problems& problems, std::vector<FileEncoding>& encodings) {
     const std::string file = path.string();
     std::error_code error;
     if (!std::filesystem::is_regular_file(path, error)) {
@@ -59,14 +66,17 @@ void read_file(const std::filesystem::path& path, Batch& batch, Problems& proble
         return;
     }
     const std::string extension = lower_extension(path);
-    if (extension == ".csv") {
-        importers::read_csv(file, batch, problems);
+    if (is_csv(extension)) {
+        const std::string used = importers::read_csv(file, encoding, batch, problems);
+        if (used != "UTF-8") encodings.push_back({file, used});
     } else if (extension == ".jsonl" || extension == ".ndjson") {
         importers::read_jsonl(file, batch, problems);
     } else if (extension == ".graphml" || extension == ".xml") {
         importers::read_graphml(file, batch, problems);
+    } else if (extension == ".xlsx") {
+        importers::read_xlsx(file, batch, problems);
     } else {
-        problems.add({file, 0}, "unknown file type '" + extension + "': use .csv, .jsonl or .graphml");
+        problems.add({file, 0}, "unknown file type '" + extension + "': use .csv, .jsonl, .graphml or .xlsx");
     }
 }
 
@@ -211,6 +221,15 @@ bool streamable(const std::filesystem::path& file) {
 
 ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths,
                           const ImportOptions& options) {
+    std::string encoding;
+    if (!options.encoding.empty()) {
+        const auto supported = importers::supported_encoding(options.encoding);
+        if (!supported) {
+            throw UsageError("--encoding: unknown encoding '" + options.encoding +
+                             "' (supported: " + importers::supported_encodings_text() + ")");
+        }
+        encoding = *supported;
+    }
     Problems problems;
     Batch batch;
     std::vector<std::filesystem::path> streamed, read_now;
@@ -228,11 +247,11 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     const double bytes_per_line = streamed.empty() ? 1.0 : mean_line_length(streamed.front());
     // Relation files are parsed and checked on two threads of their own from here on, while the rest is
     // read and checked here.
-    importers::RelationStream stream(streamed);
-    for (const auto& file : read_now) read_file(file, batch, problems);
+    importers::RelationStream stream(streamed, encoding);
+    ImportReport report;
+    for (const auto& file : read_now) read_file(file, encoding, batch, problems, report.encodings);
     Known known = validate_types_and_entities(store, batch, problems);
 
-    ImportReport report;
     report.dry_run = options.dry_run;
     report.types_read = batch.types.size();
     report.kinds_read = batch.kinds.size();
@@ -293,6 +312,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
             progress.streamed(chunk->relations.size(), chunk->bytes_end);
             stream.give_back(std::move(*chunk));
         }
+        report.encodings.insert(report.encodings.end(), stream.encodings().begin(), stream.encodings().end());
         // The stream checked its own ids; a relation of another file with one of them is a duplicate too.
         for (const auto& item : batch.relations) stream.ids().check_against(item, relation_problems);
         // Reading problems first, as they come in the files; then what the checks found.
@@ -334,6 +354,11 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
              {"entity_kinds", report.changed.kinds_changed},
              {"entities", report.changed.entities_changed},
              {"relations", report.changed.relations_changed}}}};
+    if (!report.encodings.empty()) {
+        auto& encodings = out["encodings"] = nlohmann::json::array();
+        for (const auto& [file, encoding] : report.encodings)
+            encodings.push_back({{"file", file}, {"encoding", encoding}});
+    }
 }
 
 }  // namespace kizuna

@@ -10,8 +10,11 @@
 
 namespace kizuna::importers {
 
-RelationStream::RelationStream(std::vector<std::filesystem::path> files)
-    : files_(std::move(files)), reader_([this] { read(); }), checker_([this] { check(); }) {}
+RelationStream::RelationStream(std::vector<std::filesystem::path> files, std::string encoding)
+    : files_(std::move(files)),
+      encoding_(std::move(encoding)),
+      reader_([this] { read(); }),
+      checker_([this] { check(); }) {}
 
 RelationStream::~RelationStream() {
     {
@@ -125,7 +128,8 @@ void RelationStream::read() {
     };
     for (const auto& file : files_) {
         Batch batch;
-        read_csv(file.string(), batch, problems_, &hand);
+        const std::string used = read_csv(file.string(), encoding_, batch, problems_, &hand);
+        if (used != "UTF-8") encodings_.push_back({file.string(), used});
         std::error_code error;
         const auto size = std::filesystem::file_size(file, error);
         files_before += error ? 0 : size;

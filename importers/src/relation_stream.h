@@ -17,13 +17,14 @@
 #include "batch.h"
 #include "id_log.h"
 #include "kizuna/core/bulk_write.h"
+#include "kizuna/importers/import.h"
 
 namespace kizuna::importers {
 
 class RelationStream {
   public:
-    // Starts reading the files, in order, at once.
-    explicit RelationStream(std::vector<std::filesystem::path> files);
+    // Starts reading the files, in order, at once, in the encoding given (empty: each file's detected).
+    RelationStream(std::vector<std::filesystem::path> files, std::string encoding);
     // Stops the reading (when it has not ended) and waits for the threads.
     ~RelationStream();
     RelationStream(const RelationStream&) = delete;
@@ -63,6 +64,8 @@ class RelationStream {
     [[nodiscard]] const Problems& problems() const { return problems_; }
     [[nodiscard]] const IdLog& ids() const { return ids_; }
     [[nodiscard]] const Problems& invalid() const { return invalid_; }
+    // The files read in another encoding than UTF-8. REQUIRES: next() has returned nullopt.
+    [[nodiscard]] const std::vector<FileEncoding>& encodings() const { return encodings_; }
 
   private:
     void read();   // the parsing thread
@@ -77,6 +80,8 @@ class RelationStream {
     static constexpr std::size_t kParsedChunks = 16;
     static constexpr std::size_t kQueuedChunks = 4;
     std::vector<std::filesystem::path> files_;
+    std::string encoding_;
+    std::vector<FileEncoding> encodings_;  // the parsing thread's, until it is done
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<Parsed> parsed_;  // read, not yet checked

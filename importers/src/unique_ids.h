@@ -11,8 +11,7 @@ namespace kizuna::importers {
 // "duplicate relation id 'x' (first at file:line)"
 [[nodiscard]] inline std::string duplicate_id_message(const char* what, const std::string& id,
                                                       const Place& first) {
-    return std::string("duplicate ") + what + " id '" + id + "' (first at " + *first.file + ":" +
-           std::to_string(first.line) + ")";
+    return std::string("duplicate ") + what + " id '" + id + "' (first at " + first.where() + ")";
 }
 
 template <typename T>

@@ -1,18 +1,21 @@
 // Writes a whole database as an Excel workbook with libxlsxwriter: sheets of entities, relations,
 // relation types and sources; each with a bold, frozen header row, an autofilter and fitted column
-// widths. Dates are text in the data's own precision ("2014-03"), never turned into Excel dates.
+// widths. Dates are text in the data's own precision ("2014-03"), never turned into Excel dates. Values are
+// checked as for every export (export_checks.h); the workbook is written under a temporary name.
 #include "xlsx_writer.h"
 
 #include <xlsxwriter.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "csv_cells.h"
+#include "export_checks.h"
 #include "kizuna/core/errors.h"
+#include "temporary_output.h"
 
 namespace kizuna::importers {
 
@@ -78,54 +81,60 @@ void export_xlsx(const Store& store, const std::filesystem::path& path) {
                            ": a sheet holds at most 1,048,575 rows and this database has more; "
                            "export --format csv instead");
     }
-    const std::string temporary = path.string() + ".kizuna-tmp";
+    ExportChecks checks;
+    const auto relation_types = store.relation_types();
+    for (const auto& t : relation_types) checks.type(t);
+    const auto entity_kinds = store.entity_kinds();
+    for (const auto& k : entity_kinds) checks.kind(k);
+
+    TemporaryOutput output(path);
     lxw_workbook_options options{};
     options.constant_memory = LXW_FALSE;
-    lxw_workbook* book = workbook_new_opt(temporary.c_str(), &options);
+    // Freed unwritten when the export stops early (a damaged value); closing writes and frees it.
+    std::unique_ptr<lxw_workbook, decltype(&lxw_workbook_free)> book(
+        workbook_new_opt(output.path().c_str(), &options), &lxw_workbook_free);
     if (book == nullptr) throw StorageError(path.string() + ": cannot write here");
-    lxw_format* bold = workbook_add_format(book);
+    lxw_format* bold = workbook_add_format(book.get());
     format_set_bold(bold);
 
     Sheet entities(
-        book, "entities",
+        book.get(), "entities",
         {"id", "kind", "name_en", "name_ja", "name_vi", "aliases", "country", "attributes", "sources"}, bold);
     Sheet relations(
-        book, "relations",
+        book.get(), "relations",
         {"id", "type", "from", "from_name", "to", "to_name", "start", "end", "attributes", "sources"}, bold);
-    Sheet types(book, "relation_types",
+    Sheet types(book.get(), "relation_types",
                 {"id", "label_en", "label_ja", "label_vi", "directed", "description", "category"}, bold);
-    Sheet kinds(book, "entity_kinds", {"id", "label_en", "label_ja", "label_vi", "description"}, bold);
-    Sheet sources(book, "sources", {"of", "id", "title", "url", "locator"}, bold);
+    Sheet kinds(book.get(), "entity_kinds", {"id", "label_en", "label_ja", "label_vi", "description"}, bold);
+    Sheet sources(book.get(), "sources", {"of", "id", "title", "url", "locator"}, bold);
     std::map<std::string, std::string> names;  // entity id -> English name, for the relations sheet
     store.for_each_entity([&](const Entity& e) {
+        checks.entity(e);
         entities.add({e.id, e.kind, e.names.en, e.names.ja, e.names.vi, format_aliases_cell(e.aliases),
                       e.country, format_attributes_cell(e.attributes), format_sources_cell(e.sources)});
         for (const auto& s : e.sources) sources.add({"entity", e.id, s.title, s.url, s.locator});
         names[e.id] = display_name(e, "en");
     });
     store.for_each_relation([&](const Relation& r) {
+        checks.relation(r);
         relations.add({r.id, r.type, r.from, names[r.from], r.to, names[r.to], date_text(r.start),
                        date_text(r.end), format_attributes_cell(r.attributes),
                        format_sources_cell(r.sources)});
         for (const auto& s : r.sources) sources.add({"relation", r.id, s.title, s.url, s.locator});
     });
-    for (const auto& t : store.relation_types()) {
+    checks.all_relations_read(store.relation_count());
+    for (const auto& t : relation_types) {
         types.add({t.id, t.label_en, t.label_ja, t.label_vi, t.directed ? "true" : "false", t.description,
                    t.category});
     }
-    for (const auto& k : store.entity_kinds()) {
+    for (const auto& k : entity_kinds) {
         kinds.add({k.id, k.label_en, k.label_ja, k.label_vi, k.description});
     }
     for (Sheet* sheet : {&entities, &relations, &types, &kinds, &sources}) sheet->finish();
-    const lxw_error status = workbook_close(book);
-    if (status != LXW_NO_ERROR) {
-        std::remove(temporary.c_str());
+    const lxw_error status = workbook_close(book.release());
+    if (status != LXW_NO_ERROR)
         throw StorageError(path.string() + ": cannot write the workbook: " + lxw_strerror(status));
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        std::remove(temporary.c_str());
-        throw StorageError(path.string() + ": cannot write here");
-    }
+    output.commit();
 }
 
 }  // namespace kizuna::importers

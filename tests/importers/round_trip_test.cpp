@@ -93,8 +93,10 @@ void write_awkward(Store& store) {
     });
 }
 
-const std::vector<std::pair<ExportFormat, std::string>> kFormats = {
-    {ExportFormat::Csv, "csv"}, {ExportFormat::Jsonl, "jsonl"}, {ExportFormat::Graphml, "graphml"}};
+const std::vector<std::pair<ExportFormat, std::string>> kFormats = {{ExportFormat::Csv, "csv"},
+                                                                    {ExportFormat::Jsonl, "jsonl"},
+                                                                    {ExportFormat::Graphml, "graphml"},
+                                                                    {ExportFormat::Xlsx, "xlsx"}};
 
 }  // namespace
 

@@ -114,10 +114,15 @@ first_code=$?
 "$kizuna" --db "$both/k.db" --format json stats > "$work/out"
 grep -q '"relations": 200038' "$work/out" || fail "concurrent imports: not both landed: $(head -c 120 "$work/out")"
 
-# 3c. A CSV saved as UTF-16 (Excel's "Unicode text") is named as such.
+# 3c. A CSV saved as UTF-16 (Excel's "Unicode text") is read as such and named; one valid in no
+#     supported encoding is refused naming the likely one.
 printf '\xff\xfei\x00d\x00,\x00k\x00i\x00n\x00d\x00\n\x00' > "$work/utf16.csv"
-expect_exit 3 "UTF-16 CSV" "$kizuna" --db "$both/k.db" import "$work/utf16.csv"
-grep -q "UTF-16" "$work/err" || fail "UTF-16 CSV: not named: $(cat "$work/err")"
+expect_exit 0 "UTF-16 CSV" "$kizuna" --db "$both/k.db" import "$work/utf16.csv"
+grep -q "read as UTF-16LE" "$work/err" || fail "UTF-16 CSV: not named: $(cat "$work/err")"
+printf 'id,kind,name_en\nx,company,\xff\xfe\xff\n' > "$work/garbled.csv"
+expect_exit 3 "garbled CSV" "$kizuna" --db "$both/k.db" import "$work/garbled.csv"
+grep -q "garbled.csv:2: not valid text in any supported encoding" "$work/err" ||
+  fail "garbled CSV: not refused with its line: $(cat "$work/err")"
 
 # 4. Damaged database files: every read command exits 4 (or answers, when the damage is in unused
 #    bytes), never crashes, never exits 1 or 3; damage to the header is always a database problem.

@@ -1,10 +1,10 @@
 #pragma once
 // Loading files into a Store: CSV (entities.csv, relations.csv and optionally relation_types.csv and
-// entity_kinds.csv, or a folder holding them), JSON Lines, GraphML. Everything is written in one transaction
-// that commits only when every row passed its checks; relation CSV files are read, checked and encoded on a
-// second thread while rows are written, so a large import is neither held in memory whole nor read before
-// writing starts.
-// Re-importing the same data changes nothing (upsert by id).
+// entity_kinds.csv, or a folder holding them; also tab-separated, and in the encodings spreadsheet programs
+// save), JSON Lines, GraphML, and xlsx workbooks (the sheets `export --format xlsx` writes). Everything is
+// written in one transaction that commits only when every row passed its checks; relation CSV files are read,
+// checked and encoded on a second thread while rows are written, so a large import is neither held in memory
+// whole nor read before writing starts. Re-importing the same data changes nothing (upsert by id).
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
@@ -26,23 +26,36 @@ struct ImportProgress {
 
 struct ImportOptions {
     bool dry_run = false;  // validate only, write nothing
+    // The encoding of the CSV files (--encoding): UTF-8, CP932 (also "Shift_JIS"), UTF-16LE/BE,
+    // UTF-32LE/BE. Empty: told by each file (a byte-order mark, else UTF-8 when the file is valid UTF-8,
+    // else CP932 when it is valid CP932).
+    std::string encoding;
     // Called every 10,000 rows written and once more when all are written. May be empty.
     std::function<void(const ImportProgress&)> progress;
+};
+
+// A file read in another encoding than UTF-8, and which.
+struct FileEncoding {
+    std::string file, encoding;
+    friend bool operator==(const FileEncoding&, const FileEncoding&) = default;
 };
 
 // What an import did: the answer of `kizuna import` (and of the HTTP API's import).
 struct ImportReport {
     bool dry_run = false;
     std::size_t types_read = 0, entities_read = 0, relations_read = 0, kinds_read = 0;
-    Store::WriteSummary changed;  // all zero on a dry run
+    Store::WriteSummary changed;          // all zero on a dry run
+    std::vector<FileEncoding> encodings;  // the CSV files not read as UTF-8
 };
-// JSON: {"dry_run", "read": {"relation_types", "entities", "relations"}, "changed": {…the same keys}}.
+// JSON: {"dry_run", "read": {"relation_types", "entities", "relations"}, "changed": {…the same keys}},
+// and "encodings": [{"file", "encoding"}] when a file was not read as UTF-8.
 void to_json(nlohmann::json& out, const ImportReport& report);
 
 // The most problems reported for one import; the rest are counted.
 inline constexpr std::size_t kMaxReportedProblems = 20;
 
-// Throws ImportError with "file:line: message" problems (nothing written) or StorageError.
+// Throws ImportError with "file:line: message" problems ("book.xlsx:sheet!A12: message" for a workbook's
+// cell; nothing written), UsageError for an unknown encoding, or StorageError.
 ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths,
                           const ImportOptions& options = {});
 
