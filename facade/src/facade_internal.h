@@ -17,6 +17,10 @@ struct AnswerAccess {
 // Throws the API's exception for the exception being handled (call only inside a catch block).
 [[noreturn]] void rethrow_translated(const std::string& query_text = {});
 
+// The engine's messages name the command line's flags (--as-of, --max-rows); the API's settings are
+// as_of, max_rows: the message with each flag as its setting.
+[[nodiscard]] std::string settings_spelled(std::string message);
+
 // Runs body, turning the engine's exceptions into the API's.
 template <typename Body>
 auto translated(Body&& body) -> decltype(body()) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "facade_internal.h"
 #include "kizuna/core/errors.h"
 #include "request_limits.h"
 
@@ -40,14 +41,7 @@ kizuna::RelationFilter relation_filter(const Filter& filter) {
     try {
         window = out.window();
     } catch (const kizuna::UsageError& e) {
-        // The engine's message names the command line's flags; the API's settings have these names.
-        std::string message = e.what();
-        for (auto [flag, setting] :
-             {std::pair{"--as-of", "as_of"}, std::pair{"--since", "since"}, std::pair{"--until", "until"}}) {
-            for (auto at = message.find(flag); at != std::string::npos; at = message.find(flag))
-                message.replace(at, std::string(flag).size(), setting);
-        }
-        throw UsageError(message);
+        throw UsageError(settings_spelled(e.what()));
     }
     if (filter.undated) {
         if (!window) throw UsageError("undated applies with a date filter (as_of, since, until)");

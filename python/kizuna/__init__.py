@@ -55,12 +55,12 @@ class Database:
 
     def __repr__(self):
         mode = "writable" if self._db.writable else "read-only"
-        return f"<kizuna.Database {self._db.path!r} ({mode})>"
+        return f"<kizuna.Database {self._db.filename!r} ({mode})>"
 
     @property
     def filename(self):
         """The database file (``path`` is the command)."""
-        return self._db.path
+        return self._db.filename
 
     def search(self, text, *, limit=20):
         """Entities whose id, any name or alias (any language), or attribute contains ``text``: a list of

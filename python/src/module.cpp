@@ -204,6 +204,6 @@ PYBIND11_MODULE(_kizuna, m) {
         .def("list", &Database::list)
         .def("query", &Database::query)
         .def("import_files", &Database::import_files)
-        .def_property_readonly("path", &Database::path_name)
+        .def_property_readonly("filename", &Database::path_name)
         .def_property_readonly("writable", &Database::writable);
 }

@@ -42,7 +42,7 @@ def test_call_equals_the_command_lines_json(db, cli, call, args):
 def test_query_rows_are_the_command_lines_rows_with_parameters(db, cli):
     text = "MATCH (a {id: $id})-[r]-(b) WHERE r.start >= $since RETURN b.id AS partner, type(r) AS type ORDER BY partner"
     rows = db.query(text, id="vn-moh", since="2014")
-    expected = cli("query", text, "--param", "id=vn-moh", "--param", "since=2014")
+    expected = cli("query", text, "--param", "id=vn-moh", "--param", 'since="2014"')  # JSON text: a string
     assert rows == expected["rows"]
     assert rows.columns == ["partner", "type"] == expected["columns"]
     assert len(rows) > 0

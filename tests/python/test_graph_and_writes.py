@@ -22,7 +22,7 @@ def test_to_networkx_holds_every_entity_and_the_walked_relations(db):
     assert node["name"] == "Ministry of Health of Vietnam" and node["kind"] == "ministry" and node["country"] == "VN"
     assert node["names"]["ja"] == "ベトナム保健省" and node["sources"]
     edge = graph.edges["mhlw", "vn-moh", "mhlw-vn-moh-memorandum-2014"]
-    assert edge["type"] == "mou" and edge["category"] == "collaboration" and edge["start"] == "2014"
+    assert edge["type"] == "mou" and edge["category"] == "collaboration" and edge["start"] == "2014-03"
     assert edge["sources"]
 
 
