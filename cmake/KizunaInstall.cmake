@@ -30,7 +30,7 @@ if(KIZUNA_HELP2MAN)
   add_custom_command(OUTPUT ${KIZUNA_MAN_PAGE}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/share/man/man1
     COMMAND ${CMAKE_COMMAND} -E env COLUMNS=80 KIZUNA_LANG=en
-            ${KIZUNA_HELP2MAN} --no-info --no-discard-stderr --section 1
+            ${KIZUNA_HELP2MAN} --locale=C.UTF-8 --no-info --no-discard-stderr --section 1
             --name "embedded graph database of collaboration relationships between organisations"
             --output ${KIZUNA_MAN_PAGE} $<TARGET_FILE:kizuna>
     DEPENDS kizuna
@@ -59,6 +59,7 @@ install(FILES ${PROJECT_BINARY_DIR}/kizunaConfig.cmake ${PROJECT_BINARY_DIR}/kiz
         DESTINATION ${KIZUNA_CMAKE_DIR})
 
 file(RELATIVE_PATH KIZUNA_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+string(REGEX REPLACE "/$" "" KIZUNA_PC_TO_PREFIX "${KIZUNA_PC_TO_PREFIX}")
 configure_file(${CMAKE_CURRENT_LIST_DIR}/kizuna.pc.in ${PROJECT_BINARY_DIR}/kizuna.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/kizuna.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

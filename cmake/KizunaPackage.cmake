@@ -1,6 +1,9 @@
 # `cpack -G DEB` in the build folder: kizuna_<version>_amd64.deb holding what `cmake --install` installs,
 # under /usr, its library dependencies found by dpkg-shlibdeps. Install it with
 # `sudo apt-get install ./kizuna_<version>_amd64.deb` (README, "Install on another machine").
+# cpack packages the build as it is (its test builds it whole first): it does not build every target of
+# the tree (tests, benchmarks) before installing.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME kizuna)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
