@@ -12,13 +12,20 @@ namespace {
 constexpr const char* kWalkRule =
     "Connections walk ties, not evidence: relations of the category evidence (a document mentions, "
     "authored, publishes: where a fact was read) are left out unless --include-evidence or --type names "
-    "them, and the answer counts what it left out. When only evidence links two entities, path says so.";
+    "them (--type restricts to the types named, so --type mou --include-evidence walks mou alone: name "
+    "the evidence types too, --type mou --type mentions). The answer counts what it left out in the whole "
+    "data, not only near this answer: evidence relations of the allowed types that the dates let through "
+    "(undated evidence counts as evidence) and, under a date filter, undated ties. When only evidence "
+    "links two entities, path says so.";
 constexpr const char* kListRule =
     "Evidence relations (a document mentions, authored, publishes) are listed too, marked (evidence).";
 constexpr const char* kDateRule =
-    "Dates: a partial date is every day it may be (2014 = 2014-01-01..2014-12-31). Under --as-of, --since "
-    "or --until a relation is active (surely alive on some day of the period) or possibly active (only "
-    "its coarse dates allow it); one without dates is 'date unknown' and kept apart (--undated).";
+    "Dates: a partial date is every day it may be (2014 = 2014-01-01..2014-12-31). A relation's sure life "
+    "runs from the last day its start may be to the first day its end may be; its possible life from the "
+    "first day its start may be to the last day its end may be. Under --as-of, --since or --until it is "
+    "active when its sure life overlaps the period, possibly active when only its possible life does "
+    "(start 2014, end 2014, --as-of 2014: possibly active); one without dates is 'date unknown' and kept "
+    "apart (--undated).";
 
 }  // namespace
 

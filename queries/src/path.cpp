@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <type_traits>
 
 #include "bidirectional_search.h"
 #include "kizuna/queries/traversal.h"
@@ -66,30 +67,50 @@ PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const
     if (length == kUnreached) return out;
     // The reverse view walks half-edges backwards, so its out-edges of v are the ways into v.
     const auto reverse_view = queries::filtered(filter, nullptr, true);
-    std::vector<VertexId> vertices{to};
-    std::vector<RelationIndex> relations;
-    auto walk = [&](auto&& self, VertexId v) -> void {
-        if (out.truncated) return;
-        if (v == from) {
-            if (out.paths.size() == cap) {
-                out.truncated = true;
-                return;
-            }
-            Path path{{vertices.rbegin(), vertices.rend()}, {relations.rbegin(), relations.rend()}};
-            out.paths.push_back(std::move(path));
-            return;
-        }
-        for (const auto& e : boost::make_iterator_range(boost::out_edges(v, reverse_view))) {
-            const VertexId u = boost::target(e, reverse_view);
-            if (found.distance[u] + 1 != found.distance[v]) continue;
-            vertices.push_back(u);
-            relations.push_back(e.half.relation());
-            self(self, u);
-            vertices.pop_back();
-            relations.pop_back();
-        }
+    // Depth-first from the target back to the source, with a stack of its own: a shortest connection
+    // may be as long as the graph is large, more frames than a thread's stack holds.
+    using ReverseView = std::remove_cv_t<decltype(reverse_view)>;
+    struct Frame {
+        VertexId v;
+        typename boost::graph_traits<ReverseView>::out_edge_iterator next, end;
     };
-    walk(walk, to);
+    std::vector<Frame> stack;
+    auto enter = [&](VertexId v) {
+        const auto [first, last] = boost::out_edges(v, reverse_view);
+        stack.push_back(Frame{v, first, last});
+    };
+    std::vector<VertexId> vertices{to};  // the walk so far, from the target back
+    std::vector<RelationIndex> relations;
+    enter(to);
+    while (!stack.empty() && !out.truncated) {
+        Frame& top = stack.back();
+        if (top.next == top.end) {
+            stack.pop_back();
+            if (!stack.empty()) {  // the frame's vertex leaves the walk (the target's is the last)
+                vertices.pop_back();
+                relations.pop_back();
+            }
+            continue;
+        }
+        const auto e = *top.next;
+        ++top.next;
+        const VertexId u = boost::target(e, reverse_view);
+        if (found.distance[u] + 1 != found.distance[top.v]) continue;
+        vertices.push_back(u);
+        relations.push_back(e.half.relation());
+        if (u != from) {
+            enter(u);
+            continue;
+        }
+        if (out.paths.size() == cap) {
+            out.truncated = true;
+        } else {
+            out.paths.push_back(
+                Path{{vertices.rbegin(), vertices.rend()}, {relations.rbegin(), relations.rend()}});
+        }
+        vertices.pop_back();
+        relations.pop_back();
+    }
     std::sort(out.paths.begin(), out.paths.end(), path_order);
     return out;
 }

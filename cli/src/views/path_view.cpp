@@ -15,27 +15,41 @@ std::string evidence_only_text(const PathAnswer& answer, const std::string& lang
     const auto& only = *answer.evidence_only;
     const std::string a = answer.book.name(answer.from, lang), b = answer.book.name(answer.to, lang);
     const std::string hops = std::to_string(only.hops);
+    // Under a hop limit the claim is only about connections within it: a longer one may exist.
+    const std::string limit = answer.hop_limit ? std::to_string(*answer.hop_limit) : "";
+    const std::string within = limit.empty() ? "" : " within " + limit + " hops";
     if (!only.documents.empty()) {
         std::string names;
         for (const auto& id : only.documents)
             names += (names.empty() ? "" : ", ") + answer.book.name(id, lang);
-        return say(
-            lang,
-            "no collaboration connects " + a + " and " + b + "; both are mentioned in " + names +
-                " (--include-evidence walks evidence: " + hops + (only.hops == 1 ? " hop)" : " hops)"),
-            "no collaboration connects {0} and {1}; both are mentioned in {2} (--include-evidence walks "
-            "evidence: {3} hops)",
-            {a, b, names, hops});
+        const std::string english =
+            "no collaboration connects " + a + " and " + b + within + "; both are mentioned in " + names +
+            " (--include-evidence walks evidence: " + hops + (only.hops == 1 ? " hop)" : " hops)");
+        if (!limit.empty()) {
+            return say(lang, english,
+                       "no collaboration connects {0} and {1} within {4} hops; both are mentioned in {2} "
+                       "(--include-evidence walks evidence: {3} hops)",
+                       {a, b, names, hops, limit});
+        }
+        return say(lang, english,
+                   "no collaboration connects {0} and {1}; both are mentioned in {2} (--include-evidence "
+                   "walks evidence: {3} hops)",
+                   {a, b, names, hops});
     }
-    return say(
-        lang,
-        "no collaboration connects " + a + " and " + b +
-            "; only evidence relations (where facts were read) link them (--include-evidence walks "
-            "evidence: " +
-            hops + (only.hops == 1 ? " hop)" : " hops)"),
-        "no collaboration connects {0} and {1}; only evidence relations (where facts were read) link them "
-        "(--include-evidence walks evidence: {2} hops)",
-        {a, b, hops});
+    const std::string english = "no collaboration connects " + a + " and " + b + within +
+                                "; only evidence relations (where facts were read) link them "
+                                "(--include-evidence walks evidence: " +
+                                hops + (only.hops == 1 ? " hop)" : " hops)");
+    if (!limit.empty()) {
+        return say(lang, english,
+                   "no collaboration connects {0} and {1} within {3} hops; only evidence relations (where "
+                   "facts were read) link them (--include-evidence walks evidence: {2} hops)",
+                   {a, b, hops, limit});
+    }
+    return say(lang, english,
+               "no collaboration connects {0} and {1}; only evidence relations (where facts were read) link "
+               "them (--include-evidence walks evidence: {2} hops)",
+               {a, b, hops});
 }
 
 }  // namespace

@@ -118,6 +118,18 @@ const std::map<std::string_view, Translation>& dictionary() {
           "{2}ホップ）",
           "không có hợp tác nào nối {0} và {1}; chỉ có quan hệ nguồn tài liệu (--include-evidence: {2} "
           "bước)"}},
+        {"no collaboration connects {0} and {1} within {4} hops; both are mentioned in {2} "
+         "(--include-evidence walks evidence: {3} hops)",
+         {"{4}ホップ以内に{0}と{1}をつなぐ協力関係はありません。両者は{2}に記載されています"
+          "（--include-evidence で根拠資料もたどります: {3}ホップ）",
+          "không có hợp tác nào nối {0} và {1} trong {4} bước; cả hai được nêu trong {2} "
+          "(--include-evidence đi qua nguồn tài liệu: {3} bước)"}},
+        {"no collaboration connects {0} and {1} within {3} hops; only evidence relations (where "
+         "facts were read) link them (--include-evidence walks evidence: {2} hops)",
+         {"{3}ホップ以内に{0}と{1}をつなぐ協力関係はありません。根拠資料の関係だけがつないでいます"
+          "（--include-evidence: {2}ホップ）",
+          "không có hợp tác nào nối {0} và {1} trong {3} bước; chỉ có quan hệ nguồn tài liệu "
+          "(--include-evidence: {2} bước)"}},
         {"{0} evidence relations in the data left out; --include-evidence to walk them",
          {"データ中の根拠資料の関係{0}件はたどっていません（--include-evidence でたどります）",
           "{0} quan hệ nguồn tài liệu trong dữ liệu không được đi qua; --include-evidence để đi qua"}},

@@ -32,12 +32,15 @@ PathSet find_paths(const Graph& graph, VertexId from, VertexId to, const PathReq
 }
 
 // Only evidence connects from and to: the documents that relate to both, and the hops with evidence.
+// REQUIRES: no connection without evidence within hop_limit. The search keeps that limit, so the
+// connection it finds must use an evidence relation (a longer chain of ties is not evidence).
 std::optional<PathAnswer::EvidenceOnly> evidence_only(queries::AnswerBuilder& builder, VertexId from,
-                                                      VertexId to, const PathRequest& request) {
+                                                      VertexId to, const PathRequest& request,
+                                                      std::optional<std::size_t> hop_limit) {
     const Graph& graph = builder.graph();
     RelationFilter with_evidence = request.filter;
     with_evidence.include_evidence = true;
-    const auto path = shortest_path(graph, from, to, PathQuery{with_evidence, request.max_hops});
+    const auto path = shortest_path(graph, from, to, PathQuery{with_evidence, hop_limit});
     if (!path) return std::nullopt;
     PathAnswer::EvidenceOnly found;
     found.hops = path->length();
@@ -59,14 +62,17 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
     queries::AnswerBuilder builder(snapshot, answer.book);
     answer.from = builder.entity(from).id;
     answer.to = builder.entity(to).id;
-    answer.hop_limited = request.max_hops.has_value() || request.mode == PathRequest::Mode::Simple;
+    answer.hop_limit = request.mode == PathRequest::Mode::Simple
+                           ? request.max_hops.value_or(PathRequest::kDefaultSimpleHops)
+                           : request.max_hops;
+    answer.hop_limited = answer.hop_limit.has_value();
     answer.book.window = request.filter.window();
     answer.left_out = left_out(snapshot.graph(), request.filter);
     const PathSet set = find_paths(snapshot.graph(), from, to, request);
     answer.truncated = set.truncated;
     answer.work_limited = set.work_limited;
     if (set.paths.empty() && from != to && answer.left_out.evidence > 0 && !set.work_limited) {
-        answer.evidence_only = evidence_only(builder, from, to, request);
+        answer.evidence_only = evidence_only(builder, from, to, request, answer.hop_limit);
     }
     for (const Path& path : set.paths) {
         AnsweredPath answered;
@@ -102,8 +108,10 @@ void to_json(nlohmann::json& out, const PathAnswer& answer) {
            {"paths", nlohmann::json::array()},
            {"truncated", answer.truncated},
            {"work_limited", answer.work_limited},
+           {"hop_limit", nullptr},
            {"left_out", answer.left_out},
            {"evidence_only", nullptr}};
+    if (answer.hop_limit) out["hop_limit"] = *answer.hop_limit;
     for (const auto& path : answer.paths) out["paths"].push_back(path_json(answer.book, path));
     // Every entity the paths and the documents name, by id: a reader of the JSON needs their names.
     out["entities"] = nlohmann::json::object();

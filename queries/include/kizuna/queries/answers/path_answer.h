@@ -39,10 +39,12 @@ struct PathAnswer {
     bool truncated = false;     // the cap was reached: more paths exist
     bool work_limited = false;  // --simple stopped at its work limit (kSimplePathWork): more may exist
     bool hop_limited = false;   // a hop limit applied (no connection may still exist beyond it)
-    LeftOut left_out;           // evidence and undated relations not walked
-    // Set when no connection was found but one exists through evidence relations: the two are not
-    // partners, yet a document links them. documents: the entities with an evidence relation to both
-    // ends (a report that mentions both); hops: the shortest connection with evidence walked.
+    std::optional<std::size_t> hop_limit;  // that limit (--simple's default when none was given)
+    LeftOut left_out;                      // evidence and undated relations not walked
+    // Set when no connection was found but one exists through evidence relations within the same hop
+    // limit (so that it uses at least one evidence relation): the two are not partners, yet a document
+    // links them. documents: the entities with an evidence relation to both ends (a report that
+    // mentions both); hops: the shortest connection with evidence walked.
     struct EvidenceOnly {
         std::vector<std::string> documents;  // entity ids, in the book
         std::size_t hops = 0;
@@ -56,7 +58,7 @@ struct PathAnswer {
                                      const PathRequest& request);
 
 // JSON: {"from", "to", "paths": [{"length", "nodes", "relations"}], "truncated", "work_limited",
-// "left_out", "evidence_only": null or {"documents", "hops"}}.
+// "hop_limit": null or N, "left_out", "evidence_only": null or {"documents", "hops"}}.
 void to_json(nlohmann::json& out, const PathAnswer& answer);
 
 }  // namespace kizuna
