@@ -3,6 +3,7 @@ between or during calls is seen whole: the old data or the new, never half of it
 import json
 import subprocess
 import threading
+import time
 
 import kizuna
 from conftest import BINARY
@@ -60,3 +61,32 @@ def test_another_process_writing_meanwhile(scratch, tmp_path):
         reader.join()
     assert db.stats()["relations"] == before + 8
     assert all((count - before) % 2 == 0 for count in seen), sorted(seen)
+
+
+def test_the_gil_is_released_while_a_query_runs(db):
+    """Another Python thread keeps running while Kizuna answers. Held, the GIL would let it run only
+    between bytecodes of the call's Python part (a switch interval or two, 5 ms each), not through the
+    query's fraction of a second."""
+    counted = [0]
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            counted[0] += 1
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        start, began = counted[0], time.perf_counter()
+        time.sleep(0.2)  # the counter alone: its rate on this machine now
+        rate = (counted[0] - start) / (time.perf_counter() - began)
+        start, began = counted[0], time.perf_counter()
+        rows = db.query("UNWIND range(1, 1000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n")
+        elapsed = time.perf_counter() - began
+        during = counted[0] - start
+    finally:
+        stop.set()
+        counter.join()
+    assert rows == [{"n": 142857}]
+    assert elapsed > 0.1, "the query was too quick to tell"
+    assert during > 0.25 * rate * elapsed, f"the other thread ran {during / rate:.3f} s of the query's {elapsed:.3f} s"
