@@ -32,6 +32,8 @@ version="$("$prefix/bin/kizuna" --version)"
 [ "$soname" = "libkizuna.so.$(echo "${version#kizuna }" | cut -d. -f1-2)" ] || fail "SONAME $soname for $version"
 leaked="$(nm -D --defined-only "$prefix/lib/libkizuna.so" | c++filt | grep -v 'kizuna::api' | grep 'kizuna::' || true)"
 [ -z "$leaked" ] || fail "libkizuna.so exports internals: $(echo "$leaked" | head -3)"
+third_party="$(nm -D --defined-only "$prefix/lib/libkizuna.so" | c++filt | grep -Ei 'nlohmann|sqlite|boost|_from\(' || true)"
+[ -z "$third_party" ] || fail "libkizuna.so exports more than its API: $(echo "$third_party" | head -3)"
 grep -q '^\.TH KIZUNA' "$prefix/share/man/man1/kizuna.1" || fail "kizuna.1 is not a manual page"
 
 # The curated data, loaded by the installed binary from the installed share/kizuna/data.
