@@ -38,6 +38,10 @@ packages=(
   zlib1g-dev                        # kizuna serve: the page's files gzip-compressed once, not per request
   chromium                          # the explorer page's browser tests (headless, driven by playwright-core)
   wrk                               # bench/: the HTTP load run of kizuna serve
+  help2man                          # the manual page kizuna.1, written from `kizuna --help` at build time
+  pybind11-dev python3-dev          # the Python module (python/): pybind11 over Debian's python3
+  python3-pytest python3-pandas     # its tests (pytest, run by CTest) and Rows.to_pandas()
+  dpkg-dev file                     # cpack -G DEB: dpkg-shlibdeps finds the package's dependencies
 )
 # Node.js and npm for the explorer page's npm packages (Cytoscape.js, playwright-core), unless a node
 # with npm is already installed (e.g. from NodeSource).

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "context.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/version.h"
 
 namespace {
 
@@ -57,7 +58,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     app.footer(kFooter);
     app.require_subcommand(1);
     app.fallthrough();  // global options may follow the command: kizuna search MOH --format json
-    app.set_version_flag("--version", "kizuna 0.1.0");
+    app.set_version_flag("--version", "kizuna " KIZUNA_VERSION);
 
     std::string format = "table";
     app.add_option("--db", context.db, "database file (default: $KIZUNA_DB, else ./kizuna.db)")

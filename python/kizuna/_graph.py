@@ -1,0 +1,41 @@
+"""The database as a NetworkX graph."""
+
+
+def to_networkx(db, as_of=None, include_evidence=False, undated="separate"):
+    """Every entity and, as edges keyed by relation id, every relation that passes the filter, in a
+    ``networkx.MultiDiGraph`` (Debian's python3-networkx).
+
+    Nodes carry ``name`` (English, else the id), ``names``, ``kind``, ``country``, ``aliases``,
+    ``attributes`` and ``sources``; edges ``id``, ``type``, ``category``, ``start``, ``end``,
+    ``attributes``, ``sources`` and, under ``as_of``, ``activity`` ("active", "possibly_active" or
+    "date_unknown"). Evidence relations (a document mentions, authored, publishes) are left out unless
+    ``include_evidence``. Under ``as_of``, relations without dates are kept marked "date_unknown" with
+    ``undated="separate"`` or ``"include"`` and left out with ``"exclude"``. Directions are the
+    relations' own; symmetric types (mou, partnership ...) are one edge from ``from`` to ``to``.
+    """
+    try:
+        import networkx
+    except ImportError as missing:
+        raise ImportError("to_networkx() needs networkx (apt-get install python3-networkx)") from missing
+    if undated not in ("separate", "include", "exclude"):
+        raise ValueError(f"undated: {undated!r} is not separate, include or exclude")
+    graph = networkx.MultiDiGraph()
+    for entity in db.list()["entities"]:
+        graph.add_node(entity["id"], name=entity["names"].get("en") or entity["id"], names=entity["names"],
+                       kind=entity["kind"], country=entity["country"], aliases=entity["aliases"],
+                       attributes=entity["attributes"], sources=entity["sources"])
+    options = {"relations": True}
+    if as_of is not None:
+        options.update(as_of=str(as_of), undated=undated)
+    answer = db.list(**options)
+    for relation in answer["relations"] + answer.get("date_unknown", []):
+        if relation["category"] == "evidence" and not include_evidence:
+            continue
+        attributes = {key: relation[key] for key in ("id", "type", "category", "start", "end", "attributes",
+                                                     "sources")}
+        if "activity" in relation:
+            attributes["activity"] = relation["activity"]
+        elif as_of is not None:
+            attributes["activity"] = "date_unknown"
+        graph.add_edge(relation["from"], relation["to"], key=relation["id"], **attributes)
+    return graph

@@ -1,0 +1,69 @@
+"""Every call of the Python module answers what the command line's --format json answers."""
+import pytest
+
+CASES = [
+    (lambda db: db.search("保健省"), ["search", "保健省"]),
+    (lambda db: db.search("Bo Y te", limit=2), ["search", "Bo Y te", "--limit", "2"]),
+    (lambda db: db.show("vn-moh"), ["show", "vn-moh"]),
+    (lambda db: db.show("kanagawa-vn-moh-mou-2024"), ["show", "kanagawa-vn-moh-mou-2024"]),
+    (lambda db: db.partners("vn-moh", as_of="2020"), ["partners", "vn-moh", "--as-of", "2020"]),
+    (lambda db: db.partners("vn-moh", type=["mou"], as_of=2020, undated="include"),
+     ["partners", "vn-moh", "--type", "mou", "--as-of", "2020", "--undated", "include"]),
+    (lambda db: db.partners("Ha Tay", incoming=True, type="acquisition", country="jp"),
+     ["partners", "Ha Tay", "--incoming", "--type", "acquisition", "--country", "jp"]),
+    (lambda db: db.path("Kanagawa", "MHLW", all=True), ["path", "Kanagawa", "MHLW", "--all"]),
+    (lambda db: db.path("kanagawa", "mhlw", k=3, directed=True), ["path", "kanagawa", "mhlw", "--k", "3", "--directed"]),
+    (lambda db: db.path("kanagawa", "Hau Giang"), ["path", "kanagawa", "Hau Giang"]),
+    (lambda db: db.path("kanagawa", "mhlw", simple=True, max_hops=3, include_evidence=True),
+     ["path", "kanagawa", "mhlw", "--simple", "--max-hops", "3", "--include-evidence"]),
+    (lambda db: db.common("kanagawa", "mhlw"), ["common", "kanagawa", "mhlw"]),
+    (lambda db: db.ego("vn-moh", radius=2), ["ego", "vn-moh", "--radius", "2"]),
+    (lambda db: db.ego("vn-moh", include_evidence=True, exclude_type=["part_of"]),
+     ["ego", "vn-moh", "--include-evidence", "--exclude-type", "part_of"]),
+    (lambda db: db.timeline("vn-moh"), ["timeline", "vn-moh"]),
+    (lambda db: db.timeline(since="2019"), ["timeline", "--since", "2019"]),
+    (lambda db: db.timeline(since="2014", until="2020", type="acquisition"),
+     ["timeline", "--since", "2014", "--until", "2020", "--type", "acquisition"]),
+    (lambda db: db.stats(), ["stats"]),
+    (lambda db: db.stats(top=3, betweenness=True), ["stats", "--top", "3", "--betweenness"]),
+    (lambda db: db.list(country="JP", kind="company"), ["list", "--country", "JP", "--kind", "company"]),
+    (lambda db: db.list(where="~ME-BYO"), ["list", "--where", "~ME-BYO"]),
+    (lambda db: db.list(relations=True, category="ownership", country_from="JP", country_to="VN"),
+     ["list", "--relations", "--category", "ownership", "--country-from", "JP", "--country-to", "VN"]),
+    (lambda db: db.list(relations=True, as_of="2020"), ["list", "--relations", "--as-of", "2020"]),
+]
+
+
+@pytest.mark.parametrize("call, args", CASES, ids=[" ".join(args) for _, args in CASES])
+def test_call_equals_the_command_lines_json(db, cli, call, args):
+    assert call(db) == cli(*args)
+
+
+def test_query_rows_are_the_command_lines_rows_with_parameters(db, cli):
+    text = "MATCH (a {id: $id})-[r]-(b) WHERE r.start >= $since RETURN b.id AS partner, type(r) AS type ORDER BY partner"
+    rows = db.query(text, id="vn-moh", since="2014")
+    expected = cli("query", text, "--param", "id=vn-moh", "--param", 'since="2014"')  # JSON text: a string
+    assert rows == expected["rows"]
+    assert rows.columns == ["partner", "type"] == expected["columns"]
+    assert len(rows) > 0
+
+
+def test_query_parameters_of_every_kind(db):
+    row = db.query("RETURN $n AS n, $f AS f, $b AS b, $s AS s, $l AS l, $m AS m, $z AS z",
+                   n=42, f=1.5, b=True, s="保健省", l=[1, "a"], m={"k": [None]}, z=None)[0]
+    assert row == {"n": 42, "f": 1.5, "b": True, "s": "保健省", "l": [1, "a"], "m": {"k": [None]}, "z": None}
+
+
+def test_to_pandas(db):
+    frame = db.query("MATCH (n:ministry) RETURN n.id AS id, n.country AS country ORDER BY id").to_pandas()
+    assert list(frame.columns) == ["id", "country"]
+    assert frame["id"].tolist() == sorted(frame["id"].tolist())
+    assert "vn-moh" in frame["id"].tolist()
+
+
+def test_docstrings(db):
+    import kizuna
+    for name in ("search", "show", "partners", "path", "common", "ego", "timeline", "stats", "list", "query",
+                 "import_files", "to_networkx"):
+        assert getattr(kizuna.Database, name).__doc__, name
+    assert kizuna.connect.__doc__ and kizuna.__doc__ and kizuna.UnknownEntity.__doc__

@@ -1,0 +1,92 @@
+"""Threads calling in parallel get the answers one thread gets; a database changed by another process
+between or during calls is seen whole: the old data or the new, never half of it."""
+import json
+import subprocess
+import threading
+import time
+
+import kizuna
+from conftest import BINARY
+
+
+def test_threads_calling_in_parallel(db):
+    calls = [lambda: db.partners("vn-moh", as_of="2020"), lambda: db.path("kanagawa", "mhlw", all=True),
+             lambda: db.ego("vn-moh", radius=2), lambda: db.query("MATCH (n) RETURN count(n) AS n"),
+             lambda: db.search("保健省"), lambda: db.stats(betweenness=True)]
+    expected = [call() for call in calls]
+    failures = []
+
+    def worker(offset):
+        try:
+            for round_ in range(15):
+                index = (offset + round_) % len(calls)
+                if calls[index]() != expected[index]:
+                    failures.append(f"call {index} differed")
+        except Exception as error:  # reported below, with the thread's call
+            failures.append(repr(error))
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+
+def test_another_process_writing_meanwhile(scratch, tmp_path):
+    db = kizuna.connect(scratch)
+    before = db.stats()["relations"]
+    # Each import adds two relations in one transaction; the reader must see 0 or 2 of each pair.
+    files = []
+    for n in range(4):
+        path = tmp_path / f"pair-{n}.jsonl"
+        path.write_text("".join(json.dumps({"relation": {"id": f"pair-{n}-{side}", "type": "mou", "from": "kanagawa",
+                                                         "to": target, "start": "2025"}}) + "\n"
+                                for side, target in (("a", "mhlw"), ("b", "vn-moh"))), encoding="utf-8")
+        files.append(path)
+    seen = set()
+    done = threading.Event()
+
+    def read():
+        while not done.is_set():
+            seen.add(db.stats()["relations"])
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for path in files:
+            subprocess.run([BINARY, "--db", str(scratch), "import", "--quiet", str(path)], check=True)
+    finally:
+        done.set()
+        reader.join()
+    assert db.stats()["relations"] == before + 8
+    assert all((count - before) % 2 == 0 for count in seen), sorted(seen)
+
+
+def test_the_gil_is_released_while_a_query_runs(db):
+    """Another Python thread keeps running while Kizuna answers. Held, the GIL would let it run only
+    between bytecodes of the call's Python part (a switch interval or two, 5 ms each), not through the
+    query's fraction of a second."""
+    counted = [0]
+    stop = threading.Event()
+
+    def count():
+        while not stop.is_set():
+            counted[0] += 1
+
+    counter = threading.Thread(target=count)
+    counter.start()
+    try:
+        start, began = counted[0], time.perf_counter()
+        time.sleep(0.2)  # the counter alone: its rate on this machine now
+        rate = (counted[0] - start) / (time.perf_counter() - began)
+        start, began = counted[0], time.perf_counter()
+        rows = db.query("UNWIND range(1, 1000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n")
+        elapsed = time.perf_counter() - began
+        during = counted[0] - start
+    finally:
+        stop.set()
+        counter.join()
+    assert rows == [{"n": 142857}]
+    assert elapsed > 0.1, "the query was too quick to tell"
+    assert during > 0.25 * rate * elapsed, f"the other thread ran {during / rate:.3f} s of the query's {elapsed:.3f} s"
