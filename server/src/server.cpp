@@ -12,6 +12,8 @@
 
 #include "api_request.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/core/snapshot.h"
+#include "kizuna/viz/style_sheet.h"
 #include "store_pool.h"
 
 namespace kizuna::server {
@@ -292,7 +294,29 @@ struct Server::Impl {
         import_folder(folder.path(), response);
     }
 
+    // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.
+    void style(const httplib::Request& request, httplib::Response& response) {
+        const std::string lang = request.get_param_value("lang");
+        if (!lang.empty() && lang != "en" && lang != "ja" && lang != "vi") {
+            send_error(response, 400, "lang '" + lang + "': en, ja or vi", 2);
+            return;
+        }
+        try {
+            const auto lease = pool.lease();
+            const Snapshot snapshot = Snapshot::take(lease.store(), graph);
+            const Graph& data = snapshot.graph();
+            response.set_content(viz::style_sheet_json(data.entity_kinds(), data.kinds(), data.relation_types(),
+                                                       data.countries(), lang.empty() ? "en" : lang),
+                                 kJson);
+        } catch (const StorageError& e) {
+            send_error(response, 503, e.what(), 4);
+        }
+    }
+
     void routes() {
+        http.Get("/api/style", [this](const httplib::Request& request, httplib::Response& response) {
+            style(request, response);
+        });
         http.Get(
             R"(/api/([a-z_]+)(/.*)?)", [this](const httplib::Request& request, httplib::Response& response) {
                 answer(request.matches[1], request.matches.size() > 2 ? std::string(request.matches[2]) : "",
@@ -307,8 +331,10 @@ struct Server::Impl {
                           put_record(kind, request, response);
                       });
         }
+        // vendor_root is web/node_modules/cytoscape: /vendor/<package> serves each package the page
+        // loads (cytoscape, cytoscape-fcose and its cose-base, layout-base).
         if (!options.vendor_root.empty())
-            http.set_mount_point("/vendor/cytoscape", options.vendor_root.string());
+            http.set_mount_point("/vendor", options.vendor_root.parent_path().string());
         if (!options.web_root.empty()) http.set_mount_point("/", options.web_root.string());
         http.set_error_handler([](const httplib::Request& request, httplib::Response& response) {
             if (request.path.rfind("/api/", 0) == 0 && response.body.empty()) {
