@@ -89,8 +89,10 @@ export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, hig
 
   // Node boxes from their labels at the chosen font size; the map scaled to fit.
   const box = nodes.boundingBox();
-  const nodePx = px(14);
-  const fitScale = Math.min((map.x2 - map.x1 - 200 * scale) / Math.max(1, box.w), (map.y2 - map.y1 - 80 * scale) / Math.max(1, box.h), 1.6 * scale);
+  const fitScale = Math.min((map.x2 - map.x1 - 200 * scale) / Math.max(1, box.w), (map.y2 - map.y1 - 80 * scale) / Math.max(1, box.h), 2 * scale);
+  // Text grows with the drawing as on screen (12 px at zoom 1), within what a slide reads well.
+  const nodePx = Math.max(MIN_TEXT_PX + 2, Math.min(24 * scale, Math.round(12 * fitScale)));
+  const edgePx = Math.max(MIN_TEXT_PX + 1, Math.min(18 * scale, Math.round(10 * fitScale)));
   const cx = (map.x1 + map.x2) / 2, cy0 = (map.y1 + map.y2) / 2;
   const bx = (box.x1 + box.x2) / 2, by = (box.y1 + box.y2) / 2;
   const place = new Map();
@@ -122,9 +124,9 @@ export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, hig
     const refs = edgeNotes.get(e.id());
     const text = `${e.data('label')}${refs.length ? ` [${refs.join(',')}]` : ''}`;
     const lx = (s.x + t.x) / 2, ly = (s.y + t.y) / 2;
-    const lw = textWidth(text, px(11)) + 6;
-    labelOut.push(`<rect ${attrs({ x: lx - lw / 2, y: ly - px(11) * 0.8, width: lw, height: px(11) * 1.2, fill: '#ffffff', opacity: 0.85 })}/>`);
-    labelOut.push(`<text ${attrs({ x: lx, y: ly + px(11) * 0.3, 'font-size': px(11), 'text-anchor': 'middle', fill: '#374151' })}>${esc(text)}</text>`);
+    const lw = textWidth(text, edgePx) + 6;
+    labelOut.push(`<rect ${attrs({ x: lx - lw / 2, y: ly - edgePx * 0.8, width: lw, height: edgePx * 1.2, fill: '#ffffff', opacity: 0.85 })}/>`);
+    labelOut.push(`<text ${attrs({ x: lx, y: ly + edgePx * 0.3, 'font-size': edgePx, 'text-anchor': 'middle', fill: '#374151' })}>${esc(text)}</text>`);
   });
   out.push('<defs>');
   for (const colour of markers) {

@@ -28,6 +28,7 @@ let pathAnswer = null;            // the last path question's answers
 let activity = null;              // relation id -> activity at the chosen date (null: no date chosen)
 let depth = 0, deepest = 0;       // this view's place in the history, for Undo and Redo
 let busy = Promise.resolve();
+let target = '';                  // the URL of the view shown or being drawn
 
 function status(text, error) {
   const box = $('status');
@@ -64,13 +65,15 @@ function commit() {
   drawn = drawnKey(view);
   depth += 1;
   deepest = depth;
-  history.pushState({ depth }, '', encode(view));
+  target = encode(view);
+  history.pushState({ depth }, '', target);
   updateButtons();
 }
 // A change of camera or selection: the same entry, its URL updated.
 function remember_() {
   recordCamera();
-  history.replaceState({ depth }, '', encode(view));
+  target = encode(view);
+  history.replaceState({ depth }, '', target);
 }
 let cameraTimer = null;
 function cameraMoved() {
@@ -164,7 +167,8 @@ async function expandWith(id, hood) {
   if (node.empty()) return 0;
   remember(hood.entity);
   const groups = rankPartners(hood.light ? lightRows(id, hood.light) : hood.partners);
-  const fresh = groups.filter((g) => !onMap(g.id) && !view.hidden.includes(g.id));
+  // Hidden ones count as drawn and are removed after: a link replays exactly the same choice.
+  const fresh = groups.filter((g) => !onMap(g.id));
   const chosen = fresh.slice(0, MAX_NEW).map((g) => g.id);
   // A hub's light answer: the chosen ones and those already drawn are read in full.
   const full = hood.light ? await details(id, [...chosen, ...groups.filter((g) => onMap(g.id)).map((g) => g.id)]) : hood.partners;
@@ -180,6 +184,7 @@ async function expandWith(id, hood) {
     }
     placeAround(node, added);
     for (const g of rows) if (onMap(g.id)) for (const relation of g.relations) addRelation(relation);
+    for (const hiddenId of view.hidden) if (hiddenId !== id) cy.getElementById(hiddenId).remove();
   });
   const rest = groups.filter((g) => !onMap(g.id));
   for (const g of rest) if (byId.has(g.id)) Object.assign(g, byId.get(g.id));
@@ -389,7 +394,11 @@ async function applyTime() {
 
 // ---- selection and the panel ---------------------------------------------------------------------------
 
-const selectedNode = () => (view.selected.startsWith('n:') ? cy.getElementById(view.selected.slice(2)).filter(':visible') : null) || null;
+function selectedNode() {
+  if (!view.selected.startsWith('n:')) return null;
+  const node = cy.getElementById(view.selected.slice(2));
+  return node.nonempty() && !node.hasClass('filtered') ? node : null;
+}
 
 async function showSelection() {
   const panel = $('panel');
@@ -659,11 +668,21 @@ async function start() {
     if ((event.ctrlKey || event.metaKey) && event.key === 'y') { $('redo').click(); event.preventDefault(); }
   });
   // Back, Forward, Undo, Redo, an edited hash: draw the view the URL holds.
+  target = encode(view);
   const fromUrl = () => {
+    if (history.state === null) {  // a hash typed or set: a new entry of our own
+      deepest = depth += 1;
+      history.replaceState({ depth }, '', location.hash);
+    } else depth = history.state.depth;
     const next = decode(location.hash);
-    depth = history.state?.depth ?? 0;
-    if (encode(next) === encode(view)) return;
-    busy = busy.then(() => show(next)).then(() => { if (pathAnswer) renderHops(); }).catch(fail);
+    if (encode(next) === target) return;
+    target = encode(next);
+    busy = busy.then(() => show(next)).then(() => {
+      if (pathAnswer) renderHops();
+      recordPositions();
+      remember_();
+      target = encode(view);
+    }).catch(fail);
   };
   window.addEventListener('popstate', fromUrl);
   window.addEventListener('hashchange', fromUrl);
@@ -671,7 +690,10 @@ async function start() {
   try {
     drawn = null;
     await show(view);
-    history.replaceState({ depth: 0 }, '', encode(view));
+    recordPositions();
+    recordCamera();
+    target = encode(view);
+    history.replaceState({ depth: 0 }, '', target);
   } catch (error) {
     fail(error);
   }
