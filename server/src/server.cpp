@@ -305,9 +305,10 @@ struct Server::Impl {
             const auto lease = pool.lease();
             const Snapshot snapshot = Snapshot::take(lease.store(), graph);
             const Graph& data = snapshot.graph();
-            response.set_content(viz::style_sheet_json(data.entity_kinds(), data.kinds(), data.relation_types(),
-                                                       data.countries(), lang.empty() ? "en" : lang),
-                                 kJson);
+            response.set_content(
+                viz::style_sheet_json(data.entity_kinds(), data.kinds(), data.relation_types(),
+                                      data.countries(), lang.empty() ? "en" : lang),
+                kJson);
         } catch (const StorageError& e) {
             send_error(response, 503, e.what(), 4);
         }

@@ -20,7 +20,7 @@ struct LegendContent {
     std::vector<std::string> countries;
     std::vector<RelationType> types;
     std::vector<RelationType> vocabulary;  // every type: a type's shade is its place in its category
-    std::vector<std::string> notes;  // plain lines: date states drawn, what was left out
+    std::vector<std::string> notes;        // plain lines: date states drawn, what was left out
     [[nodiscard]] bool empty() const {
         return kinds.empty() && countries.empty() && types.empty() && notes.empty();
     }

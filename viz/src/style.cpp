@@ -48,12 +48,18 @@ std::string hsl(double hue, double saturation, double lightness) {
     const double h = std::fmod(hue, 360.0) / 60.0;
     const double x = chroma * (1 - std::fabs(std::fmod(h, 2.0) - 1));
     double r = 0, g = 0, b = 0;
-    if (h < 1) r = chroma, g = x;
-    else if (h < 2) r = x, g = chroma;
-    else if (h < 3) g = chroma, b = x;
-    else if (h < 4) g = x, b = chroma;
-    else if (h < 5) r = x, b = chroma;
-    else r = chroma, b = x;
+    if (h < 1)
+        r = chroma, g = x;
+    else if (h < 2)
+        r = x, g = chroma;
+    else if (h < 3)
+        g = chroma, b = x;
+    else if (h < 4)
+        g = x, b = chroma;
+    else if (h < 5)
+        r = x, b = chroma;
+    else
+        r = chroma, b = x;
     const double m = lightness - chroma / 2;
     char text[8];
     std::snprintf(text, sizeof text, "#%02x%02x%02x", static_cast<unsigned>(std::lround((r + m) * 255)),
@@ -84,10 +90,18 @@ std::string category_colour(const std::string& category) {
 
 EdgeStyle edge_style(const RelationType& type, const std::vector<RelationType>& vocabulary) {
     static const std::map<std::string, const char*> kPens = {
-        {"mou", "bold"},          {"acquisition", "bold"},   {"subsidiary_of", "dashed"},
-        {"joint_venture", "bold"}, {"part_of", "dashed"},     {"oversees", "dotted"},
-        {"integrates_with", "dashed"}, {"issued", "dotted"}, {"funds", "dashed"},
-        {"authored", "dotted"},   {"publishes", "dashed"},   {"mentions", "dotted"},
+        {"mou", "bold"},
+        {"acquisition", "bold"},
+        {"subsidiary_of", "dashed"},
+        {"joint_venture", "bold"},
+        {"part_of", "dashed"},
+        {"oversees", "dotted"},
+        {"integrates_with", "dashed"},
+        {"issued", "dotted"},
+        {"funds", "dashed"},
+        {"authored", "dotted"},
+        {"publishes", "dashed"},
+        {"mentions", "dotted"},
         {"located_in", "dashed"},
     };
     // The type's place among its category's types, by id (the vocabulary is ordered by id).
@@ -96,7 +110,8 @@ EdgeStyle edge_style(const RelationType& type, const std::vector<RelationType>& 
         if (other.category == type.category) siblings.push_back(other.id);
     if (std::find(siblings.begin(), siblings.end(), type.id) == siblings.end()) siblings.push_back(type.id);
     std::sort(siblings.begin(), siblings.end());
-    const auto index = static_cast<double>(std::find(siblings.begin(), siblings.end(), type.id) - siblings.begin());
+    const auto index =
+        static_cast<double>(std::find(siblings.begin(), siblings.end(), type.id) - siblings.begin());
     const double count = static_cast<double>(siblings.size());
     // Shades from 28 % to 58 % lightness: the darkest and lightest still read on white and stay lines.
     const double lightness = count <= 1 ? 0.42 : 0.28 + 0.30 * index / (count - 1);

@@ -9,7 +9,8 @@
 namespace kizuna::viz {
 
 std::string style_sheet_json(const std::vector<EntityKind>& kind_vocabulary,
-                             const std::vector<std::string>& used_kinds, const std::vector<RelationType>& types,
+                             const std::vector<std::string>& used_kinds,
+                             const std::vector<RelationType>& types,
                              const std::vector<std::string>& countries, const std::string& lang) {
     nlohmann::json sheet = {{"lang", lang}};
     // The explorer draws the strongest ties first: working together, then ownership, programmes, governance.
@@ -46,8 +47,10 @@ std::string style_sheet_json(const std::vector<EntityKind>& kind_vocabulary,
     }
     auto& country_list = sheet["countries"] = nlohmann::json::array();
     for (const auto& code : countries)
-        country_list.push_back({{"code", code}, {"name", country_name(code, lang)}, {"fill", country_fill(code)}});
-    sheet["fallback"] = {{"shape", node_style("").web_shape}, {"fill", country_fill("")}, {"colour", "#374151"}};
+        country_list.push_back(
+            {{"code", code}, {"name", country_name(code, lang)}, {"fill", country_fill(code)}});
+    sheet["fallback"] = {
+        {"shape", node_style("").web_shape}, {"fill", country_fill("")}, {"colour", "#374151"}};
     return sheet.dump();
 }
 

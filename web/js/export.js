@@ -134,6 +134,7 @@ export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, hig
   }
   out.push('</defs>');
   out.push(...edgeOut);
+  out.push(...labelOut);  // under the organisations: a name is never covered by a relation's label
   nodes.forEach((n) => {
     const p = place.get(n.id());
     const entity = n.data('entity') || {};
@@ -147,7 +148,6 @@ export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, hig
     out.push(`<text ${attrs({ x: p.x, y: top, 'font-size': nodePx, 'text-anchor': 'middle', fill: faded ? '#4b5563' : '#111827' })}>${
       p.lines.map((l, i) => `<tspan ${attrs({ x: p.x, y: top + i * nodePx * 1.25 })}>${esc(l)}</tspan>`).join('')}</text>`);
   });
-  out.push(...labelOut);
 
   // The legend: only the kinds, countries, types and line states drawn.
   let y = map.y1;

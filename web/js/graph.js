@@ -109,10 +109,18 @@ export function zoomBy(factor) {
   cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: width / 2, y: height / 2 } });
 }
 
+// Fits the map; on a phone not below the zoom where labels show (the rest is a pan away), around the
+// centre organisation.
 export function fit() {
   const shown = cy.nodes().not('.filtered');
   cy.fit(shown.nonempty() ? shown : undefined, 40);
   if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+  const readable = MIN_FONT_PX / FONT_PX + 0.05;
+  if (cy.width() < 700 && cy.zoom() < readable) {
+    cy.zoom(readable);
+    const centre = cy.nodes('.centre');
+    cy.center(centre.nonempty() ? centre : undefined);
+  }
 }
 
 // The size of a label at FONT_PX, measured once per text: shapes are drawn around their labels.
@@ -123,8 +131,8 @@ export function labelBox(label, shape) {
   const width = Math.max(...lines.map((line) => measurer.measureText(line).width));
   const height = lines.length * FONT_PX * 1.25;
   // Shapes with cut corners or slanted sides need more room around the text than a rectangle.
-  const roomy = ['ellipse', 'octagon', 'pentagon', 'hexagon', 'rhomboid', 'tag', 'cut-rectangle'].includes(shape);
-  return { w: Math.ceil(width * (roomy ? 1.25 : 1) + 24), h: Math.ceil(height * (roomy ? 1.35 : 1) + 16) };
+  const room = { ellipse: 1.3, octagon: 1.25, pentagon: 1.3, hexagon: 1.3, rhomboid: 1.45, tag: 1.25, 'cut-rectangle': 1.15 }[shape] || 1;
+  return { w: Math.ceil(width * room + 24), h: Math.ceil(height * (room > 1 ? 1.3 : 1) + 16) };
 }
 
 export function addEntity(entity, position) {
@@ -208,7 +216,7 @@ export function setMoreNode(parentId, count) {
   }
   const parent = cy.getElementById(parentId);
   const node = cy.add({ group: 'nodes', classes: 'more', data: { id, label, parent_id: parentId, count, shape: 'round-rectangle', fill: '#f9fafb', ...labelBox(label, 'round-rectangle') },
-                        position: { x: parent.position().x + 120, y: parent.position().y - 90 } });
+                        position: { x: parent.position().x + 150, y: parent.position().y - 130 } });
   cy.add({ group: 'edges', classes: 'more-edge', data: { id: `more-edge:${parentId}`, source: parentId, target: id, colour: '#9ca3af', arrow: 'none', label: '' } });
   return node;
 }
@@ -257,7 +265,7 @@ export function runLayout(name, selectedId) {
   // "+N more" nodes stay beside their organisation.
   cy.nodes('.more').forEach((more) => {
     const parent = cy.getElementById(more.data('parent_id')).position();
-    more.position({ x: parent.x + 120, y: parent.y - 90 });
+    more.position({ x: parent.x + 150, y: parent.y - 130 });
   });
 }
 

@@ -150,7 +150,7 @@ function placeFromView() {
     });
     cy.nodes('.more').forEach((more) => {
       const parent = cy.getElementById(more.data('parent_id')).position();
-      more.position({ x: parent.x + 120, y: parent.y - 90 });
+      more.position({ x: parent.x + 150, y: parent.y - 130 });
     });
   });
 }
@@ -274,14 +274,11 @@ async function drawPath() {
   const addPaths = (paths, entities, className) => {
     for (const path of paths) {
       let previous = null;
-      path.nodes.forEach((id, i) => {
+      path.nodes.forEach((id) => {
         if (!onMap(id)) {
           const node = addEntity(entities[id]);
           const anchor = previous || cy.nodes().not(node).first();
-          if (anchor.nonempty()) {
-            const p = anchor.position();
-            node.position({ x: p.x + 220, y: p.y + (i % 2 ? 90 : -90) });
-          }
+          if (anchor && anchor.nonempty()) placeAround(anchor, [node]);
         }
         previous = cy.getElementById(id);
       });
@@ -301,7 +298,7 @@ function renderHops() {
   renderPath($('path-hops'), pathAnswer, (id) => (activity ? activity.get(id) ?? null : undefined), () => {
     view.chain = !view.chain;
     redrawAndCommit();
-  }, view.chain);
+  }, view.chain, view.all);
   const { answer, chain } = pathAnswer;
   if (answer.paths.length) status(`${answer.paths[0].length} ${word('hops')}`);
   else status(chain ? word('only evidence connects them') : word('no connection'));
@@ -330,8 +327,9 @@ async function findPath() {
   view.evidence = $('path-evidence').checked;
   view.all = $('path-all').checked;
   view.chain = false;
-  if (!view.from || !view.to) return;
-  status(word('loading'));
+  if (!view.from || !view.to) {  // the question withdrawn: its path leaves the map
+    view.from = view.to = '';
+  } else status(word('loading'));
   try {
     recordPositions();
     const keep = { ...view.pos };
@@ -339,8 +337,10 @@ async function findPath() {
     await show(view);
     view.pos = { ...keep, ...view.pos };
     commit();
-    renderHops();
-    fit();
+    if (view.from) {
+      renderHops();
+      fit();
+    } else counts();
   } catch (error) {
     fail(error);
   }

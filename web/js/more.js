@@ -48,7 +48,7 @@ export function openMore(dialog, parentName, groups, onAdd) {
         if (box.checked) chosen.add(g.id); else chosen.delete(g.id);
         update();
       });
-      const relation = g.relations[0];
+      const relation = g.relations.find((r) => (r.start || '') === g.latest) || g.relations[0];
       label.append(box, style.shapeIcon(style.kindShape(g.entity.kind), style.countryFill(g.entity.country)),
                    value('span', ` ${entityName(g.entity)} `),
                    element('span', `${style.kindLabel(g.entity.kind)} · ${style.typeLabel(relation.type)}${relation.start ? ` ${relation.start}` : ''}`, 'meta'));

@@ -19,7 +19,7 @@ export async function askPath(view, when) {
 }
 
 // Fills the list of hops; onChain is called by the "show the evidence chain" button.
-export function renderPath(list, { answer, chain }, activityOf, onChain, chainShown) {
+export function renderPath(list, { answer, chain }, activityOf, onChain, chainShown, all) {
   list.replaceChildren();
   if (answer.paths.length === 0) {
     const item = element('li', undefined, 'no-path');
@@ -63,7 +63,7 @@ export function renderPath(list, { answer, chain }, activityOf, onChain, chainSh
     }
     return;
   }
-  const nested = answer.paths.length > 1;
+  const nested = all || answer.paths.length > 1;  // one list per path, else the hops themselves
   answer.paths.forEach((path, n) => {
     if (!nested) {
       list.append(...hopList(path, activityOf).children);

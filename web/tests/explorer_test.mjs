@@ -232,7 +232,7 @@ try {
   await page.fill('#path-to', '');
   await page.click('#path-form button[type="submit"]');
   await page.evaluate(() => { location.hash = '#entity=vn-moh'; });
-  await waitFor(page, () => window.kizunaExplorer.nodes().includes('vn-moh') && !window.kizunaExplorer.nodes().includes('mhlw'));
+  await waitFor(page, () => window.kizunaExplorer.nodes().includes('vn-moh') && !window.kizunaExplorer.nodes().includes('taisho') && !location.hash.includes('expand=vn-moh,'));
   await settle(page);
   const before = await page.evaluate(() => window.kizunaExplorer.positions());
   const expandTarget = (await page.evaluate(() => window.kizunaExplorer.nodes())).includes('moh-ehr') ? 'moh-ehr' : 'kanagawa';
@@ -355,11 +355,11 @@ try {
   // README's pictures (docs-*) and an exported slide of the curated map.
   const view = `${url}#entity=vn-moh&expand=vn-moh,moh-ehr&sel=n:vn-moh`;
   for (const lang of ['en', 'ja']) {
-    const docs = await open(1500, 900, `${url}#entity=vn-moh&from=Kanagawa&to=Hau%20Giang&evidence=1&sel=n:hau-giang-pharma&lang=${lang}`);
+    const docs = await open(1500, 900, `${url}#entity=vn-moh&hide=hostile&from=Kanagawa&to=Hau%20Giang&evidence=1&sel=n:hau-giang-pharma&lang=${lang}`);
     await settle(docs);
     await shoot(docs, `docs-${lang}`);
     await docs.close();
-    const big = await open(1920, 1080, `${url}#entity=vn-moh&expand=vn-moh,kanagawa,mhlw,moh-ehr&sel=n:vn-moh&lang=${lang}`);
+    const big = await open(1920, 1080, `${url}#entity=vn-moh&expand=vn-moh,kanagawa,mhlw,moh-ehr&hide=hostile&sel=n:vn-moh&lang=${lang}`);
     await settle(big);
     await big.selectOption('#layout', 'fcose');
     await waitFor(big, () => location.hash.includes('layout=fcose'));
@@ -389,6 +389,14 @@ try {
     const stats = await apiJson(hubUrl, 'stats');
     const largest = stats.by_degree[0];
     const hubPage = await open(1500, 900, hubUrl);
+    // The machine's speed now: a fixed piece of work that takes about 150 ms on an idle 2-core machine of
+    // the development kind. The 2 s budget is scaled by how much slower it runs (a loaded CI machine).
+    const workMs = await hubPage.evaluate(() => {
+      const start = performance.now();
+      for (let k = 0; k < 5; ++k) Array.from({ length: 200000 }, (_, i) => (i * 7919) % 200003).sort((x, y) => x - y);
+      return performance.now() - start;
+    });
+    const slower = Math.max(1, workMs / 150);
     await hubPage.fill('#search', largest.id);
     await hubPage.waitForSelector(`#results button[data-id="${largest.id}"]`);
     const clicked = Date.now();
@@ -402,7 +410,8 @@ try {
     await hubPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const frameMs = Date.now() - frameStart;
     check(shown.nodes <= 101 && shown.more.count > 0, `hub ${largest.id} (${largest.score} relations): ${shown.nodes} organisations drawn, "+${shown.more.count} more"`);
-    check(hubMs < 2000 && frameMs < 300, `the hub is interactive in ${hubMs} ms (under 2000), a zoom frame in ${frameMs} ms`);
+    check(hubMs < 2000 * slower && frameMs < 300 * slower,
+          `the hub is interactive in ${hubMs} ms (budget 2000 ms × ${slower.toFixed(1)}, this machine's slowness now), a zoom frame in ${frameMs} ms`);
     await shoot(hubPage, 'en-1500x900-hub');
     const moreAt = await hubPage.evaluate((id) => window.kizunaExplorer.renderedPosition(`more:${id}`), largest.id);
     await hubPage.mouse.click(moreAt.x, moreAt.y);
@@ -416,7 +425,7 @@ try {
     await waitFor(hubPage, (n) => window.kizunaExplorer.nodes().length === n + 2, shown.nodes);
     check(true, 'two organisations added from the searchable list');
     await hubPage.close();
-    console.log(`measure: first load ${loadMs} ms; MOH neighbourhood drawn in ${drawMs} ms; path found and highlighted in ${pathMs} ms; ` +
+    console.log(`measure (machine ${slower.toFixed(1)}× slower than idle): first load ${loadMs} ms; MOH neighbourhood drawn in ${drawMs} ms; path found and highlighted in ${pathMs} ms; ` +
                 `hub of ${largest.score} relations interactive in ${hubMs} ms`);
   } finally {
     hub.server.kill('SIGINT');

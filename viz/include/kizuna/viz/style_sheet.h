@@ -16,6 +16,7 @@ namespace kizuna::viz {
 [[nodiscard]] std::string style_sheet_json(const std::vector<EntityKind>& kind_vocabulary,
                                            const std::vector<std::string>& used_kinds,
                                            const std::vector<RelationType>& types,
-                                           const std::vector<std::string>& countries, const std::string& lang);
+                                           const std::vector<std::string>& countries,
+                                           const std::string& lang);
 
 }  // namespace kizuna::viz
