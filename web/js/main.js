@@ -186,7 +186,7 @@ async function expandWith(id, hood) {
     for (const g of rows) if (onMap(g.id)) for (const relation of g.relations) addRelation(relation);
     for (const hiddenId of view.hidden) if (hiddenId !== id) cy.getElementById(hiddenId).remove();
   });
-  const rest = groups.filter((g) => !onMap(g.id));
+  const rest = groups.filter((g) => !onMap(g.id) && !view.hidden.includes(g.id));  // dismissed: back by Undo
   for (const g of rest) if (byId.has(g.id)) Object.assign(g, byId.get(g.id));
   moreLists.set(id, rest);
   loaded.set(id, hood.light ? rows : null);
