@@ -356,30 +356,30 @@ function when() {
 
 // Relations fade when not alive at the date (the server's interval rule decides), go dashed when
 // possibly alive, dotted when undated; organisations with no relation alive fade too.
+let timeSeq = 0;
 async function applyTime() {
+  const mine = ++timeSeq;  // a later date wins: answers to an earlier one are dropped
   const period = when();
-  cy.edges().removeClass('faded possible undated');
-  organisations().removeClass('faded');
-  document.body.dataset.year = period ? `${view.year}${view.yearTo === null ? '' : `-${view.yearTo}`}` : '';
-  if (!period) {
-    activity = null;
-    renderHops();
-    return;
+  const states = new Map();
+  if (period) {
+    const asked = new Set();
+    const ask = async (ids) => {
+      const answers = await Promise.all(ids.map((id) => partners(id, { ...period, undated: 'include' })));
+      ids.forEach((id) => asked.add(id));
+      for (const answer of answers) for (const { relation } of answer.partners) states.set(relation.id, relation.activity);
+    };
+    const covered = (e) => asked.has(e.source().id()) || asked.has(e.target().id());
+    await ask(view.expanded.filter(onMap));
+    await ask([...new Set(relations().filter((e) => !covered(e)).map((e) => e.source().id()))]);
+    if (mine !== timeSeq) return;
   }
-  activity = new Map();
-  const asked = new Set();
-  const ask = async (ids) => {
-    const answers = await Promise.all(ids.map((id) => partners(id, { ...period, undated: 'include' })));
-    ids.forEach((id) => asked.add(id));
-    for (const answer of answers) for (const { relation } of answer.partners) activity.set(relation.id, relation.activity);
-  };
-  const edges = relations();
-  const covered = (e) => asked.has(e.source().id()) || asked.has(e.target().id());
-  await ask(view.expanded.filter(onMap));
-  await ask([...new Set(edges.filter((e) => !covered(e)).map((e) => e.source().id()))]);
+  activity = period ? states : null;
   cy.batch(() => {
-    edges.forEach((e) => {
-      const state = activity.get(e.data('relation').id);
+    cy.edges().removeClass('faded possible undated');
+    organisations().removeClass('faded');
+    if (!period) return;
+    relations().forEach((e) => {
+      const state = states.get(e.data('relation').id);
       if (state === undefined) e.addClass('faded');
       else if (state === 'possibly_active') e.addClass('possible');
       else if (state === 'date_unknown') e.addClass('undated');
@@ -389,6 +389,7 @@ async function applyTime() {
       if (own.nonempty() && own.every((e) => e.hasClass('faded'))) n.addClass('faded');
     });
   });
+  document.body.dataset.year = period ? `${view.year}${view.yearTo === null ? '' : `-${view.yearTo}`}` : '';
   renderHops();
 }
 
