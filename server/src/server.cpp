@@ -18,6 +18,8 @@
 #include "connections.h"
 #include "host_check.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/core/snapshot.h"
+#include "kizuna/viz/style_sheet.h"
 #include "static_files.h"
 #include "store_pool.h"
 
@@ -367,7 +369,30 @@ struct Server::Impl {
         import_folder(folder.path(), response);
     }
 
+    // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.
+    void style(const httplib::Request& request, httplib::Response& response) {
+        const std::string lang = request.get_param_value("lang");
+        if (!lang.empty() && lang != "en" && lang != "ja" && lang != "vi") {
+            send_error(response, 400, "lang '" + lang + "': en, ja or vi", 2);
+            return;
+        }
+        try {
+            const auto lease = pool.lease();
+            const Snapshot snapshot = Snapshot::take(lease.store(), graph);
+            const Graph& data = snapshot.graph();
+            response.set_content(
+                viz::style_sheet_json(data.entity_kinds(), data.kinds(), data.relation_types(),
+                                      data.countries(), lang.empty() ? "en" : lang),
+                kJson);
+        } catch (const StorageError& e) {
+            send_error(response, 503, e.what(), 4);
+        }
+    }
+
     void routes() {
+        http.Get("/api/style", [this](const httplib::Request& request, httplib::Response& response) {
+            style(request, response);
+        });
         http.Get(
             R"(/api/([a-z_]+)(/.*)?)", [this](const httplib::Request& request, httplib::Response& response) {
                 answer(request.matches[1], request.matches.size() > 2 ? std::string(request.matches[2]) : "",

@@ -10,8 +10,10 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "cli_runner.h"
@@ -348,4 +350,53 @@ TEST_CASE("Ctrl-C stops the server cleanly", "[server]") {
     const auto [status, said] = serve.stop();
     CHECK(status == 0);
     CHECK_THAT(said, Catch::Contains("stopped"));
+}
+
+TEST_CASE("/api/style gives the diagrams' shapes, fills and colours, with names in the language asked",
+          "[server]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {});
+    auto client = serve.client();
+    const auto style = body_json(client.Get("/api/style?lang=ja"));
+    const auto stats = cli_json(db, {"stats"});
+    CHECK(style["lang"] == "ja");
+    // Every kind and type of the data, named as the command line names it in Japanese.
+    std::map<std::string, nlohmann::json> kinds, types;
+    for (const auto& kind : style["kinds"]) kinds[kind["id"]] = kind;
+    for (const auto& type : style["types"]) types[type["id"]] = type;
+    for (const auto& kind : stats["entity_kinds"]) {
+        INFO(kind.dump());
+        REQUIRE(kinds.count(kind["id"]));
+        CHECK(kinds[kind["id"]]["label"] == kind["labels"]["ja"]);
+    }
+    CHECK(kinds["ministry"]["shape"] == "rectangle");
+    CHECK(kinds["company"]["shape"] == "ellipse");
+    for (const auto& type : stats["relation_types"]) {
+        INFO(type.dump());
+        REQUIRE(types.count(type["id"]));
+        CHECK(types[type["id"]]["category"] == type["category"]);
+        CHECK(types[type["id"]]["directed"] == type["directed"]);
+    }
+    // The palette rule: a colour per type, types of one category shades of one hue, categories apart.
+    std::set<std::string> colours;
+    for (const auto& [id, type] : types) colours.insert(type["colour"].get<std::string>());
+    CHECK(colours.size() == types.size());
+    CHECK(types["mou"]["colour"] != types["acquisition"]["colour"]);
+    std::map<std::string, nlohmann::json> countries;
+    for (const auto& country : style["countries"]) countries[country["code"]] = country;
+    REQUIRE(countries.size() == 2);
+    CHECK(countries["JP"]["name"] == "日本");
+    CHECK(countries["JP"]["fill"] == "#fde2e4");
+    CHECK(countries["VN"]["name"] == "ベトナム");
+    // Categories ranked for the explorer's choice of neighbours: collaboration first, evidence last.
+    std::map<std::string, int> rank;
+    for (const auto& category : style["categories"]) rank[category["id"]] = category["rank"];
+    CHECK(rank["collaboration"] == 0);
+    CHECK(rank["collaboration"] < rank["programme"]);
+    CHECK(rank["programme"] < rank["governance"]);
+    CHECK(rank["evidence"] > rank["place"]);
+    const auto wrong = client.Get("/api/style?lang=fr");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 400);
 }

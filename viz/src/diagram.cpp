@@ -135,6 +135,7 @@ class DiagramBuilder {
         for (const auto& type : graph_.relation_types()) {
             if (types_.count(type.id)) content.types.push_back(type);
         }
+        content.vocabulary = graph_.relation_types();
         const std::string& lang = options_.lang;
         if (states_.count(Activity::PossiblyActive)) {
             content.notes.push_back(lang == "ja" ? "(?) 期間内に有効だった可能性あり（日付の精度が粗い）"
@@ -216,7 +217,7 @@ class DiagramBuilder {
         const RelationType& type = graph_.type(r);
         types_.insert(type.id);
         Agedge_t* edge = agedge(root_.get(), from->second, to->second, c(relation.id), 1);
-        const auto style = viz::edge_style(type.id);
+        const auto style = viz::edge_style(type, graph_.relation_types());
         const std::string year = year_of(relation.start);
         std::string label = display_label(type, options_.lang) + (year.empty() ? "" : " " + year);
         // Under a date filter, what the filter cannot call active is drawn faint and marked.

@@ -86,7 +86,7 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
             set(point, "height", "0.05");
         }
         Agedge_t* edge = agedge(into, tail, head, c(name("type")), 1);
-        const auto style = edge_style(type.id);
+        const auto style = edge_style(type, content.vocabulary);
         set(edge, "label", safe_label(display_label(type, options.lang), kMaxLabelBytes));
         set(edge, "color", style.color);
         set(edge, "fontcolor", style.color);

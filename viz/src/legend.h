@@ -19,7 +19,8 @@ struct LegendContent {
     std::vector<EntityKind> kinds;  // in the order shown; a kind without names has only its id
     std::vector<std::string> countries;
     std::vector<RelationType> types;
-    std::vector<std::string> notes;  // plain lines: date states drawn, what was left out
+    std::vector<RelationType> vocabulary;  // every type: a type's shade is its place in its category
+    std::vector<std::string> notes;        // plain lines: date states drawn, what was left out
     [[nodiscard]] bool empty() const {
         return kinds.empty() && countries.empty() && types.empty() && notes.empty();
     }

@@ -1,18 +1,21 @@
-// The explorer in a real browser: Debian's chromium, headless, driven by playwright-core, against a
-// real `kizuna serve` on a loopback port over the curated data (and a hostile entity added to it).
-// Screenshots of every step go to SHOTS (look at them). Exits non-zero on the first failure.
+// The explorer in a real browser: Debian's chromium, headless, driven by playwright-core, against a real
+// `kizuna serve` on a loopback port: the curated data (with a hostile entity added) and a generated
+// 100k-relation database (kizuna-bench generate). Each journey checks what a user sees; screenshots at
+// 1500×900, 1920×1080 and 390×844, in English and Japanese, go to WORK/screenshots (look at them).
+// Exits non-zero when a check fails.
 //
-// usage: node explorer_test.mjs KIZUNA DATA_DIR WORK_DIR
+// usage: node explorer_test.mjs KIZUNA DATA_DIR WORK_DIR KIZUNA_BENCH
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [kizuna, data, work] = process.argv.slice(2);
-if (!kizuna || !data || !work) {
-  console.error('usage: node explorer_test.mjs KIZUNA DATA_DIR WORK_DIR');
+const [kizuna, data, work, bench] = process.argv.slice(2);
+if (!kizuna || !data || !work || !bench) {
+  console.error('usage: node explorer_test.mjs KIZUNA DATA_DIR WORK_DIR KIZUNA_BENCH');
   process.exit(2);
 }
+const began = Date.now();
 const shots = path.join(work, 'screenshots');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(shots, { recursive: true });
@@ -26,16 +29,30 @@ writeFileSync(path.join(work, 'hostile.jsonl'), `${JSON.stringify({ entity: {
   id: 'hostile-mou', type: 'mou', from: 'hostile', to: 'vn-moh', start: '2023',
   sources: [{ title: '<b>bold</b>', url: 'javascript:alert(3)' }] } })}\n`);
 execFileSync(kizuna, ['--db', db, 'import', '--quiet', path.join(work, 'hostile.jsonl')]);
+// The 100k-relation database, made while the curated journeys run.
+const hubDb = path.join(work, 'hub.db');
+const hubReady = new Promise((resolve, reject) => {
+  const gen = path.join(work, 'gen');
+  const run = (cmd, args) => new Promise((ok, no) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? ok() : no(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+  });
+  run(bench, ['generate', '--relations', '100000', '--pairs', '1', '--dir', gen])
+    .then(() => run(kizuna, ['--db', hubDb, 'init']))
+    .then(() => run(kizuna, ['--db', hubDb, 'import', '--quiet', path.join(gen, 'data')]))
+    .then(resolve, reject);
+});
 
 // Polls a function in the page (page.waitForFunction evaluates strings, which the page's CSP forbids).
-async function waitFor(page, predicate, arg, timeout = 10000) {
+async function waitFor(page, predicate, arg, timeout = 15000) {
   const end = Date.now() + timeout;
   for (;;) {
     if (await page.evaluate(predicate, arg)) return;
     if (Date.now() > end) throw new Error(`timed out waiting for ${predicate}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 30));
   }
 }
+const settle = (page) => page.evaluate(() => window.kizunaExplorer.busy());
 
 let failures = 0;
 function check(condition, what) {
@@ -43,18 +60,42 @@ function check(condition, what) {
   if (!condition) failures += 1;
 }
 
-const server = spawn(kizuna, ['--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  let text = '';
-  server.stdout.on('data', (chunk) => {
-    text += chunk;
-    const found = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
-    if (found) resolve(found[0]);
+function serve(database) {
+  const server = spawn(kizuna, ['--db', database, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = new Promise((resolve, reject) => {
+    let text = '';
+    server.stdout.on('data', (chunk) => {
+      text += chunk;
+      const found = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (found) resolve(found[0]);
+    });
+    server.on('exit', (code) => reject(new Error(`kizuna serve exited with ${code}`)));
+    setTimeout(() => reject(new Error('kizuna serve printed no URL')), 15000);
   });
-  server.on('exit', (code) => reject(new Error(`kizuna serve exited with ${code}`)));
-  setTimeout(() => reject(new Error('kizuna serve printed no URL')), 10000);
-});
+  return { server, url };
+}
 
+// The words of the page chrome: every text, placeholder, title and label outside the data (marked
+// data-value), the map's canvas and the language menu (its languages are named in their own).
+function chromeText() {
+  const texts = [];
+  const skip = (node) => node.closest('[data-value], #canvas, #lang, script, style, [hidden]');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!skip(node.parentElement) && node.parentElement.getClientRects().length) texts.push(node.textContent);
+  }
+  for (const element of document.querySelectorAll('[placeholder], [title], [aria-label]')) {
+    if (skip(element)) continue;
+    for (const name of ['placeholder', 'title', 'aria-label']) if (element.getAttribute(name)) texts.push(element.getAttribute(name));
+  }
+  texts.push(document.title);
+  return texts.join(' ');
+}
+const ALLOWED = new Set(['kizuna', 'svg', 'png', 'moh']);  // names and file formats, the same in every language
+const latinWords = (text) => (text.match(/[A-Za-z]{3,}/g) || []).map((w) => w.toLowerCase()).filter((w) => !ALLOWED.has(w));
+
+const curated = serve(db);
+const url = await curated.url;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -62,164 +103,337 @@ const browser = await chromium.launch({
 });
 const consoleErrors = [];
 const dialogs = [];
-try {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+async function open(width, height, link = url) {
+  const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });
-  const shot = (name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
-
-  // 1. Search 保健省 as one types: the Ministry of Health comes first; choosing it draws its neighbourhood.
-  await page.goto(url);
+  await page.goto(link);
   await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+const shoot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+const apiJson = async (base, query) => (await fetch(`${base}api/${query}`)).json();
+
+try {
+  const loadStart = Date.now();
+  const page = await open(1500, 900);
+  const loadMs = Date.now() - loadStart;
+
+  // 1. Search as one types; the arrow keys enter the results, Escape closes them, Enter opens one.
   await page.fill('#search', '保健省');
   await page.waitForSelector('#results button[data-id="vn-moh"]');
-  await shot('1-search');
   const first = await page.getAttribute('#results li:first-child button', 'data-id');
   check(first === 'vn-moh', `search 保健省: first result ${first}`);
+  await page.press('#search', 'Escape');
+  check(await page.isHidden('#results'), 'Escape closes the results');
+  await page.fill('#search', '');
+  await page.fill('#search', '保健省');
+  await page.waitForSelector('#results button[data-id="vn-moh"]');
+  await page.press('#search', 'ArrowDown');
+  check(await page.evaluate(() => document.activeElement?.dataset.id === 'vn-moh'), 'ArrowDown moves into the results');
   const drawStart = Date.now();
-  await page.click('#results button[data-id="vn-moh"]');
-  await page.waitForSelector('#panel tr[data-relation="kanagawa-vn-moh-mou-2024"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#panel li[data-relation="kanagawa-vn-moh-mou-2024"]');
   const drawMs = Date.now() - drawStart;
-  await shot('2-moh-selected');
-  check(page.url().includes('entity=vn-moh'), 'the URL holds the selected entity');
-
-  // 2. Its panel: the 2024-11-15 MOU with Kanagawa and the source as a link.
-  const mouRow = page.locator('#panel tr[data-relation="kanagawa-vn-moh-mou-2024"]');
+  await settle(page);
+  check(page.url().includes('entity=vn-moh'), 'Enter opens it; the URL holds the centre');
+  const mouRow = page.locator('#panel li[data-relation="kanagawa-vn-moh-mou-2024"]');
   const mouText = await mouRow.innerText();
   check(mouText.includes('2024-11-15') && mouText.includes('Kanagawa'), `MOU row: ${mouText.split('\n')[0]}`);
   const mouLink = await mouRow.locator('a').first().getAttribute('href');
   check(mouLink && mouLink.startsWith('https://www.pref.kanagawa.jp/'), `MOU source link ${mouLink}`);
+  await shoot(page, 'en-1500x900-moh');
 
-  // 3. Path Kanagawa → Hau Giang, walking evidence (only the report links them otherwise): hops listed
-  // with their sources, the path highlighted on the map.
+  // 2. True to the data. Kanagawa → Hau Giang without evidence: only evidence links them; the answer
+  // names both and the documents, and the chain can be drawn, marked as evidence.
   await page.fill('#path-from', 'Kanagawa');
   await page.fill('#path-to', 'Hau Giang');
   await page.click('#path-form button[type="submit"]');
-  await page.waitForSelector('#path-hops li');
-  const noEvidence = await page.innerText('#path-hops');
-  check(/evidence/i.test(noEvidence), `without evidence: "${noEvidence.trim()}"`);
-  await page.check('#path-evidence');
-  await page.click('#path-form button[type="submit"]');
-  await waitFor(page, () => document.querySelectorAll('#path-hops li.hop').length >= 2);
-  const hops = await page.locator('#path-hops li.hop').count();
-  const highlighted = await page.evaluate(() => window.kizunaExplorer.highlighted());
-  await shot('3-path');
-  check(hops >= 2 && highlighted.edges === hops && highlighted.nodes === hops + 1,
-        `path: ${hops} hops listed, ${highlighted.edges} relations and ${highlighted.nodes} entities highlighted`);
-  check(page.url().includes('from=Kanagawa') && page.url().includes('evidence=1'), 'the URL holds the path');
+  await page.waitForSelector('#path-hops .no-path');
+  const evidenceOnly = await page.innerText('#path-hops');
+  check(evidenceOnly.includes('Kanagawa Prefecture') && evidenceOnly.includes('Hau Giang Pharmaceutical JSC') &&
+        /only evidence/.test(evidenceOnly) && evidenceOnly.includes("introduction of Kanagawa's MOU partner"),
+        `evidence only: both named and the document listed ("${evidenceOnly.replace(/\n/g, ' / ').slice(0, 160)}")`);
+  check(!/hops/.test(await page.innerText('#status')), `the status does not keep an old count: "${await page.innerText('#status')}"`);
+  await page.click('.show-chain');
+  await waitFor(page, () => window.kizunaExplorer.chain().edges >= 2);
+  const chain = await page.evaluate(() => window.kizunaExplorer.chain());
+  check(chain.edges >= 4 && chain.nodes >= 5 && page.url().includes('chain=1'), `the evidence chain drawn: ${chain.edges} relations, ${chain.nodes} organisations`);
+  await shoot(page, 'en-1500x900-evidence-chain');
 
-  // 3b. All shortest paths Kanagawa → MHLW: as many as the API gives, each listed.
+  // With evidence: each hop shows the direction the data stores.
+  await page.check('#path-evidence');
+  const pathStart = Date.now();
+  await page.click('#path-form button[type="submit"]');
+  await waitFor(page, () => document.querySelectorAll('#path-hops li.hop').length >= 2 && window.kizunaExplorer.highlighted().edges >= 2);
+  const pathMs = Date.now() - pathStart;
+  const expectedPath = await apiJson(url, 'path?from=Kanagawa&to=Hau%20Giang&include_evidence=1');
+  const listed = await page.evaluate(() => [...document.querySelectorAll('#path-hops li.hop')].map((li) => ({
+    id: li.dataset.relation, from: li.querySelector('.sentence').dataset.from, to: li.querySelector('.sentence').dataset.to,
+    text: li.querySelector('.sentence').textContent })));
+  const truth = expectedPath.paths[0].relations;
+  check(listed.length === truth.length && listed.every((hop, i) => hop.id === truth[i].id && hop.from === truth[i].from && hop.to === truth[i].to),
+        `each hop in its stored direction: ${listed.map((h) => `${h.from}→${h.to}`).join(', ')}`);
+  const subsidiary = listed.find((h) => h.id === 'hau-giang-subsidiary-of-taisho');
+  check(subsidiary && /^Hau Giang.*subsidiary.*→.*Taisho/.test(subsidiary.text), `reads "${subsidiary?.text}"`);
+  const hopsText = await page.innerText('#path-hops');
+  check(hopsText.includes('did not necessarily use the MOU'), 'the caveat is shown with its hop');
+  const highlighted = await page.evaluate(() => window.kizunaExplorer.highlighted());
+  check(highlighted.edges === truth.length && highlighted.nodes === truth.length + 1, `path highlighted: ${highlighted.edges} relations, ${highlighted.nodes} organisations`);
+  await shoot(page, 'en-1500x900-path');
+
+  // All shortest paths Kanagawa → MHLW: as many as the API gives.
   await page.fill('#path-to', 'MHLW');
   await page.uncheck('#path-evidence');
   await page.check('#path-all');
   await page.click('#path-form button[type="submit"]');
-  const expected = (await (await fetch(`${url}api/path?from=Kanagawa&to=MHLW&all=1`)).json()).paths.length;
-  await waitFor(page, (n) => document.querySelectorAll('#path-hops > li.path').length === n, expected);
-  await shot('3b-all-paths');
-  check(expected >= 1 && page.url().includes('all=1'), `all shortest paths: ${expected} listed and kept in the URL`);
+  const expectedAll = (await apiJson(url, 'path?from=Kanagawa&to=MHLW&all=1')).paths.length;
+  await waitFor(page, (n) => document.querySelectorAll('#path-hops > li.path').length === n, expectedAll);
+  check(expectedAll >= 1 && page.url().includes('all=1'), `all shortest paths: ${expectedAll} listed and kept in the URL`);
   await page.uncheck('#path-all');
 
-  // 4. The slider at 2010 fades the 2024 MOU (not active then); at 2025 it is not faded.
+  // 3. Time you can see: at 2010 the 2024 MOU fades, organisations with nothing alive fade too, and the
+  // panel follows the date; at 2025 it is alive.
   await page.check('#use-year');
   await page.fill('#year', '2010');
   await page.dispatchEvent('#year', 'input');
   await page.waitForSelector('body[data-year="2010"]');
-  const faded2010 = await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'));
-  await shot('4-year-2010');
-  check(faded2010 === true, 'at 2010 the 2024 MOU is faded');
+  await waitFor(page, () => document.querySelector('#panel li[data-relation="kanagawa-vn-moh-mou-2024"] .state'));
+  const at2010 = await page.evaluate(() => ({ mou: window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'),
+    fadedNodes: window.kizunaExplorer.nodes().filter((id) => window.kizunaExplorer.nodeFaded(id)),
+    state: document.querySelector('#panel li[data-relation="kanagawa-vn-moh-mou-2024"] .state').textContent }));
+  check(at2010.mou && at2010.state === 'not active then', `at 2010 the 2024 MOU fades and the panel says "${at2010.state}"`);
+  check(at2010.fadedNodes.length > 0, `organisations with no relation alive fade: ${at2010.fadedNodes.join(', ')}`);
+  await shoot(page, 'en-1500x900-2010');
   await page.fill('#year', '2025');
   await page.dispatchEvent('#year', 'input');
   await page.waitForSelector('body[data-year="2025"]');
-  const faded2025 = await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'));
-  check(faded2025 === false, 'at 2025 the MOU is not faded');
-
-  // 4a. A period: 2010 to 2013 fades the 2024 MOU; 2010 to 2025 does not.
+  check(!(await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'))), 'at 2025 the MOU is alive');
+  // A period: 2010 to 2013 fades it.
   await page.check('#use-range');
   await page.fill('#year', '2010');
   await page.fill('#year-to', '2013');
   await page.dispatchEvent('#year-to', 'input');
   await page.waitForSelector('body[data-year="2010-2013"]');
-  check(await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024')), '2010-2013 fades the MOU');
-  await page.fill('#year-to', '2025');
-  await page.dispatchEvent('#year-to', 'input');
-  await page.waitForSelector('body[data-year="2010-2025"]');
-  await shot('4a-period');
-  check(!(await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'))) &&
-        page.url().includes('year_to=2025'), '2010-2025 does not, and the URL holds the period');
+  check(await page.evaluate(() => window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024')) && page.url().includes('year_to=2013'),
+        '2010-2013 fades the MOU; the URL holds the period');
   await page.uncheck('#use-range');
-  await page.fill('#year', '2025');
-  await page.dispatchEvent('#year', 'input');
-  await page.waitForSelector('body[data-year="2025"]');
+  await page.uncheck('#use-year');
+  await page.waitForSelector('body[data-year=""]');
 
-  // 4b. Filters: unchecking the kind prefecture hides Kanagawa, and the URL says so; checking shows it.
+  // Filters: unchecking the kind prefecture hides Kanagawa.
   await page.uncheck('input[data-filter="kind:prefecture"]');
-  const kanagawaHidden = await page.evaluate(() => window.kizunaExplorer.hidden('kanagawa'));
-  await shot('4b-filter-prefectures');
-  check(kanagawaHidden && decodeURIComponent(page.url()).includes('kind:prefecture'), 'the kind filter hides Kanagawa');
+  check(await page.evaluate(() => window.kizunaExplorer.hidden('kanagawa')) && page.url().includes('kind:prefecture'), 'the kind filter hides Kanagawa');
   await page.check('input[data-filter="kind:prefecture"]');
-  check(!(await page.evaluate(() => window.kizunaExplorer.hidden('kanagawa'))), 'checking the kind shows it again');
 
-  // 5. 日本語: names in Japanese on the map and in the panel.
-  await page.selectOption('#lang', 'ja');
-  await waitFor(page, () => document.querySelector('#panel h2')?.textContent === 'ベトナム保健省');
-  const labels = await page.evaluate(() => window.kizunaExplorer.labels());
-  await shot('5-japanese');
-  check(labels.includes('神奈川県') && labels.includes('ベトナム保健省'), 'the map shows Japanese names');
-  const evidenceFilter = await page.locator('input[data-filter="category:evidence"]').locator('xpath=..').innerText();
-  check(evidenceFilter.includes('根拠資料'), `filters in Japanese: "${evidenceFilter.trim()}"`);
-  check(page.url().includes('lang=ja'), 'the URL holds the language');
-
-  // 6. A link reproduces the view.
+  // 4. Calm and shareable: expand, drag, pin, hide; Undo and Back step back; a link reopens it all.
+  await page.fill('#path-from', '');
+  await page.fill('#path-to', '');
+  await page.click('#path-form button[type="submit"]');
+  await page.evaluate(() => { location.hash = '#entity=vn-moh'; });
+  await waitFor(page, () => window.kizunaExplorer.nodes().includes('vn-moh') && !window.kizunaExplorer.nodes().includes('taisho') && !location.hash.includes('expand=vn-moh,'));
+  await settle(page);
+  const before = await page.evaluate(() => window.kizunaExplorer.positions());
+  const expandTarget = (await page.evaluate(() => window.kizunaExplorer.nodes())).includes('moh-ehr') ? 'moh-ehr' : 'kanagawa';
+  await page.evaluate((id) => { location.hash = `${location.hash}&sel=n:${id}`; }, expandTarget);
+  await page.waitForSelector('#expand:not([disabled])');
+  await page.click('#expand');
+  await waitFor(page, (id) => location.hash.includes(`expand=vn-moh,${id}`), expandTarget);
+  const after = await page.evaluate(() => window.kizunaExplorer.positions());
+  const stayed = Object.entries(before).every(([id, [x, y]]) => after[id] && after[id][0] === x && after[id][1] === y);
+  check(stayed && Object.keys(after).length >= Object.keys(before).length, `expanding ${expandTarget}: ${Object.keys(after).length - Object.keys(before).length} new, the others stay where they were`);
+  // Keyboard: the map takes focus; arrows move between organisations; Enter opens one.
+  await page.focus('#canvas');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  const focusedName = await page.textContent('#announce');
+  await page.keyboard.press('Enter');
+  await waitFor(page, () => location.hash.includes('sel=n'));
+  await page.waitForSelector('#panel h2');
+  check(focusedName && (await page.textContent('#panel h2')) === focusedName, `the keyboard reaches and opens "${focusedName}"`);
+  await shoot(page, 'en-1500x900-keyboard');
+  // Pin the opened organisation, then hide another one; drag one.
+  await page.click('#pin');
+  const pinned = (await page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('pin')));
+  const nodes = await page.evaluate(() => window.kizunaExplorer.nodes());
+  const victim = nodes.find((id) => id !== 'vn-moh' && id !== expandTarget && id !== pinned);
+  await page.evaluate((id) => { location.hash = location.hash.replace(/sel=[^&]*/, `sel=n:${id}`); }, victim);
+  await page.waitForSelector('#hide:not([disabled])');
+  await page.click('#hide');
+  await waitFor(page, (id) => !window.kizunaExplorer.nodes().includes(id), victim);
+  check(pinned && page.url().includes(`hide=${victim}`), `pinned ${pinned}, hid ${victim}`);
+  const nodesBeforeUndo = await page.evaluate(() => window.kizunaExplorer.nodes());
+  await page.click('#undo');
+  await waitFor(page, (id) => window.kizunaExplorer.nodes().includes(id), victim);
+  check(true, 'Undo brings the hidden organisation back');
+  await page.click('#redo');
+  await waitFor(page, (id) => !window.kizunaExplorer.nodes().includes(id), victim);
+  await settle(page);
+  check(JSON.stringify(await page.evaluate(() => window.kizunaExplorer.nodes())) === JSON.stringify(nodesBeforeUndo), 'Redo hides it again');
+  await page.goBack();
+  await waitFor(page, (id) => window.kizunaExplorer.nodes().includes(id), victim);
+  await page.goForward();
+  await waitFor(page, (id) => !window.kizunaExplorer.nodes().includes(id), victim);
+  check(true, 'Back and Forward step through the views');
+  await settle(page);
+  await page.selectOption('#layout', 'concentric');
+  await waitFor(page, () => location.hash.includes('layout=concentric'));
   const link = page.url();
-  const second = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  second.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
-  await second.goto(link);
-  await second.waitForSelector('body[data-ready="1"]');
-  const restored = await second.evaluate(() => ({ labels: window.kizunaExplorer.labels(),
-                                                  faded: window.kizunaExplorer.faded('kanagawa-vn-moh-mou-2024'),
-                                                  lang: document.querySelector('#lang').value }));
-  await second.screenshot({ path: path.join(shots, '6-link-reopened.png') });
-  check(restored.lang === 'ja' && restored.labels.includes('神奈川県'), 'the link reopens the same view');
+  const here = await page.evaluate(() => ({ nodes: window.kizunaExplorer.nodes(), positions: window.kizunaExplorer.positions() }));
+  const second = await open(1500, 900, link);
+  await settle(second);
+  const there = await second.evaluate(() => ({ nodes: window.kizunaExplorer.nodes(), positions: window.kizunaExplorer.positions() }));
+  const samePositions = here.nodes.every((id) => there.positions[id] && Math.abs(there.positions[id][0] - here.positions[id][0]) <= 1 &&
+                                                Math.abs(there.positions[id][1] - here.positions[id][1]) <= 1);
+  check(JSON.stringify(here.nodes) === JSON.stringify(there.nodes) && samePositions,
+        `the link reopens the same ${there.nodes.length} organisations at the same places`);
   await second.close();
 
-  // 7. Hostile text shows as text and runs nothing; a javascript: source is no link.
+  // 5. Readable: zoom buttons, bounded wheel, labels hidden rather than shrunk.
+  const z0 = await page.evaluate(() => window.kizunaExplorer.zoom());
+  await page.click('#zoom-in');
+  const z1 = await page.evaluate(() => window.kizunaExplorer.zoom());
+  await page.mouse.move(600, 500);
+  await page.mouse.wheel(0, -2000);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const z2 = await page.evaluate(() => window.kizunaExplorer.zoom());
+  check(z1 > z0 && z2 <= z1 * 1.21, `zoom in ×${(z1 / z0).toFixed(2)}; one big wheel turn ×${(z2 / z1).toFixed(2)} at most`);
+  await page.click('#fit');
+
+  // 6. Three languages, wholly: no English word of the chrome left in 日本語 or Tiếng Việt.
+  await page.fill('#path-from', 'Kanagawa');
+  await page.fill('#path-to', 'Hau Giang');
+  await page.click('#path-form button[type="submit"]');
+  await page.waitForSelector('#path-hops .no-path');
+  const english = new Set(latinWords(await page.evaluate(chromeText)));
+  for (const [lang, name] of [['ja', '日本語'], ['vi', 'Tiếng Việt']]) {
+    await page.selectOption('#lang', lang);
+    await waitFor(page, (code) => document.documentElement.lang === code && location.hash.includes(`lang=${code}`), lang);
+    await page.waitForSelector('#path-hops .no-path');
+    await settle(page);
+    const left = [...new Set(latinWords(await page.evaluate(chromeText)).filter((w) => lang === 'ja' || english.has(w)))];
+    check(left.length === 0, `${name}: no English in the page's own words${left.length ? ` (left: ${left.join(', ')})` : ''}`);
+    if (lang === 'ja') {
+      const labels = await page.evaluate(() => window.kizunaExplorer.labels());
+      check(labels.includes('神奈川県') && labels.includes('ベトナム保健省'), 'the map shows Japanese names');
+      await shoot(page, 'ja-1500x900');
+    }
+  }
   await page.selectOption('#lang', 'en');
+  await waitFor(page, () => document.documentElement.lang === 'en');
+
+  // 7. Export what is on screen: 16:9, title, date, legend of what is drawn, numbered sources, no text
+  // under 10 px.
+  await page.click('.export summary');
+  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  const svgText = readFileSync(await svgDownload.path(), 'utf8');
+  const sizes = [...svgText.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1]));
+  check(/width="1920" height="1080"/.test(svgText) && svgText.includes('Kanagawa Prefecture → Hau Giang Pharmaceutical JSC'),
+        `SVG ${svgDownload.suggestedFilename()}: 1920×1080 with its title`);
+  check(sizes.length > 10 && Math.min(...sizes) >= 10, `no text under 10 px (smallest ${Math.min(...sizes)} px of ${sizes.length})`);
+  check(/\[1\]/.test(svgText) && svgText.includes('Legend') && !svgText.includes('<img'), 'numbered sources, a legend, the hostile name escaped');
+  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+  const png = readFileSync(await pngDownload.path());
+  check(png.subarray(1, 4).toString() === 'PNG' && png.readUInt32BE(16) === 1920 && png.readUInt32BE(20) === 1080,
+        `PNG ${png.readUInt32BE(16)}×${png.readUInt32BE(20)}`);
+  writeFileSync(path.join(shots, 'export-en-1920x1080.png'), png);
+  await page.click('.export summary');
+
+  // 8. Hostile text shows as text and runs nothing; a javascript: source is no link.
   await page.fill('#search', 'img src');
   await page.waitForSelector('#results button[data-id="hostile"]');
   await page.click('#results button[data-id="hostile"]');
   await waitFor(page, () => document.querySelector('#panel h2')?.textContent.includes('<img'));
-  await shot('7-hostile');
-  const heading = await page.textContent('#panel h2');
   const images = await page.locator('#panel img, #results img').count();
   const scriptLinks = await page.evaluate(() => [...document.querySelectorAll('a')].filter((a) => a.href.startsWith('javascript:')).length);
-  check(heading === '<img src=x onerror=alert(1)>', 'the hostile name is shown as text');
+  check((await page.textContent('#panel h2')) === '<img src=x onerror=alert(1)>', 'the hostile name is shown as text');
   check(images === 0 && scriptLinks === 0 && dialogs.length === 0, `no element, link or dialog from the data (${dialogs.join(', ')})`);
+  await page.close();
 
-  // 8. The view exports as SVG (the server's diagram of the same selection) and PNG (the canvas).
-  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
-  const svgPath = path.join(work, svgDownload.suggestedFilename());
-  await svgDownload.saveAs(svgPath);
-  const svgText = (await import('node:fs')).readFileSync(svgPath, 'utf8');
-  check(svgDownload.suggestedFilename() === 'kizuna-hostile.svg' && svgText.includes('<svg'), `SVG export ${svgDownload.suggestedFilename()}`);
-  check(!svgText.includes('<img'), 'the SVG carries the hostile name as escaped text');
-  const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
-  const pngPath = path.join(work, pngDownload.suggestedFilename());
-  await pngDownload.saveAs(pngPath);
-  const png = (await import('node:fs')).readFileSync(pngPath);
-  check(png.subarray(1, 4).toString() === 'PNG' && png.length > 1000, `PNG export ${pngDownload.suggestedFilename()} (${png.length} bytes)`);
+  // 9. Sizes and languages for the eye: 1920×1080 and the phone's 390×844, in English and Japanese; the
+  // README's pictures (docs-*) and an exported slide of the curated map.
+  const view = `${url}#entity=vn-moh&expand=vn-moh,moh-ehr&sel=n:vn-moh`;
+  for (const lang of ['en', 'ja']) {
+    const docs = await open(1500, 900, `${url}#entity=vn-moh&hide=hostile&from=Kanagawa&to=Hau%20Giang&evidence=1&sel=n:hau-giang-pharma&lang=${lang}`);
+    await settle(docs);
+    await shoot(docs, `docs-${lang}`);
+    await docs.close();
+    const big = await open(1920, 1080, `${url}#entity=vn-moh&expand=vn-moh,kanagawa,mhlw,moh-ehr&hide=hostile&sel=n:vn-moh&lang=${lang}`);
+    await settle(big);
+    await big.selectOption('#layout', 'fcose');
+    await waitFor(big, () => location.hash.includes('layout=fcose'));
+    await shoot(big, `${lang}-1920x1080`);
+    await big.click('.export summary');
+    const [slide] = await Promise.all([big.waitForEvent('download'), big.click('#export-png')]);
+    writeFileSync(path.join(shots, `export-curated-${lang}-1920x1080.png`), readFileSync(await slide.path()));
+    await big.close();
+    const phone = await open(390, 844, `${view}&lang=${lang}`);
+    await settle(phone);
+    const layout = await phone.evaluate(() => ({ map: document.getElementById('canvas').getBoundingClientRect(),
+                                                 width: document.documentElement.scrollWidth }));
+    check(layout.map.height >= 0.6 * 844 && layout.map.width >= 380 && layout.width <= 390,
+          `${lang} 390×844: the map is ${Math.round(layout.map.width)}×${Math.round(layout.map.height)}, nothing overflows (${layout.width} px)`);
+    await shoot(phone, `${lang}-390x844`);
+    await phone.click('#toggle-panel');
+    await shoot(phone, `${lang}-390x844-panel`);
+    await phone.close();
+  }
 
-  // 9. 200 entities drawn: measured and reported, not asserted.
-  const bigStart = Date.now();
-  await page.evaluate(() => window.kizunaExplorer.drawSynthetic(200));
-  const bigMs = Date.now() - bigStart;
-  await shot('8-200-entities');
-  console.log(`measure: MOH neighbourhood drawn in ${drawMs} ms; 200 entities laid out and drawn in ${bigMs} ms`);
-
+  // 10. Calm on a hub: the largest of a 100k-relation database, clicked, is interactive within 2 s:
+  // at most 100 new organisations, the rest behind "+N more", which adds from a searchable list.
+  await hubReady;
+  const hub = serve(hubDb);
+  const hubUrl = await hub.url;
+  try {
+    const stats = await apiJson(hubUrl, 'stats');
+    const largest = stats.by_degree[0];
+    const hubPage = await open(1500, 900, hubUrl);
+    // The machine's speed now: a fixed piece of work that takes about 150 ms on an idle 2-core machine of
+    // the development kind. The 2 s budget is scaled by how much slower it runs (a loaded CI machine).
+    const workMs = await hubPage.evaluate(() => {
+      const start = performance.now();
+      for (let k = 0; k < 5; ++k) Array.from({ length: 200000 }, (_, i) => (i * 7919) % 200003).sort((x, y) => x - y);
+      return performance.now() - start;
+    });
+    const slower = Math.max(1, workMs / 150);
+    await hubPage.fill('#search', largest.id);
+    await hubPage.waitForSelector(`#results button[data-id="${largest.id}"]`);
+    const clicked = Date.now();
+    await hubPage.click(`#results button[data-id="${largest.id}"]`);
+    await waitFor(hubPage, () => window.kizunaExplorer.more().length === 1);
+    await hubPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const hubMs = Date.now() - clicked;
+    const shown = await hubPage.evaluate(() => ({ nodes: window.kizunaExplorer.nodes().length, more: window.kizunaExplorer.more()[0] }));
+    const frameStart = Date.now();
+    await hubPage.click('#zoom-in');
+    await hubPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const frameMs = Date.now() - frameStart;
+    check(shown.nodes <= 101 && shown.more.count > 0, `hub ${largest.id} (${largest.score} relations): ${shown.nodes} organisations drawn, "+${shown.more.count} more"`);
+    check(hubMs < 2000 * slower && frameMs < 300 * slower,
+          `the hub is interactive in ${hubMs} ms (budget 2000 ms × ${slower.toFixed(1)}, this machine's slowness now), a zoom frame in ${frameMs} ms`);
+    await shoot(hubPage, 'en-1500x900-hub');
+    const moreAt = await hubPage.evaluate((id) => window.kizunaExplorer.renderedPosition(`more:${id}`), largest.id);
+    await hubPage.mouse.click(moreAt.x, moreAt.y);
+    await hubPage.waitForSelector('#more-dialog[open] .more-list input');
+    await hubPage.fill('#more-dialog input[type="search"]', 'Organisation 1');
+    const boxes = hubPage.locator('#more-dialog .more-list input');
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await shoot(hubPage, 'en-1500x900-hub-more');
+    await hubPage.click('#more-dialog .more-buttons button:first-child');
+    await waitFor(hubPage, (n) => window.kizunaExplorer.nodes().length === n + 2, shown.nodes);
+    check(true, 'two organisations added from the searchable list');
+    await hubPage.close();
+    console.log(`measure (machine ${slower.toFixed(1)}× slower than idle): first load ${loadMs} ms; MOH neighbourhood drawn in ${drawMs} ms; path found and highlighted in ${pathMs} ms; ` +
+                `hub of ${largest.score} relations interactive in ${hubMs} ms`);
+  } finally {
+    hub.server.kill('SIGINT');
+  }
   check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
 } finally {
   await browser.close();
-  server.kill('SIGINT');
+  curated.server.kill('SIGINT');
 }
-console.log(`screenshots: ${shots}`);
+console.log(`screenshots: ${shots}; ${((Date.now() - began) / 1000).toFixed(1)} s`);
 process.exit(failures === 0 ? 0 : 1);
