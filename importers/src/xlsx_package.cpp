@@ -13,7 +13,7 @@ namespace kizuna::importers {
 
 namespace {
 
-const xmlChar* bytes(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
+const xmlChar* xml_chars(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
 
 std::string taken(xmlChar* text) {
     if (text == nullptr) return {};
@@ -181,14 +181,14 @@ std::string XmlPart::name() const {
 }
 int XmlPart::depth() const { return xmlTextReaderDepth(reader_); }
 std::optional<std::string> XmlPart::attribute(const char* name) const {
-    xmlChar* value = xmlTextReaderGetAttribute(reader_, bytes(name));
+    xmlChar* value = xmlTextReaderGetAttribute(reader_, xml_chars(name));
     if (value == nullptr) return std::nullopt;
     return taken(value);
 }
 std::optional<std::string> XmlPart::attribute_any_namespace(const char* local_name) const {
     for (const char* space : {"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
                               "http://purl.oclc.org/ooxml/officeDocument/relationships"}) {
-        xmlChar* value = xmlTextReaderGetAttributeNs(reader_, bytes(local_name), bytes(space));
+        xmlChar* value = xmlTextReaderGetAttributeNs(reader_, xml_chars(local_name), xml_chars(space));
         if (value != nullptr) return taken(value);
     }
     return std::nullopt;

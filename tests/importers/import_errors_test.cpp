@@ -42,8 +42,9 @@ const std::vector<BadInput>& bad_inputs() {
          "relations.csv:2: relation r-new: end 2020 is before start 2024"},
         {"unknown type", "relations.csv", "id,type,from,to\nr-new,friendship,vn-moh,kanagawa\n",
          "relations.csv:2: relation r-new: unknown type 'friendship'"},
+        // Valid neither as UTF-8 nor as CP932: the likely encoding and the line are named.
         {"invalid UTF-8", "entities.csv", "id,kind,name_en\nnew-a,company,\xff\xfe\n",
-         "entities.csv:2: name_en is not valid UTF-8 text (invalid bytes, NUL or control characters)"},
+         "entities.csv:2: not valid text in any supported encoding: most likely UTF-8"},
         {"NUL byte", "entities.csv", std::string("id,kind,name_en\nnew-a,company,A\0B\n", 33),
          "entities.csv:2: name_en is not valid UTF-8 text (invalid bytes, NUL or control characters)"},
         {"over-long field", "entities.csv",
