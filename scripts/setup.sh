@@ -27,6 +27,7 @@ packages=(
   nlohmann-json3-dev                # JSON output and JSON Lines files
   libutf8proc-dev                   # Unicode normalisation and case folding of names
   libcsv-dev                        # RFC 4180 CSV parsing
+  libre2-dev                        # the query language's =~: regular expressions in linear time
   libxml2-dev libxml2-utils         # GraphML reading and writing
   libxlsxwriter-dev python3-openpyxl  # xlsx export, and the test that reads it back
   valgrind                          # the test suite checks the renderer for memory errors and leaks
