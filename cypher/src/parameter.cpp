@@ -47,7 +47,7 @@ Value parameter_value(const std::string& text) {
     nlohmann::json json;
     try {
         json = nlohmann::json::parse(text, [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-            if (depth > kMaxParameterNesting) throw TooDeep{};
+            if (depth >= kMaxParameterNesting) throw TooDeep{};  // depth counts from 0
             return true;
         });
     } catch (const TooDeep&) {
