@@ -14,6 +14,21 @@
 namespace kizuna::cypher {
 namespace {
 
+// Temporal values are not in the subset: what to write instead (docs/cypher.md).
+std::string temporal_hint(const std::string& lower_name) {
+    static const char* const temporal[] = {"date",      "datetime",      "localdatetime",
+                                           "time",      "localtime",     "duration",
+                                           "timestamp", "date.truncate", "datetime.truncate"};
+    for (const char* t : temporal) {
+        if (lower_name == t) {
+            return ": temporal values are not in Kizuna's subset; dates are partial-date strings ('2014', "
+                   "'2014-03', '2024-11-15') compared as text (r.start >= '2015'), and active(r, '2020') or "
+                   "overlaps(r, '2015', '2020') say whether a relation was alive then";
+        }
+    }
+    return "";
+}
+
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -501,7 +516,8 @@ class Binder {
                     break;
                 }
                 if (!is_scalar_function(name) && !graph_.has_function(name)) {
-                    fail(e->line, e->column, "UnknownFunction: there is no function " + e->name + "()");
+                    fail(e->line, e->column,
+                         "UnknownFunction: there is no function " + e->name + "()" + temporal_hint(name));
                 }
                 if (is_scalar_function(name)) {
                     const auto [lo, hi] = function_arity(name);

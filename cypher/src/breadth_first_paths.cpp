@@ -6,6 +6,11 @@
 #include <map>
 
 namespace kizuna::cypher {
+namespace {
+
+constexpr std::size_t kMaxShortestPaths = 10'000;
+
+}  // namespace
 
 std::vector<Path> breadth_first_paths(const PropertyGraph& graph, NodeId from, NodeId to, Direction direction,
                                       const std::vector<std::string>& types, std::size_t max_hops, bool all) {
@@ -42,7 +47,9 @@ std::vector<Path> breadth_first_paths(const PropertyGraph& graph, NodeId from, N
             std::reverse(partial.nodes.begin(), partial.nodes.end());
             std::reverse(partial.rels.begin(), partial.rels.end());
             paths.push_back(std::move(partial));
-            if (!all) break;
+            // At most as many as Kizuna's own search gives (queries/): the number can grow
+            // exponentially with the length.
+            if (!all || paths.size() >= kMaxShortestPaths) break;
             continue;
         }
         for (const auto& p : parents[at]) {

@@ -10,6 +10,7 @@
 #include "matcher.h"
 #include "operators.h"
 #include "parser.h"
+#include "vocabulary_warnings.h"
 
 namespace kizuna::cypher {
 namespace {
@@ -94,18 +95,20 @@ bool query_writes(const std::string& text) {
     return false;
 }
 
-QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& parameters,
-                      const Limits& limits) {
+namespace {
+
+QueryResult run_unguarded(PropertyGraph& graph, const std::string& text, const Map& parameters,
+                          const Limits& limits) {
     Query q = parse_query(text);
     bind(q, graph);
     QueryResult result;
+    result.warnings = vocabulary_warnings(q, graph);
     result.explain = q.explain;
     result.profile = q.profile;
     Context context;
     context.graph = &graph;
     context.parameters = &parameters;
-    context.limits = limits;
-    context.deadline = std::chrono::steady_clock::now() + limits.timeout;
+    context.budget = Budget(limits);
     context.writes = &result.writes;
     context.width = static_cast<std::size_t>(q.slots);
     context.profile = q.profile;
@@ -160,12 +163,12 @@ QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& 
             out.reserve(last.projection.items.size());
             for (const auto& item : last.projection.items)
                 out.push_back(row[static_cast<std::size_t>(item.slot)]);
-            if (distinct_union && !seen.insert(out).second) continue;
+            if (distinct_union && seen.count(out)) continue;
+            // The answer is held until the query ends: its rows count on the memory budget.
+            context.budget.hold(footprint(out) * (distinct_union ? 2 : 1));
+            if (distinct_union) seen.insert(out);
             result.rows.push_back(std::move(out));
-            if (result.rows.size() > limits.max_rows) {
-                throw LimitReached("the answer has more than " + std::to_string(limits.max_rows) +
-                                   " rows (--max-rows); add LIMIT or raise the limit");
-            }
+            context.budget.check_rows(result.rows.size(), "the answer has");
         }
         plans[i]->finish(context);
     }
@@ -177,6 +180,20 @@ QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& 
         result.plan = plan_text.str();
     }
     return result;
+}
+
+}  // namespace
+
+QueryResult run_query(PropertyGraph& graph, const std::string& text, const Map& parameters,
+                      const Limits& limits) {
+    try {
+        return run_unguarded(graph, text, parameters, limits);
+    } catch (const std::bad_alloc&) {
+        // The budget estimates; the machine may still have less: the same limit, never a crash.
+        throw LimitReached(LimitReached::Limit::Memory,
+                           "the query needs more memory than the machine can give it (the memory limit is " +
+                               bytes_text(limits.max_memory) + "); narrow it or lower the limit");
+    }
 }
 
 }  // namespace kizuna::cypher

@@ -3,10 +3,10 @@
 #include "evaluator.h"
 
 #include <cmath>
-#include <regex>
 
 #include "functions.h"
 #include "kizuna/cypher/errors.h"
+#include "regex.h"
 
 namespace kizuna::cypher {
 
@@ -30,7 +30,11 @@ std::string brief(const Value& v) {
             std::size_t cut = 40;
             while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
                 --cut;  // whole characters
-            return "'" + text.substr(0, cut) + "…' (String)";
+            // Appended piece by piece: g++ 12 sees a false -Wrestrict overlap in "'" + substr + "…".
+            std::string out = "'";
+            out.append(text, 0, cut);
+            out += "…' (String)";
+            return out;
         }
         case T::Int:
             return std::to_string(v.as_int()) + " (Integer)";
@@ -43,9 +47,23 @@ std::string brief(const Value& v) {
     }
 }
 
-Value arithmetic(const std::string& op, const Value& a, const Value& b) {
+// The bytes a list or string made of these parts takes, checked against the memory budget first.
+void check_concatenation(const Value& a, const Value& b, Context& context) {
+    const auto size = [](const Value& v) -> std::size_t {
+        if (v.type() == T::String) return v.as_string().size();
+        if (v.type() == T::List) return v.as_list().size() * sizeof(Value);
+        return sizeof(Value);
+    };
+    // The operands are alive beside the result while it is made.
+    context.budget.check_new(2 * (size(a) + size(b)));
+    context.tick(1 + (size(a) + size(b)) / 4096);
+}
+
+Value arithmetic(const std::string& op, const Value& a, const Value& b, Context& context) {
     if (a.is_null() || b.is_null()) return Value();
     if (op == "+") {
+        if (a.type() == T::List || b.type() == T::List || a.type() == T::String || b.type() == T::String)
+            check_concatenation(a, b, context);
         if (a.type() == T::List || b.type() == T::List) {
             List out;
             if (a.type() == T::List) {
@@ -136,6 +154,14 @@ std::optional<bool> truth(const Value& v, const char* op) {
 
 Value from_truth(std::optional<bool> b) { return b ? Value(*b) : Value(); }
 
+// What a value adds by itself, not counting the elements it shares with others.
+std::size_t footprint_shallow(const Value& v) {
+    if (v.type() == T::String) return v.as_string().size();
+    if (v.type() == T::List) return v.as_list().size() * sizeof(Value);
+    if (v.type() == T::Map) return v.as_map().size() * (sizeof(Value) + 48);
+    return sizeof(Value);
+}
+
 Value in_list(const Value& x, const Value& list) {
     if (list.is_null()) return Value();
     if (list.type() != T::List) type_error("IN needs a list on its right, not a " + describe(list));
@@ -161,15 +187,10 @@ Value string_predicate(const std::string& op, const Value& a, const Value& b) {
     return Value(s.find(t) != std::string::npos);
 }
 
-Value regex_match(const Value& a, const Value& b) {
+Value regex_match(const Value& a, const Value& b, Context& context) {
     if (a.type() != T::String || b.type() != T::String) return Value();
-    try {
-        const std::regex re(b.as_string(), std::regex::ECMAScript);
-        return Value(std::regex_match(a.as_string(), re));
-    } catch (const std::regex_error&) {
-        throw CypherError("ArgumentError", CypherError::Phase::Runtime,
-                          "invalid regular expression '" + b.as_string() + "'");
-    }
+    if (!context.regexes) context.regexes = std::make_shared<RegexCache>();
+    return Value(context.regexes->full_match(a.as_string(), b.as_string(), context.budget));
 }
 
 bool compare_op(const std::string& op, const Value& a, const Value& b, std::optional<bool>& out) {
@@ -211,10 +232,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
         case ExprKind::Parameter: {
             auto found = context.parameters->find(e.name);
             if (found == context.parameters->end()) {
-                throw CypherError(
-                    "ParameterMissing", CypherError::Phase::Compile,
-                    "the parameter $" + e.name + " has no value (give it with --param " + e.name + "=...)",
-                    e.line, e.column);
+                throw CypherError("ParameterMissing", CypherError::Phase::Compile,
+                                  "the parameter $" + e.name + " has no value", e.line, e.column);
             }
             return found->second;
         }
@@ -255,6 +274,7 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             a = std::clamp<std::int64_t>(a, 0, n);
             b = std::clamp<std::int64_t>(b, 0, n);
             List out;
+            if (a < b) context.budget.check_new(static_cast<std::size_t>(b - a) * sizeof(Value));
             for (auto i = a; i < b; ++i) out.push_back(base.as_list()[static_cast<std::size_t>(i)]);
             return Value(std::move(out));
         }
@@ -333,11 +353,14 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             }
             const auto a = evaluate(*e.args[0], row, context);
             const auto b = evaluate(*e.args[1], row, context);
-            if (op == "IN") return in_list(a, b);
+            if (op == "IN") {
+                if (b.type() == T::List) context.tick(1 + b.as_list().size() / 64);
+                return in_list(a, b);
+            }
             if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS")
                 return string_predicate(op, a, b);
-            if (op == "=~") return regex_match(a, b);
-            return arithmetic(op, a, b);
+            if (op == "=~") return regex_match(a, b, context);
+            return arithmetic(op, a, b, context);
         }
         case ExprKind::Comparison: {
             std::optional<bool> result = true;
@@ -392,7 +415,7 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             List args;
             args.reserve(e.args.size());
             for (const auto& a : e.args) args.push_back(evaluate(*a, row, context));
-            if (is_scalar_function(name)) return call_scalar(*context.graph, name, args);
+            if (is_scalar_function(name)) return call_scalar(context, name, args);
             return context.graph->call_function(name, args);
         }
         case ExprKind::ListComprehension: {
@@ -406,6 +429,7 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
                 context.tick();
                 row[slot] = item;
                 if (e.args[1] && !is_true(*e.args[1], row, context)) continue;
+                context.budget.check_new((out.size() + 1) * sizeof(Value));
                 out.push_back(e.args[2] ? evaluate(*e.args[2], row, context) : item);
             }
             return Value(std::move(out));
@@ -448,6 +472,7 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
                 row[static_cast<std::size_t>(e.slot2)] = acc;
                 row[static_cast<std::size_t>(e.slot)] = item;
                 acc = evaluate(*e.args[2], row, context);
+                context.budget.check_new(footprint_shallow(acc));
             }
             return acc;
         }
@@ -467,6 +492,8 @@ Value evaluate(const Expr& e, Row& row, Context& context) {
             List out;
             Row scratch = row;
             context.match(*e.pattern, scratch, e.args[0], [&](Row& r) {
+                context.tick();
+                context.budget.check_new((out.size() + 1) * sizeof(Value));
                 out.push_back(evaluate(*e.args[1], r, context));
                 return true;
             });

@@ -2,22 +2,24 @@
 // Evaluating expressions on a row, with Cypher's three-valued logic and null propagation.
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "ast.h"
+#include "budget.h"
 #include "kizuna/cypher/engine.h"
 
 namespace kizuna::cypher {
 
 using Row = std::vector<Value>;
+class RegexCache;
 
-// What an expression may need besides its row: the graph, the parameters, the clock of the limits,
+// What an expression may need besides its row: the graph, the parameters, the budget of the limits,
 // and the pattern matcher (for pattern predicates and comprehensions).
 struct Context {
     PropertyGraph* graph = nullptr;
     const Map* parameters = nullptr;
-    Limits limits;
-    std::chrono::steady_clock::time_point deadline;
+    Budget budget;
     WriteCounts* writes = nullptr;
     // Calls back for each match of the pattern extending row; the callback returns false to stop.
     std::function<void(const std::vector<PatternPart>&, Row&, const ExprPtr& where,
@@ -27,16 +29,10 @@ struct Context {
     std::function<bool(const SingleQuery&, const Row&)> exists;
     std::size_t width = 0;  // slots in a row
     bool profile = false;   // operators time themselves
-    std::size_t ticks = 0;
-    // Checks the timeout now and then. Throws LimitReached.
-    void tick() {
-        if ((++ticks & 1023) != 0) return;
-        if (std::chrono::steady_clock::now() > deadline) {
-            throw LimitReached("the query ran longer than its time limit (--timeout " +
-                               std::to_string(limits.timeout.count()) + " ms)");
-        }
-        if (limits.cancelled && limits.cancelled()) throw LimitReached("the query was cancelled");
-    }
+    // Regular expressions compiled once per query (=~ is usually evaluated on every row).
+    std::shared_ptr<RegexCache> regexes;
+    // Counts work; reads the clock now and then. Throws LimitReached past the time limit.
+    void tick(std::size_t cost = 1) { budget.tick(cost); }
 };
 
 [[nodiscard]] Value evaluate(const Expr& expr, Row& row, Context& context);

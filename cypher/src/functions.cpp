@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <random>
@@ -106,6 +107,25 @@ std::vector<std::string> characters(const std::string& s) {
         i += n;
     }
     return out;
+}
+
+// How many characters characters(s) would give, without making them.
+std::size_t count_characters(const std::string& s) {
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < s.size(); ++count) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    return count;
+}
+
+// How many values range(from, to, step) makes, without overflow for any 64-bit ends (step != 0).
+std::uint64_t range_size(std::int64_t from, std::int64_t to, std::int64_t step) {
+    if (step > 0 ? from > to : from < to) return 0;
+    const auto span = step > 0 ? static_cast<std::uint64_t>(to) - static_cast<std::uint64_t>(from)
+                               : static_cast<std::uint64_t>(from) - static_cast<std::uint64_t>(to);
+    const auto stride = step > 0 ? static_cast<std::uint64_t>(step) : 0 - static_cast<std::uint64_t>(step);
+    return span / stride + 1;
 }
 
 std::string join(const std::vector<std::string>& parts, std::size_t from, std::size_t to) {
@@ -225,8 +245,15 @@ bool is_scalar_function(const std::string& name) { return arities().count(name) 
 
 std::pair<std::size_t, std::size_t> function_arity(const std::string& name) { return arities().at(name); }
 
-Value call_scalar(const PropertyGraph& graph, const std::string& name, const List& args) {
+Value call_scalar(Context& context, const std::string& name, const List& args) {
+    const PropertyGraph& graph = *context.graph;
     const Value& a = args.empty() ? Value() : args[0];
+    // Functions that read a string character by character hold each character on its own.
+    const auto chars = [&context](const std::string& text) {
+        context.budget.check_new(text.size() * (sizeof(std::string) + 1));
+        context.tick(1 + text.size() / 256);
+        return characters(text);
+    };
     // Functions that take null in without giving null out.
     if (name == "coalesce") {
         for (const auto& v : args) {
@@ -253,12 +280,16 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
         const auto from = args[0].as_int(), to = args[1].as_int();
         const auto step = args.size() > 2 ? args[2].as_int() : 1;
         if (step == 0) argument_error("range() needs a step other than 0");
+        const auto count = range_size(from, to, step);
+        context.budget.check_new(count > SIZE_MAX / sizeof(Value) ? SIZE_MAX : count * sizeof(Value));
         List out;
-        if ((step > 0 && from <= to) || (step < 0 && from >= to)) {
-            const auto count = (to - from) / step + 1;
-            if (count > 10'000'000) argument_error("range() would make more than 10,000,000 values");
+        out.reserve(count);
+        // In unsigned arithmetic, which wraps where the signed sum would overflow past `to`.
+        for (std::uint64_t k = 0; k < count; ++k) {
+            context.tick();
+            out.push_back(Value(static_cast<std::int64_t>(static_cast<std::uint64_t>(from) +
+                                                          k * static_cast<std::uint64_t>(step))));
         }
-        for (auto i = from; step > 0 ? i <= to : i >= to; i += step) out.push_back(Value(i));
         return Value(std::move(out));
     }
     if (std::any_of(args.begin(), args.end(), [](const Value& v) { return v.is_null(); })) {
@@ -315,7 +346,7 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
     }
     if (name == "size") {
         if (a.type() == T::List) return Value(static_cast<std::int64_t>(a.as_list().size()));
-        if (a.type() == T::String) return Value(static_cast<std::int64_t>(characters(a.as_string()).size()));
+        if (a.type() == T::String) return Value(static_cast<std::int64_t>(count_characters(a.as_string())));
         type_error(std::string("size() needs a List or a String, not a ") + type_name(a.type()));
     }
     if (name == "length") {
@@ -371,11 +402,13 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
         const auto& sep = args[1].as_string();
         List out;
         if (sep.empty()) {
-            for (auto& c : characters(s)) out.push_back(Value(c));
+            for (auto& c : chars(s)) out.push_back(Value(c));
             return Value(std::move(out));
         }
         std::size_t start = 0;
         for (;;) {
+            context.tick();
+            context.budget.check_new((out.size() + 1) * sizeof(Value));
             const auto at = s.find(sep, start);
             if (at == std::string::npos) {
                 out.push_back(Value(s.substr(start)));
@@ -388,14 +421,14 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
     }
     if (name == "substring" || name == "left" || name == "right") {
         need(a, T::String, name);
-        const auto chars = characters(a.as_string());
-        const auto n = static_cast<std::int64_t>(chars.size());
+        const auto text = chars(a.as_string());
+        const auto n = static_cast<std::int64_t>(text.size());
         if (name == "left" || name == "right") {
             const auto len = to_int(args[1], name);
             if (len < 0) argument_error(name + "() needs a length >= 0");
             const auto k = std::min(len, n);
-            return Value(name == "left" ? join(chars, 0, static_cast<std::size_t>(k))
-                                        : join(chars, static_cast<std::size_t>(n - k), chars.size()));
+            return Value(name == "left" ? join(text, 0, static_cast<std::size_t>(k))
+                                        : join(text, static_cast<std::size_t>(n - k), text.size()));
         }
         const auto start = to_int(args[1], name);
         if (start < 0) argument_error("substring() needs a start >= 0");
@@ -403,7 +436,7 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
         if (len < 0) argument_error("substring() needs a length >= 0");
         const auto from = std::min(start, n);
         const auto to = std::min(n, from + std::min(len, n));
-        return Value(join(chars, static_cast<std::size_t>(from), static_cast<std::size_t>(to)));
+        return Value(join(text, static_cast<std::size_t>(from), static_cast<std::size_t>(to)));
     }
     if (name == "replace") {
         need(a, T::String, name);
@@ -418,6 +451,8 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
         for (;;) {
             const auto at = s.find(from, start);
             if (at == std::string::npos) break;
+            context.tick();
+            context.budget.check_new(out.size() + (at - start) + to.size());
             out += s.substr(start, at - start) + to;
             start = at + from.size();
         }
@@ -426,11 +461,12 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
     }
     if (name == "reverse") {
         if (a.type() == T::String) {
-            auto chars = characters(a.as_string());
-            std::reverse(chars.begin(), chars.end());
-            return Value(join(chars, 0, chars.size()));
+            auto text = chars(a.as_string());
+            std::reverse(text.begin(), text.end());
+            return Value(join(text, 0, text.size()));
         }
         if (a.type() == T::List) {
+            context.budget.check_new(a.as_list().size() * sizeof(Value));
             List out(a.as_list().rbegin(), a.as_list().rend());
             return Value(std::move(out));
         }
@@ -443,6 +479,7 @@ Value call_scalar(const PropertyGraph& graph, const std::string& name, const Lis
     if (name == "head" || name == "last" || name == "tail") {
         need(a, T::List, name);
         const auto& l = a.as_list();
+        context.budget.check_new(l.size() * sizeof(Value));
         if (name == "tail") return l.empty() ? Value(List{}) : Value(List(l.begin() + 1, l.end()));
         if (l.empty()) return Value();
         return name == "head" ? l.front() : l.back();

@@ -11,7 +11,9 @@ namespace kizuna::cypher {
 // How many arguments a scalar function takes: [min, max].
 [[nodiscard]] std::pair<std::size_t, std::size_t> function_arity(const std::string& lower_name);
 
-// Calls a scalar function. Throws CypherError (TypeError, ArgumentError) at runtime.
-[[nodiscard]] Value call_scalar(const PropertyGraph& graph, const std::string& lower_name, const List& args);
+// Throws CypherError (TypeError, ArgumentError) at runtime, LimitReached.
+struct Context;
+// Calls a scalar function, counting its work and the memory of what it builds on the context's budget.
+[[nodiscard]] Value call_scalar(Context& context, const std::string& lower_name, const List& args);
 
 }  // namespace kizuna::cypher

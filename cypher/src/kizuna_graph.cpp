@@ -246,6 +246,20 @@ void KizunaGraph::remove_label(NodeId, const std::string&) { read_only(); }
 void KizunaGraph::delete_node(NodeId, bool) { read_only(); }
 void KizunaGraph::delete_rel(RelId) { read_only(); }
 
+std::vector<std::string> KizunaGraph::label_vocabulary() const {
+    std::vector<std::string> out = graph_.kinds();
+    for (const auto& k : graph_.entity_kinds()) {
+        if (std::find(out.begin(), out.end(), k.id) == out.end()) out.push_back(k.id);
+    }
+    return out;
+}
+
+std::vector<std::string> KizunaGraph::type_vocabulary() const {
+    std::vector<std::string> out;
+    for (const auto& t : graph_.relation_types()) out.push_back(t.id);
+    return out;
+}
+
 bool KizunaGraph::has_function(const std::string& name) const { return is_kizuna_function(name); }
 Value KizunaGraph::call_function(const std::string& name, const List& arguments) const {
     return call_kizuna_function(*this, name, arguments);

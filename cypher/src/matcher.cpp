@@ -284,63 +284,92 @@ class Search {
                    walked, passed);
     }
 
+    // A variable-length relationship: every trail from the last node passed, depth first with an
+    // explicit stack (a trail may be as long as the graph has relationships: never on the call stack).
     void var_length(std::size_t i, const PatternPart& part, PartState& state, std::size_t k, std::size_t j,
                     bool rightwards, const NodePattern& target, std::size_t target_index, Direction direction,
                     std::size_t min_hops, std::size_t max_hops, std::vector<RelId>& walked,
                     std::vector<NodeId>& passed) {
-        if (stop_) return;
-        context_.tick();
         const auto& rel = part.rels[j];
-        const auto rel_slot = static_cast<std::size_t>(rel.slot);
-        const NodeId at = passed.back();
-        if (walked.size() >= min_hops) {
-            List rels;
-            for (auto r : rightwards ? walked : std::vector<RelId>(walked.rbegin(), walked.rend())) {
-                rels.push_back(Value(RelRef{r}));
-            }
-            const Value list(std::move(rels));
-            bool fits = true;
-            if (bound_[rel_slot]) {
-                const auto e = equals(row_[rel_slot], list);
-                fits = !e.is_null() && e.as_bool();
-            }
-            if (fits) {
-                const bool bind_rel = !bound_[rel_slot];
-                if (bind_rel) {
-                    row_[rel_slot] = list;
-                    bound_[rel_slot] = 1;
-                }
-                with_node(target, at, [&] {
-                    state.nodes[target_index] = at;
-                    state.rels[j] = rightwards ? walked : std::vector<RelId>(walked.rbegin(), walked.rend());
-                    state.walks[j] =
-                        rightwards ? passed : std::vector<NodeId>(passed.rbegin(), passed.rend());
-                    expand(i, part, state, k + 1);
+        struct Frame {
+            std::vector<Step> steps;
+            std::size_t next = 0;
+        };
+        std::vector<Frame> frames;
+        // At the end of the trail walked so far: the match it makes, then the steps on from there.
+        const auto arrive = [&] {
+            context_.tick(1 + walked.size() / 16);
+            if (walked.size() >= min_hops)
+                var_length_match(i, part, state, k, j, rightwards, target, target_index, walked, passed);
+            Frame frame;
+            if (walked.size() < max_hops && !stop_) {
+                context_.budget.check_new((frames.size() + 1) * sizeof(Frame));
+                graph_.for_each_step(passed.back(), direction, rel.types, [&](const Step& s) {
+                    frame.steps.push_back(s);
+                    return true;
                 });
-                if (bind_rel) {
-                    bound_[rel_slot] = 0;
-                    row_[rel_slot] = Value();
-                }
             }
-        }
-        if (walked.size() >= max_hops || stop_) return;
-        std::vector<Step> steps;
-        graph_.for_each_step(at, direction, rel.types, [&](const Step& s) {
-            steps.push_back(s);
-            return true;
-        });
-        for (const auto& s : steps) {
+            frames.push_back(std::move(frame));
+        };
+        const auto step_back = [&] {
+            frames.pop_back();
+            if (frames.empty()) return;
+            passed.pop_back();
+            walked.pop_back();
+            used_.pop_back();
+        };
+        arrive();
+        while (!frames.empty()) {
+            if (stop_) {
+                step_back();
+                continue;
+            }
+            auto& frame = frames.back();
+            if (frame.next == frame.steps.size()) {
+                step_back();
+                continue;
+            }
+            const Step s = frame.steps[frame.next++];
             if (std::find(used_.begin(), used_.end(), s.rel) != used_.end()) continue;
             if (!rel_fits(rel, s.rel)) continue;
             used_.push_back(s.rel);
             walked.push_back(s.rel);
             passed.push_back(s.other);
-            var_length(i, part, state, k, j, rightwards, target, target_index, direction, min_hops, max_hops,
-                       walked, passed);
-            passed.pop_back();
-            walked.pop_back();
-            used_.pop_back();
-            if (stop_) return;
+            arrive();
+        }
+    }
+
+    // The trail walked (ending at passed.back()) as a match of relationship j: bound, then the rest of
+    // the pattern.
+    void var_length_match(std::size_t i, const PatternPart& part, PartState& state, std::size_t k,
+                          std::size_t j, bool rightwards, const NodePattern& target, std::size_t target_index,
+                          const std::vector<RelId>& walked, const std::vector<NodeId>& passed) {
+        const auto& rel = part.rels[j];
+        const auto rel_slot = static_cast<std::size_t>(rel.slot);
+        const NodeId at = passed.back();
+        List rels;
+        for (auto r : rightwards ? walked : std::vector<RelId>(walked.rbegin(), walked.rend())) {
+            rels.push_back(Value(RelRef{r}));
+        }
+        const Value list(std::move(rels));
+        if (bound_[rel_slot]) {
+            const auto e = equals(row_[rel_slot], list);
+            if (e.is_null() || !e.as_bool()) return;
+        }
+        const bool bind_rel = !bound_[rel_slot];
+        if (bind_rel) {
+            row_[rel_slot] = list;
+            bound_[rel_slot] = 1;
+        }
+        with_node(target, at, [&] {
+            state.nodes[target_index] = at;
+            state.rels[j] = rightwards ? walked : std::vector<RelId>(walked.rbegin(), walked.rend());
+            state.walks[j] = rightwards ? passed : std::vector<NodeId>(passed.rbegin(), passed.rend());
+            expand(i, part, state, k + 1);
+        });
+        if (bind_rel) {
+            bound_[rel_slot] = 0;
+            row_[rel_slot] = Value();
         }
     }
 
@@ -367,6 +396,8 @@ class Search {
         for_each_candidate(part.nodes[0], [&](NodeId a) {
             with_node(part.nodes[0], a, [&] {
                 for_each_candidate(part.nodes[1], [&](NodeId b) {
+                    // Each pair is a whole search: the clock is read for every one.
+                    context_.budget.check_time();
                     with_node(part.nodes[1], b, [&] {
                         const auto max_hops = rel.max_hops ? static_cast<std::size_t>(*rel.max_hops)
                                                            : std::numeric_limits<std::size_t>::max();
@@ -374,6 +405,7 @@ class Search {
                         auto paths = graph_.shortest_paths(a, b, rel.direction, rel.types, max_hops,
                                                            part.shortest == PatternPart::Shortest::All);
                         for (auto& p : paths) {
+                            context_.tick();
                             if (p.rels.size() < min_hops) continue;
                             if (!std::all_of(p.rels.begin(), p.rels.end(),
                                              [&](RelId r) { return rel_fits(rel, r); }))

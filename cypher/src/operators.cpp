@@ -16,7 +16,25 @@ void Operator::finish(Context& context) {
     if (input_) input_->finish(context);
 }
 
+void Operator::hold(const Row& row, Context& context) {
+    const auto bytes = footprint(row);
+    context.budget.hold(bytes);
+    held_bytes_ += bytes;
+}
+
+void Operator::release(const Row& row, Context& context) {
+    const auto bytes = std::min(footprint(row), held_bytes_);
+    context.budget.release(bytes);
+    held_bytes_ -= bytes;
+}
+
+void Operator::release_held(Context& context) {
+    context.budget.release(held_bytes_);
+    held_bytes_ = 0;
+}
+
 bool Operator::next(Row& row, Context& context) {
+    context.tick();  // every row of every operator counts on the clock
     if (!context.profile) {
         const bool got = produce(row, context);
         rows_ += got ? 1 : 0;
@@ -35,10 +53,7 @@ namespace {
 using T = Value::Type;
 
 void check_held(std::size_t held, const Context& context) {
-    if (held > context.limits.max_rows) {
-        throw LimitReached("the query holds more than " + std::to_string(context.limits.max_rows) +
-                           " rows at once (--max-rows); narrow it or raise the limit");
-    }
+    context.budget.check_rows(held, "the query holds");
 }
 
 class Start : public Operator {
@@ -134,27 +149,26 @@ class Unwind : public Operator {
   protected:
     bool produce(Row& row, Context& context) override {
         for (;;) {
-            if (at_ < items_.size()) {
+            if (at_ < size_) {
                 row = current_;
-                row[static_cast<std::size_t>(clause_.slot)] = items_[at_++];
+                row[static_cast<std::size_t>(clause_.slot)] =
+                    list_.type() == T::List ? list_.as_list()[at_] : list_;
+                ++at_;
                 return true;
             }
             if (!pull(current_, context)) return false;
-            const auto v = evaluate(*clause_.expr, current_, context);
-            items_.clear();
+            // The list is shared, not copied: UNWIND range(...) holds it once.
+            list_ = evaluate(*clause_.expr, current_, context);
             at_ = 0;
-            if (v.type() == T::List) {
-                items_ = v.as_list();
-            } else if (!v.is_null()) {
-                items_.push_back(v);
-            }
+            size_ = list_.type() == T::List ? list_.as_list().size() : list_.is_null() ? 0 : 1;
         }
     }
 
   private:
     const Clause& clause_;
     Row current_;
-    List items_;
+    Value list_;
+    std::size_t size_ = 0;
     std::size_t at_ = 0;
 };
 
@@ -251,7 +265,10 @@ class ProjectOp : public Operator {
             }
         }
         if (!gathered_) gather(context);
-        if (at_ >= out_.size()) return false;
+        if (at_ >= out_.size()) {
+            release_held(context);
+            return false;
+        }
         ++emitted_;
         row = std::move(out_[at_++]);
         return true;
@@ -300,13 +317,16 @@ class ProjectOp : public Operator {
             Entry entry{{}, seq++, {}};
             for (const auto& s : p_.order) entry.keys.push_back(evaluate(*s.expr, in, context));
             if (heap.size() < keep) {
+                hold(in, context);
                 entry.row = std::move(in);
                 heap.push_back(std::move(entry));
                 std::push_heap(heap.begin(), heap.end(), before);
                 check_held(heap.size(), context);
             } else if (before(entry, heap.front())) {
+                hold(in, context);
                 entry.row = std::move(in);
                 std::pop_heap(heap.begin(), heap.end(), before);
+                release(heap.back().row, context);
                 heap.back() = std::move(entry);
                 std::push_heap(heap.begin(), heap.end(), before);
             }
@@ -329,6 +349,7 @@ class ProjectOp : public Operator {
             Row in;
             while (pull(in, context)) {
                 project(in, context);
+                hold(in, context);
                 rows.push_back(std::move(in));
                 check_held(rows.size(), context);
             }
@@ -337,7 +358,12 @@ class ProjectOp : public Operator {
             std::set<std::vector<Value>, RowLess> seen;
             std::vector<Row> kept;
             for (auto& r : rows) {
-                if (seen.insert(key_of(r)).second) kept.push_back(std::move(r));
+                context.tick();
+                auto key = key_of(r);
+                if (seen.count(key)) continue;
+                hold(key, context);
+                seen.insert(std::move(key));
+                kept.push_back(std::move(r));
             }
             rows = std::move(kept);
         }
@@ -357,6 +383,7 @@ class ProjectOp : public Operator {
                 keys.push_back({std::move(k), i});
             }
             std::stable_sort(keys.begin(), keys.end(), [&](const auto& a, const auto& b) {
+                context.tick();
                 for (std::size_t i = 0; i < p_.order.size(); ++i) {
                     const int c = order(a.first[i], b.first[i]);
                     if (c != 0) return p_.order[i].descending ? c > 0 : c < 0;
@@ -381,9 +408,14 @@ class ProjectOp : public Operator {
         }
         Value v = evaluate(*call->args[0], row, context);
         if (v.is_null()) return;
-        if (call->distinct && !acc.seen.insert(v).second) return;
+        if (call->distinct) {
+            if (acc.seen.count(v)) return;
+            hold(Row{v}, context);
+            acc.seen.insert(v);
+        }
         ++acc.count;
         if (name == "collect") {
+            hold(Row{v}, context);
             acc.values.push_back(v);
         } else if (name == "sum" || name == "avg" || name == "stdev" || name == "stdevp") {
             if (!v.is_number()) type_error(call->name + "() needs numbers, not a " + type_name(v.type()));
@@ -392,7 +424,11 @@ class ProjectOp : public Operator {
                 if (__builtin_add_overflow(acc.int_sum, v.as_int(), &acc.int_sum)) acc.overflow = true;
             }
             acc.float_sum += v.as_number();
-            acc.numbers.push_back(v.as_number());
+            if (name == "stdev" || name == "stdevp") {
+                context.budget.hold(sizeof(double));
+                held_bytes_ += sizeof(double);
+                acc.numbers.push_back(v.as_number());
+            }
         } else if (name == "min" || name == "max") {
             if (acc.best.is_null()) {
                 acc.best = v;
@@ -403,6 +439,8 @@ class ProjectOp : public Operator {
             }
         } else if (name == "percentilecont" || name == "percentiledisc") {
             if (!v.is_number()) type_error(call->name + "() needs numbers");
+            context.budget.hold(sizeof(double));
+            held_bytes_ += sizeof(double);
             acc.numbers.push_back(v.as_number());
             const auto pct = evaluate(*call->args[1], row, context);
             if (!pct.is_number() || pct.as_number() < 0 || pct.as_number() > 1) {
@@ -469,6 +507,8 @@ class ProjectOp : public Operator {
             for (auto i : keys) key.push_back(evaluate(*p_.items[i].expr, in, context));
             auto found = groups.find(key);
             if (found == groups.end()) {
+                hold(key, context);
+                hold(in, context);
                 found = groups.emplace(key, Group{in, std::vector<Accumulator>(p_.aggregates.size())}).first;
                 order_seen.push_back(key);
                 check_held(groups.size(), context);
@@ -537,15 +577,20 @@ class Eager : public Operator {
             Row in;
             std::vector<Row> rows;
             while (pull(in, context)) {
+                hold(in, context);
                 rows.push_back(std::move(in));
                 check_held(rows.size(), context);
             }
             for (auto& r : rows) {
+                context.tick();
                 apply(r, context);
                 out_.push_back(std::move(r));
             }
         }
-        if (at_ >= out_.size()) return false;
+        if (at_ >= out_.size()) {
+            release_held(context);
+            return false;
+        }
         row = std::move(out_[at_++]);
         return true;
     }
@@ -727,10 +772,12 @@ class Merge : public Eager {
             Row in;
             std::vector<Row> rows;
             while (pull(in, context)) {
+                hold(in, context);
                 rows.push_back(std::move(in));
                 check_held(rows.size(), context);
             }
             for (auto& r : rows) {
+                context.tick();
                 for (const auto& part : clause_.patterns) {
                     for (const auto& n : part.nodes) {
                         if (n.prebound && r[static_cast<std::size_t>(n.slot)].is_null()) {
@@ -765,7 +812,10 @@ class Merge : public Eager {
                 check_held(out_.size(), context);
             }
         }
-        if (at_ >= out_.size()) return false;
+        if (at_ >= out_.size()) {
+            release_held(context);
+            return false;
+        }
         row = std::move(out_[at_++]);
         return true;
     }
@@ -858,17 +908,20 @@ class DeleteOp : public Operator {
             std::vector<RelId> rels;
             while (pull(in, context)) {
                 for (const auto& e : clause_.exprs) collect(evaluate(*e, in, context), nodes, rels);
+                hold(in, context);
                 out_.push_back(std::move(in));
                 check_held(out_.size(), context);
             }
             auto& graph = *context.graph;
             for (auto r : rels) {
+                context.tick();
                 if (graph.rel_exists(r)) {
                     graph.delete_rel(r);
                     ++context.writes->relationships_deleted;
                 }
             }
             for (auto n : nodes) {
+                context.tick();
                 if (!graph.node_exists(n)) continue;
                 std::size_t attached = 0;
                 graph.for_each_step(n, Direction::Both, {}, [&](const Step&) {
@@ -885,7 +938,10 @@ class DeleteOp : public Operator {
                 ++context.writes->nodes_deleted;
             }
         }
-        if (at_ >= out_.size()) return false;
+        if (at_ >= out_.size()) {
+            release_held(context);
+            return false;
+        }
         row = std::move(out_[at_++]);
         return true;
     }

@@ -31,6 +31,11 @@ class Operator {
   protected:
     virtual bool produce(Row& row, Context& context) = 0;
     bool pull(Row& row, Context& context) { return input_->next(row, context); }
+    // Rows (or keys, or values) this operator keeps, counted on the memory budget until released.
+    void hold(const Row& row, Context& context);
+    void release(const Row& row, Context& context);
+    void release_held(Context& context);
+    std::size_t held_bytes_ = 0;
     std::string name_;
     std::unique_ptr<Operator> input_;
 

@@ -3,10 +3,13 @@
 // (property, index, slice, label check), atoms.
 #include "parser.h"
 
+#include <utf8proc.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "kizuna/cypher/errors.h"
@@ -127,6 +130,7 @@ class Parser {
     SingleQuery single_query() {
         SingleQuery q;
         for (;;) {
+            refuse_unsupported_clause();
             const auto& t = peek();
             Clause c;
             c.line = t.line;
@@ -201,8 +205,6 @@ class Parser {
                 do {
                     c.exprs.push_back(expression());
                 } while (symbol(","));
-            } else if (is_keyword("CALL")) {
-                fail_here("CALL is not supported by Kizuna's Cypher-compatible subset");
             } else {
                 break;
             }
@@ -212,6 +214,37 @@ class Parser {
         if (q.clauses.empty())
             fail_here("expected a clause (MATCH, RETURN, CREATE ...) but found '" + peek_text() + "'");
         return q;
+    }
+
+    // Clauses of Cypher, Neo4j or GQL outside the subset: said so by name, not as a syntax error.
+    void refuse_unsupported_clause() const {
+        const auto word = upper(peek().kind == Token::Kind::Name ? peek().text : std::string());
+        const auto then = upper(peek(1).kind == Token::Kind::Name ? peek(1).text : std::string());
+        const auto refuse = [this](const std::string& clause, const std::string& instead) {
+            fail_here("UnsupportedClause: " + clause +
+                      " is not supported by Kizuna's Cypher-compatible subset" +
+                      (instead.empty() ? std::string() : "; " + instead));
+        };
+        if (word == "CALL") {
+            refuse(is_symbol("{", 1) ? "CALL { ... } (a subquery)" : "CALL (procedures)",
+                   "Kizuna's own functions are listed in docs/cypher.md");
+        }
+        if (word == "FOREACH") refuse("FOREACH", "use UNWIND with the writing clause");
+        if (word == "LOAD" && then == "CSV") refuse("LOAD CSV", "import files instead");
+        if (word == "CREATE" || word == "DROP" || word == "SHOW") {
+            for (const char* what :
+                 {"INDEX",  "CONSTRAINT", "UNIQUE",      "FULLTEXT", "TEXT",      "RANGE", "POINT", "LOOKUP",
+                  "VECTOR", "INDEXES",    "CONSTRAINTS", "DATABASE", "DATABASES", "USER",  "USERS", "ROLE",
+                  "ROLES",  "PROCEDURES", "FUNCTIONS",   "TABLE",    "NODE",      "REL"}) {
+                if (then == what && !is_symbol("=", 2))
+                    refuse(word + " " + then, "Kizuna keeps its own indexes");
+            }
+        }
+        if (word == "USE") refuse("USE (choosing a graph)", "");
+        if (word == "FINISH") refuse("FINISH", "end the query with RETURN");
+        if (word == "COPY") refuse("COPY (Kùzu's bulk loading)", "import files instead");
+        if (word == "INSERT") refuse("INSERT (GQL)", "use CREATE");
+        if (word == "FILTER" || word == "LET") refuse(word + " (GQL)", "use WHERE or WITH");
     }
 
     void match_body(Clause& c) {
@@ -322,6 +355,12 @@ class Parser {
             part.path_var = variable();
             next();
         }
+        if (is_keyword("ANY") || is_keyword("ALL") || is_keyword("SHORTEST")) {
+            fail_here(
+                "UnsupportedClause: GQL's path search prefixes (ANY SHORTEST, ALL SHORTEST, SHORTEST k, "
+                "ANY k) are not supported by Kizuna's Cypher-compatible subset; use shortestPath(...) or "
+                "allShortestPaths(...)");
+        }
         if (is_keyword("SHORTESTPATH") || is_keyword("ALLSHORTESTPATHS")) {
             part.shortest = upper(next().text) == "SHORTESTPATH" ? PatternPart::Shortest::One
                                                                  : PatternPart::Shortest::All;
@@ -394,6 +433,7 @@ class Parser {
             }
             if (symbol("*")) {
                 r.variable_length = true;
+                refuse_kuzu_recursion();
                 if (peek().kind == Token::Kind::Integer) r.min_hops = integer_token();
                 if (symbol("..")) {
                     if (peek().kind == Token::Kind::Integer) r.max_hops = integer_token();
@@ -414,6 +454,28 @@ class Parser {
         if (left && right) left = right = false;
         r.direction = left ? Direction::Incoming : right ? Direction::Outgoing : Direction::Both;
         return r;
+    }
+
+    // Kùzu's recursive relationship kinds (*TRAIL, *ACYCLIC, *SHORTEST, *ALL SHORTEST, *WSHORTEST).
+    void refuse_kuzu_recursion() const {
+        if (peek().kind != Token::Kind::Name) return;
+        const auto word = upper(peek().text);
+        if (word == "TRAIL") {
+            fail_here(
+                "UnsupportedClause: Kùzu's *TRAIL is not supported by Kizuna's Cypher-compatible subset; "
+                "a variable-length pattern here is already a trail (no relationship twice): write *");
+        }
+        if (word == "ACYCLIC" || word == "WALK") {
+            fail_here(
+                "UnsupportedClause: Kùzu's *" + word +
+                " is not supported by Kizuna's Cypher-compatible subset; a variable-length pattern here "
+                "is a trail (no relationship twice)");
+        }
+        if (word == "SHORTEST" || word == "ALL" || word == "WSHORTEST" || word == "ASP" || word == "WSP") {
+            fail_here("UnsupportedClause: Kùzu's *" + word +
+                      " is not supported by Kizuna's Cypher-compatible subset; use shortestPath(...) or "
+                      "allShortestPaths(...)");
+        }
     }
 
     std::int64_t integer_token() {
@@ -969,6 +1031,37 @@ class Parser {
 
 }  // namespace
 
-Query parse_query(const std::string& text) { return Parser(text).query(); }
+namespace {
+
+// Refuses a query that is not UTF-8 (names and strings would carry broken text into answers), naming
+// the line and column of the first bad byte.
+void check_utf8(const std::string& text) {
+    int line = 1;
+    std::size_t line_start = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        utf8proc_int32_t c = 0;
+        const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + i),
+                                        static_cast<utf8proc_ssize_t>(text.size() - i), &c);
+        if (n <= 0) {
+            char byte[8];
+            std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[i]));
+            throw CypherError("SyntaxError", CypherError::Phase::Compile,
+                              std::string("the query is not valid UTF-8 (byte ") + byte + ")", line,
+                              static_cast<int>(i - line_start) + 1);
+        }
+        i += static_cast<std::size_t>(n);
+        if (c == '\n') {
+            ++line;
+            line_start = i;
+        }
+    }
+}
+
+}  // namespace
+
+Query parse_query(const std::string& text) {
+    check_utf8(text);
+    return Parser(text).query();
+}
 
 }  // namespace kizuna::cypher

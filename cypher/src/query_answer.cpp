@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "budget.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 #include "kizuna/cypher/kizuna_graph.h"
@@ -63,6 +64,7 @@ QueryAnswer answer_of(QueryResult result, const PropertyGraph& graph) {
     answer.plan = std::move(result.plan);
     answer.explain = result.explain;
     answer.profile = result.profile;
+    answer.warnings = std::move(result.warnings);
     answer.writes = result.writes;
     for (const auto& row : answer.rows) {
         for (const auto& v : row) describe(v, graph, answer);
@@ -231,6 +233,12 @@ QueryAnswer answer_reading_query(const Snapshot& snapshot, const QueryRequest& r
 
 QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
     QueryAnswer answer;
+    // The time limit covers the whole write: copying the data, the query, checking and writing; past
+    // it, the transaction is rolled back (nothing is committed).
+    Limits limits = request.limits;
+    if (limits.started == std::chrono::steady_clock::time_point{})
+        limits.started = std::chrono::steady_clock::now();
+    Budget clock(limits);
     answer.written = store.write([&](Store::Writer& writer) {
         WorkingGraph graph;
         std::unordered_map<std::string, NodeId> node_of;
@@ -239,11 +247,14 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
         std::vector<RelationType> types = store.relation_types();
         std::vector<Entity> entities;
         store.for_each_entity([&](const Entity& e) { entities.push_back(e); });
-        for (const auto& e : entities)
+        for (const auto& e : entities) {
+            clock.tick();
             node_of[e.id] = graph.create_node({e.kind}, entity_properties(e, request.lang));
+        }
         std::vector<Relation> relations;
         store.for_each_relation([&](const Relation& r) { relations.push_back(r); });
         for (const auto& r : relations) {
+            clock.tick();
             const RelationType* type = nullptr;
             for (const auto& t : types) {
                 if (t.id == r.type) type = &t;
@@ -254,12 +265,13 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
         original_nodes = graph.nodes();
         original_rels = graph.relationships();
 
-        auto result = run_query(graph, request.text, request.parameters, request.limits);
+        auto result = run_query(graph, request.text, request.parameters, limits);
         answer = answer_of(std::move(result), graph);
         answer.wrote = true;
 
         // Entities created or changed, then relations removed, created or changed, then entities removed.
         for (const auto& [id, node] : graph.nodes()) {
+            clock.tick();
             auto before = original_nodes.find(id);
             if (before != original_nodes.end()) {
                 const auto& old = before->second;
@@ -286,6 +298,7 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
         };
         auto knows_entity = [&](const std::string&) { return true; };
         for (const auto& [id, rel] : graph.relationships()) {
+            clock.tick();
             auto before = original_rels.find(id);
             if (before != original_rels.end()) {
                 if (equivalent(Value(before->second.properties), Value(rel.properties))) continue;
@@ -310,6 +323,7 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
         for (const auto& [id, node] : original_nodes) {
             if (!graph.nodes().count(id)) writer.remove_entity(node.properties.at("id").as_string());
         }
+        clock.check_time();  // the last moment to stop: after it, the transaction commits
     });
     return answer;
 }

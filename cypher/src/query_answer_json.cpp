@@ -85,6 +85,7 @@ void to_json(nlohmann::json& out, const QueryAnswer& answer) {
     }
     out["rows"] = std::move(rows);
     if (answer.explain || answer.profile) out["plan"] = answer.plan;
+    if (!answer.warnings.empty()) out["warnings"] = answer.warnings;
     if (answer.wrote) {
         const auto& w = answer.writes;
         out["writes"] = {{"nodes_created", w.nodes_created},

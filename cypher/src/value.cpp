@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "kizuna/cypher/errors.h"
+
 namespace kizuna::cypher {
 
 const char* type_name(Value::Type type) {
@@ -219,6 +221,31 @@ int order(const Value& a, const Value& b) {
         }
     }
     return 0;
+}
+
+namespace {
+
+std::uint32_t checked_nesting(std::uint32_t deepest) {
+    if (deepest >= kMaxNesting) {
+        throw LimitReached(LimitReached::Limit::Nesting, "lists and maps nested more than " +
+                                                             std::to_string(kMaxNesting) +
+                                                             " levels deep (the nesting limit)");
+    }
+    return deepest + 1;
+}
+
+}  // namespace
+
+std::uint32_t nesting_of(const List& items) {
+    std::uint32_t deepest = 0;
+    for (const auto& v : items) deepest = std::max(deepest, v.nesting());
+    return checked_nesting(deepest);
+}
+
+std::uint32_t nesting_of(const Map& items) {
+    std::uint32_t deepest = 0;
+    for (const auto& [k, v] : items) deepest = std::max(deepest, v.nesting());
+    return checked_nesting(deepest);
 }
 
 std::optional<std::string> scalar_text(const Value& v) {

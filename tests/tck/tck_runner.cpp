@@ -1,9 +1,11 @@
 // The openCypher TCK runner: reads the Gherkin feature files from ../shared/opencypher-tck (never copied
-// into this repository), runs every scenario against the engine over the in-memory property graph,
-// prints passed/failed/skipped per feature folder, and compares the total passed with the number
-// recorded in docs/cypher.md (fewer fails the test: a regression). With --write it records the table.
+// into this repository), runs every scenario against the engine over the in-memory property graph and
+// prints passed/failed/skipped per feature folder. The scenarios that pass are recorded by name in
+// tests/tck/passing.txt: any recorded scenario that no longer passes fails the run, named with why (a
+// total alone would let one fix hide one breakage); scenarios that pass and are not recorded are listed
+// as newly passing. With --write it records the list and the table in docs/cypher.md.
 //
-// Usage: kizuna-tck <tck folder> <docs/cypher.md> [--write] [--failures <folder prefix>]
+// Usage: kizuna-tck <tck folder> <docs/cypher.md> <passing.txt> [--write] [--failures <folder prefix>]
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -360,30 +362,55 @@ Run run_scenario(const Scenario& scenario) {
     return {};
 }
 
-// The recorded total from docs/cypher.md's table: "| Total | <passed> | ...".
-std::optional<std::size_t> recorded_total(const fs::path& docs) {
-    std::ifstream in(docs);
-    static const std::regex total(R"(^\| \*?\*?Total\*?\*? \| \*?\*?(\d+)\*?\*? \|)");
+// The recorded names of passing scenarios, one a line ("# " lines are comments).
+std::optional<std::set<std::string>> read_passing(const fs::path& file) {
+    std::ifstream in(file);
+    if (!in) return std::nullopt;
+    std::set<std::string> names;
     for (std::string l; std::getline(in, l);) {
-        std::smatch m;
-        if (std::regex_search(l, m, total)) return std::stoul(m[1]);
+        if (!l.empty() && l[0] != '#') names.insert(l);
     }
-    return std::nullopt;
+    return names;
+}
+
+void write_passing(const fs::path& file, const std::set<std::string>& names) {
+    std::ofstream out(file);
+    out << "# The openCypher TCK scenarios that pass (written by kizuna-tck --write): feature file, "
+           "scenario.\n"
+           "# The conformance test fails naming any of them that stops passing.\n";
+    for (const auto& n : names) out << n << "\n";
+}
+
+// Replaces the table between the markers of docs/cypher.md. False when the markers are missing.
+bool write_table(const fs::path& docs, const std::string& table) {
+    std::ifstream in(docs);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    auto text = buffer.str();
+    const std::string begin = "<!-- tck-table: written by kizuna-tck --write -->\n";
+    const std::string end = "<!-- end of tck-table -->";
+    const auto a = text.find(begin);
+    const auto b = text.find(end);
+    if (a == std::string::npos || b == std::string::npos) return false;
+    text = text.substr(0, a + begin.size()) + table + text.substr(b);
+    std::ofstream(docs) << text;
+    return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 3) {
-        std::cerr
-            << "usage: kizuna-tck <opencypher-tck folder> <docs/cypher.md> [--write] [--failures <folder>]\n";
+    if (argc < 4) {
+        std::cerr << "usage: kizuna-tck <opencypher-tck folder> <docs/cypher.md> <passing.txt> [--write] "
+                     "[--failures <folder>]\n";
         return 2;
     }
     const fs::path tck = argv[1];
     const fs::path docs = argv[2];
+    const fs::path passing_file = argv[3];
     bool write = false;
     std::string show_failures;
-    for (int i = 3; i < argc; ++i) {
+    for (int i = 4; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--write") write = true;
         if (a == "--failures" && i + 1 < argc) show_failures = argv[++i];
@@ -392,6 +419,12 @@ int main(int argc, char** argv) {
         std::cout << "The openCypher TCK is not beside the project (" << tck.string()
                   << "): the conformance run is skipped.\n";
         return 77;
+    }
+    const auto recorded = read_passing(passing_file);
+    if (!write && !recorded) {
+        std::cerr << passing_file.string()
+                  << ": cannot read the recorded passing scenarios (kizuna-tck --write)\n";
+        return 1;
     }
     struct Counts {
         std::size_t passed = 0, failed = 0, skipped = 0;
@@ -402,12 +435,22 @@ int main(int argc, char** argv) {
         if (e.path().extension() == ".feature") files.push_back(e.path());
     }
     std::sort(files.begin(), files.end());
+    std::set<std::string> passing;
+    std::map<std::string, std::string> why_not;  // scenario → why it did not pass
     for (const auto& file : files) {
         const auto folder = fs::relative(file.parent_path(), tck / "features").generic_string();
+        std::map<std::string, int> seen;  // a name twice in one file gets " (2)"
         for (const auto& scenario : read_feature(file)) {
+            auto name = folder + "/" + file.filename().string() + ": " + scenario.name;
+            if (const int n = ++seen[name]; n > 1) name += " (" + std::to_string(n) + ")";
             const auto run = run_scenario(scenario);
             auto& c = folders[folder];
-            if (run.outcome == Outcome::Passed) ++c.passed;
+            if (run.outcome == Outcome::Passed) {
+                ++c.passed;
+                passing.insert(name);
+            } else {
+                why_not[name] = (run.outcome == Outcome::Failed ? "failed: " : "skipped: ") + run.why;
+            }
             if (run.outcome == Outcome::Failed) ++c.failed;
             if (run.outcome == Outcome::Skipped) ++c.skipped;
             if (!show_failures.empty() && folder.rfind(show_failures, 0) == 0 &&
@@ -429,33 +472,32 @@ int main(int argc, char** argv) {
     table << "| Total | " << total.passed << " | " << total.failed << " | " << total.skipped << " |\n";
     std::cout << table.str();
     if (write) {
-        std::ifstream in(docs);
-        std::stringstream buffer;
-        buffer << in.rdbuf();
-        auto text = buffer.str();
-        const std::string begin = "<!-- tck-table: written by kizuna-tck --write -->\n";
-        const std::string end = "<!-- end of tck-table -->";
-        const auto a = text.find(begin);
-        const auto b = text.find(end);
-        if (a == std::string::npos || b == std::string::npos) {
+        if (!write_table(docs, table.str())) {
             std::cerr << docs.string() << ": the markers of the TCK table are missing\n";
             return 1;
         }
-        text = text.substr(0, a + begin.size()) + table.str() + text.substr(b);
-        std::ofstream(docs) << text;
-        std::cout << "recorded in " << docs.string() << "\n";
+        write_passing(passing_file, passing);
+        std::cout << "recorded in " << docs.string() << " and " << passing_file.string() << " ("
+                  << passing.size() << " scenarios)\n";
         return 0;
     }
-    const auto recorded = recorded_total(docs);
-    if (!recorded) {
-        std::cerr << docs.string() << ": no Total row recorded\n";
-        return 1;
+    std::size_t lost = 0, gained = 0;
+    for (const auto& name : *recorded) {
+        if (passing.count(name)) continue;
+        ++lost;
+        const auto why = why_not.find(name);
+        std::cerr << "REGRESSION: " << name << "\n    "
+                  << (why == why_not.end() ? std::string("no longer in the TCK's feature files")
+                                           : why->second)
+                  << "\n";
     }
-    if (total.passed < *recorded) {
-        std::cerr << "REGRESSION: " << total.passed << " scenarios pass, " << *recorded << " are recorded in "
-                  << docs.string() << "\n";
-        return 1;
+    for (const auto& name : passing) {
+        if (recorded->count(name)) continue;
+        ++gained;
+        std::cout << "newly passing: " << name << "\n";
     }
-    std::cout << total.passed << " scenarios pass (" << *recorded << " recorded)\n";
-    return 0;
+    std::cout << passing.size() << " scenarios pass; " << recorded->size() << " recorded in "
+              << passing_file.string() << ", " << lost << " of them no longer pass, " << gained
+              << " newly pass" << (gained > 0 ? " (record them with --write)" : "") << "\n";
+    return lost > 0 ? 1 : 0;
 }

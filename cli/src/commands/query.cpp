@@ -3,56 +3,26 @@
 // import is (exit 3 and nothing written when a change is invalid).
 #include <CLI/CLI.hpp>
 #include <fstream>
-#include <nlohmann/json.hpp>
+#include <iostream>
 #include <sstream>
 
 #include "commands.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/cypher/parameter.h"
 #include "kizuna/cypher/query_answer.h"
 #include "views/print_answer.h"
 
 namespace kizuna::cli {
 namespace {
 
-cypher::Value value_of(const nlohmann::json& j) {
-    switch (j.type()) {
-        case nlohmann::json::value_t::null:
-            return {};
-        case nlohmann::json::value_t::boolean:
-            return cypher::Value(j.get<bool>());
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
-            return cypher::Value(j.get<std::int64_t>());
-        case nlohmann::json::value_t::number_float:
-            return cypher::Value(j.get<double>());
-        case nlohmann::json::value_t::string:
-            return cypher::Value(j.get<std::string>());
-        case nlohmann::json::value_t::array: {
-            cypher::List list;
-            for (const auto& x : j) list.push_back(value_of(x));
-            return cypher::Value(std::move(list));
-        }
-        case nlohmann::json::value_t::object: {
-            cypher::Map map;
-            for (const auto& [k, x] : j.items()) map[k] = value_of(x);
-            return cypher::Value(std::move(map));
-        }
-        default:
-            return {};
-    }
-}
-
 // name=value: the value read as JSON when it is JSON (42, true, [1,2], {"a":1}, "text"), else as text.
 std::pair<std::string, cypher::Value> parameter(const std::string& assignment) {
-    const auto eq = assignment.find('=');
-    if (eq == std::string::npos || eq == 0) {
-        throw UsageError("--param '" + assignment + "': write name=value (the value as JSON, or plain text)");
+    try {
+        return cypher::parameter_assignment(assignment);
+    } catch (const std::invalid_argument& e) {
+        throw UsageError("--param '" + assignment.substr(0, 40) + (assignment.size() > 40 ? "…" : "") +
+                         "': " + e.what());
     }
-    const auto name = assignment.substr(0, eq);
-    const auto text = assignment.substr(eq + 1);
-    const auto json = nlohmann::json::parse(text, nullptr, false);
-    if (json.is_discarded()) return {name, cypher::Value(text)};
-    return {name, value_of(json)};
 }
 
 }  // namespace
@@ -64,6 +34,7 @@ Command add_query(CLI::App& app, Context& context) {
         std::vector<std::string> params;
         std::int64_t timeout_ms = 60'000;
         std::size_t max_rows = 1'000'000;
+        std::size_t max_memory_mib = cypher::Limits::kDefaultMaxMemory >> 20;
     };
     auto options = std::make_shared<Options>();
     auto* command = app.add_subcommand(
@@ -96,12 +67,19 @@ Command add_query(CLI::App& app, Context& context) {
                      "1000000)")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000'000}))
         ->type_name("N");
+    command
+        ->add_option("--max-memory", options->max_memory_mib,
+                     "stop the query when what it holds (lists, strings, maps, rows being sorted, grouped "
+                     "or collected, the answer) passes this many MiB (default 1024)")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+        ->type_name("MIB");
     return {
         command, [&context, options] {
             cypher::QueryRequest request;
             request.lang = context.lang;
             request.limits.timeout = std::chrono::milliseconds(options->timeout_ms);
             request.limits.max_rows = options->max_rows;
+            request.limits.max_memory = options->max_memory_mib << 20;
             if (context.shared != nullptr) request.limits.cancelled = context.shared->cancelled;
             if (!options->file.empty()) {
                 if (!options->text.empty())
@@ -120,19 +98,31 @@ Command add_query(CLI::App& app, Context& context) {
             for (const auto& p : options->params) request.parameters.insert(parameter(p));
             const std::string where = options->file.empty() ? "query" : options->file;
             try {
+                // Warnings go in the JSON's "warnings" list, else to stderr beside the table or CSV.
+                const auto answer_with_warnings = [&context](const cypher::QueryAnswer& answer) {
+                    if (context.format != OutputFormat::Json) {
+                        for (const auto& w : answer.warnings) std::cerr << "warning: " << w << "\n";
+                    }
+                    print_answer(context, answer);
+                };
                 if (cypher::query_writes(request.text)) {
                     if (context.shared != nullptr)
                         throw UsageError("a query that writes cannot run through kizuna serve's reading API");
                     Store store = context.open_for_writing();
-                    print_answer(context, cypher::answer_writing_query(store, request));
+                    answer_with_warnings(cypher::answer_writing_query(store, request));
                 } else {
                     const Loaded data(context);
-                    print_answer(context, cypher::answer_reading_query(data.snapshot, request));
+                    answer_with_warnings(cypher::answer_reading_query(data.snapshot, request));
                 }
             } catch (const cypher::CypherError& e) {
                 throw UsageError(where + ": " + cypher::caret_message(request.text, e));
             } catch (const cypher::LimitReached& e) {
-                throw UsageError(where + ": stopped: " + std::string(e.what()));
+                // The engine names the limit; the command line adds the option that sets it.
+                const char* option = e.limit() == cypher::LimitReached::Limit::Time     ? " (--timeout)"
+                                     : e.limit() == cypher::LimitReached::Limit::Rows   ? " (--max-rows)"
+                                     : e.limit() == cypher::LimitReached::Limit::Memory ? " (--max-memory)"
+                                                                                        : "";
+                throw UsageError(where + ": stopped: " + std::string(e.what()) + option);
             }
         }};
 }

@@ -12,10 +12,18 @@
 
 namespace kizuna::cypher {
 
-// What a query may spend. Reaching a limit stops the query with LimitReached (nothing written).
+// What a query may spend. Reaching a limit stops the query with LimitReached naming it (a writing query
+// then writes nothing).
 struct Limits {
     std::chrono::milliseconds timeout{30'000};
     std::size_t max_rows = 1'000'000;  // rows of the answer, and rows any one operator may hold
+    // Bytes the query may hold at once: its lists, strings and maps, and the rows kept by sorting,
+    // grouping, DISTINCT, collect() and the answer (estimated: budget.h).
+    std::size_t max_memory = kDefaultMaxMemory;
+    // When the time limit starts counting; the default (epoch) is when run_query starts. A writing query
+    // sets it before reading the data, so that loading and writing count too.
+    std::chrono::steady_clock::time_point started{};
+    static constexpr std::size_t kDefaultMaxMemory = std::size_t{1} << 30;  // 1 GiB
     // Asked with the timeout: true stops the query (`kizuna serve`: its client has gone).
     std::function<bool()> cancelled;
 };
@@ -44,6 +52,8 @@ struct QueryResult {
     std::string plan;
     bool explain = false;
     bool profile = false;
+    // Notifications that do not stop the query (a label in no vocabulary ...).
+    std::vector<std::string> warnings;
 };
 
 // Whether the query text may write (has CREATE, MERGE, SET, REMOVE or DELETE): callers open a write

@@ -3,6 +3,7 @@
 // (SyntaxError, SemanticError, TypeError, ArgumentError, EntityNotFound, ConstraintVerificationFailed,
 // ParameterMissing, ...), whether it was found before running (compile time) or while running, and for
 // compile-time errors the line and column (1-based) in the query text.
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -25,10 +26,17 @@ class CypherError : public std::runtime_error {
     int column_;
 };
 
-// A query stopped by its limits (--timeout, --max-rows): not an error of the query itself.
+// A query stopped by one of its limits (Limits in engine.h, or the nesting bound of values): not an
+// error of the query itself. The message names the limit ("the time limit of 3000 ms"), not a flag:
+// front ends add their own words for the setting.
 class LimitReached : public std::runtime_error {
   public:
-    using std::runtime_error::runtime_error;
+    enum class Limit : std::uint8_t { Time, Rows, Memory, Nesting, Cancelled };
+    LimitReached(Limit limit, const std::string& message) : std::runtime_error(message), limit_(limit) {}
+    [[nodiscard]] Limit limit() const { return limit_; }
+
+  private:
+    Limit limit_;
 };
 
 // Where in the query text: for messages with a caret under the place.

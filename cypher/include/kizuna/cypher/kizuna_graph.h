@@ -49,6 +49,8 @@ class KizunaGraph : public PropertyGraph {
     void remove_label(NodeId node, const std::string& label) override;
     void delete_node(NodeId node, bool detach) override;
     void delete_rel(RelId rel) override;
+    [[nodiscard]] std::vector<std::string> label_vocabulary() const override;
+    [[nodiscard]] std::vector<std::string> type_vocabulary() const override;
     [[nodiscard]] bool has_function(const std::string& name) const override;
     [[nodiscard]] Value call_function(const std::string& name, const List& arguments) const override;
 

@@ -73,6 +73,11 @@ class PropertyGraph {
     virtual void delete_node(NodeId node, bool detach) = 0;
     virtual void delete_rel(RelId rel) = 0;
 
+    // The names labels and relationship types can take (Kizuna's vocabularies of kinds and relation
+    // types), so that a query naming one in neither is warned; empty when any name may appear.
+    [[nodiscard]] virtual std::vector<std::string> label_vocabulary() const { return {}; }
+    [[nodiscard]] virtual std::vector<std::string> type_vocabulary() const { return {}; }
+
     // Functions the graph adds to the language (lower-case names), e.g. Kizuna's active() and matches().
     [[nodiscard]] virtual bool has_function(const std::string& name) const {
         (void)name;

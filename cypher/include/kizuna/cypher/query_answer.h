@@ -43,12 +43,14 @@ struct QueryAnswer {
     std::string plan;  // EXPLAIN, PROFILE
     bool explain = false;
     bool profile = false;
-    bool wrote = false;           // a writing query (its changes are committed)
-    WriteCounts writes;           // what it did, as Cypher counts it
-    Store::WriteSummary written;  // what changed in the database
+    std::vector<std::string> warnings;  // as QueryResult's: printed beside the answer, never instead
+    bool wrote = false;                 // a writing query (its changes are committed)
+    WriteCounts writes;                 // what it did, as Cypher counts it
+    Store::WriteSummary written;        // what changed in the database
 };
 
-// {"columns": [...], "rows": [{column: value}], "writes": {...}} (and "plan" for EXPLAIN and PROFILE):
+// {"columns": [...], "rows": [{column: value}], "writes": {...}} (and "plan" for EXPLAIN and PROFILE,
+// "warnings": [...] when there are any):
 // a node is {"id", "labels", "properties"}, a relationship {"id", "type", "start", "end", "properties"},
 // a path {"nodes": [...], "relationships": [...]}.
 void to_json(nlohmann::json& out, const QueryAnswer& answer);

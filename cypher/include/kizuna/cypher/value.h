@@ -1,7 +1,9 @@
 #pragma once
 // The values of the query language: null, booleans, 64-bit integers, floats, strings, lists, maps, and
 // references to the nodes, relationships and paths of a property graph (property_graph.h). Lists and
-// maps are shared and immutable once built, so copying a value is cheap.
+// maps are shared and immutable once built, so copying a value is cheap. Each knows how deeply it nests,
+// and none nests deeper than kMaxNesting: comparing, printing and freeing values recurse, and stay far
+// from the stack's end.
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -18,6 +20,11 @@ using RelId = std::uint64_t;
 class Value;
 using List = std::vector<Value>;
 using Map = std::map<std::string, Value>;
+struct ListBox;
+struct MapBox;
+
+// How deeply lists and maps may nest; building a deeper one throws LimitReached (errors.h).
+inline constexpr std::uint32_t kMaxNesting = 1000;
 
 struct NodeRef {
     NodeId id;
@@ -52,8 +59,8 @@ class Value {
     Value(double d) : v_(d) {}
     Value(std::string s) : v_(std::move(s)) {}
     Value(const char* s) : v_(std::string(s)) {}
-    Value(List l) : v_(std::make_shared<const List>(std::move(l))) {}
-    Value(Map m) : v_(std::make_shared<const Map>(std::move(m))) {}
+    Value(List l);
+    Value(Map m);
     Value(NodeRef n) : v_(n) {}
     Value(RelRef r) : v_(r) {}
     Value(Path p) : v_(std::make_shared<const Path>(std::move(p))) {}
@@ -69,17 +76,48 @@ class Value {
         return type() == Type::Int ? static_cast<double>(as_int()) : as_float();
     }
     [[nodiscard]] const std::string& as_string() const { return std::get<std::string>(v_); }
-    [[nodiscard]] const List& as_list() const { return *std::get<std::shared_ptr<const List>>(v_); }
-    [[nodiscard]] const Map& as_map() const { return *std::get<std::shared_ptr<const Map>>(v_); }
+    [[nodiscard]] const List& as_list() const;
+    [[nodiscard]] const Map& as_map() const;
+    // 0 for a scalar, graph value or path; 1 + the deepest element's for a list or map.
+    [[nodiscard]] std::uint32_t nesting() const;
     [[nodiscard]] NodeId as_node() const { return std::get<NodeRef>(v_).id; }
     [[nodiscard]] RelId as_rel() const { return std::get<RelRef>(v_).id; }
     [[nodiscard]] const Path& as_path() const { return *std::get<std::shared_ptr<const Path>>(v_); }
 
   private:
-    std::variant<std::monostate, bool, std::int64_t, double, std::string, std::shared_ptr<const List>,
-                 std::shared_ptr<const Map>, NodeRef, RelRef, std::shared_ptr<const Path>>
+    std::variant<std::monostate, bool, std::int64_t, double, std::string, std::shared_ptr<const ListBox>,
+                 std::shared_ptr<const MapBox>, NodeRef, RelRef, std::shared_ptr<const Path>>
         v_;
 };
+
+struct ListBox {
+    List items;
+    std::uint32_t nesting;
+};
+struct MapBox {
+    Map items;
+    std::uint32_t nesting;
+};
+
+// The nesting of a new list or map of these elements. Throws LimitReached past kMaxNesting.
+[[nodiscard]] std::uint32_t nesting_of(const List& items);
+[[nodiscard]] std::uint32_t nesting_of(const Map& items);
+
+inline Value::Value(List l) {
+    const auto n = nesting_of(l);
+    v_ = std::make_shared<const ListBox>(ListBox{std::move(l), n});
+}
+inline Value::Value(Map m) {
+    const auto n = nesting_of(m);
+    v_ = std::make_shared<const MapBox>(MapBox{std::move(m), n});
+}
+inline const List& Value::as_list() const { return std::get<std::shared_ptr<const ListBox>>(v_)->items; }
+inline const Map& Value::as_map() const { return std::get<std::shared_ptr<const MapBox>>(v_)->items; }
+inline std::uint32_t Value::nesting() const {
+    if (type() == Type::List) return std::get<std::shared_ptr<const ListBox>>(v_)->nesting;
+    if (type() == Type::Map) return std::get<std::shared_ptr<const MapBox>>(v_)->nesting;
+    return 0;
+}
 
 // The name of a value's type in messages ("Integer", "String", "Node" ...).
 [[nodiscard]] const char* type_name(Value::Type type);
