@@ -142,8 +142,8 @@ TEST_CASE("a mapped graph checks only the blocks its answer reads", "[core][grap
     const CacheBlocks* blocks = GraphInternals::half_edges(graph).csr().blocks;
     REQUIRE(blocks != nullptr);
     CHECK(blocks->checked_count() == 0);
-    const auto v = graph.find("e00123");
-    REQUIRE(v);
+    const auto v = graph.find(std::string(graph.entity_id(123)));
+    REQUIRE(v == VertexId{123});
     const auto& half_edges = GraphInternals::half_edges(graph);
     for (auto [e, end] = out_edges(*v, half_edges); e != end; ++e) (void)graph.type(e->half.relation());
     CHECK(blocks->checked_count() > 0);
