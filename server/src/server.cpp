@@ -129,6 +129,9 @@ std::optional<std::string> upload_name(const std::string& name) {
     return name;
 }
 
+}  // namespace
+
+// (Not in the anonymous namespace: Server::Impl, declared in the header, holds them.)
 // cpp-httplib's server with its connections handed to Connections: the accepting thread gives each
 // socket to it at once (the task queue runs the task where it is enqueued), and Connections serves
 // each request with httplib's own request reading, routing and writing.
@@ -169,8 +172,6 @@ class RunningCount {
   private:
     std::atomic<std::size_t>& count_;
 };
-
-}  // namespace
 
 std::function<bool()> disconnection_check() { return Connections::client_gone(); }
 

@@ -14,7 +14,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string lower(std::string text) {
+std::string lowercase(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
@@ -96,7 +96,7 @@ bool accepts_gzip(const std::string& header) {
     std::istringstream items(header);
     for (std::string item; std::getline(items, item, ',');) {
         item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
-        item = lower(item);
+        item = lowercase(item);
         if (item == "gzip" || item.rfind("gzip;", 0) == 0) {
             const std::size_t q = item.find("q=");
             return q == std::string::npos || std::strtod(item.c_str() + q + 2, nullptr) > 0;
@@ -172,7 +172,7 @@ StaticFiles::StaticFiles(const fs::path& page, const fs::path& node_modules) {
             if (skipped_folder(name)) at.disable_recursion_pending();
             continue;
         }
-        const auto type = types.find(lower(at->path().extension().string()));
+        const auto type = types.find(lowercase(at->path().extension().string()));
         if (!at->is_regular_file(error) || name[0] == '.' || name == "package.json" ||
             name == "package-lock.json" || type == types.end())
             continue;
@@ -202,7 +202,7 @@ StaticFiles::StaticFiles(const fs::path& page, const fs::path& node_modules) {
                 if (name.empty() || name[0] == '.' || name == "node_modules") at.disable_recursion_pending();
                 continue;
             }
-            const auto type = kinds.find(lower(at->path().extension().string()));
+            const auto type = kinds.find(lowercase(at->path().extension().string()));
             if (!at->is_regular_file(error) || name[0] == '.' || type == kinds.end()) continue;
             auto file = std::make_shared<File>();
             file->source = at->path();
