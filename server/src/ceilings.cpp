@@ -10,7 +10,7 @@ namespace kizuna::server {
 namespace {
 
 // as_of and as-of name the same option.
-std::string ceiling_option_name(std::string name) {
+std::string long_option(std::string name) {
     std::replace(name.begin(), name.end(), '_', '-');
     return name;
 }
@@ -23,7 +23,7 @@ void apply_ceilings(const std::string& command, const CommandSpec& spec,
         bool given = false;
         for (const auto& [name, value] : params) {
             const auto alias = spec.aliases.find(name);
-            if (ceiling_option_name(alias == spec.aliases.end() ? name : alias->second) != option) continue;
+            if (long_option(alias == spec.aliases.end() ? name : alias->second) != option) continue;
             given = true;
             // Digits only: "+9e9" or " 99" must not pass for small here and large to the command.
             if (value.empty() || !std::all_of(value.begin(), value.end(),

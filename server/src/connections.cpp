@@ -13,6 +13,8 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace kizuna::server {
@@ -25,15 +27,20 @@ struct Connections::Connection {
     int fd;
     std::uint64_t id;         // never reused, unlike socket numbers: an event for a closed one finds nothing
     bool registered = false;  // in the epoll set (disabled while a worker has it: EPOLLONESHOT)
-    // Read ahead of the request parser, which asks one byte at a time; kept between requests.
-    std::array<char, 4096> buffer{};
-    std::size_t begin = 0, end = 0;
+    // What has come and the parser has not taken (it asks one byte at a time); kept between requests.
+    // The poll loop gathers a request's head here, so that a worker gets only whole heads.
+    std::string buffer;
+    std::size_t begin = 0;
+    bool head_started = false;  // some of the next request's head has come
+    Clock::time_point head_deadline;
     std::size_t requests = 0;
     Clock::time_point read_deadline, write_deadline;
     bool writing = false;
     bool close_after = false;
-    Clock::time_point checked;  // client_gone(): the last look at the socket
-    bool gone = false;
+    // gone(): the last look at the socket (ns since the clock's epoch), and what it saw. Atomic: a
+    // query may ask from a thread of its own.
+    std::atomic<std::int64_t> checked{0};
+    std::atomic<bool> gone{false};
     // Closing after an answer whose request body was not read: what the client still sends is read and
     // dropped for a moment (by the poll loop), for a close with unread data would send a reset, which
     // can destroy the answer before the client reads it.
@@ -45,6 +52,29 @@ struct Connections::Connection {
 namespace {
 
 thread_local Connections::Connection* current = nullptr;
+
+constexpr std::size_t kChunk = 16384;
+constexpr std::size_t kMostHead = 64 * 1024;  // more without its end: the parser refuses it
+
+// Appends what the socket has (one recv) to the connection's buffer.
+ssize_t read_some(Connections::Connection& c) {
+    if (c.begin > 0) {
+        c.buffer.erase(0, c.begin);
+        c.begin = 0;
+    }
+    const std::size_t had = c.buffer.size();
+    c.buffer.resize(had + kChunk);
+    const ssize_t n = ::recv(c.fd, c.buffer.data() + had, kChunk, MSG_DONTWAIT);
+    c.buffer.resize(had + static_cast<std::size_t>(std::max<ssize_t>(n, 0)));
+    return n;
+}
+
+// Whether the buffer holds a request's whole head (its line and headers), or more than a head may be.
+bool head_complete(const Connections::Connection& c) {
+    const std::string_view rest = std::string_view(c.buffer).substr(c.begin);
+    return rest.find("\r\n\r\n") != std::string_view::npos || rest.find("\n\n") != std::string_view::npos ||
+           rest.size() >= kMostHead;
+}
 
 // Waits until the socket is ready for events or the deadline passes; false at the deadline.
 bool wait_for(int fd, short events, Clock::time_point deadline) {
@@ -83,26 +113,29 @@ class SocketStream : public httplib::Stream {
         : c_(connection), write_limit_(write_limit) {}
 
     bool is_readable() const override {
-        return c_.begin < c_.end || wait_for(c_.fd, POLLIN, c_.read_deadline);
+        return c_.begin < c_.buffer.size() || wait_for(c_.fd, POLLIN, c_.read_deadline);
     }
     bool is_writable() const override { return wait_for(c_.fd, POLLOUT, write_deadline()); }
 
     ssize_t read(char* ptr, size_t size) override {
-        if (c_.begin == c_.end) {
+        if (c_.begin == c_.buffer.size()) {
+            c_.buffer.clear();
+            c_.begin = 0;
             for (;;) {
                 if (!wait_for(c_.fd, POLLIN, c_.read_deadline)) return -1;
                 // A large read (a body) goes straight to its place.
-                char* into = size >= c_.buffer.size() ? ptr : c_.buffer.data();
-                const std::size_t room = size >= c_.buffer.size() ? size : c_.buffer.size();
-                const ssize_t n = ::recv(c_.fd, into, room, MSG_DONTWAIT);
+                if (size >= kChunk) {
+                    const ssize_t n = ::recv(c_.fd, ptr, size, MSG_DONTWAIT);
+                    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
+                    return n;
+                }
+                const ssize_t n = read_some(c_);
                 if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) continue;
-                if (n <= 0 || into == ptr) return n;
-                c_.begin = 0;
-                c_.end = static_cast<std::size_t>(n);
+                if (n <= 0) return n;
                 break;
             }
         }
-        const std::size_t n = std::min(size, c_.end - c_.begin);
+        const std::size_t n = std::min(size, c_.buffer.size() - c_.begin);
         std::memcpy(ptr, c_.buffer.data() + c_.begin, n);
         c_.begin += n;
         return static_cast<ssize_t>(n);
@@ -220,11 +253,12 @@ void Connections::wait(std::shared_ptr<Connection> connection, Clock::time_point
     }
     epoll_event event{};
     event.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-    event.data.u64 = connection->id;
+    const std::uint64_t id = connection->id;  // before the move below
+    event.data.u64 = id;
     const int fd = connection->fd;
     const bool registered = connection->registered;
     connection->registered = true;
-    waiting_[connection->id] = {std::move(connection), until};
+    waiting_[id] = {std::move(connection), until};
     epoll_ctl(epoll_, registered ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &event);
 }
 
@@ -237,7 +271,8 @@ void Connections::poll_loop() {
         {
             const std::lock_guard<std::mutex> lock(mutex_);
             for (int i = 0; i < n; ++i) {
-                const auto found = waiting_.find(events[static_cast<std::size_t>(i)].data.u64);
+                const std::uint64_t id = events[static_cast<std::size_t>(i)].data.u64;  // a copy: packed
+                const auto found = waiting_.find(id);
                 if (found == waiting_.end()) continue;  // the wake-up, or one closed meanwhile
                 ready.push_back(std::move(found->second.first));
                 waiting_.erase(found);
@@ -254,7 +289,7 @@ void Connections::poll_loop() {
         }
         for (auto& connection : ready) {
             if (!connection->lingering) {
-                workers_->enqueue([this, connection] { serve(connection); });
+                gather(connection);
             } else if (drain(*connection)) {
                 close(*connection);
             } else {
@@ -265,6 +300,28 @@ void Connections::poll_loop() {
     }
 }
 
+void Connections::gather(const std::shared_ptr<Connection>& connection) {
+    Connection& c = *connection;
+    for (;;) {
+        const ssize_t n = read_some(c);
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            close(c);  // closed by the client (or broken) before a whole request
+            return;
+        }
+        if (n < 0 || head_complete(c)) break;
+    }
+    if (head_complete(c)) {
+        c.head_started = false;
+        workers_->enqueue([this, connection] { serve(connection); });
+        return;
+    }
+    if (!c.head_started) {
+        c.head_started = true;
+        c.head_deadline = Clock::now() + limits_.headers;
+    }
+    wait(connection, c.head_deadline);
+}
+
 void Connections::serve(const std::shared_ptr<Connection>& connection) {
     Connection& c = *connection;
     current = &c;
@@ -272,23 +329,22 @@ void Connections::serve(const std::shared_ptr<Connection>& connection) {
     for (;;) {
         const Clock::time_point start = Clock::now();
         ++c.requests;
-        c.read_deadline = start + limits_.headers;
+        c.read_deadline = start + limits_.request;  // the head is here; the body has this long
         c.writing = false;
         c.close_after = false;
         c.gone = false;
-        c.checked = {};
+        c.checked = 0;
         const bool close_now = c.requests >= limits_.requests_per_connection || stopping_;
         bool closed = false;
         bool ok = false;
         try {
             SocketStream stream(c, limits_.write);
-            ok = serve_(stream, close_now, closed,
-                        [&c, start, this](httplib::Request&) { c.read_deadline = start + limits_.request; });
+            ok = serve_(stream, close_now, closed);
         } catch (...) {  // the request's handlers answer their own errors; this is only a last guard
             ok = false;
         }
         keep = ok && !closed && !close_now && !c.close_after && !stopping_;
-        if (!keep || c.begin == c.end) break;  // else a pipelined request is already here
+        if (!keep || !head_complete(c)) break;  // else a pipelined request is already here
     }
     current = nullptr;
     if (c.close_after && !stopping_) {
@@ -296,6 +352,10 @@ void Connections::serve(const std::shared_ptr<Connection>& connection) {
         c.lingering = true;
         c.linger_until = Clock::now() + std::chrono::seconds(1);
         wait(connection, c.linger_until);
+    } else if (keep && c.begin < c.buffer.size()) {  // part of the next head is here
+        c.head_started = true;
+        c.head_deadline = Clock::now() + limits_.headers;
+        wait(connection, c.head_deadline);
     } else if (keep) {
         wait(connection, Clock::now() + limits_.idle);
     } else {
@@ -327,16 +387,24 @@ void Connections::shutdown() {
     ::close(wake_);
 }
 
-bool Connections::client_gone() {
+namespace {
+
+bool gone(Connections::Connection& c, bool stopping) {
+    if (stopping || c.gone) return true;
+    const std::int64_t now = Clock::now().time_since_epoch().count();
+    if (now - c.checked < std::chrono::nanoseconds(std::chrono::milliseconds(5)).count()) return false;
+    c.checked = now;
+    pollfd p{c.fd, POLLRDHUP, 0};
+    if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) c.gone = true;
+    return c.gone;
+}
+
+}  // namespace
+
+std::function<bool()> Connections::client_gone() {
     Connection* c = current;
-    if (c == nullptr) return false;
-    if (c->owner.stopping_) return true;
-    const Clock::time_point now = Clock::now();
-    if (c->gone || now - c->checked < std::chrono::milliseconds(5)) return c->gone;
-    c->checked = now;
-    pollfd p{c->fd, POLLRDHUP, 0};
-    if (::poll(&p, 1, 0) > 0 && (p.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0) c->gone = true;
-    return c->gone;
+    if (c == nullptr) return [] { return false; };
+    return [c] { return gone(*c, c->owner.stopping_); };
 }
 
 void Connections::close_after_answer() {

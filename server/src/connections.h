@@ -2,9 +2,10 @@
 // Private to server: the connections of `kizuna serve`, kept so that no client can hold the server.
 // cpp-httplib's own loop gives each connection a pool thread for its whole life, waiting in its reads:
 // 50 idle TCP connections held every thread and stalled every other client for 27 s. Here a connection
-// holds a thread only while one request of it is read, answered and written; waiting for its first byte,
-// or for the next request of a kept-alive connection, it is one entry in an epoll set. Every wait has an
-// end (ConnectionLimits), and past max_connections the longest-idle connection is closed to make room.
+// holds a thread only while one request of it is answered (its body read, the answer written); waiting
+// for a request, and while the request's line and headers come in, it is one entry in an epoll set. Every
+// wait has an end (ConnectionLimits), and past max_connections the longest-idle connection is closed to make
+// room.
 #include <httplib.h>
 
 #include <atomic>
@@ -24,7 +25,7 @@ struct ConnectionLimits {
     std::size_t threads = 16;                   // requests read, answered and written at once
     std::chrono::milliseconds idle{5'000};      // first request, and next one of a kept-alive connection
     std::chrono::milliseconds headers{10'000};  // from the first byte of a request to its last header
-    std::chrono::milliseconds request{60'000};  // the whole request, body included
+    std::chrono::milliseconds request{60'000};  // the body, once the head is whole
     std::chrono::milliseconds write{60'000};    // the whole answer, to a client that reads it
     std::size_t requests_per_connection = 100;
 };
@@ -32,8 +33,7 @@ struct ConnectionLimits {
 // Serves one request from the stream: the request is read, answered and written. close: the answer
 // says "Connection: close". Sets closed when the client asked to close. Returns false when the
 // connection cannot go on.
-using ServeOne = std::function<bool(httplib::Stream& stream, bool close, bool& closed,
-                                    const std::function<void(httplib::Request&)>& headers_read)>;
+using ServeOne = std::function<bool(httplib::Stream& stream, bool close, bool& closed)>;
 
 class Connections {
   public:
@@ -47,10 +47,10 @@ class Connections {
     // Closes every waiting connection and waits for the requests being served. Idempotent.
     void shutdown();
 
-    // During a request on a worker thread: whether its client has closed the connection, or the
-    // server is stopping (a long query then stops rather than answer no one). Checked at most every
-    // few milliseconds (one poll() call).
-    [[nodiscard]] static bool client_gone();
+    // During a request on a worker thread: a check, callable from any thread until the request is
+    // answered, whether its client has closed the connection or the server is stopping (a long query
+    // then stops rather than answer no one). It looks at the socket at most every 5 ms (one poll()).
+    [[nodiscard]] static std::function<bool()> client_gone();
     // During a request: the connection closes after its answer (its body was not read).
     static void close_after_answer();
 
@@ -58,6 +58,8 @@ class Connections {
 
   private:
     void poll_loop();
+    // Reads what a waiting connection has; hands it to a worker once its request's head is whole.
+    void gather(const std::shared_ptr<Connection>& connection);
     void wait(std::shared_ptr<Connection> connection, std::chrono::steady_clock::time_point until);
     void serve(const std::shared_ptr<Connection>& connection);
     void close(Connection& connection);

@@ -131,6 +131,9 @@ std::optional<std::string> upload_name(const std::string& name) {
     return name;
 }
 
+}  // namespace
+
+// (Not in the anonymous namespace: Server::Impl, declared in the header, holds them.)
 // cpp-httplib's server with its connections handed to Connections: the accepting thread gives each
 // socket to it at once (the task queue runs the task where it is enqueued), and Connections serves
 // each request with httplib's own request reading, routing and writing.
@@ -143,9 +146,8 @@ class HttpServer : public httplib::Server {
     // The library listens with a backlog of 5: a burst of connections would see SYNs dropped and
     // retried a second later. Linux takes a second listen() on the socket as the new backlog.
     void widen_backlog(int backlog) { ::listen(svr_sock_, backlog); }
-    bool serve_one(httplib::Stream& stream, bool close, bool& closed,
-                   const std::function<void(httplib::Request&)>& headers_read) {
-        return process_request(stream, close, closed, headers_read);
+    bool serve_one(httplib::Stream& stream, bool close, bool& closed) {
+        return process_request(stream, close, closed, nullptr);
     }
 
   private:
@@ -173,9 +175,7 @@ class RunningCount {
     std::atomic<std::size_t>& count_;
 };
 
-}  // namespace
-
-bool client_disconnected() { return Connections::client_gone(); }
+std::function<bool()> disconnection_check() { return Connections::client_gone(); }
 
 struct Server::Impl {
     explicit Impl(ServeOptions given)
@@ -417,10 +417,10 @@ struct Server::Impl {
             }
             if (request.method != "GET" && request.method != "HEAD" && request.path.rfind("/api/", 0) == 0) {
                 const bool write = request.method == "POST" && kWrites.count(request.path.substr(5)) > 0;
-                if (write && options.allow_write) return httplib::Server::HandlerResponse::Unhandled;
-                if (write) {
-                    (void)may_write(request, response);
-                } else {
+                // Read-only, or no token: refused before the body is read (no one without the token
+                // can make the server read a large or slow body).
+                if (write && may_write(request, response)) return httplib::Server::HandlerResponse::Unhandled;
+                if (!write) {
                     send_error(response, 404, "no such endpoint: " + request.method + " " + request.path, 2);
                 }
                 Connections::close_after_answer();  // its body is not read
@@ -477,9 +477,8 @@ struct Server::Impl {
         limits.request = options.request_timeout;
         limits.write = options.write_timeout;
         limits.requests_per_connection = kRequestsPerConnection;
-        Connections connections(limits, [this](httplib::Stream& stream, bool close, bool& closed,
-                                               const std::function<void(httplib::Request&)>& headers_read) {
-            return http.serve_one(stream, close, closed, headers_read);
+        Connections connections(limits, [this](httplib::Stream& stream, bool close, bool& closed) {
+            return http.serve_one(stream, close, closed);
         });
         http.serve_with(&connections);
         http.listen_after_bind();

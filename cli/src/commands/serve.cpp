@@ -171,7 +171,7 @@ Command add_serve(CLI::App& app, Context& context) {
                                        std::ostream& err, const Store& store, SharedGraph& graph) {
                     // A query whose client has gone stops.
                     const SharedData shared{[&store]() -> const Store& { return store; }, &graph,
-                                            [] { return server::client_disconnected(); }};
+                                            server::disconnection_check()};
                     // The server's database (for the commands that open it themselves: search, import) and
                     // language, unless the request names one (?lang=ja).
                     std::vector<std::string> words = {"--db", db};

@@ -72,9 +72,10 @@ struct ServeOptions {
     std::vector<std::string> allowed_hosts;
 };
 
-// During a request, on the thread answering it: whether its client has closed the connection (or the
-// server is stopping). A long command checks it to stop working for no one. False on other threads.
-[[nodiscard]] bool client_disconnected();
+// During a request, on the thread answering it: a check whether its client has closed the connection
+// (or the server is stopping), which a long command may call from any of its threads until the answer
+// is given, to stop working for no one. Always false outside a request.
+[[nodiscard]] std::function<bool()> disconnection_check();
 
 class Server {
   public:
