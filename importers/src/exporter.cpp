@@ -150,7 +150,7 @@ class GraphmlWriter {
   public:
     explicit GraphmlWriter(const TemporaryOutput& output)
         : path_(output.final_path()), writer_(xmlNewTextWriterFilename(output.path().c_str(), 0)) {
-        if (!writer_) throw StorageError(path.string() + ": cannot write here");
+        if (!writer_) throw StorageError(path_.string() + ": cannot write here");
         xmlTextWriterSetIndent(writer_.get(), 1);
     }
     void check(int result) const {
