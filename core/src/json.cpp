@@ -11,10 +11,10 @@ using nlohmann::json;
 
 namespace {
 
-const std::set<std::string> kEntityKeys = {"id",      "kind",       "names",  "aliases",
-                                           "country", "attributes", "sources"};
-const std::set<std::string> kRelationKeys = {"id",    "type", "from",       "to",
-                                             "start", "end",  "attributes", "sources"};
+const std::set<std::string> kEntityJsonKeys = {"id",      "kind",       "names",  "aliases",
+                                               "country", "attributes", "sources"};
+const std::set<std::string> kRelationJsonKeys = {"id",    "type", "from",       "to",
+                                                 "start", "end",  "attributes", "sources"};
 const std::set<std::string> kTypeKeys = {"id", "labels", "directed", "description", "category"};
 const std::set<std::string> kKindKeys = {"id", "labels", "description"};
 
@@ -101,7 +101,7 @@ void to_json(json& out, const Entity& entity) {
 }
 
 void from_json(const json& in, Entity& entity) {
-    require_object(in, "entity", kEntityKeys);
+    require_object(in, "entity", kEntityJsonKeys);
     entity.id = string_field(in, "id", true);
     entity.kind = string_field(in, "kind", true);
     entity.names = {};
@@ -134,7 +134,7 @@ void to_json(json& out, const Relation& relation) {
 }
 
 void from_json(const json& in, Relation& relation) {
-    require_object(in, "relation", kRelationKeys);
+    require_object(in, "relation", kRelationJsonKeys);
     relation.id = string_field(in, "id", true);
     relation.type = string_field(in, "type", true);
     relation.from = string_field(in, "from", true);
