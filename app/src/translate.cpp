@@ -33,10 +33,7 @@ void rethrow_translated(const std::vector<std::string>& settings) {
         error.total_problems = e.total();
         throw error;
     } catch (const InvalidDataError& e) {
-        AppError error(ErrorKind::InvalidData, settings_in(e.what(), settings));
-        error.problems = {e.what()};
-        error.total_problems = 1;
-        throw error;
+        throw AppError(ErrorKind::InvalidData, settings_in(e.what(), settings));
     } catch (const EntityLookupError& e) {
         // The store words an unknown name "unknown entity '…'"; any other lookup failure is a name that
         // several entities answer to.
