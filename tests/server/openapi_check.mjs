@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 
 const [kizuna, data, work, web] = process.argv.slice(2);
-const require = createRequire(path.join(web, "package.json"));
+const require = createRequire(path.resolve(web, "package.json"));
 const SwaggerParser = require("@apidevtools/swagger-parser");
 
 rmSync(work, { recursive: true, force: true });
