@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "context.h"
+#include "kizuna/app/errors.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/version.h"
 
@@ -29,6 +30,34 @@ Examples:
 
 Exit codes: 0 answered, 2 usage or unknown/ambiguous entity, 3 invalid input data (nothing written),
 4 database problem (cannot open, locked, corrupt, newer schema).)";
+
+// PRODUCT.md's exit code of each kind of error.
+int exit_code(kizuna::app::ErrorKind kind) {
+    switch (kind) {
+        case kizuna::app::ErrorKind::Usage:
+        case kizuna::app::ErrorKind::UnknownEntity:
+        case kizuna::app::ErrorKind::AmbiguousEntity:
+        case kizuna::app::ErrorKind::Limit:
+            return kExitUsage;
+        case kizuna::app::ErrorKind::InvalidData:
+            return kExitInvalidData;
+        case kizuna::app::ErrorKind::Database:
+            return kExitStorage;
+        case kizuna::app::ErrorKind::Internal:
+            break;
+    }
+    return 1;
+}
+
+// The message with settings spelled as options (--max-rows); an import's problems first, one a line.
+int report_error(const kizuna::app::AppError& e, std::ostream& err) {
+    const std::string message = e.message(kizuna::app::command_line_spelling);
+    if (!(e.problems.size() == 1 && e.problems.front() == e.what())) {
+        for (const auto& problem : e.problems) err << problem << '\n';
+    }
+    err << "kizuna: " << message << '\n';
+    return exit_code(e.kind());
+}
 
 }  // namespace
 
@@ -126,6 +155,11 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         std::vector<std::string> reversed(args.rbegin(), args.rend());
         app.parse(reversed);
     } catch (const CLI::ParseError& e) {
+        // No command at all: the commands and examples --help shows (CLI11 would only ask for one).
+        if (command_word.empty() && e.get_exit_code() != 0) {
+            err << app.help() << "kizuna: give a command (kizuna COMMAND --help tells more of one)\n";
+            return kExitUsage;
+        }
         const int code = app.exit(e, out, err);
         return code == 0 ? 0 : kExitUsage;
     }
@@ -141,6 +175,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         out.flush();
         if (!out) return report("cannot write the answer to standard output", 1);
         return 0;
+    } catch (const kizuna::app::AppError& e) {
+        return report_error(e, err);
     } catch (const kizuna::ImportError& e) {
         for (const auto& problem : e.problems()) err << problem << '\n';
         std::string summary = std::to_string(e.total()) + (e.total() == 1 ? " problem" : " problems");

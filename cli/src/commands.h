@@ -15,21 +15,21 @@ struct Command {
     std::function<void()> run;  // throws kizuna errors; main maps them to exit codes
 };
 
-Command add_init(CLI::App& app, Context& context);
-Command add_import(CLI::App& app, Context& context);
-Command add_export(CLI::App& app, Context& context);
-Command add_search(CLI::App& app, Context& context);
-Command add_list(CLI::App& app, Context& context);
-Command add_show(CLI::App& app, Context& context);
-Command add_partners(CLI::App& app, Context& context);
-Command add_path(CLI::App& app, Context& context);
-Command add_common(CLI::App& app, Context& context);
-Command add_ego(CLI::App& app, Context& context);
-Command add_timeline(CLI::App& app, Context& context);
-Command add_stats(CLI::App& app, Context& context);
-Command add_render(CLI::App& app, Context& context);
-Command add_demo(CLI::App& app, Context& context);
-Command add_serve(CLI::App& app, Context& context);
-Command add_query(CLI::App& app, Context& context);
+Command add_init(CLI::App& root, Context& context);
+Command add_import(CLI::App& root, Context& context);
+Command add_export(CLI::App& root, Context& context);
+Command add_search(CLI::App& root, Context& context);
+Command add_list(CLI::App& root, Context& context);
+Command add_show(CLI::App& root, Context& context);
+Command add_partners(CLI::App& root, Context& context);
+Command add_path(CLI::App& root, Context& context);
+Command add_common(CLI::App& root, Context& context);
+Command add_ego(CLI::App& root, Context& context);
+Command add_timeline(CLI::App& root, Context& context);
+Command add_stats(CLI::App& root, Context& context);
+Command add_render(CLI::App& root, Context& context);
+Command add_demo(CLI::App& root, Context& context);
+Command add_serve(CLI::App& root, Context& context);
+Command add_query(CLI::App& root, Context& context);
 
 }  // namespace kizuna::cli

@@ -5,8 +5,6 @@
 #include <cstdlib>
 #include <ostream>
 
-#include "kizuna/core/errors.h"
-
 namespace kizuna::cli {
 
 std::filesystem::path default_db_path() {
@@ -14,66 +12,29 @@ std::filesystem::path default_db_path() {
     return "kizuna.db";
 }
 
-namespace {
-
-void require_database(const std::filesystem::path& db) {
-    if (!std::filesystem::exists(db)) {
-        throw StorageError(db.string() + ": no database here; create one with `kizuna --db " + db.string() +
-                           " init` or load the bundled data with `kizuna demo`");
+app::Session& Context::session(app::SessionOptions options) const {
+    if (session_ != nullptr) return *session_;
+    if (shared != nullptr) {
+        options.writes_allowed = false;
+        options.cancelled = shared->cancelled;
+        session_ = std::make_unique<app::Session>(db, shared->store(), *shared->graph, std::move(options));
+        return *session_;
     }
-}
-
-}  // namespace
-
-Store Context::open_for_reading() const {
-    require_database(db);
-    try {
-        return Store::open(db, Store::Mode::ReadOnly);
-    } catch (const OutdatedSchemaError& e) {
-        // A database from an older Kizuna: upgraded in place (every write command would do the same),
-        // then read as usual. Without write access it stays as it is and the message says how.
-        try {
-            (void)Store::open(db, Store::Mode::ReadWrite);
-        } catch (const StorageError& cannot) {
-            throw StorageError(std::string(e.what()) + "; upgrading it failed: " + cannot.what());
-        }
-        return Store::open(db, Store::Mode::ReadOnly);
-    }
-}
-
-Store Context::open_for_writing() const {
-    require_database(db);
-    return Store::open(db, Store::Mode::ReadWrite);
-}
-
-namespace {
-
-// Building takes seconds from a million relations on: say why the first query after a change waits.
-Snapshot take_snapshot(const Context& context, const Store& store) {
-    return Snapshot::take(store, [&] {
+    // Building takes seconds from a million relations on: say why the first query after a change waits.
+    options.before_building = [this](const Store& store) {
         constexpr std::int64_t kWorthSaying = 500'000;
         if (isatty(STDERR_FILENO) != 1) return;
         const std::int64_t relations = store.relation_count();  // a full count: once
         if (relations >= kWorthSaying) {
-            context.e() << "building the query graph of " << relations
-                        << " relations (after each change, once; later commands load it from "
-                        << Graph::cache_path(store.path()).filename().string() << ")\n"
-                        << std::flush;
+            e() << "building the query graph of " << relations
+                << " relations (after each change, once; later commands load it from "
+                << Graph::cache_path(store.path()).filename().string() << ")\n"
+                << std::flush;
         }
-    });
+    };
+    session_ = std::make_unique<app::Session>(db, std::move(options));
+    return *session_;
 }
-
-}  // namespace
-
-Loaded::Loaded(const Context& context)
-    : own_store_(context.shared == nullptr ? std::optional<Store>(context.open_for_reading()) : std::nullopt),
-      store(context.shared == nullptr ? *own_store_ : context.shared->store()),
-      snapshot(context.shared == nullptr ? take_snapshot(context, store)
-                                         : Snapshot::take(store, *context.shared->graph)) {}
-
-ReadingStore::ReadingStore(const Context& context)
-    : own_(context.shared == nullptr ? std::optional<Store>(context.open_for_reading()) : std::nullopt),
-      store_(context.shared == nullptr ? &*own_ : &context.shared->store()) {}
 
 std::string default_lang() {
     for (const char* variable : {"KIZUNA_LANG", "LANG"}) {
@@ -86,13 +47,6 @@ std::string default_lang() {
         if (std::string(variable) == "KIZUNA_LANG") break;  // a bad value is not silently replaced by LANG
     }
     return "en";
-}
-
-std::optional<PartialDate> date_option(const std::string& option, const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    if (auto date = PartialDate::parse(text)) return date;
-    throw UsageError(option + ": '" + text +
-                     "' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD (e.g. 2024-11-15)");
 }
 
 }  // namespace kizuna::cli

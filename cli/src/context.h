@@ -1,11 +1,13 @@
 #pragma once
-// What every command shares: the global options (--db, --format, --lang) and the ways to reach the data.
+// What every command shares: the global options (--db, --format, --lang), where answers go, and the
+// session (app/) that answers the command's request.
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
-#include <optional>
+#include <memory>
 #include <string>
 
+#include "kizuna/app/session.h"
 #include "kizuna/core/snapshot.h"
 #include "kizuna/core/store.h"
 
@@ -34,42 +36,11 @@ struct Context {
     [[nodiscard]] std::ostream& o() const { return *out; }
     [[nodiscard]] std::ostream& e() const { return *err; }
 
-    // The database for reading; a missing file is a StorageError that suggests `kizuna init`.
-    [[nodiscard]] Store open_for_reading() const;
-    [[nodiscard]] Store open_for_writing() const;
-};
-
-// The database for reading and one snapshot of it (its graph and every row an answer reads), for the
-// query commands. Built in place: the snapshot refers to the store beside it.
-class Loaded {
-  public:
-    explicit Loaded(const Context& context);
-    Loaded(const Loaded&) = delete;
-    Loaded& operator=(const Loaded&) = delete;
+    // The session on the database (made on first use): the shared connection and graph when serving.
+    [[nodiscard]] app::Session& session(app::SessionOptions options = {}) const;
 
   private:
-    std::optional<Store> own_store_;  // when the context has no shared data
-
-  public:
-    const Store& store;
-    Snapshot snapshot;
-    // The vertex an argument names (id or any name); throws EntityLookupError (exit 2).
-    [[nodiscard]] VertexId vertex(const std::string& name) const { return snapshot.vertex(name); }
-    [[nodiscard]] const Graph& graph() const { return snapshot.graph(); }
-};
-
-// The store alone, for commands that need no graph (search): the shared connection when serving, else
-// one of its own.
-class ReadingStore {
-  public:
-    explicit ReadingStore(const Context& context);
-    ReadingStore(const ReadingStore&) = delete;
-    ReadingStore& operator=(const ReadingStore&) = delete;
-    [[nodiscard]] const Store& store() const { return *store_; }
-
-  private:
-    std::optional<Store> own_;
-    const Store* store_;
+    mutable std::unique_ptr<app::Session> session_;
 };
 
 // The language when --lang is not given: $KIZUNA_LANG, else the language of $LANG, else en.
@@ -77,8 +48,5 @@ class ReadingStore {
 
 // The default database path when --db is not given.
 [[nodiscard]] std::filesystem::path default_db_path();
-
-// A date given on the command line; a bad one is a UsageError naming the option.
-[[nodiscard]] std::optional<PartialDate> date_option(const std::string& option, const std::string& text);
 
 }  // namespace kizuna::cli

@@ -1,22 +1,11 @@
 #pragma once
-// The largest values of the options that scale a command's work, so that no option can make a command
-// run without end; `--help` states each one. A value outside its range is a usage error (exit 2).
+// The check of the command line's counts (the ranges come from the requests' descriptions, app/): a value
+// outside its range is a usage error (exit 2) in CLI11's words, naming the option.
 #include <CLI/CLI.hpp>
 #include <cstddef>
 #include <string>
 
 namespace kizuna::cli {
-
-inline constexpr std::size_t kMostPaths = 10000;             // path --cap
-inline constexpr std::size_t kMostShortestPaths = 1000;      // path --k
-inline constexpr std::size_t kMostHops = 100;                // path --max-hops
-inline constexpr std::size_t kMostSimpleHops = 10;           // path --simple --max-hops
-inline constexpr std::size_t kLargestRadius = 50;            // ego and render --radius
-inline constexpr std::size_t kMostRanked = 10000;            // stats --top
-inline constexpr std::size_t kMostSources = 1000000;         // stats --sources
-inline constexpr std::size_t kMostSearchResults = 1000;      // search --limit
-inline constexpr std::size_t kMostDiagramEntities = 5000;    // render --max-entities
-inline constexpr std::size_t kMostDiagramRelations = 20000;  // render --max-relations
 
 // A whole number from least to most; anything else (negative, a fraction, a word) is refused with the
 // range it must lie in.

@@ -2,6 +2,7 @@
 // Private to importers: what the readers produce, each value with the place it came from.
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <vector>
@@ -71,6 +72,8 @@ std::string read_csv(const std::string& file, const std::string& encoding, Batch
 [[nodiscard]] bool csv_holds_relations(const std::string& file);
 void read_xlsx(const std::string& file, Batch& batch, Problems& problems);
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems);
+// The same from a stream (records given in memory); file names their place in problems.
+void read_jsonl(std::istream& in, const std::string& file, Batch& batch, Problems& problems);
 void read_graphml(const std::string& file, Batch& batch, Problems& problems);
 
 }  // namespace kizuna::importers

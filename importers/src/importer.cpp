@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -12,6 +13,7 @@
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 #include "kizuna/importers/import.h"
+#include "kizuna/importers/import_text.h"
 #include "relation_stream.h"
 #include "text_encoding.h"
 #include "unique_ids.h"
@@ -219,8 +221,12 @@ bool streamable(const std::filesystem::path& file) {
 
 }  // namespace
 
-ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths,
-                          const ImportOptions& options) {
+namespace {
+
+// An import of files and of records already read (read_more adds them to the batch).
+ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& paths,
+                        const std::function<void(Batch&, Problems&)>& read_more,
+                        const ImportOptions& options) {
     std::string encoding;
     if (!options.encoding.empty()) {
         const auto supported = importers::supported_encoding(options.encoding);
@@ -232,6 +238,7 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
     }
     Problems problems;
     Batch batch;
+    if (read_more) read_more(batch, problems);
     std::vector<std::filesystem::path> streamed, read_now;
     std::uintmax_t streamed_bytes = 0;
     for (const auto& file : expand(paths, problems)) {
@@ -336,6 +343,24 @@ ImportReport import_files(Store& store, const std::vector<std::filesystem::path>
             store, [&](BulkWriter& writer) { process(&writer); }, expected);
     }
     return report;
+}
+
+}  // namespace
+
+ImportReport import_files(Store& store, const std::vector<std::filesystem::path>& paths,
+                          const ImportOptions& options) {
+    return run_import(store, paths, {}, options);
+}
+
+ImportReport import_jsonl_text(Store& store, const std::string& name, const std::string& text,
+                               const ImportOptions& options) {
+    return run_import(
+        store, {},
+        [&](Batch& batch, Problems& problems) {
+            std::istringstream in(text);
+            importers::read_jsonl(in, name, batch, problems);
+        },
+        options);
 }
 
 }  // namespace kizuna

@@ -59,6 +59,10 @@ void read_jsonl(const std::string& file, Batch& batch, Problems& problems) {
         problems.add({file, 0}, "cannot open the file");
         return;
     }
+    read_jsonl(in, file, batch, problems);
+}
+
+void read_jsonl(std::istream& in, const std::string& file, Batch& batch, Problems& problems) {
     const auto file_name = std::make_shared<const std::string>(file);
     std::string line;
     std::size_t line_number = 0;

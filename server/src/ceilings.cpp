@@ -3,40 +3,41 @@
 #include <algorithm>
 #include <cctype>
 
-#include "api_request.h"
-
 namespace kizuna::server {
 
 namespace {
 
-// as_of and as-of name the same option.
-std::string long_option(std::string name) {
-    std::replace(name.begin(), name.end(), '_', '-');
-    return name;
+// as-of and as_of name the same parameter; an alias names its parameter.
+std::string parameter_name(const Endpoint& endpoint, std::string name) {
+    std::replace(name.begin(), name.end(), '-', '_');
+    const auto alias = endpoint.aliases.find(name);
+    return alias == endpoint.aliases.end() ? name : alias->second;
 }
 
 }  // namespace
 
-void apply_ceilings(const std::string& command, const CommandSpec& spec,
-                    std::vector<std::pair<std::string, std::string>>& params) {
-    for (const auto& [option, ceiling] : spec.ceilings) {
+void apply_ceilings(const Endpoint& endpoint, const EndpointLimits& limits, QueryParams& params) {
+    for (const auto& [parameter, ceiling] : limits.ceilings) {
         bool given = false;
         for (const auto& [name, value] : params) {
-            const auto alias = spec.aliases.find(name);
-            if (long_option(alias == spec.aliases.end() ? name : alias->second) != option) continue;
+            if (parameter_name(endpoint, name) != parameter) continue;
             given = true;
-            // Digits only: "+9e9" or " 99" must not pass for small here and large to the command.
+            // Digits only: "+9e9" or " 99" must not pass for small here and large to the request.
             if (value.empty() || !std::all_of(value.begin(), value.end(),
                                               [](unsigned char c) { return std::isdigit(c) != 0; }))
-                throw BadRequest("/api/" + command + ": " + name + "='" + value +
-                                 "' is not a whole number (at most " + std::to_string(ceiling.most) + ")");
+                throw app::AppError(app::ErrorKind::Usage, {"/api/" + endpoint.name + ": " + name + "='" +
+                                                            value + "' is not a whole number (at most " +
+                                                            std::to_string(ceiling.most) + ")"});
             const std::string digits = value.substr(std::min(value.find_first_not_of('0'), value.size()));
-            if (digits.size() <= 18 && (digits.empty() || std::stoll(digits) <= ceiling.most)) continue;
-            throw BadRequest("/api/" + command + ": " + name + "=" + value +
-                             " is more than this server allows (" + option + " at most " +
-                             std::to_string(ceiling.most) + ")");
+            constexpr std::size_t kLongestInt64 = 18;
+            if (digits.size() <= kLongestInt64 && (digits.empty() || std::stoll(digits) <= ceiling.most))
+                continue;
+            throw app::AppError(
+                app::ErrorKind::Limit,
+                {"/api/" + endpoint.name + ": " + name + "=" + value + " is more than this server allows (",
+                 app::Setting{parameter}, " at most " + std::to_string(ceiling.most) + ")"});
         }
-        if (!given && ceiling.by_default) params.emplace_back(option, std::to_string(ceiling.most));
+        if (!given && ceiling.by_default) params.emplace_back(parameter, std::to_string(ceiling.most));
     }
 }
 

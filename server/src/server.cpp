@@ -13,9 +13,9 @@
 #include <sstream>
 #include <thread>
 
-#include "api_request.h"
 #include "ceilings.h"
 #include "connections.h"
+#include "endpoints.h"
 #include "host_check.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/snapshot.h"
@@ -32,37 +32,16 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 // The endpoints that write (POST /api/NAME).
 const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind"};
 
-// The command line's exit codes (PRODUCT.md) as HTTP statuses: usage and unknown entities are the
-// client's to fix, invalid data is unprocessable, a database problem is the server's (busy, locked).
-int http_status(int exit_code) {
-    switch (exit_code) {
-        case 0:
-            return 200;
-        case 2:
-            return 400;
-        case 3:
-            return 422;
-        case 4:
-            return 503;
-        default:
-            return 500;
-    }
-}
-
 void send_error(httplib::Response& response, int status, const std::string& message, int exit_code) {
     response.status = status;
     response.set_content(nlohmann::json{{"error", message}, {"exit", exit_code}}.dump(), kJson);
 }
 
-// The command line's messages without its "kizuna: " prefix, one line each.
-std::string message_of(const std::string& err) {
-    std::string out;
-    std::istringstream lines(err);
-    for (std::string line; std::getline(lines, line);) {
-        if (line.rfind("kizuna: ", 0) == 0) line.erase(0, 8);
-        if (!line.empty()) out += (out.empty() ? "" : "\n") + line;
-    }
-    return out;
+// An application error as the API answers it.
+void send_error(httplib::Response& response, const app::AppError& error) {
+    response.status = http_status(error.kind());
+    response.set_content(error_body(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                         kJson);
 }
 
 std::string random_token() {
@@ -194,43 +173,35 @@ struct Server::Impl {
     std::atomic<std::size_t> idle_count = 0;  // the uncounted commands (not limited)
     std::mutex write_mutex;                   // one write at a time; readers go on meanwhile
 
-    struct Ran {
-        int exit = 0;
-        std::string out, err;
+    // A session on a connection of the pool and the shared graph: read-only, its queries stopped when
+    // the client leaves.
+    struct Reading {
+        explicit Reading(Impl& impl)
+            : lease(impl.pool.lease()),
+              session(impl.options.db, lease.store(), impl.graph,
+                      {.writes_allowed = false, .cancelled = [] { return client_disconnected(); }}) {}
+        StorePool::Lease lease;
+        app::Session session;
     };
-    Ran run(const std::vector<std::string>& args) {
-        std::ostringstream out, err;
-        try {
-            const auto lease = pool.lease();
-            const int exit = options.run(args, out, err, lease.store(), graph);
-            return {exit, out.str(), err.str()};
-        } catch (const StorageError& e) {  // the database cannot be opened: the command line's exit 4
-            return {4, "", e.what()};
-        }
-    }
 
     void answer(const std::string& command, const std::string& rest, const httplib::Request& request,
                 httplib::Response& response) {
-        const auto found = options.commands.find(command);
-        if (found == options.commands.end()) {
+        const auto& endpoints = read_endpoints();
+        const auto found = endpoints.find(command);
+        if (found == endpoints.end()) {
             std::string known;
-            for (const auto& [name, spec] : options.commands) known += (known.empty() ? "" : ", ") + name;
+            for (const auto& [name, endpoint] : endpoints) known += (known.empty() ? "" : ", ") + name;
             send_error(response, 404, "no endpoint /api/" + command + " (there are: " + known + ")", 2);
             return;
         }
-        const CommandSpec& spec = found->second;
-        std::vector<std::pair<std::string, std::string>> params(request.params.begin(), request.params.end());
-        std::vector<std::string> args;
-        try {
-            apply_ceilings(command, spec, params);
-            args = command_line(command, spec, split_segments(rest), params, spec.fixed_globals,
-                                spec.fixed_options);
-        } catch (const BadRequest& e) {
-            send_error(response, 400, e.what(), 2);
-            return;
-        }
-        const RunningCount counted(spec.counted ? running : idle_count);
-        if (spec.counted && counted.now() > options.max_running) {
+        const Endpoint& endpoint = found->second;
+        static const EndpointLimits kNone;
+        const auto limited = options.limits.find(command);
+        const EndpointLimits& limits = limited == options.limits.end() ? kNone : limited->second;
+        QueryParams params(request.params.begin(), request.params.end());
+        const std::string lang = request.has_param("lang") ? request.get_param_value("lang") : options.lang;
+        const RunningCount counted(limits.counted ? running : idle_count);
+        if (limits.counted && counted.now() > options.max_running) {
             response.set_header("Retry-After", "1");
             send_error(response, 503,
                        "the server is running " + std::to_string(options.max_running) +
@@ -238,21 +209,32 @@ struct Server::Impl {
                        4);
             return;
         }
-        const Ran ran = run(args);
-        if (ran.exit != 0) {
-            send_error(response, http_status(ran.exit), message_of(ran.err), ran.exit);
+        Reply reply;
+        try {
+            if (lang != "en" && lang != "ja" && lang != "vi")
+                throw app::AppError(app::ErrorKind::Usage,
+                                    {app::Setting{"lang"}, ": '" + lang + "' is not one of en, ja, vi"});
+            apply_ceilings(endpoint, limits, params);
+            Reading reading(*this);
+            reply = endpoint.answer(reading.session, split_segments(rest), params, lang);
+        } catch (const app::AppError& e) {
+            send_error(response, e);
+            return;
+        } catch (const StorageError& e) {  // the pool cannot open the database
+            send_error(response, app::AppError(app::ErrorKind::Database, {e.what()}));
             return;
         }
-        if (ran.out.size() > options.max_answer_bytes) {
-            send_error(response, 400,
-                       "the answer is " + std::to_string(ran.out.size() >> 20) +
-                           " MiB, more than this server sends (" +
-                           std::to_string(options.max_answer_bytes >> 20) +
-                           " MiB): narrow the query (a type, a kind, a country, a date, a limit)",
-                       2);
+        if (reply.body.size() > options.max_answer_bytes) {
+            send_error(response,
+                       app::AppError(app::ErrorKind::Limit,
+                                     {"the answer is " + std::to_string(reply.body.size() >> 20) +
+                                      " MiB, more than this server sends (" +
+                                      std::to_string(options.max_answer_bytes >> 20) +
+                                      " MiB): narrow the query (a type, a kind, a country, a date, a "
+                                      "limit)"}));
             return;
         }
-        response.set_content(ran.out, spec.content_type);
+        response.set_content(std::move(reply.body), reply.content_type);
     }
 
     // Writes: allowed at start, and by the bearer token.
@@ -274,24 +256,36 @@ struct Server::Impl {
 
     // Imports the files in folder, all or nothing, as `kizuna import FILE…` does.
     void import_folder(const std::filesystem::path& folder, httplib::Response& response) {
-        std::vector<std::string> args = {"--format", "json", "import", "--quiet", "--"};
-        std::vector<std::string> files;
+        app::ImportRequest import;
         for (const auto& entry : std::filesystem::directory_iterator(folder))
-            files.push_back(entry.path().string());
-        std::sort(files.begin(), files.end());
-        args.insert(args.end(), files.begin(), files.end());
+            import.files.push_back(entry.path().string());
+        std::sort(import.files.begin(), import.files.end());
+        write(response, [&](app::Session& session) {
+            try {
+                return session.answer(import);
+            } catch (const app::AppError& e) {
+                // Places name the uploaded file ("relations.csv:2: …"), not the server's temporary folder.
+                app::AppError named = e;
+                const std::string prefix = folder.string() + "/";
+                for (auto& problem : named.problems) {
+                    for (std::size_t at; (at = problem.find(prefix)) != std::string::npos;)
+                        problem.erase(at, prefix.size());
+                }
+                throw named;
+            }
+        });
+    }
+
+    // A write, one at a time (readers go on meanwhile), answered with its report.
+    template <typename Write>
+    void write(httplib::Response& response, Write&& work) {
         const std::lock_guard<std::mutex> lock(write_mutex);
-        const Ran ran = run(args);
-        if (ran.exit != 0) {
-            // Places name the uploaded file ("relations.csv:2: …"), not the server's temporary folder.
-            std::string message = message_of(ran.err);
-            const std::string prefix = folder.string() + "/";
-            for (std::size_t at; (at = message.find(prefix)) != std::string::npos;)
-                message.erase(at, prefix.size());
-            send_error(response, http_status(ran.exit), message, ran.exit);
-            return;
+        try {
+            app::Session session(options.db);
+            response.set_content(nlohmann::json(work(session)).dump(), kJson);
+        } catch (const app::AppError& e) {
+            send_error(response, e);
         }
-        response.set_content(ran.out, kJson);
     }
 
     void import_upload(const httplib::Request& request, httplib::Response& response) {
@@ -342,31 +336,11 @@ struct Server::Impl {
         import_folder(folder.path(), response);
     }
 
-    // One record ({"entity": …} or the entity itself at /api/entity …) written as import writes it.
+    // One record (the entity itself at /api/entity …) written as import writes it, from memory.
     void put_record(const std::string& kind, const httplib::Request& request, httplib::Response& response) {
         if (!may_write(request, response)) return;
-        nlohmann::json record;
-        try {
-            record = nlohmann::json::parse(request.body);
-        } catch (const nlohmann::json::parse_error& e) {
-            send_error(response, 400, std::string("the body is not JSON: ") + e.what(), 2);
-            return;
-        }
-        if (!record.is_object()) {
-            send_error(response, 400, "the body is one JSON object: the " + kind, 2);
-            return;
-        }
-        // The body as it came, on one line (a line break in JSON text is only ever spacing): the importer
-        // then refuses a key given twice, as `kizuna import` does, instead of keeping one of them.
-        std::string line = request.body;
-        std::replace(line.begin(), line.end(), '\n', ' ');
-        std::replace(line.begin(), line.end(), '\r', ' ');
-        const TemporaryFolder folder;
-        if (!write_whole(folder.path() / (kind + ".jsonl"), "{\"" + kind + "\": " + line + "}\n")) {
-            send_error(response, 503, "cannot store the record (is the disk full?); nothing was written", 4);
-            return;
-        }
-        import_folder(folder.path(), response);
+        const app::RecordRequest record{kind, request.body};
+        write(response, [&record](app::Session& session) { return session.answer(record); });
     }
 
     // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.
@@ -392,6 +366,10 @@ struct Server::Impl {
     void routes() {
         http.Get("/api/style", [this](const httplib::Request& request, httplib::Response& response) {
             style(request, response);
+        });
+        http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& response) {
+            static const std::string document = openapi_document().dump(2);
+            response.set_content(document, kJson);
         });
         http.Get(
             R"(/api/([a-z_]+)(/.*)?)", [this](const httplib::Request& request, httplib::Response& response) {

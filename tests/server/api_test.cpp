@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
 #include <map>
@@ -218,6 +219,30 @@ TEST_CASE("errors carry the command line's message with the status its exit code
     SECTION("an ambiguous name lists its candidates") {
         const auto error = body_json(client.Get("/api/partners/Ministry"));
         CHECK_THAT(error["error"].get<std::string>(), Catch::Contains("vn-moh"));
+        CHECK(error["kind"] == "ambiguous_entity");
+        const auto candidates = error["candidates"].get<std::vector<std::string>>();
+        CHECK(std::find(candidates.begin(), candidates.end(), "vn-moh") != candidates.end());
+    }
+    SECTION("each error says its kind; settings are named as the API names them") {
+        CHECK(body_json(client.Get("/api/show/nosuch"))["kind"] == "unknown_entity");
+        const auto date = body_json(client.Get("/api/partners/vn-moh?as_of=2024-02-30"));
+        CHECK(date["kind"] == "usage");
+        CHECK_THAT(date["error"].get<std::string>(), Catch::StartsWith("as_of: "));
+        const auto rows =
+            body_json(client.Get("/api/query?query=UNWIND%20range(1,100)%20AS%20x%20RETURN%20x&max_rows=10"));
+        CHECK(rows["kind"] == "limit");
+        CHECK(rows["limit"] == "max_rows");
+        CHECK_THAT(rows["error"].get<std::string>(),
+                   Catch::Contains("max_rows") && !Catch::Contains("--max-rows"));
+    }
+    SECTION("the OpenAPI document describes every endpoint") {
+        const auto document = body_json(client.Get("/api/openapi.json"));
+        CHECK(document["openapi"] == "3.0.3");
+        for (const char* name : {"search", "list", "show", "partners", "path", "common", "ego", "timeline",
+                                 "stats", "render", "query"}) {
+            INFO(name);
+            CHECK(document["paths"].contains(std::string("/api/") + name));
+        }
     }
     SECTION("a value that looks like an option is a value") {
         const auto result = client.Get("/api/search?q=-o");
@@ -251,6 +276,23 @@ TEST_CASE("writes: refused read-only, refused without the token, all or nothing,
         CHECK(entity_count(client) == 29);
     }
     const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
+    SECTION("a record that names a key twice, or refers to nobody, is invalid data: 422 with its problems") {
+        const auto twice = client.Post("/api/entity", auth,
+                                       R"({"id": "a", "id": "b", "kind": "company", "names": {"en": "A"}})",
+                                       "application/json");
+        REQUIRE(twice);
+        CHECK(twice->status == 422);
+        CHECK(body_json(twice)["kind"] == "invalid_data");
+        const auto nobody = client.Post("/api/relation", auth,
+                                        R"({"id": "r9", "type": "mou", "from": "vn-moh", "to": "nobody"})",
+                                        "application/json");
+        REQUIRE(nobody);
+        CHECK(nobody->status == 422);
+        const auto problems = body_json(nobody)["problems"];
+        REQUIRE(problems.size() == 1);
+        CHECK_THAT(problems[0].get<std::string>(), Catch::StartsWith("relation:1: "));
+        CHECK(entity_count(client) == 29);
+    }
     SECTION("with the token a record lands and the next read sees it, without a restart") {
         const auto result = client.Post("/api/entity", auth, entity, "application/json");
         REQUIRE(result);

@@ -21,10 +21,10 @@ void remove_database(const std::filesystem::path& db) {
 
 }  // namespace
 
-Command add_demo(CLI::App& app, Context& context) {
+Command add_demo(CLI::App& root, Context& context) {
     auto dir = std::make_shared<std::string>("kizuna-demo");
     auto* command =
-        app.add_subcommand("demo", "load the bundled Japan–Vietnam dataset and show answers and diagrams");
+        root.add_subcommand("demo", "load the bundled Japan–Vietnam dataset and show answers and diagrams");
     command->add_option("--dir", *dir, "folder for the demo database and diagrams (default ./kizuna-demo)")
         ->type_name("DIR");
     command->footer(

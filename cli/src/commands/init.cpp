@@ -8,8 +8,8 @@
 
 namespace kizuna::cli {
 
-Command add_init(CLI::App& app, Context& context) {
-    auto* command = app.add_subcommand("init", "create an empty database (or migrate an existing one)");
+Command add_init(CLI::App& root, Context& context) {
+    auto* command = root.add_subcommand("init", "create an empty database (or migrate an existing one)");
     command->footer(
         "The file is --db (default $KIZUNA_DB, else ./kizuna.db). It starts with the relation "
         "type vocabulary; load data with `kizuna import`.");

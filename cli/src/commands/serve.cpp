@@ -1,12 +1,13 @@
-// kizuna serve: the HTTP API and the explorer page on one database (server/). Each endpoint runs the
-// command of its name, with the command's own options as query parameters, so the API answers, checks
-// and words its errors exactly as the command line does.
+// kizuna serve: the HTTP API and the explorer page on one database (server/). Each endpoint fills the
+// request of its name (app/) from its parameters, the same request the command of that name fills from
+// its options, so the API answers and checks exactly as the command line does.
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <map>
 #include <thread>
 
 #include "app.h"
@@ -19,42 +20,18 @@ namespace kizuna::cli {
 
 namespace {
 
-// The read commands the API runs, and the options of theirs it does not take (files, formats).
-constexpr const char* kReadCommands[] = {"search", "list",     "show",  "partners", "path", "common",
-                                         "ego",    "timeline", "stats", "render",   "query"};
-
-server::CommandSpec spec_of(const CLI::App& command) {
-    server::CommandSpec spec;
-    for (const CLI::Option* option : command.get_options()) {
-        if (option->get_positional()) {
-            spec.positionals.push_back(option->get_name());
-            continue;
-        }
-        for (const auto& name : option->get_lnames()) {
-            // Never a path on the server's disk (query -f FILE, -o FILE).
-            if (name == "help" || name == "output" || name == "format" || name == "file") continue;
-            spec.options.emplace(name, option->get_items_expected_max() > 0);
-        }
-    }
-    if (command.get_name() == "search") spec.aliases = {{"q", "text"}};
-    // What no client may raise (README "What a client can make the server do").
-    if (command.get_name() == "path") spec.ceilings = {{"k", {100, false}}, {"cap", {1000, false}}};
-    if (command.get_name() == "ego") spec.ceilings = {{"radius", {5, false}}};
-    if (command.get_name() == "render") {
-        spec.ceilings = {{"max-entities", {1000, false}}, {"max-relations", {1000, false}}};
-        spec.counted = true;
-    }
-    if (command.get_name() == "render") {
-        spec.fixed_globals.clear();
-        spec.fixed_options = {"--format=svg"};
-        spec.content_type = "image/svg+xml; charset=utf-8";
-    }
-    return spec;
+// What no client may raise (README "What a client can make the server do"), by endpoint.
+std::map<std::string, server::EndpointLimits> server_limits(std::int64_t query_timeout_ms,
+                                                            std::int64_t query_rows) {
+    return {{"path", {{{"k", {100, false}}, {"cap", {1000, false}}}, false}},
+            {"ego", {{{"radius", {5, false}}}, false}},
+            {"render", {{{"max_entities", {1000, false}}, {"max_relations", {1000, false}}}, true}},
+            {"query", {{{"timeout", {query_timeout_ms, true}}, {"max_rows", {query_rows, true}}}, true}}};
 }
 
 }  // namespace
 
-Command add_serve(CLI::App& app, Context& context) {
+Command add_serve(CLI::App& root, Context& context) {
     struct Options {
         std::string host = "127.0.0.1";
         int port = 8080;
@@ -70,7 +47,7 @@ Command add_serve(CLI::App& app, Context& context) {
         std::size_t max_queries = 0;
     };
     auto options = std::make_shared<Options>();
-    auto* command = app.add_subcommand(
+    auto* command = root.add_subcommand(
         "serve", "serve the HTTP API (the JSON of every command) and the explorer page on this database");
     command
         ->add_option("--host", options->host, "address to listen on (default 127.0.0.1: this machine only)")
@@ -133,18 +110,20 @@ Command add_serve(CLI::App& app, Context& context) {
         ->check(CLI::Range(1, 1 << 22))
         ->type_name("KB");
     command->footer(
-        "Endpoints: GET /api/<command>[/<argument>]?<option>=<value> runs the command with those options\n"
-        "and returns its --format json answer, e.g.\n"
+        "Endpoints: GET /api/<command>[/<argument>]?<parameter>=<value> answers as the command with those\n"
+        "options would with --format json (parameters named as_of for --as-of), e.g.\n"
         "  /api/search?q=保健省   /api/partners/vn-moh?type=mou&as_of=2020   "
         "/api/path?from=kanagawa&to=mhlw\n"
         "  /api/render?ego=vn-moh&lang=ja (SVG)\n"
-        "Errors are JSON {\"error\", \"exit\"}: 400 usage or unknown entity, 422 invalid data, 503 "
-        "database.\n"
+        "/api/openapi.json describes every endpoint (OpenAPI 3). Errors are JSON {\"error\", \"exit\", "
+        "\"kind\"}:\n"
+        "400 usage, unknown or ambiguous entity (with \"candidates\") and limits, 422 invalid data (with\n"
+        "\"problems\"), 503 database.\n"
         "The page is share/kizuna/web next to the installation, else $KIZUNA_WEB, else web/ of the source\n"
         "tree the binary was built from; without one the server does not start (exit 4).\n"
         "Ctrl-C stops the server.");
-    return {command, [&app, &context, options] {
-                const Store check = context.open_for_reading();  // the database exists and is readable
+    return {command, [&context, options] {
+                const Store check = app::open_for_reading(context.db);  // the database exists and is readable
                 (void)check;
                 server::ServeOptions serve;
                 serve.db = context.db;
@@ -160,26 +139,8 @@ Command add_serve(CLI::App& app, Context& context) {
                 serve.max_answer_bytes = options->max_answer_kb << 10;
                 serve.web_root = find_bundled({"web", "KIZUNA_WEB", "index.html", "the explorer page"});
                 serve.vendor_root = serve.web_root / "node_modules";
-                for (const char* name : kReadCommands)
-                    serve.commands.emplace(name, spec_of(*app.get_subcommand(name)));
-                auto& query = serve.commands.at("query");
-                query.ceilings = {{"timeout", {options->query_timeout_ms, true}},
-                                  {"max-rows", {options->query_rows, true}}};
-                query.counted = true;
-                const std::string lang = context.lang, db = context.db.string();
-                serve.run = [lang, db](const std::vector<std::string>& args, std::ostream& out,
-                                       std::ostream& err, const Store& store, SharedGraph& graph) {
-                    // A query whose client has gone stops.
-                    const SharedData shared{[&store]() -> const Store& { return store; }, &graph,
-                                            server::disconnection_check()};
-                    // The server's database (for the commands that open it themselves: search, import) and
-                    // language, unless the request names one (?lang=ja).
-                    std::vector<std::string> words = {"--db", db};
-                    if (std::find(args.begin(), args.end(), "--lang") == args.end())
-                        words.insert(words.end(), {"--lang", lang});
-                    words.insert(words.end(), args.begin(), args.end());
-                    return run_kizuna(words, out, err, &shared);
-                };
+                serve.limits = server_limits(options->query_timeout_ms, options->query_rows);
+                serve.lang = context.lang;
                 // Ctrl-C and SIGTERM are taken by a thread of their own, which stops the server cleanly.
                 sigset_t stop_signals;
                 sigemptyset(&stop_signals);

@@ -1,24 +1,15 @@
-// kizuna show NAME: an entity with every name, attribute and source and all its relations; or a relation.
-#include <CLI/CLI.hpp>
-
+// kizuna show: an entity with every name, attribute and source and all its relations; or a relation. The
+// request (app/) describes the options; the session answers it.
 #include "commands.h"
-#include "kizuna/queries/answers/show_answer.h"
+#include "request_options.h"
 #include "views/print_answer.h"
 
 namespace kizuna::cli {
 
-Command add_show(CLI::App& app, Context& context) {
-    auto name = std::make_shared<std::string>();
-    auto* command =
-        app.add_subcommand("show", "an entity with its names, attributes, sources and all relations");
-    command
-        ->add_option("entity", *name,
-                     "id or any name or alias; or a relation id (its attributes and sources)")
-        ->required()
-        ->type_name("ENTITY");
-    return {command, [&context, name] {
-                const Loaded data(context);
-                print_answer(context, answer_show(data.snapshot, *name));
+Command add_show(CLI::App& root, Context& context) {
+    auto [command, options] = add_request_command<app::ShowRequest>(root);
+    return {command, [&context, options = options] {
+                print_answer(context, context.session().answer(options->request()));
             }};
 }
 

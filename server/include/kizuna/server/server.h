@@ -1,9 +1,11 @@
 #pragma once
-// `kizuna serve`: an HTTP server on one database. GET /api/<command>[/<argument>…]?option=value runs the
-// command line's command of that name with those options and returns exactly its `--format json` answer
-// (render: its SVG); errors come back as JSON with the command line's message, the exit code mapped to an
-// HTTP status (2: 400, 3: 422, 4: 503). Every request reads one snapshot: a store connection of its own
-// and the graph all requests share, replaced when a write commits. Writes (import of uploaded files,
+// `kizuna serve`: an HTTP server on one database. GET /api/<command>[/<argument>…]?parameter=value fills
+// the application layer's request of that name (app/) from the path and the parameters and returns its
+// answer's JSON, the same as `--format json` prints (render: its SVG); GET /api/openapi.json describes
+// every endpoint. Errors come back as JSON {"error", "exit", "kind"} (and "candidates", "problems",
+// "limit" where they apply), the status following the kind: usage, unknown or ambiguous entity and
+// limits 400, invalid data 422, the database 503. Every request reads one snapshot: a store connection of its
+// own and the graph all requests share, replaced when a write commits. Writes (import of uploaded files,
 // single records) answer 403 unless allow_write, and need the bearer token printed at start.
 // Everything else is the explorer page's files, under a Content-Security-Policy of 'self' only.
 #include <chrono>
@@ -21,44 +23,33 @@
 
 namespace kizuna::server {
 
-// What a command takes, as the command line defines it: positional arguments in order, and options by
-// long name (without "--") with whether each takes a value.
-struct CommandSpec {
-    std::vector<std::string> positionals;
-    std::map<std::string, bool> options;         // name -> takes a value (else a flag)
-    std::map<std::string, std::string> aliases;  // query parameter -> positional or option name (q -> text)
-    std::vector<std::string> fixed_globals = {"--format", "json"};  // words before the command
-    std::vector<std::string> fixed_options;                         // words after it (render: --format=svg)
-    std::string content_type = "application/json; charset=utf-8";
-    // Limits a client may lower but not raise (option -> the most it may ask); by_default: also the
-    // value when the client gives none (the command's own default is higher).
-    struct Ceiling {
-        std::int64_t most = 0;
-        bool by_default = false;
-    };
-    std::map<std::string, Ceiling> ceilings;
-    // At most ServeOptions::max_running of the counted commands (query: any cost a client writes) run
+// Limits a client may lower but not raise (parameter -> the most it may ask); by_default: also the
+// value when the client gives none (the request's own default is higher).
+struct Ceiling {
+    std::int64_t most = 0;
+    bool by_default = false;
+};
+
+// What the server holds an endpoint to.
+struct EndpointLimits {
+    std::map<std::string, Ceiling> ceilings;  // by parameter (max_rows)
+    // At most ServeOptions::max_running of the counted endpoints (query: any cost a client writes) run
     // at once; more are answered 503 with Retry-After, so that they cannot take every thread and core.
     bool counted = false;
 };
-
-// Runs a command line (the words after `kizuna`) with its answer to out and messages to err, reading
-// the given store connection and shared graph; returns the command line's exit code.
-using CommandRunner = std::function<int(const std::vector<std::string>& args, std::ostream& out,
-                                        std::ostream& err, const Store& store, SharedGraph& graph)>;
 
 struct ServeOptions {
     std::filesystem::path db;
     std::string host = "127.0.0.1";
     int port = 8080;  // 0: any free port
     bool allow_write = false;
-    std::string token;                            // bearer token of writes (made at random when empty)
-    std::filesystem::path web_root;               // the explorer page's files
-    std::filesystem::path vendor_root;            // npm packages the page loads (web/node_modules)
-    std::map<std::string, CommandSpec> commands;  // the read commands the API runs
-    CommandRunner run;
-    std::size_t max_body_bytes = 64u << 20;    // uploads
-    std::size_t max_answer_bytes = 32u << 20;  // a larger answer is refused with advice to narrow it
+    std::string token;                             // bearer token of writes (made at random when empty)
+    std::filesystem::path web_root;                // the explorer page's files
+    std::filesystem::path vendor_root;             // npm packages the page loads (web/node_modules)
+    std::string lang = "en";                       // of answers, unless a request names one (?lang=ja)
+    std::map<std::string, EndpointLimits> limits;  // by endpoint (query, path …)
+    std::size_t max_body_bytes = 64u << 20;        // uploads
+    std::size_t max_answer_bytes = 32u << 20;      // a larger answer is refused with advice to narrow it
     // Connections (README "What a client can make the server do"): threads serve one request each;
     // a connection waiting for its first or next request holds no thread, and is closed after idle.
     std::size_t threads = 16;

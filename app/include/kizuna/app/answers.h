@@ -1,0 +1,51 @@
+#pragma once
+// The answers a Session gives: the typed answers of queries/ (each with its to_json, the JSON every
+// front end prints), the query language's, an import's, and the two of this layer (a diagram, an
+// export).
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kizuna/cypher/query_answer.h"
+#include "kizuna/importers/import.h"
+#include "kizuna/queries/answers/common_answer.h"
+#include "kizuna/queries/answers/ego_answer.h"
+#include "kizuna/queries/answers/list_answer.h"
+#include "kizuna/queries/answers/partners_answer.h"
+#include "kizuna/queries/answers/path_answer.h"
+#include "kizuna/queries/answers/search_answer.h"
+#include "kizuna/queries/answers/show_answer.h"
+#include "kizuna/queries/answers/stats_answer.h"
+#include "kizuna/queries/answers/timeline_answer.h"
+
+namespace kizuna {
+
+// `list`: entities, or relations. (ShowAnswer and TimelineAnswer are of the same kind.)
+using ListAnswer = std::variant<EntityListAnswer, RelationListAnswer>;
+// JSON: the answer held.
+void to_json(nlohmann::json& out, const ListAnswer& answer);
+
+}  // namespace kizuna
+
+namespace kizuna::app {
+
+// A drawn diagram: its bytes in the request's format, and what it holds and left out.
+struct RenderAnswer {
+    std::string bytes;
+    std::string format;  // svg, png, pdf or dot
+    std::string content_type;
+    std::size_t entities = 0, relations = 0;
+    LeftOut left_out;
+};
+
+// What an export wrote.
+struct ExportAnswer {
+    std::string path;
+    std::int64_t entities = 0, relations = 0;
+};
+// JSON: {"path", "entities", "relations"}.
+void to_json(nlohmann::json& out, const ExportAnswer& answer);
+
+}  // namespace kizuna::app

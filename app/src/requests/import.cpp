@@ -1,0 +1,62 @@
+// import FILE…: check and load files in one transaction; and one record given in memory.
+#include "../fields.h"
+
+namespace kizuna::app {
+
+const Description<ImportRequest>& ImportRequest::description() {
+    using R = ImportRequest;
+    static const Description<R> description{
+        "import",
+        "load entities and relations from CSV, JSON Lines, GraphML or xlsx",
+        "Formats by extension: .csv (entities.csv, relations.csv, relation_types.csv: the kind is told by "
+        "the "
+        "header; also tab-separated .txt/.tsv as Excel's Unicode text), .jsonl/.ndjson, .graphml/.xml, .xlsx "
+        "(the sheets export --format xlsx writes). CSV in CP932 (Japanese Excel) or UTF-16 is detected and "
+        "converted; a note says so. Everything is checked before anything is committed; any problem is "
+        "reported as file:line: message, exit 3, and nothing is written. Re-importing the same rows changes "
+        "nothing; a changed row updates in place (upsert by id).",
+        {fields::list<R>({.name = "files",
+                          .help = "files or folders (a folder: its *.csv files)",
+                          .placeholder = "FILE",
+                          .positional = true,
+                          .required = true},
+                         &R::files),
+         fields::flag<R>({.name = "dry_run", .help = "validate only; write nothing"}, &R::dry_run),
+         fields::text<R>(
+             {.name = "encoding",
+              .help = "the CSV files' encoding: UTF-8, CP932 (Shift_JIS), UTF-16LE/BE or UTF-32LE/BE "
+                      "(default: told by each file)",
+              .placeholder = "ENC"},
+             &R::encoding)}};
+    return description;
+}
+
+void ImportRequest::validate() const {
+    if (files.empty()) throw AppError(ErrorKind::Usage, {Setting{"files"}, ": give at least one file"});
+}
+
+const Description<RecordRequest>& RecordRequest::description() {
+    using R = RecordRequest;
+    static const Description<R> description{
+        "record",
+        "write one record (an entity, relation, relation type or entity kind) as an import writes it",
+        "The record is the object of a JSON Lines line ({\"entity\": RECORD}); it is checked as an import's "
+        "are, and written in one transaction (upsert by id).",
+        {fields::choice<R>({.name = "kind",
+                            .help = "what the record is: entity, relation, type or kind",
+                            .placeholder = "KIND",
+                            .choices = {"entity", "relation", "type", "kind"},
+                            .positional = true,
+                            .required = true},
+                           &R::kind),
+         fields::text<R>({.name = "record",
+                          .help = "the record as one JSON object",
+                          .placeholder = "JSON",
+                          .required = true},
+                         &R::json)}};
+    return description;
+}
+
+void RecordRequest::validate() const { fields::check_choice(description().find("kind")->param, kind); }
+
+}  // namespace kizuna::app

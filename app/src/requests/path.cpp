@@ -1,0 +1,88 @@
+// path FROM TO: how two entities are connected, relation by relation, with dates and sources.
+#include "../fields.h"
+
+namespace kizuna::app {
+
+const Description<PathRequest>& PathRequest::description() {
+    using R = PathRequest;
+    static const Description<R> description = [] {
+        Description<R> d{
+            "path",
+            "how two entities are connected (shortest paths, with evidence)",
+            fields::filter_notes(
+                {.directed = true, .evidence = true},
+                "Relations are followed both ways unless --directed; each step shows the relation's own "
+                "direction (→ along, ← against, ↔ symmetric). No connection is an answer, not an error."),
+            {fields::text<R>({.name = "from",
+                              .help = "id or any name or alias",
+                              .placeholder = "FROM",
+                              .positional = true,
+                              .required = true},
+                             &R::from),
+             fields::text<R>({.name = "to",
+                              .help = "id or any name or alias",
+                              .placeholder = "TO",
+                              .positional = true,
+                              .required = true},
+                             &R::to)}};
+        fields::add_filter(d.fields, &R::filter, {.directed = true, .evidence = true});
+        d.fields.push_back(fields::flag<R>(
+            {.name = "all", .help = "every shortest path (up to --cap)", .excludes = {"k", "simple"}},
+            &R::all));
+        d.fields.push_back(
+            fields::count<R>({.name = "k",
+                              .help = "the N shortest loopless paths (Yen's algorithm; at most 1000)",
+                              .placeholder = "N",
+                              .least = 1,
+                              .most = kMostShortestPaths,
+                              .excludes = {"all", "simple"}},
+                             &R::k));
+        d.fields.push_back(fields::count<R>(
+            {.name = "max_hops",
+             .help = "ignore connections longer than N relations (at most 100; with --simple at most 10)",
+             .placeholder = "N",
+             .least = 1,
+             .most = kMostHops},
+            &R::max_hops));
+        d.fields.push_back(fields::flag<R>(
+            {.name = "simple",
+             .help = "every loopless path up to --max-hops relations (default 4), up to --cap",
+             .excludes = {"all", "k"}},
+            &R::simple));
+        d.fields.push_back(fields::count<R>(
+            {.name = "cap",
+             .help = "most paths to list with --all or --simple (default 100, at most 10000)",
+             .placeholder = "N",
+             .least = 1,
+             .most = kMostPaths,
+             .default_value = "100"},
+            &R::cap));
+        return d;
+    }();
+    return description;
+}
+
+void PathRequest::validate() const {
+    const auto& d = description();
+    if (k) fields::check_count(d.find("k")->param, *k);
+    if (max_hops) fields::check_count(d.find("max_hops")->param, *max_hops);
+    if (cap) fields::check_count(d.find("cap")->param, *cap);
+    if (all && k) throw AppError(ErrorKind::Usage, {Setting{"all"}, " excludes ", Setting{"k"}});
+    if (all && simple) throw AppError(ErrorKind::Usage, {Setting{"all"}, " excludes ", Setting{"simple"}});
+    if (k && simple) throw AppError(ErrorKind::Usage, {Setting{"k"}, " excludes ", Setting{"simple"}});
+    if (cap && !all && !simple) {
+        throw AppError(ErrorKind::Usage,
+                       {Setting{"cap"}, " applies to ", Setting{"all"}, " and ", Setting{"simple"},
+                        " (the others list one path, or ", Setting{"k"}, ")"});
+    }
+    if (simple && max_hops && *max_hops > kMostSimpleHops) {
+        throw AppError(ErrorKind::Usage, {Setting{"max_hops"}, ": with ", Setting{"simple"},
+                                          " at most " + std::to_string(kMostSimpleHops) +
+                                              " (loopless paths multiply with "
+                                              "every hop); use ",
+                                          Setting{"k"}, " N for the N shortest"});
+    }
+    (void)filter.filter();
+}
+
+}  // namespace kizuna::app

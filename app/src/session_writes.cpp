@@ -1,0 +1,54 @@
+// A session's writes and exports: each opens the database for writing (or reading, to export) on its own,
+// one transaction, all or nothing.
+#include <nlohmann/json.hpp>
+
+#include "kizuna/app/session.h"
+#include "kizuna/importers/export.h"
+#include "kizuna/importers/import_text.h"
+#include "translate.h"
+
+namespace kizuna::app {
+
+ExportAnswer Session::answer(const ExportRequest& request) {
+    return translated(ExportRequest::description().names(), [&] {
+        request.validate();
+        const Store reading = open_for_reading(db_);
+        export_database(reading, *parse_export_format(request.format), request.path);
+        return ExportAnswer{request.path, reading.entity_count(), reading.relation_count()};
+    });
+}
+
+ImportReport Session::answer(const ImportRequest& request) {
+    return translated(ImportRequest::description().names(), [&] {
+        request.validate();
+        Store writing = open_for_writing(db_);
+        ImportOptions options;
+        options.dry_run = request.dry_run;
+        options.encoding = request.encoding;
+        options.progress = options_.import_progress;
+        const std::vector<std::filesystem::path> paths(request.files.begin(), request.files.end());
+        return import_files(writing, paths, options);
+    });
+}
+
+ImportReport Session::answer(const RecordRequest& request) {
+    return translated(RecordRequest::description().names(), [&] {
+        request.validate();
+        const auto parsed = nlohmann::json::parse(request.json, nullptr, false);
+        if (parsed.is_discarded() || !parsed.is_object()) {
+            throw AppError(ErrorKind::Usage, {Setting{"record"}, ": one JSON object, the " + request.kind +
+                                                                     " (PRODUCT.md's shape)"});
+        }
+        // One line of JSON Lines: a line break inside JSON can only be white space between tokens (a
+        // string may not hold one raw), so it becomes a space. The text itself is imported, not the
+        // parsed object, so that a key given twice is refused as import refuses it.
+        std::string line = "{\"" + request.kind + "\": " + request.json + "}";
+        for (char& ch : line) {
+            if (ch == '\n' || ch == '\r') ch = ' ';
+        }
+        Store writing = open_for_writing(db_);
+        return import_jsonl_text(writing, request.kind, line);
+    });
+}
+
+}  // namespace kizuna::app
