@@ -179,7 +179,7 @@ struct Server::Impl {
         explicit Reading(Impl& impl)
             : lease(impl.pool.lease()),
               session(impl.options.db, lease.store(), impl.graph,
-                      {.writes_allowed = false, .cancelled = [] { return client_disconnected(); }}) {}
+                      {.writes_allowed = false, .cancelled = disconnection_check()}) {}
         StorePool::Lease lease;
         app::Session session;
     };
