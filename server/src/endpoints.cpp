@@ -7,7 +7,7 @@ namespace kizuna::server {
 
 namespace {
 
-constexpr const char* kJson = "application/json; charset=utf-8";
+constexpr const char* kJsonType = "application/json; charset=utf-8";
 
 // The request an endpoint's segments and parameters ask for. Throws app::AppError (Usage).
 template <typename Request>
@@ -64,14 +64,14 @@ std::string json_text(const nlohmann::json& answer) {
 template <typename Request>
 Endpoint json_endpoint(std::map<std::string, std::string> aliases = {}) {
     const auto& description = Request::description();
-    Endpoint endpoint{description.name, description.summary, {}, std::move(aliases), kJson, {}};
+    Endpoint endpoint{description.name, description.summary, {}, std::move(aliases), kJsonType, {}};
     for (const auto& field : description.fields) endpoint.params.push_back(field.param);
     endpoint.answer = [](app::Session& session, const std::vector<std::string>& segments,
                          const QueryParams& params, const std::string& lang) {
         const auto& self = read_endpoints().at(Request::description().name);
         Request request = fill<Request>(self, segments, params);
         if constexpr (requires { request.lang; }) request.lang = lang;
-        return Reply{json_text(nlohmann::json(session.answer(request))), kJson};
+        return Reply{json_text(nlohmann::json(session.answer(request))), kJsonType};
     };
     return endpoint;
 }

@@ -234,7 +234,12 @@ Run run_scenario(const Scenario& scenario) {
     std::optional<cypher::CypherError> error;
     std::string other_error;
     Snapshot before;
-    const cypher::Limits limits{std::chrono::milliseconds(10'000), 1'000'000};
+    const cypher::Limits limits = [] {
+        cypher::Limits l;
+        l.timeout = std::chrono::milliseconds(10'000);
+        l.max_rows = 1'000'000;
+        return l;
+    }();
     for (const auto& step : scenario.steps) {
         const auto& t = step.text;
         const bool setup = step.keyword == "Given" || t.rfind("having executed", 0) == 0 ||
