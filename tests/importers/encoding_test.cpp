@@ -95,7 +95,7 @@ TEST_CASE("Excel's Unicode text (UTF-16LE, byte-order mark, tabs) and UTF-32 fil
     CHECK(import_files(db.store, {db.dir / "entities.csv"}).encodings.at(0).encoding == "UTF-16LE");
 }
 
-TEST_CASE("--encoding overrides the detection", "[importers][encoding]") {
+TEST_CASE("import: --encoding overrides the detection", "[importers][encoding]") {
     Fresh db;
     test::write_file(db.dir / "entities.csv", kHeader + "hataphar,company,," + kHataphar + ",VN\r\n");
     ImportOptions options;
