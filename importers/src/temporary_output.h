@@ -22,6 +22,7 @@ class TemporaryOutput {
   private:
     std::filesystem::path final_, temporary_;
     bool committed_ = false;
+    bool direct_ = false;  // a device or pipe, written in place
 };
 
 }  // namespace kizuna::importers
