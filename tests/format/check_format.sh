@@ -6,7 +6,7 @@ set -euo pipefail
 clang_format="$1"
 root="$2"
 cd "$root"
-mapfile -t files < <(find core importers queries viz cli tests bench -name '.*' -prune -o -path bench/work -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print | sort)
+mapfile -t files < <(find core importers queries cypher viz app cli server facade python examples tests bench -name '.*' -prune -o -path bench/work -prune -o -type f \( -name '*.cpp' -o -name '*.h' \) -print | sort)
 if ((${#files[@]} == 0)); then
   echo "no C++ files found under $root" >&2
   exit 1
