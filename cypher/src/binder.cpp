@@ -435,6 +435,21 @@ class Binder {
         return false;
     }
 
+    // count(*) is the only call without an argument; percentiles take the value and the percentile.
+    void check_aggregate_arguments(const Expr& call) {
+        const auto name = lower(call.name);
+        if (call.star) {
+            if (name != "count") fail(call.line, call.column, "InvalidArgumentType: only count() takes *");
+            return;
+        }
+        const std::size_t wanted = name == "percentilecont" || name == "percentiledisc" ? 2 : 1;
+        if (call.args.size() != wanted) {
+            fail(call.line, call.column,
+                 "InvalidNumberOfArguments: " + call.name + "() takes " + std::to_string(wanted) +
+                     (wanted == 1 ? " argument" : " arguments"));
+        }
+    }
+
     // Replaces each aggregate call in e by an AggregateSlot and binds the call's arguments in scope.
     void collect_aggregates(ExprPtr& e, Projection& p, const Scope& scope, bool inside) {
         if (!e) return;
@@ -442,6 +457,7 @@ class Binder {
             if (inside) fail(e->line, e->column, "NestedAggregation: an aggregate cannot contain another");
             if (calls_rand(*e))
                 fail(e->line, e->column, "NonConstantExpression: an aggregate cannot take rand()");
+            check_aggregate_arguments(*e);
             for (auto& a : e->args) {
                 collect_aggregates(a, p, scope, true);
                 bind_expr(a, scope, false);
