@@ -5,7 +5,7 @@
 // the neighbours added from lists, the path, then the hidden, pinned and placed organisations.
 import { api, partners, neighbourhood, details, neighbourNames } from './api.js';
 import { word, setLanguage, language, translatePage, errorText } from './i18n.js';
-import { emptyView, encode, decode, drawnKey } from './state.js';
+import { emptyView, encode, decode, drawnKey, pathPosition } from './state.js';
 import * as style from './style.js';
 import { makeGraph, addEntity, addRelation, placeAround, setMoreNode, organisations, relations, runLayout, fit, zoomBy,
          nearestInDirection, MAX_NEW, entityName } from './graph.js';
@@ -120,18 +120,24 @@ async function replay() {
   loaded.clear();
   pathAnswer = null;
   $('path-hops').replaceChildren();
+  // In the order they were made: a path asked before some expansions is drawn before them (those may
+  // expand organisations only the path brought onto the map).
+  const pathAt = pathPosition(view);
+  const answers = await Promise.all(view.expanded.map((id) => neighbourhood(id)));
   if (view.centre) {
-    const answers = await Promise.all(view.expanded.map((id) => neighbourhood(id)));
     const centre = addEntity(answers[0].entity, { x: 0, y: 0 });
     centre.addClass('centre');
     remember(answers[0].entity);
-    for (let i = 0; i < view.expanded.length; ++i) await expandWith(view.expanded[i], answers[i]);
-    for (const item of view.added) {
-      const [parent, child] = item.split('~');
-      await addFromList(parent, [child]);
-    }
   }
-  if (view.from && view.to) await drawPath();
+  for (let i = 0; i < view.expanded.length; ++i) {
+    if (i === pathAt) await drawPath();
+    await expandWith(view.expanded[i], answers[i]);
+  }
+  for (const item of view.added) {
+    const [parent, child] = item.split('~');
+    await addFromList(parent, [child]);
+  }
+  if (pathAt === view.expanded.length) await drawPath();
   for (const id of view.hidden) {
     cy.getElementById(id).remove();
     cy.getElementById(`more:${id}`).remove();
@@ -327,6 +333,7 @@ async function findPath() {
   view.evidence = $('path-evidence').checked;
   view.all = $('path-all').checked;
   view.chain = false;
+  view.pathAt = view.expanded.length;  // later expansions are replayed after the path
   if (!view.from || !view.to) {  // the question withdrawn: its path leaves the map
     view.from = view.to = '';
   } else status(word('loading'));

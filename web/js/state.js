@@ -9,8 +9,15 @@ export function emptyView() {
     centre: '', expanded: [], added: [], hidden: [], pinned: [], pos: {},
     filters: ['category:evidence'],
     from: '', to: '', evidence: false, all: false, chain: false,
+    pathAt: null,  // how many expansions came before the path was asked (null: all of them)
     selected: '', layout: '', zoom: null, pan: null,
   };
+}
+
+// Where the path comes among the expansions when a view is replayed (null: no path).
+export function pathPosition(view) {
+  if (!view.from || !view.to) return null;
+  return view.pathAt === null ? view.expanded.length : Math.min(view.pathAt, view.expanded.length);
 }
 
 const list = (text) => (text ? text.split(',').filter(Boolean) : []);
@@ -34,6 +41,7 @@ export function encode(view) {
   p.set('filters', [...view.filters].sort().join(','));
   if (view.from) p.set('from', view.from);
   if (view.to) p.set('to', view.to);
+  if (pathPosition(view) !== null && pathPosition(view) < view.expanded.length) p.set('path_at', pathPosition(view));
   if (view.evidence) p.set('evidence', '1');
   if (view.all) p.set('all', '1');
   if (view.chain) p.set('chain', '1');
@@ -65,6 +73,8 @@ export function decode(hash) {
   if (p.has('filters')) view.filters = list(p.get('filters'));
   view.from = p.get('from') || '';
   view.to = p.get('to') || '';
+  const pathAt = number(p.get('path_at'));
+  view.pathAt = pathAt !== null && Number.isInteger(pathAt) && pathAt >= 0 ? pathAt : null;
   view.evidence = p.get('evidence') === '1';
   view.all = p.get('all') === '1';
   view.chain = p.get('chain') === '1';
@@ -79,5 +89,5 @@ export function decode(hash) {
 // The part of a view that decides what is drawn (not where the camera looks, nor what is selected).
 export function drawnKey(view) {
   return JSON.stringify([view.centre, view.expanded, view.added, view.hidden, view.from, view.to, view.evidence,
-                         view.all, view.chain, view.lang]);
+                         view.all, view.chain, view.lang, pathPosition(view)]);
 }

@@ -29,9 +29,11 @@ writeFileSync(path.join(work, 'hostile.jsonl'), `${JSON.stringify({ entity: {
   id: 'hostile-mou', type: 'mou', from: 'hostile', to: 'vn-moh', start: '2023',
   sources: [{ title: '<b>bold</b>', url: 'javascript:alert(3)' }] } })}\n`);
 execFileSync(kizuna, ['--db', db, 'import', '--quiet', path.join(work, 'hostile.jsonl')]);
-// The 100k-relation database, made while the curated journeys run.
-const hubDb = path.join(work, 'hub.db');
-const hubReady = new Promise((resolve, reject) => {
+// The 100k-relation database, made while the curated journeys run; or one given for measuring
+// (KIZUNA_EXPLORER_HUB_DB, e.g. the 1M-relation database of bench/README).
+const givenHubDb = process.env.KIZUNA_EXPLORER_HUB_DB;
+const hubDb = givenHubDb || path.join(work, 'hub.db');
+const hubReady = givenHubDb ? Promise.resolve() : new Promise((resolve, reject) => {
   const gen = path.join(work, 'gen');
   const run = (cmd, args) => new Promise((ok, no) => {
     const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -289,6 +291,32 @@ try {
   check(JSON.stringify(here.nodes) === JSON.stringify(there.nodes) && samePositions,
         `the link reopens the same ${there.nodes.length} organisations at the same places`);
   await second.close();
+  // A path asked on an empty map, then an organisation only the path brought expanded: the link replays
+  // them in that order (path_at), so the expansion is not lost.
+  const pathFirst = await open(1500, 900, `${url}#filters=category:evidence`);
+  await pathFirst.fill('#path-from', 'Kanagawa');
+  await pathFirst.fill('#path-to', 'Hau Giang');
+  await pathFirst.check('#path-evidence');
+  await pathFirst.click('#path-form button[type="submit"]');
+  await waitFor(pathFirst, () => window.kizunaExplorer.highlighted().edges >= 2);
+  await settle(pathFirst);
+  const pathOnly = await pathFirst.evaluate(() => window.kizunaExplorer.nodes());
+  const middle = expectedPath.paths[0].nodes[1];
+  await pathFirst.evaluate((id) => { location.hash = `${location.hash}&sel=n:${id}`; }, middle);
+  await pathFirst.waitForSelector('#expand:not([disabled])');
+  await pathFirst.click('#expand');
+  await waitFor(pathFirst, (id) => location.hash.includes(`expand=${id}`) && location.hash.includes('path_at=0'), middle);
+  await settle(pathFirst);
+  const grown = await pathFirst.evaluate(() => ({ nodes: window.kizunaExplorer.nodes(), positions: window.kizunaExplorer.positions() }));
+  const replayed = await open(1500, 900, pathFirst.url());
+  await settle(replayed);
+  const again = await replayed.evaluate(() => ({ nodes: window.kizunaExplorer.nodes(), positions: window.kizunaExplorer.positions() }));
+  const placedAlike = grown.nodes.every((id) => again.positions[id] && Math.abs(again.positions[id][0] - grown.positions[id][0]) <= 1 &&
+                                                Math.abs(again.positions[id][1] - grown.positions[id][1]) <= 1);
+  check(grown.nodes.length > pathOnly.length && JSON.stringify(grown.nodes) === JSON.stringify(again.nodes) && placedAlike,
+        `a path, then ${middle} expanded (${grown.nodes.length - pathOnly.length} new): the link reopens the same ${again.nodes.length} organisations at the same places`);
+  await replayed.close();
+  await pathFirst.close();
 
   // 5. Readable: zoom buttons, bounded wheel, labels hidden rather than shrunk.
   const z0 = await page.evaluate(() => window.kizunaExplorer.zoom());
@@ -389,14 +417,6 @@ try {
     const stats = await apiJson(hubUrl, 'stats');
     const largest = stats.by_degree[0];
     const hubPage = await open(1500, 900, hubUrl);
-    // The machine's speed now: a fixed piece of work that takes about 150 ms on an idle 2-core machine of
-    // the development kind. The 2 s budget is scaled by how much slower it runs (a loaded CI machine).
-    const workMs = await hubPage.evaluate(() => {
-      const start = performance.now();
-      for (let k = 0; k < 5; ++k) Array.from({ length: 200000 }, (_, i) => (i * 7919) % 200003).sort((x, y) => x - y);
-      return performance.now() - start;
-    });
-    const slower = Math.max(1, workMs / 150);
     await hubPage.fill('#search', largest.id);
     await hubPage.waitForSelector(`#results button[data-id="${largest.id}"]`);
     const clicked = Date.now();
@@ -410,8 +430,9 @@ try {
     await hubPage.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const frameMs = Date.now() - frameStart;
     check(shown.nodes <= 101 && shown.more.count > 0, `hub ${largest.id} (${largest.score} relations): ${shown.nodes} organisations drawn, "+${shown.more.count} more"`);
-    check(hubMs < 2000 * slower && frameMs < 300 * slower,
-          `the hub is interactive in ${hubMs} ms (budget 2000 ms × ${slower.toFixed(1)}, this machine's slowness now), a zoom frame in ${frameMs} ms`);
+    // The issue's budget as it stands (an idle run takes about a quarter of it: bench/README); the test
+    // runs alone (RUN_SERIAL) so that the budget is not spent waiting for another test's processes.
+    check(hubMs < 2000 && frameMs < 300, `the hub is interactive in ${hubMs} ms (budget 2000 ms), a zoom frame in ${frameMs} ms (budget 300 ms)`);
     await shoot(hubPage, 'en-1500x900-hub');
     const moreAt = await hubPage.evaluate((id) => window.kizunaExplorer.renderedPosition(`more:${id}`), largest.id);
     await hubPage.mouse.click(moreAt.x, moreAt.y);
@@ -425,7 +446,7 @@ try {
     await waitFor(hubPage, (n) => window.kizunaExplorer.nodes().length === n + 2, shown.nodes);
     check(true, 'two organisations added from the searchable list');
     await hubPage.close();
-    console.log(`measure (machine ${slower.toFixed(1)}× slower than idle): first load ${loadMs} ms; MOH neighbourhood drawn in ${drawMs} ms; path found and highlighted in ${pathMs} ms; ` +
+    console.log(`measure: first load ${loadMs} ms; MOH neighbourhood drawn in ${drawMs} ms; path found and highlighted in ${pathMs} ms; ` +
                 `hub of ${largest.score} relations interactive in ${hubMs} ms`);
   } finally {
     hub.server.kill('SIGINT');
