@@ -7,31 +7,17 @@ fails the test.
 
 Usage: cache_damage_test.py KIZUNA BENCH WORK [--relations N] [--flips N] [--seed N]
 """
-import argparse
 import os
 import random
-import shutil
 from pathlib import Path
 
-from harness import fail, run
+from harness import fail, generate, run, setup
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("kizuna")
-    parser.add_argument("bench")
-    parser.add_argument("work")
-    parser.add_argument("--relations", type=int, default=100000)
-    parser.add_argument("--flips", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=20261202)
-    args = parser.parse_args()
-    random.seed(args.seed)
-    work = Path(args.work)
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
-    result = run([args.bench, "generate", "--relations", args.relations, "--seed", 27, "--dir", work / "gen"])
-    if result.returncode != 0:
-        fail(result.stderr)
+    args = setup(20261202, relations=100000, flips=40)
+    work = args.work
+    generate(args.bench, args.relations, 27, work / "gen")
     db = work / "g.db"
     cache = Path(f"{db}-graph")
     run([args.kizuna, "--db", db, "init"])

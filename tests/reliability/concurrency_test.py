@@ -5,35 +5,23 @@ the same as a fresh command gives before the import or after it, never a mix.
 
     concurrency_test.py KIZUNA KIZUNA_BENCH WORK [--rounds N]
 """
-import argparse
 import json
 import random
-import shutil
 import signal
 import subprocess
 import time
 from pathlib import Path
 
-from harness import fail, run
+from harness import fail, generate, run, setup
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("kizuna")
-    parser.add_argument("bench")
-    parser.add_argument("work")
-    parser.add_argument("--rounds", type=int, default=6)
-    args = parser.parse_args()
-    random.seed(7)
-    work = Path(args.work)
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    args = setup(7, rounds=6)
+    work = args.work
     # Two graphs over the same entity ids whose relation ids are the same with other ends: an import of
     # the second rewrites the relations of the first.
     for name, seed in (("a", 1), ("b", 2)):
-        result = run([args.bench, "generate", "--relations", 100000, "--seed", seed, "--dir", work / name])
-        if result.returncode != 0:
-            fail(result.stderr)
+        generate(args.bench, 100000, seed, work / name)
     db = work / "k.db"
     run([args.kizuna, "--db", db, "init"])
     run([args.kizuna, "--db", db, "import", "-q", work / "a" / "data"])

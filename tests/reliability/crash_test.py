@@ -5,7 +5,6 @@ exactly the old or the new content, and that the next read command answers corre
 
     crash_test.py KIZUNA KIZUNA_BENCH WORK [--kills N] [--seed S]
 """
-import argparse
 import json
 import random
 import shutil
@@ -15,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from harness import fail, run
+from harness import fail, generate, run, setup
 
 
 def relation_count(db):
@@ -46,21 +45,10 @@ def kill_after(command, delay):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("kizuna")
-    parser.add_argument("bench")
-    parser.add_argument("work")
-    parser.add_argument("--kills", type=int, default=40)
-    parser.add_argument("--seed", type=int, default=20261129)
-    args = parser.parse_args()
-    random.seed(args.seed)
-    work = Path(args.work)
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    args = setup(20261129, kills=40)
+    work = args.work
     for name, size in (("first", 60000), ("second", 30000)):
-        result = run([args.bench, "generate", "--relations", size, "--seed", size, "--dir", work / name])
-        if result.returncode != 0:
-            fail(result.stderr)
+        generate(args.bench, size, size, work / name)
     first, second = work / "first" / "data", work / "second" / "data"
 
     # How long a whole import takes, to kill at moments spread over it.

@@ -73,8 +73,9 @@ export function decode(hash) {
   if (p.has('filters')) view.filters = list(p.get('filters'));
   view.from = p.get('from') || '';
   view.to = p.get('to') || '';
+  // Without path_at the path came after every expansion the link holds (later ones come after it).
   const pathAt = number(p.get('path_at'));
-  view.pathAt = pathAt !== null && Number.isInteger(pathAt) && pathAt >= 0 ? pathAt : null;
+  view.pathAt = pathAt !== null && Number.isInteger(pathAt) && pathAt >= 0 ? pathAt : view.expanded.length;
   view.evidence = p.get('evidence') === '1';
   view.all = p.get('all') === '1';
   view.chain = p.get('chain') === '1';
