@@ -28,6 +28,7 @@ packages=(
   libutf8proc-dev                   # Unicode normalisation and case folding of names
   libcsv-dev                        # RFC 4180 CSV parsing
   libre2-dev                        # the query language's =~: regular expressions in linear time
+  libigraph-dev                     # kizuna communities: Leiden and Louvain, modularity
   libxml2-dev libxml2-utils         # GraphML reading and writing
   libxlsxwriter-dev python3-openpyxl  # xlsx export, and the tests that read it back and edit it
   libzip-dev                        # xlsx import: the workbook's zip (its XML is read with libxml2)

@@ -1,6 +1,8 @@
 #include "fields.h"
 
 #include <algorithm>
+#include <charconv>
+#include <sstream>
 
 namespace kizuna::app {
 
@@ -23,6 +25,35 @@ std::size_t parse_count(const std::string& name, const std::string& text, std::s
     const auto value = std::stoull(text);
     if (value < least || value > most)
         throw AppError(ErrorKind::Usage, {Setting{name}, ": '" + text + "' is not " + range});
+    return value;
+}
+
+namespace {
+std::string number_text(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+}  // namespace
+
+void check_number(const std::string& name, double value, double least, double most) {
+    if (!(value >= least && value <= most)) {
+        throw AppError(ErrorKind::Usage,
+                       {Setting{name}, ": '" + number_text(value) + "' is not a number from " +
+                                           number_text(least) + " to " + number_text(most)});
+    }
+}
+
+double parse_number(const std::string& name, const std::string& text, double least, double most) {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (text.empty() || error != std::errc() || stop != end) {
+        throw AppError(ErrorKind::Usage,
+                       {Setting{name}, ": '" + text + "' is not a number from " + number_text(least) +
+                                           " to " + number_text(most)});
+    }
+    check_number(name, value, least, most);
     return value;
 }
 

@@ -14,6 +14,11 @@ namespace kizuna::app::fields {
 // A whole number from least to most; throws AppError (Usage) naming the setting.
 [[nodiscard]] std::size_t parse_count(const std::string& name, const std::string& text, std::size_t least,
                                       std::size_t most);
+// A decimal number from least to most (both included); throws AppError (Usage) naming the setting.
+[[nodiscard]] double parse_number(const std::string& name, const std::string& text, double least,
+                                  double most);
+// value in [least, most]; throws as parse_number.
+void check_number(const std::string& name, double value, double least, double most);
 // A partial date; throws AppError (Usage) naming the setting.
 [[nodiscard]] PartialDate parse_date(const std::string& name, const std::string& text);
 // One of choices; throws AppError (Usage) naming the setting and the choices.
@@ -59,6 +64,15 @@ Field<R> count(Param param, T R::*member) {
     param.type = ParamType::Count;
     return {param, [member, param](R& request, const std::string& value) {
                 request.*member = parse_count(param.name, value, param.least, param.most);
+            }};
+}
+
+// member: double, from least to most.
+template <typename R>
+Field<R> number(Param param, double R::*member, double least, double most) {
+    param.type = ParamType::Number;
+    return {param, [member, name = param.name, least, most](R& request, const std::string& value) {
+                request.*member = parse_number(name, value, least, most);
             }};
 }
 

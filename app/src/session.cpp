@@ -145,4 +145,18 @@ StatsAnswer Session::answer(const StatsRequest& request) {
     });
 }
 
+CommunitiesAnswer Session::answer(const CommunitiesRequest& request) {
+    return translated(CommunitiesRequest::description().names(), [&] {
+        request.validate();
+        const Snapshot data = snapshot();
+        CommunityQuery query;
+        query.filter = request.filter.filter();
+        query.algorithm =
+            request.algorithm == "louvain" ? CommunityAlgorithm::Louvain : CommunityAlgorithm::Leiden;
+        query.resolution = request.resolution;
+        query.seed = request.seed;
+        return answer_communities(data, query);
+    });
+}
+
 }  // namespace kizuna::app

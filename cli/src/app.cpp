@@ -121,11 +121,22 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     using Adder = cli::Command (*)(CLI::App&, cli::Context&);
     static const std::vector<std::pair<std::string, Adder>> kCommands = {
-        {"init", cli::add_init},         {"import", cli::add_import},     {"export", cli::add_export},
-        {"search", cli::add_search},     {"list", cli::add_list},         {"show", cli::add_show},
-        {"partners", cli::add_partners}, {"path", cli::add_path},         {"common", cli::add_common},
-        {"ego", cli::add_ego},           {"timeline", cli::add_timeline}, {"stats", cli::add_stats},
-        {"render", cli::add_render},     {"query", cli::add_query},       {"demo", cli::add_demo},
+        {"init", cli::add_init},
+        {"import", cli::add_import},
+        {"export", cli::add_export},
+        {"search", cli::add_search},
+        {"list", cli::add_list},
+        {"show", cli::add_show},
+        {"partners", cli::add_partners},
+        {"path", cli::add_path},
+        {"common", cli::add_common},
+        {"ego", cli::add_ego},
+        {"timeline", cli::add_timeline},
+        {"stats", cli::add_stats},
+        {"communities", cli::add_communities},
+        {"render", cli::add_render},
+        {"query", cli::add_query},
+        {"demo", cli::add_demo},
         {"serve", cli::add_serve},
     };
     // A long-running process (kizuna serve) names one command per call: only that one is built, which is

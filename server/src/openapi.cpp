@@ -20,6 +20,9 @@ nlohmann::json schema_of(const app::Param& param) {
         case app::ParamType::Count:
             schema = {{"type", "integer"}, {"minimum", param.least}, {"maximum", param.most}};
             break;
+        case app::ParamType::Number:
+            schema = {{"type", "number"}};
+            break;
         case app::ParamType::Flag:
             schema = {{"type", "boolean"}};
             break;
@@ -40,6 +43,8 @@ nlohmann::json schema_of(const app::Param& param) {
     if (!param.default_value.empty()) {
         if (param.type == app::ParamType::Count) {
             schema["default"] = std::stoull(param.default_value);
+        } else if (param.type == app::ParamType::Number) {
+            schema["default"] = std::stod(param.default_value);
         } else if (param.type != app::ParamType::List) {
             schema["default"] = param.default_value;
         }

@@ -9,6 +9,7 @@
 #include "kizuna/cypher/query_answer.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/answers/common_answer.h"
+#include "kizuna/queries/answers/communities_answer.h"
 #include "kizuna/queries/answers/ego_answer.h"
 #include "kizuna/queries/answers/list_answer.h"
 #include "kizuna/queries/answers/partners_answer.h"
@@ -54,6 +55,9 @@ CsvRows csv_rows(const ChangesAnswer& answer, const std::string& lang);
 void print_table(std::ostream& out, const StatsAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const StatsAnswer& answer, const std::string& lang);
 
+void print_table(std::ostream& out, const CommunitiesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const CommunitiesAnswer& answer, const std::string& lang);
+
 void print_table(std::ostream& out, const ImportReport& answer, const std::string& lang);
 CsvRows csv_rows(const ImportReport& answer, const std::string& lang);
 
@@ -77,6 +81,7 @@ std::vector<std::string> answer_notes(const EgoAnswer& answer, const std::string
 std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const ChangesAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const StatsAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const CommunitiesAnswer& answer, const std::string& lang = "en");
 
 // Answers that are one of several kinds: the view of the kind they hold.
 template <typename... Kinds>

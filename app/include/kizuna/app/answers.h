@@ -11,6 +11,7 @@
 #include "kizuna/cypher/query_answer.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/answers/common_answer.h"
+#include "kizuna/queries/answers/communities_answer.h"
 #include "kizuna/queries/answers/ego_answer.h"
 #include "kizuna/queries/answers/list_answer.h"
 #include "kizuna/queries/answers/partners_answer.h"

@@ -14,6 +14,7 @@ enum class ParamType {
     Text,    // a string (an entity name, a query)
     Date,    // a partial date: YYYY, YYYY-MM or YYYY-MM-DD
     Count,   // a whole number from least to most
+    Number,  // a decimal number (its range is in its help and checked by its setter)
     Flag,    // true or false; given alone on the command line
     Choice,  // one of choices
     List,    // a string, repeatable (choices, when given, restrict each)

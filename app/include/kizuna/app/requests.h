@@ -28,6 +28,8 @@ inline constexpr std::size_t kMostDiagramEntities = 5000;            // render m
 inline constexpr std::size_t kMostDiagramRelations = 20000;          // render max_relations
 inline constexpr std::size_t kLongestTimeoutMs = 24u * 3600 * 1000;  // query timeout
 inline constexpr std::size_t kMostRows = 1'000'000'000;              // query max_rows
+inline constexpr double kLeastResolution = 0.001;                    // communities resolution
+inline constexpr double kMostResolution = 1000.0;
 
 // The relation filter of the commands that read relations: type, exclude_type, as_of, since, until,
 // undated, and where they mean something directed and include_evidence.
@@ -107,6 +109,15 @@ struct TimelineRequest {
     std::string entity;  // empty: the whole graph's changes
     FilterSettings filter;
     static const Description<TimelineRequest>& description();
+    void validate() const;
+};
+
+struct CommunitiesRequest {
+    FilterSettings filter;
+    std::string algorithm = "leiden";  // leiden or louvain
+    double resolution = 1.0;           // from kLeastResolution to kMostResolution
+    std::size_t seed = 1;
+    static const Description<CommunitiesRequest>& description();
     void validate() const;
 };
 

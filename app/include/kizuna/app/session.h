@@ -55,6 +55,7 @@ class Session {
     [[nodiscard]] EgoAnswer answer(const EgoRequest& request);
     [[nodiscard]] TimelineAnswer answer(const TimelineRequest& request);
     [[nodiscard]] StatsAnswer answer(const StatsRequest& request);
+    [[nodiscard]] CommunitiesAnswer answer(const CommunitiesRequest& request);
     [[nodiscard]] RenderAnswer answer(const RenderRequest& request);
     [[nodiscard]] cypher::QueryAnswer answer(const QueryRequest& request);
     // Writes.
