@@ -155,6 +155,8 @@ CommunitiesAnswer Session::answer(const CommunitiesRequest& request) {
             request.algorithm == "louvain" ? CommunityAlgorithm::Louvain : CommunityAlgorithm::Leiden;
         query.resolution = request.resolution;
         query.seed = request.seed;
+        if (const auto years = request.years())
+            return answer_community_history(data, query, years->first, years->second);
         return answer_communities(data, query);
     });
 }

@@ -99,6 +99,55 @@ def kizuna(binary, db, *args):
     return result.stdout
 
 
+def alive(relation, year):
+    return relation in admitted([relation], False, year)
+
+
+def check_history(binary, db, relations, number):
+    """--by-year: each year's partition is the one --as-of YEAR gives; events follow from the groups by the
+    documented rule (linked when at least half of the smaller group is in both), and each relation named
+    as a cause began or ended between the two years with both ends in the groups concerned."""
+    answer = json.loads(kizuna(binary, db, "--by-year", "2012..2018", "--seed", str(number)))
+    by_id = {r["id"]: r for r in relations}
+    years = {y["year"]: y for y in answer["years"]}
+    for year, row in years.items():
+        single = json.loads(kizuna(binary, db, "--as-of", str(year), "--seed", str(number)))
+        if [{m["id"] for m in c["members"]} for c in single["communities"]] != [set(c["members"]) for c in row["communities"]]:
+            fail(f"round {number} --by-year: {year}'s groups are not those of --as-of {year}")
+    expected = []
+    for year in range(2013, 2019):
+        before = {c["community"]: set(c["members"]) for c in years[year - 1]["communities"]}
+        after = {c["community"]: set(c["members"]) for c in years[year]["communities"]}
+        links = {(i, j) for i, a in before.items() for j, b in after.items()
+                 if len(a & b) > 0 and 2 * len(a & b) >= min(len(a), len(b))}
+        for j in after:
+            sources = sorted(i for i, k in links if k == j)
+            if not sources:
+                expected.append((year, "birth", (), (j,)))
+            elif len(sources) > 1:
+                expected.append((year, "merge", tuple(sources), (j,)))
+        for i in before:
+            targets = sorted(k for h, k in links if h == i)
+            if not targets:
+                expected.append((year, "death", (i,), ()))
+            elif len(targets) > 1:
+                expected.append((year, "split", (i,), tuple(targets)))
+        for event in (e for e in answer["events"] if e["year"] == year):
+            groups = [before[i] for i in event["before"]] + [after[j] for j in event["after"]]
+            members = set().union(*groups)
+            for relation in event["relations"]:
+                r = by_id[relation["id"]]
+                changed = alive(r, year) != alive(r, year - 1)
+                if not changed or r["from"] not in members or r["to"] not in members:
+                    fail(f"round {number} --by-year {year} {event['event']}: {r['id']} did not begin or end "
+                         "among the groups' members")
+    actual = sorted((e["year"], e["event"], tuple(sorted(e["before"])), tuple(sorted(e["after"])))
+                    for e in answer["events"])
+    if actual != sorted(expected):
+        fail(f"round {number} --by-year: events {actual[:6]} are not those of the rule {sorted(expected)[:6]}")
+    return len(actual)
+
+
 def check_round(binary, work, rng, number):
     n, m = rng.randint(30, 120), rng.randint(60, 400)
     relations = make_graph(rng, n, m)
@@ -148,7 +197,7 @@ def check_round(binary, work, rng, number):
                     fail(f"round {number} {args}: modularity {answer['modularity']:.4f}, NetworkX's Louvain "
                          f"finds {best:.4f}")
                 checked += 1
-    return checked
+    return checked + check_history(binary, db, relations, number)
 
 
 def main():
@@ -162,7 +211,8 @@ def main():
     shutil.rmtree(args.work, ignore_errors=True)
     os.makedirs(args.work)
     checked = sum(check_round(args.kizuna, args.work, rng, number) for number in range(1, args.rounds + 1))
-    print(f"{checked} partitions agree with NetworkX (modularity, coverage, relations inside, quality, seed)")
+    print(f"{checked} partitions and yearly changes agree with NetworkX and the rules (modularity, coverage, "
+          "relations inside, quality, seed, events and their causes)")
 
 
 if __name__ == "__main__":

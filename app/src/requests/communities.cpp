@@ -16,6 +16,7 @@ const Description<CommunitiesRequest>& CommunitiesRequest::description() {
                 "Examples:\n  kizuna communities\n"
                 "  kizuna communities --as-of 2020             the groups of the relations alive in 2020\n"
                 "  kizuna communities --algorithm louvain --resolution 2 --seed 7\n"
+                "  kizuna communities --by-year 2013..2024      how the groups formed, merged and split\n"
                 "Groups maximise modularity (igraph's Leiden or Louvain); parallel relations between two "
                 "organisations each count. Organisations with no relation the filter keeps are in no "
                 "group. The same data, settings and seed give the same groups."),
@@ -38,7 +39,14 @@ const Description<CommunitiesRequest>& CommunitiesRequest::description() {
                                .least = 0,
                                .most = std::numeric_limits<std::uint32_t>::max(),
                                .default_value = "1"},
-                              &R::seed)}};
+                              &R::seed),
+             fields::text<R>({.name = "by_year",
+                              .help = "each year's groups from FIRST to LAST (as --as-of YEAR), matched with "
+                                      "the year before: births, deaths, merges and splits, each with the "
+                                      "relations that began or ended to cause it",
+                              .placeholder = "FIRST..LAST",
+                              .excludes = {"as_of", "since", "until"}},
+                             &R::by_year)}};
         fields::add_filter(d.fields, &R::filter, {.directed = false, .evidence = true});
         return d;
     }();
@@ -49,7 +57,29 @@ void CommunitiesRequest::validate() const {
     fields::check_choice(description().find("algorithm")->param, algorithm);
     fields::check_number("resolution", resolution, kLeastResolution, kMostResolution);
     fields::check_count(description().find("seed")->param, seed);
+    if (years() && (filter.as_of || filter.since || filter.until)) {
+        throw AppError(ErrorKind::Usage, {Setting{"by_year"}, " sets the dates: give no ", Setting{"as_of"},
+                                          ", ", Setting{"since"}, " or ", Setting{"until"}, " with it"});
+    }
     (void)filter.filter();
+}
+
+std::optional<std::pair<int, int>> CommunitiesRequest::years() const {
+    if (by_year.empty()) return std::nullopt;
+    const auto dots = by_year.find("..");
+    const auto year = [&](const std::string& text) {
+        if (text.size() != 4 || text.find_first_not_of("0123456789") != std::string::npos) return -1;
+        return std::stoi(text);
+    };
+    const int first = dots == std::string::npos ? -1 : year(by_year.substr(0, dots));
+    const int last = dots == std::string::npos ? -1 : year(by_year.substr(dots + 2));
+    if (first < 0 || last < 0 || last <= first || last - first >= kMostCommunityYears) {
+        throw AppError(ErrorKind::Usage,
+                       {Setting{"by_year"}, ": '" + by_year + "' is not FIRST..LAST, two years at most " +
+                                                std::to_string(kMostCommunityYears - 1) +
+                                                " apart, the first before the last (2013..2024)"});
+    }
+    return std::make_pair(first, last);
 }
 
 }  // namespace kizuna::app

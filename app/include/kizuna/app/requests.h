@@ -117,7 +117,10 @@ struct CommunitiesRequest {
     std::string algorithm = "leiden";  // leiden or louvain
     double resolution = 1.0;           // from kLeastResolution to kMostResolution
     std::size_t seed = 1;
+    std::string by_year;  // "FIRST..LAST": each year's groups and how they change; "" for one partition
     static const Description<CommunitiesRequest>& description();
+    // by_year's two years; nullopt when it is empty. Throws AppError (Usage) for another form.
+    [[nodiscard]] std::optional<std::pair<int, int>> years() const;
     void validate() const;
 };
 

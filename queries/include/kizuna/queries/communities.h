@@ -37,3 +37,43 @@ struct Communities {
 [[nodiscard]] Communities find_communities(const Graph& graph, const CommunityQuery& query);
 
 }  // namespace kizuna
+
+namespace kizuna {
+
+// How the groups change from year to year (--by-year): each year's partition of the relations alive that
+// year (as --as-of YEAR), matched with the year before by shared members. A group of one year and one
+// of the next are linked when at least half of the smaller of the two is in both. Then a group with no
+// link to the year before is born, one with no link to the year after dies, one linked to two or more
+// groups of the year before is a merge of them, and one linked to two or more of the year after splits.
+// A group keeps its number while it goes on (through a merge or split, along its largest link); new
+// groups get new numbers.
+struct CommunityEvent {
+    enum class Kind { Birth, Death, Merge, Split };
+    int year = 0;  // the later year of the two compared
+    Kind kind = Kind::Birth;
+    std::vector<std::size_t> before, after;  // group numbers in the year before and in this year
+    std::vector<RelationIndex> relations;    // what caused it: relations that began or ended between
+                                             // the two years among the groups' members
+};
+
+struct CommunityYear {
+    int year = 0;
+    Communities found;
+    std::vector<std::size_t> numbers;  // the number of each group of found.groups
+};
+
+struct CommunityHistory {
+    std::vector<CommunityYear> years;
+    std::vector<CommunityEvent> events;  // in year order; births, deaths, merges, splits
+};
+
+// query.filter must have no date condition (each year sets its own). Throws UsageError as
+// find_communities, and for a range that is empty or longer than kMostCommunityYears.
+inline constexpr int kMostCommunityYears = 100;
+[[nodiscard]] CommunityHistory community_history(const Graph& graph, const CommunityQuery& query,
+                                                 int first_year, int last_year);
+
+// The name of an event's kind: "birth", "death", "merge", "split".
+[[nodiscard]] const char* event_name(CommunityEvent::Kind kind);
+
+}  // namespace kizuna
