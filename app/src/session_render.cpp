@@ -3,6 +3,7 @@
 
 #include "kizuna/app/session.h"
 #include "kizuna/queries/answers/diagram_scope.h"
+#include "kizuna/queries/communities.h"
 #include "kizuna/viz/diagram.h"
 #include "translate.h"
 
@@ -93,6 +94,14 @@ RenderAnswer Session::answer(const RenderRequest& request) {
         scope_request.lang = request.lang;
         const DiagramScope scope = select_diagram(data, scope_request);
         diagram.cluster_by_country = request.cluster == "country";
+        if (request.color_by == "community") {
+            CommunityQuery groups_query;
+            groups_query.filter = scope_request.filter;
+            const Communities found = find_communities(data.graph(), groups_query);
+            for (std::size_t g = 0; g < found.groups.size(); ++g) {
+                for (const VertexId v : found.groups[g].members) diagram.groups.emplace(v, g + 1);
+            }
+        }
         diagram.legend = !request.no_legend;
         diagram.max_entities = request.max_entities;
         diagram.max_layered_relations = request.max_relations;

@@ -131,7 +131,11 @@ class DiagramBuilder {
             const EntityKind* named = find_kind(graph_.entity_kinds(), kind);
             content.kinds.push_back(named != nullptr ? *named : EntityKind{kind, "", "", "", ""});
         }
-        content.countries.assign(countries_.begin(), countries_.end());
+        if (options_.groups.empty()) {
+            content.countries.assign(countries_.begin(), countries_.end());
+        } else {
+            content.groups.assign(groups_.begin(), groups_.end());
+        }
         for (const auto& type : graph_.relation_types()) {
             if (types_.count(type.id)) content.types.push_back(type);
         }
@@ -186,7 +190,16 @@ class DiagramBuilder {
                             : safe_label(display_name(entity, options_.lang), kMaxLabelBytes));
         set(node, "shape", style.shape);
         set(node, "style", style.style);
-        set(node, "fillcolor", viz::country_fill(entity.country));
+        if (options_.groups.empty()) {
+            set(node, "fillcolor", viz::country_fill(entity.country));
+        } else {
+            const auto group = options_.groups.find(v);
+            // The legend lists the coloured groups, then one grey swatch for the rest.
+            groups_.insert(group != options_.groups.end() ? std::min(group->second, viz::kGroupFills + 1)
+                                                          : 0);
+            set(node, "fillcolor",
+                group != options_.groups.end() ? viz::group_fill(group->second) : "#ffffff");
+        }
         set(node, "fontname", options_.font);
         set(node, "fontsize", options_.aspect ? "12" : "11");
         std::string tooltip = entity.names.en;
@@ -257,7 +270,8 @@ class DiagramBuilder {
     std::map<VertexId, Agnode_t*> nodes_;
     std::map<std::string, Agraph_t*> clusters_;
     std::set<std::string> kinds_, countries_, types_;
-    std::set<Activity> states_;  // the date states drawn faint
+    std::set<std::size_t> groups_;  // with options.groups: the groups drawn (0: in none)
+    std::set<Activity> states_;     // the date states drawn faint
     std::set<VertexId> highlighted_vertices_;
     std::set<RelationIndex> highlighted_relations_;
 };

@@ -27,6 +27,15 @@ std::string title(const std::string& lang) {
     return "Legend";
 }
 
+// "group 3" in the legend's language; "in no group" for 0; groups past the palette share grey.
+std::string group_name(std::size_t n, const std::string& lang) {
+    if (n == 0) return lang == "ja" ? "グループなし" : lang == "vi" ? "không thuộc nhóm" : "in no group";
+    if (n > kGroupFills)
+        return lang == "ja" ? "そのほかのグループ" : lang == "vi" ? "các nhóm khác" : "other groups";
+    const std::string number = std::to_string(n);
+    return lang == "ja" ? "グループ " + number : lang == "vi" ? "nhóm " + number : "group " + number;
+}
+
 // Adds the items to `into`, in columns of at most `rows`, left to right: kinds (by shape), countries (by
 // fill), relation types (by pen, as short sample edges). Each column is a rank of its own, read top down.
 void add_items(Agraph_t* into, const LegendContent& content, const DiagramOptions& options,
@@ -71,6 +80,14 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         set(node, "shape", "box");
         set(node, "style", "filled");
         set(node, "fillcolor", country_fill(content.countries[i]));
+        return node;
+    });
+    in_columns(content.groups.size(), [&](std::size_t i) {
+        const std::size_t n = content.groups[i];
+        Agnode_t* node = item("group", group_name(n, options.lang));
+        set(node, "shape", "box");
+        set(node, "style", "filled");
+        set(node, "fillcolor", n == 0 ? "#ffffff" : group_fill(n));
         return node;
     });
     // A type's sample: two points and an edge between them, in the type's pen. The tails make a column;

@@ -18,11 +18,12 @@ namespace kizuna::viz {
 struct LegendContent {
     std::vector<EntityKind> kinds;  // in the order shown; a kind without names has only its id
     std::vector<std::string> countries;
+    std::vector<std::size_t> groups;  // instead of countries when filled by group (0: in no group)
     std::vector<RelationType> types;
     std::vector<RelationType> vocabulary;  // every type: a type's shade is its place in its category
     std::vector<std::string> notes;        // plain lines: date states drawn, what was left out
     [[nodiscard]] bool empty() const {
-        return kinds.empty() && countries.empty() && types.empty() && notes.empty();
+        return kinds.empty() && countries.empty() && groups.empty() && types.empty() && notes.empty();
     }
 };
 

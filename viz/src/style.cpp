@@ -40,6 +40,13 @@ std::string country_fill(const std::string& country) {
     return kPalette[std::hash<std::string>{}(country) % std::size(kPalette)];
 }
 
+std::string group_fill(std::size_t n) {
+    static const char* const kFills[kGroupFills] = {"#c7e9f1", "#fde2b8", "#d4edc9", "#f8cfd9",
+                                                    "#e2d6f3", "#fff3a8", "#cde0f7", "#f6d5c3",
+                                                    "#c9efe0", "#eadcc9", "#f3d0f0", "#dfe6c3"};
+    return n >= 1 && n <= kGroupFills ? kFills[n - 1] : "#e5e7eb";
+}
+
 namespace {
 
 // HSL (degrees, 0..1, 0..1) as #rrggbb.

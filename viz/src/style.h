@@ -23,6 +23,9 @@ struct EdgeStyle {
 [[nodiscard]] NodeStyle node_style(const std::string& kind);
 // Fill colour for a country (stable for unknown countries, light enough for black text).
 [[nodiscard]] std::string country_fill(const std::string& country);
+// Fill colour for community group n (1 = the largest): twelve distinct light hues, then grey.
+[[nodiscard]] std::string group_fill(std::size_t n);
+inline constexpr std::size_t kGroupFills = 12;
 // The palette rule: each relation category has a hue of its own (category_hue); the types of a category
 // are shades of it, from dark to light in the order of the vocabulary (by id), so categories stay apart
 // however many types the data adds. The pen is the type's own (bold, dashed …: diagrams only).

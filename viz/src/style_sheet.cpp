@@ -49,6 +49,9 @@ std::string style_sheet_json(const std::vector<EntityKind>& kind_vocabulary,
     for (const auto& code : countries)
         country_list.push_back(
             {{"code", code}, {"name", country_name(code, lang)}, {"fill", country_fill(code)}});
+    // Community groups (colour by community): the fills of groups 1 to kGroupFills, then one for the rest.
+    auto& group_fills = sheet["groups"] = nlohmann::json::array();
+    for (std::size_t n = 1; n <= kGroupFills + 1; ++n) group_fills.push_back(group_fill(n));
     sheet["fallback"] = {
         {"shape", node_style("").web_shape}, {"fill", country_fill("")}, {"colour", "#374151"}};
     return sheet.dump();

@@ -65,6 +65,14 @@ const Description<RenderRequest>& RenderRequest::description() {
                                               .placeholder = "BY",
                                               .choices = {"country"}},
                                              &R::cluster));
+        d.fields.push_back(fields::choice<R>(
+            {.name = "color_by",
+             .help = "fill entities by country (default) or by community: the groups `kizuna communities` "
+                     "finds with its defaults on the relations of this diagram's filter",
+             .placeholder = "BY",
+             .choices = {"country", "community"},
+             .default_value = "country"},
+            &R::color_by));
         d.fields.push_back(
             fields::flag<R>({.name = "no_legend", .help = "leave out the legend"}, &R::no_legend));
         d.fields.push_back(fields::text<R>({.name = "title",
@@ -119,6 +127,7 @@ void RenderRequest::validate() const {
     fields::check_choice(d.find("format")->param, format);
     if (engine) fields::check_choice(d.find("engine")->param, *engine);
     if (!cluster.empty()) fields::check_choice(d.find("cluster")->param, cluster);
+    fields::check_choice(d.find("color_by")->param, color_by);
     if (!path.empty() && path.size() != 2)
         throw AppError(ErrorKind::Usage, {Setting{"path"}, " takes two entities: from and to"});
     if (!ego.empty() && !path.empty())

@@ -142,6 +142,7 @@ struct RenderRequest {
     std::string format = "svg";         // svg, png, pdf or dot
     std::optional<std::string> engine;  // default dot; fdp for a frame
     std::string cluster;                // "" or country
+    std::string color_by = "country";   // country or community
     bool no_legend = false;
     std::string title;
     std::size_t max_entities = 400;

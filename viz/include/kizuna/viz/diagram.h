@@ -6,6 +6,7 @@
 // Every label is made safe before it reaches Graphviz: escapes (\N, \G …) neutralised, control characters
 // removed, long text truncated; links only for http(s) URLs; no image or stylesheet attributes.
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ struct DiagramOptions {
     std::string lang = "en";     // names and type labels: en, ja, vi
     std::string engine = "dot";  // dot, neato, fdp, sfdp, circo, twopi
     bool cluster_by_country = false;
+    // Fill by community group instead of country (render --color-by community): each drawn entity's
+    // group number (1 = the largest; entities absent are in none). Empty: by country.
+    std::map<VertexId, std::size_t> groups;
     bool legend = true;
     std::string title;                         // drawn above the diagram when not empty
     std::vector<VertexId> highlight_vertices;  // e.g. a path

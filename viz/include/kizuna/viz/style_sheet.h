@@ -10,7 +10,8 @@
 namespace kizuna::viz {
 
 // JSON: {"lang", "categories": [{id, name, colour, rank}], "types": [{id, label, category, colour,
-// directed}], "kinds": [{id, label, shape}], "countries": [{code, name, fill}], "fallback": {shape,
+// directed}], "kinds": [{id, label, shape}], "countries": [{code, name, fill}], "groups": [fill] (community
+// groups 1, 2 … then one fill for the rest), "fallback": {shape,
 // fill, colour}}. kinds: the vocabulary's and those entities have (used_kinds); countries: those entities
 // have. rank orders categories for the explorer's choice of neighbours (collaboration first).
 [[nodiscard]] std::string style_sheet_json(const std::vector<EntityKind>& kind_vocabulary,
