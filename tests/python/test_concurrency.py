@@ -90,3 +90,44 @@ def test_the_gil_is_released_while_a_query_runs(db):
     assert rows == [{"n": 142857}]
     assert elapsed > 0.1, "the query was too quick to tell"
     assert during > 0.25 * rate * elapsed, f"the other thread ran {during / rate:.3f} s of the query's {elapsed:.3f} s"
+
+
+def test_a_change_by_another_process_between_two_calls_is_seen_whole_by_the_next(scratch, tmp_path):
+    """The first call builds the graph; another process commits an entity and two relations; the next
+    call of every kind (a command, a query, to_networkx) sees all three — the graph is not the old one."""
+    db = kizuna.connect(scratch)
+    assert db.partners("kanagawa")["partners"] and not db.search("Newco Holdings")
+    graph_before = db.to_networkx()
+    change = tmp_path / "change.jsonl"
+    change.write_text(
+        json.dumps({"entity": {"id": "newco", "kind": "company", "country": "JP", "names": {"en": "Newco Holdings"}}})
+        + "\n" + "".join(json.dumps({"relation": {"id": f"newco-{target}", "type": "mou", "from": "newco",
+                                                  "to": target, "start": "2025"}}) + "\n"
+                         for target in ("kanagawa", "vn-moh")), encoding="utf-8")
+    subprocess.run([BINARY, "--db", str(scratch), "import", "--quiet", str(change)], check=True)
+    assert [hit["id"] for hit in db.search("Newco Holdings")] == ["newco"]
+    assert {p["partner"]["id"] for p in db.partners("newco")["partners"]} == {"kanagawa", "vn-moh"}
+    assert db.path("newco", "vn-moh")["paths"][0]["nodes"] == ["newco", "vn-moh"]
+    assert db.query("MATCH (:company {id: 'newco'})-[r]-() RETURN count(r) AS n") == [{"n": 2}]
+    graph = db.to_networkx()
+    assert graph.number_of_edges() == graph_before.number_of_edges() + 2 and graph.has_node("newco")
+
+
+def test_errors_in_parallel_threads_carry_their_own_candidates(db):
+    results = {}
+
+    def worker(name):
+        try:
+            db.partners(name)
+            results[name] = None
+        except kizuna.EntityError as error:
+            results[name] = (type(error).__name__, tuple(error.candidates))
+
+    names = ["Atlantis", "Ministry of Health"] * 4
+    threads = [threading.Thread(target=worker, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results["Atlantis"][0] == "UnknownEntity" and results["Ministry of Health"][0] == "AmbiguousEntity"
+    assert "vn-moh" in results["Ministry of Health"][1]
