@@ -143,6 +143,23 @@ class Database {
     std::unique_ptr<kizuna::SharedGraph> graph_;  // shared by the calls of every thread
 };
 
+// The names of a command's settings, as its request describes them (for the package's tests: each
+// method's keyword arguments are these).
+std::vector<std::string> settings_of(const std::string& command) {
+    if (command == "search") return app::SearchRequest::description().names();
+    if (command == "show") return app::ShowRequest::description().names();
+    if (command == "partners") return app::PartnersRequest::description().names();
+    if (command == "path") return app::PathRequest::description().names();
+    if (command == "common") return app::CommonRequest::description().names();
+    if (command == "ego") return app::EgoRequest::description().names();
+    if (command == "timeline") return app::TimelineRequest::description().names();
+    if (command == "stats") return app::StatsRequest::description().names();
+    if (command == "list") return app::ListRequest::description().names();
+    if (command == "import") return app::ImportRequest::description().names();
+    if (command == "query") return app::QueryRequest::description().names();
+    throw py::value_error("no command " + command);
+}
+
 // Raises the package's exception class `name` built with (message, *extra).
 void raise(const char* name, const std::string& message, const py::object& extra = py::none()) {
     const py::object errors = py::module_::import("kizuna._errors");
@@ -194,6 +211,7 @@ PYBIND11_MODULE(_kizuna, m) {
     m.doc() = "Kizuna's engine for the kizuna package: use kizuna.connect(), not this module.";
     m.attr("__version__") = KIZUNA_VERSION;
     py::register_exception_translator(&translate);
+    m.def("settings", &settings_of, py::arg("command"), "the names of a command's settings");
     py::class_<Database>(m, "Database")
         .def(py::init<const std::filesystem::path&, bool, bool>(), py::arg("path"), py::arg("writable"),
              py::arg("create"))

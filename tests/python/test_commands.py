@@ -91,3 +91,24 @@ def test_import_reads_cp932_and_utf16_as_the_command_line_does(scratch, tmp_path
     written = db.import_files(folder)
     assert written["changed"]["entities"] == 1 and written["changed"]["relations"] == 1
     assert db.show("エックス商事")["entity"]["id"] == "x-shoji"
+
+
+def test_each_method_takes_the_settings_its_request_describes():
+    """The keyword arguments are the application layer's settings of the command, no more, no fewer:
+    the positional ones (an entity, from and to) as arguments, the rest as keywords."""
+    import inspect
+
+    import kizuna
+    from kizuna import _kizuna
+    positional = {"search": ["text"], "show": ["entity"], "partners": ["entity"], "path": ["from", "to"],
+                  "common": ["a", "b"], "ego": ["entity"], "timeline": ["entity"], "stats": [], "list": [],
+                  "import_files": ["files"]}
+    for method, arguments in positional.items():
+        command = "import" if method == "import_files" else method
+        parameters = inspect.signature(getattr(kizuna.Database, method)).parameters
+        keywords = {name for name, p in parameters.items() if p.kind == p.KEYWORD_ONLY}
+        assert keywords == set(_kizuna.settings(command)) - set(arguments), method
+        assert len([p for p in parameters.values() if p.kind != p.KEYWORD_ONLY]) == 1 + len(arguments), method
+    query = inspect.signature(kizuna.Database.query).parameters
+    assert {"max_rows", "max_memory", "timeout_ms"} <= set(query)  # timeout_ms: the setting timeout
+    assert set(_kizuna.settings("query")) - {"query", "param"} == {"max_rows", "max_memory", "timeout"}
