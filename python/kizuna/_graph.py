@@ -22,16 +22,24 @@ def to_networkx(db, as_of=None, include_evidence=False, undated="separate", *, s
         raise ImportError("to_networkx() needs networkx (apt-get install python3-networkx)") from missing
     if undated not in ("separate", "include", "exclude"):
         raise UsageError(f"undated: {undated!r} is not separate, include or exclude")
-    graph = networkx.MultiDiGraph()
-    for entity in db.list()["entities"]:
-        graph.add_node(entity["id"], name=entity["names"].get("en") or entity["id"], names=entity["names"],
-                       kind=entity["kind"], country=entity["country"], aliases=entity["aliases"],
-                       attributes=entity["attributes"], sources=entity["sources"])
     options = {"relations": True}
     dated = as_of is not None or since is not None or until is not None
     if dated:
         options.update(as_of=as_of, since=since, until=until, undated=undated)
-    answer = db.list(**options)
+    # Entities and relations are two answers, each of one state of the data. Entities read the same
+    # before and after the relations were read held through that read: the graph is that one state.
+    entities = db.list()["entities"]
+    while True:
+        answer = db.list(**options)
+        again = db.list()["entities"]
+        if again == entities:
+            break
+        entities = again  # another process wrote meanwhile: read once more
+    graph = networkx.MultiDiGraph()
+    for entity in entities:
+        graph.add_node(entity["id"], name=entity["names"].get("en") or entity["id"], names=entity["names"],
+                       kind=entity["kind"], country=entity["country"], aliases=entity["aliases"],
+                       attributes=entity["attributes"], sources=entity["sources"])
     for relation in answer["relations"] + answer.get("date_unknown", []):
         if relation["category"] == "evidence" and not include_evidence:
             continue

@@ -131,3 +131,39 @@ def test_errors_in_parallel_threads_carry_their_own_candidates(db):
         thread.join()
     assert results["Atlantis"][0] == "UnknownEntity" and results["Ministry of Health"][0] == "AmbiguousEntity"
     assert "vn-moh" in results["Ministry of Health"][1]
+
+
+def test_to_networkx_is_one_state_while_another_process_writes(scratch, tmp_path):
+    """Each import adds an entity and a relation to it in one transaction; every graph read meanwhile
+    has each edge's ends among its entities (a bare node would be an edge read after its entity was
+    missed) and as many new entities as new relations."""
+    db = kizuna.connect(scratch)
+    base = db.to_networkx()
+    files = []
+    for n in range(5):
+        path = tmp_path / f"new-{n}.jsonl"
+        path.write_text(json.dumps({"entity": {"id": f"new-{n}", "kind": "company", "names": {"en": f"New {n}"}}})
+                        + "\n" + json.dumps({"relation": {"id": f"new-{n}-mou", "type": "mou", "from": f"new-{n}",
+                                                          "to": "vn-moh", "start": "2025"}}) + "\n",
+                        encoding="utf-8")
+        files.append(path)
+    problems, done = [], threading.Event()
+
+    def read():
+        while not done.is_set():
+            graph = db.to_networkx()
+            if any("kind" not in data for _, data in graph.nodes(data=True)):
+                problems.append("an edge to an entity the graph does not hold")
+            if graph.number_of_nodes() - base.number_of_nodes() != graph.number_of_edges() - base.number_of_edges():
+                problems.append(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for path in files:
+            subprocess.run([BINARY, "--db", str(scratch), "import", "--quiet", str(path)], check=True)
+    finally:
+        done.set()
+        reader.join()
+    assert problems == []
+    assert db.to_networkx().number_of_nodes() == base.number_of_nodes() + 5
