@@ -11,6 +11,9 @@ namespace kizuna::app {
 Session::Session(std::filesystem::path db, SessionOptions options)
     : db_(std::move(db)), options_(std::move(options)) {}
 
+Session::Session(std::filesystem::path db, SharedGraph& graph, SessionOptions options)
+    : db_(std::move(db)), options_(std::move(options)), shared_graph_(&graph) {}
+
 Session::Session(std::filesystem::path db, const Store& store, SharedGraph& graph, SessionOptions options)
     : db_(std::move(db)), options_(std::move(options)), store_(&store), shared_graph_(&graph) {}
 

@@ -21,8 +21,7 @@ cypher::QueryAnswer Session::answer(const QueryRequest& request) {
         try {
             if (cypher::query_writes(query.text)) {
                 if (!options_.writes_allowed) {
-                    throw AppError(ErrorKind::Usage,
-                                   {"a query that writes cannot run through kizuna serve's reading API"});
+                    throw AppError(ErrorKind::Usage, {options_.writes_refused});
                 }
                 Store writing = open_for_writing(db_);
                 return cypher::answer_writing_query(writing, query);

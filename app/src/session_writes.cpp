@@ -26,6 +26,7 @@ ImportReport Session::answer(const ImportRequest& request) {
         options.dry_run = request.dry_run;
         options.encoding = request.encoding;
         options.progress = options_.import_progress;
+        if (!request.records.empty()) return import_jsonl_text(writing, "records", request.records, options);
         const std::vector<std::filesystem::path> paths(request.files.begin(), request.files.end());
         return import_files(writing, paths, options);
     });

@@ -35,9 +35,7 @@ void rethrow_translated(const std::vector<std::string>& settings) {
     } catch (const InvalidDataError& e) {
         throw AppError(ErrorKind::InvalidData, settings_in(e.what(), settings));
     } catch (const EntityLookupError& e) {
-        // The store words an unknown name "unknown entity '…'"; any other lookup failure is a name that
-        // several entities answer to.
-        const bool unknown = std::string(e.what()).rfind("unknown entity", 0) == 0;
+        const bool unknown = e.kind() == EntityLookupError::Kind::Unknown;
         AppError error(unknown ? ErrorKind::UnknownEntity : ErrorKind::AmbiguousEntity, {e.what()});
         error.candidates = e.candidates();
         throw error;

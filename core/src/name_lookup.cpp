@@ -132,7 +132,8 @@ Entity Store::resolve(const std::string& name) const {
                 message += "\n  " + describe(entity);
                 candidates.push_back(entity.id);
             }
-            throw EntityLookupError(message + "\nuse an id to choose one", candidates);
+            throw EntityLookupError(EntityLookupError::Kind::Ambiguous, message + "\nuse an id to choose one",
+                                    candidates);
         }
         // Not a full name: a name that only one entity's names contain still names it (保健省 →
         // ベトナム保健省).
@@ -144,7 +145,8 @@ Entity Store::resolve(const std::string& name) const {
                 message += "\n  " + describe(entity);
                 candidates.push_back(entity.id);
             }
-            throw EntityLookupError(message + "\nuse an id or a fuller name to choose one", candidates);
+            throw EntityLookupError(EntityLookupError::Kind::Ambiguous,
+                                    message + "\nuse an id or a fuller name to choose one", candidates);
         }
         if (codepoint_count(key) >= 3) {
             // Best first: each entity by its best-ranked name (FTS5's bm25 over the shared trigrams, so rare
@@ -168,7 +170,7 @@ Entity Store::resolve(const std::string& name) const {
                 candidates.push_back(entity.id);
             }
         }
-        throw EntityLookupError(message, candidates);
+        throw EntityLookupError(EntityLookupError::Kind::Unknown, message, candidates);
     });
 }
 

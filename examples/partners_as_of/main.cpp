@@ -31,9 +31,9 @@ int main(int argc, char** argv) {
         if (!answer.date_unknown.empty()) std::cout << "date unknown:\n";
         for (const auto& row : answer.date_unknown) print(row);
         return 0;
-    } catch (const kizuna::api::UnknownEntity& e) {
+    } catch (const kizuna::api::EntityError& e) {  // unknown (closest names) or ambiguous (choose one)
         std::cerr << e.what() << '\n';
-        for (const auto& id : e.candidates()) std::cerr << "  did you mean " << id << "?\n";
+        for (const auto& id : e.candidates()) std::cerr << "  " << id << "?\n";
         return 2;
     } catch (const kizuna::api::Error& e) {
         std::cerr << e.what() << '\n';

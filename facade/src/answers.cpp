@@ -1,5 +1,6 @@
-// The typed answers, read from the JSON the engine writes for every front end: the same fields the
-// command line prints, so the two cannot disagree.
+// The typed answers, read from the JSON of the application layer's answers (their to_json, which the
+// command line prints with --format json and the HTTP API sends): the text is that JSON, and the typed
+// fields are read from it, so that the two cannot disagree.
 #include "facade_internal.h"
 
 namespace kizuna::api {
@@ -189,6 +190,10 @@ ImportReport import_report_from(const json& j) {
         counts->entities = object.value("entities", std::size_t{0});
         counts->relations = object.value("relations", std::size_t{0});
         counts->entity_kinds = object.value("entity_kinds", std::size_t{0});
+    }
+    for (const auto& read_as : member(j, "encodings")) {
+        report.encodings.push_back(
+            {string_of(member(read_as, "file")), string_of(member(read_as, "encoding"))});
     }
     return with_text(std::move(report), j);
 }

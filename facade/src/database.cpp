@@ -1,70 +1,36 @@
-// kizuna::api::Database: each call opens its own connection and answers from one snapshot, sharing the
-// in-memory graph between calls and threads (SharedGraph) while the data stays the same.
+// kizuna::api::Database: each call is one request to a session of the application layer (app/), which
+// opens its own connection and answers from one snapshot; the in-memory graph is shared between calls
+// and threads (SharedGraph) while the data stays the same.
 #include <nlohmann/json.hpp>
 
 #include "facade_internal.h"
+#include "kizuna/app/session.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/snapshot.h"
 #include "kizuna/core/store.h"
-#include "kizuna/cypher/query_answer.h"
-#include "kizuna/importers/import.h"
-#include "kizuna/queries/answers/common_answer.h"
-#include "kizuna/queries/answers/ego_answer.h"
-#include "kizuna/queries/answers/list_answer.h"
-#include "kizuna/queries/answers/partners_answer.h"
-#include "kizuna/queries/answers/path_answer.h"
-#include "kizuna/queries/answers/search_answer.h"
-#include "kizuna/queries/answers/show_answer.h"
-#include "kizuna/queries/answers/stats_answer.h"
-#include "kizuna/queries/answers/timeline_answer.h"
-#include "request_limits.h"
-#include "requests.h"
 
 namespace kizuna::api {
 
 std::string version() { return KIZUNA_VERSION; }
-
-namespace {
-
-// A parameter as the query engine holds it.
-cypher::Value engine_value(const Value& value) {
-    if (value.is_bool()) return cypher::Value(value.as_bool());
-    if (value.is_int()) return cypher::Value(value.as_int());
-    if (value.is_double()) return cypher::Value(value.as_double());
-    if (value.is_string()) return cypher::Value(value.as_string());
-    if (value.is_list()) {
-        cypher::List list;
-        for (const auto& item : value.as_list()) list.push_back(engine_value(item));
-        return cypher::Value(std::move(list));
-    }
-    if (value.is_map()) {
-        cypher::Map map;
-        for (const auto& [key, item] : value.as_map()) map.emplace(key, engine_value(item));
-        return cypher::Value(std::move(map));
-    }
-    return {};
-}
-
-}  // namespace
 
 struct Database::Impl {
     std::filesystem::path path;
     Mode mode = Mode::ReadOnly;
     SharedGraph graph;
 
-    [[nodiscard]] Store reading() const { return Store::open(path, Store::Mode::ReadOnly); }
-    [[nodiscard]] Store writing() const {
-        if (mode != Mode::Writable)
-            throw DatabaseError(path.string() +
-                                ": opened read-only; open it with Database::Mode::Writable to write");
-        return Store::open(path, Store::Mode::ReadWrite);
+    // The answer of a session of its own (sessions are one thread's), as the request's JSON.
+    template <typename Request>
+    nlohmann::json answer(const Request& request) {
+        app::SessionOptions options;
+        options.writes_allowed = mode == Mode::Writable;
+        options.writes_refused =
+            path.string() + ": opened read-only; a query that writes needs Database::Mode::Writable";
+        app::Session session(path, graph, std::move(options));
+        return session.answer(request);
     }
-    // Runs answer(snapshot) on a snapshot of the current data.
-    template <typename Answer>
-    auto on_snapshot(Answer&& answer) {
-        const Store store = reading();
-        const Snapshot snapshot = Snapshot::take(store, graph);
-        return answer(snapshot);
+    void require_writable() const {
+        if (mode != Mode::Writable)
+            throw UsageError(path.string() + ": opened read-only; importing needs Database::Mode::Writable");
     }
 };
 
@@ -77,11 +43,9 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
     return translated([&] {
         if (!std::filesystem::exists(path))
             throw DatabaseError(path.string() + ": no database here; create one with Database::create");
-        try {
-            (void)Store::open(path, mode == Mode::Writable ? Store::Mode::ReadWrite : Store::Mode::ReadOnly);
-        } catch (const OutdatedSchemaError&) {
-            (void)Store::open(path, Store::Mode::ReadWrite);  // from an older Kizuna: upgraded in place
-        }
+        // Opened once now, so that a database that is not one (or cannot be written) is said here; one of
+        // an older Kizuna is upgraded in place.
+        (void)(mode == Mode::Writable ? app::open_for_writing(path) : app::open_for_reading(path));
         auto impl = std::make_unique<Impl>();
         impl->path = path;
         impl->mode = mode;
@@ -91,7 +55,8 @@ Database Database::open(const std::filesystem::path& path, Mode mode) {
 
 Database Database::create(const std::filesystem::path& path) {
     return translated([&] {
-        (void)Store::open(path, Store::Mode::Create);
+        (void)Store::open(path,
+                          Store::Mode::Create);  // as `kizuna init`: an empty database, or the one there
         return open(path, Mode::Writable);
     });
 }
@@ -100,132 +65,76 @@ const std::filesystem::path& Database::path() const { return impl_->path; }
 Database::Mode Database::mode() const { return impl_->mode; }
 
 SearchAnswer Database::search(const std::string& text, std::size_t limit) const {
-    return translated([&] {
-        check_count("limit", limit, kMostSearchResults);
-        const Store store = impl_->reading();
-        return search_answer_from(answer_search(store, text, limit));
-    });
+    return translated([&] { return search_answer_from(impl_->answer(app_search(text, limit))); });
 }
 
 ShowAnswer Database::show(const std::string& entity_or_relation) const {
     return translated([&] {
-        return impl_->on_snapshot(
-            [&](const Snapshot& s) { return show_answer_from(answer_show(s, entity_or_relation)); });
+        app::ShowRequest request;
+        request.entity = entity_or_relation;
+        return show_answer_from(impl_->answer(request));
     });
 }
 
 PartnersAnswer Database::partners(const std::string& entity, const PartnersRequest& request) const {
-    return translated([&] {
-        const auto query = partner_query(request);
-        return impl_->on_snapshot([&](const Snapshot& s) {
-            return partners_answer_from(answer_partners(s, s.vertex(entity), query));
-        });
-    });
+    return translated([&] { return partners_answer_from(impl_->answer(app_partners(entity, request))); });
 }
 
 PathAnswer Database::path(const std::string& from, const std::string& to, const PathRequest& request) const {
-    return translated([&] {
-        const auto query = path_request(request);
-        return impl_->on_snapshot([&](const Snapshot& s) {
-            const VertexId a = s.vertex(from);
-            const VertexId b = s.vertex(to);
-            return path_answer_from(answer_path(s, a, b, query));
-        });
-    });
+    return translated([&] { return path_answer_from(impl_->answer(app_path(from, to, request))); });
 }
 
 CommonAnswer Database::common(const std::string& a, const std::string& b, const Filter& filter) const {
-    return translated([&] {
-        const auto query = relation_filter(filter);
-        return impl_->on_snapshot(
-            [&](const Snapshot& s) { return common_answer_from(answer_common(s, a, b, query)); });
-    });
+    return translated([&] { return common_answer_from(impl_->answer(app_common(a, b, filter))); });
 }
 
 EgoAnswer Database::ego(const std::string& entity, const EgoRequest& request) const {
-    return translated([&] {
-        check_count("radius", request.radius, kLargestRadius, true);
-        const auto query = relation_filter(request.filter);
-        return impl_->on_snapshot([&](const Snapshot& s) {
-            return ego_answer_from(answer_ego(s, s.vertex(entity), request.radius, query));
-        });
-    });
+    return translated([&] { return ego_answer_from(impl_->answer(app_ego(entity, request))); });
 }
 
 TimelineAnswer Database::timeline(const std::string& entity, const Filter& filter) const {
-    return translated([&] {
-        const auto query = relation_filter(filter);
-        return impl_->on_snapshot([&](const Snapshot& s) {
-            if (entity.empty()) return timeline_answer_from(answer_changes(s, query));
-            return timeline_answer_from(answer_entity_timeline(s, s.vertex(entity), query));
-        });
-    });
+    return translated([&] { return timeline_answer_from(impl_->answer(app_timeline(entity, filter))); });
 }
 
 StatsAnswer Database::stats(const StatsRequest& request) const {
-    return translated([&] {
-        const auto query = stats_query(request);
-        return impl_->on_snapshot(
-            [&](const Snapshot& s) { return stats_answer_from(answer_stats(s, query)); });
-    });
+    return translated([&] { return stats_answer_from(impl_->answer(app_stats(request))); });
 }
 
 ListAnswer Database::list(const ListRequest& request) const {
-    return translated([&] {
-        if (!request.relations) {
-            if (!request.filter.types.empty() || !request.filter.exclude_types.empty() ||
-                !request.filter.as_of.empty() || !request.filter.since.empty() ||
-                !request.filter.until.empty() || request.filter.undated || !request.categories.empty())
-                throw UsageError("filter and categories apply to a list of relations (relations = true)");
-            const auto conditions = entity_conditions(request.entities);
-            return impl_->on_snapshot(
-                [&](const Snapshot& s) { return list_answer_from(answer_entity_list(s, conditions)); });
-        }
-        if (!request.entities.kinds.empty() || !request.entities.countries.empty() ||
-            !request.entities.where.empty())
-            throw UsageError("with relations, say which end: from or to (kinds, countries, where)");
-        RelationListRequest query;
-        query.filter = relation_filter(request.filter);
-        query.categories = request.categories;
-        query.from = entity_conditions(request.from);
-        query.to = entity_conditions(request.to);
-        return impl_->on_snapshot(
-            [&](const Snapshot& s) { return list_answer_from(answer_relation_list(s, query)); });
-    });
+    return translated([&] { return list_answer_from(impl_->answer(app_list(request))); });
 }
 
 QueryAnswer Database::query(const std::string& text, const std::map<std::string, Value>& params,
                             const QueryOptions& options) {
-    try {
-        if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-            throw UsageError("no query: the text is empty");
-        cypher::QueryRequest request;
-        request.text = text;
-        request.lang = options.lang;
-        request.limits.timeout = std::chrono::milliseconds(options.timeout_ms);
-        request.limits.max_rows = options.max_rows;
-        for (const auto& [name, value] : params) {
-            request.parameters.emplace(name, engine_value(value));
-        }
-        if (cypher::query_writes(text)) {
-            Store store = impl_->writing();
-            return query_answer_from(cypher::answer_writing_query(store, request));
-        }
-        return impl_->on_snapshot(
-            [&](const Snapshot& s) { return query_answer_from(cypher::answer_reading_query(s, request)); });
-    } catch (...) {
-        rethrow_translated(text);
-    }
+    return translated([&] { return query_answer_from(impl_->answer(app_query(text, params, options))); });
 }
 
 ImportReport Database::import_files(const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options) {
     return translated([&] {
-        if (paths.empty()) throw UsageError("import: no files given");
-        Store store = impl_->writing();
-        kizuna::ImportOptions import_options;
-        import_options.dry_run = options.dry_run;
-        return import_report_from(kizuna::import_files(store, paths, import_options));
+        impl_->require_writable();
+        app::ImportRequest request;
+        for (const auto& path : paths) request.files.push_back(path.string());
+        request.dry_run = options.dry_run;
+        request.encoding = options.encoding;
+        return import_report_from(impl_->answer(request));
+    });
+}
+
+// Records in memory: imported as JSON Lines text by the application layer, with no file between.
+ImportReport Database::import_records(const std::vector<Entity>& entities,
+                                      const std::vector<Relation>& relations, const ImportOptions& options) {
+    return translated([&] {
+        impl_->require_writable();
+        if (entities.empty() && relations.empty()) throw UsageError("import_records: no records given");
+        app::ImportRequest request;
+        for (const auto& entity : entities)
+            request.records += nlohmann::json{{"entity", json_of(entity)}}.dump() + '\n';
+        for (const auto& relation : relations)
+            request.records += nlohmann::json{{"relation", json_of(relation)}}.dump() + '\n';
+        request.dry_run = options.dry_run;
+        request.encoding = options.encoding;
+        return import_report_from(impl_->answer(request));
     });
 }
 

@@ -1,10 +1,12 @@
 #pragma once
-// What the facade's sources share: the translation of the engine's errors into the API's, and of the
-// answers' JSON into the API's typed answers. Internal: never installed.
+// What the facade's sources share: the API's requests as the application layer's (app/), its errors as
+// the API's, and the typed answers read from the JSON the application layer's answers write (the one
+// every front end prints). Internal: never installed.
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 
+#include "kizuna/app/requests.h"
 #include "kizuna/kizuna.h"
 
 namespace kizuna::api {
@@ -14,14 +16,11 @@ struct AnswerAccess {
     static void set_json(Answer& answer, const nlohmann::json& json);
 };
 
-// Throws the API's exception for the exception being handled (call only inside a catch block).
-[[noreturn]] void rethrow_translated(const std::string& query_text = {});
+// Throws the API's exception for the exception being handled: an app::AppError by its kind (call only
+// inside a catch block).
+[[noreturn]] void rethrow_translated();
 
-// The engine's messages name the command line's flags (--as-of, --max-rows); the API's settings are
-// as_of, max_rows: the message with each flag as its setting.
-[[nodiscard]] std::string settings_spelled(std::string message);
-
-// Runs body, turning the engine's exceptions into the API's.
+// Runs body, turning the application layer's exceptions into the API's.
 template <typename Body>
 auto translated(Body&& body) -> decltype(body()) {
     try {
@@ -31,8 +30,22 @@ auto translated(Body&& body) -> decltype(body()) {
     }
 }
 
-// The typed answers from the JSON every front end shares (the answers' to_json in queries/, cypher/,
-// importers/); each also keeps the JSON text.
+// The API's requests as the application layer's, each setting given through the request's own
+// description (which parses and checks it, naming the setting); app::Session validates the whole.
+// Throw app::AppError (Usage).
+[[nodiscard]] app::SearchRequest app_search(const std::string& text, std::size_t limit);
+[[nodiscard]] app::PartnersRequest app_partners(const std::string& entity, const PartnersRequest& request);
+[[nodiscard]] app::PathRequest app_path(const std::string& from, const std::string& to,
+                                        const PathRequest& request);
+[[nodiscard]] app::CommonRequest app_common(const std::string& a, const std::string& b, const Filter& filter);
+[[nodiscard]] app::EgoRequest app_ego(const std::string& entity, const EgoRequest& request);
+[[nodiscard]] app::TimelineRequest app_timeline(const std::string& entity, const Filter& filter);
+[[nodiscard]] app::StatsRequest app_stats(const StatsRequest& request);
+[[nodiscard]] app::ListRequest app_list(const ListRequest& request);
+[[nodiscard]] app::QueryRequest app_query(const std::string& text, const std::map<std::string, Value>& params,
+                                          const QueryOptions& options);
+
+// Entities, relations and values between the API's plain types and JSON.
 [[nodiscard]] Entity entity_from(const nlohmann::json& json);
 [[nodiscard]] Relation relation_from(const nlohmann::json& json);
 [[nodiscard]] LeftOut left_out_from(const nlohmann::json& json);
@@ -41,6 +54,7 @@ auto translated(Body&& body) -> decltype(body()) {
 [[nodiscard]] nlohmann::json json_of(const Entity& entity);
 [[nodiscard]] nlohmann::json json_of(const Relation& relation);
 
+// The typed answers, read from an application answer's JSON (its to_json); each keeps that JSON's text.
 [[nodiscard]] SearchAnswer search_answer_from(const nlohmann::json& json);
 [[nodiscard]] ShowAnswer show_answer_from(const nlohmann::json& json);
 [[nodiscard]] PartnersAnswer partners_answer_from(const nlohmann::json& json);

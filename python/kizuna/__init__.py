@@ -7,9 +7,9 @@
 Each method is a command of the ``kizuna`` program, with keyword arguments named like its options
 (``--as-of`` is ``as_of``, ``--type`` is ``type``: a string or a list) and returning the same structure
 as its ``--format json`` output (dicts and lists). ``query`` runs Kizuna's Cypher-compatible language.
-Errors are the classes below (``UnknownEntity`` with ``.candidates``, ``InvalidData`` with
-``.problems``). Every answer is read from one state of the data; the next call sees what other
-processes committed. A Database may be used from several threads: the GIL is released while Kizuna
+Errors are the classes below (``UnknownEntity`` and ``AmbiguousEntity`` with ``.candidates``,
+``InvalidData`` with ``.problems``). Every answer is read from one state of the data; the next call
+sees what other processes committed. A Database may be used from several threads: the GIL is released while Kizuna
 answers. See docs/python.md.
 """
 import json as _json
@@ -17,38 +17,27 @@ import os as _os
 
 from . import _kizuna
 from ._answers import Rows
-from ._errors import DatabaseError, Error, InvalidData, LimitReached, UnknownEntity, UsageError
+from ._errors import (AmbiguousEntity, DatabaseError, EntityError, Error, InvalidData, LimitReached,
+                      UnknownEntity, UsageError)
 from ._graph import to_networkx as _to_networkx
 
 __version__ = _kizuna.__version__
-__all__ = ["connect", "create", "Database", "Rows", "Error", "UsageError", "UnknownEntity", "LimitReached",
-           "InvalidData", "DatabaseError", "__version__"]
+__all__ = ["connect", "create", "Database", "Rows", "Error", "UsageError", "EntityError", "UnknownEntity",
+           "AmbiguousEntity", "LimitReached", "InvalidData", "DatabaseError", "__version__"]
 
 
-def _listed(value):
-    """A repeatable option: one string or a list of them."""
-    if value is None:
-        return None
-    if isinstance(value, (str, bytes)):
-        return [value]
-    return [str(item) for item in value]
-
-
-def _date(value):
-    return None if value is None else str(value)
-
-
-def _filter(type=None, exclude_type=None, as_of=None, since=None, until=None, undated=None, directed=False,
-            include_evidence=False):
-    if undated is not None and undated not in ("separate", "include", "exclude"):
-        raise UsageError(f"undated: {undated!r} is not separate, include or exclude")
-    return {"type": _listed(type), "exclude_type": _listed(exclude_type), "as_of": _date(as_of),
-            "since": _date(since), "until": _date(until), "undated": undated, "directed": bool(directed),
-            "include_evidence": bool(include_evidence)}
+def _filter(type=None, exclude_type=None, as_of=None, since=None, until=None, undated=None, **walk):
+    """The relation filter's settings (directed, include_evidence only where the command takes them)."""
+    return dict(type=type, exclude_type=exclude_type, as_of=as_of, since=since, until=until, undated=undated,
+                **walk)
 
 
 class Database:
-    """A Kizuna database file, opened read-only or writable (``kizuna.connect``)."""
+    """A Kizuna database file, opened read-only or writable (``kizuna.connect``).
+
+    Each method is a command; its keyword arguments are the command's settings, checked by Kizuna's
+    application layer exactly as the command line's options and the HTTP API's parameters are.
+    """
 
     def __init__(self, engine):
         self._db = engine
@@ -62,24 +51,28 @@ class Database:
         """The database file (``path`` is the command)."""
         return self._db.filename
 
+    def _answer(self, command, **settings):
+        # None and False are the defaults: settings not given (as options left out of a command line).
+        given = {name: value for name, value in settings.items() if value is not None and value is not False}
+        return _json.loads(self._db.answer(command, given))
+
     def search(self, text, *, limit=20):
         """Entities whose id, any name or alias (any language), or attribute contains ``text``: a list of
         entities, each with ``matched`` ({"field", "text"})."""
-        return _json.loads(self._db.search(str(text), {"limit": limit}))
+        return self._answer("search", text=text, limit=limit)
 
     def show(self, entity):
         """An entity with every name, attribute, source and relation ({"entity", "relations"}); or, for
         a relation id, {"relation"}."""
-        return _json.loads(self._db.show(str(entity)))
+        return self._answer("show", entity=entity)
 
     def partners(self, entity, *, country=None, kind=None, incoming=False, type=None, exclude_type=None,
                  as_of=None, since=None, until=None, undated=None, directed=False):
         """Direct partners of an entity with the relations and sources: {"entity", "partners",
         "date_unknown", "left_out"}. ``country`` and ``kind`` keep partners of those; ``incoming`` only
         relations pointing at the entity (symmetric ones stay)."""
-        options = _filter(type, exclude_type, as_of, since, until, undated, directed)
-        options.update(country=_listed(country), kind=_listed(kind), incoming=bool(incoming))
-        return _json.loads(self._db.partners(str(entity), options))
+        return self._answer("partners", entity=entity, country=country, kind=kind, incoming=incoming,
+                            **_filter(type, exclude_type, as_of, since, until, undated, directed=directed))
 
     def path(self, source, target, *, all=False, k=None, max_hops=None, simple=False, cap=None, type=None,
              exclude_type=None, as_of=None, since=None, until=None, undated=None, directed=False,
@@ -87,42 +80,39 @@ class Database:
         """How two entities are connected: {"from", "to", "paths", "entities", "left_out", ...}; no
         connection is an empty "paths". ``all``: every shortest path (up to ``cap``); ``k``: the k
         shortest loopless; ``simple``: every loopless path within ``max_hops``."""
-        if sum(1 for chosen in (all, k is not None, simple) if chosen) > 1:
-            raise UsageError("all, k and simple exclude each other")
-        if cap is not None and not (all or simple):
-            raise UsageError("cap applies to all and simple (the others list one path, or k)")
-        options = _filter(type, exclude_type, as_of, since, until, undated, directed, include_evidence)
-        options.update(all=bool(all), k=k, max_hops=max_hops, simple=bool(simple), cap=cap)
-        return _json.loads(self._db.path(str(source), str(target), options))
+        return self._answer("path", **{"from": source, "to": target}, all=all, k=k, max_hops=max_hops,
+                            simple=simple, cap=cap,
+                            **_filter(type, exclude_type, as_of, since, until, undated, directed=directed,
+                                      include_evidence=include_evidence))
 
     def common(self, a, b, *, type=None, exclude_type=None, as_of=None, since=None, until=None, undated=None,
                include_evidence=False):
         """Entities both ``a`` and ``b`` are related to, with the relations on each side."""
-        options = _filter(type, exclude_type, as_of, since, until, undated, False, include_evidence)
-        return _json.loads(self._db.common(str(a), str(b), options))
+        return self._answer("common", a=a, b=b, **_filter(type, exclude_type, as_of, since, until, undated,
+                                                            include_evidence=include_evidence))
 
     def ego(self, entity, *, radius=1, type=None, exclude_type=None, as_of=None, since=None, until=None,
             undated=None, directed=False, include_evidence=False):
         """The neighbourhood within ``radius`` hops: {"centre", "radius", "entities", "relations",
         "left_out"}."""
-        options = _filter(type, exclude_type, as_of, since, until, undated, directed, include_evidence)
-        options.update(radius=radius)
-        return _json.loads(self._db.ego(str(entity), options))
+        return self._answer("ego", entity=entity, radius=radius,
+                            **_filter(type, exclude_type, as_of, since, until, undated, directed=directed,
+                                      include_evidence=include_evidence))
 
     def timeline(self, entity=None, *, type=None, exclude_type=None, as_of=None, since=None, until=None,
                  undated=None):
         """An entity's relations in date order; without an entity, what started or ended between
         ``since`` and ``until`` across the graph."""
-        options = _filter(type, exclude_type, as_of, since, until, undated)
-        return _json.loads(self._db.timeline("" if entity is None else str(entity), options))
+        return self._answer("timeline", entity=entity,
+                            **_filter(type, exclude_type, as_of, since, until, undated))
 
     def stats(self, *, top=10, betweenness=False, sources=None, type=None, exclude_type=None, as_of=None,
               since=None, until=None, undated=None, include_evidence=False):
         """Counts by kind, country and type, components, the most connected entities (and by
         betweenness, exact or from ``sources`` sampled sources)."""
-        options = _filter(type, exclude_type, as_of, since, until, undated, False, include_evidence)
-        options.update(top=top, betweenness=bool(betweenness), sources=sources or 0)
-        return _json.loads(self._db.stats(options))
+        return self._answer("stats", top=top, betweenness=betweenness, sources=sources,
+                            **_filter(type, exclude_type, as_of, since, until, undated,
+                                      include_evidence=include_evidence))
 
     def list(self, *, kind=None, country=None, where=None, relations=False, category=None, kind_from=None,
              country_from=None, where_from=None, kind_to=None, country_to=None, where_to=None, type=None,
@@ -130,30 +120,33 @@ class Database:
         """Entities by ``kind``, ``country`` and ``where`` conditions ("city=Hanoi", "~ME-BYO"): {"entities"};
         or with ``relations=True`` relations by type, ``category``, dates and their ends' conditions
         (``kind_from``, ``country_to`` ...): {"relations", "date_unknown", "left_out"}."""
-        options = _filter(type, exclude_type, as_of, since, until, undated)
-        options.update(relations=bool(relations), category=_listed(category))
-        for name, value in (("kind", kind), ("country", country), ("where", where), ("kind_from", kind_from),
-                            ("country_from", country_from), ("where_from", where_from), ("kind_to", kind_to),
-                            ("country_to", country_to), ("where_to", where_to)):
-            options[name] = _listed(value)
-        return _json.loads(self._db.list(options))
+        return self._answer("list", kind=kind, country=country, where=where, relations=relations,
+                            category=category, kind_from=kind_from, country_from=country_from,
+                            where_from=where_from, kind_to=kind_to, country_to=country_to, where_to=where_to,
+                            **_filter(type, exclude_type, as_of, since, until, undated))
 
-    def query(self, cypher, *, timeout_ms=60000, max_rows=1000000, lang="en", **params):
+    def query(self, cypher, *, timeout_ms=60000, max_rows=1000000, max_memory=1024, lang="en", **params):
         """Runs a query in Kizuna's Cypher-compatible language (docs/cypher.md); ``$name`` is the keyword
         argument ``name``. Returns ``Rows``: a list of dicts by column, with ``.columns`` and
-        ``.to_pandas()``. A writing query needs a writable database and commits whole or not at all."""
-        options = {"timeout_ms": timeout_ms, "max_rows": max_rows, "lang": lang}
-        return Rows(_json.loads(self._db.query(str(cypher), params, options)))
+        ``.to_pandas()``. ``timeout_ms`` (the setting ``timeout``), ``max_rows`` and ``max_memory`` (MiB)
+        stop it with ``LimitReached``. A writing query needs a writable database and commits whole or not
+        at all."""
+        settings = {"query": cypher, "timeout": timeout_ms, "max_rows": max_rows, "max_memory": max_memory}
+        return Rows(_json.loads(self._db.query(settings, params, str(lang))))
 
-    def import_files(self, *paths, dry_run=False):
-        """Loads CSV, JSON Lines or GraphML files (or folders of CSV files) in one transaction: all of them
-        or nothing (``InvalidData`` with the problems). Returns {"dry_run", "read", "changed"}."""
+    def import_files(self, *paths, dry_run=False, encoding=None):
+        """Loads CSV, JSON Lines, GraphML or xlsx files (or folders of CSV files) in one transaction: all of
+        them or nothing (``InvalidData`` with the problems). ``encoding``: the CSV files' (UTF-8, CP932,
+        UTF-16LE/BE, UTF-32LE/BE; default: told by each file, CP932 and UTF-16 detected). Returns
+        {"dry_run", "read", "changed"} and "encodings" when a file was not read as UTF-8."""
         if len(paths) == 1 and not isinstance(paths[0], (str, bytes, _os.PathLike)):
             paths = tuple(paths[0])
-        return _json.loads(self._db.import_files([_os.fspath(p) for p in paths], bool(dry_run)))
+        return self._answer("import", files=[_os.fspath(p) for p in paths], dry_run=dry_run,
+                            encoding=encoding)
 
-    def to_networkx(self, as_of=None, include_evidence=False, undated="separate"):
-        return _to_networkx(self, as_of=as_of, include_evidence=include_evidence, undated=undated)
+    def to_networkx(self, as_of=None, include_evidence=False, undated="separate", *, since=None, until=None):
+        return _to_networkx(self, as_of=as_of, include_evidence=include_evidence, undated=undated, since=since,
+                            until=until)
 
     to_networkx.__doc__ = _to_networkx.__doc__
 

@@ -1,4 +1,5 @@
-"""Kizuna's errors as Python exceptions: one class per kind, with what each carries."""
+"""Kizuna's errors as Python exceptions: one class per kind of error the application layer reports
+(usage, unknown or ambiguous entity, invalid data, database, limit), with what each carries."""
 
 
 class Error(Exception):
@@ -8,21 +9,31 @@ class Error(Exception):
 
 
 class UsageError(Error, ValueError):
-    """A request that cannot be answered as asked: a bad date or option, a query that does not parse."""
+    """A request that cannot be answered as asked: a bad date or option, options that exclude each
+    other, a query that does not parse (the message shows where). The message names the setting as the
+    keyword argument is named (``as_of``, ``max_hops``)."""
 
     exit_code = 2
 
 
-class UnknownEntity(UsageError, LookupError):
-    """An entity argument that names no entity or several; ``candidates`` are ids to suggest."""
+class EntityError(UsageError, LookupError):
+    """An entity argument that names no entity or several; ``candidates`` are entity ids."""
 
     def __init__(self, message, candidates=()):
         super().__init__(message)
         self.candidates = list(candidates)
 
 
+class UnknownEntity(EntityError):
+    """A name that names no entity; ``candidates`` are the ids of the closest names, best first."""
+
+
+class AmbiguousEntity(EntityError):
+    """A name that several entities answer to; ``candidates`` are their ids (pass one instead)."""
+
+
 class LimitReached(UsageError):
-    """A limit (a query's rows or time) stopped the answer; the message names it."""
+    """A limit (a query's rows, time or memory) stopped the answer; the message names its setting."""
 
 
 class InvalidData(Error, ValueError):
@@ -39,6 +50,6 @@ class InvalidData(Error, ValueError):
 
 
 class DatabaseError(Error):
-    """The database cannot be opened, read or written: missing, locked, damaged, newer, read-only."""
+    """The database cannot be opened, read or written: missing, locked, damaged, newer, not writable."""
 
     exit_code = 4

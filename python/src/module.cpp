@@ -1,162 +1,164 @@
-// kizuna._kizuna: the facade (kizuna/kizuna.h) for Python. Each command takes its positional arguments
-// and a dict of options (already named and checked by the Python package, kizuna/__init__.py) and
-// returns the answer's JSON text, which the package turns into dicts: the same as `--format json`.
-// The GIL is released while the database answers; errors become the package's exception classes
-// (kizuna/_errors.py) with what they carry (candidates, problems).
+// kizuna._kizuna: the application layer (app/) for Python, a front end like the command line and the
+// server. Each command's keyword arguments (already named by the package, kizuna/__init__.py) fill the
+// command's typed request through the request's own description — the setters the command line's
+// options and the HTTP API's parameters use, so that every value is parsed, checked and named in errors
+// as theirs are — and a session answers it with the answer's JSON (the command's --format json), which
+// the package turns into dicts. The GIL is released while the session answers. Errors leave as the
+// package's exception classes (kizuna/_errors.py) chosen by the error's kind, with what they carry.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 #include <pybind11/stl/filesystem.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "kizuna/kizuna.h"
+#include "kizuna/app/session.h"
+#include "kizuna/core/errors.h"
+#include "kizuna/core/snapshot.h"
+#include "kizuna/core/store.h"
+#include "kizuna/version.h"
 
 namespace py = pybind11;
-namespace api = kizuna::api;
+namespace app = kizuna::app;
 
 namespace {
 
-// options[key] as T, or fallback when it is absent or None.
-template <typename T>
-T option(const py::dict& options, const char* key, T fallback = {}) {
-    if (!options.contains(key)) return fallback;
-    const py::object value = options[key];
-    return value.is_none() ? fallback : value.cast<T>();
+// A keyword argument's value as the text a setter takes: flags true/false, numbers and dates as written.
+std::string setting_text(const py::handle& value) {
+    if (py::isinstance<py::bool_>(value)) return value.cast<bool>() ? "true" : "false";
+    if (py::isinstance<py::str>(value)) return value.cast<std::string>();
+    return py::str(value).cast<std::string>();
 }
 
-api::Filter filter_of(const py::dict& options) {
-    api::Filter filter;
-    filter.types = option<std::vector<std::string>>(options, "type");
-    filter.exclude_types = option<std::vector<std::string>>(options, "exclude_type");
-    filter.as_of = option<std::string>(options, "as_of");
-    filter.since = option<std::string>(options, "since");
-    filter.until = option<std::string>(options, "until");
-    const auto undated = option<std::string>(options, "undated");
-    if (undated == "include") filter.undated = api::Undated::Include;
-    if (undated == "exclude") filter.undated = api::Undated::Exclude;
-    if (undated == "separate") filter.undated = api::Undated::Separate;
-    filter.directed = option<bool>(options, "directed");
-    filter.include_evidence = option<bool>(options, "include_evidence");
-    return filter;
-}
-
-api::ListRequest::Ends ends_of(const py::dict& options, const std::string& suffix) {
-    return {option<std::vector<std::string>>(options, ("kind" + suffix).c_str()),
-            option<std::vector<std::string>>(options, ("country" + suffix).c_str()),
-            option<std::vector<std::string>>(options, ("where" + suffix).c_str())};
+// The request of type R with each setting given (None: not given; a list or tuple: each value).
+template <typename R>
+R filled(const py::dict& settings) {
+    R request;
+    const auto& description = R::description();
+    for (const auto& [key, value] : settings) {
+        if (value.is_none()) continue;
+        const std::string name = py::str(key).cast<std::string>();
+        const auto* field = description.find(name);
+        if (field == nullptr) throw py::type_error(description.name + "() takes no setting '" + name + "'");
+        if (py::isinstance<py::list>(value) || py::isinstance<py::tuple>(value)) {
+            for (const auto& item : value) field->set(request, setting_text(item));
+        } else {
+            field->set(request, setting_text(value));
+        }
+    }
+    return request;
 }
 
 // A Python value as a query parameter.
-api::Value value_of(const py::handle& object) {
+kizuna::cypher::Value parameter_of(const py::handle& object) {
+    namespace cypher = kizuna::cypher;
     if (object.is_none()) return {};
     if (py::isinstance<py::bool_>(object)) return object.cast<bool>();
     if (py::isinstance<py::int_>(object)) return object.cast<std::int64_t>();
     if (py::isinstance<py::float_>(object)) return object.cast<double>();
     if (py::isinstance<py::str>(object)) return object.cast<std::string>();
     if (py::isinstance<py::dict>(object)) {
-        api::Value::Map map;
+        cypher::Map map;
         for (const auto& [key, item] : object.cast<py::dict>())
-            map.emplace(py::str(key).cast<std::string>(), value_of(item));
+            map.emplace(py::str(key).cast<std::string>(), parameter_of(item));
         return map;
     }
     if (py::isinstance<py::list>(object) || py::isinstance<py::tuple>(object)) {
-        api::Value::List list;
-        for (const auto& item : object) list.push_back(value_of(item));
+        cypher::List list;
+        for (const auto& item : object) list.push_back(parameter_of(item));
         return list;
     }
     throw py::type_error("a query parameter must be None, bool, int, float, str, list, tuple or dict, not " +
                          py::str(py::type::of(object).attr("__name__")).cast<std::string>());
 }
 
-// Runs call without the GIL and returns its answer's JSON text.
-template <typename Call>
-std::string unlocked(Call&& call) {
-    py::gil_scoped_release release;
-    return call().to_json();
-}
-
 class Database {
   public:
     Database(const std::filesystem::path& path, bool writable, bool create)
-        : db_(std::make_shared<api::Database>(
-              create ? api::Database::create(path)
-                     : api::Database::open(path, writable ? api::Database::Mode::Writable
-                                                          : api::Database::Mode::ReadOnly))) {}
+        : path_(path), writable_(writable || create), graph_(std::make_unique<kizuna::SharedGraph>()) {
+        py::gil_scoped_release release;
+        if (create) {
+            (void)kizuna::Store::open(path, kizuna::Store::Mode::Create);  // as `kizuna init`
+        } else if (!std::filesystem::exists(path)) {
+            throw kizuna::StorageError(path.string() +
+                                       ": no database here; create one with kizuna.create(path)");
+        }
+        // Opened once now, so that a file that is no database (or cannot be written) is said here; one of
+        // an older Kizuna is upgraded in place.
+        (void)(writable_ ? app::open_for_writing(path) : app::open_for_reading(path));
+    }
 
-    std::string search(const std::string& text, const py::dict& o) {
-        const auto limit = option<std::size_t>(o, "limit", 20);
-        return unlocked([&] { return db_->search(text, limit); });
+    // command: search, show, partners, path, common, ego, timeline, stats, list or import.
+    std::string answer(const std::string& command, const py::dict& settings) {
+        if (command == "search") return answered(filled<app::SearchRequest>(settings));
+        if (command == "show") return answered(filled<app::ShowRequest>(settings));
+        if (command == "partners") return answered(filled<app::PartnersRequest>(settings));
+        if (command == "path") return answered(filled<app::PathRequest>(settings));
+        if (command == "common") return answered(filled<app::CommonRequest>(settings));
+        if (command == "ego") return answered(filled<app::EgoRequest>(settings));
+        if (command == "timeline") return answered(filled<app::TimelineRequest>(settings));
+        if (command == "stats") return answered(filled<app::StatsRequest>(settings));
+        if (command == "list") return answered(filled<app::ListRequest>(settings));
+        if (command == "import") {
+            if (!writable_) {
+                throw app::AppError(app::ErrorKind::Usage,
+                                    {path_.string() + ": opened read-only; importing needs "
+                                                      "kizuna.connect(path, writable=True)"});
+            }
+            return answered(filled<app::ImportRequest>(settings));
+        }
+        throw py::value_error("no command " + command);
     }
-    std::string show(const std::string& name) {
-        return unlocked([&] { return db_->show(name); });
-    }
-    std::string partners(const std::string& entity, const py::dict& o) {
-        api::PartnersRequest request{filter_of(o), option<std::vector<std::string>>(o, "country"),
-                                     option<std::vector<std::string>>(o, "kind"),
-                                     option<bool>(o, "incoming")};
-        return unlocked([&] { return db_->partners(entity, request); });
-    }
-    std::string path(const std::string& from, const std::string& to, const py::dict& o) {
-        api::PathRequest request;
-        request.filter = filter_of(o);
-        request.k = option<std::size_t>(o, "k", 1);
-        request.cap = option<std::size_t>(o, "cap", 100);
-        if (o.contains("max_hops") && !o["max_hops"].is_none())
-            request.max_hops = o["max_hops"].cast<std::size_t>();
-        request.mode = option<bool>(o, "simple")              ? api::PathRequest::Mode::Simple
-                       : option<bool>(o, "all")               ? api::PathRequest::Mode::AllShortest
-                       : o.contains("k") && !o["k"].is_none() ? api::PathRequest::Mode::KShortest
-                                                              : api::PathRequest::Mode::Shortest;
-        return unlocked([&] { return db_->path(from, to, request); });
-    }
-    std::string common(const std::string& a, const std::string& b, const py::dict& o) {
-        const auto filter = filter_of(o);
-        return unlocked([&] { return db_->common(a, b, filter); });
-    }
-    std::string ego(const std::string& entity, const py::dict& o) {
-        const api::EgoRequest request{option<std::size_t>(o, "radius", 1), filter_of(o)};
-        return unlocked([&] { return db_->ego(entity, request); });
-    }
-    std::string timeline(const std::string& entity, const py::dict& o) {
-        const auto filter = filter_of(o);
-        return unlocked([&] { return db_->timeline(entity, filter); });
-    }
-    std::string stats(const py::dict& o) {
-        const api::StatsRequest request{filter_of(o), option<std::size_t>(o, "top", 10),
-                                        option<bool>(o, "betweenness"), option<std::size_t>(o, "sources")};
-        return unlocked([&] { return db_->stats(request); });
-    }
-    std::string list(const py::dict& o) {
-        api::ListRequest request;
-        request.relations = option<bool>(o, "relations");
-        request.entities = ends_of(o, "");
-        request.filter = filter_of(o);
-        request.categories = option<std::vector<std::string>>(o, "category");
-        request.from = ends_of(o, "_from");
-        request.to = ends_of(o, "_to");
-        return unlocked([&] { return db_->list(request); });
-    }
-    std::string query(const std::string& text, const py::dict& parameters, const py::dict& o) {
-        std::map<std::string, api::Value> params;
+
+    std::string query(const py::dict& settings, const py::dict& parameters, const std::string& lang) {
+        auto request = filled<app::QueryRequest>(settings);
+        request.lang = lang;
         for (const auto& [key, value] : parameters)
-            params.emplace(py::str(key).cast<std::string>(), value_of(value));
-        api::QueryOptions options;
-        options.timeout_ms = option<std::int64_t>(o, "timeout_ms", options.timeout_ms);
-        options.max_rows = option<std::size_t>(o, "max_rows", options.max_rows);
-        options.lang = option<std::string>(o, "lang", options.lang);
-        return unlocked([&] { return db_->query(text, params, options); });
+            request.parameters.emplace(py::str(key).cast<std::string>(), parameter_of(value));
+        return answered(request);
     }
-    std::string import_files(const std::vector<std::filesystem::path>& paths, bool dry_run) {
-        return unlocked([&] { return db_->import_files(paths, {dry_run}); });
-    }
-    [[nodiscard]] std::string path_name() const { return db_->path().string(); }
-    [[nodiscard]] bool writable() const { return db_->mode() == api::Database::Mode::Writable; }
+
+    [[nodiscard]] std::string filename() const { return path_.string(); }
+    [[nodiscard]] bool writable() const { return writable_; }
 
   private:
-    std::shared_ptr<api::Database> db_;
+    // The answer's JSON text, from a session of its own (a session is one thread's), without the GIL.
+    template <typename Request>
+    std::string answered(const Request& request) {
+        py::gil_scoped_release release;
+        app::SessionOptions options;
+        options.writes_allowed = writable_;
+        options.writes_refused =
+            path_.string() +
+            ": opened read-only; a query that writes needs kizuna.connect(path, writable=True)";
+        app::Session session(path_, *graph_, std::move(options));
+        const nlohmann::json answer = session.answer(request);
+        return answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+
+    std::filesystem::path path_;
+    bool writable_;
+    std::unique_ptr<kizuna::SharedGraph> graph_;  // shared by the calls of every thread
 };
+
+// The names of a command's settings, as its request describes them (for the package's tests: each
+// method's keyword arguments are these).
+std::vector<std::string> settings_of(const std::string& command) {
+    if (command == "search") return app::SearchRequest::description().names();
+    if (command == "show") return app::ShowRequest::description().names();
+    if (command == "partners") return app::PartnersRequest::description().names();
+    if (command == "path") return app::PathRequest::description().names();
+    if (command == "common") return app::CommonRequest::description().names();
+    if (command == "ego") return app::EgoRequest::description().names();
+    if (command == "timeline") return app::TimelineRequest::description().names();
+    if (command == "stats") return app::StatsRequest::description().names();
+    if (command == "list") return app::ListRequest::description().names();
+    if (command == "import") return app::ImportRequest::description().names();
+    if (command == "query") return app::QueryRequest::description().names();
+    throw py::value_error("no command " + command);
+}
 
 // Raises the package's exception class `name` built with (message, *extra).
 void raise(const char* name, const std::string& message, const py::object& extra = py::none()) {
@@ -166,20 +168,39 @@ void raise(const char* name, const std::string& message, const py::object& extra
     PyErr_SetObject(type.ptr(), instance.ptr());
 }
 
+void raise_of_kind(const app::AppError& e) {
+    switch (e.kind()) {
+        case app::ErrorKind::Usage:
+            return raise("UsageError", e.what());
+        case app::ErrorKind::UnknownEntity:
+            return raise("UnknownEntity", e.what(), py::cast(e.candidates));
+        case app::ErrorKind::AmbiguousEntity:
+            return raise("AmbiguousEntity", e.what(), py::cast(e.candidates));
+        case app::ErrorKind::InvalidData:
+            // An import's problems come listed; a single refusal (a query's write) is its one problem.
+            if (e.problems.empty())
+                return raise("InvalidData", e.what(),
+                             py::make_tuple(py::cast(std::vector{std::string(e.what())}), 1));
+            return raise("InvalidData", e.problems.front() + " (" + e.what() + ")",
+                         py::make_tuple(py::cast(e.problems), e.total_problems));
+        case app::ErrorKind::Database:
+            return raise("DatabaseError", e.what());
+        case app::ErrorKind::Limit:
+            return raise("LimitReached", e.what());
+        case app::ErrorKind::Internal:
+            break;
+    }
+    raise("Error", e.what());
+}
+
 void translate(std::exception_ptr error) {
     try {
         if (error) std::rethrow_exception(error);
-    } catch (const api::UnknownEntity& e) {
-        raise("UnknownEntity", e.what(), py::cast(e.candidates()));
-    } catch (const api::LimitReached& e) {
-        raise("LimitReached", e.what());
-    } catch (const api::UsageError& e) {
-        raise("UsageError", e.what());
-    } catch (const api::InvalidData& e) {
-        raise("InvalidData", e.what(), py::make_tuple(py::cast(e.problems()), e.total()));
-    } catch (const api::DatabaseError& e) {
+    } catch (const app::AppError& e) {
+        raise_of_kind(e);
+    } catch (const kizuna::StorageError& e) {  // opening the database
         raise("DatabaseError", e.what());
-    } catch (const api::Error& e) {
+    } catch (const kizuna::Error& e) {
         raise("Error", e.what());
     }
 }
@@ -188,22 +209,14 @@ void translate(std::exception_ptr error) {
 
 PYBIND11_MODULE(_kizuna, m) {
     m.doc() = "Kizuna's engine for the kizuna package: use kizuna.connect(), not this module.";
-    m.attr("__version__") = api::version();
+    m.attr("__version__") = KIZUNA_VERSION;
     py::register_exception_translator(&translate);
+    m.def("settings", &settings_of, py::arg("command"), "the names of a command's settings");
     py::class_<Database>(m, "Database")
         .def(py::init<const std::filesystem::path&, bool, bool>(), py::arg("path"), py::arg("writable"),
              py::arg("create"))
-        .def("search", &Database::search)
-        .def("show", &Database::show)
-        .def("partners", &Database::partners)
-        .def("path", &Database::path)
-        .def("common", &Database::common)
-        .def("ego", &Database::ego)
-        .def("timeline", &Database::timeline)
-        .def("stats", &Database::stats)
-        .def("list", &Database::list)
-        .def("query", &Database::query)
-        .def("import_files", &Database::import_files)
-        .def_property_readonly("filename", &Database::path_name)
+        .def("answer", &Database::answer, py::arg("command"), py::arg("settings"))
+        .def("query", &Database::query, py::arg("settings"), py::arg("parameters"), py::arg("lang"))
+        .def_property_readonly("filename", &Database::filename)
         .def_property_readonly("writable", &Database::writable);
 }

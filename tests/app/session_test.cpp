@@ -228,6 +228,38 @@ TEST_CASE("GIVEN a record in memory WHEN a session writes it THEN the next answe
     REQUIRE(!found.entities.empty());
 }
 
+TEST_CASE(
+    "GIVEN records as JSON Lines text WHEN a session imports them THEN all or none are written, "
+    "problems naming records:N",
+    "[app]") {
+    const Curated data;
+    kizuna::SharedGraph graph;
+    app::Session session(data.db, graph);
+    const auto before = session.answer(fill<app::StatsRequest>({})).relations;
+    app::ImportRequest records;
+    records.records =
+        "{\"entity\": {\"id\": \"newco\", \"kind\": \"company\", \"names\": {\"en\": \"Newco\"}}}\n"
+        "{\"relation\": {\"id\": \"newco-mou\", \"type\": \"mou\", \"from\": \"newco\", \"to\": "
+        "\"mhlw\"}}\n"
+        "{\"relation\": {\"id\": \"newco-bad\", \"type\": \"mou\", \"from\": \"newco\", \"to\": "
+        "\"nobody\"}}\n";
+    const auto e = error_of(session, records);
+    CHECK(e.kind() == ErrorKind::InvalidData);
+    REQUIRE(e.problems.size() == 1);
+    CHECK_THAT(e.problems.front(), Catch::StartsWith("records:3: "));
+    CHECK(session.answer(fill<app::StatsRequest>({})).relations == before);
+    records.records.resize(records.records.rfind("{\"relation\": {\"id\": \"newco-bad\""));
+    CHECK(session.answer(records).changed.relations_changed == 1);
+    // The graph shared with the session sees the write at the next answer.
+    CHECK(session.answer(fill<app::StatsRequest>({})).relations == before + 1);
+    records.files = {"elsewhere.csv"};
+    CHECK(error_of(session, records).kind() == ErrorKind::Usage);  // records or files, not both
+    app::Session reading(data.db, graph, {.writes_allowed = false, .writes_refused = "read-only here"});
+    const auto refused =
+        error_of(reading, fill<app::QueryRequest>({{"query", "CREATE (n:company {id: 'x'})"}}));
+    CHECK(std::string(refused.what()) == "read-only here");
+}
+
 TEST_CASE("every request describes its parameters once, with unique names and sound ranges", "[app]") {
     auto check = [](const auto& description) {
         INFO(description.name);

@@ -239,6 +239,7 @@ TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]")
         FAIL("expected an ambiguity");
     } catch (const EntityLookupError& e) {
         // The id "taisho" matches too, case-insensitively.
+        CHECK(e.kind() == EntityLookupError::Kind::Ambiguous);
         CHECK(e.candidates() == std::vector<std::string>{"taisho", "taisho-group", "taisho-holdings"});
         CHECK_THAT(e.what(), Catch::Contains("'Taisho' names 3 entities"));
     }
@@ -246,12 +247,14 @@ TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]")
         (void)store.resolve("Pharmaceutical");
         FAIL("expected an ambiguity");
     } catch (const EntityLookupError& e) {
+        CHECK(e.kind() == EntityLookupError::Kind::Ambiguous);
         CHECK(e.candidates().size() == 2);
     }
     try {
         (void)store.resolve("Asuka Pharmaceuticals Vietnam");
         FAIL("expected an unknown name");
     } catch (const EntityLookupError& e) {
+        CHECK(e.kind() == EntityLookupError::Kind::Unknown);
         CHECK_THAT(e.what(), Catch::StartsWith("unknown entity 'Asuka Pharmaceuticals Vietnam'"));
         CHECK(std::find(e.candidates().begin(), e.candidates().end(), "asuka-pharma") !=
               e.candidates().end());

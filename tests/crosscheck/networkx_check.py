@@ -1,27 +1,28 @@
 #!/usr/bin/env python3
 """Kizuna's answers against NetworkX on random graphs, with relation categories, partial dates and
-relations without dates (issue 16).
+relations without dates (issue 16), through the Python module (issue 30).
 
 Each round writes a random graph as CSV (some relations evidence, dates at every precision, some
-undated), imports it, and asks kizuna path / ego / common / partners / stats with and without
---include-evidence and date filters. The expected answers come from NetworkX over the relations that
-the rules of the README admit, with the date rule written here again from its definition, day by day
-with Python's calendar, not from Kizuna's code.
+undated) and imports it with kizuna.create().import_files(). For each random filter the graph NetworkX
+works on is the module's own db.to_networkx(...): first checked against the relations that the rules of
+the README admit — with the date rule written here again from its definition, day by day with Python's
+calendar, not from Kizuna's code — then NetworkX's shortest paths, neighbourhoods, common neighbours
+and components on it are compared with db.path / ego / common / stats; db.partners with the date rule.
 
-usage: networkx_check.py KIZUNA WORKDIR [--rounds N] [--seed S]
+usage: networkx_check.py WORKDIR [--rounds N] [--queries N] [--seed S]   (PYTHONPATH: the module)
 """
 import argparse
 import calendar
 import csv
 import datetime
-import json
 import os
 import random
 import shutil
-import subprocess
 import sys
 
 import networkx as nx
+
+import kizuna
 
 TIES = ["mou", "acquisition", "part_of", "implements", "supports"]
 EVIDENCE = ["mentions", "authored"]
@@ -128,55 +129,71 @@ def admitted(relations, evidence, window, undated):
     return out
 
 
-def graph_of(n, relations):
-    g = nx.MultiGraph()
-    g.add_nodes_from(f"e{i:03d}" for i in range(n))
-    for r in relations:
-        g.add_edge(r["from"], r["to"], key=r["id"])
-    return g
-
-
-class Kizuna:
-    def __init__(self, binary, db):
-        self.binary, self.db = binary, db
-
-    def json(self, *args):
-        done = subprocess.run([self.binary, "--db", self.db, "--format", "json", *args], capture_output=True,
-                              text=True)
-        if done.returncode != 0:
-            fail(f"kizuna {' '.join(args)} exited {done.returncode}: {done.stderr}")
-        return json.loads(done.stdout)
+def walked_graph(db, window_options, evidence, undated):
+    """The module's graph under the filter, checked against the rules, as the connection commands walk
+    it: undated relations only with undated="include"."""
+    graph = db.to_networkx(include_evidence=evidence, undated=undated, **window_options)
+    walked = nx.MultiGraph()
+    walked.add_nodes_from(graph.nodes)
+    for a, b, key, data in graph.edges(keys=True, data=True):
+        if data.get("activity") != "date_unknown" or undated == "include":
+            walked.add_edge(a, b, key=key)
+    return graph, walked
 
 
 def filters(rng):
-    """A random date filter: (kizuna options, window or None, undated policy)."""
+    """A random date filter: (settings, window or None, undated policy)."""
     choice = rng.random()
     undated = rng.choice(["separate", "include", "exclude"])
     if choice < 0.3:
-        return [], None, "separate"
+        return {}, None, "separate"
     if choice < 0.7:
         d = random_date(rng)
-        return ["--as-of", d, "--undated", undated], days(d), undated
+        return {"as_of": d}, days(d), undated
     a, b = sorted([random_date(rng), random_date(rng)], key=lambda t: days(t)[0])
-    return ["--since", a, "--until", b, "--undated", undated], (days(a)[0], days(b)[1]), undated
+    return {"since": a, "until": b}, (days(a)[0], days(b)[1]), undated
 
 
-def check_round(kizuna, rng, n, relations, queries):
+def check_graph(graph, n, relations, evidence, window, undated, where):
+    """to_networkx() holds every entity and exactly the relations the rules admit, with their activity."""
+    if set(graph.nodes) != {f"e{i:03d}" for i in range(n)}:
+        fail(f"to_networkx {where}: nodes {sorted(graph.nodes)}")
+    by_id = {r["id"]: r for r in relations}
+    expected = {r["id"] for r in admitted(relations, evidence, window, "include")}
+    if window and undated == "exclude":
+        expected = {i for i in expected if state(by_id[i]["start"] or None, by_id[i]["end"] or None, window) !=
+                    "date_unknown"}
+    edges = {key: (a, b, data) for a, b, key, data in graph.edges(keys=True, data=True)}
+    if set(edges) != expected:
+        fail(f"to_networkx {where}: extra {sorted(set(edges) - expected)}, missing {sorted(expected - set(edges))}")
+    for key, (a, b, data) in edges.items():
+        r = by_id[key]
+        if (a, b) != (r["from"], r["to"]) or data["type"] != r["type"]:
+            fail(f"to_networkx {where}: {key} is {a}-{data['type']}->{b}")
+        if window and data["activity"] != state(r["start"] or None, r["end"] or None, window):
+            fail(f"to_networkx {where}: {key} is {data['activity']}")
+
+
+def check_round(db, rng, n, relations, queries):
     checked = 0
     for _ in range(queries):
-        options, window, undated = filters(rng)
+        settings, window, undated = filters(rng)
+        if window:
+            settings["undated"] = undated
         evidence = rng.random() < 0.3
-        walk = options + (["--include-evidence"] if evidence else [])
-        g = graph_of(n, admitted(relations, evidence, window, undated))
+        walk = dict(settings, include_evidence=evidence)
+        window_options = {key: value for key, value in settings.items() if key != "undated"}
+        graph, g = walked_graph(db, window_options, evidence, undated)
         a, b = rng.sample([f"e{i:03d}" for i in range(n)], 2)
-        where = f"{a} {b} {' '.join(walk)}"
+        where = f"{a} {b} {walk}"
+        check_graph(graph, n, relations, evidence, window, undated, where)
 
-        answer = kizuna.json("path", a, b, *walk)
+        answer = db.path(a, b, **walk)
         expected = nx.shortest_path_length(g, a, b) if nx.has_path(g, a, b) else None
         got = answer["paths"][0]["length"] if answer["paths"] else None
         if got != expected:
             fail(f"path {where}: kizuna {got}, networkx {expected}")
-        with_evidence = graph_of(n, admitted(relations, True, window, undated))
+        _, with_evidence = walked_graph(db, window_options, True, undated)
         only_evidence = expected is None and not evidence and nx.has_path(with_evidence, a, b)
         if (answer["evidence_only"] is not None) != only_evidence:
             fail(f"path {where}: evidence_only {answer['evidence_only']}, expected {only_evidence}")
@@ -190,17 +207,17 @@ def check_round(kizuna, rng, n, relations, queries):
                     fail(f"path {where}: {rel['id']} is {rel['activity']}")
 
         radius = rng.randint(1, 3)
-        ego = kizuna.json("ego", a, "--radius", str(radius), *walk)
+        ego = db.ego(a, radius=radius, **walk)
         expected_ego = set(nx.single_source_shortest_path_length(g, a, cutoff=radius))
         if {e["id"] for e in ego["entities"]} != expected_ego:
             fail(f"ego {where} radius {radius}: {sorted(e['id'] for e in ego['entities'])} vs {sorted(expected_ego)}")
 
-        common = kizuna.json("common", a, b, *walk)
+        common = db.common(a, b, **walk)
         expected_common = (set(g.neighbors(a)) & set(g.neighbors(b))) - {a, b}
         if {c["entity"]["id"] for c in common["common"]} != expected_common:
             fail(f"common {where}: {[c['entity']['id'] for c in common['common']]} vs {sorted(expected_common)}")
 
-        stats = kizuna.json("stats", *walk)
+        stats = db.stats(**walk)
         if stats["components"] != nx.number_connected_components(g):
             fail(f"stats {where}: {stats['components']} components, networkx {nx.number_connected_components(g)}")
         # Each relation left out is counted once: an undated evidence relation as evidence.
@@ -210,7 +227,7 @@ def check_round(kizuna, rng, n, relations, queries):
             fail(f"stats {where}: left out {stats['left_out']['evidence']} evidence, expected {dropped_evidence}")
 
         # partners lists evidence, with each relation's state; undated ones apart unless included
-        partners = kizuna.json("partners", a, *options)
+        partners = db.partners(a, **settings)
         mine = [r for r in relations if a in (r["from"], r["to"])]
         listed = {row["relation"]["id"]: row["relation"].get("activity") for row in partners["partners"]}
         apart = {row["relation"]["id"] for row in partners["date_unknown"]}
@@ -225,14 +242,13 @@ def check_round(kizuna, rng, n, relations, queries):
                 continue
             want_listed[r["id"]] = s
         if listed != want_listed or apart != want_apart:
-            fail(f"partners {a} {' '.join(options)}: {listed} / {apart} vs {want_listed} / {want_apart}")
-        checked += 5
+            fail(f"partners {a} {settings}: {listed} / {apart} vs {want_listed} / {want_apart}")
+        checked += 6
     return checked
 
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("kizuna")
     parser.add_argument("workdir")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--queries", type=int, default=25)
@@ -247,12 +263,9 @@ def main():
         relations = make_graph(rng, n, rng.randint(n, 3 * n))
         folder = os.path.join(args.workdir, f"g{round_number}")
         write_csv(folder, n, relations)
-        db = os.path.join(args.workdir, f"g{round_number}.db")
-        for command in (["init"], ["import", "--quiet", folder]):
-            done = subprocess.run([args.kizuna, "--db", db, *command], capture_output=True, text=True)
-            if done.returncode != 0:
-                fail(f"{command}: {done.stderr}")
-        total += check_round(Kizuna(args.kizuna, db), rng, n, relations, args.queries)
+        db = kizuna.create(os.path.join(args.workdir, f"g{round_number}.db"))
+        db.import_files(folder)
+        total += check_round(db, rng, n, relations, args.queries)
     print(f"{total} answers agree with NetworkX over {args.rounds} random graphs")
 
 

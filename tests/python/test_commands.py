@@ -67,3 +67,48 @@ def test_docstrings(db):
                  "import_files", "to_networkx"):
         assert getattr(kizuna.Database, name).__doc__, name
     assert kizuna.connect.__doc__ and kizuna.__doc__ and kizuna.UnknownEntity.__doc__
+
+
+def test_import_reads_cp932_and_utf16_as_the_command_line_does(scratch, tmp_path, cli):
+    """import_files(encoding=...) is `kizuna import --encoding`; without it the encoding is detected."""
+    import kizuna
+    from conftest import run_cli
+    import json
+    folder = tmp_path / "excel"
+    folder.mkdir()
+    (folder / "entities.csv").write_bytes("id,kind,country,name_en,name_ja\nx-shoji,company,JP,X Shoji,エックス商事\n"
+                                          .encode("cp932"))
+    (folder / "relations.csv").write_bytes("id,type,from,to,start\nx-mou,mou,x-shoji,vn-moh,2021\n"
+                                           .encode("utf-16"))
+    db = kizuna.connect(scratch, writable=True)
+    for encoding in (None, "cp932"):
+        files = [folder / "entities.csv"] if encoding else [folder]
+        args = [str(f) for f in files] + (["--encoding", encoding] if encoding else [])
+        expected = json.loads(run_cli(scratch, "--format", "json", "import", "--dry-run", *args).stdout)
+        got = db.import_files(*files, dry_run=True, encoding=encoding)
+        assert got == expected
+        assert {e["encoding"] for e in got["encodings"]} >= {"CP932"}, got
+    written = db.import_files(folder)
+    assert written["changed"]["entities"] == 1 and written["changed"]["relations"] == 1
+    assert db.show("エックス商事")["entity"]["id"] == "x-shoji"
+
+
+def test_each_method_takes_the_settings_its_request_describes():
+    """The keyword arguments are the application layer's settings of the command, no more, no fewer:
+    the positional ones (an entity, from and to) as arguments, the rest as keywords."""
+    import inspect
+
+    import kizuna
+    from kizuna import _kizuna
+    positional = {"search": ["text"], "show": ["entity"], "partners": ["entity"], "path": ["from", "to"],
+                  "common": ["a", "b"], "ego": ["entity"], "timeline": ["entity"], "stats": [], "list": [],
+                  "import_files": ["files"]}
+    for method, arguments in positional.items():
+        command = "import" if method == "import_files" else method
+        parameters = inspect.signature(getattr(kizuna.Database, method)).parameters
+        keywords = {name for name, p in parameters.items() if p.kind == p.KEYWORD_ONLY}
+        assert keywords == set(_kizuna.settings(command)) - set(arguments), method
+        assert len([p for p in parameters.values() if p.kind != p.KEYWORD_ONLY]) == 1 + len(arguments), method
+    query = inspect.signature(kizuna.Database.query).parameters
+    assert {"max_rows", "max_memory", "timeout_ms"} <= set(query)  # timeout_ms: the setting timeout
+    assert set(_kizuna.settings("query")) - {"query", "param"} == {"max_rows", "max_memory", "timeout"}

@@ -90,3 +90,80 @@ def test_the_gil_is_released_while_a_query_runs(db):
     assert rows == [{"n": 142857}]
     assert elapsed > 0.1, "the query was too quick to tell"
     assert during > 0.25 * rate * elapsed, f"the other thread ran {during / rate:.3f} s of the query's {elapsed:.3f} s"
+
+
+def test_a_change_by_another_process_between_two_calls_is_seen_whole_by_the_next(scratch, tmp_path):
+    """The first call builds the graph; another process commits an entity and two relations; the next
+    call of every kind (a command, a query, to_networkx) sees all three — the graph is not the old one."""
+    db = kizuna.connect(scratch)
+    assert db.partners("kanagawa")["partners"] and not db.search("Newco Holdings")
+    graph_before = db.to_networkx()
+    change = tmp_path / "change.jsonl"
+    change.write_text(
+        json.dumps({"entity": {"id": "newco", "kind": "company", "country": "JP", "names": {"en": "Newco Holdings"}}})
+        + "\n" + "".join(json.dumps({"relation": {"id": f"newco-{target}", "type": "mou", "from": "newco",
+                                                  "to": target, "start": "2025"}}) + "\n"
+                         for target in ("kanagawa", "vn-moh")), encoding="utf-8")
+    subprocess.run([BINARY, "--db", str(scratch), "import", "--quiet", str(change)], check=True)
+    assert [hit["id"] for hit in db.search("Newco Holdings")] == ["newco"]
+    assert {p["partner"]["id"] for p in db.partners("newco")["partners"]} == {"kanagawa", "vn-moh"}
+    assert db.path("newco", "vn-moh")["paths"][0]["nodes"] == ["newco", "vn-moh"]
+    assert db.query("MATCH (:company {id: 'newco'})-[r]-() RETURN count(r) AS n") == [{"n": 2}]
+    graph = db.to_networkx()
+    assert graph.number_of_edges() == graph_before.number_of_edges() + 2 and graph.has_node("newco")
+
+
+def test_errors_in_parallel_threads_carry_their_own_candidates(db):
+    results = {}
+
+    def worker(name):
+        try:
+            db.partners(name)
+            results[name] = None
+        except kizuna.EntityError as error:
+            results[name] = (type(error).__name__, tuple(error.candidates))
+
+    names = ["Atlantis", "Ministry of Health"] * 4
+    threads = [threading.Thread(target=worker, args=(name,)) for name in names]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results["Atlantis"][0] == "UnknownEntity" and results["Ministry of Health"][0] == "AmbiguousEntity"
+    assert "vn-moh" in results["Ministry of Health"][1]
+
+
+def test_to_networkx_is_one_state_while_another_process_writes(scratch, tmp_path):
+    """Each import adds an entity and a relation to it in one transaction; every graph read meanwhile
+    has each edge's ends among its entities (a bare node would be an edge read after its entity was
+    missed) and as many new entities as new relations."""
+    db = kizuna.connect(scratch)
+    base = db.to_networkx()
+    files = []
+    for n in range(5):
+        path = tmp_path / f"new-{n}.jsonl"
+        path.write_text(json.dumps({"entity": {"id": f"new-{n}", "kind": "company", "names": {"en": f"New {n}"}}})
+                        + "\n" + json.dumps({"relation": {"id": f"new-{n}-mou", "type": "mou", "from": f"new-{n}",
+                                                          "to": "vn-moh", "start": "2025"}}) + "\n",
+                        encoding="utf-8")
+        files.append(path)
+    problems, done = [], threading.Event()
+
+    def read():
+        while not done.is_set():
+            graph = db.to_networkx()
+            if any("kind" not in data for _, data in graph.nodes(data=True)):
+                problems.append("an edge to an entity the graph does not hold")
+            if graph.number_of_nodes() - base.number_of_nodes() != graph.number_of_edges() - base.number_of_edges():
+                problems.append(f"{graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for path in files:
+            subprocess.run([BINARY, "--db", str(scratch), "import", "--quiet", str(path)], check=True)
+    finally:
+        done.set()
+        reader.join()
+    assert problems == []
+    assert db.to_networkx().number_of_nodes() == base.number_of_nodes() + 5

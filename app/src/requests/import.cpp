@@ -32,7 +32,11 @@ const Description<ImportRequest>& ImportRequest::description() {
 }
 
 void ImportRequest::validate() const {
-    if (files.empty()) throw AppError(ErrorKind::Usage, {Setting{"files"}, ": give at least one file"});
+    if (files.empty() && records.empty())
+        throw AppError(ErrorKind::Usage, {Setting{"files"}, ": give at least one file"});
+    if (!files.empty() && !records.empty())
+        throw AppError(ErrorKind::Usage,
+                       {"records in memory are imported alone, without ", Setting{"files"}});
 }
 
 const Description<RecordRequest>& RecordRequest::description() {

@@ -1,8 +1,10 @@
 #pragma once
 // Kizuna's C++ library: the small, stable API of libkizuna.so (docs/library.md). A Database is one
 // Kizuna file opened read-only or writable; each command of the `kizuna` program is a call that returns
-// a typed answer whose to_json() is exactly that command's `--format json` output. Only the standard
-// library appears here: no third-party type reaches a program that includes this header.
+// a typed answer whose to_json() is exactly that command's `--format json` output. Behind it stands the
+// application layer the command line and `kizuna serve` stand on: the same requests, checked in the same
+// place, the same answers and errors. Only the standard library appears here: no third-party type
+// reaches a program that includes this header.
 //
 // Errors are exceptions of the classes below (kizuna::api::Error and its kinds); expected absences (no
 // path, no match) are empty answers. Every answer is read from one state of the data, whatever other
@@ -40,17 +42,27 @@ class UsageError : public Error {
   public:
     using Error::Error;
 };
-// An entity argument that names no entity, or several: candidates() are ids to suggest.
-class UnknownEntity : public UsageError {
+// An entity argument that names no entity, or several: candidates() are entity ids.
+class EntityError : public UsageError {
   public:
-    UnknownEntity(const std::string& message, std::vector<std::string> candidates)
+    EntityError(const std::string& message, std::vector<std::string> candidates)
         : UsageError(message), candidates_(std::move(candidates)) {}
     [[nodiscard]] const std::vector<std::string>& candidates() const { return candidates_; }
 
   private:
     std::vector<std::string> candidates_;
 };
-// A limit stopped the answer (a query's rows or time): the message names the limit.
+// A name that names no entity: candidates() are the closest names' entities, best first.
+class UnknownEntity : public EntityError {
+  public:
+    using EntityError::EntityError;
+};
+// A name that several entities answer to: candidates() are those entities; an id chooses one.
+class AmbiguousEntity : public EntityError {
+  public:
+    using EntityError::EntityError;
+};
+// A limit stopped the answer (a query's rows, time or memory): the message names the limit's setting.
 class LimitReached : public UsageError {
   public:
     using UsageError::UsageError;
@@ -206,13 +218,17 @@ struct ListRequest {
 };
 
 struct QueryOptions {
-    std::int64_t timeout_ms = 60'000;
+    std::int64_t timeout_ms = 60'000;  // the setting "timeout" in messages
     std::size_t max_rows = 1'000'000;
+    std::size_t max_memory_mib = 1024;
     std::string lang = "en";  // the language of n.name
 };
 
 struct ImportOptions {
     bool dry_run = false;  // check only; write nothing
+    // The CSV files' encoding (`kizuna import --encoding`): UTF-8, CP932 (Shift_JIS), UTF-16LE/BE or
+    // UTF-32LE/BE. Empty: told by each file (a byte-order mark; else UTF-8 when valid, else CP932).
+    std::string encoding;
 };
 
 // ---- Answers: typed, and to_json() as `kizuna --format json` prints them -----------------------------
@@ -329,8 +345,12 @@ struct ImportReport : Answer {
     struct Counts {
         std::size_t relation_types = 0, entities = 0, relations = 0, entity_kinds = 0;
     };
+    struct Encoding {
+        std::string file, encoding;
+    };
     bool dry_run = false;
     Counts read, changed;
+    std::vector<Encoding> encodings;  // the CSV files not read as UTF-8, and how they were read
 };
 
 // ---- The database ------------------------------------------------------------------------------------
@@ -355,7 +375,9 @@ class Database {
     [[nodiscard]] const std::filesystem::path& path() const;
     [[nodiscard]] Mode mode() const;
 
-    // The commands. An entity argument is an id or any name or alias (UnknownEntity otherwise).
+    // The commands. An entity argument is an id or any name or alias (UnknownEntity or AmbiguousEntity
+    // otherwise). Each request is checked as the command line checks its options (UsageError naming the
+    // setting: as_of, max_hops); a setting the command does not take (Filter::directed for list) is refused.
     [[nodiscard]] SearchAnswer search(const std::string& text, std::size_t limit = 20) const;
     [[nodiscard]] ShowAnswer show(const std::string& entity_or_relation) const;
     [[nodiscard]] PartnersAnswer partners(const std::string& entity,
@@ -371,15 +393,16 @@ class Database {
     [[nodiscard]] ListAnswer list(const ListRequest& request = {}) const;
 
     // A query in Kizuna's Cypher-compatible language (docs/cypher.md), $name parameters from params.
-    // A writing query needs Mode::Writable and commits all of its changes or none.
+    // A writing query needs Mode::Writable (UsageError otherwise) and commits all of its changes or none.
     QueryAnswer query(const std::string& cypher, const std::map<std::string, Value>& params = {},
                       const QueryOptions& options = {});
 
     // Loads CSV, JSON Lines or GraphML files (or folders of CSV files) in one transaction: all or nothing
-    // (InvalidData with the problems). Needs Mode::Writable.
+    // (InvalidData with the problems). Needs Mode::Writable (UsageError otherwise).
     ImportReport import_files(const std::vector<std::filesystem::path>& paths,
                               const ImportOptions& options = {});
-    // The same for records in memory (types by id must exist in the database or the defaults).
+    // The same for records in memory (types by id must exist in the database or the defaults); problems
+    // name them records:N, N counting the entities first, then the relations.
     ImportReport import_records(const std::vector<Entity>& entities, const std::vector<Relation>& relations,
                                 const ImportOptions& options = {});
 

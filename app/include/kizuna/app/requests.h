@@ -163,6 +163,9 @@ struct ExportRequest {
 
 struct ImportRequest {
     std::vector<std::string> files;  // files or folders
+    // Or records given in memory (a program's): JSON Lines text, read as a file named "records" (its
+    // problems say records:LINE). Not a parameter of the command line or the HTTP API.
+    std::string records;
     bool dry_run = false;
     std::string encoding;  // of the CSV files: UTF-8, CP932, UTF-16LE/BE, UTF-32LE/BE; "": told by each
     static const Description<ImportRequest>& description();

@@ -5,14 +5,16 @@
 //
 // A session opens its database itself (the command line, a program embedding Kizuna), or borrows a
 // connection and the graph a long-running process shares between its threads (`kizuna serve`: one
-// session per request). Writes (import, records, writing queries) open the database for writing, one
-// transaction each, all or nothing; a caller serialises them when several threads write.
+// session per request), or opens the database and shares only the graph (the library, per call). Writes
+// (import, records, writing queries) open the database for writing, one transaction each, all or nothing; a
+// caller serialises them when several threads write.
 //
 // Thread-safety: one thread at a time per session. REQUIRES: a borrowed store and graph outlive it.
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "kizuna/app/answers.h"
 #include "kizuna/app/errors.h"
@@ -23,7 +25,9 @@
 namespace kizuna::app {
 
 struct SessionOptions {
-    bool writes_allowed = true;  // false: writing queries are refused (a reading API)
+    bool writes_allowed = true;  // false: writing queries are refused (a reading API, a read-only handle)
+    // Why, said when a writing query is refused (a Usage error).
+    std::string writes_refused = "a query that writes cannot run through kizuna serve's reading API";
     // Called before the query graph is built from the rows (seconds from a million relations on: the
     // command line says why it waits), with the store being read.
     std::function<void(const Store& store)> before_building{};
@@ -37,6 +41,9 @@ class Session {
   public:
     // A session that opens db itself, when an answer first needs it.
     explicit Session(std::filesystem::path db, SessionOptions options = {});
+    // A session that opens db itself and answers from a graph shared with other sessions (a library
+    // handle used by several threads: one session per call).
+    Session(std::filesystem::path db, SharedGraph& graph, SessionOptions options = {});
     // A session on a borrowed read-only connection of db and a shared graph.
     Session(std::filesystem::path db, const Store& store, SharedGraph& graph, SessionOptions options = {});
     ~Session();

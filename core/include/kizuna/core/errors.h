@@ -50,14 +50,18 @@ class UsageError : public Error {
     using Error::Error;
 };
 
-// An entity argument that matches nothing or several entities; candidates() are entity ids to suggest.
+// An entity argument that matches nothing (Unknown: candidates() are the closest names) or several
+// entities (Ambiguous: candidates() are those entities); candidates() are entity ids.
 class EntityLookupError : public UsageError {
   public:
-    EntityLookupError(const std::string& message, std::vector<std::string> candidates)
-        : UsageError(message), candidates_(std::move(candidates)) {}
+    enum class Kind { Unknown, Ambiguous };
+    EntityLookupError(Kind kind, const std::string& message, std::vector<std::string> candidates)
+        : UsageError(message), kind_(kind), candidates_(std::move(candidates)) {}
+    Kind kind() const { return kind_; }
     const std::vector<std::string>& candidates() const { return candidates_; }
 
   private:
+    Kind kind_;
     std::vector<std::string> candidates_;
 };
 
