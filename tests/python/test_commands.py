@@ -26,6 +26,10 @@ CASES = [
      ["timeline", "--since", "2014", "--until", "2020", "--type", "acquisition"]),
     (lambda db: db.stats(), ["stats"]),
     (lambda db: db.stats(top=3, betweenness=True), ["stats", "--top", "3", "--betweenness"]),
+    (lambda db: db.communities(), ["communities"]),
+    (lambda db: db.communities(algorithm="louvain", resolution=2.0, seed=7, as_of="2020"),
+     ["communities", "--algorithm", "louvain", "--resolution", "2.0", "--seed", "7", "--as-of", "2020"]),
+    (lambda db: db.communities(by_year="2018..2020"), ["communities", "--by-year", "2018..2020"]),
     (lambda db: db.list(country="JP", kind="company"), ["list", "--country", "JP", "--kind", "company"]),
     (lambda db: db.list(where="~ME-BYO"), ["list", "--where", "~ME-BYO"]),
     (lambda db: db.list(relations=True, category="ownership", country_from="JP", country_to="VN"),
@@ -63,8 +67,8 @@ def test_to_pandas(db):
 
 def test_docstrings(db):
     import kizuna
-    for name in ("search", "show", "partners", "path", "common", "ego", "timeline", "stats", "list", "query",
-                 "import_files", "to_networkx"):
+    for name in ("search", "show", "partners", "path", "common", "ego", "timeline", "stats", "communities", "list",
+                 "query", "import_files", "to_networkx"):
         assert getattr(kizuna.Database, name).__doc__, name
     assert kizuna.connect.__doc__ and kizuna.__doc__ and kizuna.UnknownEntity.__doc__
 
@@ -101,7 +105,7 @@ def test_each_method_takes_the_settings_its_request_describes():
     import kizuna
     from kizuna import _kizuna
     positional = {"search": ["text"], "show": ["entity"], "partners": ["entity"], "path": ["from", "to"],
-                  "common": ["a", "b"], "ego": ["entity"], "timeline": ["entity"], "stats": [], "list": [],
+                  "common": ["a", "b"], "ego": ["entity"], "timeline": ["entity"], "stats": [], "communities": [], "list": [],
                   "import_files": ["files"]}
     for method, arguments in positional.items():
         command = "import" if method == "import_files" else method
