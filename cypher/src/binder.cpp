@@ -54,8 +54,6 @@ using Scope = std::map<std::string, Binding>;
 
 class Binder {
   public:
-    explicit Binder(const PropertyGraph& graph) : graph_(graph) {}
-
     void run(Query& q) {
         std::vector<std::string> columns;
         for (std::size_t i = 0; i < q.parts.size(); ++i) {
@@ -659,7 +657,6 @@ class Binder {
         return std::nullopt;
     }
 
-    const PropertyGraph& graph_;
     int next_slot_ = 0;
 };
 
@@ -681,6 +678,6 @@ void slots_read(const Expr& e, std::vector<int>& out) {
     }
 }
 
-void bind_in_place(Query& query, const PropertyGraph& graph) { Binder(graph).run(query); }
+void bind_in_place(Query& query) { Binder().run(query); }
 
 }  // namespace kizuna::cypher

@@ -10,9 +10,9 @@ namespace kizuna::cypher {
 // function call its entry of the function table, every aggregate its result slot; the parsed tree is
 // not changed. Throws CypherError (SyntaxError at compile time) with the line and column of the
 // offending name.
-[[nodiscard]] Query bind(const Query& parsed, const PropertyGraph& graph);
+[[nodiscard]] Query bind(const Query& parsed);
 // Binds a tree the caller owns (the copy bind() makes).
-void bind_in_place(Query& query, const PropertyGraph& graph);
+void bind_in_place(Query& query);
 
 // The variable slots an expression reads (not those it binds itself, as a comprehension does).
 void slots_read(const Expr& expr, std::vector<int>& out);

@@ -68,10 +68,10 @@ SingleQuery copy_single(const SingleQuery& q) {
 
 }  // namespace
 
-Query bind(const Query& parsed, const PropertyGraph& graph) {
+Query bind(const Query& parsed) {
     Query bound = parsed;
     for (auto& part : bound.parts) part = copy_single(part);
-    bind_in_place(bound, graph);
+    bind_in_place(bound);
     return bound;
 }
 

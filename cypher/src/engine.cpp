@@ -129,7 +129,7 @@ void run_parts(const Query& q, std::vector<std::unique_ptr<Operator>>& plans, Co
 QueryResult run_unguarded(PropertyGraph& graph, const std::string& text, const Map& parameters,
                           const Limits& limits) {
     const Query parsed = parse_query(text);
-    const Query q = bind(parsed, graph);
+    const Query q = bind(parsed);
     QueryResult result;
     result.warnings = vocabulary_warnings(q, graph);
     result.explain = q.explain;
