@@ -70,7 +70,8 @@ namespace {
 // their start.
 struct Subplans {
     std::map<const void*, std::shared_ptr<const MatchPlan>> patterns;
-    std::map<const void*, std::unique_ptr<LogicalOp>> subqueries;
+    std::map<const void*, const LogicalOp*> planned;               // with the query (LogicalOp::applies)
+    std::map<const void*, std::unique_ptr<LogicalOp>> subqueries;  // planned on first use
 };
 
 void install_subplanners(Context& context, Subplans& subplans) {
@@ -81,8 +82,14 @@ void install_subplanners(Context& context, Subplans& subplans) {
         match_pattern(parts, *plan, row, context, found);
     };
     context.exists = [&context, &subplans](const SingleQuery& sub, const Row& row) {
-        auto& logical = subplans.subqueries[&sub];
-        if (!logical) logical = plan_single(sub, context);
+        const LogicalOp* logical = nullptr;
+        if (auto found = subplans.planned.find(&sub); found != subplans.planned.end()) {
+            logical = found->second;
+        } else {
+            auto& owned = subplans.subqueries[&sub];
+            if (!owned) owned = plan_single(sub, context);
+            logical = owned.get();
+        }
         auto op = physical_plan(*logical, context, &row);
         Row out;
         return op->next(out, context);
@@ -148,6 +155,11 @@ QueryResult run_unguarded(PropertyGraph& graph, const std::string& text, const M
         for (const auto& item : first_return.projection.items) result.columns.push_back(item.alias);
     }
     const LogicalPlan logical = plan_query(q, context);
+    for (const auto& part : logical.parts) {
+        for_each_logical(*part, [&subplans](const LogicalOp& op) {
+            for (const auto& [sub, plan] : op.applies) subplans.planned[sub] = plan.get();
+        });
+    }
     if (q.explain) {
         explain_into(logical, result);
         return result;

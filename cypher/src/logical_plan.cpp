@@ -105,7 +105,25 @@ LogicalPtr plan_match_clause(const Clause& c, LogicalPtr op, Context& context) {
     return op;
 }
 
-LogicalPtr plan_clause(const Clause& c, LogicalPtr op, Context& context) {
+void collect_subqueries(const ExprPtr& e, std::vector<const SingleQuery*>& out) {
+    if (!e) return;
+    if (e->subquery) out.push_back(e->subquery.get());
+    for (const auto& a : e->args) collect_subqueries(a, out);
+}
+
+// The subqueries of a clause's conditions, list and projection (those in pattern property maps or
+// writes are planned when first run).
+std::vector<const SingleQuery*> clause_subqueries(const Clause& c) {
+    std::vector<const SingleQuery*> out;
+    collect_subqueries(c.where, out);
+    collect_subqueries(c.expr, out);
+    collect_subqueries(c.projection.where, out);
+    for (const auto& item : c.projection.items) collect_subqueries(item.expr, out);
+    for (const auto& s : c.projection.order) collect_subqueries(s.expr, out);
+    return out;
+}
+
+LogicalPtr plan_clause_op(const Clause& c, LogicalPtr op, Context& context) {
     switch (c.kind) {
         case ClauseKind::Match:
             op = plan_match_clause(c, std::move(op), context);
@@ -138,7 +156,38 @@ LogicalPtr plan_clause(const Clause& c, LogicalPtr op, Context& context) {
     return op;
 }
 
+LogicalPtr plan_clause(const Clause& c, LogicalPtr op, Context& context) {
+    op = plan_clause_op(c, std::move(op), context);
+    for (const auto* sub : clause_subqueries(c)) op->applies.emplace_back(sub, plan_single(*sub, context));
+    return op;
+}
+
+void explain_chain(const LogicalOp* top, const std::string& indent, std::vector<std::string>& lines) {
+    for (const LogicalOp* op = top; op; op = op->input.get()) {
+        std::string line = indent + op->name;
+        std::size_t first_sub = 0;
+        if (op->kind != LogicalKind::Match && op->kind != LogicalKind::Merge && !op->details.empty()) {
+            line += " " + op->details[0];
+            first_sub = 1;
+        }
+        lines.push_back(line);
+        for (std::size_t d = first_sub; d < op->details.size(); ++d)
+            lines.push_back(indent + "    " + op->details[d]);
+        for (const auto& [sub, plan] : op->applies) {
+            lines.push_back(indent + "    Apply EXISTS { } per row:");
+            explain_chain(plan.get(), indent + "        ", lines);
+        }
+    }
+}
+
 }  // namespace
+
+void for_each_logical(const LogicalOp& top, const std::function<void(const LogicalOp&)>& visit) {
+    for (const LogicalOp* op = &top; op; op = op->input.get()) {
+        visit(*op);
+        for (const auto& [sub, plan] : op->applies) for_each_logical(*plan, visit);
+    }
+}
 
 LogicalPtr plan_single(const SingleQuery& part, Context& context) {
     auto op = logical(LogicalKind::Start, "Start", nullptr);
@@ -157,18 +206,7 @@ std::vector<std::string> explain_lines(const LogicalPlan& plan) {
     std::vector<std::string> lines;
     for (std::size_t i = 0; i < plan.parts.size(); ++i) {
         if (i > 0) lines.push_back(plan.union_all[i - 1] ? "UnionAll" : "Union (distinct rows)");
-        std::string indent = plan.parts.size() > 1 ? "  " : "";
-        for (const LogicalOp* op = plan.parts[i].get(); op; op = op->input.get()) {
-            std::string line = indent + op->name;
-            std::size_t first_sub = 0;
-            if (op->kind != LogicalKind::Match && op->kind != LogicalKind::Merge && !op->details.empty()) {
-                line += " " + op->details[0];
-                first_sub = 1;
-            }
-            lines.push_back(line);
-            for (std::size_t d = first_sub; d < op->details.size(); ++d)
-                lines.push_back(indent + "    " + op->details[d]);
-        }
+        explain_chain(plan.parts[i].get(), plan.parts.size() > 1 ? "  " : "", lines);
     }
     return lines;
 }

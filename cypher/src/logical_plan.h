@@ -3,6 +3,7 @@
 // bound tree and rewritten before it runs (each pattern's anchors chosen and the WHERE's conditions
 // pushed down to the node they read, in MatchPlan; ORDER BY with LIMIT turned into a top-k). EXPLAIN
 // prints it; physical_plan.cpp turns it into operators.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +42,8 @@ struct LogicalOp {
     ExprPtr predicate;                       // Filter
     std::size_t count = 0;                   // Skip, Limit, TopK
     std::shared_ptr<const MatchPlan> match;  // Match, Merge
+    // The EXISTS { } subqueries the clause's expressions run per row (an apply), planned with it.
+    std::vector<std::pair<const SingleQuery*, std::unique_ptr<LogicalOp>>> applies;
     std::unique_ptr<LogicalOp> input;
 };
 
@@ -55,6 +58,9 @@ struct LogicalPlan {
 
 // EXPLAIN: one line per operator, the last operator first, inputs indented under it.
 [[nodiscard]] std::vector<std::string> explain_lines(const LogicalPlan& plan);
+
+// Calls visit for every operator of the chain and of the subqueries it applies.
+void for_each_logical(const LogicalOp& top, const std::function<void(const LogicalOp&)>& visit);
 
 // The operators that run a logical plan; seed is the enclosing row of a subquery.
 [[nodiscard]] std::unique_ptr<class Operator> physical_plan(const LogicalOp& op, Context& context,
