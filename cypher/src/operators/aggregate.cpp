@@ -167,6 +167,7 @@ class Aggregate : public GatheringOperator {
         }
         std::vector<Row> rows;
         for (const auto& key : order_seen) {
+            context.tick();  // each group's results (a percentile sorts its values) count on the clock
             auto& g = groups.at(key);
             Row r = g.first;
             for (std::size_t a = 0; a < p_.aggregates.size(); ++a) {
