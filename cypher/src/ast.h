@@ -15,6 +15,7 @@ struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
 struct SingleQuery;
+struct FunctionDef;
 
 enum class ExprKind : std::uint8_t {
     Literal,               // value
@@ -62,6 +63,7 @@ struct Expr {
     int slot2 = -1;  // Reduce: the accumulator's slot
     std::shared_ptr<std::vector<PatternPart>> pattern;
     std::shared_ptr<SingleQuery> subquery;  // EXISTS { MATCH ... WITH ... RETURN ... }
+    const FunctionDef* function = nullptr;  // Function: resolved by the binder (function_table.h)
 };
 
 struct NodePattern {

@@ -8,7 +8,7 @@
 #include <map>
 #include <set>
 
-#include "functions.h"
+#include "functions/function_table.h"
 #include "kizuna/cypher/errors.h"
 
 namespace kizuna::cypher {
@@ -34,6 +34,12 @@ std::string lower(std::string s) {
     return s;
 }
 
+bool is_aggregate_call(const Expr& e) {
+    if (e.kind != ExprKind::Function) return false;
+    const auto* f = find_function(e.name);
+    return f && f->is_aggregate();
+}
+
 enum class VarType : std::uint8_t { Any, Node, Rel, Path, Value };
 
 struct Binding {
@@ -48,8 +54,6 @@ using Scope = std::map<std::string, Binding>;
 
 class Binder {
   public:
-    explicit Binder(const PropertyGraph& graph) : graph_(graph) {}
-
     void run(Query& q) {
         std::vector<std::string> columns;
         for (std::size_t i = 0; i < q.parts.size(); ++i) {
@@ -257,30 +261,54 @@ class Binder {
         }
     }
 
+    // RETURN * and WITH *: every variable in scope, by name, before the items written after it.
+    static void expand_star(Clause& c, const Scope& scope, bool is_return) {
+        auto& p = c.projection;
+        if (scope.empty() && p.items.empty() && is_return)
+            fail(c.line, c.column, "NoVariablesInScope: RETURN * needs variables in scope");
+        // * stands for every variable in scope, by name, before the items written after it.
+        std::vector<ProjectionItem> items;
+        for (const auto& [name, b] : scope) {
+            ProjectionItem item;
+            item.expr = std::make_shared<Expr>();
+            item.expr->kind = ExprKind::Variable;
+            item.expr->name = name;
+            item.expr->text = name;
+            item.expr->line = c.line;
+            item.expr->column = c.column;
+            item.alias = name;
+            item.aliased = true;
+            items.push_back(std::move(item));
+        }
+        items.insert(items.end(), p.items.begin(), p.items.end());
+        p.items = std::move(items);
+        p.star = false;
+    }
+
+    void bind_order(Projection& p, const Scope& scope, const Scope& next) {
+        // ORDER BY: an expression written as a projected one means that column.
+        for (auto& s : p.order) {
+            const bool whole = substitute_projected(s.expr, p);
+            if (whole) continue;
+            if (p.aggregating || p.distinct) {
+                if (contains_aggregate(*s.expr) && p.aggregating) {
+                    collect_aggregates(s.expr, p, scope, false);
+                    bind_expr_strict(s.expr, next, scope, p.aggregating, true);
+                } else {
+                    bind_expr_strict(s.expr, next, scope, p.aggregating, false);
+                }
+            } else {
+                Scope both = scope;
+                for (const auto& [k, v] : next) both[k] = v;
+                bind_expr(s.expr, both, false);
+            }
+        }
+    }
+
     Scope bind_projection(Clause& c, const Scope& scope, bool is_return) {
         auto& p = c.projection;
         Scope next;
-        if (p.star) {
-            if (scope.empty() && p.items.empty() && is_return)
-                fail(c.line, c.column, "NoVariablesInScope: RETURN * needs variables in scope");
-            // * stands for every variable in scope, by name, before the items written after it.
-            std::vector<ProjectionItem> items;
-            for (const auto& [name, b] : scope) {
-                ProjectionItem item;
-                item.expr = std::make_shared<Expr>();
-                item.expr->kind = ExprKind::Variable;
-                item.expr->name = name;
-                item.expr->text = name;
-                item.expr->line = c.line;
-                item.expr->column = c.column;
-                item.alias = name;
-                item.aliased = true;
-                items.push_back(std::move(item));
-            }
-            items.insert(items.end(), p.items.begin(), p.items.end());
-            p.items = std::move(items);
-            p.star = false;
-        }
+        if (p.star) expand_star(c, scope, is_return);
         std::set<std::string> aliases;
         for (auto& item : p.items) {
             if (!is_return && !item.aliased && item.expr->kind != ExprKind::Variable) {
@@ -310,23 +338,7 @@ class Binder {
                     check_grouping_use(*item.expr, p);
             }
         }
-        // ORDER BY: an expression written as a projected one means that column.
-        for (auto& s : p.order) {
-            const bool whole = substitute_projected(s.expr, p);
-            if (whole) continue;
-            if (p.aggregating || p.distinct) {
-                if (contains_aggregate(*s.expr) && p.aggregating) {
-                    collect_aggregates(s.expr, p, scope, false);
-                    bind_expr_strict(s.expr, next, scope, p.aggregating, true);
-                } else {
-                    bind_expr_strict(s.expr, next, scope, p.aggregating, false);
-                }
-            } else {
-                Scope both = scope;
-                for (const auto& [k, v] : next) both[k] = v;
-                bind_expr(s.expr, both, false);
-            }
-        }
+        bind_order(p, scope, next);
         auto bind_count = [&](ExprPtr& e, const char* what) {
             if (!e) return;
             std::vector<int> read;
@@ -371,7 +383,7 @@ class Binder {
                 return true;
             }
         }
-        if (e->kind == ExprKind::Function && is_aggregate_function(lower(e->name))) return false;
+        if (is_aggregate_call(*e)) return false;
         for (auto& a : e->args) substitute_projected(a, p, false);
         return false;
     }
@@ -427,7 +439,7 @@ class Binder {
     }
 
     static bool contains_aggregate(const Expr& e) {
-        if (e.kind == ExprKind::Function && is_aggregate_function(lower(e.name))) return true;
+        if (is_aggregate_call(e)) return true;
         if (e.kind == ExprKind::AggregateSlot) return true;
         for (const auto& a : e.args) {
             if (a && contains_aggregate(*a)) return true;
@@ -453,7 +465,7 @@ class Binder {
     // Replaces each aggregate call in e by an AggregateSlot and binds the call's arguments in scope.
     void collect_aggregates(ExprPtr& e, Projection& p, const Scope& scope, bool inside) {
         if (!e) return;
-        if (e->kind == ExprKind::Function && is_aggregate_function(lower(e->name))) {
+        if (is_aggregate_call(*e)) {
             if (inside) fail(e->line, e->column, "NestedAggregation: an aggregate cannot contain another");
             if (calls_rand(*e))
                 fail(e->line, e->column, "NonConstantExpression: an aggregate cannot take rand()");
@@ -463,6 +475,7 @@ class Binder {
                 bind_expr(a, scope, false);
             }
             auto call = std::make_shared<Expr>(*e);
+            call->function = find_function(e->name);
             call->slot = fresh();
             p.aggregates.push_back(call);
             auto ref = std::make_shared<Expr>();
@@ -493,6 +506,46 @@ class Binder {
     }
 
     void bind_expr_allow_agg(ExprPtr& e, const Scope& scope) { bind_expr(e, scope, true); }
+
+    // Pattern predicates, pattern comprehensions and EXISTS { }: their own scope over the enclosing one.
+    void bind_pattern_expr(const ExprPtr& e, const Scope& scope, bool aggregates_done) {
+        if (e->subquery) {
+            for (const auto& c : e->subquery->clauses) {
+                if (is_update(c.kind))
+                    fail(c.line, c.column, "InvalidClauseComposition: EXISTS { } cannot write");
+            }
+            (void)single(*e->subquery, &scope);
+            return;
+        }
+        Scope inner = scope;
+        Clause dummy;
+        dummy.kind = ClauseKind::Match;
+        for (auto& part : *e->pattern) {
+            if (e->kind == ExprKind::PatternPredicate) {
+                for (const auto& n : part.nodes) {
+                    if (!n.var.empty() && !scope.count(n.var)) {
+                        fail(n.line, n.column,
+                             "UndefinedVariable: '" + n.var +
+                                 "' is not defined (a pattern used as a predicate cannot introduce "
+                                 "variables)");
+                    }
+                }
+                for (const auto& r : part.rels) {
+                    if (!r.var.empty() && !scope.count(r.var)) {
+                        fail(r.line, r.column,
+                             "UndefinedVariable: '" + r.var +
+                                 "' is not defined (a pattern used as a predicate cannot introduce "
+                                 "variables)");
+                    }
+                }
+            }
+            bind_part(part, inner, dummy, false);
+        }
+        e->keys.clear();
+        for (int s : dummy.introduced) e->ops.push_back(std::to_string(s));
+        for (auto& a : e->args) bind_expr(a, inner, aggregates_done);
+        return;
+    }
 
     void bind_expr(const ExprPtr& e, const Scope& scope, bool aggregates_done) {
         if (!e) return;
@@ -525,26 +578,7 @@ class Binder {
                 break;
             }
             case ExprKind::Function: {
-                const auto name = lower(e->name);
-                if (is_aggregate_function(name)) {
-                    if (!aggregates_done)
-                        fail(e->line, e->column, "InvalidAggregation: " + e->name + "() cannot be used here");
-                    break;
-                }
-                if (!is_scalar_function(name) && !graph_.has_function(name)) {
-                    fail(e->line, e->column,
-                         "UnknownFunction: there is no function " + e->name + "()" + temporal_hint(name));
-                }
-                if (is_scalar_function(name)) {
-                    const auto [lo, hi] = function_arity(name);
-                    if (e->args.size() < lo || e->args.size() > hi) {
-                        fail(e->line, e->column,
-                             "InvalidNumberOfArguments: " + e->name + "() takes " +
-                                 (lo == hi ? std::to_string(lo)
-                                           : std::to_string(lo) + " to " + std::to_string(hi)) +
-                                 " arguments");
-                    }
-                }
+                bind_function(*e, aggregates_done);
                 break;
             }
             case ExprKind::ListComprehension:
@@ -570,44 +604,9 @@ class Binder {
             }
             case ExprKind::PatternPredicate:
             case ExprKind::PatternComprehension:
-            case ExprKind::ExistsSubquery: {
-                if (e->subquery) {
-                    for (const auto& c : e->subquery->clauses) {
-                        if (is_update(c.kind))
-                            fail(c.line, c.column, "InvalidClauseComposition: EXISTS { } cannot write");
-                    }
-                    (void)single(*e->subquery, &scope);
-                    return;
-                }
-                Scope inner = scope;
-                Clause dummy;
-                dummy.kind = ClauseKind::Match;
-                for (auto& part : *e->pattern) {
-                    if (e->kind == ExprKind::PatternPredicate) {
-                        for (const auto& n : part.nodes) {
-                            if (!n.var.empty() && !scope.count(n.var)) {
-                                fail(n.line, n.column,
-                                     "UndefinedVariable: '" + n.var +
-                                         "' is not defined (a pattern used as a predicate cannot introduce "
-                                         "variables)");
-                            }
-                        }
-                        for (const auto& r : part.rels) {
-                            if (!r.var.empty() && !scope.count(r.var)) {
-                                fail(r.line, r.column,
-                                     "UndefinedVariable: '" + r.var +
-                                         "' is not defined (a pattern used as a predicate cannot introduce "
-                                         "variables)");
-                            }
-                        }
-                    }
-                    bind_part(part, inner, dummy, false);
-                }
-                e->keys.clear();
-                for (int s : dummy.introduced) e->ops.push_back(std::to_string(s));
-                for (auto& a : e->args) bind_expr(a, inner, aggregates_done);
+            case ExprKind::ExistsSubquery:
+                bind_pattern_expr(e, scope, aggregates_done);
                 return;
-            }
             case ExprKind::Binary:
             case ExprKind::Unary:
                 if (e->name == "AND" || e->name == "OR" || e->name == "XOR" || e->name == "NOT") {
@@ -627,6 +626,28 @@ class Binder {
         for (const auto& a : e->args) bind_expr(a, scope, aggregates_done);
     }
 
+    // Resolves a call to its entry of the function table, once: the evaluator calls through it.
+    static void bind_function(Expr& e, bool aggregates_done) {
+        const FunctionDef* f = find_function(e.name);
+        if (!f) {
+            fail(e.line, e.column,
+                 "UnknownFunction: there is no function " + e.name + "()" + temporal_hint(lower(e.name)));
+        }
+        e.function = f;
+        if (f->is_aggregate()) {
+            if (!aggregates_done)
+                fail(e.line, e.column, "InvalidAggregation: " + e.name + "() cannot be used here");
+            return;
+        }
+        const auto lo = f->min_args, hi = f->max_args;
+        if (e.args.size() < lo || e.args.size() > hi) {
+            fail(e.line, e.column,
+                 "InvalidNumberOfArguments: " + e.name + "() takes " +
+                     (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
+                     " arguments");
+        }
+    }
+
     // The type of an expression that is a literal (a value, a list or a map written out); nothing when
     // only running it can tell.
     static std::optional<Value::Type> literal_type(const Expr& e) {
@@ -636,7 +657,6 @@ class Binder {
         return std::nullopt;
     }
 
-    const PropertyGraph& graph_;
     int next_slot_ = 0;
 };
 
@@ -658,6 +678,6 @@ void slots_read(const Expr& e, std::vector<int>& out) {
     }
 }
 
-void bind(Query& query, const PropertyGraph& graph) { Binder(graph).run(query); }
+void bind_in_place(Query& query) { Binder().run(query); }
 
 }  // namespace kizuna::cypher

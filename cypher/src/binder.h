@@ -6,8 +6,13 @@
 
 namespace kizuna::cypher {
 
-// Throws CypherError (SyntaxError at compile time) with the line and column of the offending name.
-void bind(Query& query, const PropertyGraph& graph);
+// The bound tree of a parsed query (bound_tree.cpp): a copy in which every variable has its slot, every
+// function call its entry of the function table, every aggregate its result slot; the parsed tree is
+// not changed. Throws CypherError (SyntaxError at compile time) with the line and column of the
+// offending name.
+[[nodiscard]] Query bind(const Query& parsed);
+// Binds a tree the caller owns (the copy bind() makes).
+void bind_in_place(Query& query);
 
 // The variable slots an expression reads (not those it binds itself, as a comprehension does).
 void slots_read(const Expr& expr, std::vector<int>& out);

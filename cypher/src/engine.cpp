@@ -1,54 +1,22 @@
-// The stages of a query: parse (parser.h), bind (binder.h), plan (a chain of operators per part of a
-// UNION, operators.h), execute (pull every row from the last operator), under the limits.
+// The stages of a query: parse (parser.h), bind (binder.h: the bound tree), plan (logical_plan.h: a
+// logical plan per part of a UNION, rewritten, then operators), execute (pull every row from the last
+// operator), under the limits.
 #include "kizuna/cypher/engine.h"
 
 #include <iomanip>
+#include <map>
 #include <set>
 #include <sstream>
 
 #include "binder.h"
+#include "logical_plan.h"
 #include "matcher.h"
-#include "operators.h"
+#include "operators/operator.h"
 #include "parser.h"
 #include "vocabulary_warnings.h"
 
 namespace kizuna::cypher {
 namespace {
-
-std::unique_ptr<Operator> plan_part(const SingleQuery& part, int width, Context& context,
-                                    const Row* seed = nullptr) {
-    auto op = make_start(width, seed);
-    for (const auto& c : part.clauses) {
-        switch (c.kind) {
-            case ClauseKind::Match:
-                op = make_match(std::move(op), c, *context.graph);
-                break;
-            case ClauseKind::Unwind:
-                op = make_unwind(std::move(op), c);
-                break;
-            case ClauseKind::With:
-            case ClauseKind::Return:
-                op = make_projection(std::move(op), c, context);
-                break;
-            case ClauseKind::Create:
-                op = make_create(std::move(op), c);
-                break;
-            case ClauseKind::Merge:
-                op = make_merge(std::move(op), c);
-                break;
-            case ClauseKind::Set:
-                op = make_set(std::move(op), c);
-                break;
-            case ClauseKind::Remove:
-                op = make_remove(std::move(op), c);
-                break;
-            case ClauseKind::Delete:
-                op = make_delete(std::move(op), c);
-                break;
-        }
-    }
-    return op;
-}
 
 void describe(const Operator& op, bool profile, std::ostringstream& out) {
     std::vector<const Operator*> chain;
@@ -97,62 +65,53 @@ bool query_writes(const std::string& text) {
 
 namespace {
 
-QueryResult run_unguarded(PropertyGraph& graph, const std::string& text, const Map& parameters,
-                          const Limits& limits) {
-    Query q = parse_query(text);
-    bind(q, graph);
-    QueryResult result;
-    result.warnings = vocabulary_warnings(q, graph);
-    result.explain = q.explain;
-    result.profile = q.profile;
-    Context context;
-    context.graph = &graph;
-    context.parameters = &parameters;
-    context.budget = Budget(limits);
-    context.writes = &result.writes;
-    context.width = static_cast<std::size_t>(q.slots);
-    context.profile = q.profile;
-    context.match = [&context](const std::vector<PatternPart>& parts, Row& row, const ExprPtr& where,
-                               const std::function<bool(Row&)>& found) {
-        // Plans of pattern expressions are made per call: they are small.
-        const auto plan = plan_match(parts, where);
-        match_pattern(parts, plan, row, context, found);
+// Pattern expressions and subqueries are planned once, on first use (their anchors depend only on which
+// variables the enclosing query binds); a subquery's operators are made per enclosing row, which seeds
+// their start.
+struct Subplans {
+    std::map<const void*, std::shared_ptr<const MatchPlan>> patterns;
+    std::map<const void*, const LogicalOp*> planned;               // with the query (LogicalOp::applies)
+    std::map<const void*, std::unique_ptr<LogicalOp>> subqueries;  // planned on first use
+};
+
+void install_subplanners(Context& context, Subplans& subplans) {
+    context.match = [&context, &subplans](const std::vector<PatternPart>& parts, Row& row,
+                                          const ExprPtr& where, const std::function<bool(Row&)>& found) {
+        auto& plan = subplans.patterns[&parts];
+        if (!plan) plan = std::make_shared<const MatchPlan>(plan_match(parts, where, context));
+        match_pattern(parts, *plan, row, context, found);
     };
-
-    context.exists = [&context, &q](const SingleQuery& sub, const Row& row) {
-        // Planned per call from the enclosing row: subqueries are small, and the row seeds their start.
-        auto plan = plan_part(sub, q.slots, context, &row);
-        Row out;
-        return plan->next(out, context);
-    };
-
-    const auto& first_return = q.parts.front().clauses.back();
-    if (first_return.kind == ClauseKind::Return) {
-        for (const auto& item : first_return.projection.items) result.columns.push_back(item.alias);
-    }
-    std::vector<std::unique_ptr<Operator>> plans;
-    for (const auto& part : q.parts) plans.push_back(plan_part(part, q.slots, context));
-
-    std::ostringstream plan_text;
-    if (q.explain) {
-        for (std::size_t i = 0; i < plans.size(); ++i) {
-            if (i > 0) plan_text << (q.union_all[i - 1] ? "UNION ALL\n" : "UNION\n");
-            describe(*plans[i], false, plan_text);
+    context.exists = [&context, &subplans](const SingleQuery& sub, const Row& row) {
+        const LogicalOp* logical = nullptr;
+        if (auto found = subplans.planned.find(&sub); found != subplans.planned.end()) {
+            logical = found->second;
+        } else {
+            auto& owned = subplans.subqueries[&sub];
+            if (!owned) owned = plan_single(sub, context);
+            logical = owned.get();
         }
-        result.plan = plan_text.str();
-        return result;
-    }
+        auto op = physical_plan(*logical, context, &row);
+        Row out;
+        return op->next(out, context);
+    };
+}
 
+// EXPLAIN: the plan as the rows of a one-column answer, which every output format shows.
+void explain_into(const LogicalPlan& logical, QueryResult& result) {
+    result.columns = {"plan"};
+    std::ostringstream plan_text;
+    for (auto& line : explain_lines(logical)) {
+        plan_text << line << "\n";
+        result.rows.push_back({Value(std::move(line))});
+    }
+    result.plan = plan_text.str();
+}
+
+// Pulls every row of each part's operators into the answer (UNION without ALL keeps each row once).
+void run_parts(const Query& q, std::vector<std::unique_ptr<Operator>>& plans, Context& context,
+               QueryResult& result) {
     const bool distinct_union =
         std::any_of(q.union_all.begin(), q.union_all.end(), [](bool all) { return !all; });
-    struct RowLess {
-        bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
-            for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
-                if (auto c = order(a[i], b[i])) return c < 0;
-            }
-            return a.size() < b.size();
-        }
-    };
     std::set<std::vector<Value>, RowLess> seen;
     for (std::size_t i = 0; i < plans.size(); ++i) {
         const auto& last = q.parts[i].clauses.back();
@@ -172,7 +131,44 @@ QueryResult run_unguarded(PropertyGraph& graph, const std::string& text, const M
         }
         plans[i]->finish(context);
     }
+}
+
+QueryResult run_unguarded(PropertyGraph& graph, const std::string& text, const Map& parameters,
+                          const Limits& limits) {
+    const Query parsed = parse_query(text);
+    const Query q = bind(parsed);
+    QueryResult result;
+    result.warnings = vocabulary_warnings(q, graph);
+    result.explain = q.explain;
+    result.profile = q.profile;
+    Context context;
+    context.graph = &graph;
+    context.parameters = &parameters;
+    context.budget = Budget(limits);
+    context.writes = &result.writes;
+    context.width = static_cast<std::size_t>(q.slots);
+    context.profile = q.profile;
+    Subplans subplans;
+    install_subplanners(context, subplans);
+    const auto& first_return = q.parts.front().clauses.back();
+    if (first_return.kind == ClauseKind::Return) {
+        for (const auto& item : first_return.projection.items) result.columns.push_back(item.alias);
+    }
+    const LogicalPlan logical = plan_query(q, context);
+    for (const auto& part : logical.parts) {
+        for_each_logical(*part, [&subplans](const LogicalOp& op) {
+            for (const auto& [sub, plan] : op.applies) subplans.planned[sub] = plan.get();
+        });
+    }
+    if (q.explain) {
+        explain_into(logical, result);
+        return result;
+    }
+    std::vector<std::unique_ptr<Operator>> plans;
+    for (const auto& part : logical.parts) plans.push_back(physical_plan(*part, context));
+    run_parts(q, plans, context, result);
     if (q.profile) {
+        std::ostringstream plan_text;
         for (std::size_t i = 0; i < plans.size(); ++i) {
             if (i > 0) plan_text << (q.union_all[i - 1] ? "UNION ALL\n" : "UNION\n");
             describe(*plans[i], true, plan_text);

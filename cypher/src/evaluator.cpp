@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-#include "functions.h"
+#include "functions/function_table.h"
 #include "kizuna/cypher/errors.h"
 #include "regex.h"
 
@@ -225,280 +225,339 @@ bool is_true(const Expr& expr, Row& row, Context& context) {
     return v.as_bool();
 }
 
+namespace {
+
+// A call through the function the binder resolved: no name is looked at here.
+Value call_function(const Expr& e, Row& row, Context& context) {
+    const FunctionDef& f = *e.function;
+    if (!e.args.empty() && e.args[0]->kind == ExprKind::PatternPredicate && f.name == "exists")
+        return evaluate(*e.args[0], row, context);
+    List args;
+    args.reserve(e.args.size());
+    bool any_null = false;
+    for (const auto& a : e.args) {
+        args.push_back(evaluate(*a, row, context));
+        any_null = any_null || args.back().is_null();
+    }
+    if (any_null && !f.sees_null) return Value();
+    return f.code(context, args);
+}
+
+}  // namespace
+
+namespace {
+
+Value eval_parameter(const Expr& e, Row&, Context& context) {
+    auto found = context.parameters->find(e.name);
+    if (found == context.parameters->end()) {
+        throw CypherError("ParameterMissing", CypherError::Phase::Compile,
+                          "the parameter $" + e.name + " has no value", e.line, e.column);
+    }
+    return found->second;
+}
+
+Value eval_index(const Expr& e, Row& row, Context& context) {
+    const auto base = evaluate(*e.args[0], row, context);
+    const auto index = evaluate(*e.args[1], row, context);
+    if (base.is_null() || index.is_null()) return Value();
+    if (base.type() == T::List) {
+        auto i = list_index(index, "a list index");
+        const auto n = static_cast<std::int64_t>(base.as_list().size());
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return Value();
+        return base.as_list()[static_cast<std::size_t>(i)];
+    }
+    if (base.type() == T::Map || base.type() == T::Node || base.type() == T::Rel) {
+        if (index.type() != T::String) type_error("a map key must be a String, not a " + describe(index));
+        return property_of(base, index.as_string(), context);
+    }
+    type_error("cannot index a " + describe(base) + " with []");
+}
+
+Value eval_slice(const Expr& e, Row& row, Context& context) {
+    const auto base = evaluate(*e.args[0], row, context);
+    const auto from = e.args[1] ? evaluate(*e.args[1], row, context) : Value(std::int64_t{0});
+    if (base.is_null() || from.is_null()) return Value();
+    if (base.type() != T::List) type_error("cannot slice a " + describe(base));
+    const auto n = static_cast<std::int64_t>(base.as_list().size());
+    const auto to = e.args[2] ? evaluate(*e.args[2], row, context) : Value(n);
+    if (to.is_null()) return Value();
+    auto a = list_index(from, "a slice bound"), b = list_index(to, "a slice bound");
+    if (a < 0) a += n;
+    if (b < 0) b += n;
+    a = std::clamp<std::int64_t>(a, 0, n);
+    b = std::clamp<std::int64_t>(b, 0, n);
+    List out;
+    if (a < b) context.budget.check_new(static_cast<std::size_t>(b - a) * sizeof(Value));
+    for (auto i = a; i < b; ++i) out.push_back(base.as_list()[static_cast<std::size_t>(i)]);
+    return Value(std::move(out));
+}
+
+Value eval_list_literal(const Expr& e, Row& row, Context& context) {
+    List out;
+    out.reserve(e.args.size());
+    for (const auto& a : e.args) out.push_back(evaluate(*a, row, context));
+    return Value(std::move(out));
+}
+
+Value eval_map_literal(const Expr& e, Row& row, Context& context) {
+    Map out;
+    for (std::size_t i = 0; i < e.args.size(); ++i) out[e.keys[i]] = evaluate(*e.args[i], row, context);
+    return Value(std::move(out));
+}
+
+Value eval_map_projection(const Expr& e, Row& row, Context& context) {
+    const auto base = evaluate(*e.args[0], row, context);
+    if (base.is_null()) return Value();
+    Map out;
+    for (std::size_t i = 0; i < e.keys.size(); ++i) {
+        if (e.keys[i] == "*") {
+            Map all = base.type() == T::Node  ? context.graph->node_properties(base.as_node())
+                      : base.type() == T::Rel ? context.graph->rel_properties(base.as_rel())
+                      : base.type() == T::Map ? base.as_map()
+                                              : Map{};
+            for (auto& [k, v] : all) out[k] = v;
+        } else {
+            out[e.keys[i]] = evaluate(*e.args[i + 1], row, context);
+        }
+    }
+    return Value(std::move(out));
+}
+
+Value eval_unary(const Expr& e, Row& row, Context& context) {
+    const auto v = evaluate(*e.args[0], row, context);
+    if (e.name == "NOT") {
+        const auto t = truth(v, "NOT");
+        return t ? Value(!*t) : Value();
+    }
+    if (v.is_null()) return Value();
+    if (!v.is_number()) type_error("cannot apply unary '" + e.name + "' to " + brief(v));
+    if (e.name == "+") return v;
+    if (v.type() == T::Int) {
+        if (v.as_int() == std::numeric_limits<std::int64_t>::min()) {
+            throw CypherError("ArithmeticError", CypherError::Phase::Runtime, "integer overflow in unary -");
+        }
+        return Value(-v.as_int());
+    }
+    return Value(-v.as_float());
+}
+
+Value eval_binary(const Expr& e, Row& row, Context& context) {
+    const auto& op = e.name;
+    if (op == "AND" || op == "OR" || op == "XOR") {
+        const auto a = truth(evaluate(*e.args[0], row, context), op.c_str());
+        if (op == "AND" && a == false) {
+            (void)truth(evaluate(*e.args[1], row, context), op.c_str());
+            return Value(false);
+        }
+        if (op == "OR" && a == true) {
+            (void)truth(evaluate(*e.args[1], row, context), op.c_str());
+            return Value(true);
+        }
+        const auto b = truth(evaluate(*e.args[1], row, context), op.c_str());
+        if (op == "AND") {
+            if (b == false) return Value(false);
+            if (!a || !b) return Value();
+            return Value(true);
+        }
+        if (op == "OR") {
+            if (b == true) return Value(true);
+            if (!a || !b) return Value();
+            return Value(false);
+        }
+        if (!a || !b) return Value();
+        return Value(*a != *b);
+    }
+    const auto a = evaluate(*e.args[0], row, context);
+    const auto b = evaluate(*e.args[1], row, context);
+    if (op == "IN") {
+        if (b.type() == T::List) context.tick(1 + b.as_list().size() / 64);
+        return in_list(a, b);
+    }
+    if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS") return string_predicate(op, a, b);
+    if (op == "=~") return regex_match(a, b, context);
+    return arithmetic(op, a, b, context);
+}
+
+Value eval_comparison(const Expr& e, Row& row, Context& context) {
+    std::optional<bool> result = true;
+    Value left = evaluate(*e.args[0], row, context);
+    for (std::size_t i = 0; i < e.ops.size(); ++i) {
+        Value right = evaluate(*e.args[i + 1], row, context);
+        std::optional<bool> step;
+        compare_op(e.ops[i], left, right, step);
+        if (step == false) return Value(false);
+        if (!step) result = std::nullopt;
+        left = std::move(right);
+    }
+    return from_truth(result);
+}
+
+Value eval_is_null(const Expr& e, Row& row, Context& context) {
+    const bool null = evaluate(*e.args[0], row, context).is_null();
+    return Value(e.negated ? !null : null);
+}
+
+Value eval_label_check(const Expr& e, Row& row, Context& context) {
+    const auto v = evaluate(*e.args[0], row, context);
+    if (v.is_null()) return Value();
+    if (v.type() != T::Node) type_error("a label check needs a Node, not a " + describe(v));
+    for (const auto& l : e.labels) {
+        if (!context.graph->has_label(v.as_node(), l)) return Value(false);
+    }
+    return Value(true);
+}
+
+Value eval_case(const Expr& e, Row& row, Context& context) {
+    const std::size_t pairs = (e.args.size() - 1 - (e.has_else ? 1 : 0)) / 2;
+    if (e.args[0]) {
+        const auto subject = evaluate(*e.args[0], row, context);
+        for (std::size_t i = 0; i < pairs; ++i) {
+            const auto when = evaluate(*e.args[1 + 2 * i], row, context);
+            const auto eq = equals(subject, when);
+            if (!eq.is_null() && eq.as_bool()) return evaluate(*e.args[2 + 2 * i], row, context);
+        }
+    } else {
+        for (std::size_t i = 0; i < pairs; ++i) {
+            const auto when = evaluate(*e.args[1 + 2 * i], row, context);
+            if (when.type() == T::Bool && when.as_bool()) return evaluate(*e.args[2 + 2 * i], row, context);
+        }
+    }
+    return e.has_else ? evaluate(*e.args.back(), row, context) : Value();
+}
+
+Value eval_function(const Expr& e, Row& row, Context& context) { return call_function(e, row, context); }
+
+Value eval_list_comprehension(const Expr& e, Row& row, Context& context) {
+    const auto list = evaluate(*e.args[0], row, context);
+    if (list.is_null()) return Value();
+    if (list.type() != T::List) type_error("a list comprehension needs a list, not a " + describe(list));
+    List out;
+    const auto slot = static_cast<std::size_t>(e.slot);
+    for (const auto& item : list.as_list()) {
+        context.tick();
+        row[slot] = item;
+        if (e.args[1] && !is_true(*e.args[1], row, context)) continue;
+        context.budget.check_new((out.size() + 1) * sizeof(Value));
+        out.push_back(e.args[2] ? evaluate(*e.args[2], row, context) : item);
+    }
+    return Value(std::move(out));
+}
+
+Value eval_quantifier(const Expr& e, Row& row, Context& context) {
+    const auto list = evaluate(*e.args[0], row, context);
+    if (list.is_null()) return Value();
+    if (list.type() != T::List) type_error(e.name + "() needs a list, not a " + describe(list));
+    std::size_t yes = 0, unknown = 0;
+    const auto slot = static_cast<std::size_t>(e.slot);
+    const auto n = list.as_list().size();
+    for (const auto& item : list.as_list()) {
+        context.tick();
+        row[slot] = item;
+        const auto v = evaluate(*e.args[1], row, context);
+        if (v.is_null()) {
+            ++unknown;
+        } else if (v.type() != T::Bool) {
+            type_error(e.name + "() needs a Boolean predicate");
+        } else if (v.as_bool()) {
+            ++yes;
+        }
+    }
+    const auto no = n - yes - unknown;
+    if (e.name == "ALL") return no > 0 ? Value(false) : unknown > 0 ? Value() : Value(true);
+    if (e.name == "ANY") return yes > 0 ? Value(true) : unknown > 0 ? Value() : Value(false);
+    if (e.name == "NONE") return yes > 0 ? Value(false) : unknown > 0 ? Value() : Value(true);
+    // SINGLE
+    if (yes > 1) return Value(false);
+    if (unknown > 0) return Value();
+    return Value(yes == 1);
+}
+
+Value eval_reduce(const Expr& e, Row& row, Context& context) {
+    Value acc = evaluate(*e.args[0], row, context);
+    const auto list = evaluate(*e.args[1], row, context);
+    if (list.is_null()) return Value();
+    if (list.type() != T::List) type_error("reduce() needs a list, not a " + describe(list));
+    for (const auto& item : list.as_list()) {
+        context.tick();
+        row[static_cast<std::size_t>(e.slot2)] = acc;
+        row[static_cast<std::size_t>(e.slot)] = item;
+        acc = evaluate(*e.args[2], row, context);
+        context.budget.check_new(footprint_shallow(acc));
+    }
+    return acc;
+}
+
+Value eval_exists_subquery(const Expr& e, Row& row, Context& context) {
+    if (e.subquery) return Value(context.exists(*e.subquery, row));
+    bool found = false;
+    Row scratch = row;
+    context.match(*e.pattern, scratch, e.kind == ExprKind::ExistsSubquery ? e.args[0] : nullptr, [&](Row&) {
+        found = true;
+        return false;
+    });
+    return Value(found);
+}
+
+Value eval_pattern_comprehension(const Expr& e, Row& row, Context& context) {
+    List out;
+    Row scratch = row;
+    context.match(*e.pattern, scratch, e.args[0], [&](Row& r) {
+        context.tick();
+        context.budget.check_new((out.size() + 1) * sizeof(Value));
+        out.push_back(evaluate(*e.args[1], r, context));
+        return true;
+    });
+    return Value(std::move(out));
+}
+}  // namespace
+
 Value evaluate(const Expr& e, Row& row, Context& context) {
     switch (e.kind) {
         case ExprKind::Literal:
             return e.value;
-        case ExprKind::Parameter: {
-            auto found = context.parameters->find(e.name);
-            if (found == context.parameters->end()) {
-                throw CypherError("ParameterMissing", CypherError::Phase::Compile,
-                                  "the parameter $" + e.name + " has no value", e.line, e.column);
-            }
-            return found->second;
-        }
+        case ExprKind::Parameter:
+            return eval_parameter(e, row, context);
         case ExprKind::Variable:
         case ExprKind::AggregateSlot:
             return row[static_cast<std::size_t>(e.slot)];
         case ExprKind::Property:
             return property_of(evaluate(*e.args[0], row, context), e.name, context);
-        case ExprKind::Index: {
-            const auto base = evaluate(*e.args[0], row, context);
-            const auto index = evaluate(*e.args[1], row, context);
-            if (base.is_null() || index.is_null()) return Value();
-            if (base.type() == T::List) {
-                auto i = list_index(index, "a list index");
-                const auto n = static_cast<std::int64_t>(base.as_list().size());
-                if (i < 0) i += n;
-                if (i < 0 || i >= n) return Value();
-                return base.as_list()[static_cast<std::size_t>(i)];
-            }
-            if (base.type() == T::Map || base.type() == T::Node || base.type() == T::Rel) {
-                if (index.type() != T::String)
-                    type_error("a map key must be a String, not a " + describe(index));
-                return property_of(base, index.as_string(), context);
-            }
-            type_error("cannot index a " + describe(base) + " with []");
-        }
-        case ExprKind::Slice: {
-            const auto base = evaluate(*e.args[0], row, context);
-            const auto from = e.args[1] ? evaluate(*e.args[1], row, context) : Value(std::int64_t{0});
-            if (base.is_null() || from.is_null()) return Value();
-            if (base.type() != T::List) type_error("cannot slice a " + describe(base));
-            const auto n = static_cast<std::int64_t>(base.as_list().size());
-            const auto to = e.args[2] ? evaluate(*e.args[2], row, context) : Value(n);
-            if (to.is_null()) return Value();
-            auto a = list_index(from, "a slice bound"), b = list_index(to, "a slice bound");
-            if (a < 0) a += n;
-            if (b < 0) b += n;
-            a = std::clamp<std::int64_t>(a, 0, n);
-            b = std::clamp<std::int64_t>(b, 0, n);
-            List out;
-            if (a < b) context.budget.check_new(static_cast<std::size_t>(b - a) * sizeof(Value));
-            for (auto i = a; i < b; ++i) out.push_back(base.as_list()[static_cast<std::size_t>(i)]);
-            return Value(std::move(out));
-        }
-        case ExprKind::ListLiteral: {
-            List out;
-            out.reserve(e.args.size());
-            for (const auto& a : e.args) out.push_back(evaluate(*a, row, context));
-            return Value(std::move(out));
-        }
-        case ExprKind::MapLiteral: {
-            Map out;
-            for (std::size_t i = 0; i < e.args.size(); ++i)
-                out[e.keys[i]] = evaluate(*e.args[i], row, context);
-            return Value(std::move(out));
-        }
-        case ExprKind::MapProjection: {
-            const auto base = evaluate(*e.args[0], row, context);
-            if (base.is_null()) return Value();
-            Map out;
-            for (std::size_t i = 0; i < e.keys.size(); ++i) {
-                if (e.keys[i] == "*") {
-                    Map all = base.type() == T::Node  ? context.graph->node_properties(base.as_node())
-                              : base.type() == T::Rel ? context.graph->rel_properties(base.as_rel())
-                              : base.type() == T::Map ? base.as_map()
-                                                      : Map{};
-                    for (auto& [k, v] : all) out[k] = v;
-                } else {
-                    out[e.keys[i]] = evaluate(*e.args[i + 1], row, context);
-                }
-            }
-            return Value(std::move(out));
-        }
-        case ExprKind::Unary: {
-            const auto v = evaluate(*e.args[0], row, context);
-            if (e.name == "NOT") {
-                const auto t = truth(v, "NOT");
-                return t ? Value(!*t) : Value();
-            }
-            if (v.is_null()) return Value();
-            if (!v.is_number()) type_error("cannot apply unary '" + e.name + "' to " + brief(v));
-            if (e.name == "+") return v;
-            if (v.type() == T::Int) {
-                if (v.as_int() == std::numeric_limits<std::int64_t>::min()) {
-                    throw CypherError("ArithmeticError", CypherError::Phase::Runtime,
-                                      "integer overflow in unary -");
-                }
-                return Value(-v.as_int());
-            }
-            return Value(-v.as_float());
-        }
-        case ExprKind::Binary: {
-            const auto& op = e.name;
-            if (op == "AND" || op == "OR" || op == "XOR") {
-                const auto a = truth(evaluate(*e.args[0], row, context), op.c_str());
-                if (op == "AND" && a == false) {
-                    (void)truth(evaluate(*e.args[1], row, context), op.c_str());
-                    return Value(false);
-                }
-                if (op == "OR" && a == true) {
-                    (void)truth(evaluate(*e.args[1], row, context), op.c_str());
-                    return Value(true);
-                }
-                const auto b = truth(evaluate(*e.args[1], row, context), op.c_str());
-                if (op == "AND") {
-                    if (b == false) return Value(false);
-                    if (!a || !b) return Value();
-                    return Value(true);
-                }
-                if (op == "OR") {
-                    if (b == true) return Value(true);
-                    if (!a || !b) return Value();
-                    return Value(false);
-                }
-                if (!a || !b) return Value();
-                return Value(*a != *b);
-            }
-            const auto a = evaluate(*e.args[0], row, context);
-            const auto b = evaluate(*e.args[1], row, context);
-            if (op == "IN") {
-                if (b.type() == T::List) context.tick(1 + b.as_list().size() / 64);
-                return in_list(a, b);
-            }
-            if (op == "STARTS WITH" || op == "ENDS WITH" || op == "CONTAINS")
-                return string_predicate(op, a, b);
-            if (op == "=~") return regex_match(a, b, context);
-            return arithmetic(op, a, b, context);
-        }
-        case ExprKind::Comparison: {
-            std::optional<bool> result = true;
-            Value left = evaluate(*e.args[0], row, context);
-            for (std::size_t i = 0; i < e.ops.size(); ++i) {
-                Value right = evaluate(*e.args[i + 1], row, context);
-                std::optional<bool> step;
-                compare_op(e.ops[i], left, right, step);
-                if (step == false) return Value(false);
-                if (!step) result = std::nullopt;
-                left = std::move(right);
-            }
-            return from_truth(result);
-        }
-        case ExprKind::IsNull: {
-            const bool null = evaluate(*e.args[0], row, context).is_null();
-            return Value(e.negated ? !null : null);
-        }
-        case ExprKind::LabelCheck: {
-            const auto v = evaluate(*e.args[0], row, context);
-            if (v.is_null()) return Value();
-            if (v.type() != T::Node) type_error("a label check needs a Node, not a " + describe(v));
-            for (const auto& l : e.labels) {
-                if (!context.graph->has_label(v.as_node(), l)) return Value(false);
-            }
-            return Value(true);
-        }
-        case ExprKind::Case: {
-            const std::size_t pairs = (e.args.size() - 1 - (e.has_else ? 1 : 0)) / 2;
-            if (e.args[0]) {
-                const auto subject = evaluate(*e.args[0], row, context);
-                for (std::size_t i = 0; i < pairs; ++i) {
-                    const auto when = evaluate(*e.args[1 + 2 * i], row, context);
-                    const auto eq = equals(subject, when);
-                    if (!eq.is_null() && eq.as_bool()) return evaluate(*e.args[2 + 2 * i], row, context);
-                }
-            } else {
-                for (std::size_t i = 0; i < pairs; ++i) {
-                    const auto when = evaluate(*e.args[1 + 2 * i], row, context);
-                    if (when.type() == T::Bool && when.as_bool())
-                        return evaluate(*e.args[2 + 2 * i], row, context);
-                }
-            }
-            return e.has_else ? evaluate(*e.args.back(), row, context) : Value();
-        }
-        case ExprKind::Function: {
-            std::string name = e.name;
-            for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-            if (name == "exists" && !e.args.empty() && e.args[0]->kind == ExprKind::PatternPredicate) {
-                return evaluate(*e.args[0], row, context);
-            }
-            List args;
-            args.reserve(e.args.size());
-            for (const auto& a : e.args) args.push_back(evaluate(*a, row, context));
-            if (is_scalar_function(name)) return call_scalar(context, name, args);
-            return context.graph->call_function(name, args);
-        }
-        case ExprKind::ListComprehension: {
-            const auto list = evaluate(*e.args[0], row, context);
-            if (list.is_null()) return Value();
-            if (list.type() != T::List)
-                type_error("a list comprehension needs a list, not a " + describe(list));
-            List out;
-            const auto slot = static_cast<std::size_t>(e.slot);
-            for (const auto& item : list.as_list()) {
-                context.tick();
-                row[slot] = item;
-                if (e.args[1] && !is_true(*e.args[1], row, context)) continue;
-                context.budget.check_new((out.size() + 1) * sizeof(Value));
-                out.push_back(e.args[2] ? evaluate(*e.args[2], row, context) : item);
-            }
-            return Value(std::move(out));
-        }
-        case ExprKind::Quantifier: {
-            const auto list = evaluate(*e.args[0], row, context);
-            if (list.is_null()) return Value();
-            if (list.type() != T::List) type_error(e.name + "() needs a list, not a " + describe(list));
-            std::size_t yes = 0, unknown = 0;
-            const auto slot = static_cast<std::size_t>(e.slot);
-            const auto n = list.as_list().size();
-            for (const auto& item : list.as_list()) {
-                context.tick();
-                row[slot] = item;
-                const auto v = evaluate(*e.args[1], row, context);
-                if (v.is_null()) {
-                    ++unknown;
-                } else if (v.type() != T::Bool) {
-                    type_error(e.name + "() needs a Boolean predicate");
-                } else if (v.as_bool()) {
-                    ++yes;
-                }
-            }
-            const auto no = n - yes - unknown;
-            if (e.name == "ALL") return no > 0 ? Value(false) : unknown > 0 ? Value() : Value(true);
-            if (e.name == "ANY") return yes > 0 ? Value(true) : unknown > 0 ? Value() : Value(false);
-            if (e.name == "NONE") return yes > 0 ? Value(false) : unknown > 0 ? Value() : Value(true);
-            // SINGLE
-            if (yes > 1) return Value(false);
-            if (unknown > 0) return Value();
-            return Value(yes == 1);
-        }
-        case ExprKind::Reduce: {
-            Value acc = evaluate(*e.args[0], row, context);
-            const auto list = evaluate(*e.args[1], row, context);
-            if (list.is_null()) return Value();
-            if (list.type() != T::List) type_error("reduce() needs a list, not a " + describe(list));
-            for (const auto& item : list.as_list()) {
-                context.tick();
-                row[static_cast<std::size_t>(e.slot2)] = acc;
-                row[static_cast<std::size_t>(e.slot)] = item;
-                acc = evaluate(*e.args[2], row, context);
-                context.budget.check_new(footprint_shallow(acc));
-            }
-            return acc;
-        }
+        case ExprKind::Index:
+            return eval_index(e, row, context);
+        case ExprKind::Slice:
+            return eval_slice(e, row, context);
+        case ExprKind::ListLiteral:
+            return eval_list_literal(e, row, context);
+        case ExprKind::MapLiteral:
+            return eval_map_literal(e, row, context);
+        case ExprKind::MapProjection:
+            return eval_map_projection(e, row, context);
+        case ExprKind::Unary:
+            return eval_unary(e, row, context);
+        case ExprKind::Binary:
+            return eval_binary(e, row, context);
+        case ExprKind::Comparison:
+            return eval_comparison(e, row, context);
+        case ExprKind::IsNull:
+            return eval_is_null(e, row, context);
+        case ExprKind::LabelCheck:
+            return eval_label_check(e, row, context);
+        case ExprKind::Case:
+            return eval_case(e, row, context);
+        case ExprKind::Function:
+            return eval_function(e, row, context);
+        case ExprKind::ListComprehension:
+            return eval_list_comprehension(e, row, context);
+        case ExprKind::Quantifier:
+            return eval_quantifier(e, row, context);
+        case ExprKind::Reduce:
+            return eval_reduce(e, row, context);
         case ExprKind::PatternPredicate:
-        case ExprKind::ExistsSubquery: {
-            if (e.subquery) return Value(context.exists(*e.subquery, row));
-            bool found = false;
-            Row scratch = row;
-            context.match(*e.pattern, scratch, e.kind == ExprKind::ExistsSubquery ? e.args[0] : nullptr,
-                          [&](Row&) {
-                              found = true;
-                              return false;
-                          });
-            return Value(found);
-        }
-        case ExprKind::PatternComprehension: {
-            List out;
-            Row scratch = row;
-            context.match(*e.pattern, scratch, e.args[0], [&](Row& r) {
-                context.tick();
-                context.budget.check_new((out.size() + 1) * sizeof(Value));
-                out.push_back(evaluate(*e.args[1], r, context));
-                return true;
-            });
-            return Value(std::move(out));
-        }
+        case ExprKind::ExistsSubquery:
+            return eval_exists_subquery(e, row, context);
+        case ExprKind::PatternComprehension:
+            return eval_pattern_comprehension(e, row, context);
     }
     return Value();
 }

@@ -173,6 +173,18 @@ void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vec
     }
 }
 
+void KizunaGraph::for_each_rel(const std::vector<std::string>& types,
+                               const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
+    // The graph's columns: relations are numbered by (from, to, id), so this is the order of a scan of
+    // every vertex's outgoing relations, without walking the vertices.
+    const auto& wanted = type_mask(types);
+    const auto count = static_cast<RelationIndex>(graph_.relation_count());
+    for (RelationIndex r = 0; r < count; ++r) {
+        if (!types.empty() && wanted[graph_.type_index(r)] == 0) continue;
+        if (!visit(r, graph_.from(r), graph_.to(r))) return;
+    }
+}
+
 std::string KizunaGraph::rel_type(RelId rel) const { return graph_.type(static_cast<RelationIndex>(rel)).id; }
 NodeId KizunaGraph::rel_start(RelId rel) const { return graph_.from(static_cast<RelationIndex>(rel)); }
 NodeId KizunaGraph::rel_end(RelId rel) const { return graph_.to(static_cast<RelationIndex>(rel)); }
@@ -258,11 +270,6 @@ std::vector<std::string> KizunaGraph::type_vocabulary() const {
     std::vector<std::string> out;
     for (const auto& t : graph_.relation_types()) out.push_back(t.id);
     return out;
-}
-
-bool KizunaGraph::has_function(const std::string& name) const { return is_kizuna_function(name); }
-Value KizunaGraph::call_function(const std::string& name, const List& arguments) const {
-    return call_kizuna_function(*this, name, arguments);
 }
 
 }  // namespace kizuna::cypher

@@ -11,15 +11,6 @@
 namespace kizuna::cypher {
 namespace {
 
-void conjuncts(const ExprPtr& e, std::vector<ExprPtr>& out) {
-    if (e->kind == ExprKind::Binary && e->name == "AND") {
-        conjuncts(e->args[0], out);
-        conjuncts(e->args[1], out);
-    } else {
-        out.push_back(e);
-    }
-}
-
 bool is_constant(const Expr& e) {
     if (e.kind == ExprKind::Literal || e.kind == ExprKind::Parameter) return true;
     return false;
@@ -71,7 +62,11 @@ class Search {
             shortest(i, part, state);
             return;
         }
-        const std::size_t anchor = choose_anchor(part);
+        if (plan_.rel_scans[i]) {
+            scan_relationships(i, part, state);
+            return;
+        }
+        const std::size_t anchor = plan_.anchors[i];
         for (std::size_t j = anchor; j < part.rels.size(); ++j) state.order.push_back({j, true});
         for (std::size_t j = anchor; j-- > 0;) state.order.push_back({j, false});
         for_each_candidate(part.nodes[anchor], [&](NodeId n) {
@@ -79,6 +74,33 @@ class Search {
             with_node(part.nodes[anchor], n, [&] {
                 state.nodes[anchor] = n;
                 expand(i, part, state, 0);
+            });
+            return !stop_;
+        });
+    }
+
+    // A part of one arrow between two unbound nodes, from the graph's scan of its relationships.
+    void scan_relationships(std::size_t i, const PatternPart& part, PartState& state) {
+        const auto& rel = part.rels[0];
+        const auto rel_slot = static_cast<std::size_t>(rel.slot);
+        // Bound by an earlier part: that relationship is used already, so the part cannot match.
+        if (bound_[rel_slot]) return;
+        graph_.for_each_rel(rel.types, [&](RelId r, NodeId from, NodeId to) {
+            context_.tick();
+            if (std::find(used_.begin(), used_.end(), r) != used_.end() || !rel_fits(rel, r)) return true;
+            with_node(part.nodes[0], from, [&] {
+                row_[rel_slot] = Value(RelRef{r});
+                bound_[rel_slot] = 1;
+                used_.push_back(r);
+                with_node(part.nodes[1], to, [&] {
+                    state.nodes = {from, to};
+                    state.rels[0] = {r};
+                    state.walks[0] = {from, to};
+                    finish_part(i, part, state);
+                });
+                used_.pop_back();
+                bound_[rel_slot] = 0;
+                row_[rel_slot] = Value();
             });
             return !stop_;
         });
@@ -152,28 +174,6 @@ class Search {
             if (hit) return hit;
         }
         return std::nullopt;
-    }
-
-    // The cost of starting at a node pattern: 0 when bound, then an index hit, then label counts.
-    std::size_t cost(const NodePattern& p) {
-        if (bound_[static_cast<std::size_t>(p.slot)]) return 0;
-        if (auto hit = indexed(p)) return 1 + hit->size();
-        std::size_t best = graph_.count_nodes("") + 2;
-        for (const auto& l : p.labels) best = std::min(best, graph_.count_nodes(l) + 2);
-        return best;
-    }
-
-    std::size_t choose_anchor(const PatternPart& part) {
-        std::size_t best = 0;
-        std::size_t best_cost = std::numeric_limits<std::size_t>::max();
-        for (std::size_t k = 0; k < part.nodes.size(); ++k) {
-            const auto c = cost(part.nodes[k]);
-            if (c < best_cost) {
-                best_cost = c;
-                best = k;
-            }
-        }
-        return best;
     }
 
     template <typename Visit>
@@ -444,126 +444,6 @@ class Search {
 };
 
 }  // namespace
-
-MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where) {
-    MatchPlan plan;
-    if (!where) return plan;
-    std::vector<int> new_nodes;
-    for (const auto& part : parts) {
-        if (part.shortest != PatternPart::Shortest::None) continue;
-        for (const auto& n : part.nodes) {
-            if (!n.prebound) new_nodes.push_back(n.slot);
-        }
-    }
-    std::vector<ExprPtr> all;
-    conjuncts(where, all);
-    for (const auto& c : all) {
-        std::vector<int> read;
-        slots_read(*c, read);
-        std::sort(read.begin(), read.end());
-        read.erase(std::unique(read.begin(), read.end()), read.end());
-        const bool simple =
-            read.size() == 1 && std::find(new_nodes.begin(), new_nodes.end(), read[0]) != new_nodes.end();
-        bool has_pattern = false;
-        std::function<void(const Expr&)> scan = [&](const Expr& e) {
-            if (e.kind == ExprKind::PatternPredicate || e.kind == ExprKind::ExistsSubquery ||
-                e.kind == ExprKind::PatternComprehension || e.kind == ExprKind::ListComprehension ||
-                e.kind == ExprKind::Quantifier || e.kind == ExprKind::Reduce) {
-                has_pattern = true;
-            }
-            for (const auto& a : e.args) {
-                if (a) scan(*a);
-            }
-        };
-        scan(*c);
-        if (simple && !has_pattern) {
-            plan.node_filters.push_back({read[0], c});
-            // matches(n, 'text'): the graph's name search may find the candidates (Kizuna's database).
-            if (c->kind == ExprKind::Function && c->args.size() == 2 &&
-                c->args[0]->kind == ExprKind::Variable && is_constant(*c->args[1])) {
-                std::string name = c->name;
-                for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                if (name == "matches")
-                    plan.lookups.push_back({c->args[0]->slot, {kNameSearchKey, c->args[1]}});
-            }
-            if (c->kind == ExprKind::Comparison && c->ops.size() == 1 && c->ops[0] == "=") {
-                for (int side = 0; side < 2; ++side) {
-                    const auto& l = c->args[static_cast<std::size_t>(side)];
-                    const auto& r = c->args[static_cast<std::size_t>(1 - side)];
-                    if (l->kind == ExprKind::Property && l->args[0]->kind == ExprKind::Variable &&
-                        is_constant(*r)) {
-                        plan.lookups.push_back({l->args[0]->slot, {l->name, r}});
-                    }
-                }
-            }
-        } else {
-            plan.final_filters.push_back(c);
-        }
-    }
-    return plan;
-}
-
-std::string describe_match(const std::vector<PatternPart>& parts, const MatchPlan& plan,
-                           const PropertyGraph& graph) {
-    std::string out;
-    for (const auto& part : parts) {
-        if (!out.empty()) out += "; ";
-        if (part.shortest != PatternPart::Shortest::None) {
-            out += part.shortest == PatternPart::Shortest::One ? "shortestPath" : "allShortestPaths";
-            out += " by the graph's bidirectional search";
-            continue;
-        }
-        std::size_t best = 0;
-        std::string how = "all nodes";
-        int rank = 4;
-        for (std::size_t k = 0; k < part.nodes.size(); ++k) {
-            const auto& n = part.nodes[k];
-            const std::string name = n.var.empty() ? "(anonymous)" : n.var;
-            int r = 4;
-            std::string h = "scan all nodes";
-            if (n.prebound) {
-                r = 0;
-                h = name + " bound before";
-            } else {
-                bool by_key = false;
-                if (n.properties && n.properties->kind == ExprKind::MapLiteral) {
-                    for (const auto& key : n.properties->keys) {
-                        if (graph.lookup(key, Value()).has_value()) {
-                            by_key = true;
-                            h = "index lookup " + name + "." + key;
-                        }
-                    }
-                }
-                for (const auto& [slot, lk] : plan.lookups) {
-                    if (slot == n.slot && graph.lookup(lk.first, Value()).has_value()) {
-                        by_key = true;
-                        h = lk.first == kNameSearchKey ? "name search for matches(" + name + ", ...)"
-                                                       : "index lookup " + name + "." + lk.first;
-                    }
-                }
-                if (by_key) {
-                    r = 1;
-                } else if (!n.labels.empty()) {
-                    r = 2;
-                    h = "label scan :" + n.labels[0] + " (" + std::to_string(graph.count_nodes(n.labels[0])) +
-                        " nodes)";
-                }
-            }
-            if (r < rank) {
-                rank = r;
-                best = k;
-                how = h;
-            }
-        }
-        out += "anchor node " + std::to_string(best + 1) + " by " + how;
-        if (!part.rels.empty()) out += ", expand " + std::to_string(part.rels.size()) + " relationship(s)";
-    }
-    if (!plan.node_filters.empty())
-        out += "; " + std::to_string(plan.node_filters.size()) + " condition(s) checked as nodes are bound";
-    if (!plan.final_filters.empty())
-        out += "; " + std::to_string(plan.final_filters.size()) + " condition(s) on whole matches";
-    return out;
-}
 
 void match_pattern(const std::vector<PatternPart>& parts, const MatchPlan& plan, Row& row, Context& context,
                    const std::function<bool(Row&)>& found) {

@@ -13,19 +13,29 @@
 
 namespace kizuna::cypher {
 
-// The plan of one MATCH: how its WHERE splits into conditions checked early and at the end.
+// The plan of one pattern (a MATCH, MERGE or pattern expression), made once before it runs: where each
+// part starts, and how the WHERE splits into conditions pushed down to the node they read and
+// conditions on whole matches.
 struct MatchPlan {
     std::vector<std::pair<int, ExprPtr>> node_filters;  // slot → condition on that node alone
     std::vector<ExprPtr> final_filters;
     std::vector<std::pair<int, std::pair<std::string, ExprPtr>>> lookups;  // slot → key = value
+    std::vector<std::size_t> anchors;     // per part: the node it starts from
+    std::vector<std::string> anchor_how;  // per part: how that node is found (EXPLAIN)
+    // Per part: started from a scan of the relationships (one arrow between two nodes nothing else
+    // narrows) instead of every node and its steps.
+    std::vector<char> rel_scans;
 };
 
-// Splits where into conjuncts and sorts them (see MatchPlan). where may be null.
-[[nodiscard]] MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where);
+// Splits where into conjuncts (pushed down to a node or kept for whole matches) and chooses each part's
+// anchor: a node bound before, then one an index finds (the fewest hits, constants evaluated now), then
+// the rarest label, then all nodes. where may be null.
+[[nodiscard]] MatchPlan plan_match(const std::vector<PatternPart>& parts, const ExprPtr& where,
+                                   Context& context);
 
-// A readable line for EXPLAIN: how each part is anchored and expanded.
-[[nodiscard]] std::string describe_match(const std::vector<PatternPart>& parts, const MatchPlan& plan,
-                                         const PropertyGraph& graph);
+// Readable lines for EXPLAIN: how each part is anchored and expanded, and the conditions pushed down.
+[[nodiscard]] std::vector<std::string> describe_match(const std::vector<PatternPart>& parts,
+                                                      const MatchPlan& plan);
 
 // Calls found(row) for each match (row extended with the pattern's variables); found returns false to
 // stop. Slots the pattern binds are left as they were after the call.

@@ -14,7 +14,7 @@ namespace {
                       std::string("the ") + what + " was deleted");
 }
 
-bool type_wanted(const std::vector<std::string>& types, const std::string& type) {
+bool memory_type_wanted(const std::vector<std::string>& types, const std::string& type) {
     return types.empty() || std::find(types.begin(), types.end(), type) != types.end();
 }
 
@@ -74,7 +74,7 @@ void MemoryGraph::for_each_step(NodeId id, Direction direction, const std::vecto
     if (direction != Direction::Incoming) {
         for (auto r : n.out) {
             const auto& x = rels_.at(r);
-            if (type_wanted(types, x.type) && !visit({r, x.end})) return;
+            if (memory_type_wanted(types, x.type) && !visit({r, x.end})) return;
         }
     }
     if (direction != Direction::Outgoing) {
@@ -82,7 +82,7 @@ void MemoryGraph::for_each_step(NodeId id, Direction direction, const std::vecto
             const auto& x = rels_.at(r);
             // A loop is one step when either direction will do.
             if (direction == Direction::Both && x.start == x.end) continue;
-            if (type_wanted(types, x.type) && !visit({r, x.start})) return;
+            if (memory_type_wanted(types, x.type) && !visit({r, x.start})) return;
         }
     }
 }

@@ -126,6 +126,46 @@ class Parser {
         if (end > start_offset) e->text = text_.substr(start_offset, end - start_offset);
     }
 
+    void merge_body(Clause& c) {
+        c.patterns.push_back(pattern_part());
+        while (is_keyword("ON")) {
+            next();
+            if (keyword("CREATE")) {
+                expect_keyword("SET");
+                auto items = set_items();
+                c.on_create.insert(c.on_create.end(), items.begin(), items.end());
+            } else {
+                expect_keyword("MATCH");
+                expect_keyword("SET");
+                auto items = set_items();
+                c.on_match.insert(c.on_match.end(), items.begin(), items.end());
+            }
+        }
+    }
+
+    void remove_body(Clause& c) {
+        do {
+            RemoveItem item;
+            const auto& at = peek();
+            const auto start = at.offset;
+            auto v = make(ExprKind::Variable, at);
+            v->name = variable();
+            finish(v, start);
+            if (is_symbol(":")) {
+                item.target = v;
+                item.labels = label_list();
+            } else {
+                expect(".");
+                auto p = make(ExprKind::Property, at);
+                p->args.push_back(v);
+                p->name = symbolic_name();
+                finish(p, start);
+                item.target = p;
+            }
+            c.remove_items.push_back(std::move(item));
+        } while (symbol(","));
+    }
+
     // ---- clauses ----
     SingleQuery single_query() {
         SingleQuery q;
@@ -159,45 +199,13 @@ class Parser {
                 c.patterns = pattern();
             } else if (keyword("MERGE")) {
                 c.kind = ClauseKind::Merge;
-                c.patterns.push_back(pattern_part());
-                while (is_keyword("ON")) {
-                    next();
-                    if (keyword("CREATE")) {
-                        expect_keyword("SET");
-                        auto items = set_items();
-                        c.on_create.insert(c.on_create.end(), items.begin(), items.end());
-                    } else {
-                        expect_keyword("MATCH");
-                        expect_keyword("SET");
-                        auto items = set_items();
-                        c.on_match.insert(c.on_match.end(), items.begin(), items.end());
-                    }
-                }
+                merge_body(c);
             } else if (keyword("SET")) {
                 c.kind = ClauseKind::Set;
                 c.set_items = set_items();
             } else if (keyword("REMOVE")) {
                 c.kind = ClauseKind::Remove;
-                do {
-                    RemoveItem item;
-                    const auto& at = peek();
-                    const auto start = at.offset;
-                    auto v = make(ExprKind::Variable, at);
-                    v->name = variable();
-                    finish(v, start);
-                    if (is_symbol(":")) {
-                        item.target = v;
-                        item.labels = label_list();
-                    } else {
-                        expect(".");
-                        auto p = make(ExprKind::Property, at);
-                        p->args.push_back(v);
-                        p->name = symbolic_name();
-                        finish(p, start);
-                        item.target = p;
-                    }
-                    c.remove_items.push_back(std::move(item));
-                } while (symbol(","));
+                remove_body(c);
             } else if (is_keyword("DETACH") || is_keyword("DELETE")) {
                 c.kind = ClauseKind::Delete;
                 c.detach = keyword("DETACH");
@@ -946,13 +954,22 @@ class Parser {
                 return e;
             }
         }
-        // A function call: name(...) or namespace.name(...).
+        if (auto call = function_call(t)) return call;
+        auto e = make(ExprKind::Variable, t);
+        e->name = variable();
+        return e;
+    }
+
+    // A function call: name(...) or namespace.name(...); null when the tokens are not one.
+    ExprPtr function_call(const Token& t) {
         std::size_t k = 0;
         while ((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) &&
                is_symbol(".", k + 1))
             k += 2;
-        if ((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) &&
-            is_symbol("(", k + 1)) {
+        if (!((peek(k).kind == Token::Kind::Name || peek(k).kind == Token::Kind::QuotedName) &&
+              is_symbol("(", k + 1)))
+            return nullptr;
+        {
             std::string fname;
             for (std::size_t j = 0; j <= k; j += 2) {
                 if (!fname.empty()) fname += '.';
@@ -986,9 +1003,7 @@ class Parser {
             expect(")");
             return e;
         }
-        auto e = make(ExprKind::Variable, t);
-        e->name = variable();
-        return e;
+        return nullptr;
     }
 
     ExprPtr case_expr() {

@@ -97,12 +97,6 @@ class WorkingGraph : public MemoryGraph {
         with_id["id"] = Value(id);
         return MemoryGraph::create_rel(type, start, end, with_id);
     }
-    [[nodiscard]] bool has_function(const std::string& name) const override {
-        return is_kizuna_function(name);
-    }
-    [[nodiscard]] Value call_function(const std::string& name, const List& arguments) const override {
-        return call_kizuna_function(*this, name, arguments);
-    }
 
   private:
     std::set<std::string> ids_;
@@ -231,6 +225,89 @@ QueryAnswer answer_reading_query(const Snapshot& snapshot, const QueryRequest& r
     return answer_of(run_query(graph, request.text, request.parameters, request.limits), graph);
 }
 
+namespace {
+
+// The database as a working graph the query can change (read inside the write transaction).
+void load_working_copy(Store& store, const std::string& lang, const std::vector<RelationType>& types,
+                       Budget& clock, WorkingGraph& graph) {
+    std::unordered_map<std::string, NodeId> node_of;
+    std::vector<Entity> entities;
+    store.for_each_entity([&](const Entity& e) { entities.push_back(e); });
+    for (const auto& e : entities) {
+        clock.tick();
+        node_of[e.id] = graph.create_node({e.kind}, entity_properties(e, lang));
+    }
+    std::vector<Relation> relations;
+    store.for_each_relation([&](const Relation& r) { relations.push_back(r); });
+    for (const auto& r : relations) {
+        clock.tick();
+        const RelationType* type = nullptr;
+        for (const auto& t : types) {
+            if (t.id == r.type) type = &t;
+        }
+        (void)graph.create_rel(r.type, node_of.at(r.from), node_of.at(r.to), relation_properties(r, type));
+    }
+}
+
+// Entities created or changed (an id cannot change).
+void write_entities(const WorkingGraph& graph, const std::map<NodeId, MemoryGraph::Node>& original_nodes,
+                    const std::string& lang, Budget& clock, Store::Writer& writer) {
+    for (const auto& [id, node] : graph.nodes()) {
+        clock.tick();
+        auto before = original_nodes.find(id);
+        if (before == original_nodes.end()) {
+            writer.put(entity_of(node, nullptr, lang));
+            continue;
+        }
+        const auto& old = before->second;
+        if (old.labels == node.labels && equivalent(Value(old.properties), Value(node.properties))) continue;
+        const auto old_id = old.properties.at("id").as_string();
+        const auto now_id = node.properties.count("id") ? node.properties.at("id") : Value();
+        if (now_id.type() != ValueType::String || now_id.as_string() != old_id)
+            refuse("entity '" + old_id +
+                   "': its id cannot be changed (create a new entity and move its relations)");
+        writer.put(entity_of(node, &old.properties, lang));
+    }
+}
+
+// Relations removed, then created or changed, each checked as an import checks its rows.
+void write_relations(const WorkingGraph& graph,
+                     const std::map<RelId, MemoryGraph::Relationship>& original_rels,
+                     const std::vector<RelationType>& types, Budget& clock, Store::Writer& writer) {
+    std::set<std::string> taken;
+    for (const auto& [id, rel] : original_rels) taken.insert(rel.properties.at("id").as_string());
+    for (const auto& [id, rel] : original_rels) {
+        if (!graph.relationships().count(id)) writer.remove_relation(rel.properties.at("id").as_string());
+    }
+    auto knows_type = [&](const std::string& t) {
+        return std::any_of(types.begin(), types.end(), [&](const RelationType& k) { return k.id == t; });
+    };
+    auto knows_entity = [&](const std::string&) { return true; };
+    for (const auto& [id, rel] : graph.relationships()) {
+        clock.tick();
+        auto before = original_rels.find(id);
+        if (before != original_rels.end()) {
+            if (equivalent(Value(before->second.properties), Value(rel.properties))) continue;
+            const auto old_id = before->second.properties.at("id").as_string();
+            const auto now_id = rel.properties.count("id") ? rel.properties.at("id") : Value();
+            if (now_id.type() != ValueType::String || now_id.as_string() != old_id)
+                refuse("relation '" + old_id + "': its id cannot be changed");
+        }
+        auto relation = relation_of(graph, rel);
+        if (before == original_rels.end() && taken.count(relation.id))
+            refuse("relation '" + relation.id + "' exists already (relation ids are unique)");
+        taken.insert(relation.id);
+        try {
+            validate_relation(relation, knows_type, knows_entity);
+        } catch (const Error& e) {
+            refuse("relation '" + relation.id + "': " + e.what());
+        }
+        writer.put(relation);
+    }
+}
+
+}  // namespace
+
 QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
     QueryAnswer answer;
     // The time limit covers the whole write: copying the data, the query, checking and writing; past
@@ -241,85 +318,18 @@ QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
     Budget clock(limits);
     answer.written = store.write([&](Store::Writer& writer) {
         WorkingGraph graph;
-        std::unordered_map<std::string, NodeId> node_of;
-        std::map<NodeId, MemoryGraph::Node> original_nodes;
-        std::map<RelId, MemoryGraph::Relationship> original_rels;
-        std::vector<RelationType> types = store.relation_types();
-        std::vector<Entity> entities;
-        store.for_each_entity([&](const Entity& e) { entities.push_back(e); });
-        for (const auto& e : entities) {
-            clock.tick();
-            node_of[e.id] = graph.create_node({e.kind}, entity_properties(e, request.lang));
-        }
-        std::vector<Relation> relations;
-        store.for_each_relation([&](const Relation& r) { relations.push_back(r); });
-        for (const auto& r : relations) {
-            clock.tick();
-            const RelationType* type = nullptr;
-            for (const auto& t : types) {
-                if (t.id == r.type) type = &t;
-            }
-            (void)graph.create_rel(r.type, node_of.at(r.from), node_of.at(r.to),
-                                   relation_properties(r, type));
-        }
-        original_nodes = graph.nodes();
-        original_rels = graph.relationships();
+        const std::vector<RelationType> types = store.relation_types();
+        load_working_copy(store, request.lang, types, clock, graph);
+        const auto original_nodes = graph.nodes();
+        const auto original_rels = graph.relationships();
 
         auto result = run_query(graph, request.text, request.parameters, limits);
         answer = answer_of(std::move(result), graph);
         answer.wrote = true;
 
-        // Entities created or changed, then relations removed, created or changed, then entities removed.
-        for (const auto& [id, node] : graph.nodes()) {
-            clock.tick();
-            auto before = original_nodes.find(id);
-            if (before != original_nodes.end()) {
-                const auto& old = before->second;
-                if (old.labels == node.labels && equivalent(Value(old.properties), Value(node.properties)))
-                    continue;
-                const auto old_id = old.properties.at("id").as_string();
-                const auto now_id = node.properties.count("id") ? node.properties.at("id") : Value();
-                if (now_id.type() != ValueType::String || now_id.as_string() != old_id) {
-                    refuse("entity '" + old_id +
-                           "': its id cannot be changed (create a new entity and move its relations)");
-                }
-                writer.put(entity_of(node, &old.properties, request.lang));
-            } else {
-                writer.put(entity_of(node, nullptr, request.lang));
-            }
-        }
-        std::set<std::string> taken;
-        for (const auto& [id, rel] : original_rels) taken.insert(rel.properties.at("id").as_string());
-        for (const auto& [id, rel] : original_rels) {
-            if (!graph.relationships().count(id)) writer.remove_relation(rel.properties.at("id").as_string());
-        }
-        auto knows_type = [&](const std::string& t) {
-            return std::any_of(types.begin(), types.end(), [&](const RelationType& k) { return k.id == t; });
-        };
-        auto knows_entity = [&](const std::string&) { return true; };
-        for (const auto& [id, rel] : graph.relationships()) {
-            clock.tick();
-            auto before = original_rels.find(id);
-            if (before != original_rels.end()) {
-                if (equivalent(Value(before->second.properties), Value(rel.properties))) continue;
-                const auto old_id = before->second.properties.at("id").as_string();
-                const auto now_id = rel.properties.count("id") ? rel.properties.at("id") : Value();
-                if (now_id.type() != ValueType::String || now_id.as_string() != old_id) {
-                    refuse("relation '" + old_id + "': its id cannot be changed");
-                }
-            }
-            auto relation = relation_of(graph, rel);
-            if (before == original_rels.end() && taken.count(relation.id)) {
-                refuse("relation '" + relation.id + "' exists already (relation ids are unique)");
-            }
-            taken.insert(relation.id);
-            try {
-                validate_relation(relation, knows_type, knows_entity);
-            } catch (const Error& e) {
-                refuse("relation '" + relation.id + "': " + e.what());
-            }
-            writer.put(relation);
-        }
+        write_entities(graph, original_nodes, request.lang, clock, writer);
+        write_relations(graph, original_rels, types, clock, writer);
+        // Entities removed last, after the relations that named them.
         for (const auto& [id, node] : original_nodes) {
             if (!graph.nodes().count(id)) writer.remove_entity(node.properties.at("id").as_string());
         }

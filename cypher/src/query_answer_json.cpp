@@ -84,6 +84,7 @@ void to_json(nlohmann::json& out, const QueryAnswer& answer) {
         rows.push_back(std::move(object));
     }
     out["rows"] = std::move(rows);
+    // EXPLAIN's plan is also its rows (one column, "plan"); the text stays for the library's Rows.plan.
     if (answer.explain || answer.profile) out["plan"] = answer.plan;
     if (!answer.warnings.empty()) out["warnings"] = answer.warnings;
     if (answer.wrote) {

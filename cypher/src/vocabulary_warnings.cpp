@@ -7,7 +7,7 @@
 namespace kizuna::cypher {
 namespace {
 
-std::string lower(std::string s) {
+std::string vocabulary_lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
@@ -31,12 +31,12 @@ std::size_t distance(const std::string& a, const std::string& b) {
 // The known name closest to name: equal but for case, else at most 2 edits away; "" when none.
 std::string closest(const std::string& name, const std::vector<std::string>& known) {
     for (const auto& k : known) {
-        if (lower(k) == lower(name)) return k;
+        if (vocabulary_lower(k) == vocabulary_lower(name)) return k;
     }
     std::string best;
     std::size_t best_distance = 3;
     for (const auto& k : known) {
-        const auto d = distance(lower(name), lower(k));
+        const auto d = distance(vocabulary_lower(name), vocabulary_lower(k));
         if (d < best_distance) {
             best_distance = d;
             best = k;

@@ -90,10 +90,6 @@ std::string count_words(std::size_t n, const char* one, const char* many) {
 }  // namespace
 
 void print_table(std::ostream& out, const cypher::QueryAnswer& answer, const std::string& /*lang*/) {
-    if (answer.explain) {
-        out << "plan (rows flow up from the last line):\n" << answer.plan;
-        return;
-    }
     if (!answer.columns.empty()) {
         out << count_words(answer.rows.size(), "row", "rows") << "\n";
         if (!answer.rows.empty()) {

@@ -38,6 +38,8 @@ class KizunaGraph : public PropertyGraph {
     [[nodiscard]] Map rel_properties(RelId rel) const override;
     [[nodiscard]] bool node_exists(NodeId node) const override;
     [[nodiscard]] bool rel_exists(RelId rel) const override;
+    void for_each_rel(const std::vector<std::string>& types,
+                      const std::function<bool(RelId, NodeId, NodeId)>& visit) const override;
     [[nodiscard]] std::vector<Path> shortest_paths(NodeId from, NodeId to, Direction direction,
                                                    const std::vector<std::string>& types,
                                                    std::size_t max_hops, bool all) const override;
@@ -51,8 +53,6 @@ class KizunaGraph : public PropertyGraph {
     void delete_rel(RelId rel) override;
     [[nodiscard]] std::vector<std::string> label_vocabulary() const override;
     [[nodiscard]] std::vector<std::string> type_vocabulary() const override;
-    [[nodiscard]] bool has_function(const std::string& name) const override;
-    [[nodiscard]] Value call_function(const std::string& name, const List& arguments) const override;
 
   private:
     const Entity& entity(NodeId node) const;
@@ -73,10 +73,5 @@ class KizunaGraph : public PropertyGraph {
 // The property maps of an entity and a relation as the graph shows them.
 [[nodiscard]] Map entity_properties(const Entity& entity, const std::string& lang);
 [[nodiscard]] Map relation_properties(const Relation& relation, const RelationType* type);
-
-// Kizuna's functions over any property graph that shows Kizuna's properties.
-[[nodiscard]] bool is_kizuna_function(const std::string& name);
-[[nodiscard]] Value call_kizuna_function(const PropertyGraph& graph, const std::string& name,
-                                         const List& arguments);
 
 }  // namespace kizuna::cypher

@@ -47,6 +47,24 @@ class PropertyGraph {
     // Relationships at a node in a direction, optionally only of some types (empty: any type).
     virtual void for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
                                const std::function<bool(const Step&)>& visit) const = 0;
+    // Every relationship of the given types (empty: any type) with its start and end, in the order a
+    // scan of every node's outgoing steps gives them: the scan a pattern of one relationship between two
+    // unconstrained nodes starts from. This default walks the nodes; a graph with relation columns
+    // (Kizuna's) reads them directly.
+    virtual void for_each_rel(const std::vector<std::string>& types,
+                              const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
+        std::vector<NodeId> nodes;  // collected first: the callbacks may read the graph
+        for_each_node([&](NodeId n) {
+            nodes.push_back(n);
+            return true;
+        });
+        for (const auto n : nodes) {
+            bool go_on = true;
+            for_each_step(n, Direction::Outgoing, types,
+                          [&](const Step& s) { return go_on = visit(s.rel, n, s.other); });
+            if (!go_on) return;
+        }
+    }
     [[nodiscard]] virtual std::string rel_type(RelId rel) const = 0;
     [[nodiscard]] virtual NodeId rel_start(RelId rel) const = 0;
     [[nodiscard]] virtual NodeId rel_end(RelId rel) const = 0;
@@ -77,16 +95,6 @@ class PropertyGraph {
     // types), so that a query naming one in neither is warned; empty when any name may appear.
     [[nodiscard]] virtual std::vector<std::string> label_vocabulary() const { return {}; }
     [[nodiscard]] virtual std::vector<std::string> type_vocabulary() const { return {}; }
-
-    // Functions the graph adds to the language (lower-case names), e.g. Kizuna's active() and matches().
-    [[nodiscard]] virtual bool has_function(const std::string& name) const {
-        (void)name;
-        return false;
-    }
-    [[nodiscard]] virtual Value call_function(const std::string& name, const List& arguments) const {
-        (void)arguments;
-        return Value(name);
-    }
 };
 
 }  // namespace kizuna::cypher

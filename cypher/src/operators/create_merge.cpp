@@ -1,0 +1,115 @@
+// CREATE, and MERGE (match the whole pattern, else create it; ON MATCH / ON CREATE SET).
+#include "kizuna/cypher/errors.h"
+#include "operators/write_support.h"
+
+namespace kizuna::cypher {
+namespace {
+
+using T = Value::Type;
+
+class Create : public Eager {
+  public:
+    Create(std::unique_ptr<Operator> input, const Clause& clause)
+        : Eager("Create", std::move(input)), clause_(clause) {}
+
+  protected:
+    void apply(Row& row, Context& context) override { create_pattern(clause_.patterns, row, context); }
+
+  private:
+    const Clause& clause_;
+};
+
+class Merge : public Eager {
+  public:
+    Merge(OperatorPtr input, const Clause& clause, std::shared_ptr<const MatchPlan> plan)
+        : Eager("Merge", std::move(input)), clause_(clause), plan_(std::move(plan)) {}
+
+  protected:
+    bool produce(Row& row, Context& context) override {
+        // Each input row may match several times: gather the input, then give every match.
+        started_ = true;
+        if (!done_) {
+            done_ = true;
+            Row in;
+            std::vector<Row> rows;
+            while (pull(in, context)) {
+                hold(in, context);
+                rows.push_back(std::move(in));
+                check_held(rows.size(), context);
+            }
+            for (auto& r : rows) {
+                context.tick();
+                for (const auto& part : clause_.patterns) {
+                    for (const auto& n : part.nodes) {
+                        if (n.prebound && r[static_cast<std::size_t>(n.slot)].is_null()) {
+                            throw CypherError("SemanticError", CypherError::Phase::Runtime,
+                                              "MERGE cannot use the null node '" + n.var + "'");
+                        }
+                    }
+                    for (const auto& rel : part.rels) {
+                        const auto props = properties_of(rel.properties, r, context);
+                        (void)props;
+                    }
+                }
+                std::vector<Row> found;
+                match_pattern(clause_.patterns, *plan_, r, context, [&](Row& m) {
+                    found.push_back(m);
+                    return true;
+                });
+                if (found.empty()) {
+                    for (const auto& part : clause_.patterns) {
+                        for (const auto& n : part.nodes) check_null_properties(n.properties, r, context);
+                        for (const auto& rel : part.rels) check_null_properties(rel.properties, r, context);
+                    }
+                    create_pattern(clause_.patterns, r, context);
+                    apply_set(clause_.on_create, r, context);
+                    out_.push_back(std::move(r));
+                } else {
+                    for (auto& m : found) {
+                        apply_set(clause_.on_match, m, context);
+                        out_.push_back(std::move(m));
+                    }
+                }
+                check_held(out_.size(), context);
+            }
+        }
+        if (at_ >= out_.size()) {
+            release_held(context);
+            return false;
+        }
+        row = std::move(out_[at_++]);
+        return true;
+    }
+    void apply(Row&, Context&) override {}
+
+  private:
+    static void check_null_properties(const ExprPtr& e, Row& row, Context& context) {
+        if (!e) return;
+        const auto v = evaluate(*e, row, context);
+        if (v.type() != T::Map) return;
+        for (const auto& [k, x] : v.as_map()) {
+            if (x.is_null()) {
+                throw CypherError("SemanticError", CypherError::Phase::Runtime,
+                                  "MergeReadOwnWrites: MERGE cannot match or create the property '" + k +
+                                      "' with a null value");
+            }
+        }
+    }
+    const Clause& clause_;
+    std::shared_ptr<const MatchPlan> plan_;
+    bool done_ = false;
+    std::vector<Row> out_;
+    std::size_t at_ = 0;
+};
+
+}  // namespace
+
+OperatorPtr make_create(OperatorPtr input, const Clause& clause) {
+    return std::make_unique<Create>(std::move(input), clause);
+}
+
+OperatorPtr make_merge(OperatorPtr input, const Clause& clause, std::shared_ptr<const MatchPlan> plan) {
+    return std::make_unique<Merge>(std::move(input), clause, std::move(plan));
+}
+
+}  // namespace kizuna::cypher
