@@ -24,7 +24,7 @@ cypher::QueryAnswer Session::answer(const QueryRequest& request) {
                     throw AppError(ErrorKind::Usage,
                                    {"a query that writes cannot run through kizuna serve's reading API"});
                 }
-                Store writing = open_for_writing(db_);
+                Store writing = open_writing();
                 return cypher::answer_writing_query(writing, query);
             }
             const Snapshot data = snapshot();
