@@ -351,7 +351,8 @@ void take_back(SQLite::Database& db, const StoredChange& stored) {
         for (const auto& conflict : conflicts) {
             if (!rows.empty()) rows += "; ";
             rows += conflict.table.empty()
-                        ? conflict.what
+                        ? "rows written later still refer to rows it would remove, e.g. relations added to "
+                          "its entities: undo those first"
                         : what_of(conflict.table) + " row " + conflict.key + ": " + conflict.what;
         }
         throw UsageError("change " + std::to_string(stored.change.seq) +
