@@ -32,6 +32,7 @@ packages=(
   libxml2-dev libxml2-utils         # GraphML reading and writing
   libxlsxwriter-dev python3-openpyxl  # xlsx export, and the tests that read it back and edit it
   libzip-dev                        # xlsx import: the workbook's zip (its XML is read with libxml2)
+  nettle-dev                        # the history: the SHA-256 of each imported file
   valgrind                          # the test suite checks the renderer for memory errors and leaks
   clang-format                      # the test suite checks that every C++ file is formatted (.clang-format)
   clang-14 libfuzzer-14-dev libclang-rt-14-dev  # the test suite's second build: ASan, UBSan, libFuzzer

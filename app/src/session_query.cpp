@@ -23,7 +23,7 @@ cypher::QueryAnswer Session::answer(const QueryRequest& request) {
                 if (!options_.writes_allowed) {
                     throw AppError(ErrorKind::Usage, {options_.writes_refused});
                 }
-                Store writing = open_for_writing(db_);
+                Store writing = open_writing();
                 return cypher::answer_writing_query(writing, query);
             }
             const Snapshot data = snapshot();

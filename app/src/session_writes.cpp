@@ -21,7 +21,7 @@ ExportAnswer Session::answer(const ExportRequest& request) {
 ImportReport Session::answer(const ImportRequest& request) {
     return translated(ImportRequest::description().names(), [&] {
         request.validate();
-        Store writing = open_for_writing(db_);
+        Store writing = request.dry_run ? open_for_writing(db_) : open_writing(request.files);
         ImportOptions options;
         options.dry_run = request.dry_run;
         options.encoding = request.encoding;
@@ -47,7 +47,7 @@ ImportReport Session::answer(const RecordRequest& request) {
         for (char& ch : line) {
             if (ch == '\n' || ch == '\r') ch = ' ';
         }
-        Store writing = open_for_writing(db_);
+        Store writing = open_writing();
         return import_jsonl_text(writing, request.kind, line);
     });
 }

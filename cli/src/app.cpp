@@ -27,6 +27,8 @@ Examples:
   kizuna partners vn-moh --as-of 2020           partners at a date
   kizuna render --ego vn-moh --radius 1 --lang ja -o moh.svg
   kizuna query "MATCH (j:company {country: 'JP'})-[a:acquisition]->(t) RETURN j.name, t.name, a.start"
+  kizuna log --entity vn-moh                    who changed what about Vietnam's MOH, and when
+  kizuna undo 7 --dry-run                       what taking change 7 back would do
 
 Exit codes: 0 answered, 2 usage or unknown/ambiguous entity, 3 invalid input data (nothing written),
 4 database problem (cannot open, locked, corrupt, newer schema).)";
@@ -80,6 +82,16 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     context.shared = shared;
     context.db = cli::default_db_path();
     context.lang = cli::default_lang();
+    context.command_line = "kizuna";
+    for (const auto& arg : args) {  // as a POSIX shell would read it back
+        if (!arg.empty() && arg.find_first_of(" \t\n\"'\\$`*?;&|<>()#~") == std::string::npos) {
+            context.command_line += " " + arg;
+            continue;
+        }
+        std::string quoted = "'";
+        for (const char ch : arg) quoted += ch == '\'' ? std::string("'\\''") : std::string(1, ch);
+        context.command_line += " " + quoted + "'";
+    }
 
     CLI::App app{
         "Kizuna (絆): an embedded graph database of collaboration relationships between organisations."};
@@ -104,6 +116,10 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
                    "write the answer to this file instead of standard output (CSV gets a UTF-8 byte order "
                    "mark for Excel)")
         ->type_name("FILE");
+    app.add_option("--author", context.author,
+                   "who this command's changes are recorded as in the history (default: $KIZUNA_AUTHOR, else "
+                   "the system user)")
+        ->type_name("NAME");
     bool no_bom = false;
     app.add_flag("--no-bom", no_bom, "CSV written with -o: no byte order mark");
 
@@ -111,7 +127,8 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
     std::string command_word;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& arg = args[i];
-        if (arg == "--db" || arg == "--format" || arg == "--lang" || arg == "-o" || arg == "--output") {
+        if (arg == "--db" || arg == "--format" || arg == "--lang" || arg == "-o" || arg == "--output" ||
+            arg == "--author") {
             ++i;  // its value
             continue;
         }
@@ -138,6 +155,10 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         {"query", cli::add_query},
         {"demo", cli::add_demo},
         {"serve", cli::add_serve},
+        {"log", cli::add_log},
+        {"diff", cli::add_diff},
+        {"undo", cli::add_undo},
+        {"restore", cli::add_restore},
     };
     // A long-running process (kizuna serve) names one command per call: only that one is built, which is
     // most of the cost of a small answer. A person's command line gets them all (--help lists them).

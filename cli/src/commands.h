@@ -32,5 +32,9 @@ Command add_render(CLI::App& root, Context& context);
 Command add_demo(CLI::App& root, Context& context);
 Command add_serve(CLI::App& root, Context& context);
 Command add_query(CLI::App& root, Context& context);
+Command add_log(CLI::App& root, Context& context);
+Command add_diff(CLI::App& root, Context& context);
+Command add_undo(CLI::App& root, Context& context);
+Command add_restore(CLI::App& root, Context& context);
 
 }  // namespace kizuna::cli

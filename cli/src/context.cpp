@@ -20,6 +20,8 @@ app::Session& Context::session(app::SessionOptions options) const {
         session_ = std::make_unique<app::Session>(db, shared->store(), *shared->graph, std::move(options));
         return *session_;
     }
+    options.author = author;
+    options.command = command_line;
     // Building takes seconds from a million relations on: say why the first query after a change waits.
     options.before_building = [this](const Store& store) {
         constexpr std::int64_t kWorthSaying = 500'000;

@@ -32,6 +32,10 @@ struct Context {
     std::ostream* out = nullptr;  // answers
     std::ostream* err = nullptr;  // progress and notes
     const SharedData* shared = nullptr;
+    // What the history records of this command's writes: --author (else $KIZUNA_AUTHOR, else the system
+    // user) and the command line as given.
+    std::string author;
+    std::string command_line;
 
     [[nodiscard]] std::ostream& o() const { return *out; }
     [[nodiscard]] std::ostream& e() const { return *err; }

@@ -253,14 +253,42 @@ void store_documents_once(SQLite::Database& db) {
     }
 }
 
+// Version 13: the history (history.h). Each change that changed something: when, who, what command,
+// the files it read (JSON [[path, sha256], ...]), its counts, and its rows as SQLite's session extension
+// records them (a changeset; a bulk load's holds only its vocabulary rows).
+void add_history(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS changes(
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            command TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('edit', 'bulk load', 'undo')),
+            undoes INTEGER,
+            types INTEGER NOT NULL DEFAULT 0,
+            kinds INTEGER NOT NULL DEFAULT 0,
+            entities INTEGER NOT NULL DEFAULT 0,
+            relations INTEGER NOT NULL DEFAULT 0,
+            files TEXT NOT NULL DEFAULT '[]',
+            record BLOB NOT NULL DEFAULT x'');
+    )sql");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1,      add_instance_id,
-        drop_type_index,       drop_kind_and_country_indexes,
-        drop_endpoint_indexes, enlarge_name_search_buffer,
-        add_data_version,      add_relation_categories,
-        add_vietnamese_labels, index_attribute_values,
-        add_entity_kinds,      store_documents_once};
+        create_version_1,
+        add_instance_id,
+        drop_type_index,
+        drop_kind_and_country_indexes,
+        drop_endpoint_indexes,
+        enlarge_name_search_buffer,
+        add_data_version,
+        add_relation_categories,
+        add_vietnamese_labels,
+        index_attribute_values,
+        add_entity_kinds,
+        store_documents_once,
+        add_history};
     return kMigrations;
 }
 
@@ -281,6 +309,15 @@ void finish_bulk_names(SQLite::Database& db, std::int64_t names_before) {
     index_names.bind(1, names_before);
     index_names.exec();
     db.exec(kCreateNameTrigger);
+}
+
+void empty_data(SQLite::Database& db) {
+    db.exec("DROP TRIGGER IF EXISTS entity_names_ad");
+    db.exec("DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities;");
+    db.exec("INSERT INTO name_search(name_search) VALUES ('delete-all')");
+    db.exec(
+        "CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN "
+        "INSERT INTO name_search(name_search, rowid, key) VALUES ('delete', old.nid, old.key); END;");
 }
 
 namespace {

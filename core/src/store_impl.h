@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "kizuna/core/errors.h"
+#include "kizuna/core/history.h"
 #include "kizuna/core/store.h"
 
 namespace kizuna {
@@ -21,6 +22,7 @@ struct Store::Impl {
     int read_depth = 0;  // open ReadTransactions
     // Prepared once for an answer's many reads by key (preparing costs more than the read itself).
     std::unique_ptr<SQLite::Statement> entity_at, relation_at;
+    ChangeNote note;  // who and what each write is recorded as (history.h)
 };
 
 // Columns in the order read_entity / read_relation expect; relation queries select FROM kRelationJoins

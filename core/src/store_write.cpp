@@ -7,6 +7,7 @@
 #include "graph_builder.h"
 #include "graph_cache.h"
 #include "graph_impl.h"
+#include "history_record.h"
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/graph.h"
@@ -91,6 +92,8 @@ class GraphOfWrite {
 
 }  // namespace
 
+void Store::note_changes(ChangeNote note) { impl_->note = std::move(note); }
+
 Store::WriteSummary Store::write(const std::function<void(Writer&)>& body) {
     return BulkWrite::run(
         *this, [&](BulkWriter& writer) { body(writer); }, BulkWrite::Size{});
@@ -110,11 +113,13 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
         // was given or found (a missing one binds NULL, which NOT NULL refuses) and checks every type.
         const ForeignKeysOff unchecked(impl.db, bulk_relations);
         const RollbackJournal journal(impl.db, bulk_relations && store.empty());
+        ChangeRecording recording(impl, bulk_relations || bulk_names);
         SQLite::Transaction transaction(impl.db, SQLite::TransactionBehavior::IMMEDIATE);
         // Under the write lock, read the schema as it now is: a writer that waited for another one
         // (which may have rebuilt indexes) must not prepare its statements against the schema it saw
         // before it waited.
         (void)impl.db.execAndGet("SELECT count(*) FROM sqlite_master");
+        recording.begin(store.empty());
         const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl.db) : 0;
         std::optional<GraphOfWrite> graph;
         if (bulk_relations) graph.emplace(store);
@@ -125,6 +130,7 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
             if (graph) graph->start(impl, writer, store);
         }
         if (bulk_names) schema::finish_bulk_names(impl.db, names_before);
+        recording.finish(summary);
         if (summary.total() > 0) {
             impl.db.exec(
                 "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "

@@ -37,7 +37,7 @@ struct Endpoint {
 };
 
 // The read endpoints by name: search, list, show, partners, path, common, ego, timeline, stats, render,
-// query.
+// query, and the history's log and diff.
 [[nodiscard]] const std::map<std::string, Endpoint>& read_endpoints();
 
 // The OpenAPI 3 document of the API: the read endpoints, the writes, and the error body.

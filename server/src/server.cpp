@@ -30,7 +30,7 @@ namespace {
 constexpr const char* kJson = "application/json; charset=utf-8";
 
 // The endpoints that write (POST /api/NAME).
-const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind"};
+const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind", "undo"};
 
 void send_error(httplib::Response& response, int status, const std::string& message, int exit_code) {
     response.status = status;
@@ -260,7 +260,7 @@ struct Server::Impl {
         for (const auto& entry : std::filesystem::directory_iterator(folder))
             import.files.push_back(entry.path().string());
         std::sort(import.files.begin(), import.files.end());
-        write(response, [&](app::Session& session) {
+        write(response, "POST /api/import", [&](app::Session& session) {
             try {
                 return session.answer(import);
             } catch (const app::AppError& e) {
@@ -277,11 +277,12 @@ struct Server::Impl {
     }
 
     // A write, one at a time (readers go on meanwhile), answered with its report.
+    // The history records it as the token holder's (ServeOptions::author), made by the request named.
     template <typename Write>
-    void write(httplib::Response& response, Write&& work) {
+    void write(httplib::Response& response, const std::string& what, Write&& work) {
         const std::lock_guard<std::mutex> lock(write_mutex);
         try {
-            app::Session session(options.db);
+            app::Session session(options.db, {.author = options.author, .command = "kizuna serve: " + what});
             response.set_content(nlohmann::json(work(session)).dump(), kJson);
         } catch (const app::AppError& e) {
             send_error(response, e);
@@ -340,7 +341,29 @@ struct Server::Impl {
     void put_record(const std::string& kind, const httplib::Request& request, httplib::Response& response) {
         if (!may_write(request, response)) return;
         const app::RecordRequest record{kind, request.body};
-        write(response, [&record](app::Session& session) { return session.answer(record); });
+        write(response, "POST /api/" + kind,
+              [&record](app::Session& session) { return session.answer(record); });
+    }
+
+    // POST /api/undo?change=N[&dry_run=true]: takes a change back as a new one (history.h).
+    void undo(const httplib::Request& request, httplib::Response& response) {
+        if (!may_write(request, response)) return;
+        write(response, "POST /api/undo?change=" + request.get_param_value("change"),
+              [&request](app::Session& session) {
+                  app::UndoRequest undo;
+                  const auto& description = app::UndoRequest::description();
+                  for (const auto& [name, value] : request.params) {
+                      const auto* field = description.find(name == "dry-run" ? "dry_run" : name);
+                      if (field == nullptr) {
+                          throw app::AppError(app::ErrorKind::Usage, {"/api/undo has no parameter '" + name +
+                                                                      "' (it takes: change, dry_run)"});
+                      }
+                      field->set(undo, value);
+                  }
+                  if (undo.change.empty())
+                      throw app::AppError(app::ErrorKind::Usage, {app::Setting{"change"}, " is required"});
+                  return session.answer(undo);
+              });
     }
 
     // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.
@@ -378,6 +401,9 @@ struct Server::Impl {
             });
         http.Post("/api/import", [this](const httplib::Request& request, httplib::Response& response) {
             import_upload(request, response);
+        });
+        http.Post("/api/undo", [this](const httplib::Request& request, httplib::Response& response) {
+            undo(request, response);
         });
         for (const std::string kind : {"entity", "relation", "type", "kind"}) {
             http.Post("/api/" + kind,

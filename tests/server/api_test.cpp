@@ -442,3 +442,44 @@ TEST_CASE("/api/style gives the diagrams' shapes, fills and colours, with names 
     REQUIRE(wrong);
     CHECK(wrong->status == 400);
 }
+
+TEST_CASE("history over HTTP: writes name the token's holder; log, diff and undo (guarded like writes)",
+          "[server][history]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {"--allow-write", "--author", "ana"});
+    auto client = serve.client();
+    const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
+    const auto wrote = client.Post(
+        "/api/entity", auth, R"({"id": "health-bridge", "kind": "ngo", "names": {"en": "Health Bridge"}})",
+        "application/json");
+    REQUIRE(wrote);
+    REQUIRE(wrote->status == 200);
+    const auto log = client.Get("/api/log?author=ana");
+    REQUIRE(log);
+    INFO(log->body);
+    REQUIRE(log->status == 200);
+    const auto changes = body_json(log)["changes"];
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0]["command"] == "kizuna serve: POST /api/entity");
+    const std::string seq = std::to_string(changes[0]["seq"].get<std::int64_t>());
+    const auto diff = client.Get("/api/diff/" + seq);
+    REQUIRE(diff);
+    CHECK(diff->status == 200);
+    CHECK(body_json(diff)["rows"][0]["id"] == "health-bridge");
+    CHECK(client.Post("/api/undo?change=" + seq, "", "text/plain")->status == 401);
+    const auto dry = client.Post("/api/undo?change=" + seq + "&dry_run=true", auth, "", "text/plain");
+    REQUIRE(dry);
+    CHECK(dry->status == 200);
+    CHECK(body_json(dry)["dry_run"] == true);
+    CHECK(entity_count(client) == 30);
+    const auto undone = client.Post("/api/undo?change=" + seq, auth, "", "text/plain");
+    REQUIRE(undone);
+    INFO(undone->body);
+    CHECK(undone->status == 200);
+    CHECK(entity_count(client) == 29);
+    const auto again = client.Post("/api/undo?change=" + seq, auth, "", "text/plain");
+    REQUIRE(again);
+    CHECK(again->status == 400);
+    CHECK_THAT(body_json(again)["error"].get<std::string>(), Catch::Contains("was undone already"));
+}

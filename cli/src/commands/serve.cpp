@@ -57,8 +57,8 @@ Command add_serve(CLI::App& root, Context& context) {
         ->type_name("PORT");
     command->add_flag(
         "--allow-write", options->allow_write,
-        "accept imports and record edits (POST /api/import, /api/entity …) with the token printed "
-        "at start");
+        "accept imports, record edits and undos (POST /api/import, /api/entity, /api/undo …) with the "
+        "token printed at start; the history records them as --author's (the token's holder)");
     command
         ->add_option("--allow-host", options->allowed_hosts,
                      "also answer requests that name the server NAME (its Host header); without it only "
@@ -130,6 +130,7 @@ Command add_serve(CLI::App& root, Context& context) {
                 serve.host = options->host;
                 serve.port = options->port;
                 serve.allow_write = options->allow_write;
+                serve.author = context.author;  // the history names the token holder (--author)
                 serve.threads = options->threads;
                 serve.max_connections = options->max_connections;
                 serve.allowed_hosts = options->allowed_hosts;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "database_summary.h"
+#include "kizuna/app/history_answers.h"
 #include "kizuna/cypher/query_answer.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/queries/answers/common_answer.h"
@@ -66,6 +67,16 @@ CsvRows csv_rows(const DatabaseSummary& answer, const std::string& lang);
 
 void print_table(std::ostream& out, const cypher::QueryAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const cypher::QueryAnswer& answer, const std::string& lang);
+
+// The history (history_view.cpp).
+void print_table(std::ostream& out, const app::LogAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::LogAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::DiffAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::DiffAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::UndoAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::UndoAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::RestoreAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::RestoreAnswer& answer, const std::string& lang);
 
 // What an answer leaves out or cannot say in its rows (left_out_notes and the like): printed under the
 // table, and on standard error beside CSV. Answers without such notes have none.

@@ -15,9 +15,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kizuna/app/answers.h"
 #include "kizuna/app/errors.h"
+#include "kizuna/app/history_answers.h"
+#include "kizuna/app/history_requests.h"
 #include "kizuna/app/requests.h"
 #include "kizuna/core/snapshot.h"
 #include "kizuna/core/store.h"
@@ -35,6 +38,10 @@ struct SessionOptions {
     std::function<bool()> cancelled{};
     // Called while an import writes (may be empty).
     std::function<void(const ImportProgress&)> import_progress{};
+    // Who the session's writes are recorded as in the history, and the command they were made by (empty:
+    // $KIZUNA_AUTHOR or the system user; "write").
+    std::string author{};
+    std::string command{};
 };
 
 class Session {
@@ -69,9 +76,16 @@ class Session {
     [[nodiscard]] ExportAnswer answer(const ExportRequest& request);
     [[nodiscard]] ImportReport answer(const ImportRequest& request);
     [[nodiscard]] ImportReport answer(const RecordRequest& request);
+    // The history (session_history.cpp).
+    [[nodiscard]] LogAnswer answer(const LogRequest& request);
+    [[nodiscard]] DiffAnswer answer(const DiffRequest& request);
+    [[nodiscard]] UndoAnswer answer(const UndoRequest& request);
+    [[nodiscard]] RestoreAnswer answer(const RestoreRequest& request);
 
   private:
     [[nodiscard]] const Store& store();
+    // The database opened for writing, its writes noted as this session's (with these files).
+    [[nodiscard]] Store open_writing(const std::vector<std::string>& files = {});
     [[nodiscard]] Snapshot snapshot();
 
     std::filesystem::path db_;

@@ -19,6 +19,8 @@
 
 namespace kizuna {
 
+struct ChangeNote;
+
 class Store {
   public:
     enum class Mode {
@@ -156,10 +158,15 @@ class Store {
     // Throws StorageError on a read-only store or a database failure.
     WriteSummary write(const std::function<void(Writer&)>& body);
 
+    // Every later write through this Store is recorded in the history as this author and command, with
+    // these files (history.h).
+    void note_changes(ChangeNote note);
+
     struct Impl;  // core/src/store_impl.h
 
   private:
     friend class BulkWrite;
+    friend class History;
     friend class ReadTransaction;
     explicit Store(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

@@ -44,6 +44,7 @@ struct ServeOptions {
     int port = 8080;  // 0: any free port
     bool allow_write = false;
     std::string token;                             // bearer token of writes (made at random when empty)
+    std::string author;                            // the token's holder: the history's author of writes
     std::filesystem::path web_root;                // the explorer page's files
     std::filesystem::path vendor_root;             // npm packages the page loads (web/node_modules)
     std::string lang = "en";                       // of answers, unless a request names one (?lang=ja)

@@ -1,0 +1,16 @@
+#pragma once
+// Private to app: the SHA-256 of the files a write reads, for the history (nettle's implementation).
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "kizuna/core/history.h"
+
+namespace kizuna::app {
+
+// The files under the paths an import names (a folder: its .csv files, sorted, as import reads it), each with
+// its SHA-256 in lower-case hex; a file that cannot be read gets an empty digest (the import itself says
+// why).
+[[nodiscard]] std::vector<ChangeFile> file_digests(const std::vector<std::string>& paths);
+
+}  // namespace kizuna::app
