@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "../fields.h"
+#include "kizuna/queries/communities.h"
 
 namespace kizuna::app {
 
