@@ -1,8 +1,9 @@
 // communities: groups of organisations that work more with one another than with the rest.
+#include "kizuna/queries/communities.h"
+
 #include <limits>
 
 #include "../fields.h"
-#include "kizuna/queries/communities.h"
 
 namespace kizuna::app {
 
