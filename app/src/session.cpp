@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 
 #include "translate.h"
 
@@ -158,8 +159,19 @@ CommunitiesAnswer Session::answer(const CommunitiesRequest& request) {
             request.algorithm == "louvain" ? CommunityAlgorithm::Louvain : CommunityAlgorithm::Leiden;
         query.resolution = request.resolution;
         query.seed = request.seed;
-        if (const auto years = request.years())
+        if (const auto years = request.years()) {
+            const auto deadline =
+                std::chrono::steady_clock::now() + std::chrono::milliseconds(request.timeout_ms);
+            query.before_year = [&, first = years->first](int year) {
+                const bool gone = options_.cancelled && options_.cancelled();
+                if (!gone && (year == first || std::chrono::steady_clock::now() < deadline)) return;
+                const std::string said = "communities: stopped before the groups of " + std::to_string(year) +
+                                         (gone ? ": the request was cancelled" : ": the time limit passed");
+                if (gone) throw AppError(ErrorKind::Limit, {said});
+                throw AppError(ErrorKind::Limit, {said + " (", Setting{"timeout"}, ")"});
+            };
             return answer_community_history(data, query, years->first, years->second);
+        }
         return answer_communities(data, query);
     });
 }

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <memory>
 
 #include "kizuna/core/errors.h"
@@ -15,6 +16,107 @@ namespace {
     std::string message = "history: cannot " + doing + ": " + sqlite3_errstr(code);
     if (db != nullptr && code != SQLITE_CORRUPT) message += " (" + std::string(sqlite3_errmsg(db)) + ")";
     throw StorageError(message);
+}
+
+// Reads a changeset's layout (the session extension's documented format) without SQLite: SQLite 3.40's
+// iterator can go round forever inside sqlite3changeset_next on a damaged record, so a record is read
+// here first and refused unless every table header, change and value lies whole within it.
+class LayoutCheck {
+  public:
+    explicit LayoutCheck(const std::string& bytes) : bytes_(bytes) {}
+
+    [[nodiscard]] bool whole() {
+        std::size_t columns = 0;
+        while (at_ < bytes_.size()) {
+            const auto marker = byte();
+            if (marker == 'T') {
+                if (!table_header(columns)) return false;
+            } else if (columns == 0 || !change(marker, columns)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+  private:
+    unsigned byte() { return static_cast<unsigned char>(bytes_[at_++]); }
+    bool left(std::size_t n) const { return n <= bytes_.size() - at_; }
+
+    // SQLite's varint: up to nine bytes, seven bits each but the ninth, high bit set on all but the last.
+    bool varint(std::uint64_t& value) {
+        value = 0;
+        for (int i = 0; i < 9; ++i) {
+            if (!left(1)) return false;
+            const auto b = byte();
+            if (i == 8) {
+                value = (value << 8) | b;
+                return true;
+            }
+            value = (value << 7) | (b & 0x7fU);
+            if ((b & 0x80U) == 0) return true;
+        }
+        return true;
+    }
+
+    bool table_header(std::size_t& columns) {
+        std::uint64_t count = 0;
+        constexpr std::uint64_t kMostColumns = 32767;  // SQLite's own ceiling
+        if (!varint(count) || count == 0 || count > kMostColumns || !left(count)) return false;
+        columns = static_cast<std::size_t>(count);
+        for (std::size_t i = 0; i < columns; ++i) {
+            if (byte() > 1) return false;  // primary-key flags
+        }
+        const auto end = bytes_.find('\0', at_);
+        if (end == std::string::npos || end == at_) return false;
+        at_ = end + 1;
+        return true;
+    }
+
+    bool change(unsigned op, std::size_t columns) {
+        if (!left(1) || byte() > 1) return false;  // the indirect flag
+        switch (op) {
+            case SQLITE_INSERT:
+            case SQLITE_DELETE:
+                return record(columns);
+            case SQLITE_UPDATE:
+                return record(columns) && record(columns);
+            default:
+                return false;
+        }
+    }
+
+    bool record(std::size_t columns) {
+        for (std::size_t i = 0; i < columns; ++i) {
+            if (!left(1)) return false;
+            switch (byte()) {
+                case 0:  // not given (an update's unchanged column)
+                case SQLITE_NULL:
+                    break;
+                case SQLITE_INTEGER:
+                case SQLITE_FLOAT:
+                    if (!left(8)) return false;
+                    at_ += 8;
+                    break;
+                case SQLITE_TEXT:
+                case SQLITE_BLOB: {
+                    std::uint64_t size = 0;
+                    if (!varint(size) || !left(size)) return false;
+                    at_ += static_cast<std::size_t>(size);
+                    break;
+                }
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    const std::string& bytes_;
+    std::size_t at_ = 0;
+};
+
+void check_layout(const std::string& changes) {
+    if (!LayoutCheck(changes).whole()) throw StorageError("history: a change's record of rows is damaged");
 }
 
 Cell cell_of(sqlite3_value* value) {
@@ -136,6 +238,7 @@ std::string Recorder::changes() const {
 
 void for_each_row(const std::string& changes, const std::function<void(const Row&)>& visit) {
     if (changes.empty()) return;
+    check_layout(changes);
     sqlite3_changeset_iter* iter = nullptr;
     int rc =
         sqlite3changeset_start(&iter, static_cast<int>(changes.size()), const_cast<char*>(changes.data()));
@@ -148,6 +251,7 @@ void for_each_row(const std::string& changes, const std::function<void(const Row
 
 std::string invert(const std::string& changes) {
     if (changes.empty()) return {};
+    check_layout(changes);
     int size = 0;
     void* bytes = nullptr;
     const int rc = sqlite3changeset_invert(static_cast<int>(changes.size()), changes.data(), &size, &bytes);
@@ -160,6 +264,7 @@ std::string invert(const std::string& changes) {
 std::vector<Conflict> apply(sqlite3* db, const std::string& changes) {
     Collected collected;
     if (changes.empty()) return {};
+    check_layout(changes);
     const int rc =
         sqlite3changeset_apply(db, static_cast<int>(changes.size()), const_cast<char*>(changes.data()),
                                nullptr, on_conflict, &collected);

@@ -42,19 +42,33 @@ Links link_groups(const Graph& graph, const Communities& before, const Communiti
     return links;
 }
 
-// The relations that began (alive this year, not the year before) or ended (the reverse) with both
-// ends among members, and, when across is given, ends in two different groups of it.
-std::vector<RelationIndex> changed_relations(const Graph& graph, const queries::CompiledFilter& was,
-                                             const queries::CompiledFilter& is, bool began,
+// The relations alive this year and not the year before (began), and the reverse (ended): found once
+// per pair of years, then split by the groups of each event.
+struct YearChange {
+    std::vector<RelationIndex> began, ended;
+};
+
+YearChange year_change(const Graph& graph, const queries::CompiledFilter& was,
+                       const queries::CompiledFilter& is) {
+    YearChange change;
+    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        const bool now = is.relation_ok(r), then = was.relation_ok(r);
+        if (now && !then) change.began.push_back(r);
+        if (then && !now) change.ended.push_back(r);
+    }
+    return change;
+}
+
+// Of the changed relations, those with both ends among the groups' members, and, when across is
+// given, ends in two different groups.
+std::vector<RelationIndex> changed_relations(const Graph& graph, const std::vector<RelationIndex>& changed,
                                              const std::vector<const Community*>& groups, bool across) {
     std::map<VertexId, std::size_t> group_of;
     for (std::size_t g = 0; g < groups.size(); ++g) {
         for (const VertexId v : groups[g]->members) group_of.emplace(v, g);
     }
     std::vector<RelationIndex> out;
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
-        const bool now = is.relation_ok(r), then = was.relation_ok(r);
-        if (began ? (!now || then) : (now || !then)) continue;
+    for (const RelationIndex r : changed) {
         const auto a = group_of.find(graph.from(r)), b = group_of.find(graph.to(r));
         if (a == group_of.end() || b == group_of.end()) continue;
         if (across && a->second == b->second) continue;
@@ -75,6 +89,7 @@ void compare_years(const Graph& graph, const CommunityQuery& query, const Commun
     const Links links = link_groups(graph, before.found, after.found);
     const queries::CompiledFilter was(graph, year_filter(query.filter, before.year)),
         is(graph, year_filter(query.filter, after.year));
+    const YearChange change = year_change(graph, was, is);
     after.numbers.assign(after.found.groups.size(), 0);
     // Along the largest link, a group goes on under its number (the first such claim wins).
     std::vector<bool> taken(before.found.groups.size(), false);
@@ -98,7 +113,7 @@ void compare_years(const Graph& graph, const CommunityQuery& query, const Commun
                               CommunityEvent::Kind::Birth,
                               {},
                               {after.numbers[j]},
-                              changed_relations(graph, was, is, true, {group(after.found, j)}, false)});
+                              changed_relations(graph, change.began, {group(after.found, j)}, false)});
         } else if (from.size() > 1) {
             CommunityEvent event{after.year, CommunityEvent::Kind::Merge, {}, {after.numbers[j]}, {}};
             std::vector<const Community*> parts;
@@ -106,7 +121,7 @@ void compare_years(const Graph& graph, const CommunityQuery& query, const Commun
                 event.before.push_back(before.numbers[i]);
                 parts.push_back(group(before.found, i));
             }
-            event.relations = changed_relations(graph, was, is, true, parts, true);
+            event.relations = changed_relations(graph, change.began, parts, true);
             events.push_back(std::move(event));
         }
     }
@@ -117,7 +132,7 @@ void compare_years(const Graph& graph, const CommunityQuery& query, const Commun
                               CommunityEvent::Kind::Death,
                               {before.numbers[i]},
                               {},
-                              changed_relations(graph, was, is, false, {group(before.found, i)}, false)});
+                              changed_relations(graph, change.ended, {group(before.found, i)}, false)});
         } else if (to.size() > 1) {
             CommunityEvent event{after.year, CommunityEvent::Kind::Split, {before.numbers[i]}, {}, {}};
             std::vector<const Community*> parts;
@@ -125,7 +140,7 @@ void compare_years(const Graph& graph, const CommunityQuery& query, const Commun
                 event.after.push_back(after.numbers[j]);
                 parts.push_back(group(after.found, j));
             }
-            event.relations = changed_relations(graph, was, is, false, parts, true);
+            event.relations = changed_relations(graph, change.ended, parts, true);
             events.push_back(std::move(event));
         }
     }
@@ -160,6 +175,7 @@ CommunityHistory community_history(const Graph& graph, const CommunityQuery& que
     CommunityHistory history;
     std::size_t next_number = 1;
     for (int year = first_year; year <= last_year; ++year) {
+        if (query.before_year) query.before_year(year);
         CommunityQuery each = query;
         each.filter = year_filter(query.filter, year);
         CommunityYear current{year, find_communities(graph, each), {}};

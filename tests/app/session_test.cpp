@@ -192,6 +192,14 @@ TEST_CASE("GIVEN a request WHEN it cannot be answered THEN the error says its ki
         CHECK(e.setting() == "max_rows");
         CHECK_THAT(e.message(app::command_line_spelling), Catch::Contains("--max-rows"));
     }
+    SECTION("a yearly community history stops between years when its client has gone") {
+        int asked = 0;
+        app::Session leaving(data.db, {.cancelled = [&] { return ++asked > 1; }});
+        const auto e = error_of(leaving, fill<app::CommunitiesRequest>({{"by_year", "2013..2024"}}));
+        CHECK(e.kind() == ErrorKind::Limit);
+        CHECK_THAT(e.what(), Catch::Contains("stopped before the groups of 2014"));
+        CHECK(asked == 2);
+    }
     SECTION("a query that writes, in a session that only reads") {
         const kizuna::Store store = app::open_for_reading(data.db);
         kizuna::SharedGraph graph;

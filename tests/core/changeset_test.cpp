@@ -71,6 +71,28 @@ TEST_CASE("a recorder notes inserts, updates and deletes of the tables it watche
         CHECK(conflicts[0].what == "changed since");
         CHECK(db.execAndGet("SELECT name FROM t WHERE id = 1").getString() == "ichi");
     }
+    SECTION("a damaged record ends in a StorageError or reads to its end: never a hang, never a crash") {
+        std::size_t refused = 0;
+        const auto read = [&](const std::string& damaged) {
+            try {
+                std::size_t seen = 0;
+                changeset::for_each_row(damaged, [&](const changeset::Row&) { ++seen; });
+                CHECK(seen <= damaged.size());
+                (void)changeset::invert(damaged);
+            } catch (const StorageError&) {
+                ++refused;
+            }
+        };
+        for (std::size_t cut = 1; cut < record.size(); ++cut) read(record.substr(0, cut));
+        for (std::size_t at = 0; at < record.size(); ++at) {
+            for (const int byte : {0x00, 0x01, 0x7f, 0x80, 0xff}) {
+                std::string damaged = record;
+                damaged[at] = static_cast<char>(byte);
+                read(damaged);
+            }
+        }
+        CHECK(refused > 0);
+    }
 }
 
 TEST_CASE("every write of a store is a change; undo and restore go back", "[core][history]") {

@@ -26,7 +26,9 @@ std::map<std::string, server::EndpointLimits> server_limits(std::int64_t query_t
     return {{"path", {{{"k", {100, false}}, {"cap", {1000, false}}}, false}},
             {"ego", {{{"radius", {5, false}}}, false}},
             {"render", {{{"max_entities", {1000, false}}, {"max_relations", {1000, false}}}, true}},
-            {"query", {{{"timeout", {query_timeout_ms, true}}, {"max_rows", {query_rows, true}}}, true}}};
+            {"query", {{{"timeout", {query_timeout_ms, true}}, {"max_rows", {query_rows, true}}}, true}},
+            // A yearly history runs a partition per year: held to the query's time and counted as costly.
+            {"communities", {{{"timeout", {query_timeout_ms, true}}}, true}}};
 }
 
 }  // namespace

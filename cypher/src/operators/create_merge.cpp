@@ -25,60 +25,37 @@ class Merge : public Eager {
         : Eager("Merge", std::move(input)), clause_(clause), plan_(std::move(plan)) {}
 
   protected:
-    bool produce(Row& row, Context& context) override {
-        // Each input row may match several times: gather the input, then give every match.
-        started_ = true;
-        if (!done_) {
-            done_ = true;
-            Row in;
-            std::vector<Row> rows;
-            while (pull(in, context)) {
-                hold(in, context);
-                rows.push_back(std::move(in));
-                check_held(rows.size(), context);
-            }
-            for (auto& r : rows) {
-                context.tick();
-                for (const auto& part : clause_.patterns) {
-                    for (const auto& n : part.nodes) {
-                        if (n.prebound && r[static_cast<std::size_t>(n.slot)].is_null()) {
-                            throw CypherError("SemanticError", CypherError::Phase::Runtime,
-                                              "MERGE cannot use the null node '" + n.var + "'");
-                        }
-                    }
-                    for (const auto& rel : part.rels) {
-                        const auto props = properties_of(rel.properties, r, context);
-                        (void)props;
-                    }
+    // Each input row may match several times: every match is a row that follows.
+    void write(Row&& r, Context& context, std::vector<Row>& out) override {
+        for (const auto& part : clause_.patterns) {
+            for (const auto& n : part.nodes) {
+                if (n.prebound && r[static_cast<std::size_t>(n.slot)].is_null()) {
+                    throw CypherError("SemanticError", CypherError::Phase::Runtime,
+                                      "MERGE cannot use the null node '" + n.var + "'");
                 }
-                std::vector<Row> found;
-                match_pattern(clause_.patterns, *plan_, r, context, [&](Row& m) {
-                    found.push_back(m);
-                    return true;
-                });
-                if (found.empty()) {
-                    for (const auto& part : clause_.patterns) {
-                        for (const auto& n : part.nodes) check_null_properties(n.properties, r, context);
-                        for (const auto& rel : part.rels) check_null_properties(rel.properties, r, context);
-                    }
-                    create_pattern(clause_.patterns, r, context);
-                    apply_set(clause_.on_create, r, context);
-                    out_.push_back(std::move(r));
-                } else {
-                    for (auto& m : found) {
-                        apply_set(clause_.on_match, m, context);
-                        out_.push_back(std::move(m));
-                    }
-                }
-                check_held(out_.size(), context);
             }
+            // A relationship map that is not a map is an error before anything is written.
+            for (const auto& rel : part.rels) (void)properties_of(rel.properties, r, context);
         }
-        if (at_ >= out_.size()) {
-            release_held(context);
-            return false;
+        std::vector<Row> found;
+        match_pattern(clause_.patterns, *plan_, r, context, [&](Row& m) {
+            found.push_back(m);
+            return true;
+        });
+        if (found.empty()) {
+            for (const auto& part : clause_.patterns) {
+                for (const auto& n : part.nodes) check_null_properties(n.properties, r, context);
+                for (const auto& rel : part.rels) check_null_properties(rel.properties, r, context);
+            }
+            create_pattern(clause_.patterns, r, context);
+            apply_set(clause_.on_create, r, context);
+            out.push_back(std::move(r));
+            return;
         }
-        row = std::move(out_[at_++]);
-        return true;
+        for (auto& m : found) {
+            apply_set(clause_.on_match, m, context);
+            out.push_back(std::move(m));
+        }
     }
     void apply(Row&, Context&) override {}
 
@@ -97,9 +74,6 @@ class Merge : public Eager {
     }
     const Clause& clause_;
     std::shared_ptr<const MatchPlan> plan_;
-    bool done_ = false;
-    std::vector<Row> out_;
-    std::size_t at_ = 0;
 };
 
 }  // namespace

@@ -30,8 +30,8 @@ class Eager : public Operator {
             }
             for (auto& r : rows) {
                 context.tick();
-                apply(r, context);
-                out_.push_back(std::move(r));
+                write(std::move(r), context, out_);
+                check_held(out_.size(), context);
             }
         }
         if (at_ >= out_.size()) {
@@ -40,6 +40,11 @@ class Eager : public Operator {
         }
         row = std::move(out_[at_++]);
         return true;
+    }
+    // Writes for one gathered row and gives the rows that follow from it (one, unless overridden).
+    virtual void write(Row&& row, Context& context, std::vector<Row>& out) {
+        apply(row, context);
+        out.push_back(std::move(row));
     }
     virtual void apply(Row& row, Context& context) = 0;
     bool started_ = false;

@@ -118,6 +118,7 @@ struct CommunitiesRequest {
     double resolution = 1.0;           // from kLeastResolution to kMostResolution
     std::size_t seed = 1;
     std::string by_year;  // "FIRST..LAST": each year's groups and how they change; "" for one partition
+    std::size_t timeout_ms = 600'000;  // by_year: no year's groups are begun past it
     static const Description<CommunitiesRequest>& description();
     // by_year's two years; nullopt when it is empty. Throws AppError (Usage) for another form.
     [[nodiscard]] std::optional<std::pair<int, int>> years() const;

@@ -5,6 +5,7 @@
 // Parallel relations between two entities each count (a weighted pair). Entities without a relation the
 // filter keeps belong to no group.
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "kizuna/core/graph.h"
@@ -19,6 +20,10 @@ struct CommunityQuery {
     CommunityAlgorithm algorithm = CommunityAlgorithm::Leiden;
     double resolution = 1.0;  // > 1: more, smaller groups; < 1: fewer, larger
     std::uint64_t seed = 1;   // the same seed, data and settings give the same groups
+    // Called before each partition of a --by-year history with the year it is for; throws to stop the
+    // work (a time limit, a client gone). One partition runs to its end: igraph's interruption handler
+    // is one global for every thread.
+    std::function<void(int year)> before_year{};
 };
 
 struct Community {
