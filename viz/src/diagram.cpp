@@ -110,7 +110,7 @@ class DiagramBuilder {
         if (!title.empty()) {
             set(root_.get(), "label", title);
             set(root_.get(), "labelloc", "t");
-            set(root_.get(), "fontsize", "18");
+            set(root_.get(), "fontsize", viz::font_points(18, options.text_scale));
         }
         highlighted_vertices_.insert(options.highlight_vertices.begin(), options.highlight_vertices.end());
         highlighted_relations_.insert(options.highlight_relations.begin(), options.highlight_relations.end());
@@ -122,6 +122,8 @@ class DiagramBuilder {
     }
 
     Agraph_t* graph() const { return root_.get(); }
+    // In a frame laid out by a force-directed engine: see DiagramOptions::least_text_pixels.
+    bool labels_as_nodes() const { return options_.aspect && options_.engine != "dot"; }
 
     // What the diagram shows: the legend's content (empty when options.legend is off).
     [[nodiscard]] viz::LegendContent legend() const {
@@ -182,6 +184,7 @@ class DiagramBuilder {
         const Entity entity = snapshot_.entity(v);
         kinds_.insert(entity.kind);
         countries_.insert(entity.country);
+        country_of_[v] = entity.country;
         Agnode_t* node = agnode(parent_for(entity.country), c(entity.id), 1);
         nodes_[v] = node;
         const auto style = viz::node_style(entity.kind);
@@ -201,7 +204,7 @@ class DiagramBuilder {
                 group != options_.groups.end() ? viz::group_fill(group->second) : "#ffffff");
         }
         set(node, "fontname", options_.font);
-        set(node, "fontsize", options_.aspect ? "12" : "11");
+        set(node, "fontsize", viz::font_points(options_.aspect ? 12 : 11, options_.text_scale));
         std::string tooltip = entity.names.en;
         for (const auto* other : {&entity.names.ja, &entity.names.vi}) {
             if (!other->empty()) tooltip += (tooltip.empty() ? "" : "\n") + *other;
@@ -229,7 +232,6 @@ class DiagramBuilder {
         const Relation relation = snapshot_.relation(r);
         const RelationType& type = graph_.type(r);
         types_.insert(type.id);
-        Agedge_t* edge = agedge(root_.get(), from->second, to->second, c(relation.id), 1);
         const auto style = viz::edge_style(type, graph_.relation_types());
         const std::string year = year_of(relation.start);
         std::string label = display_label(type, options_.lang) + (year.empty() ? "" : " " + year);
@@ -242,25 +244,53 @@ class DiagramBuilder {
             label += state == Activity::PossiblyActive ? " (?)" : " " + no_date_mark(options_.lang);
             faint = state == Activity::PossiblyActive ? "99" : "66";  // alpha of the pen
         }
+        const std::string pen = faded_relation(r)                 ? std::string(kFaded)
+                                : highlighted_relations_.count(r) ? std::string(kHighlight)
+                                                                  : std::string(style.color) + faint;
+        const std::string ink = faded_relation(r)                 ? std::string(kFaded)
+                                : highlighted_relations_.count(r) ? std::string(kHighlight)
+                                                                  : style.color;
+        const std::string tooltip = safe_label(display_label(type, options_.lang) + ": " +
+                                                   dates_text(graph_, r) + sources_text(relation.sources),
+                                               kMaxTooltipBytes, true);
+        const std::string url = first_link(relation.sources);
+        const auto draw = [&](Agedge_t* edge, bool head) {
+            set(edge, "color", pen);
+            set(edge, "style", style.style);
+            if (!type.directed || !head) set(edge, "dir", "none");
+            if (highlighted_relations_.count(r)) set(edge, "penwidth", "3");
+            set(edge, "tooltip", tooltip);
+            if (!url.empty()) set(edge, "URL", url);
+        };
+        if (labels_as_nodes()) {
+            // The label is a node on the edge's way: from -> label -> to, the arrow at the end.
+            // Inside the ends' country box when they share one, else between the boxes.
+            const std::string& country = country_of_.at(graph_.from(r));
+            Agraph_t* home = country == country_of_.at(graph_.to(r)) ? parent_for(country) : root_.get();
+            Agnode_t* text = agnode(home, c("label " + relation.id), 1);
+            set(text, "label", viz::wrapped_label(label, kWrapCells));
+            set(text, "shape", "plaintext");
+            set(text, "margin", "0.02,0.01");
+            set(text, "width", "0");
+            set(text, "height", "0");
+            set(text, "fontname", options_.font);
+            set(text, "fontsize", viz::font_points(11, options_.text_scale));
+            set(text, "fontcolor", ink);
+            set(text, "tooltip", tooltip);
+            if (!url.empty()) set(text, "URL", url);
+            draw(agedge(root_.get(), from->second, text, c(relation.id + " from"), 1), false);
+            draw(agedge(root_.get(), text, to->second, c(relation.id), 1), true);
+            return;
+        }
+        Agedge_t* edge = agedge(root_.get(), from->second, to->second, c(relation.id), 1);
+        draw(edge, true);
         // Graphviz 2.42's dot frees a cluster's rank array twice (in gvFreeLayout) when a labelled edge
         // lies flat on the top rank of a clustered layout; external labels never enter the ranking.
         set(edge, options_.cluster_by_country ? "xlabel" : "label", safe_label(label, kMaxLabelBytes));
         set(edge, "fontname", options_.font);
-        set(edge, "fontsize", options_.aspect ? "11" : "9");
-        set(edge, "color", faded_relation(r) ? kFaded : std::string(style.color) + faint);
-        set(edge, "fontcolor", faded_relation(r) ? kFaded : style.color);
-        set(edge, "style", style.style);
-        if (!type.directed) set(edge, "dir", "none");
-        if (highlighted_relations_.count(r)) {
-            set(edge, "color", kHighlight);
-            set(edge, "fontcolor", kHighlight);
-            set(edge, "penwidth", "3");
-        }
-        const std::string tooltip = display_label(type, options_.lang) + ": " + dates_text(graph_, r) +
-                                    sources_text(relation.sources);
-        set(edge, "tooltip", safe_label(tooltip, kMaxTooltipBytes, true));
-        set(edge, "labeltooltip", safe_label(tooltip, kMaxTooltipBytes, true));
-        if (auto url = first_link(relation.sources); !url.empty()) set(edge, "URL", url);
+        set(edge, "fontsize", viz::font_points(options_.aspect ? 11 : 9, options_.text_scale));
+        set(edge, "fontcolor", ink);
+        set(edge, "labeltooltip", tooltip);
     }
 
     const Snapshot& snapshot_;
@@ -268,6 +298,7 @@ class DiagramBuilder {
     const DiagramOptions& options_;
     std::unique_ptr<Agraph_t, GraphCloser> root_;
     std::map<VertexId, Agnode_t*> nodes_;
+    std::map<VertexId, std::string> country_of_;
     std::map<std::string, Agraph_t*> clusters_;
     std::set<std::string> kinds_, countries_, types_;
     std::set<std::size_t> groups_;  // with options.groups: the groups drawn (0: in none)
@@ -304,8 +335,14 @@ const char* renderer(DiagramFormat format) {
     return "dot";
 }
 
+// How a laid-out drawing sits in its frame.
+struct Framing {
+    double frame_points = 0;  // the frame's width
+    double empty_height = 0;  // the share of the frame's height left empty above and below
+};
+
 // Pads the laid-out drawing to width:height = aspect ("pad" is read when rendering, the layout stays).
-void pad_to_aspect(GVC_t* context, Agraph_t* graph, double aspect) {
+Framing pad_to_aspect(GVC_t* context, Agraph_t* graph, double aspect) {
     viz::attach_layout(context, graph);
     const viz::Box box = viz::bounding_box(graph);
     const double width = (box.x2 - box.x1) / 72, height = (box.y2 - box.y1) / 72;  // inches
@@ -317,6 +354,91 @@ void pad_to_aspect(GVC_t* context, Agraph_t* graph, double aspect) {
         pad_y = ((width + 2 * kMargin) / aspect - height) / 2;
     }
     set(graph, "pad", std::to_string(pad_x) + "," + std::to_string(pad_y));
+    return {(width + 2 * pad_x) * 72, 2 * pad_y / (height + 2 * pad_y)};
+}
+
+// The smallest text of a frame is edge labels' and legend items' 11 points, times the text scale.
+constexpr double kSmallestFramePoints = 11;
+// Layouts tried while the text grows and the drawing spreads: each costs one more layout (about 0.3 s
+// on the curated map).
+constexpr int kMostFrameLayouts = 5;
+// Past this share of the frame's height empty, positions are spread to fill this share of it (at most
+// this many times as far apart).
+constexpr double kMostEmptyHeight = 0.1, kFilledHeight = 0.92, kMostStretch = 3;
+
+// Sets graph attributes' defaults on cgraph's prototype graph (every graph opened after takes them) and
+// puts Graphviz's own defaults back when it goes. Held under graphviz_turn().
+class ProtoDefaults {
+  public:
+    struct Setting {
+        const char* name;
+        std::string value, graphviz_default;
+    };
+    explicit ProtoDefaults(std::vector<Setting> settings) : settings_(std::move(settings)) {
+        for (const auto& s : settings_) agattr(nullptr, AGRAPH, c(s.name), c(s.value));
+    }
+    ~ProtoDefaults() {
+        for (const auto& s : settings_) agattr(nullptr, AGRAPH, c(s.name), c(s.graphviz_default));
+    }
+    ProtoDefaults(const ProtoDefaults&) = delete;
+    ProtoDefaults& operator=(const ProtoDefaults&) = delete;
+
+  private:
+    std::vector<Setting> settings_;
+};
+
+// Lays the graph out with its engine. In a frame (labels as nodes), overlaps are removed by Graphviz's
+// prism from a compact start (twice the average node size, not four times: the frame's text stays
+// large), a few points between any two boxes.
+void lay_out(GVC_t* context, DiagramBuilder& builder, const std::string& engine) {
+    const bool framed = builder.labels_as_nodes();
+    if (framed) {
+        set(builder.graph(), "overlap", "prism");
+        set(builder.graph(), "sep", "+6");
+        set(builder.graph(), "esep", "+3");
+    }
+    // fdp and neato read overlap_scaling from the graphs they derive, which take the defaults of cgraph's
+    // prototype graph only (what `fdp -G` sets): set there for this layout alone.
+    const ProtoDefaults defaults({{"overlap_scaling", framed ? "2" : "-4", "-4"}});
+    if (gvLayout(context, builder.graph(), engine.c_str()) != 0) {
+        throw Error("Graphviz layout '" + engine + "' failed: " + last_graphviz_error());
+    }
+}
+
+// Spreads a laid-out graph's node positions apart vertically by `factor` (sizes stay: boxes apart stay
+// apart), then routes the edges again between them (Graphviz's "nop": neato -n).
+void spread_vertically(GVC_t* context, Agraph_t* graph, double factor) {
+    viz::attach_layout(context, graph);
+    std::vector<std::pair<Agnode_t*, std::string>> positions;
+    for (Agnode_t* node = agfstnode(graph); node; node = agnxtnode(graph, node)) {
+        double x = 0, y = 0;
+        if (std::sscanf(agget(node, c("pos")), "%lf,%lf", &x, &y) != 2) continue;
+        positions.emplace_back(node, std::to_string(x) + "," + std::to_string(y * factor));
+    }
+    gvFreeLayout(context, graph);
+    for (const auto& [node, pos] : positions) set(node, "pos", pos);
+    // The drawing's box and its title's place are found again for the new positions.
+    set(graph, "bb", "");
+    set(graph, "lp", "");
+    if (gvLayout(context, graph, "nop") != 0) {
+        throw Error("Graphviz could not route the spread edges: " + last_graphviz_error());
+    }
+}
+
+viz::Box laid_out_box(GVC_t* context, Agraph_t* graph) {
+    viz::attach_layout(context, graph);
+    return viz::bounding_box(graph);
+}
+
+// Renders a laid-out graph in the format, then frees its layout.
+std::string render_laid_out(GVC_t* context, Agraph_t* graph, DiagramFormat format) {
+    char* raw = nullptr;
+    unsigned int length = 0;
+    const int status = gvRenderData(context, graph, renderer(format), &raw, &length);
+    std::unique_ptr<char, RenderDataFreer> data(raw);
+    gvFreeLayout(context, graph);
+    if (status != 0 || !raw) throw Error("Graphviz could not render: " + last_graphviz_error());
+    return std::string(raw, length);
 }
 
 }  // namespace
@@ -368,34 +490,47 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
     agseterrf(viz::remember_graphviz_error);
     GVC_t* const context = graphviz_context();
     if (context == nullptr) throw Error("Graphviz could not start");
-    DiagramBuilder builder(snapshot, options);
-    builder.add(subgraph);
-    // Routing curved edges around every node is what makes the force-directed engines slow.
-    if (options.engine != "dot" && subgraph.relations.size() > options.max_curved_relations) {
-        set(builder.graph(), "splines", "line");
+    DiagramOptions scaled = options;
+    double stretch = 1;  // how far the layout's positions are spread vertically, to fill a wide frame
+    for (int layout = 1;; ++layout) {
+        DiagramBuilder builder(snapshot, scaled);
+        builder.add(subgraph);
+        // Routing curved edges around every node is what makes the force-directed engines slow.
+        if (options.engine != "dot" && subgraph.relations.size() > options.max_curved_relations) {
+            set(builder.graph(), "splines", "line");
+        }
+        const viz::LegendContent legend = builder.legend();
+        if (format == DiagramFormat::Dot) {
+            if (!legend.empty()) viz::add_legend_cluster(builder.graph(), legend, scaled);
+            return write_dot(builder.graph());
+        }
+        if (options.size_inches) {
+            const auto [width, height] = *options.size_inches;
+            set(builder.graph(), "size", std::to_string(width) + "," + std::to_string(height) + "!");
+        }
+        lay_out(context, builder, options.engine);
+        if (stretch > 1) spread_vertically(context, builder.graph(), stretch);
+        const viz::Box diagram = laid_out_box(context, builder.graph());
+        if (!legend.empty()) viz::place_legend(context, builder.graph(), legend, scaled);
+        if (!options.aspect) return render_laid_out(context, builder.graph(), format);
+        const Framing framing = pad_to_aspect(context, builder.graph(), *options.aspect);
+        const bool again = builder.labels_as_nodes() && layout < kMostFrameLayouts;
+        const double smallest =
+            kSmallestFramePoints * scaled.text_scale * options.frame_pixels / framing.frame_points;
+        if (again && smallest < options.least_text_pixels) {
+            // Text grows faster than the layout it widens: a little more than the shortfall.
+            scaled.text_scale *= 1.15 * options.least_text_pixels / smallest;
+        } else if (again && stretch < kMostStretch && framing.empty_height > kMostEmptyHeight &&
+                   !options.cluster_by_country) {
+            // Bands above and below: the next layout's positions spread to the frame's height.
+            const double frame_height = framing.frame_points / *options.aspect;
+            stretch =
+                std::min(kMostStretch, stretch * kFilledHeight * frame_height / (diagram.y2 - diagram.y1));
+        } else {
+            return render_laid_out(context, builder.graph(), format);
+        }
+        gvFreeLayout(context, builder.graph());
     }
-    const viz::LegendContent legend = builder.legend();
-    if (format == DiagramFormat::Dot) {
-        if (!legend.empty()) viz::add_legend_cluster(builder.graph(), legend, options);
-        return write_dot(builder.graph());
-    }
-
-    if (options.size_inches) {
-        const auto [width, height] = *options.size_inches;
-        set(builder.graph(), "size", std::to_string(width) + "," + std::to_string(height) + "!");
-    }
-    if (gvLayout(context, builder.graph(), options.engine.c_str()) != 0) {
-        throw Error("Graphviz layout '" + options.engine + "' failed: " + last_graphviz_error());
-    }
-    if (!legend.empty()) viz::place_legend(context, builder.graph(), legend, options);
-    if (options.aspect) pad_to_aspect(context, builder.graph(), *options.aspect);
-    char* raw = nullptr;
-    unsigned int length = 0;
-    const int status = gvRenderData(context, builder.graph(), renderer(format), &raw, &length);
-    std::unique_ptr<char, RenderDataFreer> data(raw);
-    gvFreeLayout(context, builder.graph());
-    if (status != 0 || !raw) throw Error("Graphviz could not render: " + last_graphviz_error());
-    return std::string(raw, length);
 }
 
 }  // namespace kizuna

@@ -18,8 +18,9 @@ namespace {
 
 // Rows per legend column: enough to stay about as tall as the diagram, within bounds that keep it readable.
 constexpr std::size_t kFewestRows = 4, kMostRows = 12, kMostRowsInFrame = 30;
-constexpr double kPointsPerRow = 40;  // an item (0.3 in) and the space under it
-constexpr double kGapPoints = 36;     // between the diagram and its legend: half an inch
+constexpr double kPointsPerRow = 40;    // an item (0.3 in) and the space under it
+constexpr double kGapPoints = 36;       // between the diagram and its legend: half an inch
+constexpr std::size_t kNoteCells = 30;  // a note's lines in a frame (30 Latin letters, 15 CJK characters)
 
 std::string title(const std::string& lang) {
     if (lang == "ja") return "凡例";
@@ -48,8 +49,8 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         Agnode_t* node = agnode(into, c(name(what)), 1);
         set(node, "label", safe_label(label, kMaxLabelBytes));
         set(node, "fontname", options.font);
-        set(node, "fontsize", options.aspect ? "11" : "9");
-        set(node, "height", "0.3");
+        set(node, "fontsize", font_points(options.aspect ? 11 : 9, options.text_scale));
+        set(node, "height", std::to_string(0.3 * options.text_scale));
         set(node, "margin", "0.08,0.03");
         return node;
     };
@@ -109,7 +110,7 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
         set(edge, "fontcolor", style.color);
         set(edge, "style", style.style);
         set(edge, "fontname", options.font);
-        set(edge, "fontsize", options.aspect ? "11" : "9");
+        set(edge, "fontsize", font_points(options.aspect ? 11 : 9, options.text_scale));
         set(edge, "minlen", "2");
         if (!type.directed) set(edge, "dir", "none");
         head_of[tail] = head;
@@ -117,6 +118,8 @@ void add_items(Agraph_t* into, const LegendContent& content, const DiagramOption
     });
     in_columns(content.notes.size(), [&](std::size_t i) {
         Agnode_t* node = item("note", content.notes[i]);
+        // In a frame a long note wraps: a one-line note would widen the legend by its whole length.
+        if (options.aspect) set(node, "label", wrapped_label(content.notes[i], kNoteCells));
         set(node, "shape", "plaintext");
         return node;
     });
@@ -222,7 +225,7 @@ void add_legend_cluster(Agraph_t* graph, const LegendContent& content, const Dia
     set(cluster, "style", "rounded");
     set(cluster, "color", "#d1d5db");
     set(cluster, "fontname", options.font);
-    set(cluster, "fontsize", "10");
+    set(cluster, "fontsize", font_points(10, options.text_scale));
     add_items(cluster, content, options, kMostRows);
 }
 
@@ -235,19 +238,19 @@ void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
     std::unique_ptr<Agraph_t, GraphCloser> legend(agopen(c("legend"), Agdirected, nullptr));
     if (!legend) throw Error("Graphviz could not create the legend");
     set(legend.get(), "rankdir", "LR");
-    set(legend.get(), "nodesep", "0.12");
-    set(legend.get(), "ranksep", "0.2");
+    set(legend.get(), "nodesep", std::to_string(0.12 * options.text_scale));
+    set(legend.get(), "ranksep", std::to_string(0.2 * options.text_scale));
     set(legend.get(), "label", title(options.lang));
     set(legend.get(), "labelloc", "t");
     set(legend.get(), "fontname", options.font);
-    set(legend.get(), "fontsize", options.aspect ? "12" : "10");
+    set(legend.get(), "fontsize", font_points(options.aspect ? 12 : 10, options.text_scale));
     // In a frame (--fit) the drawing is padded to the frame's height anyway: a taller, narrower legend
     // leaves more of the width to the diagram.
     const double tall = options.aspect
                             ? std::max(diagram.y2 - diagram.y1, (diagram.x2 - diagram.x1) / *options.aspect)
                             : diagram.y2 - diagram.y1;
-    const auto rows = std::clamp(static_cast<std::size_t>(tall / kPointsPerRow), kFewestRows,
-                                 options.aspect ? kMostRowsInFrame : kMostRows);
+    const auto rows = std::clamp(static_cast<std::size_t>(tall / (kPointsPerRow * options.text_scale)),
+                                 kFewestRows, options.aspect ? kMostRowsInFrame : kMostRows);
     add_items(legend.get(), content, options, rows);
     if (gvLayout(context, legend.get(), "dot") != 0) {
         throw Error("Graphviz could not lay out the legend: " + last_graphviz_error());

@@ -30,6 +30,12 @@ NodeStyle node_style(const std::string& kind) {
     return found == kStyles.end() ? NodeStyle{"ellipse", "filled,dashed", "ellipse"} : found->second;
 }
 
+std::string font_points(double points, double scale) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", points * scale);
+    return text;
+}
+
 std::string country_fill(const std::string& country) {
     static const std::map<std::string, std::string> kFills = {
         {"JP", "#fde2e4"}, {"VN", "#fff1c1"}, {"", "#eeeeee"},   {"US", "#dbeafe"},

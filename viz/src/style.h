@@ -21,6 +21,9 @@ struct EdgeStyle {
 };
 
 [[nodiscard]] NodeStyle node_style(const std::string& kind);
+// A font size in points for Graphviz: `points` times the diagram's text scale (above 1 when a frame's
+// text is grown to stay readable).
+[[nodiscard]] std::string font_points(double points, double scale);
 // Fill colour for a country (stable for unknown countries, light enough for black text).
 [[nodiscard]] std::string country_fill(const std::string& country);
 // Fill colour for community group n (1 = the largest): twelve distinct light hues, then grey.

@@ -102,8 +102,10 @@ const Description<RenderRequest>& RenderRequest::description() {
         d.fields.push_back(fields::text<R>(
             {.name = "fit",
              .help =
-                 "lay the diagram out for a frame of this shape, e.g. 16:9 for a slide: names wrap, and the "
-                 "drawing is padded to the frame (engine fdp unless --engine)",
+                 "lay the diagram out for a frame of this shape, e.g. 16:9 for a slide: names wrap, labels "
+                 "never overlap, text stays at least 10 px on a 1920-px slide, and the drawing fills the "
+                 "frame "
+                 "(engine fdp unless --engine)",
              .placeholder = "W:H",
              .excludes = {"size"}},
             &R::fit));

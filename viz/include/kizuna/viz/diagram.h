@@ -45,9 +45,17 @@ struct DiagramOptions {
     // Lines the legend shows under its items (or the title, without a legend): what was left out.
     std::vector<std::string> notes;
     // A frame to fit (render --fit 16:9, --size): long names wrap onto lines of about 22 characters, edge
-    // labels grow a point, and the drawing is padded to the frame's width:height. With size_inches the
-    // output is also scaled to that size.
+    // labels grow a point, positions spread vertically when the frame's height would be left empty, and
+    // the drawing is padded to the frame's width:height. With size_inches the output is also scaled to
+    // that size.
     std::optional<double> aspect;  // width / height
+    // In a frame, with a force-directed engine (fdp by default), each edge label is laid out as a node of
+    // its own on its edge, so that the overlap removal keeps labels off other labels and nodes; and the
+    // text grows until the smallest is at least this many pixels high on a frame this many pixels wide
+    // (a 1920-pixel slide), within a few layouts.
+    double least_text_pixels = 10;
+    double frame_pixels = 1920;
+    double text_scale = 1;  // every font size times this (grown as above in a frame)
     std::optional<std::pair<double, double>> size_inches;
     std::string font = "Noto Sans CJK JP";  // covers Japanese, Vietnamese and Latin glyphs
     // Diagrams with more entities than this are refused with advice (--ego, sfdp).
