@@ -80,7 +80,7 @@ const WORDS = {
     'is': 'là', 'evidence': 'nguồn tài liệu', 'pinned': 'đã ghim', 'Map': 'Sơ đồ',
     'Sources': 'Nguồn', 'drawn': 'hiển thị', 'and N more': 'và {n} mục khác', 'no date filter': 'không lọc ngày',
     'Add': 'Thêm', 'select': 'chọn', 'with the path highlighted': 'làm nổi bật đường đi',
-    'Colour': 'Tô màu theo', 'community': 'cộng đồng', 'groups': 'nhóm', 'group N': 'nhóm {n}',
+    'Colour': 'Màu', 'community': 'cộng đồng', 'groups': 'nhóm', 'group N': 'nhóm {n}',
     'other groups': 'các nhóm khác', 'in no group': 'không thuộc nhóm (trắng)', 'modularity': 'độ mô-đun',
     'groups found': '{n} nhóm trong toàn bộ dữ liệu, theo bộ lọc phân loại và ngày đang chọn',
   },

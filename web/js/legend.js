@@ -34,7 +34,7 @@ export function renderLegend(box, groups = null) {
       if (row.lead) li.append(value('span', `: ${row.lead}`, 'lead'));
       return li;
     }));
-    box.append(element('p', `${word('groups found', groups.count)} · ${word('modularity')} ${groups.modularity.toFixed(2)}`, 'note'));
+    box.append(element('p', `${word('groups found', groups.count)} · ${word('modularity')} ${Number(groups.modularity || 0).toFixed(2)}`, 'note'));
   } else list('countries', sheet.countries.map((c) => item(style.shapeIcon('rectangle', c.fill), c.name)));
   const byCategory = [...sheet.categories].sort((a, b) => a.rank - b.rank);
   const types = [];

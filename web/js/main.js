@@ -104,7 +104,6 @@ async function show(next) {
   view = next;
   syncControls();
   renderFilters($('category-filters'), view.filters, filterChanged);
-  renderLegend($('legend'));
   if (redraw) await replay();
   placeFromView();
   applyFilters(cy, view.filters);
