@@ -10,6 +10,7 @@ export class ApiError extends Error {
 }
 
 const cache = new Map();  // answers by URL: the data does not change under a page (read-only server)
+const RETRIES = 5;        // a busy server's 503: asked again after 0.1, 0.2, 0.4, 0.8 and 1.6 s
 
 export async function api(path, params = {}, { cached = false } = {}) {
   const query = new URLSearchParams();
@@ -21,15 +22,23 @@ export async function api(path, params = {}, { cached = false } = {}) {
   const url = `/api/${path}?${query}`;
   if (cached && cache.has(url)) return cache.get(url);
   const request = (async () => {
-    let response;
-    try {
-      response = await fetch(url);
-    } catch (error) {
-      throw new ApiError(String(error), undefined);
+    for (let attempt = 0; ; ++attempt) {
+      let response;
+      try {
+        response = await fetch(url);
+      } catch (error) {
+        throw new ApiError(String(error), undefined);
+      }
+      // The server runs at most as many queries at once as it has cores and asks the others to come back
+      // (503 with Retry-After): a replayed view asks for several neighbourhoods at once.
+      if (response.status === 503 && response.headers.has('Retry-After') && attempt < RETRIES) {
+        await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+        continue;
+      }
+      const body = await response.json().catch(() => ({}));
+      if (!response.ok) throw new ApiError(body.error || response.statusText, body.exit ?? 1);
+      return body;
     }
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new ApiError(body.error || response.statusText, body.exit ?? 1);
-    return body;
   })();
   if (cached) {
     cache.set(url, request);

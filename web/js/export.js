@@ -1,10 +1,12 @@
 // Slide-ready pictures of what is on screen: the organisations and relations in view, as drawn (not a
 // new query), at 16:9 (1920×1080 unless another size is chosen), with a title, the date the view shows, a
-// legend of only what is drawn and the sources as numbered footnotes. No text under MIN_TEXT_PX; labels
+// legend of only what is drawn (the community groups instead of the countries when the map is coloured
+// by community) and the sources as numbered footnotes. No text under MIN_TEXT_PX; labels
 // wrapped inside their shapes (Japanese too). The path highlight only when asked.
 import { word } from './i18n.js';
 import * as style from './style.js';
 import { organisations } from './graph.js';
+import { groupRows } from './groups.js';
 
 const MIN_TEXT_PX = 10;
 const FONT = 'Noto Sans CJK JP, Noto Sans, sans-serif';
@@ -34,8 +36,9 @@ function fitLines(text, px, width, most = 50) {
   return lines.slice(0, most);
 }
 
-// The picture as SVG text. view: the title and date words; options: {width, height, highlights}.
-export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, highlights = false }) {
+// The picture as SVG text. view: the title and date words; options: {width, height, highlights, groups}
+// (groups: the communities the map is coloured by, groups.js findGroups; null: coloured by country).
+export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, highlights = false, groups = null }) {
   const out = [];
   const extent = cy.extent();
   const inView = (n) => {
@@ -141,7 +144,8 @@ export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, hig
     const shape = style.shapePath(n.data('shape'), p.x, p.y, p.w, p.h);
     const highlighted = highlights && (n.hasClass('highlight') || n.hasClass('chain'));
     const faded = n.hasClass('faded');
-    out.push(`<${shape.tag} ${attrs({ ...shape.attrs, fill: style.countryFill(entity.country), 'fill-opacity': faded ? 0.4 : 1,
+    const fill = groups && n.hasClass('by-group') ? n.data('groupFill') : style.countryFill(entity.country);
+    out.push(`<${shape.tag} ${attrs({ ...shape.attrs, fill, 'fill-opacity': faded ? 0.4 : 1,
       stroke: highlighted ? (n.hasClass('chain') ? '#7c3aed' : '#f59e0b') : faded ? '#9ca3af' : '#4b5563',
       'stroke-width': (highlighted ? 4 : n.hasClass('centre') ? 2.5 : 1.2) * scale, ...(faded ? { 'stroke-dasharray': '5 4' } : {}) })}/>`);
     const top = p.y - (p.lines.length * nodePx * 1.25) / 2 + nodePx * 0.95;
@@ -170,10 +174,19 @@ export function buildSvg(cy, { title, dateText, width = 1920, height = 1080, hig
   for (const kind of kinds) {
     row((x, yy) => { const s = style.shapePath(style.kindShape(kind), x + 16 * scale, yy, 30 * scale, 18 * scale); return `<${s.tag} ${attrs({ ...s.attrs, fill: '#ffffff', stroke: '#4b5563' })}/>`; }, style.kindLabel(kind));
   }
-  if (countries.length) section(word('countries'));
-  for (const code of countries) {
-    row((x, yy) => `<rect ${attrs({ x, y: yy - 9 * scale, width: 32 * scale, height: 18 * scale, fill: style.countryFill(code), stroke: '#4b5563' })}/>`, style.countryName(code));
-  }
+  const swatch = (fill) => (x, yy) => `<rect ${attrs({ x, y: yy - 9 * scale, width: 32 * scale, height: 18 * scale, fill, stroke: '#4b5563' })}/>`;
+  if (groups) {
+    section(word('groups'));
+    for (const group of groupRows(nodes, groups)) {
+      const lines = fitLines(`${group.text}${group.lead ? `: ${group.lead}` : ''}`, legendPx, legendW - 60 * scale, 2);
+      row(swatch(group.fill), lines[0]);
+      for (const more of lines.slice(1)) {
+        y += legendPx * 1.25;
+        out.push(`<text ${attrs({ x: lx + 44 * scale, y, 'font-size': legendPx, fill: '#1f2937' })}>${esc(more)}</text>`);
+      }
+    }
+  } else if (countries.length) section(word('countries'));
+  for (const code of groups ? [] : countries) row(swatch(style.countryFill(code)), style.countryName(code));
   if (types.length) section(word('types'));
   for (const type of types) {
     row((x, yy) => `<line ${attrs({ x1: x, y1: yy, x2: x + 32 * scale, y2: yy, stroke: style.typeColour(type), 'stroke-width': 3 * scale })}/>`, style.typeLabel(type));

@@ -62,6 +62,8 @@ export function makeGraph(container) {
         'border-color': '#4b5563', 'font-size': FONT_PX, 'min-zoomed-font-size': MIN_FONT_PX, 'text-wrap': 'wrap',
         'text-valign': 'center', 'text-halign': 'center', 'width': 'data(w)', 'height': 'data(h)',
         'color': '#111827', 'font-family': 'Noto Sans CJK JP, Noto Sans, sans-serif' } },
+      // Colour by community: the group's fill (groups.js) instead of the country's.
+      { selector: 'node.by-group', style: { 'background-color': 'data(groupFill)' } },
       { selector: 'node.centre', style: { 'border-width': 3, 'border-color': '#111827' } },
       { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5 } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#2563eb' } },

@@ -39,6 +39,9 @@ const WORDS = {
     'is': 'は', 'evidence': '根拠資料', 'pinned': '固定済み', 'Map': '関係図',
     'Sources': '出典', 'drawn': '表示', 'and N more': 'ほか {n} 件', 'no date filter': '日付の条件なし',
     'Add': '追加', 'select': '選択', 'with the path highlighted': '経路を強調して',
+    'Colour': '色分け', 'community': 'コミュニティ', 'groups': 'グループ', 'group N': 'グループ {n}',
+    'other groups': 'そのほかのグループ', 'in no group': 'グループなし（白）', 'modularity': 'モジュラリティ',
+    'groups found': 'データ全体のグループ数：{n}（表示中の分類の絞り込みと日付による）',
   },
   vi: {
     'Kizuna explorer': 'Kizuna – khám phá',
@@ -77,6 +80,9 @@ const WORDS = {
     'is': 'là', 'evidence': 'nguồn tài liệu', 'pinned': 'đã ghim', 'Map': 'Sơ đồ',
     'Sources': 'Nguồn', 'drawn': 'hiển thị', 'and N more': 'và {n} mục khác', 'no date filter': 'không lọc ngày',
     'Add': 'Thêm', 'select': 'chọn', 'with the path highlighted': 'làm nổi bật đường đi',
+    'Colour': 'Màu', 'community': 'cộng đồng', 'groups': 'nhóm', 'group N': 'nhóm {n}',
+    'other groups': 'các nhóm khác', 'in no group': 'không thuộc nhóm (trắng)', 'modularity': 'độ mô-đun',
+    'groups found': '{n} nhóm trong toàn bộ dữ liệu, theo bộ lọc phân loại và ngày đang chọn',
   },
 };
 // English words that are keys for longer sentences.
@@ -90,6 +96,8 @@ const ENGLISH = {
   'error 3': 'the data is not valid', 'error 4': 'the database cannot be used (busy, or cannot be opened)',
   'error other': 'unexpected error', 'error network': 'the server cannot be reached', 'of': 'of',
   'and N more': 'and {n} more',
+  'group N': 'group {n}', 'in no group': 'in no group (white)',
+  'groups found': '{n} groups in the whole data, under the category filters and the date shown',
 };
 
 // Attribute names of the data as words of the page; an unknown name is shown as it is (it is data).

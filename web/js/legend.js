@@ -1,10 +1,12 @@
-// The legend on the page: kinds by shape, countries by fill, relation types by colour (categories are
-// hues, their types shades), and what a line's look says about the date.
+// The legend on the page: kinds by shape, countries by fill (or, coloured by community, the groups drawn
+// by fill), relation types by colour (categories are hues, their types shades), and what a line's look
+// says about the date.
 import { word } from './i18n.js';
 import * as style from './style.js';
-import { element } from './panel.js';
+import { element, value } from './panel.js';
 
-export function renderLegend(box) {
+// groups: null (coloured by country), or {rows (groups.js groupRows), count, modularity}.
+export function renderLegend(box, groups = null) {
   const sheet = style.styleSheet();
   box.replaceChildren(element('h2', word('Legend')));
   const list = (heading, items) => {
@@ -25,7 +27,15 @@ export function renderLegend(box) {
     return span;
   };
   list('kinds', sheet.kinds.filter((k) => k.used).map((k) => item(style.shapeIcon(k.shape, '#ffffff'), k.label)));
-  list('countries', sheet.countries.map((c) => item(style.shapeIcon('rectangle', c.fill), c.name)));
+  if (groups) {
+    list('groups', groups.rows.map((row) => {
+      const li = item(style.shapeIcon('rectangle', row.fill), row.text);
+      li.dataset.group = String(row.n);
+      if (row.lead) li.append(value('span', `: ${row.lead}`, 'lead'));
+      return li;
+    }));
+    box.append(element('p', `${word('groups found', groups.count)} · ${word('modularity')} ${Number(groups.modularity || 0).toFixed(2)}`, 'note'));
+  } else list('countries', sheet.countries.map((c) => item(style.shapeIcon('rectangle', c.fill), c.name)));
   const byCategory = [...sheet.categories].sort((a, b) => a.rank - b.rank);
   const types = [];
   for (const category of byCategory) {

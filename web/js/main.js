@@ -17,6 +17,7 @@ import { openMore } from './more.js';
 import { rankPartners, lightRows, nameKey } from './rank.js';
 import { renderLegend } from './legend.js';
 import { buildSvg, svgToPng, download } from './export.js';
+import { communityParams, findGroups, paintGroups, groupRows } from './groups.js';
 
 const $ = (id) => document.getElementById(id);
 let cy = null;
@@ -26,6 +27,7 @@ const moreLists = new Map();      // expanded id -> the neighbours it did not dr
 const loaded = new Map();         // expanded hub -> its relations read in full (null: not a hub)
 let pathAnswer = null;            // the last path question's answers
 let activity = null;              // relation id -> activity at the chosen date (null: no date chosen)
+let communities = null;           // the communities the map is coloured by (null: coloured by country)
 let depth = 0, deepest = 0;       // this view's place in the history, for Undo and Redo
 let busy = Promise.resolve();
 let target = '';                  // the URL of the view shown or being drawn
@@ -102,11 +104,11 @@ async function show(next) {
   view = next;
   syncControls();
   renderFilters($('category-filters'), view.filters, filterChanged);
-  renderLegend($('legend'));
   if (redraw) await replay();
   placeFromView();
   applyFilters(cy, view.filters);
   await applyTime();
+  await applyColour();
   if (view.zoom !== null && view.pan) cy.viewport({ zoom: view.zoom, pan: view.pan });
   else fit();
   await showSelection();
@@ -246,6 +248,7 @@ async function expand(id) {
     const added = await expandWith(id, hood);
     applyFilters(cy, view.filters);
     await applyTime();
+    await applyColour();
     commit();
     if (added === 0) status(word('nothing new'));
     else {
@@ -261,7 +264,7 @@ async function expand(id) {
 // A new centre: a new map.
 async function choose(id) {
   const next = { ...emptyView(), lang: view.lang, year: view.year, yearTo: view.yearTo, filters: view.filters,
-                 centre: id, expanded: [id], selected: `n:${id}` };
+                 colour: view.colour, centre: id, expanded: [id], selected: `n:${id}` };
   status(word('loading'));
   try {
     await show(next);
@@ -466,6 +469,7 @@ function hide() {
   cy.getElementById(`more:${id}`).remove();
   view.selected = '';
   showSelection();
+  applyColour();
   commit();
   counts();
 }
@@ -481,8 +485,38 @@ function layout(name) {
 function filterChanged(key, shown) {
   view.filters = shown ? view.filters.filter((x) => x !== key) : [...view.filters, key];
   applyFilters(cy, view.filters);
+  applyColour();  // the groups of the relations the filters keep, and the legend of those drawn
   commit();
   counts();
+}
+
+// Colour by country or by community: the groups come from the server for the view's relation filters
+// and date (groups.js); the legend lists the groups drawn. A failure leaves the map coloured by country.
+let colourSeq = 0;
+async function applyColour() {
+  const mine = ++colourSeq;  // a later view wins: answers for an earlier date or filter are dropped
+  const period = when();
+  let found = null;
+  if (view.colour === 'community') {
+    try {
+      found = await findGroups(communityParams(view.filters, period));
+    } catch (error) {
+      fail(error);
+    }
+    if (mine !== colourSeq) return;
+  }
+  communities = found;
+  paintGroups(cy, found);
+  renderLegend($('legend'), found ? { rows: groupRows(organisations().not('.filtered'), found), count: found.count,
+                                      modularity: found.modularity } : null);
+  // What the fills show (the date they were asked for), for the browser tests.
+  document.body.dataset.colour = found ? `community${period ? `@${Object.values(period).join('-')}` : ''}` : 'country';
+}
+
+async function colourChanged() {
+  view.colour = $('colour').value === 'community' ? 'community' : 'country';
+  await applyColour();
+  commit();
 }
 
 async function timeChanged() {
@@ -492,6 +526,7 @@ async function timeChanged() {
   view.yearTo = $('use-year').checked && $('use-range').checked ? Number($('year-to').value) : null;
   try {
     await applyTime();
+    await applyColour();
     await showSelection();
     remember_();
   } catch (error) {
@@ -511,6 +546,7 @@ function syncControls() {
   $('path-to').value = view.to;
   $('path-evidence').checked = view.evidence;
   $('path-all').checked = view.all;
+  $('colour').value = view.colour;
 }
 
 function togglePanel(close) {
@@ -536,7 +572,8 @@ function exportDate() {
 }
 function exportSvgText() {
   const width = Number($('export-width').value) || 1920, height = Number($('export-height').value) || 1080;
-  return { svg: buildSvg(cy, { title: exportTitle(), dateText: exportDate(), width, height, highlights: $('export-highlight').checked }), width, height };
+  return { svg: buildSvg(cy, { title: exportTitle(), dateText: exportDate(), width, height, highlights: $('export-highlight').checked, groups: communities }),
+           width, height };
 }
 const exportName = (ext) => `kizuna-${view.centre || 'map'}.${ext}`;
 
@@ -595,6 +632,7 @@ async function openMoreOf(parent) {
       view.hidden = view.hidden.filter((id) => !ids.includes(id));
       applyFilters(cy, view.filters);
       await applyTime();
+      await applyColour();
       commit();
       counts();
     } catch (error) {
@@ -657,6 +695,7 @@ async function start() {
     layout(event.target.value);
     event.target.value = '';
   });
+  $('colour').addEventListener('change', colourChanged);
   $('pin').addEventListener('click', togglePin);
   $('hide').addEventListener('click', hide);
   $('expand').addEventListener('click', () => { const n = selectedNode(); if (n) expand(n.id()); });
@@ -720,6 +759,9 @@ window.kizunaExplorer = {
   faded: (relationId) => cy.getElementById(`r:${relationId}`).hasClass('faded'),
   nodeFaded: (id) => cy.getElementById(id).hasClass('faded'),
   hidden: (entityId) => cy.getElementById(entityId).hasClass('filtered'),
+  // The fill each organisation shown is drawn with, and its community group number (0: in no group).
+  fills: () => Object.fromEntries(organisations().filter(':visible').map((n) => [n.id(), n.style('background-color')])),
+  groups: () => Object.fromEntries(organisations().filter(':visible').filter('.by-group').map((n) => [n.id(), n.data('group')])),
   labels: () => organisations().map((n) => entityName(n.data('entity'))),
   zoom: () => cy.zoom(),
   renderedLabelPx: () => 12 * cy.zoom(),

@@ -1,11 +1,12 @@
 // The view as data, and the URL that holds it whole: the centre and the expansions in order, neighbours
 // added from "+N more" lists, hidden and pinned organisations, every position, the filters, the
-// language, the date controls, the path question and the selection. A link reopens the same view; each
-// view action is a history entry, so Back and Forward (and Undo and Redo) step through views.
+// language, the date controls, the colouring (by country or by community), the path question and the
+// selection. A link reopens the same view; each view action is a history entry, so Back and Forward (and
+// Undo and Redo) step through views.
 
 export function emptyView() {
   return {
-    lang: 'en', year: null, yearTo: null,
+    lang: 'en', year: null, yearTo: null, colour: 'country',
     centre: '', expanded: [], added: [], hidden: [], pinned: [], pos: {},
     filters: ['category:evidence'],
     from: '', to: '', evidence: false, all: false, chain: false,
@@ -31,6 +32,7 @@ export function encode(view) {
   if (view.lang !== 'en') p.set('lang', view.lang);
   if (view.year !== null) p.set('year', view.year);
   if (view.year !== null && view.yearTo !== null) p.set('year_to', view.yearTo);
+  if (view.colour !== 'country') p.set('colour', view.colour);
   if (view.centre) p.set('entity', view.centre);
   if (view.expanded.length) p.set('expand', view.expanded.join(','));
   if (view.added.length) p.set('add', view.added.join(','));
@@ -59,6 +61,7 @@ export function decode(hash) {
   view.lang = ['en', 'ja', 'vi'].includes(p.get('lang')) ? p.get('lang') : 'en';
   view.year = number(p.get('year'));
   view.yearTo = view.year === null ? null : number(p.get('year_to'));
+  view.colour = p.get('colour') === 'community' ? 'community' : 'country';
   view.centre = p.get('entity') || '';
   view.expanded = list(p.get('expand'));
   if (view.centre && !view.expanded.includes(view.centre)) view.expanded.unshift(view.centre);

@@ -1,9 +1,10 @@
 // The visual vocabulary from the server (/api/style?lang=…: viz/src/style.cpp and core/vocabulary.h):
-// shapes of kinds, fills of countries, colours of types (categories are hues, their types shades of it)
-// and the names of all of them in the page's language. The page has no copy of its own.
+// shapes of kinds, fills of countries, colours of types (categories are hues, their types shades of it),
+// fills of community groups and the names of all of them in the page's language. The page has no copy of
+// its own.
 import { api } from './api.js';
 
-let sheet = { categories: [], types: [], kinds: [], countries: [], fallback: { shape: 'ellipse', fill: '#eeeeee', colour: '#374151' } };
+let sheet = { categories: [], types: [], kinds: [], countries: [], groups: [], fallback: { shape: 'ellipse', fill: '#eeeeee', colour: '#374151' } };
 let types = new Map(), kinds = new Map(), countries = new Map(), categories = new Map();
 
 export async function loadStyle() {
@@ -25,6 +26,11 @@ export const typeDirected = (id) => types.get(id)?.directed !== false;
 export const typeCategory = (id) => types.get(id)?.category || 'other';
 export const categoryName = (id) => categories.get(id)?.name || id;
 export const categoryColour = (id) => categories.get(id)?.colour || sheet.fallback.colour;
+// Community group n (1 = the largest): its fill from the sheet's palette, groups past it share the
+// palette's last (grey) fill; 0, in no group, is white (as `render --color-by community` draws them).
+export const NO_GROUP_FILL = '#ffffff';
+export const groupColours = () => Math.max(0, sheet.groups.length - 1);
+export const groupFill = (n) => (n <= 0 || !sheet.groups.length ? NO_GROUP_FILL : sheet.groups[Math.min(n, sheet.groups.length) - 1]);
 // The order in which neighbours are drawn first (collaboration, ownership, programme, governance …).
 export const categoryRank = (id) => categories.get(id)?.rank ?? 99;
 
