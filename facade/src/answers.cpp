@@ -1,6 +1,8 @@
 // The typed answers, read from the JSON of the application layer's answers (their to_json, which the
 // command line prints with --format json and the HTTP API sends): the text is that JSON, and the typed
 // fields are read from it, so that the two cannot disagree.
+#include <map>
+
 #include "facade_internal.h"
 
 namespace kizuna::api {
@@ -157,6 +159,67 @@ StatsAnswer stats_answer_from(const json& j) {
     answer.by_type = counts_from(member(j, "by_type"));
     answer.by_degree = ranking_from(member(j, "by_degree"));
     answer.by_betweenness = ranking_from(member(j, "by_betweenness"));
+    return with_text(std::move(answer), j);
+}
+
+namespace {
+
+// A yearly history names its members by id, each entity given once in the answer's "entities".
+std::vector<CommunitiesAnswer::Group> groups_from(const json& list,
+                                                  const std::map<std::string, Entity>& by_id) {
+    std::vector<CommunitiesAnswer::Group> out;
+    if (!list.is_array()) return out;
+    for (const auto& g : list) {
+        CommunitiesAnswer::Group group;
+        group.number = g.value("community", std::size_t{0});
+        group.relations = g.value("relations", std::size_t{0});
+        for (const auto& m : member(g, "members")) {
+            if (!m.is_string()) {
+                group.members.push_back(entity_from(m));
+            } else if (const auto found = by_id.find(m.get<std::string>()); found != by_id.end()) {
+                group.members.push_back(found->second);
+            } else {
+                Entity unnamed;
+                unnamed.id = m.get<std::string>();
+                group.members.push_back(std::move(unnamed));
+            }
+        }
+        out.push_back(std::move(group));
+    }
+    return out;
+}
+
+std::vector<std::size_t> numbers_from(const json& list) {
+    std::vector<std::size_t> out;
+    if (list.is_array()) {
+        for (const auto& n : list) out.push_back(n.is_number_unsigned() ? n.get<std::size_t>() : 0);
+    }
+    return out;
+}
+
+}  // namespace
+
+CommunitiesAnswer communities_answer_from(const json& j) {
+    CommunitiesAnswer answer;
+    std::map<std::string, Entity> by_id;
+    for (const auto& e : member(j, "entities")) {
+        if (e.is_object()) {
+            Entity entity = entity_from(e);
+            by_id.emplace(entity.id, std::move(entity));
+        }
+    }
+    answer.groups = groups_from(member(j, "communities"), by_id);
+    answer.modularity = j.value("modularity", 0.0);
+    for (const auto& y : member(j, "years")) {
+        answer.years.push_back(
+            {y.value("year", 0), groups_from(member(y, "communities"), by_id), y.value("modularity", 0.0)});
+    }
+    for (const auto& e : member(j, "events")) {
+        answer.events.push_back({e.value("year", 0), string_of(member(e, "event")),
+                                 numbers_from(member(e, "before")), numbers_from(member(e, "after")),
+                                 relations_from(member(e, "relations"))});
+    }
+    answer.left_out = left_out_from(member(j, "left_out"));
     return with_text(std::move(answer), j);
 }
 

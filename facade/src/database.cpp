@@ -100,6 +100,10 @@ StatsAnswer Database::stats(const StatsRequest& request) const {
     return translated([&] { return stats_answer_from(impl_->answer(app_stats(request))); });
 }
 
+CommunitiesAnswer Database::communities(const CommunitiesRequest& request) const {
+    return translated([&] { return communities_answer_from(impl_->answer(app_communities(request))); });
+}
+
 ListAnswer Database::list(const ListRequest& request) const {
     return translated([&] { return list_answer_from(impl_->answer(app_list(request))); });
 }

@@ -41,6 +41,7 @@ auto translated(Body&& body) -> decltype(body()) {
 [[nodiscard]] app::EgoRequest app_ego(const std::string& entity, const EgoRequest& request);
 [[nodiscard]] app::TimelineRequest app_timeline(const std::string& entity, const Filter& filter);
 [[nodiscard]] app::StatsRequest app_stats(const StatsRequest& request);
+[[nodiscard]] app::CommunitiesRequest app_communities(const CommunitiesRequest& request);
 [[nodiscard]] app::ListRequest app_list(const ListRequest& request);
 [[nodiscard]] app::QueryRequest app_query(const std::string& text, const std::map<std::string, Value>& params,
                                           const QueryOptions& options);
@@ -63,6 +64,7 @@ auto translated(Body&& body) -> decltype(body()) {
 [[nodiscard]] EgoAnswer ego_answer_from(const nlohmann::json& json);
 [[nodiscard]] TimelineAnswer timeline_answer_from(const nlohmann::json& json);
 [[nodiscard]] StatsAnswer stats_answer_from(const nlohmann::json& json);
+[[nodiscard]] CommunitiesAnswer communities_answer_from(const nlohmann::json& json);
 [[nodiscard]] ListAnswer list_answer_from(const nlohmann::json& json);
 [[nodiscard]] QueryAnswer query_answer_from(const nlohmann::json& json);
 [[nodiscard]] ImportReport import_report_from(const nlohmann::json& json);

@@ -1,6 +1,7 @@
 // The API's requests as the application layer's. Each setting goes through the request's description
 // (the setter the command line and the HTTP API use), so that it is parsed, checked and named in errors
 // exactly as theirs are; app::Session checks the whole request when it answers it.
+#include <cstdio>
 #include <string>
 
 #include "facade_internal.h"
@@ -142,6 +143,19 @@ app::StatsRequest app_stats(const StatsRequest& request) {
     put(out, "top", std::to_string(request.top));
     put_flag(out, "betweenness", request.betweenness);
     if (request.sources > 0) put(out, "sources", std::to_string(request.sources));
+    return out;
+}
+
+app::CommunitiesRequest app_communities(const CommunitiesRequest& request) {
+    app::CommunitiesRequest out;
+    put_filter(out, request.filter);
+    put(out, "algorithm", request.algorithm);
+    // Shortest text that reads back as the same double.
+    char resolution[32];
+    std::snprintf(resolution, sizeof resolution, "%.17g", request.resolution);
+    put(out, "resolution", resolution);
+    put(out, "seed", std::to_string(request.seed));
+    if (!request.by_year.empty()) put(out, "by_year", request.by_year);
     return out;
 }
 

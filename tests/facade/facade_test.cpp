@@ -73,6 +73,30 @@ TEST_CASE("each call's to_json is the command line's --format json", "[facade]")
     stats.betweenness = true;
     CHECK(nlohmann::json::parse(db.stats(stats).to_json()) ==
           cli_json(data, {"stats", "--top", "3", "--betweenness"}));
+    const auto groups = db.communities();
+    CHECK(nlohmann::json::parse(groups.to_json()) == cli_json(data, {"communities"}));
+    REQUIRE(!groups.groups.empty());
+    CHECK(groups.groups.front().number == 1);
+    CHECK(groups.modularity > 0);
+    kz::CommunitiesRequest yearly;
+    yearly.algorithm = "louvain";
+    yearly.resolution = 1.5;
+    yearly.seed = 7;
+    yearly.by_year = "2013..2024";
+    const auto history = db.communities(yearly);
+    CHECK(nlohmann::json::parse(history.to_json()) ==
+          cli_json(data, {"communities", "--algorithm", "louvain", "--resolution", "1.5", "--seed", "7",
+                          "--by-year", "2013..2024"}));
+    CHECK(history.years.size() == 12);
+    REQUIRE(!history.events.empty());
+    for (const auto& event : history.events) {
+        CHECK((event.kind == "birth" || event.kind == "death" || event.kind == "merge" ||
+               event.kind == "split"));
+        CHECK((event.year > 2013 && event.year <= 2024));
+    }
+    // A yearly history names members by id: the answer gives each entity whole.
+    REQUIRE(!history.years.back().groups.empty());
+    CHECK(!history.years.back().groups.front().members.front().names.empty());
     kz::ListRequest list;
     list.relations = true;
     list.categories = {"ownership"};

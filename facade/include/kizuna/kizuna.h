@@ -204,6 +204,16 @@ struct StatsRequest {
     std::size_t sources = 0;  // with betweenness: estimate from this many sources (0: exact)
 };
 
+// `communities`: groups of organisations that work more with one another than with the rest (igraph's
+// Leiden or Louvain); with by_year "FIRST..LAST", each year's groups and how they change.
+struct CommunitiesRequest {
+    Filter filter;                     // no dates with by_year (each year is its own as_of)
+    std::string algorithm = "leiden";  // or "louvain"
+    double resolution = 1.0;           // from 0.001 to 1000: above 1 more, smaller groups
+    std::uint32_t seed = 1;            // the same data, settings and seed give the same groups
+    std::string by_year;               // "2013..2024"; empty: one partition
+};
+
 // `list`: entities by kinds, countries and attribute conditions ("city=Hanoi", "~ME-BYO"); or with
 // relations set, relations by filter, categories and the conditions on their two ends.
 struct ListRequest {
@@ -329,6 +339,30 @@ struct StatsAnswer : Answer {
     std::vector<Ranked> by_degree, by_betweenness;
 };
 
+struct CommunitiesAnswer : Answer {
+    struct Group {
+        std::size_t number = 0;       // 1 = the largest; with by_year, kept while the group goes on
+        std::vector<Entity> members;  // most connected first
+        std::size_t relations = 0;    // relations with both ends inside
+    };
+    struct Year {
+        int year = 0;
+        std::vector<Group> groups;
+        double modularity = 0;
+    };
+    struct Event {
+        int year = 0;
+        std::string kind;                        // "birth", "death", "merge", "split"
+        std::vector<std::size_t> before, after;  // group numbers the year before and this year
+        std::vector<Relation> relations;         // what caused it (began or ended between the years)
+    };
+    std::vector<Group> groups;  // one partition (without by_year)
+    double modularity = 0;
+    std::vector<Year> years;  // with by_year
+    std::vector<Event> events;
+    LeftOut left_out;
+};
+
 struct ListAnswer : Answer {
     std::vector<Entity> entities;        // a list of entities
     std::vector<Relation> relations;     // a list of relations
@@ -391,6 +425,7 @@ class Database {
     [[nodiscard]] TimelineAnswer timeline(const std::string& entity, const Filter& filter = {}) const;
     [[nodiscard]] StatsAnswer stats(const StatsRequest& request = {}) const;
     [[nodiscard]] ListAnswer list(const ListRequest& request = {}) const;
+    [[nodiscard]] CommunitiesAnswer communities(const CommunitiesRequest& request = {}) const;
 
     // A query in Kizuna's Cypher-compatible language (docs/cypher.md), $name parameters from params.
     // A writing query needs Mode::Writable (UsageError otherwise) and commits all of its changes or none.
