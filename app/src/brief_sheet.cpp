@@ -12,7 +12,7 @@ namespace kizuna::app {
 namespace {
 
 constexpr std::size_t kTimelineRows = 24;  // a strip, not a second listing: the sections hold the rest
-constexpr double kTimelineWidth = 1000, kTimelineLabels = 300, kTimelineRow = 17, kTimelineAxis = 30;
+constexpr double kTimelineWidth = 1000, kTimelineLabels = 380, kTimelineRow = 17, kTimelineAxis = 30;
 
 std::string esc(const std::string& text) {
     std::string out;
@@ -55,7 +55,8 @@ std::string marks(const std::vector<std::size_t>& notes) {
     std::string out = "<sup class=\"fn\">";
     for (std::size_t i = 0; i < notes.size(); ++i) {
         const std::string n = std::to_string(notes[i]);
-        out += (i > 0 ? "," : "") + std::string("<a href=\"#fn-") + n + "\">" + n + "</a>";
+        if (i > 0) out += ',';
+        out.append("<a href=\"#fn-").append(n).append("\">").append(n).append("</a>");
     }
     return out + "</sup>";
 }
@@ -99,8 +100,9 @@ class SheetWriter {
         const std::string date = brief_.as_of ? date_words(*brief_.as_of, lang_) : std::string();
         out_ << "<!DOCTYPE html>\n<html lang=\"" << lang_ << "\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
              << esc(name) << " — " << esc(w("Partner introduction")) << "</title>\n<style>\n"
-             << style() << "</style>\n</head>\n<body>\n<header><h1>" << esc(name)
-             << "</h1><p class=\"sub\">＜" << esc(w("Partner introduction")) << "＞ "
+             << style() << "</style>\n</head>\n<body>\n<header><h1>" << esc(name) << "</h1><p class=\"sub\">"
+             << (lang_ == "ja" ? "＜" + esc(w("Partner introduction")) + "＞ "
+                               : esc(w("Partner introduction")) + " · ")
              << esc(w("as of {0}", {date})) << "</p></header>\n";
         what_it_is();
         if (const auto* about = brief_.section("about"))
@@ -275,13 +277,14 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
         const Relation& r = item.relation;
         const std::string direction = brief_.book.direction(r, item.subject);
         const char* arrow = direction == "outgoing" ? " → " : direction == "incoming" ? " ← " : " — ";
-        std::string when = span_words(r.start, r.end, lang_);
-        if (when.empty()) when = w("date not recorded");
+        // Without dates the state (date unknown) says it.
+        const std::string when = span_words(r.start, r.end, lang_);
         out_ << "<li id=\"r-" << esc(r.id) << "\" data-relation=\"" << esc(r.id) << "\"><span class=\"who\">"
              << esc(brief_.book.name(item.subject, lang_)) << arrow
              << esc(brief_.book.name(item.counterpart, lang_)) << "</span> <span class=\"type\">"
-             << esc(brief_.book.label(r.type, lang_)) << "</span> <span class=\"when\">" << esc(when)
-             << "</span> <span class=\"state state-" << activity_key(item.state) << "\">"
+             << esc(brief_.book.label(r.type, lang_)) << "</span> "
+             << (when.empty() ? "" : "<span class=\"when\">" + esc(when) + "</span> ")
+             << "<span class=\"state state-" << activity_key(item.state) << "\">"
              << esc(state_word(item.state, lang_)) << "</span>" << marks(item.notes);
         const auto attributes = shown_attributes(r.attributes, lang_, {"caveat", "note"});
         if (!attributes.empty()) {
@@ -367,8 +370,12 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
             const double y = kTimelineAxis + static_cast<double>(i) * kTimelineRow;
             const double from = r.start ? year_of(days_of(*r.start).first) : low;
             const double to = r.end ? year_of(days_of(*r.end).last) : year_of(brief_.window.last);
-            const std::string label =
-                brief_.book.name(dated[i]->counterpart, lang_) + " · " + brief_.book.label(r.type, lang_);
+            // The entity's own relations by their other end; its parts' and (4b)'s by both.
+            const std::string ends = dated[i]->subject == brief_.entity.id
+                                         ? brief_.book.name(dated[i]->counterpart, lang_)
+                                         : brief_.book.name(dated[i]->subject, lang_) + " / " +
+                                               brief_.book.name(dated[i]->counterpart, lang_);
+            const std::string label = ends + " · " + brief_.book.label(r.type, lang_);
             std::snprintf(buffer, sizeof buffer,
                           "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" rx=\"3\" fill=\"%s\" "
                           "opacity=\"%s\"/><circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#1f5f8b\"/>",
@@ -395,7 +402,7 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
 
     // A label cut to about 30 characters (UTF-8 aware), the whole in its tooltip.
     static std::string clip(const std::string& text) {
-        constexpr std::size_t kMost = 30;
+        constexpr std::size_t kMost = 34;
         std::size_t chars = 0, at = 0;
         for (; at < text.size(); ++at) {
             if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && chars++ == kMost) break;

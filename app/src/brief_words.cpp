@@ -67,7 +67,6 @@ const std::map<std::string_view, SheetTranslation>& sheet_dictionary() {
         {"since {0}", {"{0}〜", "từ {0}"}},
         {"until {0}", {"〜{0}", "đến {0}"}},
         {"{0} – {1}", {"{0}〜{1}", "{0} – {1}"}},
-        {"date not recorded", {"日付の記録なし", "không ghi ngày"}},
         {"today", {"本日", "hôm nay"}},
         {"other", {"その他", "khác"}},
     };

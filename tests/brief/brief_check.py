@@ -45,6 +45,12 @@ kizuna("init")
 kizuna("import", DATA)
 
 if PDF:
+    # Without a browser: refused, naming the package, and nothing written.
+    refused = os.path.join(WORK, "refused.pdf")
+    done = subprocess.run([KIZUNA, "--db", DB, *SHEET, "-o", refused], capture_output=True, text=True,
+                          env={**os.environ, "KIZUNA_CHROMIUM": ""})
+    if done.returncode != 2 or "chromium" not in done.stderr or os.path.exists(refused):
+        fail(f"without Chromium: exit {done.returncode}, {done.stderr!r}")
     if shutil.which("chromium") is None or shutil.which("pdfinfo") is None or shutil.which("pdftoppm") is None:
         print("SKIP: chromium or poppler-utils (pdfinfo, pdftoppm) is not installed")
         sys.exit(77)
