@@ -383,8 +383,8 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
                           dated[i]->state == Activity::Active ? "#4a9a4a" : "#c9a227", r.end ? "0.9" : "0.45",
                           x(from), y);
             out_ << buffer << "<text x=\"" << kTimelineLabels - 8 << "\" y=\"" << y + 4
-                 << "\" text-anchor=\"end\"><title>" << esc(label) << "</title>" << esc(clip(label))
-                 << "</text>\n";
+                 << "\" text-anchor=\"end\"><title>" << esc(label) << "</title>"
+                 << esc(clip(ends) + " · " + brief_.book.label(r.type, lang_)) << "</text>\n";
         }
         std::snprintf(buffer, sizeof buffer,
                       "<line x1=\"%.1f\" y1=\"16\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#c0392b\" "
@@ -400,12 +400,16 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
         out_ << "</section>\n";
     }
 
-    // A label cut to about 30 characters (UTF-8 aware), the whole in its tooltip.
+    // A label cut to fit the label column (a Latin letter about half as wide as a kanji: 1 and 2 units),
+    // the whole in its tooltip.
     static std::string clip(const std::string& text) {
-        constexpr std::size_t kMost = 34;
-        std::size_t chars = 0, at = 0;
+        constexpr std::size_t kMostUnits = 50;  // with room for " · type"
+        std::size_t units = 0, at = 0;
         for (; at < text.size(); ++at) {
-            if ((static_cast<unsigned char>(text[at]) & 0xC0) != 0x80 && chars++ == kMost) break;
+            const auto byte = static_cast<unsigned char>(text[at]);
+            if ((byte & 0xC0) == 0x80) continue;              // inside a character
+            units += byte < 0x80 ? 1 : byte >= 0xE0 ? 2 : 1;  // 3- and 4-byte characters: CJK, wide
+            if (units > kMostUnits) break;
         }
         return at < text.size() ? text.substr(0, at) + "…" : text;
     }
