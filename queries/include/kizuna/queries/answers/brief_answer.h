@@ -64,7 +64,7 @@ struct BriefAnswer {
     std::vector<std::size_t> entity_notes;  // footnotes of the entity's own facts
     std::string about;                      // id; "" when not asked
     std::string country;                    // section (4)'s; "" when not asked
-    std::optional<PartialDate> as_of;  // the query's (set by answer_brief)
+    std::optional<PartialDate> as_of;       // the query's (set by answer_brief)
     DaySpan window;
     std::vector<std::string> parts;      // ids of its parts, nearest first
     std::vector<BriefSection> sections;  // in the sheet's order; those asked for, possibly empty
