@@ -75,19 +75,26 @@ class BriefWriter {
     // Sorts, caps and fetches the placed relations as a section (footnotes numbered in sheet order).
     void section(const std::string& id, std::vector<Placed> placed, bool by_category, std::size_t most) {
         const Graph& graph = builder_.graph();
-        auto key = [&](const Placed& p) {
-            return std::make_tuple(by_category ? brief_category_rank(graph.type(p.relation).category) : 0,
-                                   -brief_start_day(graph, p.relation), graph.relation_key(p.relation));
-        };
-        std::sort(placed.begin(), placed.end(),
-                  [&](const Placed& a, const Placed& b) { return key(a) < key(b); });
+        // Each key computed once, and only the shown ones put in order (a hub's section holds 10^5).
+        using Key = std::tuple<int, std::int32_t, RelationKey>;
+        std::vector<std::pair<Key, std::size_t>> keyed;
+        keyed.reserve(placed.size());
+        for (std::size_t i = 0; i < placed.size(); ++i) {
+            const RelationIndex r = placed[i].relation;
+            keyed.push_back({{by_category ? brief_category_rank(graph.type(r).category) : 0,
+                              -brief_start_day(graph, r), graph.relation_key(r)},
+                             i});
+        }
+        const std::size_t shown = std::min(most, keyed.size());
+        std::partial_sort(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(shown), keyed.end());
         BriefSection section{id, {}, placed.size()};
-        for (std::size_t i = 0; i < placed.size() && i < most; ++i) {
+        for (std::size_t k = 0; k < shown; ++k) {
+            const Placed& p = placed[keyed[k].second];
             BriefItem item;
-            item.relation = builder_.relation(placed[i].relation);
-            item.index = placed[i].relation;
-            item.subject = std::string(graph.entity_id(placed[i].subject));
-            item.counterpart = std::string(graph.entity_id(placed[i].counterpart));
+            item.relation = builder_.relation(p.relation);
+            item.index = p.relation;
+            item.subject = std::string(graph.entity_id(p.subject));
+            item.counterpart = std::string(graph.entity_id(p.counterpart));
             item.state = activity(item.relation.start, item.relation.end, answer_.window);
             item.notes = notes(item.relation.sources);
             for (const char* name : {"caveat", "note"}) {
@@ -97,8 +104,8 @@ class BriefWriter {
                     break;
                 }
             }
-            builder_.entity(placed[i].subject);
-            builder_.entity(placed[i].counterpart);
+            builder_.entity(p.subject);
+            builder_.entity(p.counterpart);
             section.items.push_back(std::move(item));
         }
         answer_.sections.push_back(std::move(section));
