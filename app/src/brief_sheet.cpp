@@ -106,12 +106,11 @@ class SheetWriter {
              << esc(w("as of {0}", {date})) << "</p></header>\n";
         what_it_is();
         if (const auto* about = brief_.section("about"))
-            section_block(w("(2) Its relation with {0}", {brief_.book.name(brief_.about, lang_)}), *about,
-                          true);
-        if (const auto* does = brief_.section("does")) section_block(w("(3) What does it do?"), *does, false);
+            section_block(w("(2) Its relation with {0}", {brief_.book.name(brief_.about, lang_)}), *about);
+        if (const auto* does = brief_.section("does")) section_block(w("(3) What does it do?"), *does);
         collaborations();
         if (const auto* other = brief_.section("other"); other != nullptr && other->total > 0)
-            section_block(w("Other relations and documents that mention it"), *other, false);
+            section_block(w("Other relations and documents that mention it"), *other);
         diagram();
         timeline();
         sources();
@@ -218,7 +217,7 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
         if (const auto* structure = brief_.section("structure");
             structure != nullptr && structure->total > 0) {
             out_ << "<h3>" << esc(w("Organisation")) << "</h3>\n";
-            items(*structure, false);
+            items(*structure);
         }
         out_ << "</section>\n";
     }
@@ -229,22 +228,22 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
              << esc(w("(4) Collaborations with {0}", {country_name(brief_.country, lang_)})) << "</h2>\n";
         if (const auto* government = brief_.section("government")) {
             out_ << "<h3>" << esc(w("(a) Between governments")) << "</h3>\n";
-            items(*government, false, true);
+            items(*government, true);
         }
         if (const auto* business = brief_.section("business")) {
             out_ << "<h3>" << esc(w("(b) Between companies and institutions")) << "</h3>\n";
-            items(*business, false);
+            items(*business);
         }
         out_ << "</section>\n";
     }
 
-    void section_block(const std::string& heading, const BriefSection& section, bool detailed) {
+    void section_block(const std::string& heading, const BriefSection& section) {
         out_ << "<section class=\"" << section.id << "\"><h2>" << esc(heading) << "</h2>\n";
-        items(section, detailed);
+        items(section);
         out_ << "</section>\n";
     }
 
-    void items(const BriefSection& section, bool detailed, bool by_category = false) {
+    void items(const BriefSection& section, bool by_category = false) {
         if (section.items.empty()) {
             out_ << "<p class=\"empty\">" << esc(w("The data records no such relation.")) << "</p>\n";
             return;
@@ -261,7 +260,7 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
             }
             if (!open) out_ << "<ul class=\"items\">\n";
             open = true;
-            item_html(item, detailed);
+            item_html(item);
         }
         out_ << "</ul>\n";
         if (section.total > section.items.size()) {
@@ -273,7 +272,7 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
         }
     }
 
-    void item_html(const BriefItem& item, bool detailed) {
+    void item_html(const BriefItem& item) {
         const Relation& r = item.relation;
         const std::string direction = brief_.book.direction(r, item.subject);
         const char* arrow = direction == "outgoing" ? " → " : direction == "incoming" ? " ← " : " — ";
@@ -299,7 +298,6 @@ section.map{break-before:page}figure.diagram{height:150mm;width:auto;aspect-rati
             out_ << "<div class=\"caveat\">※ " << esc(is_caveat ? w("Caveat") : attribute_name("note", lang_))
                  << ": " << esc(item.caveat) << "</div>";
         }
-        (void)detailed;
         out_ << "</li>\n";
     }
 

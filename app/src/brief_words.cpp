@@ -117,14 +117,19 @@ const std::map<std::string_view, SheetTranslation>& attribute_dictionary() {
 std::string sheet_fill(std::string text, std::initializer_list<std::string> values) {
     std::size_t n = 0;
     for (const auto& value : values) {
-        const std::string mark = "{" + std::to_string(n++) + "}";
+        std::string mark = "{";
+        mark.append(std::to_string(n++)).append("}");
         for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at + value.size()))
             text.replace(at, mark.size(), value);
     }
     return text;
 }
 
-std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(int n) {
+    std::string text = std::to_string(n);
+    if (n < 10) text.insert(text.begin(), '0');
+    return text;
+}
 
 }  // namespace
 

@@ -14,8 +14,8 @@ namespace kizuna::app {
 // The English text in lang, {0}, {1} … replaced by the values in order.
 [[nodiscard]] std::string sheet_word(std::string_view english, const std::string& lang,
                                      std::initializer_list<std::string> values = {});
-// An attribute's name ("purpose", "area_1", "stake") in lang; nullptr-like "" when the sheet has no name
-// for it (the view then shows the name as the data spells it).
+// An attribute's name ("purpose", "area_1", "stake") in lang; "" when the sheet has no name for it (the
+// view then shows the name as the data spells it).
 [[nodiscard]] std::string attribute_word(const std::string& name, const std::string& lang);
 // A relation's state in lang: active, possibly active, inactive, date unknown.
 [[nodiscard]] std::string state_word(Activity state, const std::string& lang);

@@ -43,7 +43,7 @@ std::vector<VertexId> brief_parts(const Graph& graph, VertexId entity) {
     return found;
 }
 
-// The sort key of a section: undated last, newest first, then by id (group first when grouping).
+// A section's order: newest first, undated last, then as the data holds them (by category first in 4a).
 std::int32_t brief_start_day(const Graph& graph, RelationIndex r) {
     const auto start = graph.start(r);
     return start ? days_of(*start).first : -1;
