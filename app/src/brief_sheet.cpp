@@ -82,6 +82,12 @@ std::vector<std::pair<std::string, std::string>> shown_attributes(const Attribut
         const auto local = attributes.find(name + "_" + lang);
         out.emplace_back(name, local != attributes.end() ? local->second : value);
     }
+    // As an agreement reads: its title, its purpose, its areas, then the rest by name.
+    auto rank = [](const std::string& name) {
+        return name == "title" ? 0 : name == "purpose" ? 1 : name.rfind("area", 0) == 0 ? 2 : 3;
+    };
+    std::stable_sort(out.begin(), out.end(),
+                     [&](const auto& a, const auto& b) { return rank(a.first) < rank(b.first); });
     return out;
 }
 
