@@ -39,7 +39,9 @@ packages=(
   python3 python3-networkx          # bench/run.py and its NetworkX peer; the NetworkX cross-check test
   libcpp-httplib-dev                # kizuna serve: the HTTP server (and the API tests' client)
   zlib1g-dev                        # kizuna serve: the page's files gzip-compressed once, not per request
-  chromium                          # the explorer page's browser tests (headless, driven by playwright-core)
+  chromium                          # the explorer page's browser tests (headless, driven by playwright-core);
+                                    # kizuna brief -o sheet.pdf prints the sheet with it
+  poppler-utils                     # the brief's PDF test: pdfinfo and pdftoppm read the printed pages
   wrk                               # bench/: the HTTP load run of kizuna serve
   help2man                          # the manual page kizuna.1, written from `kizuna --help` at build time
   pybind11-dev python3-dev          # the Python module (python/): pybind11 over Debian's python3

@@ -10,6 +10,8 @@ void to_json(nlohmann::json& out, const ListAnswer& answer) {
 
 namespace kizuna::app {
 
+void to_json(nlohmann::json& out, const SheetAnswer& answer) { out = answer.brief; }
+
 void to_json(nlohmann::json& out, const ExportAnswer& answer) {
     out = {{"path", answer.path}, {"entities", answer.entities}, {"relations", answer.relations}};
 }

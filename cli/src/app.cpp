@@ -152,6 +152,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         {"stats", cli::add_stats},
         {"communities", cli::add_communities},
         {"render", cli::add_render},
+        {"brief", cli::add_brief},
         {"query", cli::add_query},
         {"demo", cli::add_demo},
         {"serve", cli::add_serve},

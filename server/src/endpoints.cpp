@@ -95,6 +95,22 @@ Endpoint render_endpoint() {
     return endpoint;
 }
 
+// brief: the sheet as one HTML page (a browser prints it); PDF and JSON files are the command line's.
+Endpoint brief_endpoint() {
+    const auto& description = app::BriefRequest::description();
+    Endpoint endpoint{description.name, description.summary, {}, {}, "text/html; charset=utf-8", {}};
+    for (const auto& field : description.fields) endpoint.params.push_back(field.param);
+    endpoint.answer = [](app::Session& session, const std::vector<std::string>& segments,
+                         const QueryParams& params, const std::string& lang) {
+        app::BriefRequest request = fill<app::BriefRequest>(read_endpoints().at("brief"), segments, params);
+        request.lang = lang;
+        request.format = "html";
+        app::SheetAnswer answer = session.answer(request);
+        return Reply{std::move(answer.bytes), answer.content_type};
+    };
+    return endpoint;
+}
+
 }  // namespace
 
 const std::map<std::string, Endpoint>& read_endpoints() {
@@ -106,7 +122,7 @@ const std::map<std::string, Endpoint>& read_endpoints() {
               json_endpoint<app::PathRequest>(), json_endpoint<app::CommonRequest>(),
               json_endpoint<app::EgoRequest>(), json_endpoint<app::TimelineRequest>(),
               json_endpoint<app::CommunitiesRequest>(), json_endpoint<app::StatsRequest>(), render_endpoint(),
-              json_endpoint<app::QueryRequest>(), json_endpoint<app::LogRequest>(),
+              brief_endpoint(), json_endpoint<app::QueryRequest>(), json_endpoint<app::LogRequest>(),
               json_endpoint<app::DiffRequest>()}) {
             out.emplace(endpoint.name, std::move(endpoint));
         }

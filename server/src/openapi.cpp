@@ -93,9 +93,11 @@ nlohmann::json read_operation(const Endpoint& endpoint) {
     }
     parameters.push_back({{"$ref", "#/components/parameters/lang"}});
     const bool svg = endpoint.content_type.rfind("image/svg+xml", 0) == 0;
+    const bool html = endpoint.content_type.rfind("text/html", 0) == 0;
     const nlohmann::json content =
-        svg ? nlohmann::json{{"image/svg+xml", {{"schema", {{"type", "string"}}}}}}
-            : nlohmann::json{{"application/json", {{"schema", {{"type", "object"}}}}}};
+        svg    ? nlohmann::json{{"image/svg+xml", {{"schema", {{"type", "string"}}}}}}
+        : html ? nlohmann::json{{"text/html", {{"schema", {{"type", "string"}}}}}}
+               : nlohmann::json{{"application/json", {{"schema", {{"type", "object"}}}}}};
     std::string description = endpoint.summary +
                               ". Positional parameters may also be given as path segments, in order: /api/" +
                               endpoint.name;

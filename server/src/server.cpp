@@ -454,10 +454,17 @@ struct Server::Impl {
             });
         // Every response: no script or style but the page's own, no framing, no sniffing, no referrer;
         // answers are not kept (the page's files say how they may be).
-        http.set_post_routing_handler([](const httplib::Request&, httplib::Response& response) {
-            response.set_header("Content-Security-Policy",
-                                "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; "
-                                "base-uri 'none'; form-action 'self'");
+        // An HTML answer of the API (the brief's sheet) holds its styles and drawings inline and no script:
+        // it may use its own styles, and nothing else.
+        http.set_post_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+            const bool sheet = request.path.rfind("/api/", 0) == 0 &&
+                               response.get_header_value("Content-Type").rfind("text/html", 0) == 0;
+            response.set_header(
+                "Content-Security-Policy",
+                sheet ? "default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+                        "frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+                      : "default-src 'self'; img-src 'self' data: blob:; frame-ancestors 'none'; "
+                        "base-uri 'none'; form-action 'self'");
             response.set_header("X-Content-Type-Options", "nosniff");
             response.set_header("Referrer-Policy", "no-referrer");
             if (!response.has_header("Cache-Control")) response.set_header("Cache-Control", "no-store");

@@ -173,6 +173,20 @@ TEST_CASE("every read endpoint returns exactly the command line's JSON answer", 
         CHECK(result->body.find("<svg") != std::string::npos);
         CHECK(result->body.find("ベトナム保健省") != std::string::npos);
     }
+    SECTION("brief returns the sheet as one HTML page, its inline styles allowed and nothing else") {
+        const auto result =
+            client.Get("/api/brief/vn-moh?about=kanagawa&country=JP&as_of=2025-03-01&lang=ja");
+        REQUIRE(result);
+        CHECK(result->status == 200);
+        CHECK(result->get_header_value("Content-Type").rfind("text/html", 0) == 0);
+        CHECK(result->get_header_value("Content-Security-Policy").rfind("default-src 'none'; style-src", 0) ==
+              0);
+        CHECK(result->body.find("（１）どのような機関ですか？") != std::string::npos);
+        CHECK(result->body.find("data-relation=\"kanagawa-vn-moh-mou-2024\"") != std::string::npos);
+        const auto unknown = client.Get("/api/brief/nowhere");
+        REQUIRE(unknown);
+        CHECK(unknown->status == 400);
+    }
     SECTION("every response forbids scripts from elsewhere, framing and sniffing") {
         const auto result = client.Get("/api/stats");
         REQUIRE(result);
@@ -239,7 +253,7 @@ TEST_CASE("errors carry the command line's message with the status its exit code
         const auto document = body_json(client.Get("/api/openapi.json"));
         CHECK(document["openapi"] == "3.0.3");
         for (const char* name : {"search", "list", "show", "partners", "path", "common", "ego", "timeline",
-                                 "stats", "render", "query"}) {
+                                 "stats", "render", "brief", "query"}) {
             INFO(name);
             CHECK(document["paths"].contains(std::string("/api/") + name));
         }

@@ -10,6 +10,7 @@
 
 #include "kizuna/cypher/query_answer.h"
 #include "kizuna/importers/import.h"
+#include "kizuna/queries/answers/brief_answer.h"
 #include "kizuna/queries/answers/common_answer.h"
 #include "kizuna/queries/answers/communities_answer.h"
 #include "kizuna/queries/answers/ego_answer.h"
@@ -40,6 +41,18 @@ struct RenderAnswer {
     std::size_t entities = 0, relations = 0;
     LeftOut left_out;
 };
+
+// A partner introduction sheet: its content, and the sheet in the request's format (html: one
+// self-contained page, styles and diagram inline; pdf: that page printed on A4 landscape; json: none).
+struct SheetAnswer {
+    BriefAnswer brief;
+    std::string bytes;
+    std::string format;
+    std::string content_type;
+    std::size_t diagram_entities = 0, diagram_relations = 0;
+};
+// JSON: the brief's (queries/answers/brief_answer.h).
+void to_json(nlohmann::json& out, const SheetAnswer& answer);
 
 // What an export wrote.
 struct ExportAnswer {

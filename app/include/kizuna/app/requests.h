@@ -28,6 +28,7 @@ inline constexpr std::size_t kMostDiagramEntities = 5000;            // render m
 inline constexpr std::size_t kMostDiagramRelations = 20000;          // render max_relations
 inline constexpr std::size_t kLongestTimeoutMs = 24u * 3600 * 1000;  // query timeout
 inline constexpr std::size_t kMostRows = 1'000'000'000;              // query max_rows
+inline constexpr std::size_t kMostBriefItems = 1000;                 // brief limit (per section)
 inline constexpr double kLeastResolution = 0.001;                    // communities resolution
 inline constexpr double kMostResolution = 1000.0;
 
@@ -152,6 +153,19 @@ struct RenderRequest {
     std::string fit, size;  // W:H; WxH in inches or pixels
     std::string lang = "en";
     static const Description<RenderRequest>& description();
+    void validate() const;
+};
+
+// The partner introduction sheet of an entity (queries/answers/brief_answer.h says what goes where).
+struct BriefRequest {
+    std::string entity;
+    std::string about;                 // "" or an entity: section (2), every relation between the two
+    std::string country;               // "" or an ISO code: section (4), collaborations with that country
+    std::optional<PartialDate> as_of;  // each relation's state on this date (default: today)
+    std::string format = "html";       // html, pdf (printed by headless Chromium) or json (no sheet)
+    std::size_t limit = 40;            // relations per section, at most kMostBriefItems
+    std::string lang = "en";           // every word of the sheet: en, ja or vi
+    static const Description<BriefRequest>& description();
     void validate() const;
 };
 

@@ -71,6 +71,7 @@ class Session {
     [[nodiscard]] StatsAnswer answer(const StatsRequest& request);
     [[nodiscard]] CommunitiesAnswer answer(const CommunitiesRequest& request);
     [[nodiscard]] RenderAnswer answer(const RenderRequest& request);
+    [[nodiscard]] SheetAnswer answer(const BriefRequest& request);
     [[nodiscard]] cypher::QueryAnswer answer(const QueryRequest& request);
     // Writes.
     [[nodiscard]] ExportAnswer answer(const ExportRequest& request);
