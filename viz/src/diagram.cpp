@@ -362,6 +362,7 @@ constexpr double kSmallestFramePoints = 11;
 // Layouts tried while the text grows and the drawing spreads: each costs one more layout (about 0.3 s
 // on the curated map).
 constexpr int kMostFrameLayouts = 5;
+constexpr double kTextHeadroom = 1.03;
 // Past this share of the frame's height empty, positions are spread to fill this share of it (at most
 // this many times as far apart).
 constexpr double kMostEmptyHeight = 0.1, kFilledHeight = 0.92, kMostStretch = 3;
@@ -517,7 +518,8 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
         const bool again = builder.labels_as_nodes() && layout < kMostFrameLayouts;
         const double smallest =
             kSmallestFramePoints * scaled.text_scale * options.frame_pixels / framing.frame_points;
-        if (again && smallest < options.least_text_pixels) {
+        // A little over the least: measured from the SVG, text must not round to just under it.
+        if (again && smallest < kTextHeadroom * options.least_text_pixels) {
             // Text grows faster than the layout it widens: a little more than the shortfall.
             scaled.text_scale *= 1.15 * options.least_text_pixels / smallest;
         } else if (again && stretch < kMostStretch && framing.empty_height > kMostEmptyHeight &&

@@ -32,7 +32,8 @@ NodeStyle node_style(const std::string& kind) {
 
 std::string font_points(double points, double scale) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f", points * scale);
+    // Up to the next tenth: the text is never smaller than the scale asks.
+    std::snprintf(text, sizeof text, "%.1f", std::ceil(points * scale * 10 - 1e-9) / 10);
     return text;
 }
 
