@@ -438,7 +438,7 @@ async function showSelection() {
       const relation = edge.data('relation');
       showRelation(panel, relation, activity ? activity.get(relation.id) ?? null : undefined);
       panelButtons(panel, { relation, ...editActions });
-    }
+    } else panel.replaceChildren();  // no longer on the map (hidden by a filter's replay, or undone)
   } else panel.replaceChildren();
   updateButtons();
 }

@@ -140,37 +140,65 @@ try {
   check(await page.evaluate(() => window.kizunaExplorer.nodes().includes('vn-moh')), 'the relation is written and drawn on the map, to the Ministry');
   await shoot(page, 'en-relation-added');
 
-  // 3. The history: who changed what; the last change shown, its undo's dry run, then the undo.
+  // 3. The relation edited from the panel: its id fixed, its ends and sources kept, a new end written.
+  await page.evaluate(() => { location.hash = location.hash.replace(/sel=[^&]*/, 'sel=r:kizuna-test-clinic-mou-vn-moh'); });
+  await page.waitForSelector('#panel .edit-relation');
+  await page.click('#panel .edit-relation');
+  await page.waitForSelector('#edit-dialog[open] [name="end"]');
+  check(await page.getAttribute('#edit-dialog [name="id"]', 'readonly') !== null && await page.inputValue('[name="to"]') === 'vn-moh' &&
+        await page.inputValue('[name="source-title"]') === 'MOU signing announcement', "the relation's form holds it, its id fixed");
+  await page.fill('[name="end"]', '2025');
+  await page.click('#edit-dialog button[type="submit"]');
+  await waitFor(page, () => !document.querySelector('#edit-dialog').open && document.querySelector('#panel').textContent.includes('2025'));
+  const edited = (await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).relations[0];
+  check(edited.end === '2025' && edited.start === '2024-03' && edited.sources.length === 1, 'the new end is written, the rest kept; the panel shows it');
+
+  // 4. The history: who changed what; a change shown; the newest undone after its dry run, then the
+  // relation's creation too (the relation is gone).
   await page.click('#history');
   await page.waitForSelector('#edit-dialog[open] .history-item');
   const top = await page.evaluate(() => {
     const item = document.querySelector('.history-item');
-    return { seq: item.dataset.change, text: item.textContent };
+    return { seq: Number(item.dataset.change), text: item.textContent };
   });
   check(top.text.includes('Editing Test') && top.text.includes('POST /api/relation'),
-        `the newest change is the relation, by the token's holder (${top.text.slice(0, 90)}…)`);
-  await page.click('.history-item:first-child .show-diff');
-  await page.waitForSelector('.history-item:first-child .diff-rows li');
-  check((await page.textContent('.history-item:first-child .history-detail')).includes('kizuna-test-clinic-mou-vn-moh'),
-        'the change shows the relation added, field by field');
-  await page.click('.history-item:first-child .undo-change');
-  await page.waitForSelector('.history-item:first-child .confirm-undo');
-  check((await page.textContent('.history-item:first-child .history-detail')).includes('removed'),
+        `the newest change is the relation's edit, by the token's holder (${top.text.slice(0, 90)}…)`);
+  const item = (seq) => `.history-item[data-change="${seq}"]`;
+  await page.click(`${item(top.seq)} .show-diff`);
+  await page.waitForSelector(`${item(top.seq)} .diff-rows li`);
+  const diff = await page.textContent(`${item(top.seq)} .history-detail`);
+  check(diff.includes('changed') && diff.includes('end') && diff.includes('2025'), 'the change shows the end written, field by field');
+  await page.click(`${item(top.seq)} .undo-change`);
+  await page.waitForSelector(`${item(top.seq)} .confirm-undo`);
+  await page.click(`${item(top.seq)} .confirm-undo`);
+  await page.waitForSelector(`${item(top.seq + 1)} .meta span`);
+  check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).relations[0].end === null, 'the edit undone: the relation has no end again');
+  const added = top.seq - 1;
+  await page.click(`${item(added)} .show-diff`);
+  await page.waitForSelector(`${item(added)} .diff-rows li`);
+  check((await page.textContent(`${item(added)} .history-detail`)).includes('kizuna-test-clinic-mou-vn-moh'),
+        "the relation's creation shows it added, field by field");
+  await page.click(`${item(added)} .undo-change`);
+  await page.waitForSelector(`${item(added)} .confirm-undo`);
+  check((await page.textContent(`${item(added)} .history-detail`)).includes('removed'),
         'the dry run shows what the undo would do (the relation removed) before anything is written');
   await shoot(page, 'en-history-dry-run');
-  const before = await (await fetch(`${url}api/show/kizuna-test-clinic`)).json();
-  check(before.relations.length === 1, 'the dry run wrote nothing');
-  await page.click('.history-item:first-child .confirm-undo');
-  await waitFor(page, () => !window.kizunaExplorer.edges().includes('kizuna-test-clinic-mou-vn-moh') &&
-                           document.querySelector('.history-item')?.textContent.includes('#'));
-  await page.waitForSelector('.history-item:first-child .meta span');
-  check((await page.textContent('.history-item:first-child')).includes(`undoes #${top.seq}`), 'the undo is a new change in the history');
+  check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).relations.length === 1, 'the dry run wrote nothing');
+  await page.click(`${item(added)} .confirm-undo`);
+  await waitFor(page, () => !window.kizunaExplorer.edges().includes('kizuna-test-clinic-mou-vn-moh'));
+  await page.waitForSelector(`${item(top.seq + 2)} .meta span`);
+  check((await page.textContent(item(top.seq + 2))).includes(`undoes #${added}`) &&
+        (await page.textContent(item(added))).includes(`undone by #${top.seq + 2}`), 'the undo is a new change in the history');
   const after = await (await fetch(`${url}api/show/kizuna-test-clinic`)).json();
   check(after.relations.length === 0, 'the relation is gone from the map and from the database');
   await shoot(page, 'en-history-undone');
   await page.keyboard.press('Escape');
+  // The panel shows the organisation again (the relation selected is gone).
+  await page.evaluate(() => { location.hash = location.hash.replace(/sel=[^&]*/, 'sel=n:kizuna-test-clinic'); });
+  await page.waitForSelector('#panel .edit-entity');
 
-  // 4. The same form in Japanese and Vietnamese: the page's words translated.
+  // 5. The organisation's form in Japanese and Vietnamese: the page's words translated; a Vietnamese name
+  // added.
   for (const lang of ['ja', 'vi']) {
     await page.selectOption('#lang', lang);
     await waitFor(page, (l) => document.documentElement.lang === l, lang);
@@ -180,11 +208,16 @@ try {
       .map((n) => n.textContent).join(' '));
     check(!/Save|Cancel|Sources|Edit the|Add a source/.test(words), `${lang}: the form's words are translated (${words.slice(0, 80)}…)`);
     await shoot(page, `${lang}-edit-entity`);
-    await page.click('#edit-dialog .more-buttons button[type="button"]');
+    if (lang === 'ja') await page.click('#edit-dialog .more-buttons button[type="button"]');
   }
+  await page.fill('[name="name_vi"]', 'Phòng khám thử Kizuna');
+  await page.click('#edit-dialog button[type="submit"]');
+  await waitFor(page, () => !document.querySelector('#edit-dialog').open && document.querySelector('#panel h2').textContent === 'Phòng khám thử Kizuna');
+  check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).entity.sources.length === 1,
+        'the organisation edited: its Vietnamese name shown in the panel, its source kept');
   await page.close();
 
-  // 5. A read-only server: no editing shown.
+  // 6. A read-only server: no editing shown.
   const ro = await reading.started;
   const roPage = await open(`${ro.url}#entity=vn-moh&sel=n:vn-moh`);
   await roPage.waitForSelector('#panel h2');
