@@ -66,9 +66,9 @@ const browser = await chromium.launch({
 const consoleErrors = [];
 async function open(link, width = 1500, height = 900) {
   const page = await browser.newPage({ viewport: { width, height } });
-  // Refusals the journeys ask for (no token, a bad date) are logged by the browser as failed loads.
+  // Refusals the journeys ask for (no token, a bad date, an undo refused) are logged by the browser as failed loads.
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (401|403|422)/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !/status of (400|401|403|422)/.test(message.text())) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.goto(link);
@@ -164,6 +164,12 @@ try {
   check(top.text.includes('Editing Test') && top.text.includes('POST /api/relation'),
         `the newest change is the relation's edit, by the token's holder (${top.text.slice(0, 90)}…)`);
   const item = (seq) => `.history-item[data-change="${seq}"]`;
+  // The relation's creation cannot be undone while its later edit stands: the server says why.
+  await page.click(`${item(top.seq - 1)} .undo-change`);
+  await page.waitForSelector(`${item(top.seq - 1)} .edit-refusal li`);
+  const refused = await page.textContent(`${item(top.seq - 1)} .edit-refusal`);
+  check(refused.includes(`later change ${top.seq}`), `an undo the server refuses shows its reason ("${refused.slice(0, 110)}…")`);
+  await shoot(page, 'en-history-undo-refused');
   await page.click(`${item(top.seq)} .show-diff`);
   await page.waitForSelector(`${item(top.seq)} .diff-rows li`);
   const diff = await page.textContent(`${item(top.seq)} .history-detail`);
@@ -211,11 +217,29 @@ try {
     if (lang === 'ja') await page.click('#edit-dialog .more-buttons button[type="button"]');
   }
   await page.fill('[name="name_vi"]', 'Phòng khám thử Kizuna');
+  // A token that is not the server's (restarted, mistyped): refused, the field to paste it offered again.
+  await page.evaluate(() => sessionStorage.setItem('kizuna-write-token', 'not-the-token'));
+  await page.click('#edit-dialog button[type="submit"]');
+  await page.waitForSelector('#edit-dialog [name="token"]');
+  check(await page.isVisible('#edit-dialog .edit-refusal:not([hidden])'), 'a wrong token is refused and the token asked for again');
+  await page.fill('#edit-dialog [name="token"]', token);
   await page.click('#edit-dialog button[type="submit"]');
   await waitFor(page, () => !document.querySelector('#edit-dialog').open && document.querySelector('#panel h2').textContent === 'Phòng khám thử Kizuna');
   check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).entity.sources.length === 1,
         'the organisation edited: its Vietnamese name shown in the panel, its source kept');
   await page.close();
+
+  // The relation form on a phone: one column, nothing wider than the screen.
+  const phone = await open(`${url}#entity=kizuna-test-clinic&sel=n:kizuna-test-clinic&lang=ja`, 390, 844);
+  await phone.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
+  await phone.click('#toggle-panel');
+  await phone.click('#panel .add-relation-here');
+  await phone.waitForSelector('#edit-dialog[open] [name="to-search"]');
+  const wide = await phone.evaluate(() => document.querySelector('#edit-dialog').scrollWidth <= document.querySelector('#edit-dialog').clientWidth &&
+                                          document.querySelector('#edit-dialog').getBoundingClientRect().right <= 390);
+  check(wide, 'ja 390×844: the relation form fits the screen');
+  await shoot(phone, 'ja-390x844-add-relation');
+  await phone.close();
 
   // 6. A read-only server: no editing shown.
   const ro = await reading.started;
