@@ -9,8 +9,13 @@ export class ApiError extends Error {
   }
 }
 
-const cache = new Map();  // answers by URL: the data does not change under a page (read-only server)
+const cache = new Map();  // answers by URL: the data changes under a page only by its own writes (edit.js)
 const RETRIES = 5;        // a busy server's 503: asked again after 0.1, 0.2, 0.4, 0.8 and 1.6 s
+
+// After a write: every answer is asked again.
+export function forgetAnswers() {
+  cache.clear();
+}
 
 export async function api(path, params = {}, { cached = false } = {}) {
   const query = new URLSearchParams();

@@ -42,6 +42,23 @@ const WORDS = {
     'Colour': '色分け', 'community': 'コミュニティ', 'groups': 'グループ', 'group N': 'グループ {n}',
     'other groups': 'そのほかのグループ', 'in no group': 'グループなし（白）', 'modularity': 'モジュラリティ',
     'groups found': 'データ全体のグループ数：{n}（表示中の分類の絞り込みと日付による）',
+    // Editing (edit.js)
+    'Editing': '編集', 'Add an organisation': '組織を追加', 'Add a relation': '関係を追加',
+    'History of changes': '変更履歴', 'Edit the organisation': '組織を編集', 'Edit the relation': '関係を編集',
+    'Edit': '編集', 'Save': '保存', 'Cancel': 'キャンセル', 'title': '表題', 'locator': '箇所（ページなど）',
+    'Remove': '削除', 'Add a source': '出典を追加', 'id': 'ID', 'type': '関係の種類', 'one per line': '1 行に 1 つ',
+    'write token': '書き込みトークン', 'token hint': '`kizuna serve --allow-write` が起動時に表示するトークン（このタブの間だけ保存）',
+    'the token was refused': 'トークンが受け付けられませんでした。起動時に表示されたトークンを入力してください',
+    'The server refused the change:': 'サーバーが変更を受け付けませんでした：',
+    'made from the ends and type': '空欄なら両端と種類から作成', 'empty: ongoing': '空欄：継続中',
+    'date format': '日付は YYYY、YYYY-MM、YYYY-MM-DD の形で', 'end before start': '終了が開始より前です',
+    'choose both ends from the search': '両端を検索結果から選んでください',
+    'changed entities': '組織', 'changed relations': '関係', 'changed relation_types': '関係の種類', 'changed entity_kinds': '種別',
+    'op added': '追加', 'op changed': '変更', 'op removed': '削除',
+    'what entity': '組織', 'what relation': '関係', 'what type': '関係の種類', 'what kind': '種別', 'what data': 'データ',
+    'undoes #N': '#{n} を取り消し', 'undone by #N': '#{n} で取り消し済み', 'Show the change': '変更内容',
+    'Undo…': '取り消す…', 'Confirm the undo': '取り消しを実行', 'The undo would do this:': '取り消すと次のようになります：',
+    'no changes yet': 'まだ変更はありません',
   },
   vi: {
     'Kizuna explorer': 'Kizuna – khám phá',
@@ -83,6 +100,23 @@ const WORDS = {
     'Colour': 'Màu', 'community': 'cộng đồng', 'groups': 'nhóm', 'group N': 'nhóm {n}',
     'other groups': 'các nhóm khác', 'in no group': 'không thuộc nhóm (trắng)', 'modularity': 'độ mô-đun',
     'groups found': '{n} nhóm trong toàn bộ dữ liệu, theo bộ lọc phân loại và ngày đang chọn',
+    // Editing (edit.js)
+    'Editing': 'Chỉnh sửa', 'Add an organisation': 'Thêm tổ chức', 'Add a relation': 'Thêm quan hệ',
+    'History of changes': 'Lịch sử thay đổi', 'Edit the organisation': 'Sửa tổ chức', 'Edit the relation': 'Sửa quan hệ',
+    'Edit': 'Sửa', 'Save': 'Lưu', 'Cancel': 'Hủy', 'title': 'tiêu đề', 'locator': 'vị trí (trang…)',
+    'Remove': 'Xóa', 'Add a source': 'Thêm nguồn', 'id': 'mã', 'type': 'kiểu quan hệ', 'one per line': 'mỗi dòng một tên',
+    'write token': 'mã ghi', 'token hint': 'mã do `kizuna serve --allow-write` in ra khi khởi động (chỉ lưu trong thẻ này)',
+    'the token was refused': 'mã ghi bị từ chối: hãy nhập mã in ra khi máy chủ khởi động',
+    'The server refused the change:': 'Máy chủ từ chối thay đổi:',
+    'made from the ends and type': 'để trống: tạo từ hai đầu và kiểu', 'empty: ongoing': 'để trống: đang tiếp diễn',
+    'date format': 'ngày theo dạng YYYY, YYYY-MM, YYYY-MM-DD', 'end before start': 'ngày kết thúc trước ngày bắt đầu',
+    'choose both ends from the search': 'hãy chọn cả hai đầu từ kết quả tìm kiếm',
+    'changed entities': 'tổ chức', 'changed relations': 'quan hệ', 'changed relation_types': 'kiểu quan hệ', 'changed entity_kinds': 'loại',
+    'op added': 'thêm', 'op changed': 'sửa', 'op removed': 'xóa',
+    'what entity': 'tổ chức', 'what relation': 'quan hệ', 'what type': 'kiểu quan hệ', 'what kind': 'loại', 'what data': 'dữ liệu',
+    'undoes #N': 'hoàn tác #{n}', 'undone by #N': 'đã hoàn tác bởi #{n}', 'Show the change': 'Xem thay đổi',
+    'Undo…': 'Hoàn tác…', 'Confirm the undo': 'Xác nhận hoàn tác', 'The undo would do this:': 'Hoàn tác sẽ làm như sau:',
+    'no changes yet': 'chưa có thay đổi nào',
   },
 };
 // English words that are keys for longer sentences.
@@ -98,6 +132,14 @@ const ENGLISH = {
   'and N more': 'and {n} more',
   'group N': 'group {n}', 'in no group': 'in no group (white)',
   'groups found': '{n} groups in the whole data, under the category filters and the date shown',
+  // Editing (edit.js)
+  'token hint': 'the token `kizuna serve --allow-write` prints at start (kept for this tab only)',
+  'the token was refused': 'the token was refused: paste the one the server printed at start',
+  'made from the ends and type': 'empty: made from the ends and the type', 'date format': 'a date is YYYY, YYYY-MM or YYYY-MM-DD',
+  'end before start': 'the end is before the start', 'changed entities': 'organisations', 'changed relations': 'relations',
+  'changed relation_types': 'relation types', 'changed entity_kinds': 'kinds', 'op added': 'added', 'op changed': 'changed',
+  'op removed': 'removed', 'what entity': 'organisation', 'what relation': 'relation', 'what type': 'relation type',
+  'what kind': 'kind', 'what data': 'data', 'undoes #N': 'undoes #{n}', 'undone by #N': 'undone by #{n}',
 };
 
 // Attribute names of the data as words of the page; an unknown name is shown as it is (it is data).

@@ -18,6 +18,7 @@ import { rankPartners, lightRows, nameKey } from './rank.js';
 import { renderLegend } from './legend.js';
 import { buildSvg, svgToPng, download } from './export.js';
 import { communityParams, findGroups, paintGroups, groupRows } from './groups.js';
+import { probeWritable, editEntity, editRelation, openHistory, panelButtons } from './edit.js';
 
 const $ = (id) => document.getElementById(id);
 let cy = null;
@@ -426,6 +427,7 @@ async function showSelection() {
       const states = dated ? new Map(dated.partners.map(({ relation }) => [relation.id, relation.activity])) : activity;
       showEntity(panel, hood.entity, rows, states ? (rid) => states.get(rid) ?? null : null,
                  hood.light ? new Set(hood.light.map((r) => r.partner)).size : null);
+      panelButtons(panel, { entity: hood.entity, ...editActions });
     } catch (error) {
       fail(error);
     }
@@ -435,7 +437,8 @@ async function showSelection() {
       edge.select();
       const relation = edge.data('relation');
       showRelation(panel, relation, activity ? activity.get(relation.id) ?? null : undefined);
-    }
+      panelButtons(panel, { relation, ...editActions });
+    } else panel.replaceChildren();  // no longer on the map (hidden by a filter's replay, or undone)
   } else panel.replaceChildren();
   updateButtons();
 }
@@ -446,6 +449,33 @@ function select(id) {
   showSelection();
   if ($('aside').dataset.closed === '1' && id) togglePanel(false);
 }
+
+// ---- editing (edit.js): after a write the map and the panel are read again --------------------------------
+
+// A new organisation opens as the centre of a new map; any other write redraws the view as it is.
+async function afterWrite(newCentre) {
+  try {
+    await style.loadStyle();  // a new kind or type has its words and colours
+    if (newCentre) {
+      await choose(newCentre);
+      return;
+    }
+    recordPositions();
+    const keep = { ...view.pos };
+    drawn = null;
+    await show(view);
+    view.pos = { ...keep, ...view.pos };
+    remember_();
+    counts();
+  } catch (error) {
+    fail(error);
+  }
+}
+const editActions = {
+  onEditEntity: (entity) => editEntity($('edit-dialog'), entity, () => afterWrite(null)),
+  onAddRelation: (entity) => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from), { from: entity, nameOf }),
+  onEditRelation: (relation) => editRelation($('edit-dialog'), relation, () => afterWrite(null), { nameOf }),
+};
 
 // ---- actions on the selected organisation ------------------------------------------------------------------
 
@@ -665,6 +695,12 @@ async function start() {
   cy.on('dragfree', 'node', () => commit());
   cy.on('viewport', cameraMoved);
   setUpSearch($('search'), $('results'), choose, fail);
+  if (await probeWritable()) {
+    $('editing').hidden = false;
+    $('add-entity').addEventListener('click', () => editEntity($('edit-dialog'), null, (id) => afterWrite(id)));
+    $('add-relation').addEventListener('click', () => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from), { nameOf }));
+    $('history').addEventListener('click', () => openHistory($('edit-dialog'), () => afterWrite(null)));
+  }
   $('lang').addEventListener('change', async (event) => {
     try {
       recordPositions();
@@ -754,6 +790,7 @@ window.kizunaExplorer = {
   nodes: () => organisations().filter(':visible').map((n) => n.id()).sort(),
   positions: () => Object.fromEntries(organisations().map((n) => [n.id(), [Math.round(n.position().x), Math.round(n.position().y)]])),
   more: () => cy.nodes('.more').map((n) => ({ parent: n.data('parent_id'), count: n.data('count') })),
+  edges: () => relations().map((e) => e.data('relation').id).sort(),
   highlighted: () => ({ nodes: cy.nodes('.highlight').length, edges: cy.edges('.highlight').length }),
   chain: () => ({ nodes: cy.nodes('.chain').length, edges: cy.edges('.chain').length }),
   faded: (relationId) => cy.getElementById(`r:${relationId}`).hasClass('faded'),

@@ -108,8 +108,9 @@ const dialogs = [];
 async function open(width, height, link = url) {
   const page = await browser.newPage({ viewport: { width, height }, acceptDownloads: true });
   // A busy server's 503 is asked again by the page (api.js); the browser still logs the first answer.
+  // The page asks whether the server takes writes (edit.js): a read-only server's 403 is its answer.
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 503/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !/status of (503|403)/.test(message.text())) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   page.on('dialog', async (dialog) => { dialogs.push(dialog.message()); await dialog.dismiss(); });

@@ -1,0 +1,455 @@
+// Editing, when the server was started with `kizuna serve --allow-write`: forms that add and edit an
+// organisation or a relation (POST /api/entity, /api/relation: one JSON Lines record, written as import
+// writes it), and the history of changes (GET /api/log, /api/diff/N) with undo (POST /api/undo, its dry
+// run shown first). The server checks everything and its messages are shown as it words them; the page
+// only hints at a malformed date as one types. The write token (printed by `serve`) is pasted once and
+// kept for the tab (sessionStorage).
+import { ApiError, api, forgetAnswers } from './api.js';
+import { word } from './i18n.js';
+import * as style from './style.js';
+import { element, value } from './panel.js';
+import { setUpSearch } from './search.js';
+
+const TOKEN_KEY = 'kizuna-write-token';
+let writable = false;
+const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+
+// POST to a write endpoint: the answer, or an ApiError with the server's message and its problems.
+async function post(path, body, params = {}) {
+  const query = new URLSearchParams(params);
+  let response;
+  try {
+    response = await fetch(`/api/${path}${query.size ? `?${query}` : ''}`, {
+      method: 'POST', body,
+      headers: { Authorization: `Bearer ${token()}`, 'Content-Type': 'application/json' },
+    });
+  } catch (error) {
+    throw new ApiError(String(error), undefined);
+  }
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const error = new ApiError(answer.error || response.statusText, answer.exit ?? 1);
+    error.status = response.status;
+    error.problems = answer.problems || [];
+    throw error;
+  }
+  return answer;
+}
+
+// Whether the server takes writes: a write without the token is refused 401 by a server that takes them
+// (with the token), 403 by a read-only one. Nothing is read or written.
+export async function probeWritable() {
+  try {
+    const response = await fetch('/api/entity', { method: 'POST', body: '' });
+    writable = response.status === 401;
+  } catch {
+    writable = false;
+  }
+  return writable;
+}
+export const isWritable = () => writable;
+
+// ---- dates: the format hint -----------------------------------------------------------------------------
+const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const firstDay = (d) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
+const lastDay = (d) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
+// A word key for what is wrong with start/end as typed ('' when nothing seems wrong).
+export function dateHint(start, end) {
+  if (start && !DATE.test(start)) return ['start', 'date format'];
+  if (end && !DATE.test(end)) return ['end', 'date format'];
+  // The end wholly before the start: its last possible day before the start's first (the importer's rule).
+  if (start && end && lastDay(end) < firstDay(start)) return ['end', 'end before start'];
+  return null;
+}
+
+// ---- form pieces -----------------------------------------------------------------------------------------
+function field(labelWord, input, extra) {
+  const label = element('label', undefined, 'edit-field');
+  label.append(element('span', word(labelWord)), input);
+  if (extra) label.append(extra);
+  return label;
+}
+function input(name, text = '', attributes = {}) {
+  const node = element('input');
+  node.name = name;
+  node.value = text || '';
+  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
+  return node;
+}
+function select(name, options, chosen) {
+  const node = element('select');
+  node.name = name;
+  for (const [id, label] of options) node.append(new Option(label, id, false, id === chosen));
+  return node;
+}
+
+// Sources: rows of title, URL, locator; one row at least, with a title (the form asks for it).
+function sourcesEditor(sources) {
+  const box = element('fieldset', undefined, 'edit-sources');
+  box.append(element('legend', word('Sources')));
+  const rows = element('div');
+  const addRow = (source = {}) => {
+    const row = element('div', undefined, 'edit-source');
+    const title = input('source-title', source.title, { placeholder: word('title'), 'aria-label': word('title') });
+    const url = input('source-url', source.url, { placeholder: 'https://…', 'aria-label': 'URL', type: 'url' });
+    const locator = input('source-locator', source.locator, { placeholder: word('locator'), 'aria-label': word('locator') });
+    const remove = element('button', '×');
+    remove.type = 'button';
+    remove.title = word('Remove');
+    remove.setAttribute('aria-label', word('Remove'));
+    remove.addEventListener('click', () => {
+      if (rows.children.length > 1) row.remove();
+      else for (const i of row.querySelectorAll('input')) i.value = '';
+      refreshRequired();
+    });
+    row.append(title, url, locator, remove);
+    rows.append(row);
+    refreshRequired();
+  };
+  // The first row's title is required; others may be left empty (dropped).
+  const refreshRequired = () => [...rows.children].forEach((row, i) => { row.querySelector('[name="source-title"]').required = i === 0; });
+  for (const source of sources?.length ? sources : [{}]) addRow(source);
+  const more = element('button', word('Add a source'));
+  more.type = 'button';
+  more.addEventListener('click', () => addRow());
+  box.append(rows, more);
+  box.read = () => [...rows.children].map((row) => {
+    const get = (name) => row.querySelector(`[name="${name}"]`).value.trim();
+    const source = { title: get('source-title') };
+    if (get('source-url')) source.url = get('source-url');
+    if (get('source-locator')) source.locator = get('source-locator');
+    return source;
+  }).filter((s) => s.title);
+  return box;
+}
+
+// The server's refusal, as it words it (its problems name the field), under the page's own words.
+function showRefusal(box, error) {
+  box.replaceChildren();
+  box.hidden = false;
+  if (error.status === 401 || error.local) {
+    box.append(element('p', error.local ? error.message : word('the token was refused')));
+    return;
+  }
+  box.append(element('p', word('The server refused the change:')));
+  const list = element('ul');
+  for (const problem of error.problems?.length ? error.problems : [error.message]) list.append(value('li', problem));
+  box.append(list);
+}
+
+function buttons(dialog, submitWord) {
+  const row = element('div', undefined, 'more-buttons');
+  const save = element('button', word(submitWord));
+  save.type = 'submit';
+  save.className = 'primary';
+  const cancel = element('button', word('Cancel'));
+  cancel.type = 'button';
+  cancel.addEventListener('click', () => dialog.close());
+  row.append(save, cancel);
+  return row;
+}
+
+function tokenField() {
+  const box = element('div', undefined, 'edit-token');
+  const field_ = input('token', token(), { type: 'password', autocomplete: 'off', 'aria-label': word('write token') });
+  field_.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, field_.value.trim()));
+  box.append(field('write token', field_, element('small', word('token hint'))));
+  return box;
+}
+
+// A form in the dialog; submit(form) writes and resolves to what onDone is given.
+function openForm(dialog, title, body, submitWord, submit, onDone) {
+  dialog.replaceChildren();
+  const form = element('form', undefined, 'edit-form');
+  form.noValidate = false;
+  form.append(element('h2', title), ...body);
+  if (!token()) form.append(tokenField());
+  const refusal = element('div', undefined, 'edit-refusal');
+  refusal.setAttribute('role', 'alert');
+  refusal.hidden = true;
+  form.append(refusal, buttons(dialog, submitWord));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const tokenInput = form.querySelector('[name="token"]');
+    if (tokenInput) sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim());
+    form.querySelector('button[type="submit"]').disabled = true;
+    try {
+      const answer = await submit(form);
+      forgetAnswers();
+      dialog.close();
+      await onDone(answer);
+    } catch (error) {
+      if (error.status === 401) {
+        sessionStorage.removeItem(TOKEN_KEY);
+        if (!form.querySelector('[name="token"]')) refusal.before(tokenField());
+      }
+      showRefusal(refusal, error);
+    } finally {
+      form.querySelector('button[type="submit"]').disabled = false;
+    }
+  });
+  dialog.append(form);
+  if (!dialog.open) dialog.showModal();
+  form.querySelector('input:not([readonly]), select')?.focus();
+}
+
+const slug = (text) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
+  .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+
+// ---- an organisation ---------------------------------------------------------------------------------------
+// entity: the one edited (its id fixed), or null for a new one. onDone(id) after the write.
+export function editEntity(dialog, entity, onDone) {
+  const isNew = !entity;
+  const e = entity || { id: '', kind: 'company', names: {}, aliases: [], country: '', sources: [], attributes: {} };
+  const id = input('id', e.id, { required: '', pattern: '[a-z0-9][a-z0-9\\-]*', autocomplete: 'off' });
+  if (!isNew) id.readOnly = true;
+  const kinds = style.styleSheet().kinds.map((k) => [k.id, k.label]);
+  if (!kinds.some(([k]) => k === e.kind)) kinds.unshift([e.kind, e.kind]);
+  const kind = select('kind', kinds, e.kind);
+  const en = input('name_en', e.names?.en), ja = input('name_ja', e.names?.ja), vi = input('name_vi', e.names?.vi);
+  let idTouched = !isNew;
+  id.addEventListener('input', () => { idTouched = true; });
+  en.addEventListener('input', () => { if (!idTouched) id.value = slug(en.value); });
+  const aliases = element('textarea');
+  aliases.name = 'aliases';
+  aliases.rows = 2;
+  aliases.value = (e.aliases || []).join('\n');
+  const country = input('country', e.country, { maxlength: '2', pattern: '[A-Za-z]{2}', placeholder: 'JP, VN …', list: 'edit-countries' });
+  const countries = element('datalist');
+  countries.id = 'edit-countries';
+  for (const c of style.styleSheet().countries) countries.append(new Option(c.name, c.code));
+  const sources = sourcesEditor(e.sources);
+  const body = [field('id', id), field('kind', kind), field('English', en), field('Japanese', ja), field('Vietnamese', vi),
+                field('aliases', aliases, element('small', word('one per line'))), field('country', country, countries), sources];
+  openForm(dialog, word(isNew ? 'Add an organisation' : 'Edit the organisation'), body, 'Save', async () => {
+    const names = {};
+    for (const [code, node] of [['en', en], ['ja', ja], ['vi', vi]]) if (node.value.trim()) names[code] = node.value.trim();
+    const record = { id: id.value.trim(), kind: kind.value, names,
+                     aliases: aliases.value.split('\n').map((a) => a.trim()).filter(Boolean),
+                     country: country.value.trim().toUpperCase(), attributes: e.attributes || {}, sources: sources.read() };
+    if (!record.country) delete record.country;
+    await post('entity', JSON.stringify(record));
+    return record.id;
+  }, onDone);
+}
+
+// ---- a relation -------------------------------------------------------------------------------------------
+// An end chosen by search (search.js): the id is kept beside the name shown.
+function endPicker(name, labelWord, id, shown, onPick) {
+  const wrap = element('div', undefined, 'search edit-end');
+  const box = input(`${name}-search`, shown, { type: 'search', autocomplete: 'off', role: 'combobox', 'aria-expanded': 'false',
+                                                required: '', placeholder: word('Search'), 'aria-label': word(labelWord) });
+  const results = element('ul', undefined, 'edit-results');
+  results.id = `edit-${name}-results`;
+  results.setAttribute('role', 'listbox');
+  results.hidden = true;
+  box.setAttribute('aria-controls', results.id);
+  const chosen = input(name, id, { type: 'hidden' });
+  const shownId = value('code', id || '', 'edit-id');
+  box.addEventListener('input', () => { chosen.value = ''; shownId.textContent = ''; });
+  setUpSearch(box, results, (picked) => {
+    chosen.value = picked;
+    shownId.textContent = picked;
+    onPick();
+  }, () => {});
+  wrap.append(box, results, chosen);
+  return { label: field(labelWord, wrap, shownId), chosen, box };
+}
+
+// relation: the one edited (its id fixed), or a new one from `from` (an entity) when given.
+export function editRelation(dialog, relation, onDone, { from = null, nameOf = (id) => id } = {}) {
+  const isNew = !relation;
+  let idTouched = !isNew;
+  const r = relation || { id: '', type: 'cooperation', from: from?.id || '', to: '', start: '', end: '', attributes: {}, sources: [] };
+  const id = input('id', r.id, { required: '', autocomplete: 'off', placeholder: word('made from the ends and type') });
+  if (!isNew) id.readOnly = true;
+  const types = style.styleSheet().types.map((t) => [t.id, `${t.label}${t.directed ? ' →' : ''}`]);
+  if (!types.some(([t]) => t === r.type)) types.unshift([r.type, r.type]);
+  const type = select('type', types, r.type);
+  const suggestId = () => {
+    if (idTouched) return;
+    const f = fromEnd.chosen.value, t = toEnd.chosen.value;
+    id.value = f && t ? `${f}-${slug(type.value)}-${t}`.slice(0, 100) : '';
+  };
+  const fromEnd = endPicker('from', 'from', r.from, r.from ? nameOf(r.from) : '', suggestId);
+  const toEnd = endPicker('to', 'to', r.to, r.to ? nameOf(r.to) : '', suggestId);
+  const start = input('start', r.start, { placeholder: 'YYYY, YYYY-MM, YYYY-MM-DD', autocomplete: 'off' });
+  const end = input('end', r.end, { placeholder: word('empty: ongoing'), autocomplete: 'off' });
+  const hint = element('p', undefined, 'edit-hint');
+  hint.setAttribute('aria-live', 'polite');
+  const checkDates = () => {
+    const problem = dateHint(start.value.trim(), end.value.trim());
+    start.setAttribute('aria-invalid', String(problem?.[0] === 'start'));
+    end.setAttribute('aria-invalid', String(problem?.[0] === 'end'));
+    hint.textContent = problem ? `${word(problem[0])}: ${word(problem[1])}` : '';
+  };
+  start.addEventListener('input', checkDates);
+  end.addEventListener('input', checkDates);
+  id.addEventListener('input', () => { idTouched = true; });
+  type.addEventListener('change', suggestId);
+  const sources = sourcesEditor(r.sources);
+  const body = [field('type', type), fromEnd.label, toEnd.label, field('start', start), field('end', end), hint,
+                field('id', id), sources];
+  openForm(dialog, word(isNew ? 'Add a relation' : 'Edit the relation'), body, 'Save', async () => {
+    if (!fromEnd.chosen.value || !toEnd.chosen.value) {
+      const error = new ApiError(word('choose both ends from the search'), 2);
+      error.local = true;  // nothing was sent
+      throw error;
+    }
+    const record = { id: id.value.trim(), type: type.value, from: fromEnd.chosen.value, to: toEnd.chosen.value,
+                     attributes: r.attributes || {}, sources: sources.read() };
+    if (start.value.trim()) record.start = start.value.trim();
+    if (end.value.trim()) record.end = end.value.trim();
+    await post('relation', JSON.stringify(record));
+    return record;
+  }, onDone);
+  checkDates();
+}
+
+// ---- the history -----------------------------------------------------------------------------------------
+const SHOWN_CHANGES = 50;
+
+function countsText(changed) {
+  const parts = [];
+  for (const key of ['entities', 'relations', 'relation_types', 'entity_kinds']) {
+    if (changed?.[key]) parts.push(`${word(`changed ${key}`)}: ${changed[key]}`);
+  }
+  return parts.join(', ') || '—';
+}
+
+// The rows of a diff or of an undo's dry run: what was added, changed or removed, field by field.
+function rowsList(rows) {
+  const list = element('ul', undefined, 'diff-rows');
+  for (const row of rows) {
+    const item = element('li', undefined, `diff-${row.op}`);
+    const head = element('div');
+    head.append(element('strong', `${word(`op ${row.op}`)} · ${word(`what ${row.what}`)} `), value('code', row.id));
+    if (row.name) head.append(value('span', ` ${row.name}`, 'meta'));
+    item.append(head);
+    const table = element('table', undefined, 'diff-fields');
+    for (const f of row.fields || []) {
+      if (f.before === f.after) continue;
+      const line = element('tr');
+      line.append(value('td', f.field), value('td', f.before ?? '', f.before === null ? '' : 'before'), element('td', '→'),
+                  value('td', f.after ?? '', f.after === null ? '' : 'after'));
+      table.append(line);
+    }
+    item.append(table);
+    list.append(item);
+  }
+  return list;
+}
+
+// onChanged() after an undo: the map and panel read again.
+export async function openHistory(dialog, onChanged) {
+  dialog.replaceChildren();
+  const box = element('form', undefined, 'history');
+  box.method = 'dialog';
+  box.append(element('h2', word('History of changes')));
+  const status = element('div', undefined, 'edit-refusal');
+  status.setAttribute('role', 'alert');
+  status.hidden = true;
+  const list = element('ol', undefined, 'history-list');
+  const close = element('button', word('Close'));
+  close.type = 'submit';
+  const footer = element('div', undefined, 'more-buttons');
+  footer.append(close);
+  box.append(status, list, footer);
+  dialog.append(box);
+  if (!dialog.open) dialog.showModal();
+  let log;
+  try {
+    log = await api('log');
+  } catch (error) {
+    showRefusal(status, error);
+    return;
+  }
+  const changes = log.changes.slice(-SHOWN_CHANGES).reverse();
+  for (const change of changes) {
+    const item = element('li', undefined, 'history-item');
+    item.dataset.change = change.seq;
+    const head = element('div', undefined, 'history-head');
+    head.append(element('strong', `#${change.seq}`), value('span', ` ${change.at.replace('T', ' ').replace('Z', ' UTC')} · `),
+                value('span', change.author, 'author'), element('span', ` · ${countsText(change.changed)}`));
+    const command = value('div', change.command, 'history-command');
+    const notes = element('div', undefined, 'meta');
+    if (change.undoes) notes.append(element('span', word('undoes #N', change.undoes)));
+    if (change.undone_by) notes.append(element('span', ` ${word('undone by #N', change.undone_by)}`));
+    const actions = element('div', undefined, 'history-actions');
+    const show = element('button', word('Show the change'));
+    show.type = 'button';
+    show.className = 'show-diff';
+    const undo = element('button', word('Undo…'));
+    undo.type = 'button';
+    undo.className = 'undo-change';
+    undo.disabled = Boolean(change.undone_by);
+    const detail = element('div', undefined, 'history-detail');
+    show.addEventListener('click', async () => {
+      if (detail.dataset.shown === 'diff') { detail.replaceChildren(); detail.dataset.shown = ''; return; }
+      try {
+        const diff = await api(`diff/${change.seq}`);
+        detail.replaceChildren(rowsList(diff.rows));
+        detail.dataset.shown = 'diff';
+      } catch (error) {
+        showRefusal(detail, error);
+      }
+    });
+    undo.addEventListener('click', async () => {
+      detail.replaceChildren();
+      detail.dataset.shown = 'dry-run';
+      try {
+        const dry = await post('undo', '', { change: change.seq, dry_run: 'true' });
+        const confirm = element('button', word('Confirm the undo'));
+        confirm.type = 'button';
+        confirm.className = 'confirm-undo primary';
+        confirm.addEventListener('click', async () => {
+          confirm.disabled = true;
+          try {
+            await post('undo', '', { change: change.seq });
+            forgetAnswers();
+            await onChanged();
+            await openHistory(dialog, onChanged);
+          } catch (error) {
+            showRefusal(detail, error);
+          }
+        });
+        detail.append(element('p', word('The undo would do this:')), rowsList(dry.rows), confirm);
+      } catch (error) {
+        if (error.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+        const refusal = element('div', undefined, 'edit-refusal');
+        detail.append(refusal);
+        showRefusal(refusal, error);
+        if (!token()) detail.append(tokenField());
+      }
+    });
+    actions.append(show, undo);
+    item.append(head, command, notes, actions, detail);
+    list.append(item);
+  }
+  if (!changes.length) list.append(element('li', word('no changes yet')));
+}
+
+// The buttons of the editing bar (index.html #editing) and of the panel, for the selection shown.
+export function panelButtons(panel, { entity = null, relation = null, onEditEntity, onAddRelation, onEditRelation }) {
+  if (!writable) return;
+  const row = element('div', undefined, 'edit-actions');
+  if (entity) {
+    const edit = element('button', word('Edit'));
+    edit.type = 'button';
+    edit.className = 'edit-entity';
+    edit.addEventListener('click', () => onEditEntity(entity));
+    const add = element('button', word('Add a relation'));
+    add.type = 'button';
+    add.className = 'add-relation-here';
+    add.addEventListener('click', () => onAddRelation(entity));
+    row.append(edit, add);
+  }
+  if (relation) {
+    const edit = element('button', word('Edit'));
+    edit.type = 'button';
+    edit.className = 'edit-relation';
+    edit.addEventListener('click', () => onEditRelation(relation));
+    row.append(edit);
+  }
+  panel.querySelector('h2')?.after(row);
+}

@@ -1,0 +1,265 @@
+// Editing in the explorer, in a real browser (Debian's chromium, headless, driven by playwright-core)
+// against `kizuna serve --allow-write` on the curated data: an organisation added (with a source, the
+// token pasted) and then found by search; a relation to the Ministry refused for a bad date (the
+// server's message shown) and then written (it appears on the map); the history opened, the last change
+// shown and undone after its dry run (the relation is gone). A read-only server shows no editing.
+// Screenshots go to WORK/screenshots (look at them). Exits non-zero when a check fails.
+//
+// usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [kizuna, data, work] = process.argv.slice(2);
+if (!kizuna || !data || !work) {
+  console.error('usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR');
+  process.exit(2);
+}
+const began = Date.now();
+const shots = path.join(work, 'screenshots');
+rmSync(work, { recursive: true, force: true });
+mkdirSync(shots, { recursive: true });
+const db = path.join(work, 'k.db');
+execFileSync(kizuna, ['--db', db, 'init']);
+execFileSync(kizuna, ['--db', db, 'import', '--quiet', data]);
+
+let failures = 0;
+function check(condition, what) {
+  console.log(`${condition ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!condition) failures += 1;
+}
+async function waitFor(page, predicate, arg, timeout = 10000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(predicate, arg)) return true;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${predicate}`);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+}
+
+// The URL and, for a write-enabled server, the token it prints at start.
+function serve(args) {
+  const server = spawn(kizuna, ['--db', db, '--author', 'Editing Test', 'serve', '--port', '0', ...args],
+                       { stdio: ['ignore', 'pipe', 'inherit'] });
+  const started = new Promise((resolve, reject) => {
+    let text = '';
+    server.stdout.on('data', (chunk) => {
+      text += chunk;
+      const url = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      const token = text.match(/write token: ([0-9a-f]+)/);
+      if (url && (token || !args.includes('--allow-write'))) resolve({ url: url[0], token: token?.[1] });
+    });
+    server.on('exit', (code) => reject(new Error(`kizuna serve exited with ${code}`)));
+    setTimeout(() => reject(new Error('kizuna serve printed no URL')), 15000);
+  });
+  return { server, started };
+}
+
+const writing = serve(['--allow-write']);
+const reading = serve([]);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
+});
+const consoleErrors = [];
+async function open(link, width = 1500, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  // Refusals the journeys ask for (no token, a bad date, an undo refused) are logged by the browser as failed loads.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of (400|401|403|422)/.test(message.text())) consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+  await page.goto(link);
+  await page.waitForSelector('body[data-ready="1"]');
+  return page;
+}
+const shoot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`) });
+
+try {
+  const { url, token } = await writing.started;
+  const page = await open(url);
+  check(await page.isVisible('#editing'), 'a server started with --allow-write: the editing buttons are shown');
+
+  // 1. An organisation added: the form asks for a source and the token; the new one opens and is found.
+  await page.click('#add-entity');
+  await page.waitForSelector('#edit-dialog[open] form.edit-form');
+  await page.fill('[name="name_en"]', 'Kizuna Test Clinic');
+  await page.fill('[name="name_ja"]', 'キズナ試験クリニック');
+  check(await page.inputValue('[name="id"]') === 'kizuna-test-clinic', 'the id is made from the English name as one types');
+  await page.selectOption('[name="kind"]', 'clinic');
+  await page.fill('[name="country"]', 'JP');
+  await page.fill('[name="token"]', token);
+  await page.click('#edit-dialog button[type="submit"]');
+  check(await page.evaluate(() => !document.querySelector('.edit-form').checkValidity() &&
+                                  document.querySelector('#edit-dialog').open),
+        'without a source the form is not sent (a source title is required)');
+  await page.fill('[name="source-title"]', 'Press release of the clinic');
+  await page.fill('[name="source-url"]', 'https://example.org/clinic');
+  await shoot(page, 'en-add-entity');
+  await page.click('#edit-dialog button[type="submit"]');
+  await waitFor(page, () => !document.querySelector('#edit-dialog').open && window.kizunaExplorer.nodes().includes('kizuna-test-clinic'));
+  check(true, 'the organisation is written and opens as the centre of the map');
+  check(await page.evaluate(() => sessionStorage.getItem('kizuna-write-token')) === token, 'the token is kept for the tab');
+  await page.fill('#search', 'キズナ試験');
+  await page.waitForSelector('#results button[data-id="kizuna-test-clinic"]');
+  check(true, 'the new organisation is found by search (its Japanese name)');
+  await page.keyboard.press('Escape');
+
+  // 2. A relation to the Ministry: its other end chosen by search; a bad date hinted as one types and
+  // refused by the server with its own message; then a good one, drawn on the map.
+  await page.waitForSelector('#panel .add-relation-here');
+  await page.click('#panel .add-relation-here');
+  await page.waitForSelector('#edit-dialog[open] [name="to-search"]');
+  check(await page.inputValue('[name="from"]') === 'kizuna-test-clinic', 'the relation starts from the organisation shown');
+  await page.selectOption('[name="type"]', 'mou');
+  await page.fill('[name="to-search"]', '保健省');
+  await page.waitForSelector('#edit-to-results button[data-id="vn-moh"]');
+  await page.click('#edit-to-results button[data-id="vn-moh"]');
+  check(await page.inputValue('[name="to"]') === 'vn-moh', 'the other end is chosen from the search results');
+  check(await page.inputValue('[name="id"]') === 'kizuna-test-clinic-mou-vn-moh', 'the relation id is made from its ends and type');
+  await page.fill('[name="source-title"]', 'MOU signing announcement');
+  await page.fill('[name="start"]', '2024');
+  await page.fill('[name="end"]', '2020');
+  check(/end/i.test(await page.textContent('.edit-hint')) && await page.getAttribute('[name="end"]', 'aria-invalid') === 'true',
+        `an end before the start is hinted as one types ("${await page.textContent('.edit-hint')}")`);
+  await page.fill('[name="end"]', '');
+  await page.fill('[name="start"]', '2024-13');
+  check((await page.textContent('.edit-hint')).includes('YYYY-MM'), 'a malformed date is hinted as one types');
+  await page.click('#edit-dialog button[type="submit"]');
+  await page.waitForSelector('#edit-dialog .edit-refusal:not([hidden]) li');
+  const refusal = await page.textContent('#edit-dialog .edit-refusal');
+  check(refusal.includes("bad date '2024-13'"), `the server's refusal is shown as it words it ("${refusal.trim()}")`);
+  await shoot(page, 'en-relation-bad-date');
+  await page.fill('[name="start"]', '2024-03');
+  check(await page.textContent('.edit-hint') === '', 'the hint goes once the date is well formed');
+  await page.click('#edit-dialog button[type="submit"]');
+  await waitFor(page, () => !document.querySelector('#edit-dialog').open &&
+                           window.kizunaExplorer.edges().includes('kizuna-test-clinic-mou-vn-moh'));
+  check(await page.evaluate(() => window.kizunaExplorer.nodes().includes('vn-moh')), 'the relation is written and drawn on the map, to the Ministry');
+  await shoot(page, 'en-relation-added');
+
+  // 3. The relation edited from the panel: its id fixed, its ends and sources kept, a new end written.
+  await page.evaluate(() => { location.hash = location.hash.replace(/sel=[^&]*/, 'sel=r:kizuna-test-clinic-mou-vn-moh'); });
+  await page.waitForSelector('#panel .edit-relation');
+  await page.click('#panel .edit-relation');
+  await page.waitForSelector('#edit-dialog[open] [name="end"]');
+  check(await page.getAttribute('#edit-dialog [name="id"]', 'readonly') !== null && await page.inputValue('[name="to"]') === 'vn-moh' &&
+        await page.inputValue('[name="source-title"]') === 'MOU signing announcement', "the relation's form holds it, its id fixed");
+  await page.fill('[name="end"]', '2025');
+  await page.click('#edit-dialog button[type="submit"]');
+  await waitFor(page, () => !document.querySelector('#edit-dialog').open && document.querySelector('#panel').textContent.includes('2025'));
+  const edited = (await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).relations[0];
+  check(edited.end === '2025' && edited.start === '2024-03' && edited.sources.length === 1, 'the new end is written, the rest kept; the panel shows it');
+
+  // 4. The history: who changed what; a change shown; the newest undone after its dry run, then the
+  // relation's creation too (the relation is gone).
+  await page.click('#history');
+  await page.waitForSelector('#edit-dialog[open] .history-item');
+  const top = await page.evaluate(() => {
+    const item = document.querySelector('.history-item');
+    return { seq: Number(item.dataset.change), text: item.textContent };
+  });
+  check(top.text.includes('Editing Test') && top.text.includes('POST /api/relation'),
+        `the newest change is the relation's edit, by the token's holder (${top.text.slice(0, 90)}…)`);
+  const item = (seq) => `.history-item[data-change="${seq}"]`;
+  // The relation's creation cannot be undone while its later edit stands: the server says why.
+  await page.click(`${item(top.seq - 1)} .undo-change`);
+  await page.waitForSelector(`${item(top.seq - 1)} .edit-refusal li`);
+  const refused = await page.textContent(`${item(top.seq - 1)} .edit-refusal`);
+  check(refused.includes(`later change ${top.seq}`), `an undo the server refuses shows its reason ("${refused.slice(0, 110)}…")`);
+  await shoot(page, 'en-history-undo-refused');
+  await page.click(`${item(top.seq)} .show-diff`);
+  await page.waitForSelector(`${item(top.seq)} .diff-rows li`);
+  const diff = await page.textContent(`${item(top.seq)} .history-detail`);
+  check(diff.includes('changed') && diff.includes('end') && diff.includes('2025'), 'the change shows the end written, field by field');
+  await page.click(`${item(top.seq)} .undo-change`);
+  await page.waitForSelector(`${item(top.seq)} .confirm-undo`);
+  await page.click(`${item(top.seq)} .confirm-undo`);
+  await page.waitForSelector(`${item(top.seq + 1)} .meta span`);
+  check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).relations[0].end === null, 'the edit undone: the relation has no end again');
+  const added = top.seq - 1;
+  await page.click(`${item(added)} .show-diff`);
+  await page.waitForSelector(`${item(added)} .diff-rows li`);
+  check((await page.textContent(`${item(added)} .history-detail`)).includes('kizuna-test-clinic-mou-vn-moh'),
+        "the relation's creation shows it added, field by field");
+  await page.click(`${item(added)} .undo-change`);
+  await page.waitForSelector(`${item(added)} .confirm-undo`);
+  check((await page.textContent(`${item(added)} .history-detail`)).includes('removed'),
+        'the dry run shows what the undo would do (the relation removed) before anything is written');
+  await shoot(page, 'en-history-dry-run');
+  check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).relations.length === 1, 'the dry run wrote nothing');
+  await page.click(`${item(added)} .confirm-undo`);
+  await waitFor(page, () => !window.kizunaExplorer.edges().includes('kizuna-test-clinic-mou-vn-moh'));
+  await page.waitForSelector(`${item(top.seq + 2)} .meta span`);
+  check((await page.textContent(item(top.seq + 2))).includes(`undoes #${added}`) &&
+        (await page.textContent(item(added))).includes(`undone by #${top.seq + 2}`), 'the undo is a new change in the history');
+  const after = await (await fetch(`${url}api/show/kizuna-test-clinic`)).json();
+  check(after.relations.length === 0, 'the relation is gone from the map and from the database');
+  await shoot(page, 'en-history-undone');
+  await page.keyboard.press('Escape');
+  // The panel shows the organisation again (the relation selected is gone).
+  await page.evaluate(() => { location.hash = location.hash.replace(/sel=[^&]*/, 'sel=n:kizuna-test-clinic'); });
+  await page.waitForSelector('#panel .edit-entity');
+
+  // 5. The organisation's form in Japanese and Vietnamese: the page's words translated; a Vietnamese name
+  // added.
+  for (const lang of ['ja', 'vi']) {
+    await page.selectOption('#lang', lang);
+    await waitFor(page, (l) => document.documentElement.lang === l, lang);
+    await page.click('#panel .edit-entity');
+    await page.waitForSelector('#edit-dialog[open] form.edit-form');
+    const words = await page.evaluate(() => [...document.querySelectorAll('#edit-dialog h2, #edit-dialog .edit-field > span, #edit-dialog legend, #edit-dialog button')]
+      .map((n) => n.textContent).join(' '));
+    check(!/Save|Cancel|Sources|Edit the|Add a source/.test(words), `${lang}: the form's words are translated (${words.slice(0, 80)}…)`);
+    await shoot(page, `${lang}-edit-entity`);
+    if (lang === 'ja') await page.click('#edit-dialog .more-buttons button[type="button"]');
+  }
+  await page.fill('[name="name_vi"]', 'Phòng khám thử Kizuna');
+  // A token that is not the server's (restarted, mistyped): refused, the field to paste it offered again.
+  await page.evaluate(() => sessionStorage.setItem('kizuna-write-token', 'not-the-token'));
+  await page.click('#edit-dialog button[type="submit"]');
+  await page.waitForSelector('#edit-dialog [name="token"]');
+  check(await page.isVisible('#edit-dialog .edit-refusal:not([hidden])'), 'a wrong token is refused and the token asked for again');
+  await page.fill('#edit-dialog [name="token"]', token);
+  await page.click('#edit-dialog button[type="submit"]');
+  await waitFor(page, () => !document.querySelector('#edit-dialog').open && document.querySelector('#panel h2').textContent === 'Phòng khám thử Kizuna');
+  check((await (await fetch(`${url}api/show/kizuna-test-clinic`)).json()).entity.sources.length === 1,
+        'the organisation edited: its Vietnamese name shown in the panel, its source kept');
+  await page.close();
+
+  // The relation form on a phone: one column, nothing wider than the screen.
+  const phone = await open(`${url}#entity=kizuna-test-clinic&sel=n:kizuna-test-clinic&lang=ja`, 390, 844);
+  await phone.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
+  await phone.click('#toggle-panel');
+  await phone.click('#panel .add-relation-here');
+  await phone.waitForSelector('#edit-dialog[open] [name="to-search"]');
+  const wide = await phone.evaluate(() => document.querySelector('#edit-dialog').scrollWidth <= document.querySelector('#edit-dialog').clientWidth &&
+                                          document.querySelector('#edit-dialog').getBoundingClientRect().right <= 390);
+  check(wide, 'ja 390×844: the relation form fits the screen');
+  await shoot(phone, 'ja-390x844-add-relation');
+  await phone.close();
+
+  // 6. A read-only server: no editing shown.
+  const ro = await reading.started;
+  const roPage = await open(`${ro.url}#entity=vn-moh&sel=n:vn-moh`);
+  await roPage.waitForSelector('#panel h2');
+  const roState = { bar: await roPage.isVisible('#editing'), panel: (await roPage.$('#panel .edit-entity')) !== null };
+  check(!roState.bar && !roState.panel,
+        'a read-only server: no editing buttons, none in the panel');
+  await roPage.close();
+  check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
+} finally {
+  await browser.close();
+  // Each server says "stopped" on its way out: waited for, so that its output still has a reader.
+  await Promise.all([writing.server, reading.server].map((server) => new Promise((resolve) => {
+    if (server.exitCode !== null) resolve();
+    else {
+      server.on('exit', resolve);
+      server.kill('SIGINT');
+    }
+  })));
+}
+console.log(`screenshots: ${shots}; ${((Date.now() - began) / 1000).toFixed(1)} s`);
+process.exit(failures === 0 ? 0 : 1);
