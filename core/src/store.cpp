@@ -184,12 +184,13 @@ std::int64_t Store::generation() const {
 
 Store::DataStamp Store::data_stamp() const {
     return guarded_read(*impl_, [&]() -> Store::DataStamp {
-        SQLite::Statement query(impl_->db,
-                                "SELECT (SELECT value FROM meta WHERE key = 'instance'), "
-                                "(SELECT value FROM meta WHERE key = 'generation'), "
-                                "(SELECT value FROM meta WHERE key = 'data_version')");
-        query.executeStep();
-        return {query.getColumn(0).getInt64(), query.getColumn(1).getInt64(), query.getColumn(2).getInt64()};
+        const Reused query(*impl_,
+                           "SELECT (SELECT value FROM meta WHERE key = 'instance'), "
+                           "(SELECT value FROM meta WHERE key = 'generation'), "
+                           "(SELECT value FROM meta WHERE key = 'data_version')");
+        query->executeStep();
+        return {query->getColumn(0).getInt64(), query->getColumn(1).getInt64(),
+                query->getColumn(2).getInt64()};
     });
 }
 
@@ -200,9 +201,9 @@ Store::ReadTransaction::ReadTransaction(const Store& store)
     ++store_->impl_->read_depth;
     if (!outermost_) return;
     try {
-        store_->impl_->db.exec("BEGIN DEFERRED");
+        (void)Reused(*store_->impl_, "BEGIN DEFERRED")->exec();
         // A deferred transaction takes its snapshot at its first read: take it now.
-        (void)store_->impl_->db.execAndGet("SELECT count(*) FROM meta");
+        (void)Reused(*store_->impl_, "SELECT count(*) FROM meta")->executeStep();
     } catch (const SQLite::Exception& e) {
         --store_->impl_->read_depth;
         try {
@@ -218,7 +219,8 @@ Store::ReadTransaction::~ReadTransaction() {
     --store_->impl_->read_depth;
     if (!outermost_) return;
     try {
-        store_->impl_->db.exec("COMMIT");  // a read transaction: nothing to commit, the snapshot ends
+        // A read transaction: nothing to commit, the snapshot ends.
+        (void)Reused(*store_->impl_, "COMMIT")->exec();
     } catch (const SQLite::Exception&) {
         // Ending a read cannot lose data; a destructor must not throw.
     }
@@ -226,11 +228,11 @@ Store::ReadTransaction::~ReadTransaction() {
 
 std::optional<Entity> Store::entity(const std::string& id) const {
     return guarded_read(*impl_, [&]() -> std::optional<Entity> {
-        SQLite::Statement query(impl_->db,
-                                std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?");
-        query.bind(1, id);
-        if (!query.executeStep()) return std::nullopt;
-        return read_entity(query);
+        const Reused query(*impl_,
+                           std::string("SELECT ") + kEntityColumns + " FROM entities e WHERE e.id = ?");
+        query->bind(1, id);
+        if (!query->executeStep()) return std::nullopt;
+        return read_entity(*query);
     });
 }
 

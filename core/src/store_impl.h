@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "kizuna/core/errors.h"
 #include "kizuna/core/history.h"
@@ -22,7 +23,32 @@ struct Store::Impl {
     int read_depth = 0;  // open ReadTransactions
     // Prepared once for an answer's many reads by key (preparing costs more than the read itself).
     std::unique_ptr<SQLite::Statement> entity_at, relation_at;
+    // The same for the statements every answer runs (its read transaction, the data stamp, a name's
+    // lookup), by their text: see Reused.
+    std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> prepared;
     ChangeNote note;  // who and what each write is recorded as (history.h)
+};
+
+// A statement of the connection's, prepared at its first use and kept (preparing costs more than a small
+// read: a path answer over HTTP ran six of them each time), reset for each use and again when the use
+// ends, since an active statement would hold its read open.
+class Reused {
+  public:
+    Reused(Store::Impl& impl, const std::string& sql) {
+        auto& slot = impl.prepared[sql];
+        if (!slot) slot = std::make_unique<SQLite::Statement>(impl.db, sql);
+        statement_ = slot.get();
+        (void)statement_->tryReset();  // an error of its last use is not this use's
+        statement_->clearBindings();
+    }
+    ~Reused() { (void)statement_->tryReset(); }
+    Reused(const Reused&) = delete;
+    Reused& operator=(const Reused&) = delete;
+    SQLite::Statement& operator*() const { return *statement_; }
+    SQLite::Statement* operator->() const { return statement_; }
+
+  private:
+    SQLite::Statement* statement_ = nullptr;
 };
 
 // Columns in the order read_entity / read_relation expect; relation queries select FROM kRelationJoins
