@@ -65,8 +65,8 @@ std::vector<std::string> time_order_none(const PathAnswer& answer, const std::st
     for (const auto& block : order.blocks) {
         const std::string what = block_text(answer.book, block, order.from_date, lang);
         lines.push_back(one ? tr("every connection of at most {0} relations {1}", lang, {hops, what})
-                            : tr("{0} of the {1} connections looked at (at most {2} relations) {3}", lang,
-                                 {std::to_string(block.connections), examined, hops, what}));
+                            : tr("{0} of the {1} connections looked at (at most {2} relations): each {3}",
+                                 lang, {std::to_string(block.connections), examined, hops, what}));
     }
     if (!order.every_connection_examined) {
         lines.push_back(tr("(the first {0} connections of at most {1} relations were looked at; more exist)",
@@ -90,8 +90,10 @@ void print_time_order_table(std::ostream& out, const PathAnswer& answer, const s
         auto print_pick = [&](const char* title, const TimeOrderAnswer::Pick& pick) {
             const AnsweredPath& path = answer.paths[pick.path];
             out << '\n'
-                << tr(title, lang) << " (" << tr("{0} hops", lang, {std::to_string(path.length())}) << "), "
-                << arrival_text(pick, lang) << '\n';
+                << tr(title, lang) << " ("
+                << say(lang, path.length() == 1 ? "1 hop" : std::to_string(path.length()) + " hops",
+                       "{0} hops", {std::to_string(path.length())})
+                << "), " << arrival_text(pick, lang) << '\n';
             print_path_steps(out, answer.book, path, notes, lang, step_words(pick, lang));
         };
         print_pick("Earliest arrival", *order.earliest_arrival);
