@@ -66,7 +66,7 @@ std::shared_ptr<const RelationLives> relation_lives(const Graph& graph) {
 
 // Relations of unknown date the filter would walk: each type's count, when the filter takes the type's
 // undated relations (it decides by type and dates alone, so one relation of the type answers for all).
-std::size_t undated_relations(const CompiledFilter& filter, const RelationLives& lives) {
+std::size_t undated_walkable(const CompiledFilter& filter, const RelationLives& lives) {
     std::size_t count = 0;
     for (std::size_t t = 0; t < lives.undated_by_type.size(); ++t) {
         const auto sample = lives.an_undated_of_type[t];
@@ -284,7 +284,7 @@ TimePaths time_respecting_paths(const Graph& graph, VertexId from, VertexId to, 
     const CompiledFilter filter(graph, query.filter);
     const auto lives = relation_lives(graph);
     TimePaths out;
-    out.undated = undated_relations(filter, *lives);
+    out.undated = undated_walkable(filter, *lives);
     const std::int32_t start = first_day(query.from);
     const std::size_t limit = query.max_hops.value_or(graph.vertex_count());
     const HopLevels fewest = hop_levels(filter, *lives, from, to, start, limit, true);

@@ -8,7 +8,7 @@ namespace kizuna::queries {
 
 namespace {
 
-AnsweredPath answered(AnswerBuilder& builder, const Path& path) {
+AnsweredPath answered_path(AnswerBuilder& builder, const Path& path) {
     AnsweredPath out;
     for (VertexId v : path.vertices) out.nodes.push_back(builder.entity(v).id);
     for (RelationIndex r : path.relations) out.relations.push_back(builder.relation(r));
@@ -60,12 +60,12 @@ void answer_in_time_order(AnswerBuilder& builder, VertexId from, VertexId to, co
     out.from_date = request.from_date;
     out.undated = found.undated;
     if (found.earliest_arrival) {
-        answer.paths.push_back(answered(builder, found.earliest_arrival->path));
+        answer.paths.push_back(answered_path(builder, found.earliest_arrival->path));
         out.earliest_arrival = pick(builder, *found.earliest_arrival, 0, request.from_date);
     }
     if (found.fewest_hops) {
         const bool same = found.earliest_arrival && found.earliest_arrival->path == found.fewest_hops->path;
-        if (!same) answer.paths.push_back(answered(builder, found.fewest_hops->path));
+        if (!same) answer.paths.push_back(answered_path(builder, found.fewest_hops->path));
         out.fewest_hops = pick(builder, *found.fewest_hops, answer.paths.size() - 1, request.from_date);
     }
     fill_blocks(builder, found, out);
