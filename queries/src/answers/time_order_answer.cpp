@@ -39,14 +39,14 @@ void fill_blocks(AnswerBuilder& builder, const TimePaths& found, TimeOrderAnswer
     }
 }
 
-nlohmann::json pick_json(const std::optional<TimeOrderAnswer::Pick>& pick) {
-    if (!pick) return nullptr;
+nlohmann::json pick_json(const std::optional<TimeOrderAnswer::Pick>& chosen) {
+    if (!chosen) return nullptr;
     nlohmann::json steps = nlohmann::json::array();
-    for (const bool surely : pick->surely) steps.push_back(surely ? "surely" : "possibly");
-    return {{"path", pick->path},
-            {"arrival", pick->arrival ? nlohmann::json(pick->arrival->to_string()) : nlohmann::json()},
+    for (const bool surely : chosen->surely) steps.push_back(surely ? "surely" : "possibly");
+    return {{"path", chosen->path},
+            {"arrival", chosen->arrival ? nlohmann::json(chosen->arrival->to_string()) : nlohmann::json()},
             {"arrival_relation",
-             pick->arrival_relation ? nlohmann::json(*pick->arrival_relation) : nlohmann::json()},
+             chosen->arrival_relation ? nlohmann::json(*chosen->arrival_relation) : nlohmann::json()},
             {"steps", steps}};
 }
 
