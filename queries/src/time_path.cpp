@@ -64,6 +64,19 @@ std::shared_ptr<const RelationLives> relation_lives(const Graph& graph) {
     return cached;
 }
 
+// The earliest day any walk can reach `to`: no earlier than the start, nor than the earliest first day
+// of a relation it arrives by.
+std::int32_t arrival_floor(const CompiledFilter& filter, const RelationLives& lives, VertexId to,
+                           std::int32_t start) {
+    const auto into = queries::filtered(filter, nullptr, true);  // its out-edges of v are the ways into v
+    std::int32_t floor = kNever;
+    for (const auto& e : boost::make_iterator_range(boost::out_edges(to, into))) {
+        const DaySpan& life = lives.possible[e.half.relation()];
+        if (!life.empty()) floor = std::min(floor, life.first);
+    }
+    return std::max(floor, start);
+}
+
 // Relations of unknown date the filter would walk: each type's count, when the filter takes the type's
 // undated relations (it decides by type and dates alone, so one relation of the type answers for all).
 std::size_t undated_walkable(const CompiledFilter& filter, const RelationLives& lives) {
@@ -299,6 +312,8 @@ TimePaths time_respecting_paths(const Graph& graph, VertexId from, VertexId to, 
     std::optional<Path> earliest;
     if (from == to) {
         earliest = Path{{from}, {}};
+    } else if (out.fewest_hops->arrival <= arrival_floor(filter, *lives, to, start)) {
+        earliest = out.fewest_hops->path;  // no walk arrives earlier: the fewest hops are the earliest too
     } else if (!query.max_hops) {
         earliest = earliest_arrival_search(filter, *lives, from, to, start, out.fewest_hops->arrival);
     } else {
