@@ -298,7 +298,10 @@ def table(result):
                      latency(duck, key, duck is not None and duck["path"]["count"] != q["path"]["count"]),
                      latency(sqlite, key, True), latency(nx, key)))
     for label, key in (("partners, type+date filter", "partners_type_date"), ("ego, 2 hops", "ego_2_hops"),
-                       ("simple paths ≤ 4 hops, cap 1000", "simple_paths_4_hops")):
+                       ("simple paths ≤ 4 hops, cap 1000", "simple_paths_4_hops"),
+                       ("path --in-time-order", "time_ordered_paths")):
+        if key not in q:  # figures of a run before the measure existed
+            continue
         rows.append((f"{label} p50 / p99", f"{ms(q[key]['p50_ms'])} / {ms(q[key]['p99_ms'])}", "", "", "", ""))
     if "first_command" in k:
         rows.append(("first command after the import (`kizuna path`)", ms(k["first_command"]["median_ms"]),

@@ -102,10 +102,12 @@ PathAnswer Session::answer(const PathRequest& request) {
         query.max_hops = request.max_hops;
         query.cap = request.cap.value_or(query.cap);
         query.k = request.k.value_or(0);
-        query.mode = request.simple ? kizuna::PathRequest::Mode::Simple
-                     : request.all  ? kizuna::PathRequest::Mode::AllShortest
-                     : request.k    ? kizuna::PathRequest::Mode::KShortest
-                                    : kizuna::PathRequest::Mode::Shortest;
+        query.from_date = request.from_date;
+        query.mode = request.in_time_order ? kizuna::PathRequest::Mode::InTimeOrder
+                     : request.simple      ? kizuna::PathRequest::Mode::Simple
+                     : request.all         ? kizuna::PathRequest::Mode::AllShortest
+                     : request.k           ? kizuna::PathRequest::Mode::KShortest
+                                           : kizuna::PathRequest::Mode::Shortest;
         const Snapshot data = snapshot();
         const VertexId from = data.vertex(request.from);
         const VertexId to = data.vertex(request.to);
@@ -173,6 +175,16 @@ CommunitiesAnswer Session::answer(const CommunitiesRequest& request) {
             return answer_community_history(data, query, years->first, years->second);
         }
         return answer_communities(data, query);
+    });
+}
+
+StateChangesAnswer Session::answer(const ChangesRequest& request) {
+    return translated(ChangesRequest::description().names(), [&] {
+        request.validate();
+        const Snapshot data = snapshot();
+        StateChangesQuery query{request.filter.filter(), *request.from, *request.to, std::nullopt, {}};
+        if (!request.entity.empty()) query.entity = data.vertex(request.entity);
+        return answer_state_changes(data, query);
     });
 }
 

@@ -35,6 +35,13 @@ int main(int argc, char** argv) {
     queries->add_option("--sample", sample, "queries of the slower kinds (ego, simple paths)")
         ->capture_default_str();
 
+    std::optional<std::string> from_date;
+    auto* time_paths = app.add_subcommand("time-paths", "path --in-time-order for the first --sample pairs");
+    time_paths->add_option("--db", db)->required();
+    time_paths->add_option("--pairs", pairs_file)->required();
+    time_paths->add_option("--sample", sample, "pairs to answer")->capture_default_str();
+    time_paths->add_option("--from-date", from_date, "the connections start no earlier than this date");
+
     auto* cte = app.add_subcommand("sqlite-cte", "shortest connections by a recursive CTE in SQLite");
     cte->add_option("--db", db)->required();
     cte->add_option("--pairs", pairs_file)->required();
@@ -58,6 +65,8 @@ int main(int argc, char** argv) {
             out = measure_import(db, dir);
         } else if (*queries) {
             out = measure_queries(db, read_pairs(pairs_file), sample);
+        } else if (*time_paths) {
+            out = measure_time_paths(db, read_pairs(pairs_file), sample, from_date);
         } else if (*cypher) {
             out = measure_cypher(db, read_pairs(pairs_file), starts, repeats);
         } else if (*cte) {

@@ -11,6 +11,7 @@
 #include "kizuna/queries/ego.h"
 #include "kizuna/queries/partners.h"
 #include "kizuna/queries/path.h"
+#include "kizuna/queries/time_path.h"
 #include "measure.h"
 
 namespace kizuna::bench {
@@ -188,7 +189,38 @@ nlohmann::json measure_queries(const std::filesystem::path& db, const Pairs& pai
     out["simple_paths_4_hops"] = latency(times);
     out["simple_paths_4_hops"]["cap"] = kSimplePathCap;
     out["simple_paths_4_hops"]["capped_queries"] = capped;
+    out["time_ordered_paths"] = time_ordered_latency(graph, pairs, n, std::nullopt);
     out["peak_rss_bytes"] = peak_rss_bytes();
+    return out;
+}
+
+nlohmann::json time_ordered_latency(const Graph& graph, const Pairs& pairs, std::size_t n,
+                                    const std::optional<std::string>& from_date) {
+    std::vector<double> times;
+    std::size_t found = 0, connected = 0;
+    TimePathQuery query;
+    if (from_date) query.from = PartialDate::parse_or_throw(*from_date);
+    for (std::size_t i = 0; i < std::min(n, pairs.size()); ++i) {
+        const VertexId from = vertex(graph, pairs[i].first), to = vertex(graph, pairs[i].second);
+        const Stopwatch one;
+        const TimePaths paths = time_respecting_paths(graph, from, to, query);
+        times.push_back(one.seconds());
+        if (paths.earliest_arrival) ++found;
+        if (paths.connected || paths.earliest_arrival) ++connected;
+    }
+    nlohmann::json out = latency(times);
+    out["in_time_order"] = found;
+    out["connected"] = connected;
+    out["from_date"] = from_date ? nlohmann::json(*from_date) : nlohmann::json();
+    return out;
+}
+
+nlohmann::json measure_time_paths(const std::filesystem::path& db, const Pairs& pairs, std::size_t n,
+                                  const std::optional<std::string>& from_date) {
+    const Store store = Store::open(db, Store::Mode::ReadOnly);
+    const Graph graph = Graph::load(store);
+    nlohmann::json out = time_ordered_latency(graph, pairs, n, from_date);
+    out["relations"] = graph.relation_count();
     return out;
 }
 

@@ -151,6 +151,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         {"timeline", cli::add_timeline},
         {"stats", cli::add_stats},
         {"communities", cli::add_communities},
+        {"changes", cli::add_changes},
         {"render", cli::add_render},
         {"brief", cli::add_brief},
         {"query", cli::add_query},

@@ -28,6 +28,7 @@ Command add_ego(CLI::App& root, Context& context);
 Command add_timeline(CLI::App& root, Context& context);
 Command add_stats(CLI::App& root, Context& context);
 Command add_communities(CLI::App& root, Context& context);
+Command add_changes(CLI::App& root, Context& context);
 Command add_render(CLI::App& root, Context& context);
 Command add_brief(CLI::App& root, Context& context);
 Command add_demo(CLI::App& root, Context& context);

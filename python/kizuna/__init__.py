@@ -74,14 +74,16 @@ class Database:
         return self._answer("partners", entity=entity, country=country, kind=kind, incoming=incoming,
                             **_filter(type, exclude_type, as_of, since, until, undated, directed=directed))
 
-    def path(self, source, target, *, all=False, k=None, max_hops=None, simple=False, cap=None, type=None,
-             exclude_type=None, as_of=None, since=None, until=None, undated=None, directed=False,
-             include_evidence=False):
+    def path(self, source, target, *, all=False, k=None, max_hops=None, simple=False, cap=None,
+             in_time_order=False, from_date=None, type=None, exclude_type=None, as_of=None, since=None,
+             until=None, undated=None, directed=False, include_evidence=False):
         """How two entities are connected: {"from", "to", "paths", "entities", "left_out", ...}; no
         connection is an empty "paths". ``all``: every shortest path (up to ``cap``); ``k``: the k
-        shortest loopless; ``simple``: every loopless path within ``max_hops``."""
+        shortest loopless; ``simple``: every loopless path within ``max_hops``; ``in_time_order``: the
+        earliest-arrival and fewest-hops connections whose relations follow one another in time (from
+        ``from_date``), in "in_time_order"."""
         return self._answer("path", **{"from": source, "to": target}, all=all, k=k, max_hops=max_hops,
-                            simple=simple, cap=cap,
+                            simple=simple, cap=cap, in_time_order=in_time_order, from_date=from_date,
                             **_filter(type, exclude_type, as_of, since, until, undated, directed=directed,
                                       include_evidence=include_evidence))
 
@@ -90,6 +92,12 @@ class Database:
         """Entities both ``a`` and ``b`` are related to, with the relations on each side."""
         return self._answer("common", a=a, b=b, **_filter(type, exclude_type, as_of, since, until, undated,
                                                             include_evidence=include_evidence))
+
+    def changes(self, from_date, to_date, *, entity=None, type=None, exclude_type=None, include_evidence=False):
+        """What began, ended or changed state between two dates, per category, and how the groups
+        changed: {"from", "to", "categories", "undated", "groups", "entities"}."""
+        return self._answer("changes", **{"from": from_date, "to": to_date}, entity=entity, type=type,
+                            exclude_type=exclude_type, include_evidence=include_evidence)
 
     def ego(self, entity, *, radius=1, type=None, exclude_type=None, as_of=None, since=None, until=None,
             undated=None, directed=False, include_evidence=False):

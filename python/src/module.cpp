@@ -90,7 +90,8 @@ class Database {
         (void)(writable_ ? app::open_for_writing(path) : app::open_for_reading(path));
     }
 
-    // command: search, show, partners, path, common, ego, timeline, stats, communities, list or import.
+    // command: search, show, partners, path, common, ego, timeline, stats, communities, changes, list or
+    // import.
     std::string answer(const std::string& command, const py::dict& settings) {
         if (command == "search") return answered(filled<app::SearchRequest>(settings));
         if (command == "show") return answered(filled<app::ShowRequest>(settings));
@@ -101,6 +102,7 @@ class Database {
         if (command == "timeline") return answered(filled<app::TimelineRequest>(settings));
         if (command == "stats") return answered(filled<app::StatsRequest>(settings));
         if (command == "communities") return answered(filled<app::CommunitiesRequest>(settings));
+        if (command == "changes") return answered(filled<app::ChangesRequest>(settings));
         if (command == "list") return answered(filled<app::ListRequest>(settings));
         if (command == "import") {
             if (!writable_) {
@@ -156,6 +158,7 @@ std::vector<std::string> settings_of(const std::string& command) {
     if (command == "timeline") return app::TimelineRequest::description().names();
     if (command == "stats") return app::StatsRequest::description().names();
     if (command == "communities") return app::CommunitiesRequest::description().names();
+    if (command == "changes") return app::ChangesRequest::description().names();
     if (command == "list") return app::ListRequest::description().names();
     if (command == "import") return app::ImportRequest::description().names();
     if (command == "query") return app::QueryRequest::description().names();

@@ -121,8 +121,9 @@ const std::map<std::string, Endpoint>& read_endpoints() {
               json_endpoint<app::ShowRequest>(), json_endpoint<app::PartnersRequest>(),
               json_endpoint<app::PathRequest>(), json_endpoint<app::CommonRequest>(),
               json_endpoint<app::EgoRequest>(), json_endpoint<app::TimelineRequest>(),
-              json_endpoint<app::CommunitiesRequest>(), json_endpoint<app::StatsRequest>(), render_endpoint(),
-              brief_endpoint(), json_endpoint<app::QueryRequest>(), json_endpoint<app::LogRequest>(),
+              json_endpoint<app::CommunitiesRequest>(), json_endpoint<app::ChangesRequest>(),
+              json_endpoint<app::StatsRequest>(), render_endpoint(), brief_endpoint(),
+              json_endpoint<app::QueryRequest>(), json_endpoint<app::LogRequest>(),
               json_endpoint<app::DiffRequest>()}) {
             out.emplace(endpoint.name, std::move(endpoint));
         }

@@ -106,6 +106,7 @@ def test_each_method_takes_the_settings_its_request_describes():
     from kizuna import _kizuna
     positional = {"search": ["text"], "show": ["entity"], "partners": ["entity"], "path": ["from", "to"],
                   "common": ["a", "b"], "ego": ["entity"], "timeline": ["entity"], "stats": [], "communities": [], "list": [],
+                  "changes": ["from", "to"],
                   "import_files": ["files"]}
     for method, arguments in positional.items():
         command = "import" if method == "import_files" else method

@@ -13,6 +13,7 @@
 #include "kizuna/queries/answers/path_answer.h"
 #include "kizuna/queries/answers/search_answer.h"
 #include "kizuna/queries/answers/show_answer.h"
+#include "kizuna/queries/answers/state_changes_answer.h"
 #include "kizuna/queries/answers/stats_answer.h"
 #include "kizuna/queries/answers/timeline_answer.h"
 #include "temp_dir.h"
@@ -71,6 +72,15 @@ TEST_CASE("every answer's JSON is the command line's JSON", "[queries][answers]"
     StatsQuery stats;
     stats.betweenness = true;
     CHECK(nlohmann::json(answer_stats(d.snapshot, stats)) == d.cli({"stats", "--betweenness"}));
+    PathRequest in_time_order;
+    in_time_order.mode = PathRequest::Mode::InTimeOrder;
+    in_time_order.from_date = PartialDate::parse("2025-06");
+    CHECK(nlohmann::json(answer_path(d.snapshot, d.v("vn-moh"), d.v("dtvs"), in_time_order)) ==
+          d.cli({"path", "vn-moh", "dtvs", "--in-time-order", "--from-date", "2025-06"}));
+    const StateChangesQuery changes{
+        {}, *PartialDate::parse("2019"), *PartialDate::parse("2024"), d.v("kanagawa"), {}};
+    CHECK(nlohmann::json(answer_state_changes(d.snapshot, changes)) ==
+          d.cli({"changes", "--from", "2019", "--to", "2024", "--entity", "kanagawa"}));
 }
 
 TEST_CASE("an answer carries the names a view needs, so that no view goes back to the store",

@@ -26,16 +26,17 @@ const Description<PathRequest>& PathRequest::description() {
                               .required = true},
                              &R::to)}};
         fields::add_filter(d.fields, &R::filter, {.directed = true, .evidence = true});
-        d.fields.push_back(fields::flag<R>(
-            {.name = "all", .help = "every shortest path (up to --cap)", .excludes = {"k", "simple"}},
-            &R::all));
+        d.fields.push_back(fields::flag<R>({.name = "all",
+                                            .help = "every shortest path (up to --cap)",
+                                            .excludes = {"k", "simple", "in_time_order"}},
+                                           &R::all));
         d.fields.push_back(
             fields::count<R>({.name = "k",
                               .help = "the N shortest loopless paths (Yen's algorithm; at most 1000)",
                               .placeholder = "N",
                               .least = 1,
                               .most = kMostShortestPaths,
-                              .excludes = {"all", "simple"}},
+                              .excludes = {"all", "simple", "in_time_order"}},
                              &R::k));
         d.fields.push_back(fields::count<R>(
             {.name = "max_hops",
@@ -47,7 +48,7 @@ const Description<PathRequest>& PathRequest::description() {
         d.fields.push_back(fields::flag<R>(
             {.name = "simple",
              .help = "every loopless path up to --max-hops relations (default 4), up to --cap",
-             .excludes = {"all", "k"}},
+             .excludes = {"all", "k", "in_time_order"}},
             &R::simple));
         d.fields.push_back(fields::count<R>(
             {.name = "cap",
@@ -57,6 +58,22 @@ const Description<PathRequest>& PathRequest::description() {
              .most = kMostPaths,
              .default_value = "100"},
             &R::cap));
+        d.fields.push_back(fields::flag<R>(
+            {.name = "in_time_order",
+             .help = "connections whose relations follow one another in time (each may already be alive "
+                     "when the one before began): the earliest arrival and the fewest hops, each step "
+                     "surely or possibly in order, and what blocks when none is",
+             .excludes = {"all", "k", "simple", "cap"}},
+            &R::in_time_order));
+        d.fields.push_back({{.name = "from_date",
+                             .type = ParamType::Date,
+                             .help = "with --in-time-order: the connection starts no earlier than this date "
+                                     "(YYYY, YYYY-MM or YYYY-MM-DD)",
+                             .placeholder = "DATE",
+                             .needs = {"in_time_order"}},
+                            [](R& request, const std::string& value) {
+                                request.from_date = fields::parse_date("from_date", value);
+                            }});
         return d;
     }();
     return description;
@@ -70,6 +87,13 @@ void PathRequest::validate() const {
     if (all && k) throw AppError(ErrorKind::Usage, {Setting{"all"}, " excludes ", Setting{"k"}});
     if (all && simple) throw AppError(ErrorKind::Usage, {Setting{"all"}, " excludes ", Setting{"simple"}});
     if (k && simple) throw AppError(ErrorKind::Usage, {Setting{"k"}, " excludes ", Setting{"simple"}});
+    if (in_time_order && (all || k || simple)) {
+        throw AppError(ErrorKind::Usage, {Setting{"in_time_order"}, " excludes ",
+                                          Setting{all ? "all"
+                                                  : k ? "k"
+                                                      : "simple"}});
+    }
+    fields::applies_only(from_date && !in_time_order, "from_date", {Setting{"in_time_order"}});
     if (cap && !all && !simple) {
         throw AppError(ErrorKind::Usage,
                        {Setting{"cap"}, " applies to ", Setting{"all"}, " and ", Setting{"simple"},

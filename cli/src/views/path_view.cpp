@@ -1,6 +1,7 @@
 // path: each connection hop by hop, each hop with its direction, dates, sources and caveat.
 #include <ostream>
 
+#include "path_steps.h"
 #include "source_notes.h"
 #include "views.h"
 #include "words.h"
@@ -54,7 +55,29 @@ std::string evidence_only_text(const PathAnswer& answer, const std::string& lang
 
 }  // namespace
 
+void print_path_steps(std::ostream& out, const AnswerBook& book, const AnsweredPath& path, SourceNotes& notes,
+                      const std::string& lang, const std::vector<std::string>& step_notes) {
+    out << "  " << book.name(path.nodes[0], lang) << '\n';
+    for (std::size_t s = 0; s < path.relations.size(); ++s) {
+        const Relation& r = path.relations[s];
+        out << "    " << arrow(book.direction(r, path.nodes[s])) << ' ' << type_cell(book, r, lang);
+        if (const std::string dates = when(r); !dates.empty()) out << ", " << dates;
+        if (const std::string state = state_text(book, r, lang); !state.empty()) out << ", " << state;
+        if (s < step_notes.size()) out << ", " << step_notes[s];
+        out << "  " << notes.mark(r.sources) << "  (" << r.id << ")\n";
+        // A caveat belongs to the evidence: say it where the relation is used.
+        if (auto caveat = r.attributes.find("caveat"); caveat != r.attributes.end()) {
+            out << "      " << tr("caveat: ", lang) << caveat->second << '\n';
+        }
+        out << "  " << book.name(path.nodes[s + 1], lang) << '\n';
+    }
+}
+
 void print_table(std::ostream& out, const PathAnswer& answer, const std::string& lang) {
+    if (answer.in_time_order) {
+        print_time_order_table(out, answer, lang);
+        return;
+    }
     const std::string a = answer.book.name(answer.from, lang), b = answer.book.name(answer.to, lang);
     if (answer.from == answer.to) {
         out << tr("{0} and {1} are the same entity ({2})", lang, {a, b, answer.from}) << '\n';
@@ -94,21 +117,7 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
             << say(lang, "Path " + number + " (" + length + (path.length() == 1 ? " hop)" : " hops)"),
                    "Path {0} ({1} hops)", {number, length})
             << "\n";
-        out << "  " << answer.book.name(path.nodes[0], lang) << '\n';
-        for (std::size_t s = 0; s < path.relations.size(); ++s) {
-            const Relation& r = path.relations[s];
-            out << "    " << arrow(answer.book.direction(r, path.nodes[s])) << ' '
-                << type_cell(answer.book, r, lang);
-            if (const std::string dates = when(r); !dates.empty()) out << ", " << dates;
-            if (const std::string state = state_text(answer.book, r, lang); !state.empty())
-                out << ", " << state;
-            out << "  " << notes.mark(r.sources) << "  (" << r.id << ")\n";
-            // A caveat belongs to the evidence: say it where the relation is used.
-            if (auto caveat = r.attributes.find("caveat"); caveat != r.attributes.end()) {
-                out << "      " << tr("caveat: ", lang) << caveat->second << '\n';
-            }
-            out << "  " << answer.book.name(path.nodes[s + 1], lang) << '\n';
-        }
+        print_path_steps(out, answer.book, path, notes, lang);
     }
     if (answer.truncated) {
         out << "\n"
@@ -129,6 +138,12 @@ void print_table(std::ostream& out, const PathAnswer& answer, const std::string&
 }
 
 std::vector<std::string> answer_notes(const PathAnswer& answer, const std::string& lang) {
+    if (answer.in_time_order) {
+        auto notes = answer.in_time_order->earliest_arrival ? std::vector<std::string>{}
+                                                            : time_order_none(answer, lang);
+        for (auto& note : time_order_notes(answer, lang)) notes.push_back(std::move(note));
+        return notes;
+    }
     std::vector<std::string> notes;
     if (answer.evidence_only) notes.push_back(evidence_only_text(answer, "en"));
     for (auto& note : left_out_notes(answer.left_out, lang)) notes.push_back(std::move(note));
@@ -136,6 +151,7 @@ std::vector<std::string> answer_notes(const PathAnswer& answer, const std::strin
 }
 
 CsvRows csv_rows(const PathAnswer& answer, const std::string& lang) {
+    if (answer.in_time_order) return time_order_csv_rows(answer, lang);
     CsvRows rows = {{"path", "step", "from", "from_name", "relation", "type", "category", "direction", "to",
                      "to_name", "start", "end", "state", "attributes", "sources"}};
     for (std::size_t i = 0; i < answer.paths.size(); ++i) {

@@ -17,6 +17,7 @@
 #include "kizuna/queries/answers/path_answer.h"
 #include "kizuna/queries/answers/search_answer.h"
 #include "kizuna/queries/answers/show_answer.h"
+#include "kizuna/queries/answers/state_changes_answer.h"
 #include "kizuna/queries/answers/stats_answer.h"
 #include "kizuna/queries/answers/timeline_answer.h"
 #include "output.h"
@@ -59,6 +60,9 @@ CsvRows csv_rows(const StatsAnswer& answer, const std::string& lang);
 void print_table(std::ostream& out, const CommunitiesAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const CommunitiesAnswer& answer, const std::string& lang);
 
+void print_table(std::ostream& out, const StateChangesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const StateChangesAnswer& answer, const std::string& lang);
+
 void print_table(std::ostream& out, const ImportReport& answer, const std::string& lang);
 CsvRows csv_rows(const ImportReport& answer, const std::string& lang);
 
@@ -93,6 +97,7 @@ std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer, const 
 std::vector<std::string> answer_notes(const ChangesAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const StatsAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const CommunitiesAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const StateChangesAnswer& answer, const std::string& lang = "en");
 
 // Answers that are one of several kinds: the view of the kind they hold.
 template <typename... Kinds>

@@ -8,6 +8,7 @@
 #include "kizuna/core/json.h"
 #include "kizuna/core/vocabulary.h"
 #include "kizuna/queries/partners.h"
+#include "time_order_answer.h"
 
 namespace kizuna {
 
@@ -24,6 +25,7 @@ PathSet find_paths(const Graph& graph, VertexId from, VertexId to, const PathReq
         case PathRequest::Mode::KShortest:
             return PathSet{k_shortest_paths(graph, from, to, query, request.k), false};
         case PathRequest::Mode::Shortest:
+        case PathRequest::Mode::InTimeOrder:  // answered by answer_in_time_order
             break;
     }
     PathSet set;
@@ -68,6 +70,10 @@ PathAnswer answer_path(const Snapshot& snapshot, VertexId from, VertexId to, con
     answer.hop_limited = answer.hop_limit.has_value();
     answer.book.window = request.filter.window();
     answer.left_out = left_out(snapshot.graph(), request.filter);
+    if (request.mode == PathRequest::Mode::InTimeOrder) {
+        queries::answer_in_time_order(builder, from, to, request, answer);
+        return answer;
+    }
     const PathSet set = find_paths(snapshot.graph(), from, to, request);
     answer.truncated = set.truncated;
     answer.work_limited = set.work_limited;
@@ -116,6 +122,8 @@ void to_json(nlohmann::json& out, const PathAnswer& answer) {
     // Every entity the paths and the documents name, by id: a reader of the JSON needs their names.
     out["entities"] = nlohmann::json::object();
     for (const auto& [id, entity] : answer.book.entities) out["entities"][id] = entity;
+    if (answer.in_time_order)
+        out["in_time_order"] = queries::time_order_json(answer.book, *answer.in_time_order);
     if (answer.evidence_only) {
         out["evidence_only"] = {{"documents", answer.evidence_only->documents},
                                 {"hops", answer.evidence_only->hops}};

@@ -19,6 +19,7 @@
 #include "kizuna/queries/answers/path_answer.h"
 #include "kizuna/queries/answers/search_answer.h"
 #include "kizuna/queries/answers/show_answer.h"
+#include "kizuna/queries/answers/state_changes_answer.h"
 #include "kizuna/queries/answers/stats_answer.h"
 #include "kizuna/queries/answers/timeline_answer.h"
 

@@ -87,6 +87,10 @@ struct PathRequest {
     std::optional<std::size_t> max_hops;
     bool simple = false;
     std::optional<std::size_t> cap;  // default 100
+    // The earliest-arrival and fewest-hops connections whose relations follow one another in time,
+    // starting no earlier than from_date (which needs in_time_order).
+    bool in_time_order = false;
+    std::optional<PartialDate> from_date;
     static const Description<PathRequest>& description();
     void validate() const;
 };
@@ -123,6 +127,16 @@ struct CommunitiesRequest {
     static const Description<CommunitiesRequest>& description();
     // by_year's two years; nullopt when it is empty. Throws AppError (Usage) for another form.
     [[nodiscard]] std::optional<std::pair<int, int>> years() const;
+    void validate() const;
+};
+
+// What changed between two dates; the filter's type conditions only (type, exclude_type,
+// include_evidence).
+struct ChangesRequest {
+    std::optional<PartialDate> from, to;  // both required
+    std::string entity;                   // "" for the whole graph
+    FilterSettings filter;
+    static const Description<ChangesRequest>& description();
     void validate() const;
 };
 

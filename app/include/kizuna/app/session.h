@@ -70,6 +70,7 @@ class Session {
     [[nodiscard]] TimelineAnswer answer(const TimelineRequest& request);
     [[nodiscard]] StatsAnswer answer(const StatsRequest& request);
     [[nodiscard]] CommunitiesAnswer answer(const CommunitiesRequest& request);
+    [[nodiscard]] StateChangesAnswer answer(const ChangesRequest& request);
     [[nodiscard]] RenderAnswer answer(const RenderRequest& request);
     [[nodiscard]] SheetAnswer answer(const BriefRequest& request);
     [[nodiscard]] cypher::QueryAnswer answer(const QueryRequest& request);
