@@ -122,15 +122,16 @@ class Database:
                             **_filter(type, exclude_type, as_of, since, until, undated,
                                       include_evidence=include_evidence))
 
-    def communities(self, *, algorithm="leiden", resolution=1.0, seed=1, by_year=None, type=None,
+    def communities(self, *, algorithm="leiden", resolution=1.0, seed=1, by_year=None, timeout=None, type=None,
                     exclude_type=None, as_of=None, since=None, until=None, undated=None, include_evidence=False):
         """Groups of organisations that work more with one another than with the rest (igraph's Leiden or
         Louvain, modularity): {"algorithm", "resolution", "seed", "modularity", "entities", "relations",
         "communities": [{"community", "size", "relations", "members"}], "left_out"}; with
         ``by_year="2013..2024"`` each year's groups and their births, deaths, merges and splits
-        ({"years", "events", "entities", ...})."""
+        ({"years", "events", "entities", ...}); ``timeout`` (milliseconds, default 600000): no year's groups
+        begun past it."""
         return self._answer("communities", algorithm=algorithm, resolution=resolution, seed=seed,
-                            by_year=by_year,
+                            by_year=by_year, timeout=timeout,
                             **_filter(type, exclude_type, as_of, since, until, undated,
                                       include_evidence=include_evidence))
 
