@@ -11,7 +11,8 @@
 
 namespace kizuna {
 
-const std::vector<std::string> kRecordedTables = {"relation_types", "entity_kinds", "entities", "relations"};
+const std::vector<std::string> kRecordedTables = {"relation_types", "entity_kinds", "entities",
+                                                  "relations",      "redirects",    "not_duplicates"};
 
 namespace {
 

@@ -274,6 +274,23 @@ void add_history(SQLite::Database& db) {
     )sql");
 }
 
+// Version 14: duplicates and merges. A merged-away entity's id stays as a redirect to the entity it was
+// merged into, so that commands and later imports naming it reach that one; a judgement that two
+// entities are not duplicates keeps the pair from being proposed again. Both are recorded by the history
+// like any row (a merge is one change, undone as one).
+void add_redirects_and_judgements(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS redirects(
+            id TEXT PRIMARY KEY,
+            target TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS not_duplicates(
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            PRIMARY KEY(a, b),
+            CHECK (a < b));
+    )sql");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,
@@ -288,7 +305,8 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
         index_attribute_values,
         add_entity_kinds,
         store_documents_once,
-        add_history};
+        add_history,
+        add_redirects_and_judgements};
     return kMigrations;
 }
 
@@ -313,7 +331,9 @@ void finish_bulk_names(SQLite::Database& db, std::int64_t names_before) {
 
 void empty_data(SQLite::Database& db) {
     db.exec("DROP TRIGGER IF EXISTS entity_names_ad");
-    db.exec("DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities;");
+    db.exec(
+        "DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities; DELETE FROM redirects; "
+        "DELETE FROM not_duplicates;");
     db.exec("INSERT INTO name_search(name_search) VALUES ('delete-all')");
     db.exec(
         "CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN "

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "database_summary.h"
+#include "kizuna/app/dedupe_answers.h"
 #include "kizuna/app/history_answers.h"
 #include "kizuna/cypher/query_answer.h"
 #include "kizuna/importers/import.h"
@@ -77,6 +78,14 @@ void print_table(std::ostream& out, const app::UndoAnswer& answer, const std::st
 CsvRows csv_rows(const app::UndoAnswer& answer, const std::string& lang);
 void print_table(std::ostream& out, const app::RestoreAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const app::RestoreAnswer& answer, const std::string& lang);
+
+// Duplicates and merges (dedupe_view.cpp).
+void print_table(std::ostream& out, const app::DuplicatesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::DuplicatesAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::MergeAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::MergeAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::NotDuplicatesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::NotDuplicatesAnswer& answer, const std::string& lang);
 
 // What an answer leaves out or cannot say in its rows (left_out_notes and the like): printed under the
 // table, and on standard error beside CSV. Answers without such notes have none.
