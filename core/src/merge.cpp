@@ -195,6 +195,14 @@ MergePlan plan_merge(const Store& store, const std::string& keep, const std::str
     return plan;
 }
 
+Entity united_entity(const Entity& keep, const Entity& other) {
+    MergePlan plan;
+    plan.keep = keep;
+    plan.other = other;
+    EntityUnion(plan, false).run();
+    return plan.united;
+}
+
 Store::WriteSummary apply_merge(Store& store, const MergePlan& plan) {
     return store.write([&](Store::Writer& writer) {
         writer.put(plan.united);

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "kizuna/core/model.h"
 
 namespace kizuna::importers {
@@ -35,12 +37,24 @@ struct Located {
     Place place;
 };
 
+// Two entity ids a merge or a judgement links: a redirect (first: the merged-away id, second: the kept
+// one) or a not-duplicates judgement (a, b).
+struct IdLink {
+    std::string first, second;
+};
+
 struct Batch {
     std::vector<Located<RelationType>> types;
     std::vector<Located<EntityKind>> kinds;
     std::vector<Located<Entity>> entities;
     std::vector<Located<Relation>> relations;
+    std::vector<Located<IdLink>> redirects, judgements;
 };
+
+// A redirect {"from", "to"} or a judgement {"a", "b"} read from JSON (JSON Lines, GraphML's graph data).
+// Throws InvalidDataError naming what is missing.
+[[nodiscard]] IdLink parse_redirect(const nlohmann::json& value);
+[[nodiscard]] IdLink parse_judgement(const nlohmann::json& value);
 
 // Collects "file:line: message" problems; keeps the first kMaxReportedProblems, counts all.
 class Problems {

@@ -102,6 +102,8 @@ std::vector<std::string> answer_notes(const EntityTimelineAnswer& answer, const 
 std::vector<std::string> answer_notes(const ChangesAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const StatsAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const CommunitiesAnswer& answer, const std::string& lang = "en");
+// import --match names: the proposed merges (CSV keeps its rows of counts).
+std::vector<std::string> answer_notes(const ImportReport& answer, const std::string& lang = "en");
 
 // Answers that are one of several kinds: the view of the kind they hold.
 template <typename... Kinds>

@@ -46,6 +46,10 @@ struct MergePlan {
 [[nodiscard]] MergePlan plan_merge(const Store& store, const std::string& keep, const std::string& other,
                                    bool prefer_other);
 
+// The kept entity with what the other adds to it, as a merge unites them (keep's values win): how an import
+// takes a record of a merged-away id.
+[[nodiscard]] Entity united_entity(const Entity& keep, const Entity& other);
+
 // Writes the plan in one write (one change of the history). REQUIRES: nothing was written since the plan
 // was made (callers plan and write in one go).
 Store::WriteSummary apply_merge(Store& store, const MergePlan& plan);
