@@ -108,6 +108,7 @@ std::string what_of(const std::string& table) {
     if (table == "relations") return "relation";
     if (table == "relation_types") return "type";
     if (table == "redirects") return "redirect";
+    if (table == "relation_redirects") return "relation redirect";
     if (table == "not_duplicates") return "judgement";
     return "kind";
 }
@@ -333,7 +334,8 @@ Store::WriteSummary counts_of(const std::string& record) {
         if (row.table == "relations") ++counts.relations_changed;
         if (row.table == "relation_types") ++counts.types_changed;
         if (row.table == "entity_kinds") ++counts.kinds_changed;
-        if (row.table == "redirects" || row.table == "not_duplicates") ++counts.links_changed;
+        if (row.table == "redirects" || row.table == "relation_redirects" || row.table == "not_duplicates")
+            ++counts.links_changed;
     });
     return counts;
 }

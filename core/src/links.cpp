@@ -31,6 +31,12 @@ std::vector<std::pair<std::string, std::string>> Store::redirects() const {
     return guarded_read(*impl_, [&] { return text_pairs(impl_->db, "SELECT id, target FROM redirects ORDER BY id"); });
 }
 
+std::vector<std::pair<std::string, std::string>> Store::relation_redirects() const {
+    return guarded_read(*impl_, [&] {
+        return text_pairs(impl_->db, "SELECT id, target FROM relation_redirects ORDER BY id");
+    });
+}
+
 std::vector<std::pair<std::string, std::string>> Store::judgements() const {
     return guarded_read(*impl_,
                         [&] { return text_pairs(impl_->db, "SELECT a, b FROM not_duplicates ORDER BY a, b"); });

@@ -208,8 +208,14 @@ Store::WriteSummary apply_merge(Store& store, const MergePlan& plan) {
         writer.put(plan.united);
         for (const auto& relation : plan.updated) writer.put(relation);
         for (const auto& relation : plan.repointed) writer.put(relation);
-        for (const auto& folded : plan.folded) writer.remove_relation(folded.relation.id);
-        for (const auto& relation : plan.dropped) writer.remove_relation(relation.id);
+        for (const auto& folded : plan.folded) {
+            writer.remove_relation(folded.relation.id);
+            writer.put_relation_redirect(folded.relation.id, folded.into);
+        }
+        for (const auto& relation : plan.dropped) {
+            writer.remove_relation(relation.id);
+            writer.put_relation_redirect(relation.id, "");
+        }
         for (const auto& moved : plan.judgements_moved) {
             writer.put_judgement(moved.a, moved.b, false);
             if (!moved.new_a.empty()) writer.put_judgement(moved.new_a, moved.new_b);

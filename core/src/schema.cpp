@@ -275,12 +275,17 @@ void add_history(SQLite::Database& db) {
 }
 
 // Version 14: duplicates and merges. A merged-away entity's id stays as a redirect to the entity it was
-// merged into, so that commands and later imports naming it reach that one; a judgement that two
+// merged into, so that commands and later imports naming it reach that one; so does the id of a relation
+// a merge folded into another (target: that one) or removed (target ''), so that importing its file
+// again does not bring it back; a judgement that two
 // entities are not duplicates keeps the pair from being proposed again. Both are recorded by the history
 // like any row (a merge is one change, undone as one).
 void add_redirects_and_judgements(SQLite::Database& db) {
     db.exec(R"sql(
         CREATE TABLE IF NOT EXISTS redirects(
+            id TEXT PRIMARY KEY,
+            target TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS relation_redirects(
             id TEXT PRIMARY KEY,
             target TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS not_duplicates(
@@ -333,6 +338,7 @@ void empty_data(SQLite::Database& db) {
     db.exec("DROP TRIGGER IF EXISTS entity_names_ad");
     db.exec(
         "DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities; DELETE FROM redirects; "
+        "DELETE FROM relation_redirects; "
         "DELETE FROM not_duplicates;");
     db.exec("INSERT INTO name_search(name_search) VALUES ('delete-all')");
     db.exec(

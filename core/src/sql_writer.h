@@ -72,6 +72,10 @@ class SqlWriter final : public BulkWriter {
                         "INSERT INTO redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
                         "target = excluded.target WHERE target IS NOT excluded.target"),
           follow_redirects_(db, "UPDATE redirects SET target = ? WHERE target = ?"),
+          put_relation_redirect_(db,
+                                 "INSERT INTO relation_redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO "
+                                 "UPDATE SET target = excluded.target WHERE target IS NOT excluded.target"),
+          follow_relation_redirects_(db, "UPDATE relation_redirects SET target = ? WHERE target = ?"),
           put_judgement_(db, "INSERT OR IGNORE INTO not_duplicates(a, b) VALUES (?, ?)"),
           remove_judgement_(db, "DELETE FROM not_duplicates WHERE a = ? AND b = ?"),
           add_document_(db, "INSERT INTO documents(title, url) VALUES (?, ?) ON CONFLICT DO NOTHING"),
@@ -202,6 +206,17 @@ class SqlWriter final : public BulkWriter {
         follow_redirects_.bind(2, from);
         summary_.links_changed += static_cast<std::size_t>(follow_redirects_.exec());
         follow_redirects_.reset();
+    }
+
+    void put_relation_redirect(const std::string& from, const std::string& to) override {
+        put_relation_redirect_.bind(1, from);
+        put_relation_redirect_.bind(2, to);
+        summary_.links_changed += static_cast<std::size_t>(put_relation_redirect_.exec());
+        put_relation_redirect_.reset();
+        follow_relation_redirects_.bind(1, to);
+        follow_relation_redirects_.bind(2, from);
+        summary_.links_changed += static_cast<std::size_t>(follow_relation_redirects_.exec());
+        follow_relation_redirects_.reset();
     }
 
     void put_judgement(const std::string& a, const std::string& b, bool present) override {
@@ -355,7 +370,8 @@ class SqlWriter final : public BulkWriter {
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
     SQLite::Statement remove_relation_, remove_entity_, find_eid_, put_redirect_, follow_redirects_,
-        put_judgement_, remove_judgement_, add_document_, find_document_;
+        put_relation_redirect_, follow_relation_redirects_, put_judgement_, remove_judgement_, add_document_,
+        find_document_;
     std::unordered_map<std::string, std::int64_t> documents_;  // "title\0url" -> did, as written or found
     std::string last_title_, last_url_;
     std::int64_t last_document_ = 0;

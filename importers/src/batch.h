@@ -49,12 +49,15 @@ struct Batch {
     std::vector<Located<Entity>> entities;
     std::vector<Located<Relation>> relations;
     std::vector<Located<IdLink>> redirects, judgements;
+    std::vector<Located<IdLink>> relation_redirects;  // second: "" for a relation a merge removed
 };
 
 // A redirect {"from", "to"} or a judgement {"a", "b"} read from JSON (JSON Lines, GraphML's graph data).
 // Throws InvalidDataError naming what is missing.
 [[nodiscard]] IdLink parse_redirect(const nlohmann::json& value);
 [[nodiscard]] IdLink parse_judgement(const nlohmann::json& value);
+// A relation folded by a merge: {"from": relation id, "to": relation id or ""}.
+[[nodiscard]] IdLink parse_relation_redirect(const nlohmann::json& value);
 
 // Collects "file:line: message" problems; keeps the first kMaxReportedProblems, counts all.
 class Problems {

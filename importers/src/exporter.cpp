@@ -138,6 +138,8 @@ void export_jsonl(const Store& store, const std::filesystem::path& path) {
         line("relation", relation);
     });
     for (const auto& [from, to] : store.redirects()) line("redirect", {{"from", from}, {"to", to}});
+    for (const auto& [from, to] : store.relation_redirects())
+        line("relation_redirect", {{"from", from}, {"to", to}});
     for (const auto& [a, b] : store.judgements()) line("not_duplicates", {{"a", a}, {"b", b}});
     finish_writing(std::move(out), output);
     checks.all_relations_read(store.relation_count());
@@ -192,7 +194,7 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     // Key ids equal attribute names so that files stay readable; all values are strings.
     const std::vector<std::pair<const char*, const char*>> keys = {
         {"graph", "relation_types"}, {"graph", "entity_kinds"}, {"graph", "redirects"},
-        {"graph", "not_duplicates"}, {"node", "label"},         {"node", "kind"},
+        {"graph", "not_duplicates"}, {"graph", "relation_redirects"}, {"node", "label"},    {"node", "kind"},
         {"node", "name_en"},         {"node", "name_ja"},       {"node", "name_vi"},    {"node", "aliases"},
         {"node", "country"},         {"node", "attributes"},    {"node", "sources"},    {"edge", "type"},
         {"edge", "start"},           {"edge", "end"},           {"edge", "attributes"}, {"edge", "sources"}};
@@ -218,6 +220,9 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     for (const auto& [a, b] : store.judgements()) judgements.push_back({{"a", a}, {"b", b}});
     if (!redirects.empty()) out.data("redirects", redirects.dump());
     if (!judgements.empty()) out.data("not_duplicates", judgements.dump());
+    nlohmann::json folded = nlohmann::json::array();
+    for (const auto& [from, to] : store.relation_redirects()) folded.push_back({{"from", from}, {"to", to}});
+    if (!folded.empty()) out.data("relation_redirects", folded.dump());
     store.for_each_entity([&](const Entity& e) {
         checks.entity(e);
         out.start("node");

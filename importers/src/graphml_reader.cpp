@@ -72,6 +72,11 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
                 for (const auto& link : nlohmann::json::parse(redirects))
                     batch.redirects.push_back({parse_redirect(link), place});
             }
+            const std::string folded = take(d, "relation_redirects");
+            if (!folded.empty()) {
+                for (const auto& link : nlohmann::json::parse(folded))
+                    batch.relation_redirects.push_back({parse_relation_redirect(link), place});
+            }
             const std::string judgements = take(d, "not_duplicates");
             if (!judgements.empty()) {
                 for (const auto& link : nlohmann::json::parse(judgements))

@@ -12,7 +12,8 @@ namespace kizuna::importers {
 
 namespace {
 
-IdLink parse_link(const nlohmann::json& value, const char* first, const char* second, const char* what) {
+IdLink parse_link(const nlohmann::json& value, const char* first, const char* second, const char* what,
+                  bool second_may_be_empty = false) {
     if (!value.is_object() || !value.contains(first) || !value.contains(second) ||
         !value.at(first).is_string() || !value.at(second).is_string() || value.size() != 2) {
         throw InvalidDataError(std::string("a ") + what + " is {\"" + first + "\": id, \"" + second +
@@ -20,7 +21,8 @@ IdLink parse_link(const nlohmann::json& value, const char* first, const char* se
     }
     IdLink link{value.at(first).get<std::string>(), value.at(second).get<std::string>()};
     for (const auto* id : {&link.first, &link.second}) {
-        if (!is_slug(*id)) throw InvalidDataError(std::string(what) + ": '" + *id + "' is not an entity id");
+        if (id == &link.second && second_may_be_empty && id->empty()) continue;
+        if (!is_slug(*id)) throw InvalidDataError(std::string(what) + ": '" + *id + "' is not an id");
     }
     if (link.first == link.second) throw InvalidDataError(std::string(what) + " names '" + link.first + "' twice");
     return link;
@@ -40,6 +42,23 @@ std::string followed(const Redirects& redirects, std::string id) {
 
 IdLink parse_redirect(const nlohmann::json& value) { return parse_link(value, "from", "to", "redirect"); }
 IdLink parse_judgement(const nlohmann::json& value) { return parse_link(value, "a", "b", "not_duplicates"); }
+IdLink parse_relation_redirect(const nlohmann::json& value) {
+    return parse_link(value, "from", "to", "relation_redirect", true);
+}
+
+std::unordered_set<std::string> merged_relations(const Store& store, const Batch& batch, Problems& problems) {
+    std::unordered_set<std::string> out;
+    for (const auto& [from, to] : store.relation_redirects()) out.insert(from);
+    for (const auto& [link, place] : batch.relation_redirects) {
+        if (store.relation(link.first)) {
+            problems.add(place, "relation_redirect: '" + link.first +
+                                    "' is a relation; a relation redirect names one a merge removed");
+            continue;
+        }
+        out.insert(link.first);
+    }
+    return out;
+}
 
 Redirects gather_redirects(const Store& store, const Batch& batch, Problems& problems) {
     Redirects out;

@@ -291,6 +291,7 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     for (const auto& file : read_now) read_file(file, encoding, batch, problems, report.encodings);
     // Records naming merged-away ids land on the entities they were merged into.
     const importers::Redirects redirects = importers::gather_redirects(store, batch, problems);
+    const std::unordered_set<std::string> merged_away = importers::merged_relations(store, batch, problems);
     importers::apply_redirects(store, redirects, batch, problems);
     Known known = validate_types_and_entities(store, batch, problems);
     check_judgements(store, batch, known.entities, problems);
@@ -330,12 +331,15 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
             for (const auto& item : batch.redirects)
                 writer->put_redirect(item.value.first, redirects.at(item.value.first));
             for (const auto& item : batch.judgements) writer->put_judgement(item.value.first, item.value.second);
+            for (const auto& item : batch.relation_redirects)
+                writer->put_relation_redirect(item.value.first, item.value.second);
         }
         // Relations are checked against the types and entities there are now, and written with their
         // ends' keys: all in one lookup table, read once, shared with the stream's thread.
         auto checks = std::make_shared<importers::RelationStream::Checks>();
         checks->types = std::move(known.types);
         checks->redirects = redirects;
+        checks->merged_away = merged_away;
         checks->entities = writer != nullptr ? writer->entity_keys() : entity_keys(store);
         for (const auto& id : known.entities)
             checks->entities.try_emplace(id, kNoEntity);  // when not written
@@ -347,6 +351,10 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
                 true;  // not needed here: a problem lands in relation_problems, which stops the writing
             auto encoded = checks->check_and_encode(item, relation_problems, valid);
             ++report.relations_read;
+            if (!merged_away.empty() && merged_away.count(item.value.id) > 0) {
+                ++report.relations_merged_away;
+                continue;
+            }
             if (writing()) {
                 writer->put(item.value, encoded);
                 tick();
@@ -357,6 +365,10 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
             report.relations_read += chunk->relations.size();
             if (!writing()) continue;
             for (std::size_t i = 0; i < chunk->relations.size(); ++i) {
+                if (!merged_away.empty() && merged_away.count(chunk->relations[i].value.id) > 0) {
+                    ++report.relations_merged_away;
+                    continue;
+                }
                 writer->put(chunk->relations[i].value, chunk->encoded[i]);
                 tick();
             }
@@ -423,6 +435,7 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
              {"entity_kinds", report.changed.kinds_changed},
              {"entities", report.changed.entities_changed},
              {"relations", report.changed.relations_changed}}}};
+    if (report.relations_merged_away > 0) out["relations_merged_away"] = report.relations_merged_away;
     if (report.redirects_read + report.judgements_read > 0) {
         out["read"]["redirects"] = report.redirects_read;
         out["read"]["not_duplicates"] = report.judgements_read;

@@ -61,6 +61,7 @@ std::string RelationStream::Checks::hint(const Relation& relation) const {
 EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
                                                          bool& valid) const {
     const Relation& relation = item.value;
+    if (!merged_away.empty() && merged_away.count(relation.id) > 0) return {};
     auto redirected = [this](const std::string& id) -> const std::string& {
         const auto found = redirects.find(id);
         return found == redirects.end() ? id : found->second;

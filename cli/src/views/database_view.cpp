@@ -23,6 +23,10 @@ void print_table(std::ostream& out, const ImportReport& report, const std::strin
         if (report.kinds_read > 0) out << ", " << thousands(report.changed.kinds_changed) << " entity kinds";
         out << "\n";
     }
+    if (report.relations_merged_away > 0) {
+        out << "left out " << thousands(report.relations_merged_away)
+            << " relations that merges folded into others or removed\n";
+    }
     if (!report.names_matched) return;
     if (report.proposed_merges.empty()) {
         out << "no new entity has the name of an existing one\n";

@@ -123,6 +123,8 @@ class Store {
     [[nodiscard]] std::optional<std::string> redirect(const std::string& id) const;
     // Every redirect, merged-away id -> kept id, ordered by the merged-away id.
     [[nodiscard]] std::vector<std::pair<std::string, std::string>> redirects() const;
+    // Every relation a merge folded (merged-away relation id -> the relation it now is, "" when removed).
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> relation_redirects() const;
     // Every pair judged not to be duplicates, each ordered (a < b), ordered.
     [[nodiscard]] std::vector<std::pair<std::string, std::string>> judgements() const;
     // The ids of the entities with a name or alias (not an attribute) whose search key (text.h) is key.
@@ -170,6 +172,9 @@ class Store {
         // Records that the entity `from` (merged away) is now `to`: later lookups of `from` reach `to`, and
         // so do the redirects that led to `from`. REQUIRES: no entity has the id `from`.
         virtual void put_redirect(const std::string& from, const std::string& to) = 0;
+        // Records that a merge folded the relation `from` into the relation `to` (empty: removed it, as it
+        // tied the merged entities together): importing `from` again does not bring it back.
+        virtual void put_relation_redirect(const std::string& from, const std::string& to) = 0;
         // Records (or, with present false, takes back) the judgement that two entities are not duplicates.
         virtual void put_judgement(const std::string& a, const std::string& b, bool present = true) = 0;
     };

@@ -57,6 +57,8 @@ struct ImportReport {
     Store::WriteSummary changed;          // all zero on a dry run
     std::vector<FileEncoding> encodings;  // the CSV files not read as UTF-8
     std::size_t redirects_read = 0, judgements_read = 0;
+    // Relation records that a merge folded into another or removed: not written again (when writing).
+    std::size_t relations_merged_away = 0;
     bool names_matched = false;  // match_names was asked for
     std::vector<ProposedMerge> proposed_merges;
 };
