@@ -25,7 +25,8 @@ void to_json(nlohmann::json& out, const MergeAnswer& answer) {
     const MergePlan& plan = answer.plan;
     nlohmann::json conflicts = nlohmann::json::array();
     for (const auto& conflict : plan.conflicts)
-        conflicts.push_back({{"field", conflict.field}, {"kept", conflict.kept}, {"dropped", conflict.dropped}});
+        conflicts.push_back(
+            {{"field", conflict.field}, {"kept", conflict.kept}, {"dropped", conflict.dropped}});
     nlohmann::json folded = nlohmann::json::array();
     for (const auto& item : plan.folded) folded.push_back({{"relation", item.relation}, {"into", item.into}});
     out = {{"dry_run", answer.dry_run},

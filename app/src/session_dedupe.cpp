@@ -22,12 +22,12 @@ void refuse_one_entity(const Store& store, const std::string& first, const std::
                        const Entity& entity) {
     for (const auto* name : {&first, &second}) {
         if (const auto kept = store.redirect(*name); kept && *kept == entity.id) {
-            throw AppError(ErrorKind::Usage,
-                           {"'" + *name + "' was merged into '" + entity.id + "' already: they are one entity"});
+            throw AppError(ErrorKind::Usage, {"'" + *name + "' was merged into '" + entity.id +
+                                              "' already: they are one entity"});
         }
     }
-    throw AppError(ErrorKind::Usage,
-                   {"'" + first + "' and '" + second + "' both name '" + entity.id + "': they are one entity"});
+    throw AppError(ErrorKind::Usage, {"'" + first + "' and '" + second + "' both name '" + entity.id +
+                                      "': they are one entity"});
 }
 
 }  // namespace
@@ -40,8 +40,9 @@ DuplicatesAnswer Session::answer(const DuplicatesRequest& request) {
         DuplicateInput input;
         reading.for_each_entity([&](const Entity& entity) { input.entities.push_back(entity); });
         std::unordered_map<std::int64_t, std::string> ids;
-        reading.scan_entities(
-            [&](const Store::EntityRow& row) { ids.emplace(static_cast<std::int64_t>(row.key), std::string(row.id)); });
+        reading.scan_entities([&](const Store::EntityRow& row) {
+            ids.emplace(static_cast<std::int64_t>(row.key), std::string(row.id));
+        });
         reading.scan_relations([&](const Store::RelationRow& row) {
             input.edges.emplace_back(ids.at(static_cast<std::int64_t>(row.from)),
                                      ids.at(static_cast<std::int64_t>(row.to)));

@@ -11,8 +11,8 @@
 
 namespace kizuna {
 
-const std::vector<std::string> kRecordedTables = {"relation_types", "entity_kinds",       "entities",
-                                                  "relations",      "redirects",          "relation_redirects",
+const std::vector<std::string> kRecordedTables = {"relation_types", "entity_kinds", "entities",
+                                                  "relations",      "redirects",    "relation_redirects",
                                                   "not_duplicates"};
 
 namespace {

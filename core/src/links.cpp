@@ -12,7 +12,8 @@ namespace {
 std::vector<std::pair<std::string, std::string>> text_pairs(SQLite::Database& db, const char* sql) {
     SQLite::Statement query(db, sql);
     std::vector<std::pair<std::string, std::string>> out;
-    while (query.executeStep()) out.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getString());
+    while (query.executeStep())
+        out.emplace_back(query.getColumn(0).getString(), query.getColumn(1).getString());
     return out;
 }
 
@@ -28,7 +29,8 @@ std::optional<std::string> Store::redirect(const std::string& id) const {
 }
 
 std::vector<std::pair<std::string, std::string>> Store::redirects() const {
-    return guarded_read(*impl_, [&] { return text_pairs(impl_->db, "SELECT id, target FROM redirects ORDER BY id"); });
+    return guarded_read(
+        *impl_, [&] { return text_pairs(impl_->db, "SELECT id, target FROM redirects ORDER BY id"); });
 }
 
 std::vector<std::pair<std::string, std::string>> Store::relation_redirects() const {
@@ -38,8 +40,8 @@ std::vector<std::pair<std::string, std::string>> Store::relation_redirects() con
 }
 
 std::vector<std::pair<std::string, std::string>> Store::judgements() const {
-    return guarded_read(*impl_,
-                        [&] { return text_pairs(impl_->db, "SELECT a, b FROM not_duplicates ORDER BY a, b"); });
+    return guarded_read(
+        *impl_, [&] { return text_pairs(impl_->db, "SELECT a, b FROM not_duplicates ORDER BY a, b"); });
 }
 
 std::vector<std::string> Store::entities_named(const std::string& key) const {
@@ -57,9 +59,10 @@ std::vector<std::string> Store::entities_named(const std::string& key) const {
 
 std::vector<Relation> Store::relations_of(const std::string& entity_id) const {
     return guarded_read(*impl_, [&] {
-        SQLite::Statement query(impl_->db, std::string("SELECT ") + kRelationColumns + kRelationJoins +
-                                               " WHERE r.src = (SELECT eid FROM entities WHERE id = ?1) OR "
-                                               "r.dst = (SELECT eid FROM entities WHERE id = ?1) ORDER BY r.id");
+        SQLite::Statement query(impl_->db,
+                                std::string("SELECT ") + kRelationColumns + kRelationJoins +
+                                    " WHERE r.src = (SELECT eid FROM entities WHERE id = ?1) OR "
+                                    "r.dst = (SELECT eid FROM entities WHERE id = ?1) ORDER BY r.id");
         query.bind(1, entity_id);
         std::vector<Relation> out;
         while (query.executeStep()) out.push_back(read_relation(query));

@@ -79,7 +79,8 @@ class EntityUnion {
   private:
     // A name: the kept entity's unless it has none in that language, or the other's is preferred; a name
     // that loses (and is not the same name written otherwise) becomes an alias.
-    void name(const char* field, std::string& kept, const std::string& other, std::vector<std::string>& aside) {
+    void name(const char* field, std::string& kept, const std::string& other,
+              std::vector<std::string>& aside) {
         if (other.empty()) return;
         if (kept.empty()) {
             kept = other;
@@ -170,7 +171,8 @@ void plan_relations(const Store& store, MergePlan& plan, bool prefer_other) {
 
 }  // namespace
 
-MergePlan plan_merge(const Store& store, const std::string& keep, const std::string& other, bool prefer_other) {
+MergePlan plan_merge(const Store& store, const std::string& keep, const std::string& other,
+                     bool prefer_other) {
     if (keep == other) throw UsageError("'" + keep + "' is one entity: there is nothing to merge");
     const Store::ReadTransaction snapshot(store);
     auto kept = store.entity(keep);

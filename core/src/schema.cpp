@@ -298,20 +298,13 @@ void add_redirects_and_judgements(SQLite::Database& db) {
 
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1,
-        add_instance_id,
-        drop_type_index,
-        drop_kind_and_country_indexes,
-        drop_endpoint_indexes,
-        enlarge_name_search_buffer,
-        add_data_version,
-        add_relation_categories,
-        add_vietnamese_labels,
-        index_attribute_values,
-        add_entity_kinds,
-        store_documents_once,
-        add_history,
-        add_redirects_and_judgements};
+        create_version_1,      add_instance_id,
+        drop_type_index,       drop_kind_and_country_indexes,
+        drop_endpoint_indexes, enlarge_name_search_buffer,
+        add_data_version,      add_relation_categories,
+        add_vietnamese_labels, index_attribute_values,
+        add_entity_kinds,      store_documents_once,
+        add_history,           add_redirects_and_judgements};
     return kMigrations;
 }
 

@@ -72,9 +72,10 @@ class SqlWriter final : public BulkWriter {
                         "INSERT INTO redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
                         "target = excluded.target WHERE target IS NOT excluded.target"),
           follow_redirects_(db, "UPDATE redirects SET target = ? WHERE target = ?"),
-          put_relation_redirect_(db,
-                                 "INSERT INTO relation_redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO "
-                                 "UPDATE SET target = excluded.target WHERE target IS NOT excluded.target"),
+          put_relation_redirect_(
+              db,
+              "INSERT INTO relation_redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO "
+              "UPDATE SET target = excluded.target WHERE target IS NOT excluded.target"),
           follow_relation_redirects_(db, "UPDATE relation_redirects SET target = ? WHERE target = ?"),
           put_judgement_(db, "INSERT OR IGNORE INTO not_duplicates(a, b) VALUES (?, ?)"),
           remove_judgement_(db, "DELETE FROM not_duplicates WHERE a = ? AND b = ?"),

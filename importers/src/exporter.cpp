@@ -192,12 +192,25 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.start("graphml");
     out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
     // Key ids equal attribute names so that files stay readable; all values are strings.
-    const std::vector<std::pair<const char*, const char*>> keys = {
-        {"graph", "relation_types"}, {"graph", "entity_kinds"}, {"graph", "redirects"},
-        {"graph", "not_duplicates"}, {"graph", "relation_redirects"}, {"node", "label"},    {"node", "kind"},
-        {"node", "name_en"},         {"node", "name_ja"},       {"node", "name_vi"},    {"node", "aliases"},
-        {"node", "country"},         {"node", "attributes"},    {"node", "sources"},    {"edge", "type"},
-        {"edge", "start"},           {"edge", "end"},           {"edge", "attributes"}, {"edge", "sources"}};
+    const std::vector<std::pair<const char*, const char*>> keys = {{"graph", "relation_types"},
+                                                                   {"graph", "entity_kinds"},
+                                                                   {"graph", "redirects"},
+                                                                   {"graph", "not_duplicates"},
+                                                                   {"graph", "relation_redirects"},
+                                                                   {"node", "label"},
+                                                                   {"node", "kind"},
+                                                                   {"node", "name_en"},
+                                                                   {"node", "name_ja"},
+                                                                   {"node", "name_vi"},
+                                                                   {"node", "aliases"},
+                                                                   {"node", "country"},
+                                                                   {"node", "attributes"},
+                                                                   {"node", "sources"},
+                                                                   {"edge", "type"},
+                                                                   {"edge", "start"},
+                                                                   {"edge", "end"},
+                                                                   {"edge", "attributes"},
+                                                                   {"edge", "sources"}};
     for (const auto& [domain, name] : keys) {
         out.start("key");
         out.attribute("id", name);

@@ -116,7 +116,9 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
     } catch (const InvalidDataError& e) {
         problems.add(place, e.what());
     } catch (const nlohmann::json::exception& e) {
-        problems.add(place, std::string("bad relation_types, entity_kinds, redirects or not_duplicates JSON: ") + e.what());
+        problems.add(
+            place,
+            std::string("bad relation_types, entity_kinds, redirects or not_duplicates JSON: ") + e.what());
     }
 }
 

@@ -24,7 +24,8 @@ IdLink parse_link(const nlohmann::json& value, const char* first, const char* se
         if (id == &link.second && second_may_be_empty && id->empty()) continue;
         if (!is_slug(*id)) throw InvalidDataError(std::string(what) + ": '" + *id + "' is not an id");
     }
-    if (link.first == link.second) throw InvalidDataError(std::string(what) + " names '" + link.first + "' twice");
+    if (link.first == link.second)
+        throw InvalidDataError(std::string(what) + " names '" + link.first + "' twice");
     return link;
 }
 
@@ -68,12 +69,14 @@ Redirects gather_redirects(const Store& store, const Batch& batch, Problems& pro
     for (const auto& item : batch.entities) batch_entities.insert(item.value.id);
     for (const auto& [link, place] : batch.redirects) {
         if (batch_entities.count(link.first) > 0 || store.has_entity(link.first)) {
-            problems.add(place, "redirect: '" + link.first + "' is an entity; merge it with kizuna merge instead");
+            problems.add(place,
+                         "redirect: '" + link.first + "' is an entity; merge it with kizuna merge instead");
             continue;
         }
         const auto known = out.find(link.first);
         if (known != out.end() && known->second != link.second) {
-            problems.add(place, "redirect: '" + link.first + "' redirects to '" + known->second + "' already");
+            problems.add(place,
+                         "redirect: '" + link.first + "' redirects to '" + known->second + "' already");
             continue;
         }
         out[link.first] = link.second;

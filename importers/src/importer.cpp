@@ -330,7 +330,8 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
             write_entities(*writer, batch.entities, tick);
             for (const auto& item : batch.redirects)
                 writer->put_redirect(item.value.first, redirects.at(item.value.first));
-            for (const auto& item : batch.judgements) writer->put_judgement(item.value.first, item.value.second);
+            for (const auto& item : batch.judgements)
+                writer->put_judgement(item.value.first, item.value.second);
             for (const auto& item : batch.relation_redirects)
                 writer->put_relation_redirect(item.value.first, item.value.second);
         }
@@ -444,8 +445,10 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
     if (report.names_matched) {
         auto& proposed = out["proposed_merges"] = nlohmann::json::array();
         for (const auto& merge : report.proposed_merges) {
-            proposed.push_back(
-                {{"new", merge.incoming}, {"existing", merge.existing}, {"name", merge.name}, {"place", merge.place}});
+            proposed.push_back({{"new", merge.incoming},
+                                {"existing", merge.existing},
+                                {"name", merge.name},
+                                {"place", merge.place}});
         }
     }
     if (!report.encodings.empty()) {

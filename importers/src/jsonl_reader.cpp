@@ -96,7 +96,8 @@ void read_jsonl(std::istream& in, const std::string& file, Batch& batch, Problem
                 batch.judgements.push_back({parse_judgement(value), place});
             } else {
                 throw InvalidDataError("unknown record '" + key +
-                                       "' (expected entity, relation, type, kind, redirect, relation_redirect or not_duplicates)");
+                                       "' (expected entity, relation, type, kind, redirect, "
+                                       "relation_redirect or not_duplicates)");
             }
         } catch (const nlohmann::json::parse_error& e) {
             problems.add(place, "not valid JSON at column " + std::to_string(e.byte) +

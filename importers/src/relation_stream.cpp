@@ -85,7 +85,8 @@ EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>
     }
     if (checked && from_id == to_id && relation.from != relation.to) {
         problems.add(item.place, "relation " + relation.id + ": '" + relation.from + "' and '" + relation.to +
-                                     "' were merged into '" + from_id + "': the relation would tie it to itself");
+                                     "' were merged into '" + from_id +
+                                     "': the relation would tie it to itself");
         valid = false;
     }
     auto encoded = encode(relation);

@@ -19,7 +19,7 @@ namespace {
 // evidence; a similar one as far as it is similar; an identifying value (a website) about as strong; kind,
 // country and neighbours only tip the balance, and a different country counts against.
 constexpr double kSameName = 0.7;
-constexpr double kSimilarName = 0.6;     // times the names' trigram similarity
+constexpr double kSimilarName = 0.6;      // times the names' trigram similarity
 constexpr double kLeastSimilarity = 0.5;  // below it, names are not called similar
 constexpr double kSameIdentifier = 0.5;
 constexpr double kSameKind = 0.1, kDifferentKind = -0.1;
@@ -38,7 +38,7 @@ bool is_separator(std::string_view character) {
         return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80);
     }
     static const std::unordered_set<std::string_view> kMarks = {"・", "、", "。", "「", "」", "『", "』",
-                                                                "·", "–", "—", "‐", "〜", "　"};
+                                                                "·",  "–",  "—",  "‐",  "〜", "　"};
     return kMarks.count(character) > 0;
 }
 
@@ -201,7 +201,8 @@ class Finder {
         std::unordered_map<std::string, std::vector<std::size_t>> postings;
         std::vector<std::vector<std::string>> all(chosen_.size());
         for (std::size_t i = 0; i < chosen_.size(); ++i) {
-            for (const auto& name : names_[i]) all[i].insert(all[i].end(), name.trigrams.begin(), name.trigrams.end());
+            for (const auto& name : names_[i])
+                all[i].insert(all[i].end(), name.trigrams.begin(), name.trigrams.end());
             std::sort(all[i].begin(), all[i].end());
             all[i].erase(std::unique(all[i].begin(), all[i].end()), all[i].end());
             for (const auto& trigram : all[i]) postings[trigram].push_back(i);
@@ -217,7 +218,8 @@ class Finder {
                 }
             }
             for (const auto& [j, count] : shared) {
-                const double least = std::max(2.0, kLeastSharedTrigrams * double(std::min(all[i].size(), all[j].size())));
+                const double least =
+                    std::max(2.0, kLeastSharedTrigrams * double(std::min(all[i].size(), all[j].size())));
                 if (double(count) >= least) out.emplace(i, j);
             }
         }
@@ -256,7 +258,8 @@ class Finder {
                                     kSimilarName * best});
         }
         for (const auto& id : identifiers_[i]) {
-            if (std::find(identifiers_[j].begin(), identifiers_[j].end(), id) == identifiers_[j].end()) continue;
+            if (std::find(identifiers_[j].begin(), identifiers_[j].end(), id) == identifiers_[j].end())
+                continue;
             const auto equals = id.find('=');
             pair.reasons.push_back({"same " + id.substr(0, equals), id.substr(equals + 1), kSameIdentifier});
         }
@@ -271,7 +274,8 @@ class Finder {
             if (a.country == b.country) {
                 pair.reasons.push_back({"same country", a.country, kSameCountry});
             } else {
-                pair.reasons.push_back({"different country", a.country + " / " + b.country, kDifferentCountry});
+                pair.reasons.push_back(
+                    {"different country", a.country + " / " + b.country, kDifferentCountry});
             }
         }
         const auto& na = neighbours_[i];
@@ -281,11 +285,12 @@ class Finder {
         if (!common.empty()) {
             const double jaccard = double(common.size()) / double(na.size() + nb.size() - common.size());
             std::string detail;
-            for (std::size_t k = 0; k < common.size() && k < 3; ++k) detail += (k == 0 ? "" : ", ") + common[k];
+            for (std::size_t k = 0; k < common.size() && k < 3; ++k)
+                detail += (k == 0 ? "" : ", ") + common[k];
             if (common.size() > 3) detail += ", …";
-            pair.reasons.push_back({std::to_string(common.size()) + " shared neighbour" +
-                                        (common.size() == 1 ? "" : "s"),
-                                    detail, kSharedNeighbours * jaccard});
+            pair.reasons.push_back(
+                {std::to_string(common.size()) + " shared neighbour" + (common.size() == 1 ? "" : "s"),
+                 detail, kSharedNeighbours * jaccard});
         }
         double total = 0;
         for (const auto& reason : pair.reasons) total += reason.weight;

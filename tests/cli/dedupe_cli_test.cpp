@@ -30,7 +30,8 @@ const char* const kDuplicate =
     "\"kanagawa\", \"start\": \"2024-11-15\", \"sources\": [{\"title\": \"Press release\"}]}}\n"
     "{\"relation\": {\"id\": \"bo-y-te-mhlw-2019\", \"type\": \"mou\", \"from\": \"bo-y-te\", \"to\": "
     "\"mhlw\", \"start\": \"2019\", \"sources\": [{\"title\": \"Press release\"}]}}\n"
-    "{\"relation\": {\"id\": \"bo-y-te-part-of-vn-moh\", \"type\": \"part_of\", \"from\": \"bo-y-te\", \"to\": "
+    "{\"relation\": {\"id\": \"bo-y-te-part-of-vn-moh\", \"type\": \"part_of\", \"from\": \"bo-y-te\", "
+    "\"to\": "
     "\"vn-moh\", \"sources\": [{\"title\": \"Press release\"}]}}\n";
 
 struct Database {
@@ -61,9 +62,9 @@ TEST_CASE("a merge undone gives back both entities and every relation exactly", 
     REQUIRE(merged.exit_code == 0);
     const std::string after = data.exported("after.jsonl");
     CHECK(after != before);
-    CHECK(after.find("\"id\":\"bo-y-te\"") == std::string::npos);   // the entity is gone...
+    CHECK(after.find("\"id\":\"bo-y-te\"") == std::string::npos);  // the entity is gone...
     CHECK(after.find("{\"redirect\":{\"from\":\"bo-y-te\",\"to\":\"vn-moh\"}}") != std::string::npos);
-    CHECK(after.find("kanagawa-bo-y-te") == std::string::npos);      // folded into the 2024 MOU
+    CHECK(after.find("kanagawa-bo-y-te") == std::string::npos);        // folded into the 2024 MOU
     CHECK(after.find("bo-y-te-part-of-vn-moh") == std::string::npos);  // it tied the two
     // The merge is the last change: undone as one.
     const auto log = run_kizuna({"--db", data.db, "log", "--format", "csv"});

@@ -18,7 +18,8 @@ std::string score_text(double score) {
 std::string reasons_text(const std::vector<DuplicateReason>& reasons) {
     std::string out;
     for (const auto& reason : reasons)
-        out += (out.empty() ? "" : "; ") + reason.reason + (reason.detail.empty() ? "" : ": " + reason.detail);
+        out +=
+            (out.empty() ? "" : "; ") + reason.reason + (reason.detail.empty() ? "" : ": " + reason.detail);
     return out;
 }
 
@@ -43,9 +44,11 @@ void print_table(std::ostream& out, const app::DuplicatesAnswer& answer, const s
     }
     Table table({"score", "entity", "entity", "reasons"}, lang);
     for (const auto& pair : answer.pairs)
-        table.add({score_text(pair.score), labelled(pair.a, lang), labelled(pair.b, lang), reasons_text(pair.reasons)});
+        table.add({score_text(pair.score), labelled(pair.a, lang), labelled(pair.b, lang),
+                   reasons_text(pair.reasons)});
     table.print(out);
-    out << "\n" << thousands(answer.pairs.size()) << (answer.pairs.size() == 1 ? " pair" : " pairs") << " of "
+    out << "\n"
+        << thousands(answer.pairs.size()) << (answer.pairs.size() == 1 ? " pair" : " pairs") << " of "
         << thousands(answer.entities) << " entities (" << thousands(answer.candidates)
         << " candidate pairs compared)";
     if (answer.left_out > 0) out << "; " << thousands(answer.left_out) << " more past --limit";
@@ -68,10 +71,11 @@ void print_table(std::ostream& out, const app::MergeAnswer& answer, const std::s
         out << "merging " << labelled(plan.other, lang) << " into " << labelled(plan.keep, lang)
             << " would (dry run: nothing written):\n";
     } else {
-        out << "merged " << labelled(plan.other, lang) << " into " << labelled(plan.keep, lang) << " as change "
-            << answer.change << " (kizuna undo " << answer.change << " takes it back):\n";
+        out << "merged " << labelled(plan.other, lang) << " into " << labelled(plan.keep, lang)
+            << " as change " << answer.change << " (kizuna undo " << answer.change << " takes it back):\n";
     }
-    for (const auto& relation : plan.repointed) out << "  re-point relation " << relation_text(relation) << "\n";
+    for (const auto& relation : plan.repointed)
+        out << "  re-point relation " << relation_text(relation) << "\n";
     for (const auto& folded : plan.folded)
         out << "  fold relation " << relation_text(folded.relation) << " into " << folded.into
             << " (same type, ends and dates; sources united)\n";
@@ -79,12 +83,13 @@ void print_table(std::ostream& out, const app::MergeAnswer& answer, const std::s
         out << "  remove relation " << relation_text(relation) << " (it linked the two)\n";
     for (const auto& added : plan.added) out << "  add to " << plan.keep.id << ": " << added << "\n";
     for (const auto& conflict : plan.conflicts) {
-        out << "  conflict " << conflict.field << ": keep " << conflict.kept << ", set aside " << conflict.dropped
-            << "\n";
+        out << "  conflict " << conflict.field << ": keep " << conflict.kept << ", set aside "
+            << conflict.dropped << "\n";
     }
     for (const auto& moved : plan.judgements_moved) {
         out << "  not-duplicates " << moved.a << " / " << moved.b
-            << (moved.new_a.empty() ? " dropped (it named both)" : " now " + moved.new_a + " / " + moved.new_b)
+            << (moved.new_a.empty() ? " dropped (it named both)"
+                                    : " now " + moved.new_a + " / " + moved.new_b)
             << "\n";
     }
     out << "  " << plan.other.id << " redirects to " << plan.keep.id << "\n";
@@ -93,7 +98,8 @@ void print_table(std::ostream& out, const app::MergeAnswer& answer, const std::s
 CsvRows csv_rows(const app::MergeAnswer& answer, const std::string&) {
     const MergePlan& plan = answer.plan;
     CsvRows out{{"action", "id", "detail"}};
-    for (const auto& relation : plan.repointed) out.push_back({"re-point", relation.id, relation_text(relation)});
+    for (const auto& relation : plan.repointed)
+        out.push_back({"re-point", relation.id, relation_text(relation)});
     for (const auto& folded : plan.folded) out.push_back({"fold", folded.relation.id, "into " + folded.into});
     for (const auto& relation : plan.dropped) out.push_back({"remove", relation.id, relation_text(relation)});
     for (const auto& added : plan.added) out.push_back({"add", plan.keep.id, added});

@@ -25,7 +25,7 @@ struct MergePlan {
     Entity keep, other;  // as they are now
     Entity united;       // the kept entity after the merge
     std::vector<MergeConflict> conflicts;
-    std::vector<std::string> added;  // what the other brought to the kept one: "alias: Hataphar", ...
+    std::vector<std::string> added;   // what the other brought to the kept one: "alias: Hataphar", ...
     std::vector<Relation> repointed;  // the other's relations, now ending at the kept entity
     struct Folded {
         Relation relation;  // removed: the same tie as `into`

@@ -29,7 +29,7 @@ struct DuplicatePair {
 
 struct DuplicateInput {
     std::vector<Entity> entities;
-    std::vector<std::pair<std::string, std::string>> edges;         // relation ends, by id
+    std::vector<std::pair<std::string, std::string>> edges;        // relation ends, by id
     std::set<std::pair<std::string, std::string>> not_duplicates;  // judged pairs, each (a < b)
 };
 
