@@ -249,18 +249,18 @@ class RowReader {
     }
 
     std::string relation_ends(const changeset::Row& row) {
-        std::string from, to;
-        if (row.latest(3).present) {
-            from = end_label(row.latest(3).text);
-            to = end_label(row.latest(4).text);
-        } else {
+        // An update records only the columns it changed: a merge that re-points one end has the other
+        // from the row as it is now.
+        std::string from = row.latest(3).present ? row.latest(3).text : std::string();
+        std::string to = row.latest(4).present ? row.latest(4).text : std::string();
+        if (from.empty() || to.empty()) {
             SQLite::Statement query(db_, "SELECT src, dst FROM relations WHERE rid = ?");
             query.bind(1, static_cast<std::int64_t>(std::stoll(row.latest(0).text)));
             if (!query.executeStep()) return {};
-            from = end_label(query.getColumn(0).getString());
-            to = end_label(query.getColumn(1).getString());
+            if (from.empty()) from = query.getColumn(0).getString();
+            if (to.empty()) to = query.getColumn(1).getString();
         }
-        return from + " -> " + to;
+        return end_label(from) + " -> " + end_label(to);
     }
 
     std::string end_label(const std::string& eid) {

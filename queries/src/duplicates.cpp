@@ -67,21 +67,31 @@ std::vector<std::string> trigrams_of(const std::string& key) {
     return out;
 }
 
-double dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// The Dice coefficient of two trigram sets, each trigram weighted by how rare it is among the entities
+// (its inverse document frequency): names that share only "pharmaceutical co., ltd." or "ministry of" are
+// not alike, names that share their rare part are.
+double weighted_dice(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                     const std::unordered_map<std::string, double>& weights) {
     if (a.empty() || b.empty()) return 0;
-    std::size_t shared = 0;
+    auto weight = [&weights](const std::string& trigram) {
+        const auto found = weights.find(trigram);
+        return found == weights.end() ? 1.0 : found->second;
+    };
+    double shared = 0, total = 0;
+    for (const auto& trigram : a) total += weight(trigram);
+    for (const auto& trigram : b) total += weight(trigram);
     for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
         if (*i < *j) {
             ++i;
         } else if (*j < *i) {
             ++j;
         } else {
-            ++shared;
+            shared += 2 * weight(*i);
             ++i;
             ++j;
         }
     }
-    return 2.0 * double(shared) / double(a.size() + b.size());
+    return total == 0 ? 0 : shared / total;
 }
 
 struct FoldedName {
@@ -131,6 +141,7 @@ class Finder {
         identifiers_.resize(chosen_.size());
         neighbours_.resize(chosen_.size());
         for (std::size_t i = 0; i < chosen_.size(); ++i) fold(i);
+        weigh_trigrams();
         for (const auto& [from, to] : input.edges) {
             const auto a = index_.find(from), b = index_.find(to);
             if (a != index_.end()) neighbours_[a->second].insert(to);
@@ -177,6 +188,19 @@ class Finder {
         for (const auto& [name, value] : entity.attributes) {
             if (auto id = identifier_of(name, value); !id.empty()) identifiers_[i].push_back(std::move(id));
         }
+    }
+
+    // Each trigram's inverse document frequency over the entities: log(1 + n / entities having it).
+    void weigh_trigrams() {
+        std::unordered_map<std::string, std::size_t> having;
+        for (const auto& names : names_) {
+            std::set<std::string> own;
+            for (const auto& name : names) own.insert(name.trigrams.begin(), name.trigrams.end());
+            for (const auto& trigram : own) ++having[trigram];
+        }
+        const double n = double(std::max<std::size_t>(chosen_.size(), 1));
+        for (const auto& [trigram, count] : having)
+            weights_.emplace(trigram, std::log(1.0 + n / double(count)));
     }
 
     // Pairs that share a folded name or an identifying value.
@@ -241,7 +265,7 @@ class Finder {
                     equal_a = &x;
                     equal_b = &y;
                 }
-                const double similarity = dice(x.trigrams, y.trigrams);
+                const double similarity = weighted_dice(x.trigrams, y.trigrams, weights_);
                 if (similarity > best) {
                     best = similarity;
                     near_a = &x;
@@ -305,15 +329,32 @@ class Finder {
     std::vector<std::vector<FoldedName>> names_;
     std::vector<std::vector<std::string>> identifiers_;
     std::vector<std::set<std::string>> neighbours_;
+    std::unordered_map<std::string, double> weights_;
 };
 
 }  // namespace
 
 std::string folded_name(const std::string& name) {
+    // Legal forms say what kind of company, not which: "Ha Tay Trading Co." and "Ha Tay Trading Company
+    // Limited" are one name (as OpenSanctions' name fingerprints treat them).
+    static const std::unordered_set<std::string_view> kLegalForms = {
+        "co",    "co.",   "company",     "ltd",      "ltd.",     "limited", "inc",  "inc.",
+        "corp",  "corp.", "corporation", "jsc",      "plc",      "llc",     "gmbh", "k.k.",
+        "joint", "stock", "(株)",        "株式会社", "有限会社", "㈱"};
     const std::string key = search_key(name);
     std::string out;
-    for (const auto character : characters_of(key)) {
-        if (!is_separator(character)) out += character;
+    std::size_t start = 0;
+    while (start <= key.size()) {
+        std::size_t end = key.find(' ', start);
+        if (end == std::string::npos) end = key.size();
+        std::string_view word(key.data() + start, end - start);
+        while (!word.empty() && word.back() == ',') word.remove_suffix(1);
+        if (kLegalForms.count(word) == 0) {
+            for (const auto character : characters_of(word)) {
+                if (!is_separator(character)) out += character;
+            }
+        }
+        start = end + 1;
     }
     return out;
 }

@@ -64,8 +64,11 @@ TEST_CASE("a merge undone gives back both entities and every relation exactly", 
     CHECK(after != before);
     CHECK(after.find("\"id\":\"bo-y-te\"") == std::string::npos);  // the entity is gone...
     CHECK(after.find("{\"redirect\":{\"from\":\"bo-y-te\",\"to\":\"vn-moh\"}}") != std::string::npos);
-    CHECK(after.find("kanagawa-bo-y-te") == std::string::npos);        // folded into the 2024 MOU
-    CHECK(after.find("bo-y-te-part-of-vn-moh") == std::string::npos);  // it tied the two
+    // Folded into the 2024 MOU, and removed (it tied the two): kept only as relation redirects.
+    CHECK(after.find("\"id\":\"kanagawa-bo-y-te\"") == std::string::npos);
+    CHECK(after.find("\"id\":\"bo-y-te-part-of-vn-moh\"") == std::string::npos);
+    CHECK(after.find("{\"relation_redirect\":{\"from\":\"kanagawa-bo-y-te\",\"to\":\"kanagawa-vn-moh-mou-"
+                     "2024\"}}") != std::string::npos);
     // The merge is the last change: undone as one.
     const auto log = run_kizuna({"--db", data.db, "log", "--format", "csv"});
     const auto undone = run_kizuna({"--db", data.db, "undo", "3"});

@@ -25,7 +25,7 @@ const Description<DuplicatesRequest>& DuplicatesRequest::description() {
         "different kind -0.1) and shared neighbours (up to 0.2); the score is their sum, at most 1. Pairs "
         "judged with kizuna not-duplicates are left out.\n\n"
         "Examples:\n"
-        "  kizuna duplicates                          every pair scoring 0.5 or more\n"
+        "  kizuna duplicates                          every pair scoring 0.7 or more\n"
         "  kizuna duplicates --kind company --min-score 0.8\n"
         "  kizuna merge dhg hau-giang-pharma --dry-run what merging a pair would do\n"
         "  kizuna not-duplicates moh-vn moh-jp        never propose that pair again",
@@ -34,7 +34,7 @@ const Description<DuplicatesRequest>& DuplicatesRequest::description() {
          fields::number<R>({.name = "min_score",
                             .help = "leave out pairs scoring less (0 to 1)",
                             .placeholder = "S",
-                            .default_value = "0.5"},
+                            .default_value = "0.7"},
                            &R::min_score, 0.0, 1.0),
          fields::count<R>({.name = "limit",
                            .help = "show at most this many pairs",

@@ -11,7 +11,7 @@ namespace kizuna::app {
 // duplicates: candidate pairs, best first, with their score and reasons.
 struct DuplicatesRequest {
     std::string kind;        // only entities of this kind
-    double min_score = 0.5;  // 0 to 1
+    double min_score = 0.7;  // 0 to 1
     std::size_t limit = 100;
     static const Description<DuplicatesRequest>& description();
     void validate() const;

@@ -35,7 +35,7 @@ struct DuplicateInput {
 
 struct DuplicateOptions {
     std::string kind;        // only entities of this kind; empty: all
-    double min_score = 0.5;  // pairs scoring less are left out
+    double min_score = 0.7;  // pairs scoring less are left out
 };
 
 struct DuplicateFindings {
