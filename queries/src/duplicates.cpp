@@ -317,7 +317,10 @@ class Finder {
                  detail, kSharedNeighbours * jaccard});
         }
         double total = 0;
-        for (const auto& reason : pair.reasons) total += reason.weight;
+        for (auto& reason : pair.reasons) {
+            reason.weight = std::round(reason.weight * 1000.0) / 1000.0;  // as shown: three decimals
+            total += reason.weight;
+        }
         pair.score = std::round(std::clamp(total, 0.0, 1.0) * 100.0) / 100.0;
         return pair;
     }
