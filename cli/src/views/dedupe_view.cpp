@@ -9,7 +9,7 @@ namespace kizuna::cli {
 
 namespace {
 
-std::string score_text(double score) {
+std::string pair_score_text(double score) {
     char text[16];
     (void)std::snprintf(text, sizeof text, "%.2f", score);
     return text;
@@ -44,7 +44,7 @@ void print_table(std::ostream& out, const app::DuplicatesAnswer& answer, const s
     }
     Table table({"score", "entity", "entity", "reasons"}, lang);
     for (const auto& pair : answer.pairs)
-        table.add({score_text(pair.score), labelled(pair.a, lang), labelled(pair.b, lang),
+        table.add({pair_score_text(pair.score), labelled(pair.a, lang), labelled(pair.b, lang),
                    reasons_text(pair.reasons)});
     table.print(out);
     out << "\n"
@@ -59,7 +59,7 @@ void print_table(std::ostream& out, const app::DuplicatesAnswer& answer, const s
 CsvRows csv_rows(const app::DuplicatesAnswer& answer, const std::string& lang) {
     CsvRows out{{"score", "a", "a_name", "b", "b_name", "reasons"}};
     for (const auto& pair : answer.pairs) {
-        out.push_back({score_text(pair.score), pair.a.id, display_name(pair.a, lang), pair.b.id,
+        out.push_back({pair_score_text(pair.score), pair.a.id, display_name(pair.a, lang), pair.b.id,
                        display_name(pair.b, lang), reasons_text(pair.reasons)});
     }
     return out;
