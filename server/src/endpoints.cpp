@@ -107,7 +107,7 @@ const std::map<std::string, Endpoint>& read_endpoints() {
               json_endpoint<app::EgoRequest>(), json_endpoint<app::TimelineRequest>(),
               json_endpoint<app::CommunitiesRequest>(), json_endpoint<app::StatsRequest>(), render_endpoint(),
               json_endpoint<app::QueryRequest>(), json_endpoint<app::LogRequest>(),
-              json_endpoint<app::DiffRequest>()}) {
+              json_endpoint<app::DiffRequest>(), json_endpoint<app::DuplicatesRequest>()}) {
             out.emplace(endpoint.name, std::move(endpoint));
         }
         return out;
