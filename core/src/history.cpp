@@ -33,7 +33,7 @@ struct StoredChange {
 const char* const kChangeColumns =
     "SELECT c.seq, c.at, c.author, c.command, c.kind, c.undoes, c.types, c.kinds, c.entities, c.relations, "
     "c.files, length(c.record), (SELECT max(u.seq) FROM changes u WHERE u.undoes = c.seq AND NOT EXISTS "
-    "(SELECT 1 FROM changes v WHERE v.undoes = u.seq)), c.record "
+    "(SELECT 1 FROM changes v WHERE v.undoes = u.seq)), c.record, c.links "
     "FROM changes c";
 
 StoredChange read_change(SQLite::Statement& row, bool with_record) {
@@ -57,6 +57,7 @@ StoredChange read_change(SQLite::Statement& row, bool with_record) {
         }
     }
     change.record_bytes = row.getColumn(11).getInt64();
+    change.counts.links_changed = static_cast<std::size_t>(row.getColumn(14).getInt64());
     if (!row.getColumn(12).isNull()) change.undone_by = row.getColumn(12).getInt64();
     if (with_record) {
         const SQLite::Column blob = row.getColumn(13);

@@ -294,6 +294,8 @@ void add_redirects_and_judgements(SQLite::Database& db) {
             PRIMARY KEY(a, b),
             CHECK (a < b));
     )sql");
+    // How many redirects and judgements a change wrote (log shows them beside its other counts).
+    add_column_once(db, "changes", "links", "INTEGER NOT NULL DEFAULT 0");
 }
 
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
