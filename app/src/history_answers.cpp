@@ -18,7 +18,8 @@ void to_json(nlohmann::json& out, const RecordedChange& change) {
             {{"relation_types", change.counts.types_changed},
              {"entity_kinds", change.counts.kinds_changed},
              {"entities", change.counts.entities_changed},
-             {"relations", change.counts.relations_changed}}},
+             {"relations", change.counts.relations_changed},
+             {"redirects_and_judgements", change.counts.links_changed}}},
            {"record_bytes", change.record_bytes}};
 }
 

@@ -25,6 +25,7 @@ ImportReport Session::answer(const ImportRequest& request) {
         ImportOptions options;
         options.dry_run = request.dry_run;
         options.encoding = request.encoding;
+        options.match_names = request.match == "names";
         options.progress = options_.import_progress;
         if (!request.records.empty()) return import_jsonl_text(writing, "records", request.records, options);
         const std::vector<std::filesystem::path> paths(request.files.begin(), request.files.end());

@@ -161,6 +161,9 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         {"diff", cli::add_diff},
         {"undo", cli::add_undo},
         {"restore", cli::add_restore},
+        {"duplicates", cli::add_duplicates},
+        {"merge", cli::add_merge},
+        {"not-duplicates", cli::add_not_duplicates},
     };
     // A long-running process (kizuna serve) names one command per call: only that one is built, which is
     // most of the cost of a small answer. A person's command line gets them all (--help lists them).

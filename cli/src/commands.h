@@ -38,5 +38,8 @@ Command add_log(CLI::App& root, Context& context);
 Command add_diff(CLI::App& root, Context& context);
 Command add_undo(CLI::App& root, Context& context);
 Command add_restore(CLI::App& root, Context& context);
+Command add_duplicates(CLI::App& root, Context& context);
+Command add_merge(CLI::App& root, Context& context);
+Command add_not_duplicates(CLI::App& root, Context& context);
 
 }  // namespace kizuna::cli

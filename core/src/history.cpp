@@ -33,7 +33,7 @@ struct StoredChange {
 const char* const kChangeColumns =
     "SELECT c.seq, c.at, c.author, c.command, c.kind, c.undoes, c.types, c.kinds, c.entities, c.relations, "
     "c.files, length(c.record), (SELECT max(u.seq) FROM changes u WHERE u.undoes = c.seq AND NOT EXISTS "
-    "(SELECT 1 FROM changes v WHERE v.undoes = u.seq)), c.record "
+    "(SELECT 1 FROM changes v WHERE v.undoes = u.seq)), c.record, c.links "
     "FROM changes c";
 
 StoredChange read_change(SQLite::Statement& row, bool with_record) {
@@ -57,6 +57,7 @@ StoredChange read_change(SQLite::Statement& row, bool with_record) {
         }
     }
     change.record_bytes = row.getColumn(11).getInt64();
+    change.counts.links_changed = static_cast<std::size_t>(row.getColumn(14).getInt64());
     if (!row.getColumn(12).isNull()) change.undone_by = row.getColumn(12).getInt64();
     if (with_record) {
         const SQLite::Column blob = row.getColumn(13);
@@ -107,6 +108,9 @@ std::string what_of(const std::string& table) {
     if (table == "entities") return "entity";
     if (table == "relations") return "relation";
     if (table == "relation_types") return "type";
+    if (table == "redirects") return "redirect";
+    if (table == "relation_redirects") return "relation redirect";
+    if (table == "not_duplicates") return "judgement";
     return "kind";
 }
 
@@ -246,18 +250,18 @@ class RowReader {
     }
 
     std::string relation_ends(const changeset::Row& row) {
-        std::string from, to;
-        if (row.latest(3).present) {
-            from = end_label(row.latest(3).text);
-            to = end_label(row.latest(4).text);
-        } else {
+        // An update records only the columns it changed: a merge that re-points one end has the other
+        // from the row as it is now.
+        std::string from = row.latest(3).present ? row.latest(3).text : std::string();
+        std::string to = row.latest(4).present ? row.latest(4).text : std::string();
+        if (from.empty() || to.empty()) {
             SQLite::Statement query(db_, "SELECT src, dst FROM relations WHERE rid = ?");
             query.bind(1, static_cast<std::int64_t>(std::stoll(row.latest(0).text)));
             if (!query.executeStep()) return {};
-            from = end_label(query.getColumn(0).getString());
-            to = end_label(query.getColumn(1).getString());
+            if (from.empty()) from = query.getColumn(0).getString();
+            if (to.empty()) to = query.getColumn(1).getString();
         }
-        return from + " -> " + to;
+        return end_label(from) + " -> " + end_label(to);
     }
 
     std::string end_label(const std::string& eid) {
@@ -331,6 +335,8 @@ Store::WriteSummary counts_of(const std::string& record) {
         if (row.table == "relations") ++counts.relations_changed;
         if (row.table == "relation_types") ++counts.types_changed;
         if (row.table == "entity_kinds") ++counts.kinds_changed;
+        if (row.table == "redirects" || row.table == "relation_redirects" || row.table == "not_duplicates")
+            ++counts.links_changed;
     });
     return counts;
 }

@@ -11,7 +11,9 @@
 
 namespace kizuna {
 
-const std::vector<std::string> kRecordedTables = {"relation_types", "entity_kinds", "entities", "relations"};
+const std::vector<std::string> kRecordedTables = {"relation_types", "entity_kinds", "entities",
+                                                  "relations",      "redirects",    "relation_redirects",
+                                                  "not_duplicates"};
 
 namespace {
 
@@ -48,7 +50,7 @@ std::int64_t record_change(SQLite::Database& db, const ChangeNote& note, const s
     }
     SQLite::Statement insert(db,
                              "INSERT INTO changes(at, author, command, kind, undoes, types, kinds, entities, "
-                             "relations, files, record) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                             "relations, files, record, links) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     insert.bind(1, now_utc());
     insert.bind(2, note.author.empty() ? default_author() : note.author);
     insert.bind(3, note.command.empty() ? std::string("write") : note.command);
@@ -59,6 +61,7 @@ std::int64_t record_change(SQLite::Database& db, const ChangeNote& note, const s
     insert.bind(8, static_cast<std::int64_t>(counts.entities_changed));
     insert.bind(9, static_cast<std::int64_t>(counts.relations_changed));
     insert.bind(10, files.dump());
+    insert.bind(12, static_cast<std::int64_t>(counts.links_changed));
     insert.bindNoCopy(11, record.data(), static_cast<int>(record.size()));
     insert.exec();
     return db.getLastInsertRowid();

@@ -116,6 +116,9 @@ std::vector<Store::Hit> Store::search_in(const std::string& text, std::size_t li
 Entity Store::resolve(const std::string& name) const {
     return guarded_read(*impl_, [&]() -> Entity {
         if (auto by_id = entity(name)) return *by_id;
+        if (const auto kept = redirect(name)) {
+            if (auto merged_into = entity(*kept)) return *merged_into;
+        }
         const std::string key = search_key(name);
         SQLite::Statement exact(impl_->db,
                                 std::string("SELECT DISTINCT ") + kEntityColumns +

@@ -274,21 +274,39 @@ void add_history(SQLite::Database& db) {
     )sql");
 }
 
+// Version 14: duplicates and merges. A merged-away entity's id stays as a redirect to the entity it was
+// merged into, so that commands and later imports naming it reach that one; so does the id of a relation
+// a merge folded into another (target: that one) or removed (target ''), so that importing its file
+// again does not bring it back; a judgement that two
+// entities are not duplicates keeps the pair from being proposed again. Both are recorded by the history
+// like any row (a merge is one change, undone as one).
+void add_redirects_and_judgements(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE TABLE IF NOT EXISTS redirects(
+            id TEXT PRIMARY KEY,
+            target TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS relation_redirects(
+            id TEXT PRIMARY KEY,
+            target TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS not_duplicates(
+            a TEXT NOT NULL,
+            b TEXT NOT NULL,
+            PRIMARY KEY(a, b),
+            CHECK (a < b));
+    )sql");
+    // How many redirects and judgements a change wrote (log shows them beside its other counts).
+    add_column_once(db, "changes", "links", "INTEGER NOT NULL DEFAULT 0");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
-        create_version_1,
-        add_instance_id,
-        drop_type_index,
-        drop_kind_and_country_indexes,
-        drop_endpoint_indexes,
-        enlarge_name_search_buffer,
-        add_data_version,
-        add_relation_categories,
-        add_vietnamese_labels,
-        index_attribute_values,
-        add_entity_kinds,
-        store_documents_once,
-        add_history};
+        create_version_1,      add_instance_id,
+        drop_type_index,       drop_kind_and_country_indexes,
+        drop_endpoint_indexes, enlarge_name_search_buffer,
+        add_data_version,      add_relation_categories,
+        add_vietnamese_labels, index_attribute_values,
+        add_entity_kinds,      store_documents_once,
+        add_history,           add_redirects_and_judgements};
     return kMigrations;
 }
 
@@ -313,7 +331,10 @@ void finish_bulk_names(SQLite::Database& db, std::int64_t names_before) {
 
 void empty_data(SQLite::Database& db) {
     db.exec("DROP TRIGGER IF EXISTS entity_names_ad");
-    db.exec("DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities;");
+    db.exec(
+        "DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities; DELETE FROM redirects; "
+        "DELETE FROM relation_redirects; "
+        "DELETE FROM not_duplicates;");
     db.exec("INSERT INTO name_search(name_search) VALUES ('delete-all')");
     db.exec(
         "CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN "

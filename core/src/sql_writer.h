@@ -68,6 +68,17 @@ class SqlWriter final : public BulkWriter {
           remove_relation_(db, "DELETE FROM relations WHERE id = ?"),
           remove_entity_(db, "DELETE FROM entities WHERE id = ?"),
           find_eid_(db, "SELECT eid FROM entities WHERE id = ?"),
+          put_redirect_(db,
+                        "INSERT INTO redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
+                        "target = excluded.target WHERE target IS NOT excluded.target"),
+          follow_redirects_(db, "UPDATE redirects SET target = ? WHERE target = ?"),
+          put_relation_redirect_(
+              db,
+              "INSERT INTO relation_redirects(id, target) VALUES (?, ?) ON CONFLICT(id) DO "
+              "UPDATE SET target = excluded.target WHERE target IS NOT excluded.target"),
+          follow_relation_redirects_(db, "UPDATE relation_redirects SET target = ? WHERE target = ?"),
+          put_judgement_(db, "INSERT OR IGNORE INTO not_duplicates(a, b) VALUES (?, ?)"),
+          remove_judgement_(db, "DELETE FROM not_duplicates WHERE a = ? AND b = ?"),
           add_document_(db, "INSERT INTO documents(title, url) VALUES (?, ?) ON CONFLICT DO NOTHING"),
           find_document_(db, "SELECT did FROM documents WHERE title = ? AND url = ?"),
           last_eid_before_(db.execAndGet("SELECT coalesce(max(eid), 0) FROM entities").getInt64()) {
@@ -184,6 +195,37 @@ class SqlWriter final : public BulkWriter {
         if (remove_entity_.exec() > 0) ++summary_.entities_changed;
         remove_entity_.reset();
         eids_.erase(id);
+    }
+
+    void put_redirect(const std::string& from, const std::string& to) override {
+        put_redirect_.bind(1, from);
+        put_redirect_.bind(2, to);
+        summary_.links_changed += static_cast<std::size_t>(put_redirect_.exec());
+        put_redirect_.reset();
+        // Ids merged into `from` earlier now lead to `to` directly: a redirect is never a chain.
+        follow_redirects_.bind(1, to);
+        follow_redirects_.bind(2, from);
+        summary_.links_changed += static_cast<std::size_t>(follow_redirects_.exec());
+        follow_redirects_.reset();
+    }
+
+    void put_relation_redirect(const std::string& from, const std::string& to) override {
+        put_relation_redirect_.bind(1, from);
+        put_relation_redirect_.bind(2, to);
+        summary_.links_changed += static_cast<std::size_t>(put_relation_redirect_.exec());
+        put_relation_redirect_.reset();
+        follow_relation_redirects_.bind(1, to);
+        follow_relation_redirects_.bind(2, from);
+        summary_.links_changed += static_cast<std::size_t>(follow_relation_redirects_.exec());
+        follow_relation_redirects_.reset();
+    }
+
+    void put_judgement(const std::string& a, const std::string& b, bool present) override {
+        SQLite::Statement& statement = present ? put_judgement_ : remove_judgement_;
+        statement.bind(1, std::min(a, b));
+        statement.bind(2, std::max(a, b));
+        summary_.links_changed += static_cast<std::size_t>(statement.exec());
+        statement.reset();
     }
 
     // Whether every row written so far went to the GraphBuilder given.
@@ -328,7 +370,9 @@ class SqlWriter final : public BulkWriter {
     SQLite::Statement put_type_, put_kind_, put_entity_, delete_names_;
     BatchedInsert<PendingName, 4> insert_names_;
     BatchedInsert<PendingRelation, 8> put_relations_;
-    SQLite::Statement remove_relation_, remove_entity_, find_eid_, add_document_, find_document_;
+    SQLite::Statement remove_relation_, remove_entity_, find_eid_, put_redirect_, follow_redirects_,
+        put_relation_redirect_, follow_relation_redirects_, put_judgement_, remove_judgement_, add_document_,
+        find_document_;
     std::unordered_map<std::string, std::int64_t> documents_;  // "title\0url" -> did, as written or found
     std::string last_title_, last_url_;
     std::int64_t last_document_ = 0;

@@ -4,6 +4,7 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <vector>
 
@@ -35,12 +36,27 @@ struct Located {
     Place place;
 };
 
+// Two entity ids a merge or a judgement links: a redirect (first: the merged-away id, second: the kept
+// one) or a not-duplicates judgement (a, b).
+struct IdLink {
+    std::string first, second;
+};
+
 struct Batch {
     std::vector<Located<RelationType>> types;
     std::vector<Located<EntityKind>> kinds;
     std::vector<Located<Entity>> entities;
     std::vector<Located<Relation>> relations;
+    std::vector<Located<IdLink>> redirects, judgements;
+    std::vector<Located<IdLink>> relation_redirects;  // second: "" for a relation a merge removed
 };
+
+// A redirect {"from", "to"} or a judgement {"a", "b"} read from JSON (JSON Lines, GraphML's graph data).
+// Throws InvalidDataError naming what is missing.
+[[nodiscard]] IdLink parse_redirect(const nlohmann::json& value);
+[[nodiscard]] IdLink parse_judgement(const nlohmann::json& value);
+// A relation folded by a merge: {"from": relation id, "to": relation id or ""}.
+[[nodiscard]] IdLink parse_relation_redirect(const nlohmann::json& value);
 
 // Collects "file:line: message" problems; keeps the first kMaxReportedProblems, counts all.
 class Problems {

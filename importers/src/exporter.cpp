@@ -137,6 +137,10 @@ void export_jsonl(const Store& store, const std::filesystem::path& path) {
         checks.relation(relation);
         line("relation", relation);
     });
+    for (const auto& [from, to] : store.redirects()) line("redirect", {{"from", from}, {"to", to}});
+    for (const auto& [from, to] : store.relation_redirects())
+        line("relation_redirect", {{"from", from}, {"to", to}});
+    for (const auto& [a, b] : store.judgements()) line("not_duplicates", {{"a", a}, {"b", b}});
     finish_writing(std::move(out), output);
     checks.all_relations_read(store.relation_count());
     output.commit();
@@ -188,11 +192,25 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     out.start("graphml");
     out.attribute("xmlns", "http://graphml.graphdrawing.org/xmlns");
     // Key ids equal attribute names so that files stay readable; all values are strings.
-    const std::vector<std::pair<const char*, const char*>> keys = {
-        {"graph", "relation_types"}, {"graph", "entity_kinds"}, {"node", "label"},      {"node", "kind"},
-        {"node", "name_en"},         {"node", "name_ja"},       {"node", "name_vi"},    {"node", "aliases"},
-        {"node", "country"},         {"node", "attributes"},    {"node", "sources"},    {"edge", "type"},
-        {"edge", "start"},           {"edge", "end"},           {"edge", "attributes"}, {"edge", "sources"}};
+    const std::vector<std::pair<const char*, const char*>> keys = {{"graph", "relation_types"},
+                                                                   {"graph", "entity_kinds"},
+                                                                   {"graph", "redirects"},
+                                                                   {"graph", "not_duplicates"},
+                                                                   {"graph", "relation_redirects"},
+                                                                   {"node", "label"},
+                                                                   {"node", "kind"},
+                                                                   {"node", "name_en"},
+                                                                   {"node", "name_ja"},
+                                                                   {"node", "name_vi"},
+                                                                   {"node", "aliases"},
+                                                                   {"node", "country"},
+                                                                   {"node", "attributes"},
+                                                                   {"node", "sources"},
+                                                                   {"edge", "type"},
+                                                                   {"edge", "start"},
+                                                                   {"edge", "end"},
+                                                                   {"edge", "attributes"},
+                                                                   {"edge", "sources"}};
     for (const auto& [domain, name] : keys) {
         out.start("key");
         out.attribute("id", name);
@@ -210,6 +228,14 @@ void export_graphml(const Store& store, const std::filesystem::path& path) {
     for (const auto& kind : kinds) checks.kind(kind);
     out.data("relation_types", nlohmann::json(types).dump());
     out.data("entity_kinds", nlohmann::json(kinds).dump());
+    nlohmann::json redirects = nlohmann::json::array(), judgements = nlohmann::json::array();
+    for (const auto& [from, to] : store.redirects()) redirects.push_back({{"from", from}, {"to", to}});
+    for (const auto& [a, b] : store.judgements()) judgements.push_back({{"a", a}, {"b", b}});
+    if (!redirects.empty()) out.data("redirects", redirects.dump());
+    if (!judgements.empty()) out.data("not_duplicates", judgements.dump());
+    nlohmann::json folded = nlohmann::json::array();
+    for (const auto& [from, to] : store.relation_redirects()) folded.push_back({{"from", from}, {"to", to}});
+    if (!folded.empty()) out.data("relation_redirects", folded.dump());
     store.for_each_entity([&](const Entity& e) {
         checks.entity(e);
         out.start("node");

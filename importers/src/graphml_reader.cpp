@@ -67,6 +67,21 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
                     batch.kinds.push_back({std::move(kind), place});
                 }
             }
+            const std::string redirects = take(d, "redirects");
+            if (!redirects.empty()) {
+                for (const auto& link : nlohmann::json::parse(redirects))
+                    batch.redirects.push_back({parse_redirect(link), place});
+            }
+            const std::string folded = take(d, "relation_redirects");
+            if (!folded.empty()) {
+                for (const auto& link : nlohmann::json::parse(folded))
+                    batch.relation_redirects.push_back({parse_relation_redirect(link), place});
+            }
+            const std::string judgements = take(d, "not_duplicates");
+            if (!judgements.empty()) {
+                for (const auto& link : nlohmann::json::parse(judgements))
+                    batch.judgements.push_back({parse_judgement(link), place});
+            }
             return;
         }
         if (element.tag == "node") {
@@ -101,7 +116,9 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
     } catch (const InvalidDataError& e) {
         problems.add(place, e.what());
     } catch (const nlohmann::json::exception& e) {
-        problems.add(place, std::string("bad relation_types or entity_kinds JSON: ") + e.what());
+        problems.add(
+            place,
+            std::string("bad relation_types, entity_kinds, redirects or not_duplicates JSON: ") + e.what());
     }
 }
 

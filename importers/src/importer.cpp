@@ -9,8 +9,10 @@
 #include <unordered_set>
 
 #include "batch.h"
+#include "id_links.h"
 #include "kizuna/core/bulk_write.h"
 #include "kizuna/core/errors.h"
+#include "kizuna/core/text.h"
 #include "kizuna/core/validation.h"
 #include "kizuna/importers/import.h"
 #include "kizuna/importers/import_text.h"
@@ -212,6 +214,36 @@ BulkWriter::EntityKeys entity_keys(const Store& store) {
     return keys;
 }
 
+// The ends of the judgements read must be entities there will be.
+void check_judgements(const Store& store, const Batch& batch, const std::unordered_set<std::string>& entities,
+                      Problems& problems) {
+    for (const auto& [link, place] : batch.judgements) {
+        for (const auto* id : {&link.first, &link.second}) {
+            if (entities.count(*id) == 0 && !store.has_entity(*id))
+                problems.add(place, "not_duplicates: '" + *id + "' is no entity");
+        }
+    }
+}
+
+// The new entities whose names (folded, any language) an existing entity has too: proposed merges.
+std::vector<ProposedMerge> proposed_merges(const Store& store, const Batch& batch) {
+    std::vector<ProposedMerge> out;
+    for (const auto& [entity, place] : batch.entities) {
+        if (store.has_entity(entity.id)) continue;
+        std::vector<std::string> names = {entity.names.en, entity.names.ja, entity.names.vi};
+        names.insert(names.end(), entity.aliases.begin(), entity.aliases.end());
+        std::set<std::string> seen;
+        for (const auto& name : names) {
+            if (name.empty()) continue;
+            for (const auto& existing : store.entities_named(search_key(name))) {
+                if (existing != entity.id && seen.insert(existing).second)
+                    out.push_back({entity.id, existing, name, place.where()});
+            }
+        }
+    }
+    return out;
+}
+
 // Relation CSV files go to a RelationStream; everything else is read up front.
 bool streamable(const std::filesystem::path& file) {
     std::error_code error;
@@ -257,7 +289,16 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     importers::RelationStream stream(streamed, encoding);
     ImportReport report;
     for (const auto& file : read_now) read_file(file, encoding, batch, problems, report.encodings);
+    // Records naming merged-away ids land on the entities they were merged into.
+    const importers::Redirects redirects = importers::gather_redirects(store, batch, problems);
+    const std::unordered_set<std::string> merged_away = importers::merged_relations(store, batch, problems);
+    importers::apply_redirects(store, redirects, batch, problems);
     Known known = validate_types_and_entities(store, batch, problems);
+    check_judgements(store, batch, known.entities, problems);
+    report.names_matched = options.match_names;
+    if (options.match_names) report.proposed_merges = proposed_merges(store, batch);
+    report.redirects_read = batch.redirects.size();
+    report.judgements_read = batch.judgements.size();
 
     report.dry_run = options.dry_run;
     report.types_read = batch.types.size();
@@ -287,11 +328,19 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
                 tick();
             }
             write_entities(*writer, batch.entities, tick);
+            for (const auto& item : batch.redirects)
+                writer->put_redirect(item.value.first, redirects.at(item.value.first));
+            for (const auto& item : batch.judgements)
+                writer->put_judgement(item.value.first, item.value.second);
+            for (const auto& item : batch.relation_redirects)
+                writer->put_relation_redirect(item.value.first, item.value.second);
         }
         // Relations are checked against the types and entities there are now, and written with their
         // ends' keys: all in one lookup table, read once, shared with the stream's thread.
         auto checks = std::make_shared<importers::RelationStream::Checks>();
         checks->types = std::move(known.types);
+        checks->redirects = redirects;
+        checks->merged_away = merged_away;
         checks->entities = writer != nullptr ? writer->entity_keys() : entity_keys(store);
         for (const auto& id : known.entities)
             checks->entities.try_emplace(id, kNoEntity);  // when not written
@@ -303,6 +352,10 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
                 true;  // not needed here: a problem lands in relation_problems, which stops the writing
             auto encoded = checks->check_and_encode(item, relation_problems, valid);
             ++report.relations_read;
+            if (!merged_away.empty() && merged_away.count(item.value.id) > 0) {
+                ++report.relations_merged_away;
+                continue;
+            }
             if (writing()) {
                 writer->put(item.value, encoded);
                 tick();
@@ -313,6 +366,10 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
             report.relations_read += chunk->relations.size();
             if (!writing()) continue;
             for (std::size_t i = 0; i < chunk->relations.size(); ++i) {
+                if (!merged_away.empty() && merged_away.count(chunk->relations[i].value.id) > 0) {
+                    ++report.relations_merged_away;
+                    continue;
+                }
                 writer->put(chunk->relations[i].value, chunk->encoded[i]);
                 tick();
             }
@@ -379,6 +436,21 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
              {"entity_kinds", report.changed.kinds_changed},
              {"entities", report.changed.entities_changed},
              {"relations", report.changed.relations_changed}}}};
+    if (report.relations_merged_away > 0) out["relations_merged_away"] = report.relations_merged_away;
+    if (report.redirects_read + report.judgements_read > 0) {
+        out["read"]["redirects"] = report.redirects_read;
+        out["read"]["not_duplicates"] = report.judgements_read;
+        out["changed"]["links"] = report.changed.links_changed;
+    }
+    if (report.names_matched) {
+        auto& proposed = out["proposed_merges"] = nlohmann::json::array();
+        for (const auto& merge : report.proposed_merges) {
+            proposed.push_back({{"new", merge.incoming},
+                                {"existing", merge.existing},
+                                {"name", merge.name},
+                                {"place", merge.place}});
+        }
+    }
     if (!report.encodings.empty()) {
         auto& encodings = out["encodings"] = nlohmann::json::array();
         for (const auto& [file, encoding] : report.encodings)

@@ -88,9 +88,16 @@ void read_jsonl(std::istream& in, const std::string& file, Batch& batch, Problem
                 batch.types.push_back({value.get<RelationType>(), place});
             } else if (key == "kind") {
                 batch.kinds.push_back({value.get<EntityKind>(), place});
+            } else if (key == "redirect") {
+                batch.redirects.push_back({parse_redirect(value), place});
+            } else if (key == "relation_redirect") {
+                batch.relation_redirects.push_back({parse_relation_redirect(value), place});
+            } else if (key == "not_duplicates") {
+                batch.judgements.push_back({parse_judgement(value), place});
             } else {
                 throw InvalidDataError("unknown record '" + key +
-                                       "' (expected entity, relation, type or kind)");
+                                       "' (expected entity, relation, type, kind, redirect, "
+                                       "relation_redirect or not_duplicates)");
             }
         } catch (const nlohmann::json::parse_error& e) {
             problems.add(place, "not valid JSON at column " + std::to_string(e.byte) +

@@ -61,17 +61,32 @@ std::string RelationStream::Checks::hint(const Relation& relation) const {
 EncodedRelation RelationStream::Checks::check_and_encode(const Located<Relation>& item, Problems& problems,
                                                          bool& valid) const {
     const Relation& relation = item.value;
-    const auto from = entities.find(relation.from), to = entities.find(relation.to);
+    if (!merged_away.empty() && merged_away.count(relation.id) > 0) return {};
+    auto redirected = [this](const std::string& id) -> const std::string& {
+        const auto found = redirects.find(id);
+        return found == redirects.end() ? id : found->second;
+    };
+    const std::string& from_id = redirected(relation.from);
+    const std::string& to_id = redirected(relation.to);
+    const auto from = entities.find(from_id), to = entities.find(to_id);
     const auto knows_type = [this](const std::string& id) { return types.count(id) > 0; };
     const auto knows_entity = [&](const std::string& id) {
         if (id == relation.from) return from != entities.end();
         if (id == relation.to) return to != entities.end();
         return entities.count(id) > 0;
     };
+    bool checked = true;
     try {
         validate_relation(relation, knows_type, knows_entity);
     } catch (const InvalidDataError& e) {
         problems.add(item.place, e.what() + hint(relation));
+        valid = false;
+        checked = false;
+    }
+    if (checked && from_id == to_id && relation.from != relation.to) {
+        problems.add(item.place, "relation " + relation.id + ": '" + relation.from + "' and '" + relation.to +
+                                     "' were merged into '" + from_id +
+                                     "': the relation would tie it to itself");
         valid = false;
     }
     auto encoded = encode(relation);

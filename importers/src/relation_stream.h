@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -35,6 +36,10 @@ class RelationStream {
     struct Checks {
         std::unordered_set<std::string> types;
         BulkWriter::EntityKeys entities;
+        // Merged-away ids and the entities they were merged into: a relation's end there lands here.
+        std::unordered_map<std::string, std::string> redirects;
+        // Relations merges folded or removed: their records are not checked (nor written).
+        std::unordered_set<std::string> merged_away;
         // Validates a relation against these (adding the problem to problems when it fails; then valid
         // is false) and encodes it for the store with its ends' keys (kNoEntity for an unknown entity).
         // Each end is looked up once.

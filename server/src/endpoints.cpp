@@ -124,7 +124,7 @@ const std::map<std::string, Endpoint>& read_endpoints() {
               json_endpoint<app::CommunitiesRequest>(), json_endpoint<app::ChangesRequest>(),
               json_endpoint<app::StatsRequest>(), render_endpoint(), brief_endpoint(),
               json_endpoint<app::QueryRequest>(), json_endpoint<app::LogRequest>(),
-              json_endpoint<app::DiffRequest>()}) {
+              json_endpoint<app::DiffRequest>(), json_endpoint<app::DuplicatesRequest>()}) {
             out.emplace(endpoint.name, std::move(endpoint));
         }
         return out;

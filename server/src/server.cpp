@@ -30,7 +30,7 @@ namespace {
 constexpr const char* kJson = "application/json; charset=utf-8";
 
 // The endpoints that write (POST /api/NAME).
-const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind", "undo"};
+const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind", "undo", "merge"};
 
 void send_error(httplib::Response& response, int status, const std::string& message, int exit_code) {
     response.status = status;
@@ -366,6 +366,29 @@ struct Server::Impl {
               });
     }
 
+    // POST /api/merge?keep=A&other=B[&dry_run=true][&prefer=other]: OTHER merged into KEEP as one change
+    // (core/merge.h).
+    void merge(const httplib::Request& request, httplib::Response& response) {
+        if (!may_write(request, response)) return;
+        write(response,
+              "POST /api/merge?keep=" + request.get_param_value("keep") +
+                  "&other=" + request.get_param_value("other"),
+              [&request](app::Session& session) {
+                  app::MergeRequest merge;
+                  const auto& description = app::MergeRequest::description();
+                  for (const auto& [name, value] : request.params) {
+                      const auto* field = description.find(name == "dry-run" ? "dry_run" : name);
+                      if (field == nullptr) {
+                          throw app::AppError(app::ErrorKind::Usage,
+                                              {"/api/merge has no parameter '" + name +
+                                               "' (it takes: keep, other, dry_run, prefer)"});
+                      }
+                      field->set(merge, value);
+                  }
+                  return session.answer(merge);
+              });
+    }
+
     // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.
     void style(const httplib::Request& request, httplib::Response& response) {
         const std::string lang = request.get_param_value("lang");
@@ -404,6 +427,9 @@ struct Server::Impl {
         });
         http.Post("/api/undo", [this](const httplib::Request& request, httplib::Response& response) {
             undo(request, response);
+        });
+        http.Post("/api/merge", [this](const httplib::Request& request, httplib::Response& response) {
+            merge(request, response);
         });
         for (const std::string kind : {"entity", "relation", "type", "kind"}) {
             http.Post("/api/" + kind,

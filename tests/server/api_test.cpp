@@ -497,3 +497,43 @@ TEST_CASE("history over HTTP: writes name the token's holder; log, diff and undo
     CHECK(again->status == 400);
     CHECK_THAT(body_json(again)["error"].get<std::string>(), Catch::Contains("was undone already"));
 }
+
+TEST_CASE("duplicates and merge over HTTP: GET /api/duplicates, POST /api/merge guarded by the token",
+          "[server][dedupe]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {"--allow-write", "--author", "ana"});
+    auto client = serve.client();
+    const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
+    const auto wrote =
+        client.Post("/api/entity", auth,
+                    R"({"id": "bo-y-te", "kind": "ministry", "names": {"vi": "Bo Y te"}, "country": "VN"})",
+                    "application/json");
+    REQUIRE(wrote);
+    REQUIRE(wrote->status == 200);
+    const auto found = client.Get("/api/duplicates?min_score=0.7");
+    REQUIRE(found);
+    INFO(found->body);
+    REQUIRE(found->status == 200);
+    const auto pairs = body_json(found)["pairs"];
+    REQUIRE(pairs.size() == 1);
+    CHECK(pairs[0]["a"]["id"] == "bo-y-te");
+    CHECK(pairs[0]["b"]["id"] == "vn-moh");
+    CHECK(client.Post("/api/merge?keep=vn-moh&other=bo-y-te", "", "text/plain")->status == 401);
+    const auto dry = client.Post("/api/merge?keep=vn-moh&other=bo-y-te&dry_run=true", auth, "", "text/plain");
+    REQUIRE(dry);
+    CHECK(dry->status == 200);
+    CHECK(entity_count(client) == 30);
+    const auto merged = client.Post("/api/merge?keep=vn-moh&other=bo-y-te", auth, "", "text/plain");
+    REQUIRE(merged);
+    INFO(merged->body);
+    CHECK(merged->status == 200);
+    CHECK(body_json(merged)["redirect"]["to"] == "vn-moh");
+    CHECK(entity_count(client) == 29);
+    const auto shown = client.Get("/api/show/bo-y-te");
+    REQUIRE(shown);
+    CHECK(body_json(shown)["entity"]["id"] == "vn-moh");
+    const auto wrong = client.Post("/api/merge?keep=vn-moh&other=bo-y-te&colour=red", auth, "", "text/plain");
+    REQUIRE(wrong);
+    CHECK(wrong->status == 400);
+}

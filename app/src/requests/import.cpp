@@ -27,7 +27,13 @@ const Description<ImportRequest>& ImportRequest::description() {
               .help = "the CSV files' encoding: UTF-8, CP932 (Shift_JIS), UTF-16LE/BE or UTF-32LE/BE "
                       "(default: told by each file)",
               .placeholder = "ENC"},
-             &R::encoding)}};
+             &R::encoding),
+         fields::choice<R>({.name = "match",
+                            .help = "names: report new entities whose names (folded, any language) existing "
+                                    "entities have, as proposed merges; nothing is merged",
+                            .placeholder = "WHAT",
+                            .choices = {"names"}},
+                           &R::match)}};
     return description;
 }
 

@@ -11,15 +11,41 @@ void print_table(std::ostream& out, const ImportReport& report, const std::strin
         << thousands(report.relations_read) << " relations, " << thousands(report.types_read)
         << " relation types";
     if (report.kinds_read > 0) out << ", " << thousands(report.kinds_read) << " entity kinds";
+    if (report.redirects_read + report.judgements_read > 0)
+        out << ", " << thousands(report.redirects_read) << " redirects, " << thousands(report.judgements_read)
+            << " not-duplicate judgements";
     if (report.dry_run) {
         out << " (dry run: nothing written)\n";
+    } else {
+        out << "; changed " << thousands(report.changed.entities_changed) << " entities, "
+            << thousands(report.changed.relations_changed) << " relations, "
+            << thousands(report.changed.types_changed) << " relation types";
+        if (report.kinds_read > 0) out << ", " << thousands(report.changed.kinds_changed) << " entity kinds";
+        out << "\n";
+    }
+    if (report.relations_merged_away > 0) {
+        out << "left out " << thousands(report.relations_merged_away)
+            << " relations that merges folded into others or removed\n";
+    }
+    if (!report.names_matched) return;
+    if (report.proposed_merges.empty()) {
+        out << "no new entity has the name of an existing one\n";
         return;
     }
-    out << "; changed " << thousands(report.changed.entities_changed) << " entities, "
-        << thousands(report.changed.relations_changed) << " relations, "
-        << thousands(report.changed.types_changed) << " relation types";
-    if (report.kinds_read > 0) out << ", " << thousands(report.changed.kinds_changed) << " entity kinds";
-    out << "\n";
+    out << "proposed merges (nothing merged; kizuna merge KEEP OTHER --dry-run shows what one would do):\n";
+    for (const auto& merge : report.proposed_merges) {
+        out << "  " << merge.place << ": new " << merge.incoming << " and existing " << merge.existing
+            << " are both named '" << merge.name << "'\n";
+    }
+}
+
+std::vector<std::string> answer_notes(const ImportReport& report, const std::string&) {
+    std::vector<std::string> out;
+    for (const auto& merge : report.proposed_merges) {
+        out.push_back("proposed merge: " + merge.place + ": new " + merge.incoming + " and existing " +
+                      merge.existing + " are both named '" + merge.name + "'");
+    }
+    return out;
 }
 
 CsvRows csv_rows(const ImportReport& report, const std::string&) {

@@ -18,6 +18,7 @@ std::string counts_text(const Store::WriteSummary& counts) {
     add(counts.relations_changed, "relation", "relations");
     add(counts.types_changed, "type", "types");
     add(counts.kinds_changed, "kind", "kinds");
+    add(counts.links_changed, "redirect or judgement", "redirects and judgements");
     return out.empty() ? "nothing" : out;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "database_summary.h"
+#include "kizuna/app/dedupe_answers.h"
 #include "kizuna/app/history_answers.h"
 #include "kizuna/cypher/query_answer.h"
 #include "kizuna/importers/import.h"
@@ -82,6 +83,14 @@ CsvRows csv_rows(const app::UndoAnswer& answer, const std::string& lang);
 void print_table(std::ostream& out, const app::RestoreAnswer& answer, const std::string& lang);
 CsvRows csv_rows(const app::RestoreAnswer& answer, const std::string& lang);
 
+// Duplicates and merges (dedupe_view.cpp).
+void print_table(std::ostream& out, const app::DuplicatesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::DuplicatesAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::MergeAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::MergeAnswer& answer, const std::string& lang);
+void print_table(std::ostream& out, const app::NotDuplicatesAnswer& answer, const std::string& lang);
+CsvRows csv_rows(const app::NotDuplicatesAnswer& answer, const std::string& lang);
+
 // What an answer leaves out or cannot say in its rows (left_out_notes and the like): printed under the
 // table, and on standard error beside CSV. Answers without such notes have none.
 template <typename Answer>
@@ -98,6 +107,8 @@ std::vector<std::string> answer_notes(const ChangesAnswer& answer, const std::st
 std::vector<std::string> answer_notes(const StatsAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const CommunitiesAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const StateChangesAnswer& answer, const std::string& lang = "en");
+// import --match names: the proposed merges (CSV keeps its rows of counts).
+std::vector<std::string> answer_notes(const ImportReport& answer, const std::string& lang = "en");
 
 // Answers that are one of several kinds: the view of the kind they hold.
 template <typename... Kinds>

@@ -49,6 +49,8 @@ const std::map<std::string_view, Translation>& dictionary() {
         {"year", {"年", "năm"}},
         {"modularity", {"モジュラリティ", "độ mô-đun"}},
         {"change", {"変化", "thay đổi"}},
+        {"score", {"スコア", "điểm"}},
+        {"reasons", {"理由", "lý do"}},
         {"before", {"前年のグループ", "nhóm năm trước"}},
         {"after", {"その年のグループ", "nhóm năm đó"}},
         {"caused by", {"原因となった関係", "do quan hệ"}},

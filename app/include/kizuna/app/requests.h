@@ -197,6 +197,7 @@ struct ImportRequest {
     std::string records;
     bool dry_run = false;
     std::string encoding;  // of the CSV files: UTF-8, CP932, UTF-16LE/BE, UTF-32LE/BE; "": told by each
+    std::string match;     // "names": report new entities whose names existing ones have (never merged)
     static const Description<ImportRequest>& description();
     void validate() const;
 };

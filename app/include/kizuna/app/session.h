@@ -18,6 +18,8 @@
 #include <vector>
 
 #include "kizuna/app/answers.h"
+#include "kizuna/app/dedupe_answers.h"
+#include "kizuna/app/dedupe_requests.h"
 #include "kizuna/app/errors.h"
 #include "kizuna/app/history_answers.h"
 #include "kizuna/app/history_requests.h"
@@ -83,6 +85,10 @@ class Session {
     [[nodiscard]] DiffAnswer answer(const DiffRequest& request);
     [[nodiscard]] UndoAnswer answer(const UndoRequest& request);
     [[nodiscard]] RestoreAnswer answer(const RestoreRequest& request);
+    // Duplicates and merges (session_dedupe.cpp).
+    [[nodiscard]] DuplicatesAnswer answer(const DuplicatesRequest& request);
+    [[nodiscard]] MergeAnswer answer(const MergeRequest& request);
+    [[nodiscard]] NotDuplicatesAnswer answer(const NotDuplicatesRequest& request);
 
   private:
     [[nodiscard]] const Store& store();

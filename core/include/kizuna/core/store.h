@@ -119,7 +119,22 @@ class Store {
         std::string field, text;
     };
     [[nodiscard]] std::vector<Hit> search_everywhere(const std::string& text, std::size_t limit) const;
-    // The one entity an argument names: its id, a name or alias equal after normalisation, or else text
+    // The entity a merged-away id was merged into (links.cpp), if the id is a redirect.
+    [[nodiscard]] std::optional<std::string> redirect(const std::string& id) const;
+    // Every redirect, merged-away id -> kept id, ordered by the merged-away id.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> redirects() const;
+    // Every relation a merge folded (merged-away relation id -> the relation it now is, "" when removed).
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> relation_redirects() const;
+    // Every pair judged not to be duplicates, each ordered (a < b), ordered.
+    [[nodiscard]] std::vector<std::pair<std::string, std::string>> judgements() const;
+    // The ids of the entities with a name or alias (not an attribute) whose search key (text.h) is key.
+    [[nodiscard]] std::vector<std::string> entities_named(const std::string& key) const;
+    // Every relation that has the entity at one of its ends, ordered by id (a scan of the relations: the
+    // store keeps no index by end; queries use the graph).
+    [[nodiscard]] std::vector<Relation> relations_of(const std::string& entity_id) const;
+
+    // The one entity an argument names: its id, a merged-away id (its redirect), a name or alias equal
+    // after normalisation, or else text
     // that the names of exactly one entity contain. Throws EntityLookupError listing the candidates when
     // it names several, or the closest names when it names none.
     [[nodiscard]] Entity resolve(const std::string& name) const;
@@ -135,8 +150,9 @@ class Store {
         std::size_t entities_changed = 0;
         std::size_t relations_changed = 0;
         std::size_t kinds_changed = 0;
+        std::size_t links_changed = 0;  // redirects and not-duplicate judgements (links.h)
         [[nodiscard]] std::size_t total() const {
-            return types_changed + entities_changed + relations_changed + kinds_changed;
+            return types_changed + entities_changed + relations_changed + kinds_changed + links_changed;
         }
     };
 
@@ -153,6 +169,14 @@ class Store {
         virtual void remove_relation(const std::string& id) = 0;
         // Removes an entity with its names. Its relations must be removed first (else StorageError).
         virtual void remove_entity(const std::string& id) = 0;
+        // Records that the entity `from` (merged away) is now `to`: later lookups of `from` reach `to`, and
+        // so do the redirects that led to `from`. REQUIRES: no entity has the id `from`.
+        virtual void put_redirect(const std::string& from, const std::string& to) = 0;
+        // Records that a merge folded the relation `from` into the relation `to` (empty: removed it, as it
+        // tied the merged entities together): importing `from` again does not bring it back.
+        virtual void put_relation_redirect(const std::string& from, const std::string& to) = 0;
+        // Records (or, with present false, takes back) the judgement that two entities are not duplicates.
+        virtual void put_judgement(const std::string& a, const std::string& b, bool present = true) = 0;
     };
     // Runs body inside one IMMEDIATE transaction; commits when it returns, rolls back when it throws.
     // Throws StorageError on a read-only store or a database failure.

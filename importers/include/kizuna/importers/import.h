@@ -30,6 +30,9 @@ struct ImportOptions {
     // UTF-32LE/BE. Empty: told by each file (a byte-order mark, else UTF-8 when the file is valid UTF-8,
     // else CP932 when it is valid CP932).
     std::string encoding;
+    // Report the new entities whose names (folded, any language) existing entities have too, as proposed
+    // merges (import --match names). They are never merged here.
+    bool match_names = false;
     // Called every 10,000 rows written and once more when all are written. May be empty.
     std::function<void(const ImportProgress&)> progress;
 };
@@ -40,15 +43,29 @@ struct FileEncoding {
     friend bool operator==(const FileEncoding&, const FileEncoding&) = default;
 };
 
+// A new entity of an import whose name an existing entity has too: perhaps one organisation.
+struct ProposedMerge {
+    std::string incoming, existing;  // ids
+    std::string name;                // the name they share (as the import gives it)
+    std::string place;               // where the new entity is: "file:line"
+};
+
 // What an import did: the answer of `kizuna import` (and of the HTTP API's import).
 struct ImportReport {
     bool dry_run = false;
     std::size_t types_read = 0, entities_read = 0, relations_read = 0, kinds_read = 0;
     Store::WriteSummary changed;          // all zero on a dry run
     std::vector<FileEncoding> encodings;  // the CSV files not read as UTF-8
+    std::size_t redirects_read = 0, judgements_read = 0;
+    // Relation records that a merge folded into another or removed: not written again (when writing).
+    std::size_t relations_merged_away = 0;
+    bool names_matched = false;  // match_names was asked for
+    std::vector<ProposedMerge> proposed_merges;
 };
 // JSON: {"dry_run", "read": {"relation_types", "entities", "relations"}, "changed": {…the same keys}},
-// and "encodings": [{"file", "encoding"}] when a file was not read as UTF-8.
+// and "encodings": [{"file", "encoding"}] when a file was not read as UTF-8; "redirects" and
+// "not_duplicates" read (and "links" changed) when the files held any; "proposed_merges": [{"new",
+// "existing", "name", "place"}] when names were matched.
 void to_json(nlohmann::json& out, const ImportReport& report);
 
 // The most problems reported for one import; the rest are counted.
