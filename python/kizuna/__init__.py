@@ -155,15 +155,16 @@ class Database:
         settings = {"query": cypher, "timeout": timeout_ms, "max_rows": max_rows, "max_memory": max_memory}
         return Rows(_json.loads(self._db.query(settings, params, str(lang))))
 
-    def import_files(self, *paths, dry_run=False, encoding=None):
+    def import_files(self, *paths, dry_run=False, encoding=None, match=None):
         """Loads CSV, JSON Lines, GraphML or xlsx files (or folders of CSV files) in one transaction: all of
         them or nothing (``InvalidData`` with the problems). ``encoding``: the CSV files' (UTF-8, CP932,
         UTF-16LE/BE, UTF-32LE/BE; default: told by each file, CP932 and UTF-16 detected). Returns
-        {"dry_run", "read", "changed"} and "encodings" when a file was not read as UTF-8."""
+        {"dry_run", "read", "changed"} and "encodings" when a file was not read as UTF-8. ``match="names"``:
+        also "proposed_merges", new entities whose names existing ones have (nothing is merged)."""
         if len(paths) == 1 and not isinstance(paths[0], (str, bytes, _os.PathLike)):
             paths = tuple(paths[0])
         return self._answer("import", files=[_os.fspath(p) for p in paths], dry_run=dry_run,
-                            encoding=encoding)
+                            encoding=encoding, match=match)
 
     def to_networkx(self, as_of=None, include_evidence=False, undated="separate", *, since=None, until=None):
         return _to_networkx(self, as_of=as_of, include_evidence=include_evidence, undated=undated, since=since,
