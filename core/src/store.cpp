@@ -10,11 +10,15 @@
 
 #include "kizuna/core/errors.h"
 #include "schema.h"
+#include "sqlite_process.h"
 #include "store_impl.h"
 
 namespace kizuna {
 
 namespace {
+
+// Before any connection opens (static initialisation comes before any code can open a store).
+[[maybe_unused]] const bool sqlite_configured = configure_sqlite_process();
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr auto kBusyRetry = std::chrono::milliseconds(10);
