@@ -12,7 +12,6 @@ alive in a year when [start, end] meets it (the NetworkX cross-check tests parti
 usage: communities_check.py KIZUNA WORKDIR [--rounds N] [--seed S]
 """
 import argparse
-import csv
 import datetime
 import json
 import os
@@ -22,6 +21,8 @@ import subprocess
 import sys
 
 import networkx as nx
+
+from generated_csv import write_csv
 
 TIES = ["mou", "acquisition", "part_of", "supports", "joint_venture"]
 EVIDENCE = ["mentions"]
@@ -52,19 +53,6 @@ def make_graph(rng, n, m):
         relations.append({"id": f"r{i:04d}", "type": rtype, "from": f"e{a:03d}", "to": f"e{b:03d}",
                           "start": start, "end": end})
     return relations
-
-
-def write_csv(folder, n, relations):
-    os.makedirs(folder)
-    with open(os.path.join(folder, "entities.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["id", "kind", "name_en"])
-        for i in range(n):
-            w.writerow([f"e{i:03d}", "company", f"Entity {i}"])
-    with open(os.path.join(folder, "relations.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=["id", "type", "from", "to", "start", "end"])
-        w.writeheader()
-        w.writerows(relations)
 
 
 def admitted(relations, evidence, year):

@@ -13,7 +13,6 @@ usage: networkx_check.py WORKDIR [--rounds N] [--queries N] [--seed S]   (PYTHON
 """
 import argparse
 import calendar
-import csv
 import datetime
 import os
 import random
@@ -23,6 +22,8 @@ import sys
 import networkx as nx
 
 import kizuna
+
+from generated_csv import write_csv
 
 TIES = ["mou", "acquisition", "part_of", "implements", "supports"]
 EVIDENCE = ["mentions", "authored"]
@@ -100,19 +101,6 @@ def make_graph(rng, n, m):
         relations.append({"id": f"r{i:03d}", "type": rtype, "from": f"e{a:03d}", "to": f"e{b:03d}",
                           "start": start, "end": end})
     return relations
-
-
-def write_csv(folder, n, relations):
-    os.makedirs(folder)
-    with open(os.path.join(folder, "entities.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["id", "kind", "name_en"])
-        for i in range(n):
-            w.writerow([f"e{i:03d}", "company", f"Entity {i}"])
-    with open(os.path.join(folder, "relations.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=["id", "type", "from", "to", "start", "end"])
-        w.writeheader()
-        w.writerows(relations)
 
 
 def admitted(relations, evidence, window, undated):

@@ -13,7 +13,6 @@ usage: time_path_check.py KIZUNA WORKDIR [--rounds N] [--queries Q] [--seed S]
 """
 import argparse
 import calendar
-import csv
 import datetime
 import json
 import os
@@ -23,6 +22,8 @@ import subprocess
 import sys
 
 import networkx as nx
+
+from generated_csv import write_csv
 
 TIES = ["mou", "acquisition", "part_of", "supports", "joint_venture"]
 EVIDENCE = ["mentions"]
@@ -73,19 +74,6 @@ def make_graph(rng, n, m):
         relations.append({"id": f"r{i:03d}", "type": rtype, "from": f"e{a:02d}", "to": f"e{b:02d}",
                           "start": start, "end": end})
     return relations
-
-
-def write_csv(folder, n, relations):
-    os.makedirs(folder)
-    with open(os.path.join(folder, "entities.csv"), "w", newline="") as f:
-        w = csv.writer(f)
-        w.writerow(["id", "kind", "name_en"])
-        for i in range(n):
-            w.writerow([f"e{i:02d}", "company", f"Entity {i}"])
-    with open(os.path.join(folder, "relations.csv"), "w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=["id", "type", "from", "to", "start", "end"])
-        w.writeheader()
-        w.writerows(relations)
 
 
 def lives(r):
@@ -226,7 +214,7 @@ def check_round(binary, work, rng, number, queries):
     n, m = rng.randint(6, 11), rng.randint(8, 24)
     relations = make_graph(rng, n, m)
     folder = os.path.join(work, f"round{number}")
-    write_csv(folder, n, relations)
+    write_csv(folder, n, relations, width=2)
     db = os.path.join(folder, "k.db")
     for command in (["init"], ["import", "--quiet", folder]):
         result = subprocess.run([binary, "--db", db, *command], capture_output=True, text=True)
