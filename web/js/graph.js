@@ -87,6 +87,8 @@ export function makeGraph(container) {
       { selector: '.filtered', style: { 'display': 'none' } },
       { selector: 'node.highlight', style: { 'border-width': 4, 'border-color': '#f59e0b', 'z-index': 10 } },
       { selector: 'edge.highlight', style: { 'line-color': '#f59e0b', 'target-arrow-color': '#f59e0b', 'width': 4, 'z-index': 10 } },
+      // Changed between the two years compared (compare.js).
+      { selector: 'edge.changed', style: { 'line-color': '#0d9488', 'target-arrow-color': '#0d9488', 'width': 4, 'z-index': 9 } },
       { selector: 'node.chain', style: { 'border-width': 4, 'border-color': '#7c3aed', 'border-style': 'dashed', 'z-index': 10 } },
       { selector: 'edge.chain', style: { 'line-color': '#7c3aed', 'target-arrow-color': '#7c3aed', 'width': 3,
                                          'line-style': 'dashed', 'z-index': 10 } },

@@ -19,6 +19,7 @@ import { renderLegend } from './legend.js';
 import { buildSvg, svgToPng, download } from './export.js';
 import { communityParams, findGroups, paintGroups, groupRows } from './groups.js';
 import { probeWritable, editEntity, editRelation, openHistory, panelButtons } from './edit.js';
+import { askChanges, showChanges } from './compare.js';
 
 const $ = (id) => document.getElementById(id);
 let cy = null;
@@ -415,6 +416,7 @@ function selectedNode() {
 async function showSelection() {
   const panel = $('panel');
   cy.elements().unselect();
+  cy.edges().removeClass('changed');  // the comparison's marks go with its panel
   if (view.selected.startsWith('n:')) {
     const id = view.selected.slice(2);
     cy.getElementById(id).select();
@@ -448,6 +450,28 @@ function select(id) {
   remember_();
   showSelection();
   if ($('aside').dataset.closed === '1' && id) togglePanel(false);
+}
+
+// ---- compare two years (compare.js) --------------------------------------------------------------------------
+
+// The panel lists what changed between the two years (of the centred organisation's relations when there
+// is one); the relations listed that are on the map are marked.
+async function compareYears() {
+  const from = $('compare-from').value.trim(), to = $('compare-to').value.trim();
+  if (!from || !to) return;
+  status(word('loading'));
+  try {
+    const answer = await askChanges(from, to, view.centre || undefined);
+    const ids = showChanges($('panel'), answer);
+    cy.batch(() => {
+      cy.edges().removeClass('changed');
+      for (const id of ids) cy.getElementById(`r:${id}`).addClass('changed');
+    });
+    if ($('aside').dataset.closed === '1') togglePanel(false);
+    counts();
+  } catch (error) {
+    fail(error);
+  }
 }
 
 // ---- editing (edit.js): after a write the map and the panel are read again --------------------------------
@@ -717,6 +741,10 @@ async function start() {
     event.preventDefault();
     findPath();
   });
+  $('compare-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    compareYears();
+  });
   $('fit').addEventListener('click', () => fit());
   $('zoom-in').addEventListener('click', () => zoomBy(1.25));
   $('zoom-out').addEventListener('click', () => zoomBy(1 / 1.25));
@@ -793,6 +821,7 @@ window.kizunaExplorer = {
   edges: () => relations().map((e) => e.data('relation').id).sort(),
   highlighted: () => ({ nodes: cy.nodes('.highlight').length, edges: cy.edges('.highlight').length }),
   chain: () => ({ nodes: cy.nodes('.chain').length, edges: cy.edges('.chain').length }),
+  changed: () => cy.edges('.changed').map((e) => e.data('relation').id).sort(),
   faded: (relationId) => cy.getElementById(`r:${relationId}`).hasClass('faded'),
   nodeFaded: (id) => cy.getElementById(id).hasClass('faded'),
   hidden: (entityId) => cy.getElementById(entityId).hasClass('filtered'),

@@ -450,6 +450,45 @@ try {
   await grouped.close();
   console.log(`measure: colour by community journey ${Date.now() - groupsStart} ms`);
 
+  // 9b. Compare two years: the panel lists, per category, what GET /api/changes answers for 2019 → 2024
+  // (the whole data; with an organisation centred, its relations), and marks those on the map.
+  const compareStart = Date.now();
+  const compared = await open(1500, 900);
+  const listedChanges = () => compared.evaluate(() => Object.fromEntries([...document.querySelectorAll('#panel h3.compare-category')]
+    .map((h) => [h.dataset.category, [...h.nextElementSibling.querySelectorAll(':scope > li')].map((li) => li.dataset.relation)])));
+  check(await compared.inputValue('#compare-from') === '2019' && await compared.inputValue('#compare-to') === '2024', 'compare defaults to 2019 and 2024');
+  await compared.click('#compare-form button[type="submit"]');
+  await compared.waitForSelector('#panel h2.compare-title');
+  const changes = await apiJson(url, 'changes?from=2019&to=2024');
+  const expectedChanges = Object.fromEntries(changes.categories.map((c) => [c.category, c.changes.map((row) => row.relation.id)]));
+  const gotChanges = await listedChanges();
+  check(JSON.stringify(gotChanges) === JSON.stringify(expectedChanges) && Object.keys(expectedChanges).length >= 2,
+        `compare 2019 → 2024: the panel lists /api/changes per category (${Object.entries(gotChanges).map(([c, ids]) => `${c} ${ids.length}`).join(', ')})`);
+  const firstChange = await compared.innerText('#panel ol.changes > li:first-child .change');
+  check(/began/.test(firstChange) && firstChange.includes('2019') && firstChange.includes('2024'), `each with its states at both dates: "${firstChange}"`);
+  const groupEvents = await compared.locator('#panel .group-events > li').count();
+  check(groupEvents === changes.groups.events.length, `the groups that changed: ${groupEvents} listed, as the answer`);
+  await shoot(compared, 'en-1500x900-compare');
+  await compared.close();
+  // Centred on the ministry: its relations only, and those on the map marked.
+  const centred = await open(1500, 900, `${url}#entity=vn-moh&expand=vn-moh&lang=ja`);
+  await settle(centred);
+  check(await centred.innerText('#compare-form h2') === '2つの年を比較', 'in Japanese: 2つの年を比較');
+  await centred.click('#compare-form button[type="submit"]');
+  await centred.waitForSelector('#panel h2.compare-title');
+  const ownChanges = await apiJson(url, 'changes?from=2019&to=2024&entity=vn-moh');
+  const ownIds = ownChanges.categories.flatMap((c) => c.changes.map((row) => row.relation.id));
+  const centredState = await centred.evaluate(() => ({ title: document.querySelector('#panel h2.compare-title').textContent,
+    listed: document.querySelectorAll('#panel ol.changes > li').length, changed: window.kizunaExplorer.changed(), edges: window.kizunaExplorer.edges() }));
+  const onMapIds = ownIds.filter((id) => centredState.edges.includes(id)).sort();
+  check(centredState.title.includes('変化') && centredState.listed === ownIds.length && ownIds.length > 0,
+        `centred on vn-moh: ${centredState.listed} relations listed as /api/changes&entity=vn-moh, under "${centredState.title}"`);
+  check(JSON.stringify(centredState.changed) === JSON.stringify(onMapIds) && onMapIds.length > 0,
+        `the ${onMapIds.length} of them on the map are marked`);
+  await shoot(centred, 'ja-1500x900-compare');
+  await centred.close();
+  console.log(`measure: compare journey ${Date.now() - compareStart} ms`);
+
   // 10. Sizes and languages for the eye: 1920×1080 and the phone's 390×844, in English and Japanese; the
   // README's pictures (docs-*) and an exported slide of the curated map (the Japanese one coloured by
   // community).
