@@ -81,6 +81,7 @@ class RequestOptions {
         }
         std::string names = app::command_line_spelling(param.name);
         if (!param.short_name.empty()) names += ",-" + param.short_name;
+        if (!param.long_alias.empty()) names += ",--" + param.long_alias;
         switch (param.type) {
             case app::ParamType::Flag:
                 slot.option = command.add_flag(names, slot.flag, param.help);

@@ -7,8 +7,9 @@
 //   - every text is at least 10 pixels high at that width.
 // Usage: node slide_check.mjs FILE.svg [FILE.svg ...]   Prints one line per file; exit 1 on any failure.
 //        node slide_check.mjs --kizuna BIN DATA_DIR OUT_DIR  renders the curated maps to check (the whole
-//        map and the Ministry's neighbourhood, the brief's diagram, at --fit 16:9 in en and ja), and first
-//        proves on a drawing with known faults that the check finds them.
+//        map and the Ministry's neighbourhood at --fit 16:9, and the diagram of the Ministry's partner
+//        sheet, `kizuna brief`, in en and ja), and first proves on a drawing with known faults that the
+//        check finds them.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -93,6 +94,17 @@ if (files[0] === '--kizuna') {
       execFileSync(kizuna, ['--db', db, '--lang', lang, 'render', ...what, '--fit', '16:9', '-o', file], { stdio: 'ignore' });
       files.push(file);
     }
+  }
+  // The partner sheet's diagram (brief): the Graphviz drawing inlined in its HTML.
+  for (const lang of ['en', 'ja']) {
+    const sheet = path.join(out, `brief-${lang}.html`);
+    execFileSync(kizuna, ['--db', db, '--lang', lang, 'brief', 'vn-moh', '--about', 'kanagawa', '--country', 'JP', '-o', sheet],
+                 { stdio: 'ignore' });
+    const diagram = readFileSync(sheet, 'utf8').match(/<svg[\s\S]*?<\/svg>/g)?.find((svg) => svg.includes('class="graph"'));
+    if (!diagram) throw new Error(`${sheet}: no diagram in the sheet`);
+    const file = path.join(out, `brief-diagram-${lang}.svg`);
+    writeFileSync(file, diagram);
+    files.push(file);
   }
   faulty = path.join(out, 'faulty.svg');
   writeFileSync(faulty, kFaulty);

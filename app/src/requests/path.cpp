@@ -70,6 +70,7 @@ const Description<PathRequest>& PathRequest::description() {
                              .help = "with --in-time-order: the connection starts no earlier than this date "
                                      "(YYYY, YYYY-MM or YYYY-MM-DD)",
                              .placeholder = "DATE",
+                             .long_alias = "from",
                              .needs = {"in_time_order"}},
                             [](R& request, const std::string& value) {
                                 request.from_date = fields::parse_date("from_date", value);

@@ -26,6 +26,7 @@ struct Param {
     std::string help{};
     std::string placeholder{};  // the value's name in help: DATE, N, ENTITY
     std::string short_name{};   // the command line's one-letter alias ("t" for -t), if any
+    std::string long_alias{};   // the command line's other long name ("from" for --from), if any
     std::vector<std::string> choices{};
     std::size_t least = 0, most = 0;  // Count: the range
     std::string default_value{};      // as text, for documentation; "" when none
