@@ -24,6 +24,7 @@ import networkx as nx
 import kizuna
 
 from generated_csv import write_csv
+from partial_dates import days
 
 TIES = ["mou", "acquisition", "part_of", "implements", "supports"]
 EVIDENCE = ["mentions", "authored"]
@@ -43,18 +44,6 @@ def random_date(rng):
     if precision == "month":
         return f"{year}-{month:02d}"
     return f"{year}-{month:02d}-{rng.randint(1, calendar.monthrange(year, month)[1]):02d}"
-
-
-def days(text):
-    """The first and last day a partial date may be."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
-    day = datetime.date(*parts)
-    return day, day
 
 
 def state(start, end, window):

@@ -12,7 +12,6 @@ last day of --from-date; and the blocks named for "none" must be true.
 usage: time_path_check.py KIZUNA WORKDIR [--rounds N] [--queries Q] [--seed S]
 """
 import argparse
-import calendar
 import datetime
 import json
 import os
@@ -24,6 +23,7 @@ import sys
 import networkx as nx
 
 from generated_csv import write_csv
+from partial_dates import days
 
 TIES = ["mou", "acquisition", "part_of", "supports", "joint_venture"]
 EVIDENCE = ["mentions"]
@@ -33,18 +33,6 @@ BEFORE_ALL, AFTER_ALL = datetime.date.min, datetime.date.max
 def fail(message):
     print(f"FAILED: {message}", file=sys.stderr)
     sys.exit(1)
-
-
-def days(text):
-    """The first and last day a partial date may be."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 1:
-        return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return datetime.date(parts[0], parts[1], 1), datetime.date(parts[0], parts[1], last)
-    day = datetime.date(*parts)
-    return day, day
 
 
 def coarsen(rng, day):
