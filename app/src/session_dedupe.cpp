@@ -48,7 +48,8 @@ DuplicatesAnswer Session::answer(const DuplicatesRequest& request) {
                                      ids.at(static_cast<std::int64_t>(row.to)));
         });
         for (auto& pair : reading.judgements()) input.not_duplicates.insert(std::move(pair));
-        const DuplicateFindings found = find_duplicates(input, {request.kind, request.min_score});
+        const std::string focus = request.entity.empty() ? "" : named(reading, request.entity).id;
+        const DuplicateFindings found = find_duplicates(input, {request.kind, request.min_score, focus});
         std::unordered_map<std::string, const Entity*> by_id;
         for (const auto& entity : input.entities) by_id.emplace(entity.id, &entity);
         DuplicatesAnswer out;

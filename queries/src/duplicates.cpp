@@ -154,8 +154,13 @@ class Finder {
         block_by_equal_keys(candidates);
         block_by_trigrams(candidates);
         DuplicateFindings out;
-        out.candidates = candidates.size();
         for (const auto& [i, j] : candidates) {
+            // Blocking runs over every entity (what is uncommon depends on all); an entity's pairs are
+            // chosen here.
+            if (!options_.entity.empty() && chosen_[i]->id != options_.entity &&
+                chosen_[j]->id != options_.entity)
+                continue;
+            ++out.candidates;
             DuplicatePair pair = score(i, j);
             if (pair.a > pair.b) std::swap(pair.a, pair.b);
             if (input_.not_duplicates.count({pair.a, pair.b}) > 0) continue;

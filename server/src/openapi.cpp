@@ -1,5 +1,6 @@
 // The OpenAPI 3 document of the API, made from the requests' own descriptions (the same ones the
 // endpoints fill their requests through), so that the document cannot drift from what is served.
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "endpoints.h"
@@ -131,6 +132,33 @@ nlohmann::json write_operation(const std::string& id, const std::string& summary
               {"responses", responses}}}};
 }
 
+// A write whose query parameters are its request's fields (undo, merge, not-duplicates), answered as the
+// command's --format json answer.
+template <typename Request>
+nlohmann::json described_write_operation() {
+    const auto& description = Request::description();
+    nlohmann::json parameters = nlohmann::json::array();
+    for (const auto& field : description.fields) {
+        nlohmann::json parameter = parameter_of(field.param);
+        parameter["required"] = field.param.required;
+        parameters.push_back(std::move(parameter));
+    }
+    nlohmann::json responses = error_responses();
+    responses["200"] = {
+        {"description", "the answer, as `kizuna " + description.name + " --format json` prints it"},
+        {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+    responses["401"] = {{"$ref", "#/components/responses/Error"}};
+    responses["403"] = {{"$ref", "#/components/responses/Error"}};
+    std::string id = description.name;
+    std::replace(id.begin(), id.end(), '-', '_');
+    return {{"post",
+             {{"operationId", id},
+              {"summary", description.summary},
+              {"security", {{{"bearer", nlohmann::json::array()}}}},
+              {"parameters", parameters},
+              {"responses", responses}}}};
+}
+
 }  // namespace
 
 nlohmann::json openapi_document() {
@@ -157,6 +185,9 @@ nlohmann::json openapi_document() {
          {"in", "query"},
          {"description", "the body's file name (csv: entities.csv, relations.csv …)"},
          {"schema", {{"type", "string"}}}}};
+    paths["/api/undo"] = described_write_operation<app::UndoRequest>();
+    paths["/api/merge"] = described_write_operation<app::MergeRequest>();
+    paths["/api/not-duplicates"] = described_write_operation<app::NotDuplicatesRequest>();
     paths["/api/openapi.json"] = {
         {"get",
          {{"operationId", "openapi"},

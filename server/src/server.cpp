@@ -30,7 +30,8 @@ namespace {
 constexpr const char* kJson = "application/json; charset=utf-8";
 
 // The endpoints that write (POST /api/NAME).
-const std::set<std::string> kWrites = {"import", "entity", "relation", "type", "kind", "undo", "merge"};
+const std::set<std::string> kWrites = {"import", "entity", "relation", "type",
+                                       "kind",   "undo",   "merge",    "not-duplicates"};
 
 void send_error(httplib::Response& response, int status, const std::string& message, int exit_code) {
     response.status = status;
@@ -345,48 +346,41 @@ struct Server::Impl {
               [&record](app::Session& session) { return session.answer(record); });
     }
 
-    // POST /api/undo?change=N[&dry_run=true]: takes a change back as a new one (history.h).
-    void undo(const httplib::Request& request, httplib::Response& response) {
+    // A write whose query parameters fill the request's own fields (their names as the request describes
+    // them; "dry-run" is also taken for dry_run): POST /api/undo?change=N[&dry_run=true],
+    // /api/merge?keep=A&other=B[&dry_run=true][&prefer=other], /api/not-duplicates?a=A&b=B.
+    template <typename Request>
+    void described_write(const std::string& endpoint, const httplib::Request& request,
+                         httplib::Response& response) {
         if (!may_write(request, response)) return;
-        write(response, "POST /api/undo?change=" + request.get_param_value("change"),
-              [&request](app::Session& session) {
-                  app::UndoRequest undo;
-                  const auto& description = app::UndoRequest::description();
-                  for (const auto& [name, value] : request.params) {
-                      const auto* field = description.find(name == "dry-run" ? "dry_run" : name);
-                      if (field == nullptr) {
-                          throw app::AppError(app::ErrorKind::Usage, {"/api/undo has no parameter '" + name +
-                                                                      "' (it takes: change, dry_run)"});
-                      }
-                      field->set(undo, value);
-                  }
-                  if (undo.change.empty())
-                      throw app::AppError(app::ErrorKind::Usage, {app::Setting{"change"}, " is required"});
-                  return session.answer(undo);
-              });
-    }
-
-    // POST /api/merge?keep=A&other=B[&dry_run=true][&prefer=other]: OTHER merged into KEEP as one change
-    // (core/merge.h).
-    void merge(const httplib::Request& request, httplib::Response& response) {
-        if (!may_write(request, response)) return;
-        write(response,
-              "POST /api/merge?keep=" + request.get_param_value("keep") +
-                  "&other=" + request.get_param_value("other"),
-              [&request](app::Session& session) {
-                  app::MergeRequest merge;
-                  const auto& description = app::MergeRequest::description();
-                  for (const auto& [name, value] : request.params) {
-                      const auto* field = description.find(name == "dry-run" ? "dry_run" : name);
-                      if (field == nullptr) {
-                          throw app::AppError(app::ErrorKind::Usage,
-                                              {"/api/merge has no parameter '" + name +
-                                               "' (it takes: keep, other, dry_run, prefer)"});
-                      }
-                      field->set(merge, value);
-                  }
-                  return session.answer(merge);
-              });
+        const auto& description = Request::description();
+        std::string what = "POST /api/" + endpoint;  // as the history records the command
+        char separator = '?';
+        for (const auto& field : description.fields) {
+            if (field.param.name == "dry_run" || !request.has_param(field.param.name)) continue;
+            what += separator + field.param.name + "=" + request.get_param_value(field.param.name);
+            separator = '&';
+        }
+        write(response, what, [&](app::Session& session) {
+            Request filled;
+            for (const auto& [name, value] : request.params) {
+                const auto* field = description.find(name == "dry-run" ? "dry_run" : name);
+                if (field == nullptr) {
+                    std::string takes;
+                    for (const auto& known : description.names())
+                        takes += (takes.empty() ? "" : ", ") + known;
+                    throw app::AppError(app::ErrorKind::Usage, {"/api/" + endpoint + " has no parameter '" +
+                                                                name + "' (it takes: " + takes + ")"});
+                }
+                field->set(filled, value);
+            }
+            for (const auto& field : description.fields) {
+                if (field.param.required && !request.has_param(field.param.name))
+                    throw app::AppError(app::ErrorKind::Usage,
+                                        {app::Setting{field.param.name}, " is required"});
+            }
+            return session.answer(filled);
+        });
     }
 
     // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.
@@ -426,11 +420,15 @@ struct Server::Impl {
             import_upload(request, response);
         });
         http.Post("/api/undo", [this](const httplib::Request& request, httplib::Response& response) {
-            undo(request, response);
+            described_write<app::UndoRequest>("undo", request, response);
         });
         http.Post("/api/merge", [this](const httplib::Request& request, httplib::Response& response) {
-            merge(request, response);
+            described_write<app::MergeRequest>("merge", request, response);
         });
+        http.Post("/api/not-duplicates",
+                  [this](const httplib::Request& request, httplib::Response& response) {
+                      described_write<app::NotDuplicatesRequest>("not-duplicates", request, response);
+                  });
         for (const std::string kind : {"entity", "relation", "type", "kind"}) {
             http.Post("/api/" + kind,
                       [this, kind](const httplib::Request& request, httplib::Response& response) {

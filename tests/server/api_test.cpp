@@ -537,3 +537,44 @@ TEST_CASE("duplicates and merge over HTTP: GET /api/duplicates, POST /api/merge 
     REQUIRE(wrong);
     CHECK(wrong->status == 400);
 }
+
+TEST_CASE(
+    "an entity's duplicate candidates and the judgement that a pair is two: /api/duplicates?entity, "
+    "POST /api/not-duplicates",
+    "[server][dedupe]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {"--allow-write", "--author", "ana"});
+    auto client = serve.client();
+    const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
+    const auto pairs_of = [&](const std::string& query) {
+        const auto found = client.Get("/api/duplicates?" + query);
+        REQUIRE(found);
+        INFO(found->body);
+        REQUIRE(found->status == 200);
+        return body_json(found)["pairs"];
+    };
+    // The whole data has several pairs above 0.3; Taisho is in exactly one (with Asuka).
+    REQUIRE(pairs_of("min_score=0.3").size() > 1);
+    const auto taisho = pairs_of("min_score=0.3&entity=taisho");
+    REQUIRE(taisho.size() == 1);
+    CHECK(taisho[0]["a"]["id"] == "asuka-pharma");
+    CHECK(taisho[0]["b"]["id"] == "taisho");
+    const auto unknown = client.Get("/api/duplicates?entity=no-such-organisation");
+    REQUIRE(unknown);
+    CHECK(unknown->status == 400);
+
+    CHECK(client.Post("/api/not-duplicates?a=taisho&b=asuka-pharma", "", "text/plain")->status == 401);
+    const auto missing = client.Post("/api/not-duplicates?a=taisho", auth, "", "text/plain");
+    REQUIRE(missing);
+    CHECK(missing->status == 400);
+    CHECK_THAT(body_json(missing)["error"].get<std::string>(), Catch::Contains("b is required"));
+    const auto judged = client.Post("/api/not-duplicates?a=taisho&b=asuka-pharma", auth, "", "text/plain");
+    REQUIRE(judged);
+    INFO(judged->body);
+    REQUIRE(judged->status == 200);
+    CHECK(body_json(judged)["a"] == "asuka-pharma");
+    CHECK(pairs_of("min_score=0.3&entity=taisho").empty());
+    const auto log = body_json(client.Get("/api/log"))["changes"];
+    CHECK(log.back()["command"] == "kizuna serve: POST /api/not-duplicates?a=taisho&b=asuka-pharma");
+}

@@ -27,10 +27,15 @@ const Description<DuplicatesRequest>& DuplicatesRequest::description() {
         "Examples:\n"
         "  kizuna duplicates                          every pair scoring 0.7 or more\n"
         "  kizuna duplicates --kind company --min-score 0.8\n"
+        "  kizuna duplicates --entity hataphar --min-score 0.5   the pairs one organisation is in\n"
         "  kizuna merge dhg hau-giang-pharma --dry-run what merging a pair would do\n"
         "  kizuna not-duplicates moh-vn moh-jp        never propose that pair again",
         {fields::text<R>({.name = "kind", .help = "only entities of this kind", .placeholder = "KIND"},
                          &R::kind),
+         fields::text<R>({.name = "entity",
+                          .help = "only pairs with this entity (id or any name)",
+                          .placeholder = "ENTITY"},
+                         &R::entity),
          fields::number<R>({.name = "min_score",
                             .help = "leave out pairs scoring less (0 to 1)",
                             .placeholder = "S",

@@ -11,6 +11,7 @@ namespace kizuna::app {
 // duplicates: candidate pairs, best first, with their score and reasons.
 struct DuplicatesRequest {
     std::string kind;        // only entities of this kind
+    std::string entity;      // only pairs with this entity (id or any name)
     double min_score = 0.7;  // 0 to 1
     std::size_t limit = 100;
     static const Description<DuplicatesRequest>& description();

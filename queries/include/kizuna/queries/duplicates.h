@@ -36,11 +36,12 @@ struct DuplicateInput {
 struct DuplicateOptions {
     std::string kind;        // only entities of this kind; empty: all
     double min_score = 0.7;  // pairs scoring less are left out
+    std::string entity;      // only pairs with this entity (its id); empty: every pair
 };
 
 struct DuplicateFindings {
     std::vector<DuplicatePair> pairs;  // best first, then by ids
-    std::size_t candidates = 0;        // pairs scored after blocking
+    std::size_t candidates = 0;        // pairs scored after blocking (the entity's, when one is given)
 };
 
 [[nodiscard]] DuplicateFindings find_duplicates(const DuplicateInput& input, const DuplicateOptions& options);
