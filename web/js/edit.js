@@ -1,8 +1,9 @@
 // Editing, when the server was started with `kizuna serve --allow-write`: forms that add and edit an
 // organisation or a relation (POST /api/entity, /api/relation: one JSON Lines record, written as import
 // writes it), and the history of changes (GET /api/log, /api/diff/N) with undo (POST /api/undo, its dry
-// run shown first). The server checks everything and its messages are shown as it words them; the page
-// only hints at a malformed date as one types. The write token (printed by `serve`) is pasted once and
+// run shown first); duplicates.js adds an organisation's duplicate candidates with merge. The server
+// checks everything and its messages are shown as it words them; the page only hints at a malformed date
+// as one types. The write token (printed by `serve`) is pasted once and
 // kept for the tab (sessionStorage).
 import { ApiError, api, forgetAnswers } from './api.js';
 import { word } from './i18n.js';
@@ -12,10 +13,11 @@ import { setUpSearch } from './search.js';
 
 const TOKEN_KEY = 'kizuna-write-token';
 let writable = false;
-const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+export const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+export const forgetToken = () => sessionStorage.removeItem(TOKEN_KEY);
 
 // POST to a write endpoint: the answer, or an ApiError with the server's message and its problems.
-async function post(path, body, params = {}) {
+export async function post(path, body, params = {}) {
   const query = new URLSearchParams(params);
   let response;
   try {
@@ -124,7 +126,7 @@ function sourcesEditor(sources) {
 }
 
 // The server's refusal, as it words it (its problems name the field), under the page's own words.
-function showRefusal(box, error) {
+export function showRefusal(box, error) {
   box.replaceChildren();
   box.hidden = false;
   if (error.status === 401 || error.local) {
@@ -149,7 +151,7 @@ function buttons(dialog, submitWord) {
   return row;
 }
 
-function tokenField() {
+export function tokenField() {
   const box = element('div', undefined, 'edit-token');
   const field_ = input('token', token(), { type: 'password', autocomplete: 'off', 'aria-label': word('write token') });
   field_.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, field_.value.trim()));
@@ -430,7 +432,7 @@ export async function openHistory(dialog, onChanged) {
 }
 
 // The buttons of the editing bar (index.html #editing) and of the panel, for the selection shown.
-export function panelButtons(panel, { entity = null, relation = null, onEditEntity, onAddRelation, onEditRelation }) {
+export function panelButtons(panel, { entity = null, relation = null, onEditEntity, onAddRelation, onEditRelation, onDuplicates }) {
   if (!writable) return;
   const row = element('div', undefined, 'edit-actions');
   if (entity) {
@@ -442,7 +444,11 @@ export function panelButtons(panel, { entity = null, relation = null, onEditEnti
     add.type = 'button';
     add.className = 'add-relation-here';
     add.addEventListener('click', () => onAddRelation(entity));
-    row.append(edit, add);
+    const duplicates = element('button', word('Possible duplicates…'));
+    duplicates.type = 'button';
+    duplicates.className = 'find-duplicates';
+    duplicates.addEventListener('click', () => onDuplicates(entity));
+    row.append(edit, add, duplicates);
   }
   if (relation) {
     const edit = element('button', word('Edit'));

@@ -63,6 +63,13 @@ const WORDS = {
     'undoes #N': '#{n} を取り消し', 'undone by #N': '#{n} で取り消し済み', 'Show the change': '変更内容',
     'Undo…': '取り消す…', 'Confirm the undo': '取り消しを実行', 'The undo would do this:': '取り消すと次のようになります：',
     'no changes yet': 'まだ変更はありません',
+    // Duplicates (duplicates.js)
+    'Possible duplicates…': '重複の候補…', 'Possible duplicates of': '重複の候補：',
+    'Merge…': '統合…', 'Not the same': '別の組織', 'Confirm the merge': '統合を実行',
+    'Keep the other instead': 'もう一方を残す', 'The merge would do this:': '統合すると次のようになります：',
+    'no likely duplicates': '重複の候補はありません', 'merge re-point': '付け替え', 'merge fold': '一つにまとめる',
+    'merge remove': '削除', 'merge add': '追加', 'merge conflict': '食い違い（残す値）', 'merge redirect': '転送',
+    'set aside': '残さない値',
   },
   vi: {
     'Kizuna explorer': 'Kizuna – khám phá',
@@ -126,6 +133,13 @@ const WORDS = {
     'undoes #N': 'hoàn tác #{n}', 'undone by #N': 'đã hoàn tác bởi #{n}', 'Show the change': 'Xem thay đổi',
     'Undo…': 'Hoàn tác…', 'Confirm the undo': 'Xác nhận hoàn tác', 'The undo would do this:': 'Hoàn tác sẽ làm như sau:',
     'no changes yet': 'chưa có thay đổi nào',
+    // Duplicates (duplicates.js)
+    'Possible duplicates…': 'Có thể trùng…', 'Possible duplicates of': 'Có thể trùng với',
+    'Merge…': 'Gộp…', 'Not the same': 'Không trùng', 'Confirm the merge': 'Xác nhận gộp',
+    'Keep the other instead': 'Giữ bản kia', 'The merge would do this:': 'Gộp sẽ làm như sau:',
+    'no likely duplicates': 'không có bản nào có thể trùng', 'merge re-point': 'chuyển quan hệ',
+    'merge fold': 'gộp quan hệ', 'merge remove': 'xoá', 'merge add': 'thêm',
+    'merge conflict': 'khác nhau (giữ giá trị)', 'merge redirect': 'chuyển hướng', 'set aside': 'bỏ giá trị',
   },
 };
 // English words that are keys for longer sentences.
@@ -150,6 +164,9 @@ const ENGLISH = {
   'changed relation_types': 'relation types', 'changed entity_kinds': 'kinds', 'op added': 'added', 'op changed': 'changed',
   'op removed': 'removed', 'what entity': 'organisation', 'what relation': 'relation', 'what type': 'relation type',
   'what kind': 'kind', 'what data': 'data', 'undoes #N': 'undoes #{n}', 'undone by #N': 'undone by #{n}',
+  // Duplicates (duplicates.js)
+  'merge re-point': 're-point relation', 'merge fold': 'fold relation', 'merge remove': 'remove relation',
+  'merge add': 'add', 'merge conflict': 'conflict (kept)', 'merge redirect': 'redirect',
 };
 
 // Attribute names of the data as words of the page; an unknown name is shown as it is (it is data).

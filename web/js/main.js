@@ -19,6 +19,7 @@ import { renderLegend } from './legend.js';
 import { buildSvg, svgToPng, download } from './export.js';
 import { communityParams, findGroups, paintGroups, groupRows } from './groups.js';
 import { probeWritable, editEntity, editRelation, openHistory, panelButtons } from './edit.js';
+import { openDuplicates } from './duplicates.js';
 import { askChanges, showChanges } from './compare.js';
 
 const $ = (id) => document.getElementById(id);
@@ -495,10 +496,30 @@ async function afterWrite(newCentre) {
     fail(error);
   }
 }
+// After a merge the merged-away organisation's id names the kept one: the view names the kept one instead
+// (centre, expansions, pins, path ends), and the kept one is selected.
+async function afterMerge(keep, other) {
+  const rename = (id) => (id === other ? keep : id);
+  const unique = (ids) => [...new Set(ids.map(rename))];
+  view.expanded = unique(view.expanded);
+  view.added = unique(view.added);
+  view.pinned = unique(view.pinned);
+  view.hidden = view.hidden.filter((id) => id !== other);
+  delete view.pos[other];
+  if (view.from === other) view.from = keep;
+  if (view.to === other) view.to = keep;
+  if (view.centre === other) view.centre = keep;
+  view.selected = `n:${keep}`;
+  remember_();
+  await afterWrite(null);
+  select(`n:${keep}`);
+}
 const editActions = {
   onEditEntity: (entity) => editEntity($('edit-dialog'), entity, () => afterWrite(null)),
   onAddRelation: (entity) => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from), { from: entity, nameOf }),
   onEditRelation: (relation) => editRelation($('edit-dialog'), relation, () => afterWrite(null), { nameOf }),
+  // After a merge the kept organisation is shown: the merged-away one is no longer on any map.
+  onDuplicates: (entity) => openDuplicates($('edit-dialog'), entity, (keep, other) => afterMerge(keep, other)),
 };
 
 // ---- actions on the selected organisation ------------------------------------------------------------------

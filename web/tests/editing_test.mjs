@@ -2,7 +2,9 @@
 // against `kizuna serve --allow-write` on the curated data: an organisation added (with a source, the
 // token pasted) and then found by search; a relation to the Ministry refused for a bad date (the
 // server's message shown) and then written (it appears on the map); the history opened, the last change
-// shown and undone after its dry run (the relation is gone). A read-only server shows no editing.
+// shown and undone after its dry run (the relation is gone); a second record of the Ministry proposed as
+// a duplicate, merged after its dry run, the merge undone; a pair judged not the same. A read-only server
+// shows no editing.
 // Screenshots go to WORK/screenshots (look at them). Exits non-zero when a check fails.
 //
 // usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR
@@ -240,6 +242,66 @@ try {
   check(wide, 'ja 390×844: the relation form fits the screen');
   await shoot(phone, 'ja-390x844-add-relation');
   await phone.close();
+
+  // 7. Duplicates: a second record of the Ministry (written through the API) is proposed among the
+  // Ministry's possible duplicates with its reasons; the merge's dry run shows what it would do and writes
+  // nothing; confirmed, the other record's id names the Ministry and is gone from the map; the history
+  // undoes the merge. Another pair is judged "not the same" and not proposed again.
+  const write = (kind, record) => fetch(`${url}api/${kind}`, {
+    method: 'POST', body: JSON.stringify(record), headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+  });
+  const source = [{ title: 'Press release' }];
+  check((await write('entity', { id: 'bo-y-te', kind: 'ministry', names: { vi: 'Bo Y te', en: 'Vietnam Ministry of Health' },
+                                 country: 'VN', attributes: { website: 'https://moh.gov.vn/home/' }, sources: source })).ok &&
+        (await write('relation', { id: 'bo-y-te-mhlw-2019', type: 'mou', from: 'bo-y-te', to: 'mhlw', start: '2019', sources: source })).ok,
+        'a second record of the Ministry, with a relation of its own, written through the API');
+  const dup = await open(`${url}#entity=vn-moh&sel=n:vn-moh`);
+  await dup.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
+  await dup.waitForSelector('#panel .find-duplicates');
+  await dup.click('#panel .find-duplicates');
+  await dup.waitForSelector('#edit-dialog[open] .duplicate-pair[data-other="bo-y-te"]');
+  const reasons = await dup.textContent('.duplicate-pair[data-other="bo-y-te"]');
+  check(reasons.includes('same name') && reasons.includes('same website'), `the pair is proposed with its reasons (${reasons.slice(0, 100)}…)`);
+  await dup.click('.duplicate-pair[data-other="bo-y-te"] .merge-pair');
+  await dup.waitForSelector('.duplicate-pair[data-other="bo-y-te"] .confirm-merge');
+  const plan = await dup.textContent('.duplicate-pair[data-other="bo-y-te"] .merge-plan');
+  check(plan.includes('bo-y-te-mhlw-2019') && plan.includes('bo-y-te → vn-moh'),
+        `the dry run lists the relation re-pointed and the redirect (${plan.slice(0, 120)}…)`);
+  await shoot(dup, 'en-merge-dry-run');
+  check((await (await fetch(`${url}api/show/bo-y-te`)).json()).entity.id === 'bo-y-te', 'the dry run wrote nothing');
+  await dup.click('.duplicate-pair[data-other="bo-y-te"] .confirm-merge');
+  await waitFor(dup, () => !document.querySelector('#edit-dialog').open && window.kizunaExplorer.edges().includes('bo-y-te-mhlw-2019'));
+  check((await (await fetch(`${url}api/show/bo-y-te`)).json()).entity.id === 'vn-moh' &&
+        !(await dup.evaluate(() => window.kizunaExplorer.nodes().includes('bo-y-te'))),
+        "merged: the other record's id names the Ministry, its relation is the Ministry's, and it is not on the map");
+  await shoot(dup, 'en-merged');
+  await dup.click('#history');
+  await dup.waitForSelector('#edit-dialog[open] .history-item');
+  const merge = await dup.evaluate(() => {
+    const item = document.querySelector('.history-item');
+    return { seq: Number(item.dataset.change), text: item.textContent };
+  });
+  check(merge.text.includes('POST /api/merge?keep=vn-moh&other=bo-y-te'), 'the merge is the newest change of the history');
+  await dup.click(`${item(merge.seq)} .undo-change`);
+  await dup.waitForSelector(`${item(merge.seq)} .confirm-undo`);
+  await dup.click(`${item(merge.seq)} .confirm-undo`);
+  await dup.waitForSelector(`${item(merge.seq + 1)} .meta span`);
+  check((await (await fetch(`${url}api/show/bo-y-te`)).json()).entity.id === 'bo-y-te', 'the merge undone: both records are back');
+  await dup.keyboard.press('Escape');
+  await dup.evaluate(() => { location.hash = location.hash.replace(/sel=[^&]*/, 'sel=n:taisho').replace(/entity=[^&]*/, 'entity=taisho'); });
+  await dup.waitForSelector('#panel .find-duplicates');
+  await dup.selectOption('#lang', 'ja');
+  await waitFor(dup, () => document.documentElement.lang === 'ja' && document.querySelector('#panel .find-duplicates')?.textContent === '重複の候補…');
+  await dup.click('#panel .find-duplicates');
+  await dup.waitForSelector('#edit-dialog[open] .duplicate-pair[data-other="asuka-pharma"]');
+  const chrome = await dup.evaluate(() => [...document.querySelectorAll('#edit-dialog h2 > span:first-child, #edit-dialog button')].map((n) => n.textContent).join(' '));
+  check(!/Merge|Not the same|Close|Possible/.test(chrome), `ja: the dialog's words are translated (${chrome})`);
+  await shoot(dup, 'ja-duplicates');
+  await dup.click('.duplicate-pair[data-other="asuka-pharma"] .not-duplicates');
+  await waitFor(dup, () => !document.querySelector('.duplicate-pair[data-other="asuka-pharma"]'));
+  const judged = await (await fetch(`${url}api/duplicates?entity=taisho&min_score=0.5`)).json();
+  check(judged.pairs.length === 0, '"not the same": the pair is recorded and not proposed again');
+  await dup.close();
 
   // 6. A read-only server: no editing shown.
   const ro = await reading.started;

@@ -1,0 +1,143 @@
+// An organisation's possible duplicates (GET /api/duplicates?entity=), each with its score and reasons,
+// a merge (POST /api/merge: its dry run is shown first, then the merge on confirmation) and "not the same"
+// (POST /api/not-duplicates: the pair is not proposed again). Like every write of the page, through the
+// API with the write token (edit.js), the server's messages shown as it words them.
+import { api, forgetAnswers } from './api.js';
+import { language, word } from './i18n.js';
+import { element, value } from './panel.js';
+import { forgetToken, post, showRefusal, token, tokenField } from './edit.js';
+
+// Lower than the command's 0.7: a person looks at these one organisation at a time.
+const MIN_SCORE = 0.5;
+
+const named = (entity) => {
+  const names = entity.names || {};
+  const name = names[language()] || names.en || names.ja || names.vi || entity.id;
+  return `${name} (${entity.id})`;
+};
+const ends = (r) => `${r.type} ${r.from} – ${r.to}${r.start ? `, ${r.start}` : ''}`;
+
+// What a merge does (or would do), as its answer lists it.
+function mergePlan(answer) {
+  const list = element('ul', undefined, 'merge-plan');
+  const line = (className, head, text) => {
+    const item = element('li', undefined, className);
+    item.append(element('strong', `${word(head)} `), value('span', text));
+    list.append(item);
+  };
+  for (const r of answer.repointed || []) line('merge-repoint', 'merge re-point', `${r.id} (${ends(r)})`);
+  for (const f of answer.folded || []) line('merge-fold', 'merge fold', `${f.relation.id} → ${f.into}`);
+  for (const r of answer.dropped || []) line('merge-drop', 'merge remove', `${r.id} (${ends(r)})`);
+  for (const a of answer.added || []) line('merge-add', 'merge add', a);
+  for (const c of answer.conflicts || [])
+    line('merge-conflict', 'merge conflict', `${c.field}: ${c.kept} · ${word('set aside')}: ${c.dropped}`);
+  if (answer.redirect) line('merge-redirect', 'merge redirect', `${answer.redirect.from} → ${answer.redirect.to}`);
+  return list;
+}
+
+// A refusal under the pair, with the token field when the token was missing or refused.
+function refuse(box, error) {
+  if (error.status === 401) forgetToken();
+  const refusal = element('div', undefined, 'edit-refusal');
+  refusal.setAttribute('role', 'alert');
+  box.append(refusal);
+  showRefusal(refusal, error);
+  if (!token()) box.append(tokenField());
+}
+
+// The merge of one pair: the dry run, then a confirming button. keep: the id that stays.
+async function showMerge(detail, keep, other, onMerged) {
+  detail.replaceChildren();
+  try {
+    const dry = await post('merge', '', { keep, other, dry_run: 'true' });
+    const confirm = element('button', word('Confirm the merge'));
+    confirm.type = 'button';
+    confirm.className = 'confirm-merge primary';
+    const swap = element('button', word('Keep the other instead'));
+    swap.type = 'button';
+    swap.className = 'swap-merge';
+    swap.addEventListener('click', () => showMerge(detail, other, keep, onMerged));
+    confirm.addEventListener('click', async () => {
+      confirm.disabled = true;
+      try {
+        await post('merge', '', { keep, other });
+        forgetAnswers();
+        await onMerged(keep, other);
+      } catch (error) {
+        confirm.disabled = false;
+        refuse(detail, error);
+      }
+    });
+    const head = element('p');
+    head.append(element('span', `${word('The merge would do this:')} `), value('strong', `${other} → ${keep}`));
+    const row = element('div', undefined, 'more-buttons');
+    row.append(confirm, swap);
+    detail.append(head, mergePlan(dry), row);
+  } catch (error) {
+    refuse(detail, error);
+  }
+}
+
+function pairItem(entity, pair, dialog, onChanged) {
+  const other = pair.a.id === entity.id ? pair.b : pair.a;
+  const item = element('li', undefined, 'duplicate-pair');
+  item.dataset.other = other.id;
+  const head = element('div', undefined, 'history-head');
+  head.append(element('strong', pair.score.toFixed(2)), value('span', ` ${named(other)}`));
+  const reasons = element('ul', undefined, 'duplicate-reasons');
+  for (const r of pair.reasons) reasons.append(value('li', `${r.reason}${r.detail ? `: ${r.detail}` : ''}`));
+  const detail = element('div', undefined, 'history-detail');
+  const merge = element('button', word('Merge…'));
+  merge.type = 'button';
+  merge.className = 'merge-pair';
+  merge.addEventListener('click', () => showMerge(detail, entity.id, other.id, async (keep, merged) => {
+    dialog.close();
+    await onChanged(keep, merged);
+  }));
+  const apart = element('button', word('Not the same'));
+  apart.type = 'button';
+  apart.className = 'not-duplicates';
+  apart.addEventListener('click', async () => {
+    detail.replaceChildren();
+    try {
+      await post('not-duplicates', '', { a: entity.id, b: other.id });
+      forgetAnswers();
+      item.remove();
+    } catch (error) {
+      refuse(detail, error);
+    }
+  });
+  const actions = element('div', undefined, 'history-actions');
+  actions.append(merge, apart);
+  item.append(head, reasons, actions, detail);
+  return item;
+}
+
+// onChanged(keepId, mergedAwayId) after a merge: the map and the panel read again.
+export async function openDuplicates(dialog, entity, onChanged) {
+  dialog.replaceChildren();
+  const box = element('form', undefined, 'duplicates');
+  box.method = 'dialog';
+  const title = element('h2');
+  title.append(element('span', `${word('Possible duplicates of')} `), value('span', named(entity)));
+  const status = element('div', undefined, 'edit-refusal');
+  status.setAttribute('role', 'alert');
+  status.hidden = true;
+  const list = element('ol', undefined, 'duplicate-list');
+  const close = element('button', word('Close'));
+  close.type = 'submit';
+  const footer = element('div', undefined, 'more-buttons');
+  footer.append(close);
+  box.append(title, status, list, footer);
+  dialog.append(box);
+  if (!dialog.open) dialog.showModal();
+  let found;
+  try {
+    found = await api('duplicates', { entity: entity.id, min_score: MIN_SCORE });
+  } catch (error) {
+    showRefusal(status, error);
+    return;
+  }
+  for (const pair of found.pairs) list.append(pairItem(entity, pair, dialog, onChanged));
+  if (!found.pairs.length) list.append(element('li', word('no likely duplicates'), 'no-duplicates'));
+}
