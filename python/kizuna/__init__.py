@@ -166,6 +166,35 @@ class Database:
         return self._answer("import", files=[_os.fspath(p) for p in paths], dry_run=dry_run,
                             encoding=encoding, match=match)
 
+    def duplicates(self, *, kind=None, entity=None, min_score=0.7, limit=100):
+        """Pairs of entities that are probably one, best first: {"pairs": [{"a", "b", "score", "reasons"}],
+        "entities", "candidates", "left_out"}. ``entity``: only the pairs it is in (docs/duplicates.md)."""
+        return self._answer("duplicates", kind=kind, entity=entity, min_score=min_score, limit=limit)
+
+    def merge(self, keep, other, *, dry_run=False, prefer=None):
+        """Merges ``other`` into ``keep`` as one change of the history (relations re-pointed, names and
+        sources united, ``other``'s id kept as a redirect); ``dry_run``: what it would do, nothing written;
+        ``prefer="other"``: the other's values win conflicts. Needs a writable database."""
+        return self._answer("merge", keep=keep, other=other, dry_run=dry_run, prefer=prefer)
+
+    def not_duplicates(self, a, b):
+        """Records that ``a`` and ``b`` are two entities: ``duplicates`` does not propose them again.
+        Needs a writable database."""
+        return self._answer("not-duplicates", a=a, b=b)
+
+    def log(self, *, entity=None, since=None, author=None):
+        """The history of changes, oldest first: {"changes": [{"seq", "at", "author", "command", ...}]}."""
+        return self._answer("log", entity=entity, since=since, author=author)
+
+    def diff(self, changes):
+        """What a change (``7``) or changes (``"3..7"``) did, row by row and field by field."""
+        return self._answer("diff", changes=str(changes))
+
+    def undo(self, change, *, dry_run=False):
+        """Takes a change back as a new change; refused, naming them, when later changes touched the same
+        rows. ``dry_run``: what it would do. Needs a writable database."""
+        return self._answer("undo", change=str(change), dry_run=dry_run)
+
     def to_networkx(self, as_of=None, include_evidence=False, undated="separate", *, since=None, until=None):
         return _to_networkx(self, as_of=as_of, include_evidence=include_evidence, undated=undated, since=since,
                             until=until)

@@ -90,8 +90,8 @@ class Database {
         (void)(writable_ ? app::open_for_writing(path) : app::open_for_reading(path));
     }
 
-    // command: search, show, partners, path, common, ego, timeline, stats, communities, changes, list or
-    // import.
+    // command: search, show, partners, path, common, ego, timeline, stats, communities, changes, list,
+    // duplicates, log, diff; the writes import, merge, not-duplicates, undo.
     std::string answer(const std::string& command, const py::dict& settings) {
         if (command == "search") return answered(filled<app::SearchRequest>(settings));
         if (command == "show") return answered(filled<app::ShowRequest>(settings));
@@ -104,13 +104,19 @@ class Database {
         if (command == "communities") return answered(filled<app::CommunitiesRequest>(settings));
         if (command == "changes") return answered(filled<app::ChangesRequest>(settings));
         if (command == "list") return answered(filled<app::ListRequest>(settings));
-        if (command == "import") {
+        if (command == "duplicates") return answered(filled<app::DuplicatesRequest>(settings));
+        if (command == "log") return answered(filled<app::LogRequest>(settings));
+        if (command == "diff") return answered(filled<app::DiffRequest>(settings));
+        if (command == "import" || command == "merge" || command == "not-duplicates" || command == "undo") {
             if (!writable_) {
                 throw app::AppError(app::ErrorKind::Usage,
-                                    {path_.string() + ": opened read-only; importing needs "
-                                                      "kizuna.connect(path, writable=True)"});
+                                    {path_.string() + ": opened read-only; " + command +
+                                     " needs kizuna.connect(path, writable=True)"});
             }
-            return answered(filled<app::ImportRequest>(settings));
+            if (command == "import") return answered(filled<app::ImportRequest>(settings));
+            if (command == "merge") return answered(filled<app::MergeRequest>(settings));
+            if (command == "not-duplicates") return answered(filled<app::NotDuplicatesRequest>(settings));
+            return answered(filled<app::UndoRequest>(settings));
         }
         throw py::value_error("no command " + command);
     }
@@ -161,6 +167,12 @@ std::vector<std::string> settings_of(const std::string& command) {
     if (command == "changes") return app::ChangesRequest::description().names();
     if (command == "list") return app::ListRequest::description().names();
     if (command == "import") return app::ImportRequest::description().names();
+    if (command == "duplicates") return app::DuplicatesRequest::description().names();
+    if (command == "log") return app::LogRequest::description().names();
+    if (command == "diff") return app::DiffRequest::description().names();
+    if (command == "merge") return app::MergeRequest::description().names();
+    if (command == "not-duplicates") return app::NotDuplicatesRequest::description().names();
+    if (command == "undo") return app::UndoRequest::description().names();
     if (command == "query") return app::QueryRequest::description().names();
     throw py::value_error("no command " + command);
 }

@@ -106,10 +106,11 @@ def test_each_method_takes_the_settings_its_request_describes():
     from kizuna import _kizuna
     positional = {"search": ["text"], "show": ["entity"], "partners": ["entity"], "path": ["from", "to"],
                   "common": ["a", "b"], "ego": ["entity"], "timeline": ["entity"], "stats": [], "communities": [], "list": [],
-                  "changes": ["from", "to"],
+                  "changes": ["from", "to"], "duplicates": [], "log": [], "diff": ["changes"],
+                  "merge": ["keep", "other"], "not_duplicates": ["a", "b"], "undo": ["change"],
                   "import_files": ["files"]}
     for method, arguments in positional.items():
-        command = "import" if method == "import_files" else method
+        command = {"import_files": "import", "not_duplicates": "not-duplicates"}.get(method, method)
         parameters = inspect.signature(getattr(kizuna.Database, method)).parameters
         keywords = {name for name, p in parameters.items() if p.kind == p.KEYWORD_ONLY}
         assert keywords == set(_kizuna.settings(command)) - set(arguments), method

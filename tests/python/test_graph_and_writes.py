@@ -3,6 +3,7 @@ import json
 import os
 
 import networkx as nx
+import pytest
 
 import kizuna
 
@@ -77,3 +78,32 @@ def test_a_read_only_connection_sees_writes_of_another_connection(scratch, tmp_p
     writer.import_files(extra)
     assert reader.stats()["relations"] == before + 1
     assert any(p["relation"]["id"] == "extra-1" for p in reader.partners("kanagawa")["partners"])
+
+
+def test_duplicates_merge_undo_and_judgements(scratch, tmp_path):
+    """A second record of Vietnam's MOH is proposed, merged (dry run first), undone from the history; a
+    judgement keeps a pair from being proposed again; a read-only connection refuses the writes."""
+    reader = kizuna.connect(scratch)
+    with pytest.raises(kizuna.UsageError, match="writable=True"):
+        reader.merge("vn-moh", "taisho")
+    writer = kizuna.connect(scratch, writable=True)
+    extra = tmp_path / "dup.jsonl"
+    extra.write_text(json.dumps({"entity": {"id": "bo-y-te", "kind": "ministry", "names": {"vi": "Bo Y te"},
+                                            "country": "VN", "sources": [{"title": "Press release"}]}}) + "\n",
+                     encoding="utf-8")
+    writer.import_files(extra)
+    pairs = writer.duplicates(entity="bo-y-te")["pairs"]
+    assert [(p["a"]["id"], p["b"]["id"]) for p in pairs] == [("bo-y-te", "vn-moh")]
+    dry = writer.merge("vn-moh", "bo-y-te", dry_run=True)
+    assert dry["dry_run"] and dry["redirect"] == {"from": "bo-y-te", "to": "vn-moh"}
+    assert writer.show("bo-y-te")["entity"]["id"] == "bo-y-te"
+    merged = writer.merge("vn-moh", "bo-y-te")
+    assert merged["change"] > 0 and reader.show("bo-y-te")["entity"]["id"] == "vn-moh"
+    log = writer.log()["changes"]
+    assert log[-1]["seq"] == merged["change"]
+    assert any(row["id"] == "bo-y-te" and row["op"] == "removed" for row in writer.diff(merged["change"])["rows"])
+    writer.undo(merged["change"])
+    assert reader.show("bo-y-te")["entity"]["id"] == "bo-y-te"
+    assert writer.duplicates(entity="taisho", min_score=0.5)["pairs"]
+    writer.not_duplicates("taisho", "asuka-pharma")
+    assert writer.duplicates(entity="taisho", min_score=0.5)["pairs"] == []
