@@ -32,6 +32,17 @@ Field<R> text(Param param, std::string R::*member) {
     return {std::move(param), [member](R& request, const std::string& value) { request.*member = value; }};
 }
 
+// The positional, required argument naming an entity by its id or any of its names.
+template <typename R>
+Field<R> entity(std::string name, std::string placeholder, std::string R::*member) {
+    return text<R>({.name = std::move(name),
+                    .help = "id or any name or alias",
+                    .placeholder = std::move(placeholder),
+                    .positional = true,
+                    .required = true},
+                   member);
+}
+
 template <typename R>
 Field<R> choice(Param param, std::string R::*member) {
     param.type = ParamType::Choice;

@@ -10,6 +10,18 @@ namespace kizuna::app {
 
 namespace {
 
+std::string hex_digest(sha256_ctx& context) {
+    std::uint8_t digest[SHA256_DIGEST_SIZE];
+    sha256_digest(&context, SHA256_DIGEST_SIZE, digest);
+    static const char* const kHex = "0123456789abcdef";
+    std::string out;
+    for (const std::uint8_t byte : digest) {
+        out += kHex[byte >> 4];
+        out += kHex[byte & 0xF];
+    }
+    return out;
+}
+
 std::string sha256_of(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return {};
@@ -22,18 +34,24 @@ std::string sha256_of(const std::filesystem::path& path) {
         if (got > 0) sha256_update(&context, got, reinterpret_cast<const std::uint8_t*>(buffer.data()));
     }
     if (in.bad()) return {};
-    std::uint8_t digest[SHA256_DIGEST_SIZE];
-    sha256_digest(&context, SHA256_DIGEST_SIZE, digest);
-    static const char* const kHex = "0123456789abcdef";
-    std::string out;
-    for (const std::uint8_t byte : digest) {
-        out += kHex[byte >> 4];
-        out += kHex[byte & 0xF];
-    }
-    return out;
+    return hex_digest(context);
 }
 
 }  // namespace
+
+std::vector<ChangeFile> upload_digests(const std::vector<FileInMemory>& uploads) {
+    std::vector<ChangeFile> out;
+    for (const auto& upload : uploads) {
+        sha256_ctx context;
+        sha256_init(&context);
+        sha256_update(&context, upload.bytes.size(),
+                      reinterpret_cast<const std::uint8_t*>(upload.bytes.data()));
+        out.push_back({upload.name, hex_digest(context)});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const ChangeFile& a, const ChangeFile& b) { return a.path < b.path; });
+    return out;
+}
 
 std::vector<ChangeFile> file_digests(const std::vector<std::string>& paths) {
     std::vector<ChangeFile> out;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "kizuna/core/history.h"
+#include "kizuna/importers/import_text.h"
 
 namespace kizuna::app {
 
@@ -12,5 +13,7 @@ namespace kizuna::app {
 // its SHA-256 in lower-case hex; a file that cannot be read gets an empty digest (the import itself says
 // why).
 [[nodiscard]] std::vector<ChangeFile> file_digests(const std::vector<std::string>& paths);
+// The same of files held in memory (uploads), by their names.
+[[nodiscard]] std::vector<ChangeFile> upload_digests(const std::vector<FileInMemory>& uploads);
 
 }  // namespace kizuna::app

@@ -21,6 +21,13 @@ Store Session::open_writing(const std::vector<std::string>& files) {
     return writing;
 }
 
+Store Session::open_writing(const std::vector<FileInMemory>& uploads) {
+    Store writing = open_for_writing(db_);
+    writing.note_changes(
+        {options_.author, options_.command, [digests = upload_digests(uploads)] { return digests; }});
+    return writing;
+}
+
 LogAnswer Session::answer(const LogRequest& request) {
     return translated(LogRequest::description().names(), [&] {
         request.validate();

@@ -21,13 +21,16 @@ ExportAnswer Session::answer(const ExportRequest& request) {
 ImportReport Session::answer(const ImportRequest& request) {
     return translated(ImportRequest::description().names(), [&] {
         request.validate();
-        Store writing = request.dry_run ? open_for_writing(db_) : open_writing(request.files);
+        Store writing = request.dry_run            ? open_for_writing(db_)
+                        : !request.uploads.empty() ? open_writing(request.uploads)
+                                                   : open_writing(request.files);
         ImportOptions options;
         options.dry_run = request.dry_run;
         options.encoding = request.encoding;
         options.match_names = request.match == "names";
         options.progress = options_.import_progress;
         if (!request.records.empty()) return import_jsonl_text(writing, "records", request.records, options);
+        if (!request.uploads.empty()) return import_files_in_memory(writing, request.uploads, options);
         const std::vector<std::filesystem::path> paths(request.files.begin(), request.files.end());
         return import_files(writing, paths, options);
     });

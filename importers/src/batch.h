@@ -81,15 +81,18 @@ using RelationHandOver = std::function<bool(std::vector<Located<Relation>>&, std
 // read_csv reads the file in the encoding given (empty: detected, see text_encoding.h) and returns the
 // one it used; it hands relations over in chunks while it reads, when given a hand-over. A file whose
 // header has tabs and no commas is read as tab-separated (Excel's "Unicode text").
+// Every reader but read_jsonl(istream) reads the file named, or, when bytes is given, those bytes (an
+// upload held in memory) as the file of that name.
 std::string read_csv(const std::string& file, const std::string& encoding, Batch& batch, Problems& problems,
-                     const RelationHandOver* hand_over = nullptr);
+                     const RelationHandOver* hand_over = nullptr, const std::string* bytes = nullptr);
 // Whether a CSV file's header names a relations table (it has 'from' or 'to'). False for unreadable files
 // and for files that are not comma-separated ASCII-compatible text (these are read whole, not streamed).
 [[nodiscard]] bool csv_holds_relations(const std::string& file);
-void read_xlsx(const std::string& file, Batch& batch, Problems& problems);
+void read_xlsx(const std::string& file, Batch& batch, Problems& problems, const std::string* bytes = nullptr);
 void read_jsonl(const std::string& file, Batch& batch, Problems& problems);
 // The same from a stream (records given in memory); file names their place in problems.
 void read_jsonl(std::istream& in, const std::string& file, Batch& batch, Problems& problems);
-void read_graphml(const std::string& file, Batch& batch, Problems& problems);
+void read_graphml(const std::string& file, Batch& batch, Problems& problems,
+                  const std::string* bytes = nullptr);
 
 }  // namespace kizuna::importers

@@ -105,8 +105,8 @@ void on_row_end(int, void* state) { static_cast<CsvFile*>(state)->row(); }
 }  // namespace
 
 std::string read_csv(const std::string& file, const std::string& encoding, Batch& batch, Problems& problems,
-                     const RelationHandOver* hand_over) {
-    TextFile text = open_text(file, encoding);
+                     const RelationHandOver* hand_over, const std::string* bytes) {
+    TextFile text = open_text(file, encoding, bytes);
     if (!text.in) {
         problems.add({file, text.problem_line}, text.problem);
         return text.encoding;

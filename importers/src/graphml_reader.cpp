@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "batch.h"
 #include "csv_cells.h"
@@ -123,8 +124,15 @@ void finish(Element& element, const std::shared_ptr<const std::string>& file, Ba
 }
 
 // The line of the DOCTYPE declaration (0: none): libxml2 gives DTD nodes no line of their own.
-std::size_t doctype_line(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
+std::size_t doctype_line(const std::string& file, const std::string* bytes) {
+    std::ifstream from_file;
+    std::istringstream from_memory;
+    if (bytes != nullptr) {
+        from_memory.str(*bytes);
+    } else {
+        from_file.open(file, std::ios::binary);
+    }
+    std::istream& in = bytes != nullptr ? static_cast<std::istream&>(from_memory) : from_file;
     std::string text_line;
     std::size_t number = 0;
     while (std::getline(in, text_line)) {
@@ -147,9 +155,11 @@ void on_xml_error(void* context, const char* message, xmlParserSeverities, xmlTe
 
 }  // namespace
 
-void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
+void read_graphml(const std::string& file, Batch& batch, Problems& problems, const std::string* bytes) {
     std::unique_ptr<xmlTextReader, ReaderDeleter> owned(
-        xmlReaderForFile(file.c_str(), nullptr, XML_PARSE_NONET));
+        bytes != nullptr ? xmlReaderForMemory(bytes->data(), static_cast<int>(bytes->size()), file.c_str(),
+                                              nullptr, XML_PARSE_NONET)
+                         : xmlReaderForFile(file.c_str(), nullptr, XML_PARSE_NONET));
     if (!owned) {
         problems.add({file, 0}, "cannot open the file");
         return;
@@ -171,7 +181,7 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
         const auto line =
             static_cast<std::size_t>(node_line > 0 ? node_line : xmlTextReaderGetParserLineNumber(reader));
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            problems.add({file, std::max<std::size_t>(doctype_line(file), 1)},
+            problems.add({file, std::max<std::size_t>(doctype_line(file, bytes), 1)},
                          "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
             return;
         }
@@ -226,7 +236,7 @@ void read_graphml(const std::string& file, Batch& batch, Problems& problems) {
     if (status < 0 || !xml_error.second.empty()) {
         // A document type may stop the parser before it is reported as a node (an entity loop, a
         // billion laughs): it is refused for what it is.
-        if (const std::size_t at = doctype_line(file); at > 0) {
+        if (const std::size_t at = doctype_line(file, bytes); at > 0) {
             problems.add({file, at},
                          "DOCTYPE declarations are not accepted in GraphML (entity expansion risk)");
             return;

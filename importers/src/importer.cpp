@@ -61,24 +61,31 @@ bool is_csv(const std::string& extension) {
     return extension == ".csv" || extension == ".tsv" || extension == ".txt";
 }
 
-void read_file(const std::filesystem::path& path, const std::string& encoding, Batch& batch,
-               Problems& problems, std::vector<FileEncoding>& encodings) {
+// A file by its name's extension; bytes: its contents when they are in memory (an upload), else it is
+// read from the file system.
+void read_file(const std::filesystem::path& path, const std::string* bytes, const std::string& encoding,
+               Batch& batch, Problems& problems, std::vector<FileEncoding>& encodings) {
     const std::string file = path.string();
     std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) {
+    if (bytes == nullptr && !std::filesystem::is_regular_file(path, error)) {
         problems.add({file, 0}, "no such file");
         return;
     }
     const std::string extension = lower_extension(path);
     if (is_csv(extension)) {
-        const std::string used = importers::read_csv(file, encoding, batch, problems);
+        const std::string used = importers::read_csv(file, encoding, batch, problems, nullptr, bytes);
         if (used != "UTF-8") encodings.push_back({file, used});
     } else if (extension == ".jsonl" || extension == ".ndjson") {
-        importers::read_jsonl(file, batch, problems);
+        if (bytes != nullptr) {
+            std::istringstream in(*bytes);
+            importers::read_jsonl(in, file, batch, problems);
+        } else {
+            importers::read_jsonl(file, batch, problems);
+        }
     } else if (extension == ".graphml" || extension == ".xml") {
-        importers::read_graphml(file, batch, problems);
+        importers::read_graphml(file, batch, problems, bytes);
     } else if (extension == ".xlsx") {
-        importers::read_xlsx(file, batch, problems);
+        importers::read_xlsx(file, batch, problems, bytes);
     } else {
         problems.add({file, 0}, "unknown file type '" + extension + "': use .csv, .jsonl, .graphml or .xlsx");
     }
@@ -255,10 +262,11 @@ bool streamable(const std::filesystem::path& file) {
 
 namespace {
 
-// An import of files and of records already read (read_more adds them to the batch).
+// An import of files and of records already read (read_more adds them to the batch, and the files it
+// did not read as UTF-8 to the encodings).
+using ReadMore = std::function<void(Batch&, Problems&, std::vector<FileEncoding>&)>;
 ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& paths,
-                        const std::function<void(Batch&, Problems&)>& read_more,
-                        const ImportOptions& options) {
+                        const ReadMore& read_more, const ImportOptions& options) {
     std::string encoding;
     if (!options.encoding.empty()) {
         const auto supported = importers::supported_encoding(options.encoding);
@@ -270,7 +278,8 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     }
     Problems problems;
     Batch batch;
-    if (read_more) read_more(batch, problems);
+    ImportReport report;
+    if (read_more) read_more(batch, problems, report.encodings);
     std::vector<std::filesystem::path> streamed, read_now;
     std::uintmax_t streamed_bytes = 0;
     for (const auto& file : expand(paths, problems)) {
@@ -287,8 +296,7 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     // Relation files are parsed and checked on two threads of their own from here on, while the rest is
     // read and checked here.
     importers::RelationStream stream(streamed, encoding);
-    ImportReport report;
-    for (const auto& file : read_now) read_file(file, encoding, batch, problems, report.encodings);
+    for (const auto& file : read_now) read_file(file, nullptr, encoding, batch, problems, report.encodings);
     // Records naming merged-away ids land on the entities they were merged into.
     const importers::Redirects redirects = importers::gather_redirects(store, batch, problems);
     const std::unordered_set<std::string> merged_away = importers::merged_relations(store, batch, problems);
@@ -413,7 +421,7 @@ ImportReport import_jsonl_text(Store& store, const std::string& name, const std:
                                const ImportOptions& options) {
     return run_import(
         store, {},
-        [&](Batch& batch, Problems& problems) {
+        [&](Batch& batch, Problems& problems, std::vector<FileEncoding>&) {
             std::istringstream in(text);
             importers::read_jsonl(in, name, batch, problems);
         },
@@ -456,6 +464,23 @@ void to_json(nlohmann::json& out, const ImportReport& report) {
         for (const auto& [file, encoding] : report.encodings)
             encodings.push_back({{"file", file}, {"encoding", encoding}});
     }
+}
+
+ImportReport import_files_in_memory(Store& store, const std::vector<FileInMemory>& files,
+                                    const ImportOptions& options) {
+    std::vector<const FileInMemory*> sorted;
+    for (const auto& file : files) sorted.push_back(&file);
+    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->name < b->name; });
+    return run_import(
+        store, {},
+        [&](Batch& batch, Problems& problems, std::vector<FileEncoding>& encodings) {
+            // The encoding is checked (and a bad one refused) before anything is read.
+            const std::string encoding =
+                options.encoding.empty() ? "" : importers::supported_encoding(options.encoding).value_or("");
+            for (const auto* file : sorted)
+                read_file(file->name, &file->bytes, encoding, batch, problems, encodings);
+        },
+        options);
 }
 
 }  // namespace kizuna

@@ -91,13 +91,13 @@ std::size_t line_at(std::string_view text, std::size_t offset) {
                    std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
 }
 
-std::string read_whole(std::ifstream& in) {
+std::string read_whole(std::istream& in) {
     in.clear();
     in.seekg(0);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-TextFile converted(std::ifstream& in, const std::string& encoding, const std::string& why) {
+TextFile converted(std::istream& in, const std::string& encoding, const std::string& why) {
     const std::string bytes = read_whole(in);
     Conversion conversion = convert(bytes, encoding);
     TextFile text;
@@ -147,16 +147,22 @@ std::string encoding_by_marks(std::string_view head) {
     return "";
 }
 
-TextFile open_text(const std::string& file, const std::string& encoding) {
+TextFile open_text(const std::string& file, const std::string& encoding, const std::string* bytes) {
     TextFile text;
-    auto in = std::make_unique<std::ifstream>(file, std::ios::binary);
+    std::unique_ptr<std::istream> in;
+    if (bytes != nullptr) {
+        in = std::make_unique<std::istringstream>(*bytes);
+    } else {
+        in = std::make_unique<std::ifstream>(file, std::ios::binary);
+    }
     if (!*in) {
         text.problem_line = 0;
         text.problem = "cannot open the file";
         return text;
     }
     std::error_code error;
-    const auto size = std::filesystem::file_size(file, error);
+    const auto size =
+        bytes != nullptr ? std::uintmax_t{bytes->size()} : std::filesystem::file_size(file, error);
     const bool whole = !error && size <= kCheckedWhole;
     std::string head(whole ? static_cast<std::size_t>(size) : std::size_t{1} << 20, '\0');
     in->read(head.data(), static_cast<std::streamsize>(head.size()));
@@ -174,8 +180,8 @@ TextFile open_text(const std::string& file, const std::string& encoding) {
             chosen = kUtf8;
         } else {
             // Not UTF-8: CP932 if it is valid CP932; else the one whose valid text goes further.
-            std::string bytes = read_whole(*in);
-            Conversion cp932 = convert(bytes, kCp932);
+            std::string whole_text = read_whole(*in);
+            Conversion cp932 = convert(whole_text, kCp932);
             if (cp932.bad_at == std::string::npos) {
                 text.encoding = kCp932;
                 text.in = std::make_unique<std::istringstream>(std::move(cp932.text));
@@ -184,11 +190,11 @@ TextFile open_text(const std::string& file, const std::string& encoding) {
             const bool utf8_likelier = valid >= cp932.bad_at;
             text.encoding = utf8_likelier ? kUtf8 : kCp932;
             text.problem_line =
-                utf8_likelier ? line_at(bytes, valid) : line_at(cp932.text, cp932.text.size());
+                utf8_likelier ? line_at(whole_text, valid) : line_at(cp932.text, cp932.text.size());
             text.problem = std::string("not valid text in any supported encoding: most likely ") +
                            (utf8_likelier ? "UTF-8 with damaged or foreign bytes here"
                                           : "CP932 (Shift_JIS) with damaged bytes here") +
-                           " (UTF-8 breaks at line " + std::to_string(line_at(bytes, valid)) +
+                           " (UTF-8 breaks at line " + std::to_string(line_at(whole_text, valid)) +
                            ", CP932 at line " + std::to_string(line_at(cp932.text, cp932.text.size())) +
                            "); give the file's encoding with --encoding (" + supported_encodings_text() + ")";
             return text;

@@ -33,6 +33,8 @@ struct TextFile {
 // Opens a file in the encoding given (empty: detected, see encoding_by_marks, else UTF-8 when the file
 // is valid UTF-8, else CP932 when valid CP932). Files not in UTF-8 are converted whole into memory
 // (they come from spreadsheet programs: a million rows at most).
-[[nodiscard]] TextFile open_text(const std::string& file, const std::string& encoding);
+// bytes: the file's contents, when they are in memory already (file is then only its name).
+[[nodiscard]] TextFile open_text(const std::string& file, const std::string& encoding,
+                                 const std::string* bytes = nullptr);
 
 }  // namespace kizuna::importers

@@ -221,16 +221,27 @@ std::string read_string_item(XmlPart& part) {
     return decode_escapes(text);
 }
 
-XlsxPackage::XlsxPackage(const std::string& path) {
-    int error = 0;
-    zip_ = zip_open(path.c_str(), ZIP_RDONLY, &error);
+XlsxPackage::XlsxPackage(const std::string& path, const std::string* bytes) {
+    zip_error_t detail;
+    zip_error_init(&detail);
+    if (bytes != nullptr) {
+        // The source does not own the bytes (freep 0); zip_open_from_source takes the source when it opens.
+        zip_source_t* source = zip_source_buffer_create(bytes->data(), bytes->size(), 0, &detail);
+        if (source != nullptr) {
+            zip_ = zip_open_from_source(source, ZIP_RDONLY, &detail);
+            if (zip_ == nullptr) zip_source_free(source);
+        }
+    } else {
+        int error = 0;
+        zip_ = zip_open(path.c_str(), ZIP_RDONLY, &error);
+        if (zip_ == nullptr) zip_error_set(&detail, error, 0);
+    }
     if (zip_ == nullptr) {
-        zip_error_t detail;
-        zip_error_init_with_code(&detail, error);
         std::string why = zip_error_strerror(&detail);
         zip_error_fini(&detail);
         throw std::runtime_error("not an xlsx workbook (" + why + ")");
     }
+    zip_error_fini(&detail);
     try {
         std::string workbook = "xl/workbook.xml";
         for (const auto& [id, relation] : relationships("")) {

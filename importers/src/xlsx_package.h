@@ -50,7 +50,8 @@ class XmlPart {
 class XlsxPackage {
   public:
     // Throws std::runtime_error saying why the file is no workbook.
-    explicit XlsxPackage(const std::string& path);
+    // bytes: the workbook's bytes, when in memory (kept by the caller while the package lives).
+    explicit XlsxPackage(const std::string& path, const std::string* bytes = nullptr);
     ~XlsxPackage();
     XlsxPackage(const XlsxPackage&) = delete;
     XlsxPackage& operator=(const XlsxPackage&) = delete;

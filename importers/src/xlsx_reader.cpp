@@ -346,10 +346,10 @@ void read_sources_sheet(const XlsxPackage& package, const XlsxPackage::Sheet& sh
 
 }  // namespace
 
-void read_xlsx(const std::string& file, Batch& batch, Problems& problems) {
+void read_xlsx(const std::string& file, Batch& batch, Problems& problems, const std::string* bytes) {
     std::unique_ptr<XlsxPackage> package;
     try {
-        package = std::make_unique<XlsxPackage>(file);
+        package = std::make_unique<XlsxPackage>(file, bytes);
     } catch (const std::runtime_error& e) {
         problems.add({file, 0}, e.what());
         return;

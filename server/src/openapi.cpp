@@ -180,7 +180,7 @@ nlohmann::json openapi_document() {
         {{"name", "format"},
          {"in", "query"},
          {"description", "the body's format when it is not multipart"},
-         {"schema", {{"type", "string"}, {"enum", {"csv", "jsonl", "graphml"}}}}},
+         {"schema", {{"type", "string"}, {"enum", {"csv", "jsonl", "graphml", "xlsx"}}}}},
         {{"name", "name"},
          {"in", "query"},
          {"description", "the body's file name (csv: entities.csv, relations.csv …)"},

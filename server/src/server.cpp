@@ -1,12 +1,10 @@
 #include "kizuna/server/server.h"
 
 #include <httplib.h>
-#include <stdlib.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -73,41 +71,14 @@ std::vector<std::string> split_segments(const std::string& rest) {
     return segments;
 }
 
-// A folder of its own for an upload, removed with it.
-class TemporaryFolder {
-  public:
-    TemporaryFolder() {
-        // mkdtemp: a new folder only this process may use, never one someone placed there beforehand.
-        std::string name = (std::filesystem::temp_directory_path() / "kizuna-upload-XXXXXX").string();
-        if (mkdtemp(name.data()) == nullptr) throw Error("cannot make a folder for the upload in /tmp");
-        path_ = name;
-    }
-    ~TemporaryFolder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path_, ignored);
-    }
-    TemporaryFolder(const TemporaryFolder&) = delete;
-    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
-    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
-
-  private:
-    std::filesystem::path path_;
-};
-
-// Writes an upload whole, or says it could not (a full disk must not import half a file).
-bool write_whole(const std::filesystem::path& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    return !out.fail();
-}
-
 // An uploaded file's name, kept only when it is a plain name of a kind import reads.
 std::optional<std::string> upload_name(const std::string& name) {
     const std::filesystem::path path(name);
     if (name.empty() || path.filename() != path || name[0] == '.') return std::nullopt;
     const std::string extension = path.extension().string();
-    if (extension != ".csv" && extension != ".jsonl" && extension != ".graphml") return std::nullopt;
+    if (extension != ".csv" && extension != ".tsv" && extension != ".jsonl" && extension != ".graphml" &&
+        extension != ".xlsx")
+        return std::nullopt;
     return name;
 }
 
@@ -255,28 +226,6 @@ struct Server::Impl {
         return true;
     }
 
-    // Imports the files in folder, all or nothing, as `kizuna import FILE…` does.
-    void import_folder(const std::filesystem::path& folder, httplib::Response& response) {
-        app::ImportRequest import;
-        for (const auto& entry : std::filesystem::directory_iterator(folder))
-            import.files.push_back(entry.path().string());
-        std::sort(import.files.begin(), import.files.end());
-        write(response, "POST /api/import", [&](app::Session& session) {
-            try {
-                return session.answer(import);
-            } catch (const app::AppError& e) {
-                // Places name the uploaded file ("relations.csv:2: …"), not the server's temporary folder.
-                app::AppError named = e;
-                const std::string prefix = folder.string() + "/";
-                for (auto& problem : named.problems) {
-                    for (std::size_t at; (at = problem.find(prefix)) != std::string::npos;)
-                        problem.erase(at, prefix.size());
-                }
-                throw named;
-            }
-        });
-    }
-
     // A write, one at a time (readers go on meanwhile), answered with its report.
     // The history records it as the token holder's (ServeOptions::author), made by the request named.
     template <typename Write>
@@ -290,31 +239,37 @@ struct Server::Impl {
         }
     }
 
+    // POST /api/import: the uploaded files imported from memory, all or nothing, as `kizuna import FILE…`
+    // imports files (nothing is written to disk but the database); problems name the uploads' names.
     void import_upload(const httplib::Request& request, httplib::Response& response) {
         if (!may_write(request, response)) return;
-        const TemporaryFolder folder;
-        std::size_t files = 0;
+        app::ImportRequest import;
+        std::set<std::string> names;
+        const auto add = [&](const std::string& name, const std::string& bytes) {
+            if (!names.insert(name).second) {
+                send_error(response, 400, "two uploads are named '" + name + "': each file once", 2);
+                return false;
+            }
+            import.uploads.push_back({name, bytes});
+            return true;
+        };
         for (const auto& [field, file] : request.files) {
             const auto name = upload_name(file.filename);
             if (!name) {
-                send_error(
-                    response, 400,
-                    "upload '" + file.filename + "': a .csv, .jsonl or .graphml file with a plain name", 2);
+                send_error(response, 400,
+                           "upload '" + file.filename +
+                               "': a .csv, .tsv, .jsonl, .graphml or .xlsx file with a plain name",
+                           2);
                 return;
             }
-            if (!write_whole(folder.path() / *name, file.content)) {
-                send_error(response, 503, "cannot store the upload (is the disk full?); nothing was written",
-                           4);
-                return;
-            }
-            ++files;
+            if (!add(*name, file.content)) return;
         }
         if (!request.is_multipart_form_data()) {  // the body itself, its format named by ?format=
             const std::string format = request.get_param_value("format");
-            if (format != "csv" && format != "jsonl" && format != "graphml") {
+            if (format != "csv" && format != "jsonl" && format != "graphml" && format != "xlsx") {
                 send_error(response, 400,
                            "POST /api/import: send files as multipart/form-data, or the body with "
-                           "?format=jsonl|graphml|csv (csv: &name=entities.csv …)",
+                           "?format=jsonl|graphml|csv|xlsx (csv: &name=entities.csv …)",
                            2);
                 return;
             }
@@ -324,18 +279,14 @@ struct Server::Impl {
                 send_error(response, 400, "name '" + name + "': a plain file name ending in ." + format, 2);
                 return;
             }
-            if (!write_whole(folder.path() / name, request.body)) {
-                send_error(response, 503, "cannot store the upload (is the disk full?); nothing was written",
-                           4);
-                return;
-            }
-            ++files;
+            if (!add(name, request.body)) return;
         }
-        if (files == 0) {
+        if (import.uploads.empty()) {
             send_error(response, 400, "POST /api/import: no files", 2);
             return;
         }
-        import_folder(folder.path(), response);
+        write(response, "POST /api/import",
+              [&import](app::Session& session) { return session.answer(import); });
     }
 
     // One record (the entity itself at /api/entity …) written as import writes it, from memory.

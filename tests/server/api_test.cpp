@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
@@ -331,6 +332,53 @@ TEST_CASE("writes: refused read-only, refused without the token, all or nothing,
         CHECK_THAT(message, Catch::StartsWith("relations.csv:2: bad date '2024-02-30'"));
         CHECK(entity_count(client) == 29);
         CHECK(client.Get("/api/show/new-one")->status == 400);
+    }
+    SECTION(
+        "uploads are read from memory: a Shift_JIS CSV and a workbook, named in the history with their "
+        "SHA-256") {
+        // ハタイ in CP932, as Japanese Excel saves "CSV".
+        const std::string cp932 =
+            "id,kind,name_en,name_ja,name_vi,aliases,country,attributes,sources\n"
+            "hataphar,company,Hataphar,\x83\x6e\x83\x5e\x83\x43,,,VN,,\n";
+        httplib::MultipartFormDataItems files = {{"file", cp932, "entities.csv", "text/csv"}};
+        const auto result = client.Post("/api/import", auth, files);
+        REQUIRE(result);
+        INFO(result->body);
+        REQUIRE(result->status == 200);
+        const auto report = body_json(result);
+        CHECK(report["encodings"] ==
+              nlohmann::json::parse(R"([{"file": "entities.csv", "encoding": "CP932"}])"));
+        const auto shown = client.Get("/api/show/hataphar");
+        REQUIRE(shown);
+        CHECK(body_json(shown)["entity"]["names"]["ja"] == "ハタイ");
+        const auto log = body_json(client.Get("/api/log"))["changes"];
+        REQUIRE(log.back()["files"].size() == 1);
+        CHECK(log.back()["files"][0]["path"] == "entities.csv");
+        CHECK(log.back()["files"][0]["sha256"].get<std::string>().size() == 64);
+        // The workbook `export --format xlsx` writes, sent as the body, imports back (nothing changes).
+        const auto book = dir.path() / "book.xlsx";
+        REQUIRE(test::run_kizuna({"--db", db.string(), "export", "--format", "xlsx", "-o", book.string()})
+                    .exit_code == 0);
+        std::ifstream in(book, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const auto again = client.Post("/api/import?format=xlsx&name=book.xlsx", auth, bytes,
+                                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        REQUIRE(again);
+        INFO(again->body);
+        CHECK(again->status == 200);
+        CHECK(body_json(again)["read"]["entities"] == 30);
+        CHECK(body_json(again)["changed"]["entities"] == 0);
+        const auto damaged = client.Post("/api/import?format=xlsx&name=book.xlsx", auth, bytes.substr(0, 100),
+                                         "application/octet-stream");
+        REQUIRE(damaged);
+        CHECK(damaged->status == 422);
+        CHECK_THAT(body_json(damaged)["error"].get<std::string>(),
+                   Catch::StartsWith("book.xlsx:0: not an xlsx workbook (Not a zip archive)"));
+        httplib::MultipartFormDataItems twice = {{"file", cp932, "entities.csv", "text/csv"},
+                                                 {"file", cp932, "entities.csv", "text/csv"}};
+        const auto refused = client.Post("/api/import", auth, twice);
+        REQUIRE(refused);
+        CHECK(refused->status == 400);
     }
     SECTION("an upload that is not a data file is refused before anything is read") {
         httplib::MultipartFormDataItems files = {{"file", "x", "../../etc/passwd", "text/plain"}};

@@ -8,10 +8,11 @@
 // Screenshots go to WORK/screenshots (look at them). Exits non-zero when a check fails.
 //
 // usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const [kizuna, data, work] = process.argv.slice(2);
 if (!kizuna || !data || !work) {
@@ -40,26 +41,8 @@ async function waitFor(page, predicate, arg, timeout = 10000) {
   }
 }
 
-// The URL and, for a write-enabled server, the token it prints at start.
-function serve(args) {
-  const server = spawn(kizuna, ['--db', db, '--author', 'Editing Test', 'serve', '--port', '0', ...args],
-                       { stdio: ['ignore', 'pipe', 'inherit'] });
-  const started = new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout.on('data', (chunk) => {
-      text += chunk;
-      const url = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      const token = text.match(/write token: ([0-9a-f]+)/);
-      if (url && (token || !args.includes('--allow-write'))) resolve({ url: url[0], token: token?.[1] });
-    });
-    server.on('exit', (code) => reject(new Error(`kizuna serve exited with ${code}`)));
-    setTimeout(() => reject(new Error('kizuna serve printed no URL')), 15000);
-  });
-  return { server, started };
-}
-
-const writing = serve(['--allow-write']);
-const reading = serve([]);
+const writing = serve(kizuna, db, ['--allow-write'], ['--author', 'Editing Test']);
+const reading = serve(kizuna, db, [], ['--author', 'Editing Test']);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -314,14 +297,7 @@ try {
   check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
 } finally {
   await browser.close();
-  // Each server says "stopped" on its way out: waited for, so that its output still has a reader.
-  await Promise.all([writing.server, reading.server].map((server) => new Promise((resolve) => {
-    if (server.exitCode !== null) resolve();
-    else {
-      server.on('exit', resolve);
-      server.kill('SIGINT');
-    }
-  })));
+  await Promise.all([writing.stop(), reading.stop()]);
 }
 console.log(`screenshots: ${shots}; ${((Date.now() - began) / 1000).toFixed(1)} s`);
 process.exit(failures === 0 ? 0 : 1);

@@ -9,6 +9,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
 
 const [kizuna, data, work, bench] = process.argv.slice(2);
 if (!kizuna || !data || !work || !bench) {
@@ -62,21 +63,6 @@ function check(condition, what) {
   if (!condition) failures += 1;
 }
 
-function serve(database) {
-  const server = spawn(kizuna, ['--db', database, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = new Promise((resolve, reject) => {
-    let text = '';
-    server.stdout.on('data', (chunk) => {
-      text += chunk;
-      const found = text.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (found) resolve(found[0]);
-    });
-    server.on('exit', (code) => reject(new Error(`kizuna serve exited with ${code}`)));
-    setTimeout(() => reject(new Error('kizuna serve printed no URL')), 15000);
-  });
-  return { server, url };
-}
-
 // The words of the page chrome: every text, placeholder, title and label outside the data (marked
 // data-value), the map's canvas and the language menu (its languages are named in their own).
 function chromeText() {
@@ -96,8 +82,8 @@ function chromeText() {
 const ALLOWED = new Set(['kizuna', 'svg', 'png', 'moh']);  // names and file formats, the same in every language
 const latinWords = (text) => (text.match(/[A-Za-z]{3,}/g) || []).map((w) => w.toLowerCase()).filter((w) => !ALLOWED.has(w));
 
-const curated = serve(db);
-const url = await curated.url;
+const curated = serve(kizuna, db);
+const { url } = await curated.started;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
@@ -529,8 +515,8 @@ try {
   // 11. Calm on a hub: the largest of a 100k-relation database, clicked, is interactive within 2 s:
   // at most 100 new organisations, the rest behind "+N more", which adds from a searchable list.
   await hubReady;
-  const hub = serve(hubDb);
-  const hubUrl = await hub.url;
+  const hub = serve(kizuna, hubDb);
+  const hubUrl = (await hub.started).url;
   try {
     const stats = await apiJson(hubUrl, 'stats');
     const largest = stats.by_degree[0];
@@ -567,12 +553,12 @@ try {
     console.log(`measure: first load ${loadMs} ms; MOH neighbourhood drawn in ${drawMs} ms; path found and highlighted in ${pathMs} ms; ` +
                 `hub of ${largest.score} relations interactive in ${hubMs} ms`);
   } finally {
-    hub.server.kill('SIGINT');
+    await hub.stop();
   }
   check(consoleErrors.length === 0, `no console errors (${consoleErrors.join(' | ')})`);
 } finally {
   await browser.close();
-  curated.server.kill('SIGINT');
+  await curated.stop();
 }
 console.log(`screenshots: ${shots}; ${((Date.now() - began) / 1000).toFixed(1)} s`);
 process.exit(failures === 0 ? 0 : 1);

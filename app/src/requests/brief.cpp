@@ -22,12 +22,7 @@ const Description<BriefRequest>& BriefRequest::description() {
             "  kizuna brief vn-moh --about kanagawa --country JP --lang ja -o moh.html\n"
             "  kizuna brief vn-moh --about kanagawa --country JP -o moh.pdf\n"
             "  kizuna --format json brief vn-moh --country JP",
-            {fields::text<R>({.name = "entity",
-                              .help = "id or any name or alias",
-                              .placeholder = "ENTITY",
-                              .positional = true,
-                              .required = true},
-                             &R::entity),
+            {fields::entity<R>("entity", "ENTITY", &R::entity),
              fields::text<R>({.name = "about",
                               .help = "section (2): every relation between the entity and this one",
                               .placeholder = "OTHER"},

@@ -9,18 +9,7 @@ const Description<CommonRequest>& CommonRequest::description() {
         Description<R> d{"common",
                          "entities that both A and B are related to",
                          fields::filter_notes({.directed = false, .evidence = true}),
-                         {fields::text<R>({.name = "a",
-                                           .help = "id or any name or alias",
-                                           .placeholder = "A",
-                                           .positional = true,
-                                           .required = true},
-                                          &R::a),
-                          fields::text<R>({.name = "b",
-                                           .help = "id or any name or alias",
-                                           .placeholder = "B",
-                                           .positional = true,
-                                           .required = true},
-                                          &R::b)}};
+                         {fields::entity<R>("a", "A", &R::a), fields::entity<R>("b", "B", &R::b)}};
         fields::add_filter(d.fields, &R::filter, {.directed = false, .evidence = true});
         return d;
     }();

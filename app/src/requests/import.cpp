@@ -38,11 +38,11 @@ const Description<ImportRequest>& ImportRequest::description() {
 }
 
 void ImportRequest::validate() const {
-    if (files.empty() && records.empty())
-        throw AppError(ErrorKind::Usage, {Setting{"files"}, ": give at least one file"});
-    if (!files.empty() && !records.empty())
+    const int given = (files.empty() ? 0 : 1) + (records.empty() ? 0 : 1) + (uploads.empty() ? 0 : 1);
+    if (given == 0) throw AppError(ErrorKind::Usage, {Setting{"files"}, ": give at least one file"});
+    if (given > 1)
         throw AppError(ErrorKind::Usage,
-                       {"records in memory are imported alone, without ", Setting{"files"}});
+                       {"files, records or files in memory: one of them, not more, for ", Setting{"files"}});
 }
 
 const Description<RecordRequest>& RecordRequest::description() {

@@ -13,12 +13,7 @@ const Description<PartnersRequest>& PartnersRequest::description() {
                 {.directed = true, .evidence = false},
                 "Example: which Japanese firms acquired or set up joint ventures with Vietnamese pharma:\n"
                 "  kizuna partners \"Ha Tay\" --incoming --type acquisition --country JP"),
-            {fields::text<R>({.name = "entity",
-                              .help = "id or any name or alias",
-                              .placeholder = "ENTITY",
-                              .positional = true,
-                              .required = true},
-                             &R::entity)}};
+            {fields::entity<R>("entity", "ENTITY", &R::entity)}};
         fields::add_filter(d.fields, &R::filter, {.directed = true, .evidence = false});
         d.fields.push_back(fields::list<R>({.name = "country",
                                             .help = "only partners in this country (ISO code: JP, VN)",

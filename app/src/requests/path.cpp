@@ -13,18 +13,7 @@ const Description<PathRequest>& PathRequest::description() {
                 {.directed = true, .evidence = true},
                 "Relations are followed both ways unless --directed; each step shows the relation's own "
                 "direction (→ along, ← against, ↔ symmetric). No connection is an answer, not an error."),
-            {fields::text<R>({.name = "from",
-                              .help = "id or any name or alias",
-                              .placeholder = "FROM",
-                              .positional = true,
-                              .required = true},
-                             &R::from),
-             fields::text<R>({.name = "to",
-                              .help = "id or any name or alias",
-                              .placeholder = "TO",
-                              .positional = true,
-                              .required = true},
-                             &R::to)}};
+            {fields::entity<R>("from", "FROM", &R::from), fields::entity<R>("to", "TO", &R::to)}};
         fields::add_filter(d.fields, &R::filter, {.directed = true, .evidence = true});
         d.fields.push_back(fields::flag<R>({.name = "all",
                                             .help = "every shortest path (up to --cap)",

@@ -11,6 +11,7 @@
 #include "kizuna/app/parameter.h"
 #include "kizuna/core/partial_date.h"
 #include "kizuna/cypher/value.h"
+#include "kizuna/importers/import_text.h"
 #include "kizuna/queries/filter.h"
 
 namespace kizuna::app {
@@ -195,6 +196,8 @@ struct ImportRequest {
     // Or records given in memory (a program's): JSON Lines text, read as a file named "records" (its
     // problems say records:LINE). Not a parameter of the command line or the HTTP API.
     std::string records;
+    // Or files given in memory (the server's uploads), each read as the file of its name. Not a parameter.
+    std::vector<FileInMemory> uploads;
     bool dry_run = false;
     std::string encoding;  // of the CSV files: UTF-8, CP932, UTF-16LE/BE, UTF-32LE/BE; "": told by each
     std::string match;     // "names": report new entities whose names existing ones have (never merged)

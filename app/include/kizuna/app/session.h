@@ -94,6 +94,7 @@ class Session {
     [[nodiscard]] const Store& store();
     // The database opened for writing, its writes noted as this session's (with these files).
     [[nodiscard]] Store open_writing(const std::vector<std::string>& files = {});
+    [[nodiscard]] Store open_writing(const std::vector<FileInMemory>& uploads);
     [[nodiscard]] Snapshot snapshot();
 
     std::filesystem::path db_;
