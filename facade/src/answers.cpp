@@ -261,4 +261,46 @@ ImportReport import_report_from(const json& j) {
     return with_text(std::move(report), j);
 }
 
+DuplicatesAnswer duplicates_answer_from(const json& j) {
+    DuplicatesAnswer answer;
+    for (const auto& p : member(j, "pairs")) {
+        DuplicatesAnswer::Pair pair{
+            entity_from(member(p, "a")), entity_from(member(p, "b")), p.value("score", 0.0), {}};
+        for (const auto& r : member(p, "reasons"))
+            pair.reasons.push_back(
+                {string_of(member(r, "reason")), string_of(member(r, "detail")), r.value("weight", 0.0)});
+        answer.pairs.push_back(std::move(pair));
+    }
+    answer.entities = j.value("entities", std::size_t{0});
+    answer.candidates = j.value("candidates", std::size_t{0});
+    answer.left_out = j.value("left_out", std::size_t{0});
+    return with_text(std::move(answer), j);
+}
+
+MergeAnswer merge_answer_from(const json& j) {
+    MergeAnswer answer;
+    answer.dry_run = j.value("dry_run", false);
+    answer.change = j.value("change", std::int64_t{0});
+    answer.keep = entity_from(member(j, "keep"));
+    answer.other = entity_from(member(j, "other"));
+    answer.repointed = relations_from(member(j, "repointed"));
+    answer.dropped = relations_from(member(j, "dropped"));
+    for (const auto& f : member(j, "folded"))
+        answer.folded.push_back({relation_from(member(f, "relation")), string_of(member(f, "into"))});
+    for (const auto& a : member(j, "added")) answer.added.push_back(string_of(a));
+    for (const auto& c : member(j, "conflicts"))
+        answer.conflicts.push_back(
+            {string_of(member(c, "field")), string_of(member(c, "kept")), string_of(member(c, "dropped"))});
+    return with_text(std::move(answer), j);
+}
+
+NotDuplicatesAnswer not_duplicates_answer_from(const json& j) {
+    NotDuplicatesAnswer answer;
+    answer.a = string_of(member(j, "a"));
+    answer.b = string_of(member(j, "b"));
+    answer.recorded = j.value("recorded", false);
+    answer.change = j.value("change", std::int64_t{0});
+    return with_text(std::move(answer), j);
+}
+
 }  // namespace kizuna::api

@@ -28,9 +28,10 @@ struct Database::Impl {
         app::Session session(path, graph, std::move(options));
         return session.answer(request);
     }
-    void require_writable() const {
+    void require_writable(const std::string& what = "importing") const {
         if (mode != Mode::Writable)
-            throw UsageError(path.string() + ": opened read-only; importing needs Database::Mode::Writable");
+            throw UsageError(path.string() + ": opened read-only; " + what +
+                             " needs Database::Mode::Writable");
     }
 };
 
@@ -102,6 +103,33 @@ StatsAnswer Database::stats(const StatsRequest& request) const {
 
 CommunitiesAnswer Database::communities(const CommunitiesRequest& request) const {
     return translated([&] { return communities_answer_from(impl_->answer(app_communities(request))); });
+}
+
+DuplicatesAnswer Database::duplicates(const DuplicatesRequest& request) const {
+    return translated([&] { return duplicates_answer_from(impl_->answer(app_duplicates(request))); });
+}
+
+MergeAnswer Database::merge(const std::string& keep, const std::string& other, bool dry_run,
+                            bool prefer_other) {
+    return translated([&] {
+        impl_->require_writable("merging (also a dry run)");
+        app::MergeRequest request;
+        request.keep = keep;
+        request.other = other;
+        request.dry_run = dry_run;
+        request.prefer = prefer_other ? "other" : "keep";
+        return merge_answer_from(impl_->answer(request));
+    });
+}
+
+NotDuplicatesAnswer Database::not_duplicates(const std::string& a, const std::string& b) {
+    return translated([&] {
+        impl_->require_writable("recording a judgement");
+        app::NotDuplicatesRequest request;
+        request.a = a;
+        request.b = b;
+        return not_duplicates_answer_from(impl_->answer(request));
+    });
 }
 
 ListAnswer Database::list(const ListRequest& request) const {

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "kizuna/app/dedupe_requests.h"
 #include "kizuna/app/requests.h"
 #include "kizuna/kizuna.h"
 
@@ -43,6 +44,7 @@ auto translated(Body&& body) -> decltype(body()) {
 [[nodiscard]] app::StatsRequest app_stats(const StatsRequest& request);
 [[nodiscard]] app::CommunitiesRequest app_communities(const CommunitiesRequest& request);
 [[nodiscard]] app::ListRequest app_list(const ListRequest& request);
+[[nodiscard]] app::DuplicatesRequest app_duplicates(const DuplicatesRequest& request);
 [[nodiscard]] app::QueryRequest app_query(const std::string& text, const std::map<std::string, Value>& params,
                                           const QueryOptions& options);
 
@@ -66,6 +68,9 @@ auto translated(Body&& body) -> decltype(body()) {
 [[nodiscard]] StatsAnswer stats_answer_from(const nlohmann::json& json);
 [[nodiscard]] CommunitiesAnswer communities_answer_from(const nlohmann::json& json);
 [[nodiscard]] ListAnswer list_answer_from(const nlohmann::json& json);
+[[nodiscard]] DuplicatesAnswer duplicates_answer_from(const nlohmann::json& json);
+[[nodiscard]] MergeAnswer merge_answer_from(const nlohmann::json& json);
+[[nodiscard]] NotDuplicatesAnswer not_duplicates_answer_from(const nlohmann::json& json);
 [[nodiscard]] QueryAnswer query_answer_from(const nlohmann::json& json);
 [[nodiscard]] ImportReport import_report_from(const nlohmann::json& json);
 

@@ -159,6 +159,17 @@ app::CommunitiesRequest app_communities(const CommunitiesRequest& request) {
     return out;
 }
 
+app::DuplicatesRequest app_duplicates(const DuplicatesRequest& request) {
+    app::DuplicatesRequest out;
+    if (!request.kind.empty()) put(out, "kind", request.kind);
+    if (!request.entity.empty()) put(out, "entity", request.entity);
+    char score[32];
+    std::snprintf(score, sizeof score, "%.17g", request.min_score);
+    put(out, "min_score", score);
+    put(out, "limit", std::to_string(request.limit));
+    return out;
+}
+
 app::ListRequest app_list(const ListRequest& request) {
     app::ListRequest out;
     put_flag(out, "relations", request.relations);

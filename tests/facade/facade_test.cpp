@@ -235,3 +235,51 @@ TEST_CASE("threads share one Database and get the answers one thread gets", "[fa
     for (auto& thread : threads) thread.join();
     for (const int count : same) CHECK(count == 20);
 }
+
+TEST_CASE("duplicates, merge and not_duplicates: typed answers equal to the command line's JSON",
+          "[facade]") {
+    const Curated data;
+    auto db = kz::Database::open(data.db, kz::Database::Mode::Writable);
+    kz::Entity second;
+    second.id = "bo-y-te";
+    second.kind = "ministry";
+    second.country = "VN";
+    second.names = {{"vi", "Bo Y te"}};
+    kz::Relation own{"bo-y-te-mhlw-2019", "mou", "bo-y-te", "mhlw", "2019", std::nullopt, {}, {}, {}, {}};
+    (void)db.import_records({second}, {own});
+    kz::DuplicatesRequest of_moh;
+    of_moh.entity = "bo-y-te";
+    const auto found = db.duplicates(of_moh);
+    CHECK(nlohmann::json::parse(found.to_json()) == cli_json(data, {"duplicates", "--entity", "bo-y-te"}));
+    REQUIRE(found.pairs.size() == 1);
+    CHECK(found.pairs[0].a.id == "bo-y-te");
+    CHECK(found.pairs[0].b.id == "vn-moh");
+    CHECK(found.pairs[0].reasons.front().reason == "same name");
+
+    const auto dry = db.merge("vn-moh", "bo-y-te", true);
+    CHECK(dry.dry_run);
+    CHECK(dry.change == 0);
+    REQUIRE(dry.repointed.size() == 1);
+    CHECK(dry.repointed[0].id == "bo-y-te-mhlw-2019");
+    CHECK(dry.repointed[0].from == "vn-moh");
+    CHECK(db.show("bo-y-te").entity->id == "bo-y-te");  // nothing written
+    const auto merged = db.merge("vn-moh", "bo-y-te");
+    CHECK(merged.change > 0);
+    CHECK(merged.keep.id == "vn-moh");
+    CHECK(merged.other.id == "bo-y-te");
+    CHECK(db.show("bo-y-te").entity->id == "vn-moh");
+
+    kz::DuplicatesRequest of_taisho;
+    of_taisho.entity = "taisho";
+    of_taisho.min_score = 0.5;
+    REQUIRE(db.duplicates(of_taisho).pairs.size() == 1);
+    const auto judged = db.not_duplicates("taisho", "asuka-pharma");
+    CHECK(judged.recorded);
+    CHECK(judged.a == "asuka-pharma");
+    CHECK(db.duplicates(of_taisho).pairs.empty());
+    CHECK_FALSE(db.not_duplicates("asuka-pharma", "taisho").recorded);
+
+    auto reading = kz::Database::open(data.db);
+    CHECK_THROWS_AS(reading.merge("vn-moh", "taisho", true), kz::UsageError);
+    CHECK_THROWS_AS(reading.not_duplicates("vn-moh", "taisho"), kz::UsageError);
+}

@@ -363,6 +363,53 @@ struct CommunitiesAnswer : Answer {
     LeftOut left_out;
 };
 
+// `duplicates`: pairs of entities that are probably one, best first (docs/duplicates.md).
+struct DuplicatesRequest {
+    std::string kind;        // only entities of this kind
+    std::string entity;      // only the pairs this entity (id or any name) is in
+    double min_score = 0.7;  // 0 to 1
+    std::size_t limit = 100;
+};
+struct DuplicatesAnswer : Answer {
+    struct Reason {
+        std::string reason, detail;  // "same name", "'Bo Y te' (vi) = 'Bộ Y tế' (vi)"
+        double weight = 0;           // its share of the score (negative: counts against)
+    };
+    struct Pair {
+        Entity a, b;
+        double score = 0;
+        std::vector<Reason> reasons;
+    };
+    std::vector<Pair> pairs;
+    std::size_t entities = 0, candidates = 0, left_out = 0;
+};
+
+// `merge KEEP OTHER`: what the merge did (or, on a dry run, would do), as one change of the history.
+struct MergeAnswer : Answer {
+    struct Conflict {
+        std::string field, kept, dropped;
+    };
+    struct Fold {
+        Relation relation;  // OTHER's relation ...
+        std::string into;   // ... united with this one of KEEP's (same type, ends and dates)
+    };
+    bool dry_run = false;
+    std::int64_t change = 0;  // the change it was recorded as (0 on a dry run)
+    Entity keep;              // after the merge
+    Entity other;             // before it
+    std::vector<Relation> repointed, dropped;
+    std::vector<Fold> folded;
+    std::vector<std::string> added;  // names, aliases, attributes and sources KEEP gained
+    std::vector<Conflict> conflicts;
+};
+
+// `not-duplicates A B`: the judgement recorded (recorded false: it was already).
+struct NotDuplicatesAnswer : Answer {
+    std::string a, b;
+    bool recorded = false;
+    std::int64_t change = 0;
+};
+
 struct ListAnswer : Answer {
     std::vector<Entity> entities;        // a list of entities
     std::vector<Relation> relations;     // a list of relations
@@ -426,6 +473,14 @@ class Database {
     [[nodiscard]] StatsAnswer stats(const StatsRequest& request = {}) const;
     [[nodiscard]] ListAnswer list(const ListRequest& request = {}) const;
     [[nodiscard]] CommunitiesAnswer communities(const CommunitiesRequest& request = {}) const;
+    [[nodiscard]] DuplicatesAnswer duplicates(const DuplicatesRequest& request = {}) const;
+    // OTHER merged into KEEP (ids or names) as one change (undone whole by `kizuna undo`); prefer_other:
+    // OTHER's values win the conflicts. Needs Mode::Writable (also a dry run, which writes nothing).
+    MergeAnswer merge(const std::string& keep, const std::string& other, bool dry_run = false,
+                      bool prefer_other = false);
+    // Records that A and B are two entities, so that duplicates() does not propose them again.
+    // Needs Mode::Writable.
+    NotDuplicatesAnswer not_duplicates(const std::string& a, const std::string& b);
 
     // A query in Kizuna's Cypher-compatible language (docs/cypher.md), $name parameters from params.
     // A writing query needs Mode::Writable (UsageError otherwise) and commits all of its changes or none.
