@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
 #include <set>
@@ -456,6 +457,48 @@ TEST_CASE("many relations: dot is refused with advice, other engines draw straig
     REQUIRE(small.relations.size() <= options.max_curved_relations);
     auto curved = parse_dot(render_diagram(snapshot, small, options, DiagramFormat::Dot));
     CHECK(std::string(agget(curved.get(), const_cast<char*>("splines"))) == "true");
+}
+
+TEST_CASE(
+    "a frame's layout stays cheap as the diagram grows: routed label nodes for few relations, plain "
+    "curves for more, ordinary labels on straight edges beyond",
+    "[viz]") {
+    // One fdp layout of 150 relations with label nodes and routed edges took minutes over the five layouts
+    // of a frame (bench/README.md "Diagrams"); the DOT text shows what the layout is asked to do.
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(100, 320, 11, test::Shape::Uniform));
+    const Snapshot snapshot = Snapshot::take(store);
+    const Graph& graph = snapshot.graph();
+    DiagramOptions options;
+    options.aspect = 16.0 / 9.0;
+    options.engine = "fdp";
+    const auto asked = [&](const Subgraph& scope) {
+        auto dot = parse_dot(render_diagram(snapshot, scope, options, DiagramFormat::Dot));
+        std::size_t label_nodes = 0;
+        for (Agnode_t* node = agfstnode(dot.get()); node; node = agnxtnode(dot.get(), node))
+            label_nodes += std::string(agnameof(node)).rfind("label ", 0) == 0 ? 1 : 0;
+        return std::pair{std::string(agget(dot.get(), const_cast<char*>("splines"))), label_nodes};
+    };
+    Subgraph few;
+    Subgraph more;
+    const auto whole = whole_graph(graph, {}, false);
+    for (const RelationIndex r : whole.relations) {
+        for (Subgraph* scope : {&few, &more}) {
+            const std::size_t most = scope == &few ? 30 : 120;
+            if (scope->relations.size() == most) continue;
+            scope->relations.push_back(r);
+            for (const VertexId v : {graph.from(r), graph.to(r)}) {
+                if (std::find(scope->vertices.begin(), scope->vertices.end(), v) == scope->vertices.end())
+                    scope->vertices.push_back(v);
+            }
+        }
+    }
+    for (Subgraph* scope : {&few, &more}) scope->distance.assign(scope->vertices.size(), 0);
+    CHECK(asked(few) == std::pair{std::string("true"), std::size_t{30}});
+    CHECK(asked(more) == std::pair{std::string("curved"), std::size_t{120}});
+    CHECK(asked(whole) == std::pair{std::string("line"), std::size_t{0}});
+    CHECK(render_diagram(snapshot, more, options, DiagramFormat::Svg).find("</svg>") != std::string::npos);
 }
 
 TEST_CASE("formats come from names and file extensions", "[viz]") {

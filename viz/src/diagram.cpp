@@ -87,10 +87,13 @@ std::string first_link(const std::vector<Source>& sources) {
 
 class DiagramBuilder {
   public:
-    DiagramBuilder(const Snapshot& snapshot, const DiagramOptions& options)
+    // relations: how many the diagram will draw (labels become nodes of their own only for few).
+    DiagramBuilder(const Snapshot& snapshot, const DiagramOptions& options, std::size_t relations)
         : snapshot_(snapshot),
           graph_(snapshot.graph()),
           options_(options),
+          label_nodes_(options.aspect && options.engine != "dot" &&
+                       relations <= options.max_curved_relations),
           root_(agopen(c("kizuna"), Agdirected, nullptr)) {
         if (!root_) throw Error("Graphviz could not create a graph");
         set(root_.get(), "fontname", options.font);
@@ -122,8 +125,10 @@ class DiagramBuilder {
     }
 
     Agraph_t* graph() const { return root_.get(); }
-    // In a frame laid out by a force-directed engine: see DiagramOptions::least_text_pixels.
-    bool labels_as_nodes() const { return options_.aspect && options_.engine != "dot"; }
+    // In a frame laid out by a force-directed engine, with the few relations whose edges are curved (see
+    // DiagramOptions::least_text_pixels): a layout of thousands of label nodes ran for minutes, and beyond
+    // that many relations the edges are straight lines anyway.
+    bool labels_as_nodes() const { return label_nodes_; }
 
     // What the diagram shows: the legend's content (empty when options.legend is off).
     [[nodiscard]] viz::LegendContent legend() const {
@@ -296,6 +301,7 @@ class DiagramBuilder {
     const Snapshot& snapshot_;
     const Graph& graph_;
     const DiagramOptions& options_;
+    bool label_nodes_;
     std::unique_ptr<Agraph_t, GraphCloser> root_;
     std::map<VertexId, Agnode_t*> nodes_;
     std::map<VertexId, std::string> country_of_;
@@ -362,6 +368,9 @@ constexpr double kSmallestFramePoints = 11;
 // Layouts tried while the text grows and the drawing spreads: each costs one more layout (about 0.3 s
 // on the curated map).
 constexpr int kMostFrameLayouts = 5;
+// In a frame, edges are routed around the nodes up to this many relations (the curated map has 38), and
+// drawn as plain curves beyond (see render_diagram).
+constexpr std::size_t kMostRoutedFrameRelations = 40;
 constexpr double kTextHeadroom = 1.03;
 // Past this share of the frame's height empty, positions are spread to fill this share of it (at most
 // this many times as far apart).
@@ -494,11 +503,15 @@ std::string render_diagram(const Snapshot& snapshot, const Subgraph& subgraph, c
     DiagramOptions scaled = options;
     double stretch = 1;  // how far the layout's positions are spread vertically, to fill a wide frame
     for (int layout = 1;; ++layout) {
-        DiagramBuilder builder(snapshot, scaled);
+        DiagramBuilder builder(snapshot, scaled, subgraph.relations.size());
         builder.add(subgraph);
-        // Routing curved edges around every node is what makes the force-directed engines slow.
+        // Routing curved edges around every node is what makes the force-directed engines slow; with
+        // label nodes (twice the edges, a node per label) it grows faster still: one fdp layout of 50
+        // relations took 3 s of CPU, of 110 13 s, of 150 24 s routed, 1 s as plain curves.
         if (options.engine != "dot" && subgraph.relations.size() > options.max_curved_relations) {
             set(builder.graph(), "splines", "line");
+        } else if (builder.labels_as_nodes() && subgraph.relations.size() > kMostRoutedFrameRelations) {
+            set(builder.graph(), "splines", "curved");
         }
         const viz::LegendContent legend = builder.legend();
         if (format == DiagramFormat::Dot) {
