@@ -142,11 +142,6 @@ class Finder {
         neighbours_.resize(chosen_.size());
         for (std::size_t i = 0; i < chosen_.size(); ++i) fold(i);
         weigh_trigrams();
-        for (const auto& [from, to] : input.edges) {
-            const auto a = index_.find(from), b = index_.find(to);
-            if (a != index_.end()) neighbours_[a->second].insert(to);
-            if (b != index_.end()) neighbours_[b->second].insert(from);
-        }
     }
 
     DuplicateFindings run() {
@@ -154,12 +149,16 @@ class Finder {
         block_by_equal_keys(candidates);
         block_by_trigrams(candidates);
         DuplicateFindings out;
+        // Blocking runs over every entity (what is uncommon depends on all); an entity's pairs are chosen
+        // here, and only the entities of the pairs scored have their neighbours gathered.
+        if (!options_.entity.empty()) {
+            std::erase_if(candidates, [&](const auto& pair) {
+                return chosen_[pair.first]->id != options_.entity &&
+                       chosen_[pair.second]->id != options_.entity;
+            });
+        }
+        gather_neighbours(candidates);
         for (const auto& [i, j] : candidates) {
-            // Blocking runs over every entity (what is uncommon depends on all); an entity's pairs are
-            // chosen here.
-            if (!options_.entity.empty() && chosen_[i]->id != options_.entity &&
-                chosen_[j]->id != options_.entity)
-                continue;
             ++out.candidates;
             DuplicatePair pair = score(i, j);
             if (pair.a > pair.b) std::swap(pair.a, pair.b);
@@ -174,6 +173,17 @@ class Finder {
     }
 
   private:
+    // The neighbours (by id) of the entities in the pairs, from one pass over the edges.
+    void gather_neighbours(const std::set<std::pair<std::size_t, std::size_t>>& pairs) {
+        std::vector<bool> wanted(chosen_.size(), false);
+        for (const auto& [i, j] : pairs) wanted[i] = wanted[j] = true;
+        for (const auto& [from, to] : input_.edges) {
+            const auto a = index_.find(from), b = index_.find(to);
+            if (a != index_.end() && wanted[a->second]) neighbours_[a->second].insert(to);
+            if (b != index_.end() && wanted[b->second]) neighbours_[b->second].insert(from);
+        }
+    }
+
     void fold(std::size_t i) {
         const Entity& entity = *chosen_[i];
         auto add = [&](const std::string& text, const char* field) {
