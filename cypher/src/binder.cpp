@@ -579,7 +579,9 @@ class Binder {
             }
             case ExprKind::Function: {
                 bind_function(*e, aggregates_done);
-                break;
+                for (const auto& a : e->args) bind_expr(a, scope, aggregates_done);
+                check_argument_kinds(*e, scope);
+                return;
             }
             case ExprKind::ListComprehension:
             case ExprKind::Quantifier: {
@@ -645,6 +647,36 @@ class Binder {
                  "InvalidNumberOfArguments: " + e.name + "() takes " +
                      (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) +
                      " arguments");
+        }
+    }
+
+    // The kind of an argument the binder knows: a literal's, or a node, relationship or path variable's.
+    static std::uint16_t known_kind(const Expr& a, const Scope& scope) {
+        if (auto t = literal_type(a)) return arg_kind_of(*t);
+        if (a.kind != ExprKind::Variable) return kAnyArg;
+        const auto found = scope.find(a.name);
+        if (found == scope.end()) return kAnyArg;
+        switch (found->second.type) {
+            case VarType::Node:
+                return kNodeArg;
+            case VarType::Rel:
+                return kRelArg;
+            case VarType::Path:
+                return kPathArg;
+            default:
+                return kAnyArg;
+        }
+    }
+
+    // An argument of a kind the function does not take is refused now, not when the query runs.
+    static void check_argument_kinds(const Expr& e, const Scope& scope) {
+        if (!e.function) return;
+        const auto& kinds = e.function->arg_kinds;
+        for (std::size_t i = 0; i < e.args.size() && i < kinds.size(); ++i) {
+            const auto known = known_kind(*e.args[i], scope);
+            if (kinds[i] == kAnyArg || known == kAnyArg || (kinds[i] & known) != 0) continue;
+            fail(e.args[i]->line, e.args[i]->column,
+                 "InvalidArgumentType: " + e.function->signature + " cannot take " + e.args[i]->text);
         }
     }
 

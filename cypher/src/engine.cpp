@@ -10,7 +10,6 @@
 
 #include "binder.h"
 #include "logical_plan.h"
-#include "matcher.h"
 #include "operators/operator.h"
 #include "parser.h"
 #include "vocabulary_warnings.h"
@@ -69,7 +68,7 @@ namespace {
 // variables the enclosing query binds); a subquery's operators are made per enclosing row, which seeds
 // their start.
 struct Subplans {
-    std::map<const void*, std::shared_ptr<const MatchPlan>> patterns;
+    std::map<const void*, std::unique_ptr<LogicalOp>> patterns;
     std::map<const void*, const LogicalOp*> planned;               // with the query (LogicalOp::applies)
     std::map<const void*, std::unique_ptr<LogicalOp>> subqueries;  // planned on first use
 };
@@ -78,8 +77,15 @@ void install_subplanners(Context& context, Subplans& subplans) {
     context.match = [&context, &subplans](const std::vector<PatternPart>& parts, Row& row,
                                           const ExprPtr& where, const std::function<bool(Row&)>& found) {
         auto& plan = subplans.patterns[&parts];
-        if (!plan) plan = std::make_shared<const MatchPlan>(plan_match(parts, where, context));
-        match_pattern(parts, *plan, row, context, found);
+        if (!plan) {
+            auto start = std::make_unique<LogicalOp>();
+            start->name = "Argument";
+            plan = plan_pattern(parts, where, std::move(start), context);
+        }
+        auto matches = physical_plan(*plan, context, &row);
+        for (Row m; matches->next(m, context);) {
+            if (!found(m)) return;
+        }
     };
     context.exists = [&context, &subplans](const SingleQuery& sub, const Row& row) {
         const LogicalOp* logical = nullptr;

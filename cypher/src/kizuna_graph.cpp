@@ -173,16 +173,27 @@ void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vec
     }
 }
 
-void KizunaGraph::for_each_rel(const std::vector<std::string>& types,
-                               const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
+std::size_t KizunaGraph::for_each_rel(const std::vector<std::string>& types, std::size_t from,
+                                      const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
     // The graph's columns: relations are numbered by (from, to, id), so this is the order of a scan of
-    // every vertex's outgoing relations, without walking the vertices.
+    // every vertex's outgoing relations, without walking the vertices; the position is the index.
     const auto& wanted = type_mask(types);
     const auto count = static_cast<RelationIndex>(graph_.relation_count());
-    for (RelationIndex r = 0; r < count; ++r) {
+    for (auto r = static_cast<RelationIndex>(from); r < count; ++r) {
         if (!types.empty() && wanted[graph_.type_index(r)] == 0) continue;
-        if (!visit(r, graph_.from(r), graph_.to(r))) return;
+        if (!visit(r, graph_.from(r), graph_.to(r))) return static_cast<std::size_t>(r) + 1;
     }
+    return npos;
+}
+
+int KizunaGraph::rel_date_column(const std::string& key) const {
+    return key == "start" ? 0 : key == "end" ? 1 : -1;
+}
+
+std::int32_t KizunaGraph::rel_packed_date(RelId rel, int column) const {
+    const auto r = static_cast<RelationIndex>(rel);
+    const auto date = column == 0 ? graph_.start(r) : graph_.end(r);
+    return date ? date->packed() : 0;
 }
 
 std::string KizunaGraph::rel_type(RelId rel) const { return graph_.type(static_cast<RelationIndex>(rel)).id; }

@@ -1,6 +1,8 @@
 // Building the logical plan from the bound tree, and printing it for EXPLAIN.
 #include "logical_plan.h"
 
+#include <algorithm>
+
 #include "kizuna/cypher/errors.h"
 
 namespace kizuna::cypher {
@@ -59,7 +61,7 @@ std::string sort_items(const Projection& p) {
 
 // WITH and RETURN: project or aggregate, then DISTINCT, WITH's WHERE, ORDER BY (top-k when a LIMIT
 // bounds it and nothing groups), SKIP, LIMIT.
-LogicalPtr plan_projection(const Clause& c, LogicalPtr op, Context& context) {
+LogicalPtr plan_projection(const Clause& c, LogicalPtr op, Context& context, bool where_pushed) {
     const auto& p = c.projection;
     const auto skip = count_argument(p.skip, context, "SKIP");
     const auto limit =
@@ -71,7 +73,7 @@ LogicalPtr plan_projection(const Clause& c, LogicalPtr op, Context& context) {
         op = logical(LogicalKind::Distinct, "Distinct", std::move(op), projection_items(p));
         op->projection = &p;
     }
-    if (p.where) {
+    if (p.where && !where_pushed) {
         op = logical(LogicalKind::Filter, "Filter", std::move(op), p.where->text);
         op->predicate = p.where;
     }
@@ -97,12 +99,64 @@ LogicalPtr plan_projection(const Clause& c, LogicalPtr op, Context& context) {
     return op;
 }
 
-LogicalPtr plan_match_clause(const Clause& c, LogicalPtr op, Context& context) {
-    auto plan = std::make_shared<const MatchPlan>(plan_match(c.patterns, c.where, context));
-    op = logical(LogicalKind::Match, c.optional ? "OptionalMatch" : "Match", std::move(op));
-    op->details = describe_match(c.patterns, *plan);
-    op->match = std::move(plan);
+// The row an inner chain (an optional's, a merge's, a pattern expression's) starts from.
+LogicalPtr argument() { return logical(LogicalKind::Start, "Argument", nullptr); }
+
+LogicalPtr plan_match_clause(const Clause& c, const ExprPtr& where, LogicalPtr op, Context& context) {
+    if (!c.optional) return plan_pattern(c.patterns, where, std::move(op), context);
+    op = logical(LogicalKind::Optional, "Optional", std::move(op));
+    op->inner = plan_pattern(c.patterns, where, argument(), context);
     return op;
+}
+
+// A WITH that only passes variables on (no aggregate, DISTINCT, ORDER BY, SKIP or LIMIT).
+bool passes_variables_on(const Clause& c) {
+    const auto& p = c.projection;
+    if (c.kind != ClauseKind::With || p.aggregating || p.distinct || !p.order.empty() || p.skip || p.limit)
+        return false;
+    return std::all_of(p.items.begin(), p.items.end(),
+                       [](const ProjectionItem& i) { return i.expr->kind == ExprKind::Variable; });
+}
+
+// e with each variable of the WITH's new slots read from the slot it passes on; null when e reads
+// something else the WITH made, or runs a search of its own (those stay after the WITH).
+ExprPtr through_with(const ExprPtr& e, const Projection& p, const std::vector<int>& match_slots) {
+    if (!e) return e;
+    if (e->pattern || e->subquery || e->kind == ExprKind::AggregateSlot) return nullptr;
+    auto copy = std::make_shared<Expr>(*e);
+    if (e->kind == ExprKind::Variable) {
+        const auto item = std::find_if(p.items.begin(), p.items.end(),
+                                       [&](const ProjectionItem& i) { return i.slot == e->slot; });
+        if (item == p.items.end()) return nullptr;
+        copy->slot = item->expr->slot;
+        if (std::find(match_slots.begin(), match_slots.end(), copy->slot) == match_slots.end())
+            return nullptr;
+    }
+    for (auto& a : copy->args) {
+        if (!a) continue;
+        a = through_with(a, p, match_slots);
+        if (!a) return nullptr;
+    }
+    return copy;
+}
+
+// MATCH ... WITH a, b WHERE cond: cond joins the MATCH's own WHERE when the WITH passes variables on
+// and cond reads only what the MATCH binds; then the WITH's filter is not planned again.
+ExprPtr pushed_through_with(const Clause& match, const Clause* next) {
+    if (match.kind != ClauseKind::Match || match.optional || !next || !next->projection.where ||
+        !passes_variables_on(*next))
+        return nullptr;
+    return through_with(next->projection.where, next->projection, match.introduced);
+}
+
+ExprPtr conjunction(const ExprPtr& a, const ExprPtr& b) {
+    if (!a || !b) return a ? a : b;
+    auto both = std::make_shared<Expr>();
+    both->kind = ExprKind::Binary;
+    both->name = "AND";
+    both->text = a->text + " AND " + b->text;
+    both->args = {a, b};
+    return both;
 }
 
 void collect_subqueries(const ExprPtr& e, std::vector<const SingleQuery*>& out) {
@@ -123,24 +177,24 @@ std::vector<const SingleQuery*> clause_subqueries(const Clause& c) {
     return out;
 }
 
-LogicalPtr plan_clause_op(const Clause& c, LogicalPtr op, Context& context) {
+LogicalPtr plan_clause_op(const Clause& c, LogicalPtr op, Context& context, const ExprPtr& pushed,
+                          bool where_pushed) {
     switch (c.kind) {
         case ClauseKind::Match:
-            op = plan_match_clause(c, std::move(op), context);
+            op = plan_match_clause(c, conjunction(c.where, pushed), std::move(op), context);
             break;
         case ClauseKind::Unwind:
             op = logical(LogicalKind::Unwind, "Unwind", std::move(op), c.expr->text + " AS " + c.var);
             break;
         case ClauseKind::With:
         case ClauseKind::Return:
-            return plan_projection(c, std::move(op), context);
+            return plan_projection(c, std::move(op), context, where_pushed);
         case ClauseKind::Create:
             op = logical(LogicalKind::Create, "Create", std::move(op));
             break;
         case ClauseKind::Merge:
             op = logical(LogicalKind::Merge, "Merge", std::move(op));
-            op->match = std::make_shared<const MatchPlan>(plan_match(c.patterns, nullptr, context));
-            op->details = describe_match(c.patterns, *op->match);
+            op->inner = plan_pattern(c.patterns, nullptr, argument(), context);
             break;
         case ClauseKind::Set:
             op = logical(LogicalKind::Set, "Set", std::move(op));
@@ -156,8 +210,9 @@ LogicalPtr plan_clause_op(const Clause& c, LogicalPtr op, Context& context) {
     return op;
 }
 
-LogicalPtr plan_clause(const Clause& c, LogicalPtr op, Context& context) {
-    op = plan_clause_op(c, std::move(op), context);
+LogicalPtr plan_clause(const Clause& c, LogicalPtr op, Context& context, const ExprPtr& pushed = nullptr,
+                       bool where_pushed = false) {
+    op = plan_clause_op(c, std::move(op), context, pushed, where_pushed);
     for (const auto* sub : clause_subqueries(c)) op->applies.emplace_back(sub, plan_single(*sub, context));
     return op;
 }
@@ -165,14 +220,9 @@ LogicalPtr plan_clause(const Clause& c, LogicalPtr op, Context& context) {
 void explain_chain(const LogicalOp* top, const std::string& indent, std::vector<std::string>& lines) {
     for (const LogicalOp* op = top; op; op = op->input.get()) {
         std::string line = indent + op->name;
-        std::size_t first_sub = 0;
-        if (op->kind != LogicalKind::Match && op->kind != LogicalKind::Merge && !op->details.empty()) {
-            line += " " + op->details[0];
-            first_sub = 1;
-        }
+        for (const auto& d : op->details) line += " " + d;
         lines.push_back(line);
-        for (std::size_t d = first_sub; d < op->details.size(); ++d)
-            lines.push_back(indent + "    " + op->details[d]);
+        if (op->inner) explain_chain(op->inner.get(), indent + "    ", lines);
         for (const auto& [sub, plan] : op->applies) {
             lines.push_back(indent + "    Apply EXISTS { } per row:");
             explain_chain(plan.get(), indent + "        ", lines);
@@ -185,13 +235,20 @@ void explain_chain(const LogicalOp* top, const std::string& indent, std::vector<
 void for_each_logical(const LogicalOp& top, const std::function<void(const LogicalOp&)>& visit) {
     for (const LogicalOp* op = &top; op; op = op->input.get()) {
         visit(*op);
+        if (op->inner) for_each_logical(*op->inner, visit);
         for (const auto& [sub, plan] : op->applies) for_each_logical(*plan, visit);
     }
 }
 
 LogicalPtr plan_single(const SingleQuery& part, Context& context) {
     auto op = logical(LogicalKind::Start, "Start", nullptr);
-    for (const auto& c : part.clauses) op = plan_clause(c, std::move(op), context);
+    for (std::size_t i = 0; i < part.clauses.size(); ++i) {
+        const auto& c = part.clauses[i];
+        const Clause* next = i + 1 < part.clauses.size() ? &part.clauses[i + 1] : nullptr;
+        const auto pushed = pushed_through_with(c, next);
+        op = plan_clause(c, std::move(op), context, pushed);
+        if (pushed) op = plan_clause(*next, std::move(op), context, nullptr, true), ++i;
+    }
     return op;
 }
 

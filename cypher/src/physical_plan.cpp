@@ -1,6 +1,7 @@
 // Turning a logical plan into operators (operators/*.cpp), input first.
 #include "logical_plan.h"
 #include "operators/operator.h"
+#include "operators/pattern_support.h"
 
 namespace kizuna::cypher {
 namespace {
@@ -21,17 +22,34 @@ OperatorPtr physical_projection(const LogicalOp& op, OperatorPtr input) {
     }
 }
 
+OperatorPtr physical_pattern(const LogicalOp& op, OperatorPtr input) {
+    switch (op.kind) {
+        case LogicalKind::NodeScan:
+            return make_node_scan(std::move(input), op.step);
+        case LogicalKind::Expand:
+            return make_expand(std::move(input), op.step);
+        case LogicalKind::VarLengthExpand:
+            return make_var_length_expand(std::move(input), op.step);
+        case LogicalKind::RelationshipScan:
+            return make_relationship_scan(std::move(input), op.step);
+        case LogicalKind::ShortestPath:
+            return make_shortest_path(std::move(input), op.step);
+        default:
+            return make_bind_path(std::move(input), op.step);
+    }
+}
+
 OperatorPtr physical_clause(const LogicalOp& op, OperatorPtr input) {
     const auto& c = *op.clause;
     switch (op.kind) {
-        case LogicalKind::Match:
-            return make_match(std::move(input), c, op.match);
+        case LogicalKind::Optional:
+            return make_optional(std::move(input), c, *op.inner);
         case LogicalKind::Unwind:
             return make_unwind(std::move(input), c);
         case LogicalKind::Create:
             return make_create(std::move(input), c);
         case LogicalKind::Merge:
-            return make_merge(std::move(input), c, op.match);
+            return make_merge(std::move(input), c, *op.inner);
         case LogicalKind::Set:
             return make_set(std::move(input), c);
         case LogicalKind::Remove:
@@ -63,6 +81,14 @@ std::unique_ptr<Operator> physical_plan(const LogicalOp& op, Context& context, c
         case LogicalKind::Sort:
         case LogicalKind::TopK:
             out = physical_projection(op, std::move(input));
+            break;
+        case LogicalKind::NodeScan:
+        case LogicalKind::Expand:
+        case LogicalKind::VarLengthExpand:
+        case LogicalKind::RelationshipScan:
+        case LogicalKind::ShortestPath:
+        case LogicalKind::BindPath:
+            out = physical_pattern(op, std::move(input));
             break;
         default:
             out = physical_clause(op, std::move(input));

@@ -255,3 +255,67 @@ TEST_CASE("a writing query lands whole or not at all, and the next read sees exa
         CHECK(f.number("MATCH ()-[r]->() RETURN count(r)") == relations_before - touching);
     }
 }
+
+TEST_CASE("a relationship scan compares r.start and r.end with a date literal exactly as their texts compare",
+          "[cypher]") {
+    Fixture f(60, 0, 13);
+    // Dates of every precision around the literals' edges, some relations without a start or an end.
+    const std::vector<std::string> dates = {"2014",       "2014-12",    "2014-12-31", "2015",       "2015-01",
+                                            "2015-01-01", "2015-03",    "2015-03-01", "2015-03-31", "2015-12",
+                                            "2016",       "2016-02-29", "1999-01",    "2024-11-15"};
+    (void)f.store.write([&](Store::Writer& writer) {
+        for (std::size_t i = 0; i < 300; ++i) {
+            Relation r;
+            r.id = "d" + std::to_string(i);
+            r.type = test::generated_types()[i % 2];
+            r.from = entity(i % 60);
+            r.to = entity((i * 7 + 1) % 60);
+            if (i % 11 != 0) r.start = PartialDate::parse(dates[i % dates.size()]);
+            // An end never before the start (the store refuses that).
+            const auto& end = dates[(i / 3) % dates.size()];
+            if (i % 3 == 0)
+                r.end =
+                    PartialDate::parse(r.start && end < r.start->to_string() ? r.start->to_string() : end);
+            r.sources = {Source{"generated", "", ""}};
+            writer.put(r);
+        }
+    });
+    std::vector<Relation> relations;
+    f.store.for_each_relation([&](const Relation& r) { relations.push_back(r); });
+    const auto holds = [](const std::string& a, const std::string& op, const std::string& b) {
+        return op == "<"    ? a < b
+               : op == "<=" ? a <= b
+               : op == ">"  ? a > b
+               : op == ">=" ? a >= b
+               : op == "="  ? a == b
+                            : a != b;
+    };
+    for (const char* key : {"start", "end"}) {
+        for (const std::string literal : {"2015", "2015-03", "2014-12-31", "2015-01-01", "2016-02-29", "0999",
+                                          "2015-3", "2015-02-30", "x"}) {
+            for (const std::string op : {"<", "<=", ">", ">=", "=", "<>"}) {
+                std::int64_t expected = 0;
+                for (const auto& r : relations) {
+                    const auto& date = std::string(key) == "start" ? r.start : r.end;
+                    expected += date && holds(date->to_string(), op, literal);
+                }
+                const std::string where = std::string("r.") + key + " " + op + " '" + literal + "'";
+                INFO(where);
+                CHECK(f.number("MATCH ()-[r]->() WHERE " + where + " RETURN count(*)") == expected);
+                // The literal on the left flips the comparison.
+                const std::string flipped = op[0] == '<' && op != "<>" ? ">" + op.substr(1)
+                                            : op[0] == '>'             ? "<" + op.substr(1)
+                                                                       : op;
+                CHECK(f.number("MATCH ()-[r]->() WHERE '" + literal + "' " + flipped + " r." + key +
+                               " RETURN count(*)") == expected);
+            }
+        }
+    }
+    // The literal as the graph writes dates is compared on packed dates; any other text as text.
+    const auto plan = f.read("EXPLAIN MATCH ()-[r:mou]->() WHERE r.start >= '2015-03' RETURN count(*)").plan;
+    CHECK(plan.find("where r.start >= '2015-03' (on packed dates)") != std::string::npos);
+    const auto text_plan =
+        f.read("EXPLAIN MATCH ()-[r:mou]->() WHERE r.start >= '2015-3' RETURN count(*)").plan;
+    CHECK(text_plan.find("packed") == std::string::npos);
+    CHECK(text_plan.find("Filter r.start >= '2015-3'") != std::string::npos);
+}

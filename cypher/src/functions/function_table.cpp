@@ -34,6 +34,30 @@ const FunctionDef* find_function(std::string_view name) {
     return found == by_name.end() ? nullptr : found->second;
 }
 
+std::uint16_t arg_kind_of(Value::Type type) {
+    switch (type) {
+        case Value::Type::Node:
+            return kNodeArg;
+        case Value::Type::Rel:
+            return kRelArg;
+        case Value::Type::Path:
+            return kPathArg;
+        case Value::Type::Map:
+            return kMapArg;
+        case Value::Type::List:
+            return kListArg;
+        case Value::Type::String:
+            return kStringArg;
+        case Value::Type::Int:
+        case Value::Type::Float:
+            return kNumberArg;
+        case Value::Type::Bool:
+            return kBoolArg;
+        default:
+            return kAnyArg;
+    }
+}
+
 void argument_error(const std::string& what) {
     throw CypherError("ArgumentError", CypherError::Phase::Runtime, what);
 }

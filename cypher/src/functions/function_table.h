@@ -30,6 +30,23 @@ enum class AggregateKind : std::uint8_t {
     PercentileDisc
 };
 
+// The kinds of value an argument may take, as a mask; null is always taken. 0: any value (the
+// function's code checks what it gets, when running, as openCypher wants of range() and others).
+enum ArgKind : std::uint16_t {
+    kAnyArg = 0,
+    kNodeArg = 1,
+    kRelArg = 2,
+    kPathArg = 4,
+    kMapArg = 8,
+    kListArg = 16,
+    kStringArg = 32,
+    kNumberArg = 64,
+    kBoolArg = 128,
+};
+
+// The kind bit of a value's type (kAnyArg for null).
+[[nodiscard]] std::uint16_t arg_kind_of(Value::Type type);
+
 struct FunctionDef {
     std::string name;       // lower case
     std::string signature;  // as documented: "substring(string, start[, length])"
@@ -39,6 +56,9 @@ struct FunctionDef {
     bool sees_null = false;
     ScalarCode code = nullptr;                      // scalar functions
     AggregateKind aggregate = AggregateKind::None;  // aggregates (code is null)
+    // Per argument, the kinds it takes (ArgKind); missing or 0: any. The binder refuses an argument
+    // whose kind it knows (a literal, a node, relationship or path variable) and is not among them.
+    std::vector<std::uint16_t> arg_kinds = {};
     [[nodiscard]] bool is_aggregate() const { return aggregate != AggregateKind::None; }
 };
 

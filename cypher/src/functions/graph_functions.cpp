@@ -89,6 +89,22 @@ void add_graph_functions(std::vector<FunctionDef>& table) {
                          need_type(args[0], T::Rel, "endnode");
                          return Value(NodeRef{context.graph->rel_end(args[0].as_rel())});
                      }});
+    // What each takes, checked when binding (the TCK's InvalidArgumentType at compile time).
+    const std::pair<const char*, std::uint16_t> kinds[] = {{"type", kRelArg},
+                                                           {"labels", kNodeArg},
+                                                           {"id", kNodeArg | kRelArg},
+                                                           {"properties", kNodeArg | kRelArg | kMapArg},
+                                                           {"keys", kNodeArg | kRelArg | kMapArg},
+                                                           {"length", kPathArg},
+                                                           {"nodes", kPathArg},
+                                                           {"relationships", kPathArg},
+                                                           {"startnode", kRelArg},
+                                                           {"endnode", kRelArg}};
+    for (auto& f : table) {
+        for (const auto& [name, kind] : kinds) {
+            if (f.name == name) f.arg_kinds = {kind};
+        }
+    }
     table.push_back({"exists", "exists(value or pattern)", 1, 1, true,
                      [](Context&, const List& args) { return Value(!args[0].is_null()); }});
 }

@@ -71,7 +71,9 @@ const List& list_fn_list(Context& context, const List& args, const char* name) {
 
 void add_list_functions(std::vector<FunctionDef>& table) {
     table.push_back({"size", "size(list or string)", 1, 1, false, list_fn_size});
+    table.back().arg_kinds = {kListArg | kStringArg};
     table.push_back({"isempty", "isEmpty(list, string or map)", 1, 1, false, list_fn_is_empty});
+    table.back().arg_kinds = {kListArg | kStringArg | kMapArg};
     table.push_back({"head", "head(list)", 1, 1, false, [](Context& context, const List& args) {
                          const auto& l = list_fn_list(context, args, "head");
                          return l.empty() ? Value() : l.front();

@@ -1,5 +1,6 @@
 // CREATE, and MERGE (match the whole pattern, else create it; ON MATCH / ON CREATE SET).
 #include "kizuna/cypher/errors.h"
+#include "logical_plan.h"
 #include "operators/write_support.h"
 
 namespace kizuna::cypher {
@@ -21,8 +22,8 @@ class Create : public Eager {
 
 class Merge : public Eager {
   public:
-    Merge(OperatorPtr input, const Clause& clause, std::shared_ptr<const MatchPlan> plan)
-        : Eager("Merge", std::move(input)), clause_(clause), plan_(std::move(plan)) {}
+    Merge(OperatorPtr input, const Clause& clause, const LogicalOp& inner)
+        : Eager("Merge", std::move(input)), clause_(clause), inner_(inner) {}
 
   protected:
     // Each input row may match several times: every match is a row that follows.
@@ -38,10 +39,8 @@ class Merge : public Eager {
             for (const auto& rel : part.rels) (void)properties_of(rel.properties, r, context);
         }
         std::vector<Row> found;
-        match_pattern(clause_.patterns, *plan_, r, context, [&](Row& m) {
-            found.push_back(m);
-            return true;
-        });
+        auto matches = physical_plan(inner_, context, &r);
+        for (Row m; matches->next(m, context);) found.push_back(std::move(m));
         if (found.empty()) {
             for (const auto& part : clause_.patterns) {
                 for (const auto& n : part.nodes) check_null_properties(n.properties, r, context);
@@ -73,7 +72,7 @@ class Merge : public Eager {
         }
     }
     const Clause& clause_;
-    std::shared_ptr<const MatchPlan> plan_;
+    const LogicalOp& inner_;
 };
 
 }  // namespace
@@ -82,8 +81,8 @@ OperatorPtr make_create(OperatorPtr input, const Clause& clause) {
     return std::make_unique<Create>(std::move(input), clause);
 }
 
-OperatorPtr make_merge(OperatorPtr input, const Clause& clause, std::shared_ptr<const MatchPlan> plan) {
-    return std::make_unique<Merge>(std::move(input), clause, std::move(plan));
+OperatorPtr make_merge(OperatorPtr input, const Clause& clause, const LogicalOp& inner) {
+    return std::make_unique<Merge>(std::move(input), clause, inner);
 }
 
 }  // namespace kizuna::cypher

@@ -10,7 +10,6 @@
 
 #include "ast.h"
 #include "evaluator.h"
-#include "matcher.h"
 
 namespace kizuna::cypher {
 
@@ -85,14 +84,11 @@ struct RowLess {
     }
 };
 
-struct MatchPlan;
+struct LogicalOp;
 using OperatorPtr = std::unique_ptr<Operator>;
 
 // One empty row: where every query starts; or, for a subquery, the row of the enclosing query.
 [[nodiscard]] OperatorPtr make_start(int width, const Row* seed = nullptr);
-// The matches of a MATCH (or OPTIONAL MATCH) clause's patterns, as the plan starts and filters them.
-[[nodiscard]] OperatorPtr make_match(OperatorPtr input, const Clause& clause,
-                                     std::shared_ptr<const MatchPlan> plan);
 [[nodiscard]] OperatorPtr make_unwind(OperatorPtr input, const Clause& clause);
 // WITH and RETURN, as a chain: project or aggregate, filter (WITH ... WHERE), distinct, sort or top-k,
 // skip, limit.
@@ -106,8 +102,8 @@ using OperatorPtr = std::unique_ptr<Operator>;
 [[nodiscard]] OperatorPtr make_skip(OperatorPtr input, std::size_t count);
 [[nodiscard]] OperatorPtr make_limit(OperatorPtr input, std::size_t count);
 [[nodiscard]] OperatorPtr make_create(OperatorPtr input, const Clause& clause);
-[[nodiscard]] OperatorPtr make_merge(OperatorPtr input, const Clause& clause,
-                                     std::shared_ptr<const MatchPlan> plan);
+// MERGE: the pattern's operators (inner, from an argument seeded with each row), else its creation.
+[[nodiscard]] OperatorPtr make_merge(OperatorPtr input, const Clause& clause, const LogicalOp& inner);
 [[nodiscard]] OperatorPtr make_set(OperatorPtr input, const Clause& clause);
 [[nodiscard]] OperatorPtr make_remove(OperatorPtr input, const Clause& clause);
 [[nodiscard]] OperatorPtr make_delete(OperatorPtr input, const Clause& clause);

@@ -38,8 +38,10 @@ class KizunaGraph : public PropertyGraph {
     [[nodiscard]] Map rel_properties(RelId rel) const override;
     [[nodiscard]] bool node_exists(NodeId node) const override;
     [[nodiscard]] bool rel_exists(RelId rel) const override;
-    void for_each_rel(const std::vector<std::string>& types,
-                      const std::function<bool(RelId, NodeId, NodeId)>& visit) const override;
+    std::size_t for_each_rel(const std::vector<std::string>& types, std::size_t from,
+                             const std::function<bool(RelId, NodeId, NodeId)>& visit) const override;
+    [[nodiscard]] int rel_date_column(const std::string& key) const override;
+    [[nodiscard]] std::int32_t rel_packed_date(RelId rel, int column) const override;
     [[nodiscard]] std::vector<Path> shortest_paths(NodeId from, NodeId to, Direction direction,
                                                    const std::vector<std::string>& types,
                                                    std::size_t max_hops, bool all) const override;

@@ -48,22 +48,42 @@ class PropertyGraph {
     virtual void for_each_step(NodeId node, Direction direction, const std::vector<std::string>& types,
                                const std::function<bool(const Step&)>& visit) const = 0;
     // Every relationship of the given types (empty: any type) with its start and end, in the order a
-    // scan of every node's outgoing steps gives them: the scan a pattern of one relationship between two
-    // unconstrained nodes starts from. This default walks the nodes; a graph with relation columns
-    // (Kizuna's) reads them directly.
-    virtual void for_each_rel(const std::vector<std::string>& types,
-                              const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
+    // scan of every node's outgoing steps gives them, from position `from` of that scan (0: the first):
+    // the scan a pattern of one relationship between two unconstrained nodes starts from. Returns the
+    // position to go on from after visit returned false (past the relationship it was given), or
+    // npos when the scan is over. This default walks the nodes (and counts the positions it skips); a
+    // graph with relation columns (Kizuna's) reads them directly.
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    virtual std::size_t for_each_rel(const std::vector<std::string>& types, std::size_t from,
+                                     const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
         std::vector<NodeId> nodes;  // collected first: the callbacks may read the graph
         for_each_node([&](NodeId n) {
             nodes.push_back(n);
             return true;
         });
+        std::size_t position = 0;
         for (const auto n : nodes) {
             bool go_on = true;
-            for_each_step(n, Direction::Outgoing, types,
-                          [&](const Step& s) { return go_on = visit(s.rel, n, s.other); });
-            if (!go_on) return;
+            for_each_step(n, Direction::Outgoing, types, [&](const Step& s) {
+                if (position++ < from) return true;
+                return go_on = visit(s.rel, n, s.other);
+            });
+            if (!go_on) return position;
         }
+        return npos;
+    }
+    // The date properties a graph keeps as packed partial dates (Kizuna's start and end): a column
+    // number for the key, or -1 (then the property is read as a value). rel_property gives such a date
+    // as PartialDate::to_string() of the packed one, so comparing packed dates is comparing those texts.
+    [[nodiscard]] virtual int rel_date_column(const std::string& key) const {
+        (void)key;
+        return -1;
+    }
+    // PartialDate::packed() of a relationship's date in that column; 0 when it has none.
+    [[nodiscard]] virtual std::int32_t rel_packed_date(RelId rel, int column) const {
+        (void)rel;
+        (void)column;
+        return 0;
     }
     [[nodiscard]] virtual std::string rel_type(RelId rel) const = 0;
     [[nodiscard]] virtual NodeId rel_start(RelId rel) const = 0;
