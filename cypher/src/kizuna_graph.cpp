@@ -117,11 +117,27 @@ std::optional<std::vector<NodeId>> KizunaGraph::lookup(const std::string& key, c
         std::sort(out.begin(), out.end());
         return out;
     }
-    // Entity ids are the graph's own index.
+    // Entity ids are the graph's own index; a merged-away id reaches the entity it was merged into.
     if (key != "id") return std::nullopt;
     if (value.type() != Value::Type::String) return std::vector<NodeId>{};
     if (auto v = graph_.find(value.as_string())) return std::vector<NodeId>{*v};
+    if (const auto& kept = redirect(value.as_string())) {
+        if (auto v = graph_.find(*kept)) return std::vector<NodeId>{*v};
+    }
     return std::vector<NodeId>{};
+}
+
+const std::optional<std::string>& KizunaGraph::redirect(const std::string& id) const {
+    auto found = redirects_.find(id);
+    if (found == redirects_.end()) found = redirects_.emplace(id, snapshot_.store().redirect(id)).first;
+    return found->second;
+}
+
+bool KizunaGraph::node_has(NodeId node, const std::string& key, const Value& value) const {
+    if (PropertyGraph::node_has(node, key, value)) return true;
+    if (key != "id" || value.type() != Value::Type::String) return false;
+    const auto& kept = redirect(value.as_string());
+    return kept && *kept == graph_.entity_id(static_cast<VertexId>(node));
 }
 
 std::vector<std::string> KizunaGraph::labels(NodeId node) const {

@@ -140,8 +140,7 @@ class Search {
             const auto wanted = evaluate(*p.properties, row_, context_);
             if (wanted.type() == Value::Type::Map) {
                 for (const auto& [k, v] : wanted.as_map()) {
-                    const auto e = equals(graph_.node_property(n, k), v);
-                    if (e.is_null() || !e.as_bool()) return false;
+                    if (!graph_.node_has(n, k, v)) return false;
                 }
             }
         }
