@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "kizuna/core/snapshot.h"
 #include "kizuna/cypher/property_graph.h"
@@ -61,6 +62,9 @@ class KizunaGraph : public PropertyGraph {
     // The entity id a merged-away id now names, if it is one (asked of the store once per id).
     const std::optional<std::string>& redirect(const std::string& id) const;
     const Relation& relation(RelId rel) const;
+    // A relation's id: read with its relation while few are asked for; a query asking for many (a
+    // relationship matched by id) reads the store's id column once.
+    std::string relation_id(RelId rel) const;
     [[noreturn]] static void read_only();
     // Which of the graph's relation types a list of type names keeps, by type index.
     const std::vector<char>& type_mask(const std::vector<std::string>& types) const;
@@ -69,6 +73,8 @@ class KizunaGraph : public PropertyGraph {
     std::string lang_;
     mutable std::unordered_map<NodeId, Entity> entities_;
     mutable std::unordered_map<RelId, Relation> relations_;
+    mutable std::vector<std::string> relation_ids_;  // by relation index, once read whole
+    mutable std::size_t relation_id_reads_ = 0;
     mutable std::unordered_map<std::string, std::size_t> kind_counts_;
     mutable std::unordered_map<std::string, std::optional<std::string>> redirects_;
     mutable std::vector<std::string> mask_types_;
