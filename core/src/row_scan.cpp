@@ -47,7 +47,8 @@ void Store::scan_relations(const std::function<void(const RelationRow&)>& visit)
 void Store::scan_relation_ids(const std::function<void(RelationKey, std::string_view)>& visit) const {
     try {
         SQLite::Statement query(impl_->db, "SELECT rid, id FROM relations");
-        while (query.executeStep()) visit(RelationKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)));
+        while (query.executeStep())
+            visit(RelationKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)));
     } catch (const SQLite::Exception& e) {
         throw StorageError(impl_->path.string() + ": cannot read the relations: " + e.getErrorStr());
     }
