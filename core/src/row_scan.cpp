@@ -44,6 +44,16 @@ void Store::scan_relations(const std::function<void(const RelationRow&)>& visit)
     }
 }
 
+void Store::scan_relation_ids(const std::function<void(RelationKey, std::string_view)>& visit) const {
+    try {
+        SQLite::Statement query(impl_->db, "SELECT rid, id FROM relations");
+        while (query.executeStep())
+            visit(RelationKey{query.getColumn(0).getInt64()}, text_of(query.getColumn(1)));
+    } catch (const SQLite::Exception& e) {
+        throw StorageError(impl_->path.string() + ": cannot read the relations: " + e.getErrorStr());
+    }
+}
+
 Store::KeyExtent Store::entity_key_extent() const {
     return guarded_read(*impl_, [&]() -> Store::KeyExtent {
         SQLite::Statement query(

@@ -125,7 +125,11 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
         if (bulk_relations) graph.emplace(store);
         {
             SqlWriter writer(impl.db, summary, graph ? graph->gather() : nullptr);
-            body(writer);
+            {
+                // The body may read (a Snapshot of the state it is writing): its reads are this write's.
+                const JoinedReads joined(impl.read_depth);
+                body(writer);
+            }
             writer.finish();
             if (graph) graph->start(impl, writer, store);
         }

@@ -78,6 +78,27 @@ const Relation& KizunaGraph::relation(RelId rel) const {
     return relations_.emplace(rel, snapshot_.relation(static_cast<RelationIndex>(rel))).first->second;
 }
 
+std::string KizunaGraph::relation_id(RelId rel) const {
+    // One by one, a relation costs a read of its row; the whole column, a scan of the relations.
+    constexpr std::size_t kOneByOne = 256;
+    if (!relation_ids_.empty()) return relation_ids_[rel];
+    if (relations_.count(rel) || ++relation_id_reads_ <= kOneByOne) return relation(rel).id;
+    const auto count = graph_.relation_count();
+    std::vector<std::pair<std::int64_t, RelationIndex>> by_key(count);
+    for (std::size_t r = 0; r < count; ++r) {
+        const auto index = static_cast<RelationIndex>(r);
+        by_key[r] = {static_cast<std::int64_t>(graph_.relation_key(index)), index};
+    }
+    std::sort(by_key.begin(), by_key.end());
+    relation_ids_.resize(count);
+    snapshot_.store().scan_relation_ids([&](RelationKey key, std::string_view id) {
+        const std::pair<std::int64_t, RelationIndex> wanted{static_cast<std::int64_t>(key), 0};
+        auto found = std::lower_bound(by_key.begin(), by_key.end(), wanted);
+        if (found != by_key.end() && found->first == wanted.first) relation_ids_[found->second] = id;
+    });
+    return relation_ids_[rel];
+}
+
 void KizunaGraph::for_each_node(const std::function<bool(NodeId)>& visit) const {
     for (std::size_t v = 0; v < graph_.vertex_count(); ++v) {
         if (!visit(v)) return;
@@ -117,11 +138,27 @@ std::optional<std::vector<NodeId>> KizunaGraph::lookup(const std::string& key, c
         std::sort(out.begin(), out.end());
         return out;
     }
-    // Entity ids are the graph's own index.
+    // Entity ids are the graph's own index; a merged-away id reaches the entity it was merged into.
     if (key != "id") return std::nullopt;
     if (value.type() != Value::Type::String) return std::vector<NodeId>{};
     if (auto v = graph_.find(value.as_string())) return std::vector<NodeId>{*v};
+    if (const auto& kept = redirect(value.as_string())) {
+        if (auto v = graph_.find(*kept)) return std::vector<NodeId>{*v};
+    }
     return std::vector<NodeId>{};
+}
+
+const std::optional<std::string>& KizunaGraph::redirect(const std::string& id) const {
+    auto found = redirects_.find(id);
+    if (found == redirects_.end()) found = redirects_.emplace(id, snapshot_.store().redirect(id)).first;
+    return found->second;
+}
+
+bool KizunaGraph::node_has(NodeId node, const std::string& key, const Value& value) const {
+    if (PropertyGraph::node_has(node, key, value)) return true;
+    if (key != "id" || value.type() != Value::Type::String) return false;
+    const auto& kept = redirect(value.as_string());
+    return kept && *kept == graph_.entity_id(static_cast<VertexId>(node));
 }
 
 std::vector<std::string> KizunaGraph::labels(NodeId node) const {
@@ -205,6 +242,7 @@ Value KizunaGraph::rel_property(RelId rel, const std::string& key) const {
     if (key == "start") return graph_.start(r) ? Value(graph_.start(r)->to_string()) : Value();
     if (key == "end") return graph_.end(r) ? Value(graph_.end(r)->to_string()) : Value();
     if (key == "category") return Value(graph_.type(r).category);
+    if (key == "id") return Value(relation_id(rel));
     const auto props = rel_properties(rel);
     auto found = props.find(key);
     return found == props.end() ? Value() : found->second;

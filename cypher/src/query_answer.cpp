@@ -1,17 +1,18 @@
-// Running a query on Kizuna's database. Writing queries: the data is copied into an in-memory property
-// graph inside the write transaction, the query runs there (so it reads its own writes), then every
-// entity and relation that differs from the copy's original is converted back, validated and written;
-// removed ones are deleted (relations before entities). Any error rolls the whole transaction back.
+// Running a query on Kizuna's database. Writing queries run inside the write transaction on a
+// WriteOverlay over the database as it is there (so they read their own writes and read only what they
+// look at); then every entity and relation the query touched and left different is converted back and
+// validated as an import's rows are, and only then written; removed ones are deleted (relations before
+// entities). Any error rolls the whole transaction back.
 #include "kizuna/cypher/query_answer.h"
 
+#include <algorithm>
 #include <set>
-#include <unordered_map>
 
 #include "budget.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/core/validation.h"
 #include "kizuna/cypher/kizuna_graph.h"
-#include "kizuna/cypher/memory_graph.h"
+#include "kizuna/cypher/write_overlay.h"
 
 namespace kizuna::cypher {
 namespace {
@@ -72,36 +73,6 @@ QueryAnswer answer_of(QueryResult result, const PropertyGraph& graph) {
     return answer;
 }
 
-// The working copy of a writing query: Kizuna's data in memory, with Kizuna's functions.
-class WorkingGraph : public MemoryGraph {
-  public:
-    // A relationship created without an id gets <type>-<from>-<to>, numbered when taken, so that the
-    // query itself (RETURN r.id) and the database see the same id.
-    RelId create_rel(const std::string& type, NodeId start, NodeId end, const Map& properties) override {
-        if (properties.count("id")) {
-            if (properties.at("id").type() == Value::Type::String)
-                ids_.insert(properties.at("id").as_string());
-            return MemoryGraph::create_rel(type, start, end, properties);
-        }
-        const auto from = node_property(start, "id");
-        const auto to = node_property(end, "id");
-        std::string base = type + "-" + (from.type() == Value::Type::String ? from.as_string() : "new") +
-                           "-" + (to.type() == Value::Type::String ? to.as_string() : "new");
-        for (auto& c : base) {
-            if (c == '_') c = '-';
-        }
-        std::string id = base;
-        for (int n = 2; ids_.count(id); ++n) id = base + "-" + std::to_string(n);
-        ids_.insert(id);
-        Map with_id = properties;
-        with_id["id"] = Value(id);
-        return MemoryGraph::create_rel(type, start, end, with_id);
-    }
-
-  private:
-    std::set<std::string> ids_;
-};
-
 [[noreturn]] void refuse(const std::string& what) { throw InvalidDataError("query: " + what); }
 
 std::string text_of(const Value& v, const std::string& what) {
@@ -131,7 +102,7 @@ std::vector<Source> sources_of(const Value& v, const std::string& what) {
     return out;
 }
 
-Entity entity_of(const MemoryGraph::Node& node, const Map* original, const std::string& lang) {
+Entity entity_of(const WriteOverlay::NodeState& node, const Map* original, const std::string& lang) {
     const auto& p = node.properties;
     auto get = [&](const char* key) {
         auto found = p.find(key);
@@ -186,7 +157,7 @@ Entity entity_of(const MemoryGraph::Node& node, const Map* original, const std::
     return e;
 }
 
-Relation relation_of(const MemoryGraph& graph, const MemoryGraph::Relationship& rel) {
+Relation relation_of(const PropertyGraph& graph, const WriteOverlay::RelState& rel) {
     const auto& p = rel.properties;
     auto get = [&](const char* key) {
         auto found = p.find(key);
@@ -227,112 +198,167 @@ QueryAnswer answer_reading_query(const Snapshot& snapshot, const QueryRequest& r
 
 namespace {
 
-// The database as a working graph the query can change (read inside the write transaction).
-void load_working_copy(Store& store, const std::string& lang, const std::vector<RelationType>& types,
-                       Budget& clock, WorkingGraph& graph) {
-    std::unordered_map<std::string, NodeId> node_of;
-    std::vector<Entity> entities;
-    store.for_each_entity([&](const Entity& e) { entities.push_back(e); });
-    for (const auto& e : entities) {
-        clock.tick();
-        node_of[e.id] = graph.create_node({e.kind}, entity_properties(e, lang));
-    }
-    std::vector<Relation> relations;
-    store.for_each_relation([&](const Relation& r) { relations.push_back(r); });
-    for (const auto& r : relations) {
-        clock.tick();
-        const RelationType* type = nullptr;
-        for (const auto& t : types) {
-            if (t.id == r.type) type = &t;
+// A writing query's graph: the database as it is inside the write transaction, with the query's changes
+// held beside it. A relationship created without an id gets <type>-<from>-<to>, numbered when taken (by
+// a relation of the database, even one this query deleted, or one it created), so that the query itself
+// (RETURN r.id) and the database see the same id.
+class DatabaseOverlay : public WriteOverlay {
+  public:
+    DatabaseOverlay(const KizunaGraph& base, const Snapshot& snapshot)
+        : WriteOverlay(base, snapshot.graph().vertex_count(), snapshot.graph().relation_count()),
+          store_(snapshot.store()) {}
+
+    RelId create_rel(const std::string& type, NodeId start, NodeId end, const Map& properties) override {
+        if (properties.count("id")) {
+            if (properties.at("id").type() == Value::Type::String)
+                ids_.insert(properties.at("id").as_string());
+            return WriteOverlay::create_rel(type, start, end, properties);
         }
-        (void)graph.create_rel(r.type, node_of.at(r.from), node_of.at(r.to), relation_properties(r, type));
+        const auto from = node_property(start, "id");
+        const auto to = node_property(end, "id");
+        std::string base = type + "-" + (from.type() == Value::Type::String ? from.as_string() : "new") +
+                           "-" + (to.type() == Value::Type::String ? to.as_string() : "new");
+        for (auto& c : base) {
+            if (c == '_') c = '-';
+        }
+        std::string id = base;
+        for (int n = 2; taken(id); ++n) id = base + "-" + std::to_string(n);
+        ids_.insert(id);
+        Map with_id = properties;
+        with_id["id"] = Value(id);
+        return WriteOverlay::create_rel(type, start, end, with_id);
     }
+
+    // Whether a relation id was the database's as the write began (nothing is written before the end).
+    [[nodiscard]] bool in_database(const std::string& id) const { return store_.relation(id).has_value(); }
+
+  private:
+    [[nodiscard]] bool taken(const std::string& id) const { return ids_.count(id) > 0 || in_database(id); }
+
+    const Store& store_;
+    std::set<std::string> ids_;
+};
+
+// What a writing query changed, as rows: converted and checked before anything is written.
+struct RowChanges {
+    std::vector<Entity> entities;  // created or changed
+    std::vector<std::string> removed_relations;
+    std::vector<Relation> relations;  // created or changed
+    std::vector<std::string> removed_entities;
+};
+
+std::string base_id(const PropertyGraph& base, NodeId node) {
+    return base.node_property(node, "id").as_string();
 }
 
-// Entities created or changed (an id cannot change).
-void write_entities(const WorkingGraph& graph, const std::map<NodeId, MemoryGraph::Node>& original_nodes,
-                    const std::string& lang, Budget& clock, Store::Writer& writer) {
-    for (const auto& [id, node] : graph.nodes()) {
+// Entities created or changed (an id cannot change), in node order: the database's in id order, then
+// the created ones.
+void entity_changes(const WriteOverlay& graph, const std::string& lang, Budget& clock, RowChanges& out) {
+    for (const auto& [id, node] : graph.touched().nodes) {
         clock.tick();
-        auto before = original_nodes.find(id);
-        if (before == original_nodes.end()) {
-            writer.put(entity_of(node, nullptr, lang));
+        if (graph.created(id)) {
+            out.entities.push_back(entity_of(node, nullptr, lang));
             continue;
         }
-        const auto& old = before->second;
-        if (old.labels == node.labels && equivalent(Value(old.properties), Value(node.properties))) continue;
-        const auto old_id = old.properties.at("id").as_string();
+        const auto labels = graph.base().labels(id);
+        const std::set<std::string> old_labels(labels.begin(), labels.end());
+        const Map old = graph.base().node_properties(id);
+        if (old_labels == node.labels && equivalent(Value(old), Value(node.properties))) continue;
+        const auto old_id = base_id(graph.base(), id);
         const auto now_id = node.properties.count("id") ? node.properties.at("id") : Value();
         if (now_id.type() != ValueType::String || now_id.as_string() != old_id)
             refuse("entity '" + old_id +
                    "': its id cannot be changed (create a new entity and move its relations)");
-        writer.put(entity_of(node, &old.properties, lang));
+        out.entities.push_back(entity_of(node, &old, lang));
     }
 }
 
-// Relations removed, then created or changed, each checked as an import checks its rows.
-void write_relations(const WorkingGraph& graph,
-                     const std::map<RelId, MemoryGraph::Relationship>& original_rels,
-                     const std::vector<RelationType>& types, Budget& clock, Store::Writer& writer) {
-    std::set<std::string> taken;
-    for (const auto& [id, rel] : original_rels) taken.insert(rel.properties.at("id").as_string());
-    for (const auto& [id, rel] : original_rels) {
-        if (!graph.relationships().count(id)) writer.remove_relation(rel.properties.at("id").as_string());
+// Relations created or changed, each checked as an import checks its rows, in relation id order, then
+// the created ones.
+void relation_changes(const DatabaseOverlay& graph, const std::vector<RelationType>& types, Budget& clock,
+                      RowChanges& out) {
+    const auto touched = graph.touched();
+    std::vector<std::pair<std::string, RelId>> changed;
+    std::vector<RelId> created;
+    for (const auto& [id, rel] : touched.rels) {
+        if (graph.created_rel(id)) {
+            created.push_back(id);
+        } else {
+            changed.emplace_back(graph.base().rel_property(id, "id").as_string(), id);
+        }
     }
+    std::sort(changed.begin(), changed.end());
     auto knows_type = [&](const std::string& t) {
         return std::any_of(types.begin(), types.end(), [&](const RelationType& k) { return k.id == t; });
     };
     auto knows_entity = [&](const std::string&) { return true; };
-    for (const auto& [id, rel] : graph.relationships()) {
+    std::set<std::string> written;
+    auto check = [&](RelId id, bool is_new) {
         clock.tick();
-        auto before = original_rels.find(id);
-        if (before != original_rels.end()) {
-            if (equivalent(Value(before->second.properties), Value(rel.properties))) continue;
-            const auto old_id = before->second.properties.at("id").as_string();
+        const auto& rel = touched.rels.at(id);
+        if (!is_new) {
+            const Map old = graph.base().rel_properties(id);
+            if (equivalent(Value(old), Value(rel.properties))) return;
+            const auto old_id = old.at("id").as_string();
             const auto now_id = rel.properties.count("id") ? rel.properties.at("id") : Value();
             if (now_id.type() != ValueType::String || now_id.as_string() != old_id)
                 refuse("relation '" + old_id + "': its id cannot be changed");
         }
         auto relation = relation_of(graph, rel);
-        if (before == original_rels.end() && taken.count(relation.id))
+        if (is_new && (written.count(relation.id) || graph.in_database(relation.id)))
             refuse("relation '" + relation.id + "' exists already (relation ids are unique)");
-        taken.insert(relation.id);
+        written.insert(relation.id);
         try {
             validate_relation(relation, knows_type, knows_entity);
         } catch (const Error& e) {
             refuse("relation '" + relation.id + "': " + e.what());
         }
-        writer.put(relation);
-    }
+        out.relations.push_back(std::move(relation));
+    };
+    for (const auto& [rel_id, id] : changed) check(id, false);
+    for (const auto id : created) check(id, true);
+}
+
+RowChanges row_changes(const DatabaseOverlay& graph, const std::vector<RelationType>& types,
+                       const std::string& lang, Budget& clock) {
+    RowChanges out;
+    entity_changes(graph, lang, clock, out);
+    const auto touched = graph.touched();
+    for (const auto r : touched.deleted_rels)
+        out.removed_relations.push_back(graph.base().rel_property(r, "id").as_string());
+    relation_changes(graph, types, clock, out);
+    for (const auto n : touched.deleted_nodes) out.removed_entities.push_back(base_id(graph.base(), n));
+    return out;
 }
 
 }  // namespace
 
 QueryAnswer answer_writing_query(Store& store, const QueryRequest& request) {
     QueryAnswer answer;
-    // The time limit covers the whole write: copying the data, the query, checking and writing; past
-    // it, the transaction is rolled back (nothing is committed).
+    // The time limit covers the whole write: the query, checking and writing; past it, the transaction
+    // is rolled back (nothing is committed).
     Limits limits = request.limits;
     if (limits.started == std::chrono::steady_clock::time_point{})
         limits.started = std::chrono::steady_clock::now();
     Budget clock(limits);
     answer.written = store.write([&](Store::Writer& writer) {
-        WorkingGraph graph;
-        const std::vector<RelationType> types = store.relation_types();
-        load_working_copy(store, request.lang, types, clock, graph);
-        const auto original_nodes = graph.nodes();
-        const auto original_rels = graph.relationships();
-
-        auto result = run_query(graph, request.text, request.parameters, limits);
-        answer = answer_of(std::move(result), graph);
-        answer.wrote = true;
-
-        write_entities(graph, original_nodes, request.lang, clock, writer);
-        write_relations(graph, original_rels, types, clock, writer);
-        // Entities removed last, after the relations that named them.
-        for (const auto& [id, node] : original_nodes) {
-            if (!graph.nodes().count(id)) writer.remove_entity(node.properties.at("id").as_string());
+        RowChanges changes;
+        {
+            // The state being written (the snapshot's reads join the write transaction), read only
+            // where the query looks; every change is converted and checked before the first is written.
+            const auto snapshot = Snapshot::take(store);
+            const KizunaGraph base(snapshot, request.lang);
+            DatabaseOverlay graph(base, snapshot);
+            auto result = run_query(graph, request.text, request.parameters, limits);
+            answer = answer_of(std::move(result), graph);
+            answer.wrote = true;
+            changes = row_changes(graph, store.relation_types(), request.lang, clock);
         }
+        for (const auto& e : changes.entities) writer.put(e);
+        for (const auto& id : changes.removed_relations) writer.remove_relation(id);
+        for (const auto& r : changes.relations) writer.put(r);
+        // Entities removed last, after the relations that named them.
+        for (const auto& id : changes.removed_entities) writer.remove_entity(id);
         clock.check_time();  // the last moment to stop: after it, the transaction commits
     });
     return answer;

@@ -3,14 +3,18 @@
 // prints passed/failed/skipped per feature folder. The scenarios that pass are recorded by name in
 // tests/tck/passing.txt: any recorded scenario that no longer passes fails the run, named with why (a
 // total alone would let one fix hide one breakage); scenarios that pass and are not recorded are listed
-// as newly passing. With --write it records the list and the table in docs/cypher.md.
+// as newly passing. With --write it records the list and the table in docs/cypher.md. With --overlay
+// each query runs on a WriteOverlay over the graph (as Kizuna's writing queries do over the database),
+// whose changes are then applied to the graph: the overlay must give the in-memory graph's semantics.
 //
 // Usage: kizuna-tck <tck folder> <docs/cypher.md> <passing.txt> [--write] [--failures <folder prefix>]
+//        [--overlay]
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -19,6 +23,7 @@
 
 #include "kizuna/cypher/engine.h"
 #include "kizuna/cypher/memory_graph.h"
+#include "kizuna/cypher/write_overlay.h"
 #include "tck_values.h"
 
 namespace fs = std::filesystem;
@@ -220,6 +225,57 @@ std::size_t missing_from(const Set& a, const Set& b) {
     return n;
 }
 
+// Applies what a query did on an overlay over a copy of graph to graph itself (created nodes get the
+// graph's next ids).
+void apply(const cypher::WriteOverlay& overlay, cypher::MemoryGraph& graph) {
+    const auto touched = overlay.touched();
+    std::map<cypher::NodeId, cypher::NodeId> made;
+    auto node_of = [&](cypher::NodeId n) { return overlay.created(n) ? made.at(n) : n; };
+    for (const auto& [id, node] : touched.nodes) {
+        if (overlay.created(id)) {
+            made[id] = graph.create_node({node.labels.begin(), node.labels.end()}, node.properties);
+            continue;
+        }
+        for (const auto& l : graph.labels(id)) {
+            if (!node.labels.count(l)) graph.remove_label(id, l);
+        }
+        for (const auto& l : node.labels) graph.add_label(id, l);
+        for (const auto& [k, v] : graph.node_properties(id)) {
+            if (!node.properties.count(k)) graph.set_node_property(id, k, cypher::Value());
+        }
+        for (const auto& [k, v] : node.properties) graph.set_node_property(id, k, v);
+    }
+    for (const auto r : touched.deleted_rels) graph.delete_rel(r);
+    for (const auto& [id, rel] : touched.rels) {
+        if (overlay.created_rel(id)) {
+            (void)graph.create_rel(rel.type, node_of(rel.start), node_of(rel.end), rel.properties);
+            continue;
+        }
+        for (const auto& [k, v] : graph.rel_properties(id)) {
+            if (!rel.properties.count(k)) graph.set_rel_property(id, k, cypher::Value());
+        }
+        for (const auto& [k, v] : rel.properties) graph.set_rel_property(id, k, v);
+    }
+    for (const auto n : touched.deleted_nodes) graph.delete_node(n, true);
+}
+
+// A query's run on an overlay: the base it reads (a copy of the graph as the query began) and the
+// overlay, kept for describing the rows' nodes and relationships.
+struct OverlayRun {
+    cypher::MemoryGraph base;
+    std::optional<cypher::WriteOverlay> overlay;
+    cypher::QueryResult run(cypher::MemoryGraph& graph, const std::string& query, const cypher::Map& params,
+                            const cypher::Limits& limits) {
+        base = graph;
+        const auto first_node = base.nodes().empty() ? 0 : base.nodes().rbegin()->first + 1;
+        const auto first_rel = base.relationships().empty() ? 0 : base.relationships().rbegin()->first + 1;
+        overlay.emplace(base, first_node, first_rel);
+        auto result = cypher::run_query(*overlay, query, params, limits);
+        apply(*overlay, graph);
+        return result;
+    }
+};
+
 enum class Outcome { Passed, Failed, Skipped };
 
 struct Run {
@@ -227,8 +283,10 @@ struct Run {
     std::string why;
 };
 
-Run run_scenario(const Scenario& scenario) {
+Run run_scenario(const Scenario& scenario, bool through_overlay) {
     cypher::MemoryGraph graph;
+    OverlayRun overlay_run;
+    const cypher::PropertyGraph* rows_graph = &graph;  // where the result's nodes are described
     cypher::Map params;
     std::optional<cypher::QueryResult> result;
     std::optional<cypher::CypherError> error;
@@ -267,7 +325,12 @@ Run run_scenario(const Scenario& scenario) {
         if (step.keyword == "When") {
             before = snapshot(graph);
             try {
-                result = cypher::run_query(graph, step.doc, params, limits);
+                if (through_overlay) {
+                    result = overlay_run.run(graph, step.doc, params, limits);
+                    rows_graph = &*overlay_run.overlay;
+                } else {
+                    result = cypher::run_query(graph, step.doc, params, limits);
+                }
             } catch (const cypher::CypherError& e) {
                 error = e;
             } catch (const std::exception& e) {
@@ -324,7 +387,7 @@ Run run_scenario(const Scenario& scenario) {
             }
             for (const auto& r : result->rows) {
                 std::string row;
-                for (const auto& v : r) row += tck::canonical_actual(v, graph, sort_lists) + " | ";
+                for (const auto& v : r) row += tck::canonical_actual(v, *rows_graph, sort_lists) + " | ";
                 actual.push_back(row);
             }
             if (!ordered) {
@@ -407,17 +470,19 @@ bool write_table(const fs::path& docs, const std::string& table) {
 int main(int argc, char** argv) {
     if (argc < 4) {
         std::cerr << "usage: kizuna-tck <opencypher-tck folder> <docs/cypher.md> <passing.txt> [--write] "
-                     "[--failures <folder>]\n";
+                     "[--failures <folder>] [--overlay]\n";
         return 2;
     }
     const fs::path tck = argv[1];
     const fs::path docs = argv[2];
     const fs::path passing_file = argv[3];
     bool write = false;
+    bool through_overlay = false;
     std::string show_failures;
     for (int i = 4; i < argc; ++i) {
         const std::string a = argv[i];
         if (a == "--write") write = true;
+        if (a == "--overlay") through_overlay = true;
         if (a == "--failures" && i + 1 < argc) show_failures = argv[++i];
     }
     if (!fs::exists(tck / "features")) {
@@ -448,7 +513,7 @@ int main(int argc, char** argv) {
         for (const auto& scenario : read_feature(file)) {
             auto name = folder + "/" + file.filename().string() + ": " + scenario.name;
             if (const int n = ++seen[name]; n > 1) name += " (" + std::to_string(n) + ")";
-            const auto run = run_scenario(scenario);
+            const auto run = run_scenario(scenario, through_overlay);
             auto& c = folders[folder];
             if (run.outcome == Outcome::Passed) {
                 ++c.passed;

@@ -1,5 +1,5 @@
 // Kizuna's functions, registered in the function table and written against the properties of the
-// property-graph view so that they work the same on the database (reading) and on the working copy of a
+// property-graph view so that they work the same on the database (reading) and on the write overlay of a
 // writing query:
 //   active(r, 'D')            r surely lives during D: true; surely not: false; unsure or undated: null
 //   overlaps(r, 'A', 'B')     the same for the window from A's first day to B's last (either may be null)

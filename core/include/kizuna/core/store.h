@@ -98,6 +98,9 @@ class Store {
     };
     void scan_entities(const std::function<void(const EntityRow&)>& visit) const;
     void scan_relations(const std::function<void(const RelationRow&)>& visit) const;
+    // Every relation's key and id, in no particular order (a scan for a query that matches relations by
+    // id: the graph holds no relation ids). The id is valid during the callback only.
+    void scan_relation_ids(const std::function<void(RelationKey, std::string_view)>& visit) const;
     // The smallest and largest entity key and the entity count: lets the graph index keys densely.
     struct KeyExtent {
         std::int64_t count = 0, smallest = 0, largest = 0;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "kizuna/core/snapshot.h"
 #include "kizuna/cypher/property_graph.h"
@@ -14,7 +15,7 @@
 namespace kizuna::cypher {
 
 // Reads one snapshot: structure from the in-memory graph, details from the store only when a query
-// reads them. Writing throws (writing queries run on a working copy: query_answer.h).
+// reads them. Writing throws (writing queries write to a WriteOverlay over it: query_answer.h).
 class KizunaGraph : public PropertyGraph {
   public:
     KizunaGraph(const Snapshot& snapshot, std::string lang);
@@ -25,6 +26,8 @@ class KizunaGraph : public PropertyGraph {
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                             const Value& value) const override;
+    // An id merged away (a redirect, merge.h) names the entity it was merged into, as in every command.
+    [[nodiscard]] bool node_has(NodeId node, const std::string& key, const Value& value) const override;
     [[nodiscard]] std::vector<std::string> labels(NodeId node) const override;
     [[nodiscard]] bool has_label(NodeId node, const std::string& label) const override;
     [[nodiscard]] Value node_property(NodeId node, const std::string& key) const override;
@@ -58,7 +61,12 @@ class KizunaGraph : public PropertyGraph {
 
   private:
     const Entity& entity(NodeId node) const;
+    // The entity id a merged-away id now names, if it is one (asked of the store once per id).
+    const std::optional<std::string>& redirect(const std::string& id) const;
     const Relation& relation(RelId rel) const;
+    // A relation's id: read with its relation while few are asked for; a query asking for many (a
+    // relationship matched by id) reads the store's id column once.
+    std::string relation_id(RelId rel) const;
     [[noreturn]] static void read_only();
     // Which of the graph's relation types a list of type names keeps, by type index.
     const std::vector<char>& type_mask(const std::vector<std::string>& types) const;
@@ -67,7 +75,10 @@ class KizunaGraph : public PropertyGraph {
     std::string lang_;
     mutable std::unordered_map<NodeId, Entity> entities_;
     mutable std::unordered_map<RelId, Relation> relations_;
+    mutable std::vector<std::string> relation_ids_;  // by relation index, once read whole
+    mutable std::size_t relation_id_reads_ = 0;
     mutable std::unordered_map<std::string, std::size_t> kind_counts_;
+    mutable std::unordered_map<std::string, std::optional<std::string>> redirects_;
     mutable std::vector<std::string> mask_types_;
     mutable std::vector<char> mask_;
 };

@@ -40,6 +40,12 @@ class PropertyGraph {
         (void)value;
         return std::nullopt;
     }
+    // Whether a node fits a pattern's {key: value}: its property equals the value. Kizuna's graph also
+    // lets an id merged away (a redirect) name the entity it was merged into, as lookup does.
+    [[nodiscard]] virtual bool node_has(NodeId node, const std::string& key, const Value& value) const {
+        const auto same = equals(node_property(node, key), value);
+        return !same.is_null() && same.as_bool();
+    }
     [[nodiscard]] virtual std::vector<std::string> labels(NodeId node) const = 0;
     [[nodiscard]] virtual bool has_label(NodeId node, const std::string& label) const = 0;
     [[nodiscard]] virtual Value node_property(NodeId node, const std::string& key) const = 0;

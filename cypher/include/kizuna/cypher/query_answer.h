@@ -1,9 +1,9 @@
 #pragma once
 // `kizuna query`'s answer: the columns and rows of a query on a Kizuna database, with every node and
 // relationship the rows name described (as AnswerBook does for the other answers), so that views print
-// it as a table, JSON or CSV without the graph. Reading queries run on one snapshot; writing queries on a
-// working copy of the data inside one write transaction, whose changes are validated as an import's
-// are and written all or nothing.
+// it as a table, JSON or CSV without the graph. Reading queries run on one snapshot; writing queries on the
+// data inside one write transaction, with their changes held beside it (write_overlay.h) and at the end
+// validated as an import's are and written all or nothing.
 #include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
