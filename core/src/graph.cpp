@@ -239,6 +239,18 @@ RelationKey Graph::relation_key(RelationIndex r) const {
     return RelationKey{impl_->rids[r]};
 }
 
+bool Graph::has_delta() const { return impl_->delta != nullptr; }
+std::uint64_t Graph::vertex_rank(VertexId v) const {
+    if (const auto* delta = impl_->delta.get(); delta && v >= delta->csr_vertices)
+        return delta->vertex_rank[v - delta->csr_vertices];
+    return csr_rank(v);
+}
+std::uint64_t Graph::relation_rank(RelationIndex r) const {
+    if (const auto* delta = impl_->delta.get(); delta && r >= delta->csr_relations)
+        return delta->relation_rank[r - delta->csr_relations];
+    return csr_rank(r);
+}
+
 const HalfEdgeGraph& GraphInternals::half_edges(const Graph& graph) { return graph.impl_->half_edges; }
 
 }  // namespace kizuna

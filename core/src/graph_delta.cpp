@@ -95,6 +95,7 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
             switch (row.op) {
                 case changeset::Row::Op::Insert:
                     if (rows_of.contains(key)) covered = false;  // there before: removed meanwhile
+                    if (entity && !kDeltaAddsEntities) covered = false;
                     rows_of[key] = Touch::Added;
                     break;
                 case changeset::Row::Op::Update: {
@@ -357,6 +358,54 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             delta->rows.rows.emplace(v, std::move(forward));
             delta->rows.patched[v >> 6U] |= std::uint64_t{1} << (v & 63U);
         }
+        // Ranks: where a build would put the added vertices and relations among the CSR's.
+        auto csr_position = [&](std::string_view id) {  // CSR vertices with a smaller id
+            std::size_t low = 0, high = delta->csr_vertices;
+            while (low < high) {
+                const std::size_t middle = (low + high) / 2;
+                if (id_of(static_cast<VertexId>(middle)) < id) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return static_cast<std::uint32_t>(low);
+        };
+        auto ranked = [](std::vector<std::uint64_t> positions) {  // in order already: rank within a position
+            std::vector<std::uint64_t> out;
+            for (std::size_t i = 0; i < positions.size(); ++i) {
+                const std::uint64_t same =
+                    i > 0 && positions[i] == positions[i - 1] ? (out.back() & 0xFFFFF) + 1 : 0;
+                out.push_back(positions[i] << 21U | same);
+            }
+            return out;
+        };
+        std::vector<std::uint64_t> positions;
+        for (const auto& id : delta->ids) positions.push_back(csr_position(id));
+        delta->vertex_rank = ranked(positions);
+        positions.clear();
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            const VertexId from = order[i].from;
+            const auto r = delta->csr_relations + static_cast<RelationIndex>(i);
+            const auto& row = delta->rows.rows.at(from);
+            // The first of the CSR's relations after it in its from vertex's forward edges, if any; else
+            // the start of the next CSR row.
+            std::optional<std::uint64_t> at;
+            const auto it = std::find_if(row.begin(), row.end(), [&](const WalkEdge& e) {
+                return e.half.packed == HalfEdge::of(r, false).packed;
+            });
+            for (auto next = it; next != row.end() && !next->half.reversed() && !at; ++next) {
+                if (next->half.relation() < delta->csr_relations) at = next->half.relation();
+            }
+            if (!at) {
+                const std::uint32_t next = from < delta->csr_vertices
+                                               ? from + 1
+                                               : csr_position(delta->ids[from - delta->csr_vertices]);
+                at = g.forward_start[next];
+            }
+            positions.push_back(*at);
+        }
+        delta->relation_rank = ranked(positions);
         g.delta = std::move(delta);
         g.instance = now.instance;
         g.generation = now.generation;
