@@ -134,13 +134,13 @@ struct RelationNow {
     std::int32_t start = 0, end = 0;
 };
 
-std::int32_t packed_date(const SQLite::Column& column) {
+std::int32_t delta_date(const SQLite::Column& column) {
     const auto date = read_date(column);
     return date ? date->packed() : 0;
 }
 
 // The position of value in a sorted table of a graph (kinds, countries), or nullopt.
-std::optional<std::uint16_t> code_of(const std::vector<std::string>& table, const std::string& value) {
+std::optional<std::uint16_t> delta_code(const std::vector<std::string>& table, const std::string& value) {
     const auto it = std::lower_bound(table.begin(), table.end(), value);
     if (it == table.end() || *it != value) return std::nullopt;
     return static_cast<std::uint16_t>(it - table.begin());
@@ -179,8 +179,8 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
                   [](const EntityNow& a, const EntityNow& b) { return a.id < b.id; });
         std::map<std::int64_t, VertexId> added_vertex;  // by key
         for (const auto& entity : entities) {
-            const auto kind = code_of(g.kinds, entity.kind);
-            const auto country = code_of(g.countries, entity.country);
+            const auto kind = delta_code(g.kinds, entity.kind);
+            const auto country = delta_code(g.countries, entity.country);
             if (!kind || !country) return false;  // a kind or country no entity had: the tables change
             added_vertex[entity.eid] = delta->csr_vertices + static_cast<VertexId>(delta->ids.size());
             delta->ids.push_back(entity.id);
@@ -207,8 +207,8 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
                                 read.getColumn(7).getString(),
                                 read.getColumn(2).getInt64(),
                                 read.getColumn(3).getInt64(),
-                                packed_date(read.getColumn(4)),
-                                packed_date(read.getColumn(5))};
+                                delta_date(read.getColumn(4)),
+                                delta_date(read.getColumn(5))};
                 (touch == Touch::Added ? added : changed).push_back(std::move(row));
                 read.reset();
             }
