@@ -5,6 +5,7 @@ imported, a relation's dates and type changed, a new entity with relations, an e
 that removes, a merge and its undo), every answer below is asked with the cache as it stands, then again
 with the cache moved aside (so built from the database), and the two JSON answers must be identical.
 The writes a delta covers must be answered without rewriting the cache (no rebuild), the others rebuild.
+Then readers race small writes, some stopped mid-answer: each answer must be one state's.
 
 Usage: delta_answers_test.py KIZUNA DATA WORK
 """
@@ -13,6 +14,7 @@ import difflib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -148,6 +150,35 @@ def main():
     check("a merge", False)
     write("merge undone", "undo", latest_change())
     check("the merge undone", False)
+
+
+    # Readers racing small writes answered with a delta, some stopped mid-answer while a write commits:
+    # every answer is the answer of one state (as a fresh command gives it right after each write).
+    question = [args.kizuna, "--db", str(db), "--format", "json", "partners", "kanagawa"]
+    states = {kizuna("--format", "json", "partners", "kanagawa").stdout}
+    cache_before = cache_state()
+    checked = 0
+    for round_number in range(4):
+        readers = []
+        for index in range(3):
+            process = subprocess.Popen(question, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            readers.append(process)
+            if index < 2 and process.poll() is None:
+                process.send_signal(signal.SIGSTOP)
+        write(f"race {round_number}", "import", "-q", "FOLDER", files={
+            "relations.csv": RELATION_HEADER + f"race-{round_number},mou,kanagawa,vss,2025,,,Test | | 1\n"})
+        states.add(kizuna("--format", "json", "partners", "kanagawa").stdout)
+        for process in readers:
+            process.send_signal(signal.SIGCONT)
+            out, err = process.communicate(timeout=60)
+            if process.returncode != 0:
+                fail(f"a racing reader exited {process.returncode}: {err}")
+            if out not in states:
+                fail(f"race {round_number}: an answer that is no state's")
+            checked += 1
+    if cache_state() != cache_before:
+        fail("the racing small writes were answered by rebuilds, not the cache plus a delta")
+    print(f"ok: {checked} answers racing 4 small writes, each one state's")
 
 
 if __name__ == "__main__":
