@@ -21,19 +21,29 @@ Graph Graph::load(const Store& store, const std::function<void()>& before_buildi
     const Store::ReadTransaction snapshot(store);  // the stamp and, when built, the rows: one state
     const Store::DataStamp stamp = store.data_stamp();
     // A damaged block of the cache is replaced by the same bytes of the graph built anew (a connection of
-    // its own: the answer may be under way in another thread), only if the data is still this stamp's.
-    auto rebuild = [database = store.path(), stamp]() {
+    // its own: the answer may be under way in another thread), only if the data is still the cache's
+    // state. Else (a cache plus a delta, or the data changed meanwhile) the graph built anew replaces the
+    // cache file and the answer stops: the next command maps the sound file.
+    auto cached = std::make_shared<Store::DataStamp>(stamp);
+    auto rebuild = [database = store.path(), cached]() {
         const Store fresh = Store::open(database, Store::Mode::ReadOnly);
         Graph graph = build(fresh);
-        if (!(graph.data_stamp() == stamp)) {
+        if (!(graph.data_stamp() == *cached)) {
+            (void)write_graph_cache(*graph.impl_, cache_path(database), fresh.schema_version());
             throw StorageError(
-                "the graph cache is damaged and the database changed since this answer began; "
-                "run the command again");
+                "the graph cache was damaged and has been rebuilt, but the database changed since this "
+                "answer began; run the command again");
         }
         return std::move(graph.impl_);
     };
-    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), stamp, rebuild)) {
-        return Graph(std::move(impl));
+    // The cache of this state, or of an earlier state of this database plus the changes since (a delta).
+    auto usable = [&](const Store::DataStamp& found) {
+        return found == stamp || (found.instance == stamp.instance && found.generation < stamp.generation);
+    };
+    if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), usable, rebuild)) {
+        if (impl->generation == stamp.generation) return Graph(std::move(impl));
+        *cached = {impl->instance, impl->generation, impl->version};
+        if (apply_changes(*impl, store, stamp)) return Graph(std::move(impl));
     }
     if (before_building) before_building();
     Graph graph = build(store);
@@ -47,6 +57,7 @@ Graph Graph::load(const Store& store, const std::function<void()>& before_buildi
 }
 
 bool Graph::save_cache(const Store& store, const Graph& graph) {
+    if (graph.impl_->delta) return save_cache(store, build(store));  // the file holds no delta: fold it
     return write_graph_cache(*graph.impl_, cache_path(store.path()), store.schema_version());
 }
 
@@ -87,14 +98,25 @@ void Graph::Impl::link() {
     arrays.backward_start = backward_start.data();
     arrays.backward_source = backward_source.data();
     arrays.backward_relation = backward_relation.data();
-    arrays.vertices = static_cast<std::uint32_t>(vertex_count());
-    arrays.relations = static_cast<std::uint32_t>(relation_count());
+    arrays.csr_vertices = static_cast<std::uint32_t>(vertex_count());
+    arrays.csr_relations = static_cast<std::uint32_t>(relation_count());
+    arrays.vertices = arrays.csr_vertices;
+    arrays.relations = arrays.csr_relations;
+    if (delta) {
+        arrays.vertices += static_cast<std::uint32_t>(delta->ids.size());
+        arrays.relations += static_cast<std::uint32_t>(delta->rid.size());
+        arrays.delta = &delta->rows;
+    }
     arrays.blocks = blocks.get();
     half_edges = HalfEdgeGraph(arrays);
 }
 
-std::size_t Graph::vertex_count() const { return impl_->vertex_count(); }
-std::size_t Graph::relation_count() const { return impl_->relation_count(); }
+std::size_t Graph::vertex_count() const {
+    return impl_->vertex_count() + (impl_->delta ? impl_->delta->ids.size() : 0);
+}
+std::size_t Graph::relation_count() const {
+    return impl_->relation_count() + (impl_->delta ? impl_->delta->rid.size() : 0);
+}
 Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation, impl_->version}; }
 
 Graph::MemoryUse Graph::memory_use() const {
@@ -109,7 +131,12 @@ Graph::MemoryUse Graph::memory_use() const {
 }
 
 std::optional<VertexId> Graph::find(std::string_view entity_id) const {
-    std::size_t low = 0, high = vertex_count();
+    if (const auto* delta = impl_->delta.get()) {  // few: a look at each
+        for (std::size_t i = 0; i < delta->ids.size(); ++i) {
+            if (delta->ids[i] == entity_id) return static_cast<VertexId>(delta->csr_vertices + i);
+        }
+    }
+    std::size_t low = 0, high = impl_->vertex_count();
     while (low < high) {  // vertices are in id order
         const std::size_t middle = (low + high) / 2;
         const auto id = this->entity_id(static_cast<VertexId>(middle));
@@ -125,17 +152,30 @@ std::optional<VertexId> Graph::find(std::string_view entity_id) const {
 
 std::string_view Graph::entity_id(VertexId v) const {
     const Impl& g = *impl_;
+    if (g.delta && v >= g.delta->csr_vertices) return g.delta->ids[v - g.delta->csr_vertices];
     if (g.blocks) g.blocks->require_row(kIdOffsets, v);  // begin <= end <= id bytes, even across blocks
     const std::uint32_t begin = g.id_offsets.data()[v], end = g.id_offsets.data()[v + 1];
     g.id_chars.require(begin, end);
     return {g.id_chars.data() + begin, end - begin};
 }
 
-const std::string& Graph::kind(VertexId v) const { return impl_->kinds[impl_->kind_of[v]]; }
-const std::string& Graph::country(VertexId v) const { return impl_->countries[impl_->country_of[v]]; }
+// A graph with a delta (graph_delta.h) answers for the vertices and relations it added, and for the
+// fields of relations it changed; without one, each accessor costs one more predictable branch.
+const std::string& Graph::kind(VertexId v) const {
+    const auto* delta = impl_->delta.get();
+    if (delta && v >= delta->csr_vertices) return impl_->kinds[delta->kind[v - delta->csr_vertices]];
+    return impl_->kinds[impl_->kind_of[v]];
+}
+const std::string& Graph::country(VertexId v) const {
+    const auto* delta = impl_->delta.get();
+    if (delta && v >= delta->csr_vertices) return impl_->countries[delta->country[v - delta->csr_vertices]];
+    return impl_->countries[impl_->country_of[v]];
+}
 // The CSR keeps each relation's source implicitly, as the row it is in: a binary search over row starts.
 // Row starts run from 0 to the relation count (checked in a mapped graph), so the row found is a vertex.
 VertexId Graph::from(RelationIndex r) const {
+    if (const auto* delta = impl_->delta.get(); delta && r >= delta->csr_relations)
+        return delta->rows.from[r - delta->csr_relations];
     const auto& rows = impl_->forward_start;
     std::size_t low = 0, high = rows.size();  // the first row start above r: std::upper_bound, read checked
     while (low < high) {
@@ -148,24 +188,68 @@ VertexId Graph::from(RelationIndex r) const {
     }
     return static_cast<VertexId>(low - 1);
 }
-VertexId Graph::to(RelationIndex r) const { return impl_->forward_target[r]; }
-const RelationType& Graph::type(RelationIndex r) const { return impl_->types[impl_->type_of[r]]; }
+VertexId Graph::to(RelationIndex r) const {
+    if (const auto* delta = impl_->delta.get(); delta && r >= delta->csr_relations)
+        return delta->rows.to[r - delta->csr_relations];
+    return impl_->forward_target[r];
+}
+namespace {
+// The changed fields of relation r, when a delta added or changed it.
+std::optional<GraphDelta::Fields> delta_fields(const GraphDelta* delta, RelationIndex r) {
+    if (delta == nullptr) return std::nullopt;
+    if (r >= delta->csr_relations) {
+        const auto i = r - delta->csr_relations;
+        return GraphDelta::Fields{delta->type[i], delta->start[i], delta->end[i]};
+    }
+    if (delta->changed.empty()) return std::nullopt;
+    const auto it = delta->changed.find(r);
+    if (it == delta->changed.end()) return std::nullopt;
+    return it->second;
+}
+}  // namespace
+const RelationType& Graph::type(RelationIndex r) const { return impl_->types[type_index(r)]; }
 std::optional<PartialDate> Graph::start(RelationIndex r) const {
+    if (const auto fields = delta_fields(impl_->delta.get(), r))
+        return PartialDate::from_packed(fields->start);
     return PartialDate::from_packed(impl_->dates[impl_->start[r]]);
 }
 std::optional<PartialDate> Graph::end(RelationIndex r) const {
+    if (const auto fields = delta_fields(impl_->delta.get(), r)) return PartialDate::from_packed(fields->end);
     return PartialDate::from_packed(impl_->dates[impl_->end[r]]);
 }
 const std::vector<RelationType>& Graph::relation_types() const { return impl_->types; }
 
-std::size_t Graph::type_index(RelationIndex r) const { return impl_->type_of[r]; }
+std::size_t Graph::type_index(RelationIndex r) const {
+    if (const auto fields = delta_fields(impl_->delta.get(), r)) return fields->type;
+    return impl_->type_of[r];
+}
 std::size_t Graph::type_relation_count(std::size_t type) const { return impl_->type_counts[type]; }
 const std::vector<std::string>& Graph::kinds() const { return impl_->kinds; }
 
 const std::vector<EntityKind>& Graph::entity_kinds() const { return impl_->kind_vocabulary; }
 const std::vector<std::string>& Graph::countries() const { return impl_->countries; }
-EntityKey Graph::entity_key(VertexId v) const { return EntityKey{impl_->eids[v]}; }
-RelationKey Graph::relation_key(RelationIndex r) const { return RelationKey{impl_->rids[r]}; }
+EntityKey Graph::entity_key(VertexId v) const {
+    if (const auto* delta = impl_->delta.get(); delta && v >= delta->csr_vertices)
+        return EntityKey{delta->eids[v - delta->csr_vertices]};
+    return EntityKey{impl_->eids[v]};
+}
+RelationKey Graph::relation_key(RelationIndex r) const {
+    if (const auto* delta = impl_->delta.get(); delta && r >= delta->csr_relations)
+        return RelationKey{delta->rid[r - delta->csr_relations]};
+    return RelationKey{impl_->rids[r]};
+}
+
+bool Graph::has_delta() const { return impl_->delta != nullptr; }
+std::uint64_t Graph::vertex_rank(VertexId v) const {
+    if (const auto* delta = impl_->delta.get(); delta && v >= delta->csr_vertices)
+        return delta->vertex_rank[v - delta->csr_vertices];
+    return csr_rank(v);
+}
+std::uint64_t Graph::relation_rank(RelationIndex r) const {
+    if (const auto* delta = impl_->delta.get(); delta && r >= delta->csr_relations)
+        return delta->relation_rank[r - delta->csr_relations];
+    return csr_rank(r);
+}
 
 const HalfEdgeGraph& GraphInternals::half_edges(const Graph& graph) { return graph.impl_->half_edges; }
 

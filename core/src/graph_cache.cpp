@@ -265,6 +265,7 @@ struct Descriptor {
 }  // namespace
 
 bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, int schema_version) {
+    if (g.delta) return false;
     remove_abandoned(file);
     const std::filesystem::path temporary = file.string() + ".tmp" + std::to_string(::getpid());
     bool written = false;
@@ -317,7 +318,7 @@ bool write_graph_cache(const Graph::Impl& g, const std::filesystem::path& file, 
 // header, the vocabularies, the array heads and the block table) is checked whole here; each block of the
 // arrays is checked the first time a read reaches it (cache_blocks.h), whatever the file's times say.
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
-                                              const Store::DataStamp& stamp,
+                                              const std::function<bool(const Store::DataStamp&)>& usable,
                                               std::function<std::unique_ptr<Graph::Impl>()> rebuild) {
     const Descriptor descriptor{::open(file.c_str(), O_RDONLY | O_CLOEXEC)};
     struct stat status {};
@@ -330,8 +331,8 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     if (::pread(descriptor.fd, &header, sizeof header, 0) != static_cast<ssize_t>(sizeof header))
         return nullptr;
     if (header.magic != kMagic || header.format != kFormat || header.byte_order != kByteOrderMark ||
-        header.schema_version != schema_version || header.instance != stamp.instance ||
-        header.generation != stamp.generation || header.version != stamp.version) {
+        header.schema_version != schema_version ||
+        !usable(Store::DataStamp{header.instance, header.generation, header.version})) {
         return nullptr;
     }
     const std::size_t n = header.vertices, m = header.relations;
@@ -341,9 +342,9 @@ std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file,
     const auto* bytes = static_cast<const unsigned char*>(mapping.get());
 
     auto g = std::make_unique<Graph::Impl>();
-    g->instance = stamp.instance;
-    g->generation = stamp.generation;
-    g->version = stamp.version;
+    g->instance = header.instance;
+    g->generation = header.generation;
+    g->version = header.version;
     Cursor in(bytes, size - sizeof(std::uint64_t));
     Header skipped;
     std::uint64_t count = 0;

@@ -17,14 +17,16 @@
 
 namespace kizuna {
 
-// The cached graph when the file exists, carries exactly this stamp and its header, vocabularies and
-// block table are intact; else nullptr. rebuild: the same graph built from the database, called (once)
-// when a block of the file turns out damaged; its bytes replace the damaged ones and the file is rewritten.
+// The cached graph (with the file's stamp) when the file exists, its stamp is one `usable` accepts and its
+// header, vocabularies and block table are intact; else nullptr. rebuild: the same graph built from the
+// database, called (once) when a block of the file turns out damaged; its bytes replace the damaged ones and
+// the file is rewritten.
 std::unique_ptr<Graph::Impl> read_graph_cache(const std::filesystem::path& file, int schema_version,
-                                              const Store::DataStamp& stamp,
+                                              const std::function<bool(const Store::DataStamp&)>& usable,
                                               std::function<std::unique_ptr<Graph::Impl>()> rebuild);
 
-// Writes the graph (stamped with its own data stamp). False when the file cannot be written.
+// Writes the graph (stamped with its own data stamp). False when the file cannot be written, or the
+// graph has a delta (graph_delta.h: the file holds none).
 bool write_graph_cache(const Graph::Impl& graph, const std::filesystem::path& file, int schema_version);
 
 }  // namespace kizuna

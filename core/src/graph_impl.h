@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "graph_columns.h"
+#include "graph_delta.h"
 #include "kizuna/core/graph.h"
 #include "kizuna/core/half_edge_graph.h"
 
@@ -40,6 +41,9 @@ struct Graph::Impl {
     std::vector<RelationType> types;
     std::vector<EntityKind> kind_vocabulary;  // the store's entity_kinds(): names of kinds
     std::vector<std::size_t> type_counts;     // relations of each type (by type index)
+    // Changes since the state the columns are of (graph_delta.h); nullptr: none. A graph with a delta is
+    // never written to the cache file.
+    std::unique_ptr<GraphDelta> delta;
     // The mapped cache file that the columns view, when the graph came from it, and the checks every
     // read of it passes first (destroyed before the mapping).
     std::shared_ptr<const void> mapping;

@@ -292,12 +292,6 @@ RowChange bulk_load_row(const RecordedChange& change) {
     return row;
 }
 
-void bump_stamp(SQLite::Database& db) {
-    db.exec(
-        "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "
-        "WHERE key IN ('generation', 'data_version')");
-}
-
 // Writes the search names of the entities a record touched again from their rows (names are derived
 // data, not recorded).
 void rename_entities(SQLite::Database& db, const std::string& record) {
@@ -582,7 +576,7 @@ History::Undone History::undo(Store& store, std::int64_t seq, bool dry_run) {
         if (dry_run) return out;  // the lock rolls it all back
         if (counts.total() > 0) {
             const std::int64_t made = record_change(db, impl.note, "undo", seq, counts, record);
-            bump_stamp(db);
+            bump_data_stamp(db, made);
             out.change = load(db, made).change;
             for (auto& row : out.rows) row.seq = made;
         }
@@ -630,7 +624,8 @@ void History::restore(const Store& store, std::int64_t seq, const std::filesyste
             SQLite::Statement forget(db, "DELETE FROM changes WHERE seq > ?");
             forget.bind(1, seq);
             forget.exec();
-            bump_stamp(db);
+            // A state no change of this file's history produced: a graph of it is rebuilt, not patched.
+            bump_data_stamp(db, std::nullopt);
             lock.commit();
         });
         copy.impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");

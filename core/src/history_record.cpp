@@ -67,6 +67,19 @@ std::int64_t record_change(SQLite::Database& db, const ChangeNote& note, const s
     return db.getLastInsertRowid();
 }
 
+void bump_data_stamp(SQLite::Database& db, std::optional<std::int64_t> change) {
+    db.exec(
+        "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "
+        "WHERE key IN ('generation', 'data_version')");
+    if (!change) return;
+    SQLite::Statement stamp(
+        db,
+        "UPDATE changes SET generation = (SELECT value FROM meta WHERE key = 'generation'), "
+        "data_version = (SELECT value FROM meta WHERE key = 'data_version') WHERE seq = ?");
+    stamp.bind(1, *change);
+    stamp.exec();
+}
+
 ChangeRecording::ChangeRecording(Store::Impl& impl, bool may_be_bulk_load) : impl_(impl) {
     if (!may_be_bulk_load) return;
     impl_.db.exec(std::string("ATTACH ':memory:' AS ") + kBeforeLoad);
@@ -116,8 +129,8 @@ void ChangeRecording::finish(const Store::WriteSummary& summary) {
     }
     const std::string record = recorder_ ? recorder_->changes() : std::string();
     recorder_.reset();  // the change row itself is not watched (changes is not a recorded table anyway)
-    (void)record_change(impl_.db, impl_.note, bulk_load_ ? "bulk load" : "edit", std::nullopt, summary,
-                        record);
+    seq_ =
+        record_change(impl_.db, impl_.note, bulk_load_ ? "bulk load" : "edit", std::nullopt, summary, record);
 }
 
 }  // namespace kizuna

@@ -21,6 +21,10 @@ std::int64_t record_change(SQLite::Database& db, const ChangeNote& note, const s
                            std::optional<std::int64_t> undoes, const Store::WriteSummary& counts,
                            const std::string& record);
 
+// Moves the data stamp on (meta's generation + 1 and a fresh random data version: Store::data_stamp) and,
+// when the write was recorded as change `change`, writes the new stamp on it (graph_delta.h reads it).
+void bump_data_stamp(SQLite::Database& db, std::optional<std::int64_t> change);
+
 // One write's recording, around BulkWrite::run's transaction.
 class ChangeRecording {
   public:
@@ -35,11 +39,14 @@ class ChangeRecording {
     void begin(bool data_empty);
     // After the body, before the commit: the change, when the write changed something.
     void finish(const Store::WriteSummary& summary);
+    // The change finish() recorded, if any.
+    [[nodiscard]] std::optional<std::int64_t> recorded() const { return seq_; }
 
   private:
     Store::Impl& impl_;
     bool attached_ = false;
     bool bulk_load_ = false;
+    std::optional<std::int64_t> seq_;
     std::unique_ptr<changeset::Recorder> recorder_;
 };
 

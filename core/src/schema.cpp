@@ -298,6 +298,22 @@ void add_redirects_and_judgements(SQLite::Database& db) {
     add_column_once(db, "changes", "links", "INTEGER NOT NULL DEFAULT 0");
 }
 
+// Version 15: each change carries the data stamp it produced (the generation and the random data version
+// of meta after it), so that a reader holding the graph of an earlier state can tell exactly which changes
+// lie between that state and now, and apply them to its graph (graph_delta.h) instead of rebuilding it.
+// Of the changes recorded before this version, the latest gets the stamp of the data as it is: since
+// version 13 every write is a change, so the data is the state that change left (a restore's copy too:
+// its history ends at the change it restored). The others have none: a graph of their states is rebuilt.
+void stamp_changes(SQLite::Database& db) {
+    add_column_once(db, "changes", "generation", "INTEGER");
+    add_column_once(db, "changes", "data_version", "INTEGER");
+    db.exec("CREATE INDEX IF NOT EXISTS changes_generation ON changes(generation)");
+    db.exec(
+        "UPDATE changes SET generation = (SELECT value FROM meta WHERE key = 'generation'), "
+        "data_version = (SELECT value FROM meta WHERE key = 'data_version') "
+        "WHERE seq = (SELECT max(seq) FROM changes) AND generation IS NULL");
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,      add_instance_id,
@@ -306,7 +322,8 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
         add_data_version,      add_relation_categories,
         add_vietnamese_labels, index_attribute_values,
         add_entity_kinds,      store_documents_once,
-        add_history,           add_redirects_and_judgements};
+        add_history,           add_redirects_and_judgements,
+        stamp_changes};
     return kMigrations;
 }
 

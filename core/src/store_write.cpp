@@ -136,9 +136,7 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
         if (bulk_names) schema::finish_bulk_names(impl.db, names_before);
         recording.finish(summary);
         if (summary.total() > 0) {
-            impl.db.exec(
-                "UPDATE meta SET value = CASE key WHEN 'generation' THEN value + 1 ELSE random() END "
-                "WHERE key IN ('generation', 'data_version')");
+            bump_data_stamp(impl.db, recording.recorded());
             if (graph) graph->write_cache(store, impl);
         }
         transaction.commit();

@@ -564,3 +564,38 @@ TEST_CASE("an entity is encoded with NFC names and each search name once per lan
                                                                     {"alias", "ministry of health"}});
     CHECK(encoded.search_names[2].key == "bo y te");
 }
+
+TEST_CASE("a version 14 database's latest change gets the data's stamp on upgrade, the others none",
+          "[core][store]") {
+    TempDir dir;
+    {
+        Store store = seeded(dir / "k.db");
+        (void)store.write([](Store::Writer& w) { w.remove_relation("kanagawa-vn-moh-mou-2024"); });
+    }
+    (void)upgrade(dir / "k.db",
+                  "DROP INDEX changes_generation; ALTER TABLE changes DROP COLUMN generation; "
+                  "ALTER TABLE changes DROP COLUMN data_version",
+                  14);
+    SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+    REQUIRE(db.execAndGet("SELECT count(*) FROM changes").getInt() >= 2);
+    const auto stamped = db.execAndGet(
+                               "SELECT count(*) FROM changes WHERE seq = (SELECT max(seq) FROM changes) AND "
+                               "generation = (SELECT value FROM meta WHERE key = 'generation') AND "
+                               "data_version = (SELECT value FROM meta WHERE key = 'data_version')")
+                             .getInt();
+    CHECK(stamped == 1);
+    CHECK(db.execAndGet("SELECT count(*) FROM changes WHERE generation IS NULL").getInt() ==
+          db.execAndGet("SELECT count(*) FROM changes").getInt() - 1);
+}
+
+TEST_CASE("every write's change carries the data stamp it produced", "[core][store]") {
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    (void)store.write([](Store::Writer& w) { w.remove_relation("kanagawa-vn-moh-mou-2024"); });
+    const auto stamp = store.data_stamp();
+    SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+    SQLite::Statement latest(db, "SELECT generation, data_version FROM changes ORDER BY seq DESC LIMIT 1");
+    REQUIRE(latest.executeStep());
+    CHECK(latest.getColumn(0).getInt64() == stamp.generation);
+    CHECK(latest.getColumn(1).getInt64() == stamp.version);
+}

@@ -86,6 +86,14 @@ class Graph {
     [[nodiscard]] std::optional<PartialDate> end(RelationIndex r) const;
     [[nodiscard]] const std::vector<RelationType>& relation_types() const;
 
+    // After small writes a graph may be the graph cache of an earlier state plus a delta of the changes
+    // since (core/src/graph_delta.h): the vertices and relations it added are numbered after the others,
+    // not in the order above. An answer listed in vertex or relation order sorts by these ranks, which
+    // give the order of a graph built anew (equal to the numbers' order when there is no delta).
+    [[nodiscard]] bool has_delta() const;
+    [[nodiscard]] std::uint64_t vertex_rank(VertexId v) const;
+    [[nodiscard]] std::uint64_t relation_rank(RelationIndex r) const;
+
     // The store rows behind a vertex and a relation: Store::entity_at / relation_at give their details.
     [[nodiscard]] EntityKey entity_key(VertexId v) const;
     [[nodiscard]] RelationKey relation_key(RelationIndex r) const;

@@ -193,6 +193,7 @@ class Store {
 
   private:
     friend class BulkWrite;
+    friend struct GraphDeltaReader;  // core/src/graph_delta.cpp: the history and rows behind a delta
     friend class History;
     friend class ReadTransaction;
     explicit Store(std::unique_ptr<Impl> impl);

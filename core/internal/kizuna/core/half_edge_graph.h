@@ -13,12 +13,16 @@
 #include <boost/property_map/property_map.hpp>
 #include <cstdint>
 #include <limits>
+#include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "kizuna/core/cache_blocks.h"
 #include "kizuna/core/graph.h"
 
 namespace kizuna {
+
+struct DeltaRows;
 
 // The graph's compressed sparse rows, built by Boost's compressed_sparse_row_graph and kept as its
 // arrays (in memory, or mapped from the graph cache file). Relation r is forward edge r: relations are
@@ -29,8 +33,13 @@ struct CsrArrays {
     const std::uint32_t* backward_start = nullptr;     // vertices + 1 row starts
     const VertexId* backward_source = nullptr;         // per incoming relation: its from vertex ...
     const RelationIndex* backward_relation = nullptr;  // ... and the relation
-    std::uint32_t vertices = 0;
-    std::uint32_t relations = 0;
+    std::uint32_t vertices = 0;                        // all of them: the CSR's and the delta's
+    std::uint32_t relations = 0;                       // likewise
+    // The rows of the CSR (vertices and relations from these on are the delta's), and the delta: changes
+    // since the graph cache's state (graph_delta.h); nullptr when there are none.
+    std::uint32_t csr_vertices = 0;
+    std::uint32_t csr_relations = 0;
+    const DeltaRows* delta = nullptr;
     // When the arrays are mapped from the cache file: where each read is checked first. The rows of a
     // vertex are checked when its out-edges are asked for, so the iterators read the arrays directly.
     const CacheBlocks* blocks = nullptr;
@@ -56,6 +65,16 @@ struct WalkEdge {
         return a.source == b.source && a.half.packed == b.half.packed;
     }
     friend bool operator!=(const WalkEdge& a, const WalkEdge& b) { return !(a == b); }
+};
+
+// What the traversals need of a delta: the ends of the relations added after the CSR's (relation
+// csr_relations + i), and the whole out-edge list of each vertex the delta touches (the ends of added
+// relations, and added vertices), in the order a graph built anew would list them.
+struct DeltaRows {
+    std::vector<VertexId> from, to;
+    std::vector<std::uint64_t> patched;  // one bit per vertex: its out-edges are in rows
+    std::unordered_map<VertexId, std::vector<WalkEdge>> rows;
+    [[nodiscard]] bool has(VertexId v) const { return ((patched[v >> 6U] >> (v & 63U)) & 1U) != 0; }
 };
 
 class HalfEdgeGraph {
@@ -84,8 +103,13 @@ class HalfEdgeGraph {
     // Makes the forward rows of every vertex safe to read (edges()).
     void require_forward() const {
         if (csr_.blocks == nullptr) return;
-        csr_.blocks->require(kForwardStart, 0, (std::size_t{csr_.vertices} + 1) * 4);
-        csr_.blocks->require(kForwardTarget, 0, std::size_t{csr_.relations} * 4);
+        csr_.blocks->require(kForwardStart, 0, (std::size_t{csr_.csr_vertices} + 1) * 4);
+        csr_.blocks->require(kForwardTarget, 0, std::size_t{csr_.csr_relations} * 4);
+    }
+    // v's out-edges listed by the delta, or nullptr when they are the CSR's.
+    [[nodiscard]] const std::vector<WalkEdge>* delta_row(VertexId v) const {
+        if (csr_.delta == nullptr || !csr_.delta->has(v)) return nullptr;
+        return &csr_.delta->rows.at(v);
     }
 
     // v's forward edges (by target), then its backward edges (by source), as WalkEdges, read from
@@ -103,11 +127,17 @@ class HalfEdgeGraph {
               forward_(csr.forward_start[v + (at_end ? 1 : 0)]),
               forward_end_(csr.forward_start[v + 1]),
               backward_(csr.backward_start[v + (at_end ? 1 : 0)]) {}
+        // Over a list of the delta's (DeltaRows::rows): forward_ counts through it.
+        out_edge_iterator(const std::vector<WalkEdge>& list, bool at_end)
+            : list_(list.data()),
+              forward_(at_end ? static_cast<std::uint32_t>(list.size()) : 0),
+              forward_end_(std::numeric_limits<std::uint32_t>::max()) {}
 
       private:
         friend class boost::iterator_core_access;
         [[nodiscard]] bool forward_next() const { return forward_ != forward_end_; }
         [[nodiscard]] WalkEdge dereference() const {
+            if (list_ != nullptr) return list_[forward_];  // never taken without a delta: predicted
             if (forward_next()) return {v_, targets_[forward_], HalfEdge::of(forward_, false)};
             return {v_, sources_[backward_], HalfEdge::of(relations_[backward_], true)};
         }
@@ -125,6 +155,7 @@ class HalfEdgeGraph {
         const VertexId* targets_ = nullptr;         // forward row: the relation's to vertex
         const VertexId* sources_ = nullptr;         // backward row: the relation's from vertex ...
         const RelationIndex* relations_ = nullptr;  // ... and the relation (its forward edge)
+        const WalkEdge* list_ = nullptr;            // a delta's list instead
         VertexId v_ = 0;
         std::uint32_t forward_ = 0, forward_end_ = 0, backward_ = 0;
     };
@@ -139,6 +170,10 @@ class HalfEdgeGraph {
       private:
         friend class boost::iterator_core_access;
         [[nodiscard]] WalkEdge dereference() const {
+            if (r_ >= csr_->csr_relations) {  // added by the delta
+                const auto i = r_ - csr_->csr_relations;
+                return {csr_->delta->from[i], csr_->delta->to[i], HalfEdge::of(r_, false)};
+            }
             return {from_, csr_->forward_target[r_], HalfEdge::of(r_, false)};
         }
         void increment() {
@@ -147,7 +182,7 @@ class HalfEdgeGraph {
         }
         // from_ becomes the row that relation r_ is in (rows of vertices without relations are skipped).
         void settle() {
-            while (from_ < csr_->vertices && csr_->forward_start[from_ + 1] <= r_) ++from_;
+            while (from_ < csr_->csr_vertices && csr_->forward_start[from_ + 1] <= r_) ++from_;
         }
         [[nodiscard]] bool equal(const edge_iterator& other) const { return r_ == other.r_; }
 
@@ -178,11 +213,15 @@ class HalfEdgeGraph {
 
 inline std::pair<HalfEdgeGraph::out_edge_iterator, HalfEdgeGraph::out_edge_iterator> out_edges(
     VertexId v, const HalfEdgeGraph& g) {
+    if (const auto* row = g.delta_row(v)) {
+        return {HalfEdgeGraph::out_edge_iterator(*row, false), HalfEdgeGraph::out_edge_iterator(*row, true)};
+    }
     g.require_rows(v);
     return {HalfEdgeGraph::out_edge_iterator(g.csr(), v, false),
             HalfEdgeGraph::out_edge_iterator(g.csr(), v, true)};
 }
 inline std::uint32_t out_degree(VertexId v, const HalfEdgeGraph& g) {
+    if (const auto* row = g.delta_row(v)) return static_cast<std::uint32_t>(row->size());
     g.require_starts(v);
     const CsrArrays& csr = g.csr();
     return csr.forward_start[v + 1] - csr.forward_start[v] + csr.backward_start[v + 1] -

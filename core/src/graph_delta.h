@@ -1,0 +1,69 @@
+#pragma once
+// Private to core: a graph cache of an earlier state of the data plus the few changes made since, as one
+// graph. After a small write the next command maps the cache as it is and reads from the history only the
+// changes after its state (the rows they touched, as they are now, in the caller's read transaction),
+// instead of reading every relation back from SQLite: the first answer after a one-row write at 10M
+// relations then costs milliseconds, not seconds (bench/README.md, issue 31).
+//
+// The delta only adds: relations (and entities: kDeltaAddsEntities) added, and relations whose type or
+// dates changed. Anything
+// else since the cache's state - a removal, a relation whose ends or id changed, an entity whose id, kind
+// or country changed, a change of the vocabularies, a bulk load, a state no recorded change produced, or
+// more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache replaces
+// the old one: the delta is folded). Within what it covers, the graph answers exactly as one built anew:
+// added vertices and relations are numbered after the CSR's (ordered among themselves as a build orders
+// them), and the out-edges of every vertex they touch are listed in the build's order.
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "kizuna/core/graph.h"
+#include "kizuna/core/half_edge_graph.h"
+#include "kizuna/core/store.h"
+
+namespace kizuna {
+
+// Changed rows (entities and relations, as the history counts them) from which a graph is rebuilt rather
+// than patched: the delta's lists cost time at every load, a rebuild once (bench/README.md).
+inline constexpr std::int64_t kMaxDeltaRows = 10000;
+
+// Whether a delta may add entities. The graph supports it (added vertices, their ranks), but these answers
+// still list vertices in vertex order, where an added one comes last instead of in id order: partners,
+// stats, communities, list (tests/reliability/delta_answers_test.py finds them). Until they sort by
+// Graph::vertex_rank, a write that adds an entity is answered by a rebuild.
+inline constexpr bool kDeltaAddsEntities = false;
+
+struct GraphDelta {
+    std::uint32_t csr_vertices = 0, csr_relations = 0;
+    DeltaRows rows;  // the traversals' part: ends of added relations, out-edge lists of touched vertices
+    // Added relations (relation csr_relations + i).
+    std::vector<std::uint16_t> type;
+    std::vector<std::int32_t> start, end;  // PartialDate::packed(), 0: none
+    std::vector<std::int64_t> rid;
+    // Relations of the CSR whose type or dates changed.
+    struct Fields {
+        std::uint16_t type = 0;
+        std::int32_t start = 0, end = 0;
+    };
+    std::unordered_map<RelationIndex, Fields> changed;
+    // Added vertices (vertex csr_vertices + i), in entity-id order.
+    std::vector<std::string> ids;
+    std::vector<std::int64_t> eids;
+    std::vector<std::uint16_t> kind, country;  // indexes into Graph::Impl::kinds, countries
+    // Where a build would put each added relation and vertex among the CSR's (Graph::relation_rank,
+    // vertex_rank): the CSR index it would come just before, shifted, plus its rank among the added
+    // ones that come before the same index.
+    std::vector<std::uint64_t> relation_rank, vertex_rank;
+};
+
+// The rank of the CSR's relation or vertex i (added ones come between: see GraphDelta).
+[[nodiscard]] inline std::uint64_t csr_rank(std::uint64_t i) { return i << 21U | 1U << 20U; }
+
+// Turns graph (of an earlier state of store's data, same instance) into the graph of the state store's
+// read transaction sees, whose stamp is now. False when the changes between are not ones a delta covers
+// (see above): the caller rebuilds. Throws StorageError.
+// REQUIRES: a Store::ReadTransaction on store is open; graph has no delta yet.
+[[nodiscard]] bool apply_changes(Graph::Impl& graph, const Store& store, const Store::DataStamp& now);
+
+}  // namespace kizuna

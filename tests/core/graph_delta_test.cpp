@@ -1,0 +1,243 @@
+// A graph cache of an earlier state plus the small writes made since (graph_delta.h) is the graph a build
+// from the database gives, read the same way: the same vertices, relations, fields and out-edge orders.
+#include <algorithm>
+#include <boost/graph/graph_traits.hpp>
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "generated_graph.h"
+#include "kizuna/core/graph.h"
+#include "kizuna/core/graph_internals.h"
+#include "kizuna/core/snapshot.h"
+#include "kizuna/core/store.h"
+#include "temp_dir.h"
+
+using namespace kizuna;
+
+namespace {
+
+// core/src/graph_delta.h: kDeltaAddsEntities (private to core).
+constexpr bool kizuna_delta_adds_entities = false;
+
+bool has_delta(const Graph& graph) { return GraphInternals::half_edges(graph).csr().delta != nullptr; }
+
+std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_string() : "-"; }
+
+// Everything a traversal or an answer reads of a graph, by entity id and relation key (a delta numbers
+// the vertices and relations it adds after the cache's, a build in id order).
+std::vector<std::string> described(const Graph& graph) {
+    const HalfEdgeGraph& walk = GraphInternals::half_edges(graph);
+    std::vector<std::string> out{"vertices " + std::to_string(graph.vertex_count()) + ", relations " +
+                                 std::to_string(graph.relation_count())};
+    std::map<std::string, VertexId> by_id;
+    for (VertexId v = 0; v < graph.vertex_count(); ++v) by_id[std::string(graph.entity_id(v))] = v;
+    for (const auto& [id, v] : by_id) {
+        std::string line = id + " " + graph.kind(v) + " " + graph.country(v) + " key " +
+                           std::to_string(static_cast<std::int64_t>(graph.entity_key(v))) + " found " +
+                           (graph.find(id) == v ? "yes" : "no") + " degree " +
+                           std::to_string(out_degree(v, walk)) + ":";
+        auto [edge, last] = out_edges(v, walk);
+        for (; edge != last; ++edge) {
+            const auto r = edge->half.relation();
+            line += " " + std::string(graph.entity_id(edge->target)) + "/" +
+                    std::to_string(static_cast<std::int64_t>(graph.relation_key(r))) +
+                    (edge->half.reversed() ? "<" : ">");
+        }
+        out.push_back(line);
+    }
+    std::map<std::int64_t, std::string> relations;
+    auto [edge, last] = edges(walk);
+    for (; edge != last; ++edge) {
+        const auto r = edge->half.relation();
+        relations[static_cast<std::int64_t>(graph.relation_key(r))] =
+            std::string(graph.entity_id(graph.from(r))) + "->" + std::string(graph.entity_id(graph.to(r))) +
+            " edge " + std::string(graph.entity_id(edge->source)) + "->" +
+            std::string(graph.entity_id(edge->target)) + " " + graph.type(r).id + " " +
+            std::to_string(graph.type_index(r)) + " " + date_text(graph.start(r)) + ".." +
+            date_text(graph.end(r));
+    }
+    for (const auto& [key, line] : relations) out.push_back(std::to_string(key) + " " + line);
+    for (std::size_t t = 0; t < graph.relation_types().size(); ++t)
+        out.push_back(graph.relation_types()[t].id + " " + std::to_string(graph.type_relation_count(t)));
+    // Ranks give a build's order of vertices and relations.
+    std::vector<VertexId> vertices(graph.vertex_count());
+    for (VertexId v = 0; v < vertices.size(); ++v) vertices[v] = v;
+    std::sort(vertices.begin(), vertices.end(),
+              [&](VertexId a, VertexId b) { return graph.vertex_rank(a) < graph.vertex_rank(b); });
+    std::string line = "vertex order";
+    for (const auto v : vertices) line += " " + std::string(graph.entity_id(v));
+    out.push_back(line);
+    std::vector<RelationIndex> ranked(graph.relation_count());
+    for (RelationIndex r = 0; r < ranked.size(); ++r) ranked[r] = r;
+    std::sort(ranked.begin(), ranked.end(), [&](RelationIndex a, RelationIndex b) {
+        return graph.relation_rank(a) < graph.relation_rank(b);
+    });
+    line = "relation order";
+    for (const auto r : ranked)
+        line += " " + std::to_string(static_cast<std::int64_t>(graph.relation_key(r)));
+    out.push_back(line);
+    std::string kinds = "kinds", countries = "countries";
+    for (const auto& kind : graph.kinds()) kinds += " " + kind;
+    for (const auto& country : graph.countries()) countries += " " + country;
+    out.push_back(kinds);
+    out.push_back(countries);
+    return out;
+}
+
+struct Loaded {
+    bool built = false;  // rebuilt from the database, not the cache (with or without a delta)
+    bool delta = false;
+    bool same = false;  // as a build from the database describes it
+};
+
+Loaded load(const Store& store) {
+    const Store::ReadTransaction read(store);
+    Loaded out;
+    const Graph graph = Graph::load(store, [&] { out.built = true; });
+    out.delta = has_delta(graph);
+    const auto expected = described(Graph::build(store));
+    const auto found = described(graph);
+    CHECK(found == expected);
+    out.same = found == expected;
+    return out;
+}
+
+Relation relation(const std::string& id, const std::string& type, const std::string& from,
+                  const std::string& to, const char* start) {
+    Relation r;
+    r.id = id;
+    r.type = type;
+    r.from = from;
+    r.to = to;
+    r.start = PartialDate::parse(start);
+    r.sources = {Source{"a registry", "", ""}};
+    return r;
+}
+
+Entity entity(const std::string& id, const std::string& kind, const std::string& country) {
+    Entity e;
+    e.id = id;
+    e.kind = kind;
+    e.country = country;
+    e.names.en = "Entity " + id;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("small writes after the cache: the cache plus a delta is the graph a build gives",
+          "[core][graph][delta]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    const auto generated = test::generate(60, 200, 3, test::Shape::PowerLaw);
+    test::write_to_store(store, generated);
+    REQUIRE(Graph::save_cache(store, Graph::build(store)));
+    const auto& first = generated.edges.front();
+    char from[16], to[16];
+    std::snprintf(from, sizeof from, "e%06u", first.from);
+    std::snprintf(to, sizeof to, "e%06u", first.to);
+
+    // A relation between two entities there, parallel to the first one and ordered before it by id.
+    (void)store.write([&](Store::Writer& w) { w.put(relation("r", "mou", from, to, "2024-05")); });
+    auto loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+
+    // New entities (ids before, among and after the others') and relations to and from them; one of
+    // them the highest-degree vertex's.
+    (void)store.write([&](Store::Writer& w) {
+        w.put(entity("a-first", "company", "JP"));
+        w.put(entity("e000030x", "ministry", "VN"));
+        w.put(entity("z-last", "company", "VN"));
+        w.put(relation("r900", "joint_venture", "a-first", from, "2020"));
+        w.put(relation("r901", "mou", to, "z-last", "2021"));
+        w.put(relation("r902", "mou", "e000030x", "a-first", "2022"));
+        w.put(relation("r903", "mou", "e000000", "e000030x", "2023"));
+    });
+    loaded = load(store);
+    CHECK(loaded.delta == kizuna_delta_adds_entities);
+    CHECK(loaded.built != kizuna_delta_adds_entities);
+    { const Graph settled = Graph::load(store); }  // a rebuild's cache file written
+
+    // The dates and type of a relation of the cache, and of one of the delta; a new name for an entity.
+    (void)store.write([&](Store::Writer& w) {
+        auto changed = relation("r000003", "acquisition", "", "", "1999-01-02");
+        char end[16];
+        std::snprintf(end, sizeof end, "e%06u", generated.edges[3].from);
+        changed.from = end;
+        std::snprintf(end, sizeof end, "e%06u", generated.edges[3].to);
+        changed.to = end;
+        changed.end = PartialDate::parse("2001");
+        w.put(changed);
+        w.put(relation("r900", "mou", "a-first", from, "2019"));
+        auto renamed = entity("e000001", "ministry", "VN");
+        renamed.names.en = "Renamed";
+        w.put(renamed);
+    });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+
+    // A removal is not a delta's: rebuilt, and the cache then of the new state.
+    (void)store.write([&](Store::Writer& w) { w.remove_relation("r000005"); });
+    loaded = load(store);
+    CHECK_FALSE(loaded.delta);
+    CHECK(loaded.built);
+    { const Graph settled = Graph::load(store); }  // waits for the cache file to be written
+    (void)store.write([&](Store::Writer& w) { w.put(relation("r904", "mou", "z-last", "a-first", "2024")); });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+}
+
+TEST_CASE("what a delta does not cover is rebuilt", "[core][graph][delta]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(30, 60, 5, test::Shape::Uniform));
+    auto rebuilt_after = [&](const std::function<void(Store::Writer&)>& write) {
+        REQUIRE(Graph::save_cache(store, Graph::build(store)));
+        (void)store.write(write);
+        const auto loaded = load(store);
+        CHECK(loaded.same);
+        return loaded.built && !loaded.delta;
+    };
+    // A country no entity had (the graph's table of countries changes).
+    CHECK(rebuilt_after([](Store::Writer& w) { w.put(entity("new", "company", "TH")); }));
+    // An entity's kind.
+    CHECK(rebuilt_after([](Store::Writer& w) { w.put(entity("e000002", "company", "JP")); }));
+    // A relation's ends.
+    CHECK(rebuilt_after(
+        [](Store::Writer& w) { w.put(relation("r000001", "mou", "e000001", "e000002", "2020")); }));
+    // A removed entity (and its relations).
+    CHECK(rebuilt_after([](Store::Writer& w) { w.remove_entity("new"); }));
+    // More changed rows than a delta holds, over several changes.
+    REQUIRE(Graph::save_cache(store, Graph::build(store)));
+    for (int batch = 0; batch < 3; ++batch) {
+        (void)store.write([&](Store::Writer& w) {
+            for (int i = 0; i < 4000; ++i)
+                w.put(entity("many" + std::to_string(batch * 4000 + i), "company", "JP"));
+        });
+    }
+    const auto loaded = load(store);
+    CHECK(loaded.built);
+    CHECK_FALSE(loaded.delta);
+}
+
+TEST_CASE("a snapshot with a delta answers with the rows of its own state", "[core][graph][delta]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(20, 40, 7, test::Shape::Uniform));
+    REQUIRE(Graph::save_cache(store, Graph::build(store)));
+    (void)store.write([](Store::Writer& w) { w.put(relation("rn", "mou", "e000001", "e000003", "2024")); });
+    const Snapshot snapshot = Snapshot::take(store);
+    REQUIRE(has_delta(snapshot.graph()));
+    const VertexId v = snapshot.vertex("e000001");
+    CHECK(snapshot.entity(v).names.en == "Entity 1");
+    const auto r = static_cast<RelationIndex>(snapshot.graph().relation_count() - 1);
+    CHECK(snapshot.relation(r).id == "rn");
+    CHECK(snapshot.graph().from(r) == v);
+    CHECK(snapshot.graph().to(r) == snapshot.vertex("e000003"));
+}
