@@ -158,6 +158,17 @@ class SqlWriter final : public BulkWriter {
         return keys;
     }
 
+    EntityKeys entity_keys(const std::vector<std::string>& ids) override {
+        EntityKeys keys;
+        for (const auto& id : ids) {
+            if (keys.count(id) > 0) continue;
+            find_eid_.bind(1, id);
+            if (find_eid_.executeStep()) keys.emplace(id, EntityKey{find_eid_.getColumn(0).getInt64()});
+            find_eid_.reset();
+        }
+        return keys;
+    }
+
     void put(const Relation& relation, const EncodedRelation& encoded) override {
         if (types_.count(relation.type) == 0) {
             throw StorageError("relation " + relation.id + " has unknown type '" + relation.type + "'");

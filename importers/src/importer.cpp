@@ -214,6 +214,23 @@ class ProgressCount {
     std::uint64_t streamed_bytes_done_ = 0;
 };
 
+// A write of at most this many relations, none of them streamed, looks up only the ends they name.
+constexpr std::size_t kFewRelations = 10000;
+// Relation CSV files from this size on are read while they are written (about 10,000 relations).
+constexpr std::uintmax_t kStreamedFrom = 1 << 20;
+
+// The ids the relations read up front name as their ends, and where those were merged into.
+std::vector<std::string> named_ends(const Batch& batch, const importers::Redirects& redirects) {
+    std::vector<std::string> ids;
+    for (const auto& [relation, place] : batch.relations) {
+        for (const auto* end : {&relation.from, &relation.to}) {
+            ids.push_back(*end);
+            if (const auto kept = redirects.find(*end); kept != redirects.end()) ids.push_back(kept->second);
+        }
+    }
+    return ids;
+}
+
 // Every entity's key by id, for a dry run (a write asks its writer, which sees its own entities too).
 BulkWriter::EntityKeys entity_keys(const Store& store) {
     BulkWriter::EntityKeys keys;
@@ -280,16 +297,18 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     Batch batch;
     ImportReport report;
     if (read_more) read_more(batch, problems, report.encodings);
-    std::vector<std::filesystem::path> streamed, read_now;
+    std::vector<std::filesystem::path> streamed, read_now, small_relations;
     std::uintmax_t streamed_bytes = 0;
     for (const auto& file : expand(paths, problems)) {
-        if (streamable(file)) {
+        std::error_code error;
+        const auto size = std::filesystem::file_size(file, error);
+        // A small file is read up front like the others: its few ends are then looked up one by one.
+        const bool relations = !error && streamable(file);
+        if (relations && size >= kStreamedFrom) {
             streamed.push_back(file);
-            std::error_code error;
-            const auto size = std::filesystem::file_size(file, error);
-            if (!error) streamed_bytes += size;
+            streamed_bytes += size;
         } else {
-            read_now.push_back(file);
+            (relations ? small_relations : read_now).push_back(file);
         }
     }
     const double bytes_per_line = streamed.empty() ? 1.0 : mean_line_length(streamed.front());
@@ -297,6 +316,10 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     // read and checked here.
     importers::RelationStream stream(streamed, encoding);
     for (const auto& file : read_now) read_file(file, nullptr, encoding, batch, problems, report.encodings);
+    // Their problems where a streamed file's would be: after the other files' and their checks'.
+    Problems small_relation_problems;
+    for (const auto& file : small_relations)
+        read_file(file, nullptr, encoding, batch, small_relation_problems, report.encodings);
     // Records naming merged-away ids land on the entities they were merged into.
     const importers::Redirects redirects = importers::gather_redirects(store, batch, problems);
     const std::unordered_set<std::string> merged_away = importers::merged_relations(store, batch, problems);
@@ -324,7 +347,8 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     auto process = [&](BulkWriter* writer) {
         bool stream_valid = true;
         auto writing = [&] {
-            return writer != nullptr && problems.empty() && relation_problems.empty() && stream_valid;
+            return writer != nullptr && problems.empty() && small_relation_problems.empty() &&
+                   relation_problems.empty() && stream_valid;
         };
         if (writing()) {
             for (const auto& item : batch.types) {
@@ -349,7 +373,10 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
         checks->types = std::move(known.types);
         checks->redirects = redirects;
         checks->merged_away = merged_away;
-        checks->entities = writer != nullptr ? writer->entity_keys() : entity_keys(store);
+        checks->entities = writer == nullptr ? entity_keys(store)
+                           : streamed.empty() && batch.relations.size() <= kFewRelations
+                               ? writer->entity_keys(named_ends(batch, redirects))
+                               : writer->entity_keys();
         for (const auto& id : known.entities)
             checks->entities.try_emplace(id, kNoEntity);  // when not written
         stream.check_with(checks);
@@ -390,6 +417,7 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
         // Reading problems first, as they come in the files; then what the checks found.
         Problems all;
         all.add_all(problems);
+        all.add_all(small_relation_problems);
         all.add_all(stream.problems());
         all.add_all(relation_problems);
         all.add_all(stream.invalid());
@@ -401,7 +429,7 @@ ImportReport run_import(Store& store, const std::vector<std::filesystem::path>& 
     const BulkWrite::Size expected{
         batch.entities.size(),
         batch.relations.size() + static_cast<std::size_t>(double(streamed_bytes) / bytes_per_line)};
-    if (options.dry_run || !problems.empty()) {
+    if (options.dry_run || !problems.empty() || !small_relation_problems.empty()) {
         process(nullptr);
     } else {
         report.changed = BulkWrite::run(
