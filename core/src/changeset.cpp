@@ -64,7 +64,8 @@ class LayoutCheck {
         if (!varint(count) || count == 0 || count > kMostColumns || !left(count)) return false;
         columns = static_cast<std::size_t>(count);
         for (std::size_t i = 0; i < columns; ++i) {
-            if (byte() > 1) return false;  // primary-key flags
+            // Primary-key flags: 0, or the column's place in the key (1, 2 ... for a key of several).
+            if (byte() > columns) return false;
         }
         const auto end = bytes_.find('\0', at_);
         if (end == std::string::npos || end == at_) return false;

@@ -43,7 +43,12 @@ Graph Graph::load(const Store& store, const std::function<void()>& before_buildi
     if (auto impl = read_graph_cache(cache_path(store.path()), store.schema_version(), usable, rebuild)) {
         if (impl->generation == stamp.generation) return Graph(std::move(impl));
         *cached = {impl->instance, impl->generation, impl->version};
-        if (apply_changes(*impl, store, stamp)) return Graph(std::move(impl));
+        // The history is only the way to the changes since: a record it cannot read means a rebuild from
+        // the tables, never a failed answer.
+        try {
+            if (apply_changes(*impl, store, stamp)) return Graph(std::move(impl));
+        } catch (const StorageError&) {
+        }
     }
     if (before_building) before_building();
     Graph graph = build(store);

@@ -1,5 +1,7 @@
 // A graph cache of an earlier state plus the small writes made since (graph_delta.h) is the graph a build
 // from the database gives, read the same way: the same vertices, relations, fields and out-edge orders.
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <algorithm>
 #include <boost/graph/graph_traits.hpp>
 #include <catch2/catch.hpp>
@@ -240,4 +242,28 @@ TEST_CASE("a snapshot with a delta answers with the rows of its own state", "[co
     CHECK(snapshot.relation(r).id == "rn");
     CHECK(snapshot.graph().from(r) == v);
     CHECK(snapshot.graph().to(r) == snapshot.vertex("e000003"));
+}
+
+TEST_CASE("a change whose record cannot be read means a rebuild, never a failed answer",
+          "[core][graph][delta]") {
+    test::TempDir dir;
+    {
+        Store store = Store::open(dir / "k.db", Store::Mode::Create);
+        test::write_to_store(store, test::generate(30, 60, 5, test::Shape::Uniform));
+        REQUIRE(Graph::save_cache(store, Graph::build(store)));
+        (void)store.write(
+            [](Store::Writer& w) { w.put(relation("r-after", "mou", "e000001", "e000003", "2021")); });
+    }
+    {
+        // The last change's record cut short (a damaged file, or a layout this Kizuna does not read).
+        SQLite::Database raw((dir / "k.db").string(), SQLite::OPEN_READWRITE);
+        raw.exec(
+            "UPDATE changes SET record = substr(record, 1, length(record) - 3) "
+            "WHERE seq = (SELECT max(seq) FROM changes)");
+    }
+    const Store store = Store::open(dir / "k.db", Store::Mode::ReadOnly);
+    const auto loaded = load(store);
+    CHECK(loaded.built);
+    CHECK_FALSE(loaded.delta);
+    CHECK(loaded.same);
 }
