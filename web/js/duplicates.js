@@ -5,7 +5,7 @@
 import { api, forgetAnswers } from './api.js';
 import { language, word } from './i18n.js';
 import { element, value } from './panel.js';
-import { forgetToken, post, showRefusal, token, tokenField } from './edit.js';
+import { listDialog, post, refuseIn, showRefusal } from './edit.js';
 
 // Lower than the command's 0.7: a person looks at these one organisation at a time.
 const MIN_SCORE = 0.5;
@@ -35,16 +35,6 @@ function mergePlan(answer) {
   return list;
 }
 
-// A refusal under the pair, with the token field when the token was missing or refused.
-function refuse(box, error) {
-  if (error.status === 401) forgetToken();
-  const refusal = element('div', undefined, 'edit-refusal');
-  refusal.setAttribute('role', 'alert');
-  box.append(refusal);
-  showRefusal(refusal, error);
-  if (!token()) box.append(tokenField());
-}
-
 // The merge of one pair: the dry run, then a confirming button. keep: the id that stays.
 async function showMerge(detail, keep, other, onMerged) {
   detail.replaceChildren();
@@ -65,7 +55,7 @@ async function showMerge(detail, keep, other, onMerged) {
         await onMerged(keep, other);
       } catch (error) {
         confirm.disabled = false;
-        refuse(detail, error);
+        refuseIn(detail, error);
       }
     });
     const head = element('p');
@@ -74,7 +64,7 @@ async function showMerge(detail, keep, other, onMerged) {
     row.append(confirm, swap);
     detail.append(head, mergePlan(dry), row);
   } catch (error) {
-    refuse(detail, error);
+    refuseIn(detail, error);
   }
 }
 
@@ -104,7 +94,7 @@ function pairItem(entity, pair, dialog, onChanged) {
       forgetAnswers();
       item.remove();
     } catch (error) {
-      refuse(detail, error);
+      refuseIn(detail, error);
     }
   });
   const actions = element('div', undefined, 'history-actions');
@@ -115,22 +105,9 @@ function pairItem(entity, pair, dialog, onChanged) {
 
 // onChanged(keepId, mergedAwayId) after a merge: the map and the panel read again.
 export async function openDuplicates(dialog, entity, onChanged) {
-  dialog.replaceChildren();
-  const box = element('form', undefined, 'duplicates');
-  box.method = 'dialog';
   const title = element('h2');
   title.append(element('span', `${word('Possible duplicates of')} `), value('span', named(entity)));
-  const status = element('div', undefined, 'edit-refusal');
-  status.setAttribute('role', 'alert');
-  status.hidden = true;
-  const list = element('ol', undefined, 'duplicate-list');
-  const close = element('button', word('Close'));
-  close.type = 'submit';
-  const footer = element('div', undefined, 'more-buttons');
-  footer.append(close);
-  box.append(title, status, list, footer);
-  dialog.append(box);
-  if (!dialog.open) dialog.showModal();
+  const { status, list } = listDialog(dialog, 'duplicates', title, 'duplicate-list');
   let found;
   try {
     found = await api('duplicates', { entity: entity.id, min_score: MIN_SCORE });

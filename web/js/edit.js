@@ -13,8 +13,7 @@ import { setUpSearch } from './search.js';
 
 const TOKEN_KEY = 'kizuna-write-token';
 let writable = false;
-export const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
-export const forgetToken = () => sessionStorage.removeItem(TOKEN_KEY);
+const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
 
 // POST to a write endpoint: the answer, or an ApiError with the server's message and its problems.
 export async function post(path, body, params = {}) {
@@ -139,6 +138,17 @@ export function showRefusal(box, error) {
   box.append(list);
 }
 
+// A refusal added under box (an undo's or a merge's), with the token field when the token was missing or
+// refused.
+export function refuseIn(box, error) {
+  if (error.status === 401) sessionStorage.removeItem(TOKEN_KEY);
+  const refusal = element('div', undefined, 'edit-refusal');
+  refusal.setAttribute('role', 'alert');
+  box.append(refusal);
+  showRefusal(refusal, error);
+  if (!token()) box.append(tokenField());
+}
+
 function buttons(dialog, submitWord) {
   const row = element('div', undefined, 'more-buttons');
   const save = element('button', word(submitWord));
@@ -151,7 +161,7 @@ function buttons(dialog, submitWord) {
   return row;
 }
 
-export function tokenField() {
+function tokenField() {
   const box = element('div', undefined, 'edit-token');
   const field_ = input('token', token(), { type: 'password', autocomplete: 'off', 'aria-label': word('write token') });
   field_.addEventListener('change', () => sessionStorage.setItem(TOKEN_KEY, field_.value.trim()));
@@ -342,23 +352,29 @@ function rowsList(rows) {
   return list;
 }
 
-// onChanged() after an undo: the map and panel read again.
-export async function openHistory(dialog, onChanged) {
+// A dialog of a list (the history, an organisation's duplicates): its title, a place for a refusal, the
+// list and a Close button, shown. Returns the refusal's place and the list.
+export function listDialog(dialog, className, title, listClass) {
   dialog.replaceChildren();
-  const box = element('form', undefined, 'history');
+  const box = element('form', undefined, className);
   box.method = 'dialog';
-  box.append(element('h2', word('History of changes')));
   const status = element('div', undefined, 'edit-refusal');
   status.setAttribute('role', 'alert');
   status.hidden = true;
-  const list = element('ol', undefined, 'history-list');
+  const list = element('ol', undefined, listClass);
   const close = element('button', word('Close'));
   close.type = 'submit';
   const footer = element('div', undefined, 'more-buttons');
   footer.append(close);
-  box.append(status, list, footer);
+  box.append(title, status, list, footer);
   dialog.append(box);
   if (!dialog.open) dialog.showModal();
+  return { status, list };
+}
+
+// onChanged() after an undo: the map and panel read again.
+export async function openHistory(dialog, onChanged) {
+  const { status, list } = listDialog(dialog, 'history', element('h2', word('History of changes')), 'history-list');
   let log;
   try {
     log = await api('log');
@@ -417,11 +433,7 @@ export async function openHistory(dialog, onChanged) {
         });
         detail.append(element('p', word('The undo would do this:')), rowsList(dry.rows), confirm);
       } catch (error) {
-        if (error.status === 401) sessionStorage.removeItem(TOKEN_KEY);
-        const refusal = element('div', undefined, 'edit-refusal');
-        detail.append(refusal);
-        showRefusal(refusal, error);
-        if (!token()) detail.append(tokenField());
+        refuseIn(detail, error);
       }
     });
     actions.append(show, undo);
