@@ -22,6 +22,14 @@ void put(R& request, const std::string& name, const std::string& value) {
     field->set(request, value);
 }
 
+// A number given as the text that reads back as the same double.
+template <typename R>
+void put_number(R& request, const std::string& name, double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    put(request, name, text);
+}
+
 template <typename R>
 void put_each(R& request, const std::string& name, const std::vector<std::string>& values) {
     for (const auto& value : values) put(request, name, value);
@@ -150,10 +158,7 @@ app::CommunitiesRequest app_communities(const CommunitiesRequest& request) {
     app::CommunitiesRequest out;
     put_filter(out, request.filter);
     put(out, "algorithm", request.algorithm);
-    // Shortest text that reads back as the same double.
-    char resolution[32];
-    std::snprintf(resolution, sizeof resolution, "%.17g", request.resolution);
-    put(out, "resolution", resolution);
+    put_number(out, "resolution", request.resolution);
     put(out, "seed", std::to_string(request.seed));
     if (!request.by_year.empty()) put(out, "by_year", request.by_year);
     return out;
@@ -163,9 +168,7 @@ app::DuplicatesRequest app_duplicates(const DuplicatesRequest& request) {
     app::DuplicatesRequest out;
     if (!request.kind.empty()) put(out, "kind", request.kind);
     if (!request.entity.empty()) put(out, "entity", request.entity);
-    char score[32];
-    std::snprintf(score, sizeof score, "%.17g", request.min_score);
-    put(out, "min_score", score);
+    put_number(out, "min_score", request.min_score);
     put(out, "limit", std::to_string(request.limit));
     return out;
 }
