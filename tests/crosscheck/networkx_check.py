@@ -9,7 +9,12 @@ the README admit — with the date rule written here again from its definition, 
 calendar, not from Kizuna's code — then NetworkX's shortest paths, neighbourhoods, common neighbours
 and components on it are compared with db.path / ego / common / stats; db.partners with the date rule.
 
-usage: networkx_check.py WORKDIR [--rounds N] [--queries N] [--seed S]   (PYTHONPATH: the module)
+With --delta (issue 31 item 4) each graph reaches its final state through small writes after a first
+import wrote the graph cache: entities and relations added, relations' dates and types changed, a relation
+deleted by Cypher, an import undone. Every answer is then read from the cache plus a delta
+(core/src/graph_delta.h), and the cache file must not have been rewritten (no rebuild).
+
+usage: networkx_check.py WORKDIR [--rounds N] [--queries N] [--seed S] [--delta]   (PYTHONPATH: the module)
 """
 import argparse
 import calendar
@@ -18,6 +23,7 @@ import os
 import random
 import shutil
 import sys
+import time
 
 import networkx as nx
 
@@ -224,12 +230,73 @@ def check_round(db, rng, n, relations, queries):
     return checked
 
 
+def cache_state(path):
+    status = os.stat(path)
+    return (status.st_ino, status.st_mtime_ns, status.st_size)
+
+
+def staged_import(db, folder, n, relations, rng):
+    """Imports the graph in steps a graph delta covers, after a first import that wrote the graph cache;
+    returns the relations as they end up (changed dates and types, deleted ones gone) and the cache's
+    state after the first import."""
+    held = set(rng.sample(range(n), max(2, n // 8)))  # entities added by the later writes
+    cut = int(len(relations) * 0.7)
+    first = [r for r in relations[:cut] if int(r["from"][1:]) not in held and int(r["to"][1:]) not in held]
+    later = [r for r in relations if r not in first]
+    write_csv(folder + "-0", n, first, entities=[i for i in range(n) if i not in held])
+    db.import_files(folder + "-0")
+    db.stats()
+    cache = db.filename + "-graph"
+    for _ in range(100):  # written beside the answer, on a thread of its own
+        if os.path.exists(cache):
+            break
+        time.sleep(0.1)
+    if not os.path.exists(cache):
+        fail(f"{folder}: the first import wrote no graph cache")
+    before = cache_state(cache)
+
+    def import_step(name, entities, rels):
+        step = f"{folder}-{name}"
+        write_csv(step, n, rels, entities=sorted(entities))
+        if not entities:
+            os.remove(os.path.join(step, "entities.csv"))
+        db.import_files(step)
+
+    chunks = [later[i::3] for i in range(3)]
+    added = set()
+    for number, chunk in enumerate(chunks):
+        needed = {int(e[1:]) for r in chunk for e in (r["from"], r["to"])} & held - added
+        if number == len(chunks) - 1:
+            needed |= held - added  # entities no relation names: added all the same
+        added |= needed
+        import_step(f"add{number}", needed, chunk)
+        db.stats()  # an answer between the writes: the delta is read again, larger each time
+
+    # Dates and types changed by re-importing relations of the first import.
+    changed = rng.sample(first, min(4, len(first)))
+    for r in changed:
+        r["start"] = random_date(rng) if rng.random() < 0.7 else ""
+        r["end"] = ""
+        r["type"] = rng.choice(TIES + EVIDENCE)
+    import_step("changed", set(), changed)
+
+    # A relation imported and the import undone; a relation of the first import deleted by Cypher.
+    a, b = rng.sample([i for i in range(n) if i not in held], 2)
+    import_step("undone", set(), [{"id": "decoy", "type": "mou", "from": f"e{a:03d}", "to": f"e{b:03d}",
+                                   "start": "2014", "end": ""}])
+    db.undo(db.log()["changes"][-1]["seq"])
+    gone = rng.choice([r for r in first if r not in changed])
+    db.query(f"MATCH ()-[r {{id: '{gone['id']}'}}]->() DELETE r")
+    return [r for r in relations if r is not gone], cache, before
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("workdir")
     parser.add_argument("--rounds", type=int, default=4)
     parser.add_argument("--queries", type=int, default=25)
     parser.add_argument("--seed", type=int, default=16)
+    parser.add_argument("--delta", action="store_true")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     shutil.rmtree(args.workdir, ignore_errors=True)
@@ -239,11 +306,17 @@ def main():
         n = rng.randint(20, 60)
         relations = make_graph(rng, n, rng.randint(n, 3 * n))
         folder = os.path.join(args.workdir, f"g{round_number}")
-        write_csv(folder, n, relations)
         db = kizuna.create(os.path.join(args.workdir, f"g{round_number}.db"))
-        db.import_files(folder)
+        if args.delta:
+            relations, cache, before = staged_import(db, folder, n, relations, rng)
+        else:
+            write_csv(folder, n, relations)
+            db.import_files(folder)
         total += check_round(db, rng, n, relations, args.queries)
-    print(f"{total} answers agree with NetworkX over {args.rounds} random graphs")
+        if args.delta and cache_state(cache) != before:
+            fail(f"round {round_number}: the graph was rebuilt, not read from the cache plus a delta")
+    with_delta = " read from a graph cache plus a delta" if args.delta else ""
+    print(f"{total} answers agree with NetworkX over {args.rounds} random graphs{with_delta}")
 
 
 if __name__ == "__main__":
