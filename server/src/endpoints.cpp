@@ -113,6 +113,17 @@ Endpoint brief_endpoint() {
 
 }  // namespace
 
+template <typename Request>
+Request described_request(const QueryParams& params) {
+    const auto& description = Request::description();
+    Endpoint endpoint{description.name, description.summary, {}, {}, kJsonType, {}};
+    for (const auto& field : description.fields) endpoint.params.push_back(field.param);
+    return fill<Request>(endpoint, {}, params);
+}
+template app::UndoRequest described_request<app::UndoRequest>(const QueryParams&);
+template app::MergeRequest described_request<app::MergeRequest>(const QueryParams&);
+template app::NotDuplicatesRequest described_request<app::NotDuplicatesRequest>(const QueryParams&);
+
 const std::map<std::string, Endpoint>& read_endpoints() {
     static const std::map<std::string, Endpoint> endpoints = [] {
         std::map<std::string, Endpoint> out;

@@ -40,6 +40,13 @@ struct Endpoint {
 // query, and the history's log and diff.
 [[nodiscard]] const std::map<std::string, Endpoint>& read_endpoints();
 
+// The request of a write whose query parameters are its request's fields (undo, merge, not-duplicates:
+// POST /api/undo?change=N), filled as the read endpoints fill theirs (dry-run taken for dry_run, an
+// unknown or repeated parameter and a missing required one refused). Throws app::AppError (Usage).
+// Defined for app::UndoRequest, app::MergeRequest and app::NotDuplicatesRequest.
+template <typename Request>
+[[nodiscard]] Request described_request(const QueryParams& params);
+
 // The OpenAPI 3 document of the API: the read endpoints, the writes, and the error body.
 [[nodiscard]] nlohmann::json openapi_document();
 

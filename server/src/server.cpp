@@ -312,26 +312,9 @@ struct Server::Impl {
             what += separator + field.param.name + "=" + request.get_param_value(field.param.name);
             separator = '&';
         }
-        write(response, what, [&](app::Session& session) {
-            Request filled;
-            for (const auto& [name, value] : request.params) {
-                const auto* field = description.find(name == "dry-run" ? "dry_run" : name);
-                if (field == nullptr) {
-                    std::string takes;
-                    for (const auto& known : description.names())
-                        takes += (takes.empty() ? "" : ", ") + known;
-                    throw app::AppError(app::ErrorKind::Usage, {"/api/" + endpoint + " has no parameter '" +
-                                                                name + "' (it takes: " + takes + ")"});
-                }
-                field->set(filled, value);
-            }
-            for (const auto& field : description.fields) {
-                if (field.param.required && !request.has_param(field.param.name))
-                    throw app::AppError(app::ErrorKind::Usage,
-                                        {app::Setting{field.param.name}, " is required"});
-            }
-            return session.answer(filled);
-        });
+        const QueryParams params(request.params.begin(), request.params.end());
+        write(response, what,
+              [&](app::Session& session) { return session.answer(described_request<Request>(params)); });
     }
 
     // GET /api/style?lang=ja: the shapes, colours and words of the diagrams (viz), for the page.

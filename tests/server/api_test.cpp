@@ -584,6 +584,17 @@ TEST_CASE("duplicates and merge over HTTP: GET /api/duplicates, POST /api/merge 
     const auto wrong = client.Post("/api/merge?keep=vn-moh&other=bo-y-te&colour=red", auth, "", "text/plain");
     REQUIRE(wrong);
     CHECK(wrong->status == 400);
+    CHECK_THAT(
+        body_json(wrong)["error"].get<std::string>(),
+        Catch::Contains("/api/merge has no parameter 'colour' (it takes: keep, other, dry_run, prefer"));
+    const auto twice = client.Post("/api/merge?keep=vn-moh&keep=mhlw&other=bo-y-te", auth, "", "text/plain");
+    REQUIRE(twice);
+    CHECK(twice->status == 400);
+    CHECK_THAT(body_json(twice)["error"].get<std::string>(), Catch::Contains("is given twice"));
+    const auto dashed = client.Post("/api/merge?keep=vn-moh&other=mhlw&dry-run=true", auth, "", "text/plain");
+    REQUIRE(dashed);
+    CHECK(dashed->status == 200);
+    CHECK(entity_count(client) == 29);
 }
 
 TEST_CASE(
