@@ -41,15 +41,19 @@ namespace kizuna::app {
 void to_json(nlohmann::json& out, const LogAnswer& answer) { out = {{"changes", answer.changes}}; }
 
 void to_json(nlohmann::json& out, const DiffAnswer& answer) {
-    out = {
-        {"first", answer.first}, {"last", answer.last}, {"changes", answer.changes}, {"rows", answer.rows}};
+    out = {{"first", answer.first},
+           {"last", answer.last},
+           {"changes", answer.changes},
+           {"rows", answer.rows},
+           {"rows_total", answer.rows_total}};
 }
 
 void to_json(nlohmann::json& out, const UndoAnswer& answer) {
     out = {{"dry_run", answer.dry_run},
            {"undone", answer.undone},
            {"change", answer.change},
-           {"rows", answer.rows}};
+           {"rows", answer.rows},
+           {"rows_total", answer.rows_total}};
 }
 
 void to_json(nlohmann::json& out, const RestoreAnswer& answer) {

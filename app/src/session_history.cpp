@@ -54,7 +54,9 @@ DiffAnswer Session::answer(const DiffRequest& request) {
         DiffAnswer out;
         out.first = first;
         out.last = last;
-        out.rows = History::diff(reading, first, last);
+        RowChanges rows = History::diff(reading, first, last, request.limit);
+        out.rows = std::move(rows.listed);
+        out.rows_total = rows.total;
         for (std::int64_t seq = first; seq <= last; ++seq)
             out.changes.push_back(History::change(reading, seq));
         return out;
@@ -68,8 +70,9 @@ UndoAnswer Session::answer(const UndoRequest& request) {
             throw AppError(ErrorKind::Usage, {"undo writes; this session only reads"});
         const std::int64_t seq = std::stoll(request.change);
         Store writing = open_writing();
-        History::Undone undone = History::undo(writing, seq, request.dry_run);
-        return UndoAnswer{request.dry_run, seq, std::move(undone.change), std::move(undone.rows)};
+        History::Undone undone = History::undo(writing, seq, request.dry_run, request.limit);
+        return UndoAnswer{request.dry_run, seq, std::move(undone.change), std::move(undone.rows.listed),
+                          undone.rows.total};
     });
 }
 

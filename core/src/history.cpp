@@ -274,11 +274,14 @@ class RowReader {
     std::map<std::string, std::vector<std::string>> columns_;
 };
 
-std::vector<RowChange> rows_of_record(SQLite::Database& db, std::int64_t seq, const std::string& record) {
+// The rows of a record into out, read while out lists fewer than limit (the rest only counted).
+void rows_of_record(SQLite::Database& db, std::int64_t seq, const std::string& record, std::size_t limit,
+                    RowChanges& out) {
     RowReader reader(db);
-    std::vector<RowChange> out;
-    changeset::for_each_row(record, [&](const changeset::Row& row) { out.push_back(reader.read(seq, row)); });
-    return out;
+    changeset::for_each_row(record, [&](const changeset::Row& row) {
+        ++out.total;
+        if (out.listed.size() < limit) out.listed.push_back(reader.read(seq, row));
+    });
 }
 
 RowChange bulk_load_row(const RecordedChange& change) {
@@ -498,7 +501,7 @@ std::int64_t History::latest(const Store& store) {
     return guarded(*store.impl_, [&] { return latest_seq(store.impl_->db); });
 }
 
-std::vector<RowChange> History::diff(const Store& store, std::int64_t first, std::int64_t last) {
+RowChanges History::diff(const Store& store, std::int64_t first, std::int64_t last, std::size_t limit) {
     return guarded(*store.impl_, [&] {
         SQLite::Database& db = store.impl_->db;
         (void)load(db, first);
@@ -506,17 +509,19 @@ std::vector<RowChange> History::diff(const Store& store, std::int64_t first, std
         if (last < first)
             throw UsageError("changes " + std::to_string(first) + ".." + std::to_string(last) +
                              ": the first comes after the last");
-        std::vector<RowChange> out;
+        RowChanges out;
         for (const auto& stored : stored_changes(db, first, last, true)) {
-            if (stored.change.kind == "bulk load") out.push_back(bulk_load_row(stored.change));
-            auto rows = rows_of_record(db, stored.change.seq, stored.record);
-            out.insert(out.end(), std::make_move_iterator(rows.begin()), std::make_move_iterator(rows.end()));
+            if (stored.change.kind == "bulk load") {
+                ++out.total;
+                if (out.listed.size() < limit) out.listed.push_back(bulk_load_row(stored.change));
+            }
+            rows_of_record(db, stored.change.seq, stored.record, limit, out);
         }
         return out;
     });
 }
 
-History::Undone History::undo(Store& store, std::int64_t seq, bool dry_run) {
+History::Undone History::undo(Store& store, std::int64_t seq, bool dry_run, std::size_t limit) {
     Store::Impl& impl = *store.impl_;
     if (impl.read_only) throw StorageError(impl.path.string() + ": database is open read-only; cannot write");
     if (impl.read_depth > 0)
@@ -563,13 +568,14 @@ History::Undone History::undo(Store& store, std::int64_t seq, bool dry_run) {
             counts.entities_changed = target.change.counts.entities_changed;
             counts.relations_changed = target.change.counts.relations_changed;
         }
-        out.rows = rows_of_record(db, 0, record);
         if (bulk) {
             RowChange emptied = bulk_load_row(target.change);
             emptied.seq = 0;
             emptied.op = "removed";
-            out.rows.insert(out.rows.begin(), emptied);
+            ++out.rows.total;
+            if (limit > 0) out.rows.listed.push_back(std::move(emptied));
         }
+        rows_of_record(db, 0, record, limit, out.rows);
         out.change.kind = "undo";
         out.change.undoes = seq;
         out.change.counts = counts;
@@ -578,7 +584,7 @@ History::Undone History::undo(Store& store, std::int64_t seq, bool dry_run) {
             const std::int64_t made = record_change(db, impl.note, "undo", seq, counts, record);
             bump_data_stamp(db, made);
             out.change = load(db, made).change;
-            for (auto& row : out.rows) row.seq = made;
+            for (auto& row : out.rows.listed) row.seq = made;
         }
         lock.commit();
         return out;

@@ -186,14 +186,16 @@ class Database:
         """The history of changes, oldest first: {"changes": [{"seq", "at", "author", "command", ...}]}."""
         return self._answer("log", entity=entity, since=since, author=author)
 
-    def diff(self, changes):
-        """What a change (``7``) or changes (``"3..7"``) did, row by row and field by field."""
-        return self._answer("diff", changes=str(changes))
+    def diff(self, changes, *, limit=None):
+        """What a change (``7``) or changes (``"3..7"``) did, row by row and field by field: "rows" lists
+        the first ``limit`` (default 1,000; 0: none), "rows_total" counts them all."""
+        return self._answer("diff", changes=str(changes), limit=limit)
 
-    def undo(self, change, *, dry_run=False):
+    def undo(self, change, *, dry_run=False, limit=None):
         """Takes a change back as a new change; refused, naming them, when later changes touched the same
-        rows. ``dry_run``: what it would do. Needs a writable database."""
-        return self._answer("undo", change=str(change), dry_run=dry_run)
+        rows. ``dry_run``: what it would do. "rows" lists the first ``limit`` rows it changes (default
+        1,000), "rows_total" counts them all. Needs a writable database."""
+        return self._answer("undo", change=str(change), dry_run=dry_run, limit=limit)
 
     def to_networkx(self, as_of=None, include_evidence=False, undated="separate", *, since=None, until=None):
         return _to_networkx(self, as_of=as_of, include_evidence=include_evidence, undated=undated, since=since,

@@ -127,8 +127,12 @@ TEST_CASE("every write of a store is a change; undo and restore go back", "[core
     CHECK(changes[1].counts.relations_changed == 1);
     CHECK(History::changes(store, {"a", "", ""}).size() == 2);
     CHECK(History::changes(store, {"", "", "bob"}).empty());
-    const auto rows = History::diff(store, 2, 2);
+    const auto rows = History::diff(store, 2, 2).listed;
     REQUIRE(rows.size() == 1);
+    const auto counted = History::diff(store, 1, 2, 1);  // listed up to the limit, all counted
+    CHECK(counted.listed.size() == 1);
+    CHECK(counted.total == 3);
+    CHECK(History::diff(store, 1, 2, 0).listed.empty());
     CHECK(rows[0].what == "relation");
     CHECK(rows[0].name == "a (Alpha) -> b (Beta)");
 

@@ -1,5 +1,6 @@
 // log, diff, undo, restore: the history of changes (core/history.h).
 #include <charconv>
+#include <limits>
 
 #include "../fields.h"
 #include "kizuna/app/history_requests.h"
@@ -68,13 +69,22 @@ const Description<DiffRequest>& DiffRequest::description() {
         "Examples:\n"
         "  kizuna diff 7                 what change 7 did\n"
         "  kizuna diff 3..7              what changes 3 to 7 did, in order\n"
-        "  kizuna diff 7 --format json   the same for a script",
+        "  kizuna diff 7 --format json   the same for a script\n"
+        "  kizuna diff 7 --limit 0       only how many rows it changed (a large import's: all of them "
+        "with --limit 2000000)",
         {fields::text<R>({.name = "changes",
                           .help = "a change number, or A..B for changes A to B (kizuna log lists them)",
                           .placeholder = "CHANGE",
                           .positional = true,
                           .required = true},
-                         &R::changes)}};
+                         &R::changes),
+         fields::count<R>({.name = "limit",
+                           .help = "list at most this many rows (all are counted; 0: only the counts)",
+                           .placeholder = "N",
+                           .least = 0,
+                           .most = std::numeric_limits<std::uint32_t>::max(),
+                           .default_value = std::to_string(kListedRows)},
+                          &R::limit)}};
     return description;
 }
 
@@ -94,7 +104,10 @@ std::pair<std::int64_t, std::int64_t> DiffRequest::range() const {
     return {first, last};
 }
 
-void DiffRequest::validate() const { (void)range(); }
+void DiffRequest::validate() const {
+    (void)range();
+    fields::check_count(description().find("limit")->param, limit);
+}
 
 const Description<UndoRequest>& UndoRequest::description() {
     using R = UndoRequest;
@@ -115,11 +128,21 @@ const Description<UndoRequest>& UndoRequest::description() {
                           .required = true},
                          &R::change),
          fields::flag<R>({.name = "dry_run", .help = "show what the undo would do; write nothing"},
-                         &R::dry_run)}};
+                         &R::dry_run),
+         fields::count<R>({.name = "limit",
+                           .help = "list at most this many rows (all are counted; 0: only the counts)",
+                           .placeholder = "N",
+                           .least = 0,
+                           .most = std::numeric_limits<std::uint32_t>::max(),
+                           .default_value = std::to_string(kListedRows)},
+                          &R::limit)}};
     return description;
 }
 
-void UndoRequest::validate() const { (void)change_number("change", change, 1); }
+void UndoRequest::validate() const {
+    (void)change_number("change", change, 1);
+    fields::check_count(description().find("limit")->param, limit);
+}
 
 const Description<RestoreRequest>& RestoreRequest::description() {
     using R = RestoreRequest;

@@ -84,6 +84,12 @@ CsvRows row_csv(const std::vector<RowChange>& rows) {
     return out;
 }
 
+std::vector<std::string> rows_left_out(std::size_t listed, std::size_t total) {
+    if (total <= listed) return {};
+    return {thousands(total - listed) + " more rows not listed (" + thousands(total) + " in all); --limit " +
+            std::to_string(total) + " lists every one"};
+}
+
 }  // namespace
 
 void print_table(std::ostream& out, const app::LogAnswer& answer, const std::string& lang) {
@@ -130,7 +136,9 @@ void print_table(std::ostream& out, const app::DiffAnswer& answer, const std::st
         for (const auto& row : answer.rows) {
             if (row.seq == change.seq) rows.push_back(row);
         }
-        if (rows.empty()) out << "  (no rows recorded)\n";
+        const bool cut = answer.rows_total > answer.rows.size();
+        if (rows.empty())
+            out << (cut ? "  (its rows come after the ones listed)\n" : "  (no rows recorded)\n");
         print_rows(out, rows, false);
     }
 }
@@ -151,6 +159,14 @@ void print_table(std::ostream& out, const app::UndoAnswer& answer, const std::st
 }
 
 CsvRows csv_rows(const app::UndoAnswer& answer, const std::string&) { return row_csv(answer.rows); }
+
+std::vector<std::string> answer_notes(const app::DiffAnswer& answer, const std::string&) {
+    return rows_left_out(answer.rows.size(), answer.rows_total);
+}
+
+std::vector<std::string> answer_notes(const app::UndoAnswer& answer, const std::string&) {
+    return rows_left_out(answer.rows.size(), answer.rows_total);
+}
 
 void print_table(std::ostream& out, const app::RestoreAnswer& answer, const std::string&) {
     out << "wrote " << answer.path << ": the database as "

@@ -107,6 +107,9 @@ std::vector<std::string> answer_notes(const ChangesAnswer& answer, const std::st
 std::vector<std::string> answer_notes(const StatsAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const CommunitiesAnswer& answer, const std::string& lang = "en");
 std::vector<std::string> answer_notes(const StateChangesAnswer& answer, const std::string& lang = "en");
+// diff and undo: the rows past --limit.
+std::vector<std::string> answer_notes(const app::DiffAnswer& answer, const std::string& lang = "en");
+std::vector<std::string> answer_notes(const app::UndoAnswer& answer, const std::string& lang = "en");
 // import --match names: the proposed merges (CSV keeps its rows of counts).
 std::vector<std::string> answer_notes(const ImportReport& answer, const std::string& lang = "en");
 

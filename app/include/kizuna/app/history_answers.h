@@ -27,18 +27,20 @@ void to_json(nlohmann::json& out, const LogAnswer& answer);
 struct DiffAnswer {
     std::int64_t first = 0, last = 0;
     std::vector<RecordedChange> changes;
-    std::vector<RowChange> rows;
+    std::vector<RowChange> rows;  // the first of them, up to the request's limit
+    std::size_t rows_total = 0;
 };
-// {"first", "last", "changes": [change, ...], "rows": [row, ...]}
+// {"first", "last", "changes": [change, ...], "rows": [row, ...], "rows_total"}
 void to_json(nlohmann::json& out, const DiffAnswer& answer);
 
 struct UndoAnswer {
     bool dry_run = false;
     std::int64_t undone = 0;
-    RecordedChange change;  // the new change (seq 0 on a dry run)
-    std::vector<RowChange> rows;
+    RecordedChange change;        // the new change (seq 0 on a dry run)
+    std::vector<RowChange> rows;  // the first of them, up to the request's limit
+    std::size_t rows_total = 0;
 };
-// {"dry_run", "undone", "change": change, "rows": [row, ...]}
+// {"dry_run", "undone", "change": change, "rows": [row, ...], "rows_total"}
 void to_json(nlohmann::json& out, const UndoAnswer& answer);
 
 struct RestoreAnswer {

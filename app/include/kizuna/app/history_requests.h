@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kizuna/app/parameter.h"
+#include "kizuna/core/history.h"
 
 namespace kizuna::app {
 
@@ -19,7 +20,8 @@ struct LogRequest {
 
 // diff CHANGE or A..B: what the changes did, field by field.
 struct DiffRequest {
-    std::string changes;  // "7" or "3..7"
+    std::string changes;              // "7" or "3..7"
+    std::size_t limit = kListedRows;  // rows listed (all are counted)
     static const Description<DiffRequest>& description();
     void validate() const;
     // The first and last change named; throws AppError (Usage) naming the setting.
@@ -30,6 +32,7 @@ struct DiffRequest {
 struct UndoRequest {
     std::string change;
     bool dry_run = false;
+    std::size_t limit = kListedRows;  // rows listed (all are counted)
     static const Description<UndoRequest>& description();
     void validate() const;
 };

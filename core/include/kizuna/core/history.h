@@ -62,6 +62,16 @@ struct RowChange {
     std::vector<FieldChange> fields;
 };
 
+// Rows of changes as an answer lists them: the first `limit`, and how many there are in all (a large
+// import's undo changes a million rows; listing each would take minutes and gigabytes).
+struct RowChanges {
+    std::vector<RowChange> listed;
+    std::size_t total = 0;
+};
+
+// Rows listed by default: a screenful of a large change, every row of a usual one.
+inline constexpr std::size_t kListedRows = 1000;
+
 // The history's operations. All throw StorageError for a database problem and UsageError for a change
 // that does not exist or cannot be undone.
 class History {
@@ -70,18 +80,19 @@ class History {
     [[nodiscard]] static std::vector<RecordedChange> changes(const Store& store, const ChangeFilter& filter);
     [[nodiscard]] static RecordedChange change(const Store& store, std::int64_t seq);
     [[nodiscard]] static std::int64_t latest(const Store& store);  // 0: no change yet
-    // What changes first..last did, row by row, field by field, in order.
-    [[nodiscard]] static std::vector<RowChange> diff(const Store& store, std::int64_t first,
-                                                     std::int64_t last);
+    // What changes first..last did, row by row, field by field, in order: the first `limit` rows.
+    [[nodiscard]] static RowChanges diff(const Store& store, std::int64_t first, std::int64_t last,
+                                         std::size_t limit = kListedRows);
 
     // Undoes a change as a new change (noted as the store's writes are). Refuses, naming them, when
     // later changes touched the same rows; dry_run writes nothing. Returns the new change (seq 0 on a
-    // dry run) and what it does.
+    // dry run) and what it does (the first `limit` rows).
     struct Undone {
         RecordedChange change;
-        std::vector<RowChange> rows;
+        RowChanges rows;
     };
-    [[nodiscard]] static Undone undo(Store& store, std::int64_t seq, bool dry_run);
+    [[nodiscard]] static Undone undo(Store& store, std::int64_t seq, bool dry_run,
+                                     std::size_t limit = kListedRows);
 
     // Writes to out the database as it was after change seq (0: before the first), its history ending
     // there. REQUIRES: out does not exist.
