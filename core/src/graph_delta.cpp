@@ -95,7 +95,6 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
             switch (row.op) {
                 case changeset::Row::Op::Insert:
                     if (rows_of.contains(key)) covered = false;  // there before: removed meanwhile
-                    if (entity && !kDeltaAddsEntities) covered = false;
                     rows_of[key] = Touch::Added;
                     break;
                 case changeset::Row::Op::Update: {
@@ -371,12 +370,13 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             }
             return static_cast<std::uint32_t>(low);
         };
+        constexpr std::uint64_t kSameMask = (std::uint64_t{1} << (Graph::kRankShift - 1)) - 1;
         auto ranked = [](std::vector<std::uint64_t> positions) {  // in order already: rank within a position
             std::vector<std::uint64_t> out;
             for (std::size_t i = 0; i < positions.size(); ++i) {
                 const std::uint64_t same =
-                    i > 0 && positions[i] == positions[i - 1] ? (out.back() & 0xFFFFF) + 1 : 0;
-                out.push_back(positions[i] << 21U | same);
+                    i > 0 && positions[i] == positions[i - 1] ? (out.back() & kSameMask) + 1 : 0;
+                out.push_back(positions[i] << Graph::kRankShift | same);
             }
             return out;
         };

@@ -125,13 +125,14 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
     std::vector<std::uint32_t> hops(graph.vertex_count(), kUnreached);
     std::vector<HalfEdge> via(graph.vertex_count());
     std::vector<char> settled(graph.vertex_count(), 0);
-    using Entry = std::tuple<std::int32_t, std::uint32_t, VertexId>;
+    // Equal days and hops in entity-id order: by the vertex's rank (graph.h).
+    using Entry = std::tuple<std::int32_t, std::uint32_t, std::uint64_t, VertexId>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     day[from] = start;
     hops[from] = 0;
-    queue.emplace(start, 0, from);
+    queue.emplace(start, 0, graph.vertex_rank(from), from);
     while (!queue.empty()) {
-        const auto [at, count, u] = queue.top();
+        const auto [at, count, rank, u] = queue.top();
         queue.pop();
         if (settled[u]) continue;
         settled[u] = 1;
@@ -145,7 +146,7 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
             day[v] = *taken;
             hops[v] = count + 1;
             via[v] = e.half;
-            queue.emplace(*taken, count + 1, v);
+            queue.emplace(*taken, count + 1, graph.vertex_rank(v), v);
         }
     }
     if (!settled[to]) return std::nullopt;
@@ -194,6 +195,11 @@ std::vector<VertexId> expand_level(const CompiledFilter& filter, const RelationL
     }
     std::vector<VertexId> next;
     next.swap(levels.offered);
+    // Expanded in entity-id order (the first of equal offers wins), also when a delta added vertices.
+    if (const Graph& graph = filter.graph(); graph.has_delta()) {
+        std::sort(next.begin(), next.end(),
+                  [&](VertexId a, VertexId b) { return graph.vertex_rank(a) < graph.vertex_rank(b); });
+    }
     return next;
 }
 
