@@ -21,9 +21,6 @@ using namespace kizuna;
 
 namespace {
 
-// core/src/graph_delta.h: kDeltaAddsEntities (private to core).
-constexpr bool kizuna_delta_adds_entities = false;
-
 bool has_delta(const Graph& graph) { return GraphInternals::half_edges(graph).csr().delta != nullptr; }
 
 std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_string() : "-"; }
@@ -44,9 +41,11 @@ std::vector<std::string> described(const Graph& graph) {
         auto [edge, last] = out_edges(v, walk);
         for (; edge != last; ++edge) {
             const auto r = edge->half.relation();
-            line += " " + std::string(graph.entity_id(edge->target)) + "/" +
-                    std::to_string(static_cast<std::int64_t>(graph.relation_key(r))) +
-                    (edge->half.reversed() ? "<" : ">");
+            line += ' ';
+            line += graph.entity_id(edge->target);
+            line += '/';
+            line += std::to_string(static_cast<std::int64_t>(graph.relation_key(r)));
+            line += edge->half.reversed() ? '<' : '>';
         }
         out.push_back(line);
     }
@@ -72,6 +71,14 @@ std::vector<std::string> described(const Graph& graph) {
     std::string line = "vertex order";
     for (const auto v : vertices) line += " " + std::string(graph.entity_id(v));
     out.push_back(line);
+    // Graph::vertices_in_order and relations_in_order walk that order, and start anywhere in it.
+    const auto walked = graph.vertices_in_order();
+    CHECK(std::vector<VertexId>(walked.begin(), walked.end()) == vertices);
+    for (std::size_t i = 0; i <= vertices.size(); ++i) {
+        const auto at = walked.at(i);
+        CHECK(std::vector<VertexId>(at, walked.end()) ==
+              std::vector<VertexId>(vertices.begin() + static_cast<long>(i), vertices.end()));
+    }
     std::vector<RelationIndex> ranked(graph.relation_count());
     for (RelationIndex r = 0; r < ranked.size(); ++r) ranked[r] = r;
     std::sort(ranked.begin(), ranked.end(), [&](RelationIndex a, RelationIndex b) {
@@ -81,6 +88,12 @@ std::vector<std::string> described(const Graph& graph) {
     for (const auto r : ranked)
         line += " " + std::to_string(static_cast<std::int64_t>(graph.relation_key(r)));
     out.push_back(line);
+    const auto relations_walked = graph.relations_in_order();
+    CHECK(std::vector<RelationIndex>(relations_walked.begin(), relations_walked.end()) == ranked);
+    for (std::size_t i = 0; i <= ranked.size(); i += 7) {
+        CHECK(std::vector<RelationIndex>(relations_walked.at(i), relations_walked.end()) ==
+              std::vector<RelationIndex>(ranked.begin() + static_cast<long>(i), ranked.end()));
+    }
     std::string kinds = "kinds", countries = "countries";
     for (const auto& kind : graph.kinds()) kinds += " " + kind;
     for (const auto& country : graph.countries()) countries += " " + country;
@@ -160,9 +173,18 @@ TEST_CASE("small writes after the cache: the cache plus a delta is the graph a b
         w.put(relation("r903", "mou", "e000000", "e000030x", "2023"));
     });
     loaded = load(store);
-    CHECK(loaded.delta == kizuna_delta_adds_entities);
-    CHECK(loaded.built != kizuna_delta_adds_entities);
-    { const Graph settled = Graph::load(store); }  // a rebuild's cache file written
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+    // An entity alone, with an id among the others'; then a relation to an entity the delta added.
+    (void)store.write([&](Store::Writer& w) { w.put(entity("e000010a", "company", "JP")); });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+    (void)store.write(
+        [&](Store::Writer& w) { w.put(relation("r905", "mou", "e000010a", "z-last", "2024")); });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
 
     // The dates and type of a relation of the cache, and of one of the delta; a new name for an entity.
     (void)store.write([&](Store::Writer& w) {
