@@ -125,14 +125,24 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
     std::vector<std::uint32_t> hops(graph.vertex_count(), kUnreached);
     std::vector<HalfEdge> via(graph.vertex_count());
     std::vector<char> settled(graph.vertex_count(), 0);
-    // Equal days and hops in entity-id order: by the vertex's rank (graph.h).
-    using Entry = std::tuple<std::int32_t, std::uint32_t, std::uint64_t, VertexId>;
+    // Equal days and hops in entity-id order: by the vertex number, or, when a delta numbered some
+    // vertices out of that order (graph.h), by the vertex's place in it.
+    std::vector<VertexId> in_order, place;
+    if (graph.has_delta()) {
+        const auto order = graph.vertices_in_order();
+        in_order.assign(order.begin(), order.end());
+        place.resize(in_order.size());
+        for (std::size_t i = 0; i < in_order.size(); ++i) place[in_order[i]] = static_cast<VertexId>(i);
+    }
+    const auto key = [&](VertexId v) { return place.empty() ? v : place[v]; };
+    using Entry = std::tuple<std::int32_t, std::uint32_t, VertexId>;  // day, hops, key(vertex)
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     day[from] = start;
     hops[from] = 0;
-    queue.emplace(start, 0, graph.vertex_rank(from), from);
+    queue.emplace(start, 0, key(from));
     while (!queue.empty()) {
-        const auto [at, count, rank, u] = queue.top();
+        const auto [at, count, keyed] = queue.top();
+        const VertexId u = in_order.empty() ? keyed : in_order[keyed];
         queue.pop();
         if (settled[u]) continue;
         settled[u] = 1;
@@ -146,7 +156,7 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
             day[v] = *taken;
             hops[v] = count + 1;
             via[v] = e.half;
-            queue.emplace(*taken, count + 1, graph.vertex_rank(v), v);
+            queue.emplace(*taken, count + 1, key(v));
         }
     }
     if (!settled[to]) return std::nullopt;
