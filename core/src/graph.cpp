@@ -119,6 +119,14 @@ void Graph::Impl::link() {
 std::size_t Graph::vertex_count() const {
     return impl_->vertex_count() + (impl_->delta ? impl_->delta->ids.size() : 0);
 }
+std::size_t Graph::live_vertex_count() const {
+    return vertex_count() - (impl_->delta ? impl_->delta->removed_vertex_count : 0);
+}
+bool Graph::vertex_removed(VertexId v) const {
+    const auto* delta = impl_->delta.get();
+    return delta != nullptr && v < delta->csr_vertices && !delta->removed_vertices.empty() &&
+           ((delta->removed_vertices[v >> 6U] >> (v & 63U)) & 1U) != 0;
+}
 std::size_t Graph::relation_count() const {
     return impl_->relation_count() + (impl_->delta ? impl_->delta->rid.size() : 0);
 }
@@ -145,7 +153,10 @@ std::optional<VertexId> Graph::find(std::string_view entity_id) const {
     while (low < high) {  // vertices are in id order
         const std::size_t middle = (low + high) / 2;
         const auto id = this->entity_id(static_cast<VertexId>(middle));
-        if (id == entity_id) return static_cast<VertexId>(middle);
+        if (id == entity_id) {
+            if (vertex_removed(static_cast<VertexId>(middle))) return std::nullopt;
+            return static_cast<VertexId>(middle);
+        }
         if (id < entity_id) {
             low = middle + 1;
         } else {
@@ -257,9 +268,11 @@ std::uint64_t Graph::relation_rank(RelationIndex r) const {
 }
 
 Graph::Order Graph::vertices_in_order() const {
-    if (const auto* delta = impl_->delta.get())
-        return {delta->csr_vertices, delta->vertex_rank.data(),
-                static_cast<std::uint32_t>(delta->ids.size())};
+    if (const auto* delta = impl_->delta.get()) {
+        return {delta->csr_vertices, delta->vertex_rank.data(), static_cast<std::uint32_t>(delta->ids.size()),
+                delta->removed_vertices.empty() ? nullptr : delta->removed_vertices.data(),
+                delta->removed_vertex_count};
+    }
     return {static_cast<std::uint32_t>(impl_->vertex_count()), nullptr, 0};
 }
 Graph::Order Graph::relations_in_order() const {

@@ -5,8 +5,9 @@
 // instead of reading every relation back from SQLite: the first answer after a one-row write at 10M
 // relations then costs milliseconds, not seconds (bench/README.md, issue 31).
 //
-// The delta only adds: entities and relations added, and relations whose type or dates changed. Anything
-// else since the cache's state - a removal, a relation whose ends or id changed, an entity whose id, kind
+// The delta adds entities and relations, changes relations' types and dates, and removes entities without
+// relations (marked: Graph::vertex_removed). Anything else since the cache's state - a removed relation, a
+// relation whose ends or id changed, an entity whose id, kind
 // or country changed, a change of the vocabularies, a bulk load, a state no recorded change produced, or
 // more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache replaces
 // the old one: the delta is folded). Within what it covers, the graph answers exactly as one built anew:
@@ -42,6 +43,9 @@ struct GraphDelta {
         std::int32_t start = 0, end = 0;
     };
     std::unordered_map<RelationIndex, Fields> changed;
+    // Vertices of the CSR whose entity was removed (one bit each; empty: none) - only ones without relations.
+    std::vector<std::uint64_t> removed_vertices;
+    std::uint32_t removed_vertex_count = 0;
     // Added vertices (vertex csr_vertices + i), in entity-id order.
     std::vector<std::string> ids;
     std::vector<std::int64_t> eids;

@@ -118,10 +118,9 @@ std::uint64_t KizunaGraph::node_order(NodeId node) const {
 }
 
 std::size_t KizunaGraph::count_nodes(const std::string& label) const {
-    if (label.empty()) return graph_.vertex_count();
+    if (label.empty()) return graph_.live_vertex_count();
     if (kind_counts_.empty()) {
-        for (std::size_t v = 0; v < graph_.vertex_count(); ++v)
-            ++kind_counts_[graph_.kind(static_cast<VertexId>(v))];
+        for (const VertexId v : graph_.vertices_in_order()) ++kind_counts_[graph_.kind(v)];
         kind_counts_[""] = 0;
     }
     auto found = kind_counts_.find(label);
@@ -261,7 +260,9 @@ Map KizunaGraph::rel_properties(RelId rel) const {
     return relation_properties(relation(rel), &graph_.type(static_cast<RelationIndex>(rel)));
 }
 
-bool KizunaGraph::node_exists(NodeId node) const { return node < graph_.vertex_count(); }
+bool KizunaGraph::node_exists(NodeId node) const {
+    return node < graph_.vertex_count() && !graph_.vertex_removed(static_cast<VertexId>(node));
+}
 bool KizunaGraph::rel_exists(RelId rel) const { return rel < graph_.relation_count(); }
 
 std::vector<Path> KizunaGraph::shortest_paths(NodeId from, NodeId to, Direction direction,

@@ -51,8 +51,8 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
 
 GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     GraphStats stats;
-    stats.entities = graph.vertex_count();
-    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+    stats.entities = graph.live_vertex_count();
+    for (const VertexId v : graph.vertices_in_order()) {
         ++stats.by_kind[graph.kind(v)];
         ++stats.by_country[graph.country(v)];
     }
@@ -74,7 +74,8 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     }
     const auto components = component_of(graph, query.filter);
     std::vector<std::size_t> sizes;
-    for (const auto c : components) {
+    for (const VertexId v : graph.vertices_in_order()) {  // a removed entity is in no component
+        const auto c = components[v];
         if (c >= sizes.size()) sizes.resize(c + 1, 0);
         ++sizes[c];
     }
@@ -84,13 +85,13 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     stats.largest_components = sizes;
     stats.by_degree = top_scores(graph, degree, query.top);
 
-    if (query.betweenness && graph.vertex_count() > 0) {
+    if (query.betweenness && graph.live_vertex_count() > 0) {
         // The half-edge view is undirected to Boost, so Brandes counts each unordered pair once.
         RelationFilter undirected = query.filter;
         undirected.directed = false;
         const queries::CompiledFilter compiled(graph, undirected);
         const auto view = queries::filtered(compiled);
-        const std::size_t n = graph.vertex_count();
+        const std::size_t n = graph.live_vertex_count();
         std::size_t sources = query.betweenness_sources;
         if (sources == 0) {
             const double relations = double(std::max<std::size_t>(walked, 1));
@@ -113,7 +114,8 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
             std::sort(chosen.begin(), chosen.end(),
                       [&](VertexId a, VertexId b) { return graph.vertex_rank(a) < graph.vertex_rank(b); });
         }
-        const std::vector<double> centrality = queries::sampled_betweenness(view, n, chosen);
+        const std::vector<double> centrality =
+            queries::sampled_betweenness(view, graph.vertex_count(), chosen, n);
         stats.by_betweenness = top_scores(graph, centrality, query.top);
         stats.betweenness_sources = sources;
     }

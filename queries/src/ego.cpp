@@ -83,7 +83,7 @@ Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep
         out.relations.push_back(r);
         used[e.source] = used[e.target] = 1;
     }
-    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+    for (const VertexId v : graph.vertices_in_order()) {  // not a removed entity's number
         if (used[v]) {
             out.vertices.push_back(v);
             out.distance.push_back(0);

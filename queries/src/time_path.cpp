@@ -131,7 +131,7 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
     if (graph.has_delta()) {
         const auto order = graph.vertices_in_order();
         in_order.assign(order.begin(), order.end());
-        place.resize(in_order.size());
+        place.resize(graph.vertex_count());
         for (std::size_t i = 0; i < in_order.size(); ++i) place[in_order[i]] = static_cast<VertexId>(i);
     }
     const auto key = [&](VertexId v) { return place.empty() ? v : place[v]; };
@@ -267,7 +267,7 @@ void explain_none(const Graph& graph, VertexId from, VertexId to, const TimePath
     if (!shortest) return;
     // Every loopless connection has fewer relations than the graph has vertices: on a small graph the
     // limit covers them all.
-    std::size_t hops = std::min(std::max(kBlockedHops, shortest->length()), graph.vertex_count() - 1);
+    std::size_t hops = std::min(std::max(kBlockedHops, shortest->length()), graph.live_vertex_count() - 1);
     if (query.max_hops) hops = std::min(hops, *query.max_hops);
     const PathSet set = all_simple_paths(graph, from, to, query.filter, hops, kBlockedConnections);
     out.connections_examined = set.paths.size();
@@ -315,7 +315,7 @@ TimePaths time_respecting_paths(const Graph& graph, VertexId from, VertexId to, 
     TimePaths out;
     out.undated = undated_walkable(filter, *lives);
     const std::int32_t start = first_day(query.from);
-    const std::size_t limit = query.max_hops.value_or(graph.vertex_count());
+    const std::size_t limit = query.max_hops.value_or(graph.live_vertex_count());
     const HopLevels fewest = hop_levels(filter, *lives, from, to, start, limit, true);
     if (from == to || fewest.target_level) {
         const Path path = from == to ? Path{{from}, {}} : levels_path(graph, fewest, from, to);

@@ -166,6 +166,7 @@ def main():
     write("lone entity", "import", "-q", "FOLDER", files={
         "entities.csv": ENTITY_HEADER + "iuhw-delta-annex,clinic,IUHW Delta Annex,,,,JP,,Test | | 1\n"})
     check("a new entity without relations", True)
+    lone_import = latest_change()
 
     write("renamed", "import", "-q", "FOLDER", files={
         "entities.csv": ENTITY_HEADER + "aaa-delta-clinic,hospital,Delta Clinic Renamed,,,,JP,,Test | | 1\n"})
@@ -181,6 +182,15 @@ def main():
     write("one more relation", "import", "-q", "FOLDER", files={
         "relations.csv": RELATION_HEADER + "delta-taisho-vss,mou,taisho,vss,2021,,,Test | | 1\n"})
     check("one relation after a rebuild", True)
+
+    # Entities without relations removed: one of the cache (the undo of its import), one the delta added
+    # (a Cypher DETACH DELETE of an entity just imported).
+    write("lone undone", "undo", lone_import)
+    check("a one-entity import undone (an entity of the cache removed)", True)
+    write("lone two", "import", "-q", "FOLDER", files={
+        "entities.csv": ENTITY_HEADER + "mhlw-delta-office,ministry,MHLW Delta Office,,,,JP,,Test | | 1\n"})
+    write("lone two deleted", "query", "MATCH (n {id: 'mhlw-delta-office'}) DETACH DELETE n")
+    check("an entity added then deleted by Cypher", True)
 
     write("merge", "merge", "ha-tay-pharma", "codupha")
     check("a merge", False)
