@@ -7,14 +7,14 @@
 //
 // The delta adds entities and relations, changes relations' types and dates, and removes entities without
 // relations (marked: Graph::vertex_removed). Anything else since the cache's state - a removed relation, a
-// relation whose ends or id changed, an entity whose id, kind
-// or country changed, a change of the vocabularies, a bulk load, a state no recorded change produced, or
-// more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache replaces
-// the old one: the delta is folded). Within what it covers, the graph answers exactly as one built anew:
-// added vertices and relations are numbered after the CSR's (ordered among themselves as a build orders
-// them), and the out-edges of every vertex they touch are listed in the build's order. Answers that list
-// vertices or relations in index order walk Graph::vertices_in_order / relations_in_order, or compare
-// Graph::vertex_rank / relation_rank, to give a build's order.
+// relation whose ends or id changed, an entity whose id, kind or country changed, an added or removed
+// entity that adds or empties a kind or country, a change of the vocabularies, a bulk load, a state no
+// recorded change produced, or more than kMaxDeltaRows changed rows in all - means "rebuild" (and the
+// rebuilt graph's cache replaces the old one: the delta is folded). Within what it covers, the graph answers
+// exactly as one built anew: added vertices and relations are numbered after the CSR's (ordered among
+// themselves as a build orders them), and the out-edges of every vertex they touch are listed in the build's
+// order. Answers that list vertices or relations in index order walk Graph::vertices_in_order /
+// relations_in_order, or compare Graph::vertex_rank / relation_rank, to give a build's order.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
