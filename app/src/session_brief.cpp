@@ -7,6 +7,7 @@
 #include "brief_sheet.h"
 #include "kizuna/app/session.h"
 #include "kizuna/core/vocabulary.h"
+#include "kizuna/queries/ego.h"
 #include "kizuna/viz/diagram.h"
 #include "print_pdf.h"
 #include "translate.h"
@@ -78,6 +79,7 @@ SheetAnswer Session::answer(const BriefRequest& request) {
         drawn.vertices.assign(vertices.begin(), vertices.end());
         for (const VertexId v : drawn.vertices) drawn.distance.push_back(v == query.entity ? 0 : 1);
         drawn.relations.assign(relations.begin(), relations.end());
+        in_build_order(graph, drawn);  // the sets' order is the numbers': a delta numbers its own last
         DiagramOptions diagram;
         diagram.lang = request.lang;
         diagram.engine = "fdp";  // fills a frame best (bench/README.md, "Diagrams")

@@ -119,6 +119,14 @@ void Graph::Impl::link() {
 std::size_t Graph::vertex_count() const {
     return impl_->vertex_count() + (impl_->delta ? impl_->delta->ids.size() : 0);
 }
+std::size_t Graph::live_vertex_count() const {
+    return vertex_count() - (impl_->delta ? impl_->delta->removed_vertex_count : 0);
+}
+bool Graph::vertex_removed(VertexId v) const {
+    const auto* delta = impl_->delta.get();
+    return delta != nullptr && v < delta->csr_vertices && !delta->removed_vertices.empty() &&
+           ((delta->removed_vertices[v >> 6U] >> (v & 63U)) & 1U) != 0;
+}
 std::size_t Graph::relation_count() const {
     return impl_->relation_count() + (impl_->delta ? impl_->delta->rid.size() : 0);
 }
@@ -136,16 +144,19 @@ Graph::MemoryUse Graph::memory_use() const {
 }
 
 std::optional<VertexId> Graph::find(std::string_view entity_id) const {
-    if (const auto* delta = impl_->delta.get()) {  // few: a look at each
-        for (std::size_t i = 0; i < delta->ids.size(); ++i) {
-            if (delta->ids[i] == entity_id) return static_cast<VertexId>(delta->csr_vertices + i);
-        }
+    if (const auto* delta = impl_->delta.get()) {  // the added ones are in id order too
+        const auto it = std::lower_bound(delta->ids.begin(), delta->ids.end(), entity_id);
+        if (it != delta->ids.end() && *it == entity_id)
+            return static_cast<VertexId>(delta->csr_vertices + (it - delta->ids.begin()));
     }
     std::size_t low = 0, high = impl_->vertex_count();
     while (low < high) {  // vertices are in id order
         const std::size_t middle = (low + high) / 2;
         const auto id = this->entity_id(static_cast<VertexId>(middle));
-        if (id == entity_id) return static_cast<VertexId>(middle);
+        if (id == entity_id) {
+            if (vertex_removed(static_cast<VertexId>(middle))) return std::nullopt;
+            return static_cast<VertexId>(middle);
+        }
         if (id < entity_id) {
             low = middle + 1;
         } else {
@@ -254,6 +265,27 @@ std::uint64_t Graph::relation_rank(RelationIndex r) const {
     if (const auto* delta = impl_->delta.get(); delta && r >= delta->csr_relations)
         return delta->relation_rank[r - delta->csr_relations];
     return csr_rank(r);
+}
+
+Graph::Order Graph::vertices_in_order() const {
+    if (const auto* delta = impl_->delta.get()) {
+        return {delta->csr_vertices, delta->vertex_rank.data(), static_cast<std::uint32_t>(delta->ids.size()),
+                delta->removed_vertices.empty() ? nullptr : delta->removed_vertices.data(),
+                delta->removed_vertex_count};
+    }
+    return {static_cast<std::uint32_t>(impl_->vertex_count()), nullptr, 0};
+}
+Graph::Order Graph::relations_in_order() const {
+    if (const auto* delta = impl_->delta.get())
+        return {delta->csr_relations, delta->relation_rank.data(),
+                static_cast<std::uint32_t>(delta->rid.size())};
+    return {static_cast<std::uint32_t>(impl_->relation_count()), nullptr, 0};
+}
+Graph::Order::Iterator Graph::Order::at(std::size_t position) const {
+    // The added one j is at position (CSR ones before it) + j, rising with j: those before position.
+    std::uint32_t added = 0;
+    while (added < added_ && (ranks_[added] >> kRankShift) + added < position) ++added;
+    return iterator(static_cast<std::uint32_t>(std::min<std::size_t>(position - added, csr_)), added);
 }
 
 const HalfEdgeGraph& GraphInternals::half_edges(const Graph& graph) { return graph.impl_->half_edges; }

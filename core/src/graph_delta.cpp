@@ -18,10 +18,11 @@ namespace kizuna {
 namespace {
 
 // What the changes since the graph's state did to one row, all of them together.
-enum class Touch { Added, Changed };
+enum class Touch { Added, Changed, Removed };
 
 struct Touched {
     std::map<std::int64_t, Touch> entities, relations;  // by key
+    std::map<std::int64_t, std::string> removed_ids;    // of the entities removed, by key
 };
 
 // The position of each named column in a table (a changeset lists a row's columns in table order, which
@@ -95,7 +96,6 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
             switch (row.op) {
                 case changeset::Row::Op::Insert:
                     if (rows_of.contains(key)) covered = false;  // there before: removed meanwhile
-                    if (entity && !kDeltaAddsEntities) covered = false;
                     rows_of[key] = Touch::Added;
                     break;
                 case changeset::Row::Op::Update: {
@@ -112,9 +112,22 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
                     }  // an entity's names, aliases, attributes, sources: not in the graph
                     break;
                 }
-                case changeset::Row::Op::Delete:
-                    covered = false;
+                case changeset::Row::Op::Delete: {
+                    // An entity the delta added goes again; one of the cache is marked removed (when it
+                    // has no relations: see apply). A removed relation is not a delta's.
+                    const auto at = rows_of.find(key);
+                    const auto id = entity_columns.find("id");
+                    if (!entity || (at != rows_of.end() && at->second != Touch::Added) ||
+                        id == entity_columns.end() || id->second >= row.before.size()) {
+                        covered = false;
+                    } else if (at != rows_of.end()) {
+                        rows_of.erase(at);
+                    } else {
+                        rows_of[key] = Touch::Removed;
+                        touched.removed_ids[key] = row.before[id->second].text;
+                    }
                     break;
+                }
             }
         });
         if (!covered) return std::nullopt;
@@ -168,6 +181,7 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
         {
             SQLite::Statement read(db, "SELECT id, kind, country FROM entities WHERE eid = ?");
             for (const auto& [eid, touch] : touched->entities) {
+                if (touch == Touch::Removed) continue;  // no row any more
                 read.bind(1, eid);
                 if (!read.executeStep()) return false;
                 entities.push_back({eid, read.getColumn(0).getString(), read.getColumn(1).getString(),
@@ -242,6 +256,38 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             if (const auto it = added_vertex.find(eid); it != added_vertex.end()) return it->second;
             return csr_vertex(id);
         };
+
+        // Entities of the cache removed: marked, when nothing else changes with them - they have no relation
+        // (a removed relation is not a delta's), their id is not added again, and their kind and country
+        // are still some other entity's (else the graph's tables of them change).
+        for (const auto& [eid, id] : touched->removed_ids) {
+            const auto v = csr_vertex(id);
+            if (!v || g.eids[*v] != eid || std::binary_search(delta->ids.begin(), delta->ids.end(), id) ||
+                g.forward_start[*v] != g.forward_start[*v + 1] ||
+                g.backward_start[*v] != g.backward_start[*v + 1]) {
+                return false;
+            }
+            if (delta->removed_vertices.empty())
+                delta->removed_vertices.assign((delta->csr_vertices + 63) / 64, 0);
+            delta->removed_vertices[*v >> 6U] |= std::uint64_t{1} << (*v & 63U);
+            ++delta->removed_vertex_count;
+        }
+        if (delta->removed_vertex_count > 0) {
+            std::vector<std::size_t> kind_uses(g.kinds.size(), 0), country_uses(g.countries.size(), 0);
+            for (VertexId v = 0; v < delta->csr_vertices; ++v) {
+                if ((delta->removed_vertices[v >> 6U] >> (v & 63U)) & 1U) continue;
+                ++kind_uses[g.kind_of[v]];
+                ++country_uses[g.country_of[v]];
+            }
+            for (std::size_t i = 0; i < delta->ids.size(); ++i) {
+                ++kind_uses[delta->kind[i]];
+                ++country_uses[delta->country[i]];
+            }
+            const auto unused = [](const std::vector<std::size_t>& uses) {
+                return std::find(uses.begin(), uses.end(), 0) != uses.end();
+            };
+            if (unused(kind_uses) || unused(country_uses)) return false;
+        }
 
         // Relations of the CSR whose type or dates changed: found in their from vertex's row.
         for (const auto& row : changed) {
@@ -371,12 +417,13 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             }
             return static_cast<std::uint32_t>(low);
         };
+        constexpr std::uint64_t kSameMask = (std::uint64_t{1} << (Graph::kRankShift - 1)) - 1;
         auto ranked = [](std::vector<std::uint64_t> positions) {  // in order already: rank within a position
             std::vector<std::uint64_t> out;
             for (std::size_t i = 0; i < positions.size(); ++i) {
                 const std::uint64_t same =
-                    i > 0 && positions[i] == positions[i - 1] ? (out.back() & 0xFFFFF) + 1 : 0;
-                out.push_back(positions[i] << 21U | same);
+                    i > 0 && positions[i] == positions[i - 1] ? (out.back() & kSameMask) + 1 : 0;
+                out.push_back(positions[i] << Graph::kRankShift | same);
             }
             return out;
         };

@@ -5,14 +5,16 @@
 // instead of reading every relation back from SQLite: the first answer after a one-row write at 10M
 // relations then costs milliseconds, not seconds (bench/README.md, issue 31).
 //
-// The delta only adds: relations (and entities: kDeltaAddsEntities) added, and relations whose type or
-// dates changed. Anything
-// else since the cache's state - a removal, a relation whose ends or id changed, an entity whose id, kind
-// or country changed, a change of the vocabularies, a bulk load, a state no recorded change produced, or
-// more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache replaces
-// the old one: the delta is folded). Within what it covers, the graph answers exactly as one built anew:
-// added vertices and relations are numbered after the CSR's (ordered among themselves as a build orders
-// them), and the out-edges of every vertex they touch are listed in the build's order.
+// The delta adds entities and relations, changes relations' types and dates, and removes entities without
+// relations (marked: Graph::vertex_removed). Anything else since the cache's state - a removed relation, a
+// relation whose ends or id changed, an entity whose id, kind or country changed, an added or removed
+// entity that adds or empties a kind or country, a change of the vocabularies, a bulk load, a state no
+// recorded change produced, or more than kMaxDeltaRows changed rows in all - means "rebuild" (and the
+// rebuilt graph's cache replaces the old one: the delta is folded). Within what it covers, the graph answers
+// exactly as one built anew: added vertices and relations are numbered after the CSR's (ordered among
+// themselves as a build orders them), and the out-edges of every vertex they touch are listed in the build's
+// order. Answers that list vertices or relations in index order walk Graph::vertices_in_order /
+// relations_in_order, or compare Graph::vertex_rank / relation_rank, to give a build's order.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -28,12 +30,6 @@ namespace kizuna {
 // than patched: the delta's lists cost time at every load, a rebuild once (bench/README.md).
 inline constexpr std::int64_t kMaxDeltaRows = 10000;
 
-// Whether a delta may add entities. The graph supports it (added vertices, their ranks), but these answers
-// still list vertices in vertex order, where an added one comes last instead of in id order: partners,
-// stats, communities, list (tests/reliability/delta_answers_test.py finds them). Until they sort by
-// Graph::vertex_rank, a write that adds an entity is answered by a rebuild.
-inline constexpr bool kDeltaAddsEntities = false;
-
 struct GraphDelta {
     std::uint32_t csr_vertices = 0, csr_relations = 0;
     DeltaRows rows;  // the traversals' part: ends of added relations, out-edge lists of touched vertices
@@ -47,6 +43,9 @@ struct GraphDelta {
         std::int32_t start = 0, end = 0;
     };
     std::unordered_map<RelationIndex, Fields> changed;
+    // Vertices of the CSR whose entity was removed (one bit each; empty: none) - only ones without relations.
+    std::vector<std::uint64_t> removed_vertices;
+    std::uint32_t removed_vertex_count = 0;
     // Added vertices (vertex csr_vertices + i), in entity-id order.
     std::vector<std::string> ids;
     std::vector<std::int64_t> eids;
@@ -58,7 +57,9 @@ struct GraphDelta {
 };
 
 // The rank of the CSR's relation or vertex i (added ones come between: see GraphDelta).
-[[nodiscard]] inline std::uint64_t csr_rank(std::uint64_t i) { return i << 21U | 1U << 20U; }
+[[nodiscard]] inline std::uint64_t csr_rank(std::uint64_t i) {
+    return i << Graph::kRankShift | std::uint64_t{1} << (Graph::kRankShift - 1);
+}
 
 // Turns graph (of an earlier state of store's data, same instance) into the graph of the state store's
 // read transaction sees, whose stamp is now. False when the changes between are not ones a delta covers

@@ -99,24 +99,28 @@ std::string KizunaGraph::relation_id(RelId rel) const {
     return relation_ids_[rel];
 }
 
+// Nodes in entity-id order, as a graph built anew numbers them (a delta numbers the ones it added last).
 void KizunaGraph::for_each_node(const std::function<bool(NodeId)>& visit) const {
-    for (std::size_t v = 0; v < graph_.vertex_count(); ++v) {
+    for (const VertexId v : graph_.vertices_in_order()) {
         if (!visit(v)) return;
     }
 }
 
 void KizunaGraph::for_each_node_with_label(const std::string& label,
                                            const std::function<bool(NodeId)>& visit) const {
-    for (std::size_t v = 0; v < graph_.vertex_count(); ++v) {
-        if (graph_.kind(static_cast<VertexId>(v)) == label && !visit(v)) return;
+    for (const VertexId v : graph_.vertices_in_order()) {
+        if (graph_.kind(v) == label && !visit(v)) return;
     }
 }
 
+std::uint64_t KizunaGraph::node_order(NodeId node) const {
+    return graph_.vertex_rank(static_cast<VertexId>(node));
+}
+
 std::size_t KizunaGraph::count_nodes(const std::string& label) const {
-    if (label.empty()) return graph_.vertex_count();
+    if (label.empty()) return graph_.live_vertex_count();
     if (kind_counts_.empty()) {
-        for (std::size_t v = 0; v < graph_.vertex_count(); ++v)
-            ++kind_counts_[graph_.kind(static_cast<VertexId>(v))];
+        for (const VertexId v : graph_.vertices_in_order()) ++kind_counts_[graph_.kind(v)];
         kind_counts_[""] = 0;
     }
     auto found = kind_counts_.find(label);
@@ -135,7 +139,7 @@ std::optional<std::vector<NodeId>> KizunaGraph::lookup(const std::string& key, c
         for (const auto& e : found) {
             if (auto v = graph_.find(e.id)) out.push_back(*v);
         }
-        std::sort(out.begin(), out.end());
+        std::sort(out.begin(), out.end(), [&](NodeId a, NodeId b) { return node_order(a) < node_order(b); });
         return out;
     }
     // Entity ids are the graph's own index; a merged-away id reaches the entity it was merged into.
@@ -213,12 +217,16 @@ void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vec
 std::size_t KizunaGraph::for_each_rel(const std::vector<std::string>& types, std::size_t from,
                                       const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
     // The graph's columns: relations are numbered by (from, to, id), so this is the order of a scan of
-    // every vertex's outgoing relations, without walking the vertices; the position is the index.
+    // every vertex's outgoing relations, without walking the vertices; the position is the index (in a
+    // build's order: a delta numbers the relations it added last).
     const auto& wanted = type_mask(types);
-    const auto count = static_cast<RelationIndex>(graph_.relation_count());
-    for (auto r = static_cast<RelationIndex>(from); r < count; ++r) {
+    const auto order = graph_.relations_in_order();
+    std::size_t position = from;
+    for (auto it = order.at(from); it != order.end(); ++it) {
+        const RelationIndex r = *it;
+        ++position;
         if (!types.empty() && wanted[graph_.type_index(r)] == 0) continue;
-        if (!visit(r, graph_.from(r), graph_.to(r))) return static_cast<std::size_t>(r) + 1;
+        if (!visit(r, graph_.from(r), graph_.to(r))) return position;
     }
     return npos;
 }
@@ -252,7 +260,9 @@ Map KizunaGraph::rel_properties(RelId rel) const {
     return relation_properties(relation(rel), &graph_.type(static_cast<RelationIndex>(rel)));
 }
 
-bool KizunaGraph::node_exists(NodeId node) const { return node < graph_.vertex_count(); }
+bool KizunaGraph::node_exists(NodeId node) const {
+    return node < graph_.vertex_count() && !graph_.vertex_removed(static_cast<VertexId>(node));
+}
 bool KizunaGraph::rel_exists(RelId rel) const { return rel < graph_.relation_count(); }
 
 std::vector<Path> KizunaGraph::shortest_paths(NodeId from, NodeId to, Direction direction,

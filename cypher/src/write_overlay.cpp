@@ -90,12 +90,18 @@ void WriteOverlay::for_each_node_with_label(const std::string& label,
         for (const auto n : relabelled_) {
             if (!deleted_nodes_.count(n) && nodes_.at(n).labels.count(label)) found.push_back(n);
         }
-        std::sort(found.begin(), found.end());
+        std::sort(found.begin(), found.end(),
+                  [&](NodeId a, NodeId b) { return node_order(a) < node_order(b); });
         for (std::size_t i = 0; go_on && i < found.size(); ++i) go_on = visit(found[i]);
     }
     for (auto n = nodes_.lower_bound(first_node_); go_on && n != nodes_.end(); ++n) {
         if (n->second.labels.count(label)) go_on = visit(n->first);
     }
+}
+
+std::uint64_t WriteOverlay::node_order(NodeId node) const {
+    constexpr std::uint64_t kCreated = std::uint64_t{1} << 63U;  // after every base node
+    return node < first_node_ ? base_.node_order(node) : kCreated | node;
 }
 
 std::size_t WriteOverlay::count_nodes(const std::string& label) const {
@@ -126,7 +132,7 @@ std::optional<std::vector<NodeId>> WriteOverlay::lookup(const std::string& key, 
     for (const auto& [n, state] : nodes_) {
         if (key == kNameSearchKey || node_has(n, key, value)) out.push_back(n);
     }
-    std::sort(out.begin(), out.end());
+    std::sort(out.begin(), out.end(), [&](NodeId a, NodeId b) { return node_order(a) < node_order(b); });
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }

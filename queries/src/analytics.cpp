@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/pending/disjoint_sets.hpp>
-#include <numeric>
 #include <random>
 #include <unordered_map>
 
@@ -13,15 +12,16 @@ namespace kizuna {
 
 namespace {
 
-std::vector<Ranked> top_scores(const std::vector<double>& scores, std::size_t top) {
+std::vector<Ranked> top_scores(const Graph& graph, const std::vector<double>& scores, std::size_t top) {
     std::vector<Ranked> ranked;
     for (VertexId v = 0; v < scores.size(); ++v) {
         if (scores[v] > 0) ranked.push_back({v, scores[v]});
     }
     const auto count = std::min(top, ranked.size());
     std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(count), ranked.end(),
-                      [](const Ranked& a, const Ranked& b) {
-                          return a.score != b.score ? a.score > b.score : a.vertex < b.vertex;
+                      [&](const Ranked& a, const Ranked& b) {
+                          if (a.score != b.score) return a.score > b.score;
+                          return graph.vertex_rank(a.vertex) < graph.vertex_rank(b.vertex);
                       });
     ranked.resize(count);
     return ranked;
@@ -39,10 +39,10 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
     for (const auto& e : boost::make_iterator_range(edges(half_edges))) {  // each relation once
         if (compiled.relation_ok(e.half.relation())) sets.union_set(e.source, e.target);
     }
-    // Number components densely, in order of their smallest vertex.
+    // Number components densely, in order of their first vertex (in entity-id order).
     std::unordered_map<std::uint32_t, std::uint32_t> number;
     std::vector<std::uint32_t> out(n);
-    for (VertexId v = 0; v < n; ++v) {
+    for (const VertexId v : graph.vertices_in_order()) {
         out[v] =
             number.try_emplace(sets.find_set(v), static_cast<std::uint32_t>(number.size())).first->second;
     }
@@ -51,8 +51,8 @@ std::vector<std::uint32_t> component_of(const Graph& graph, const RelationFilter
 
 GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     GraphStats stats;
-    stats.entities = graph.vertex_count();
-    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+    stats.entities = graph.live_vertex_count();
+    for (const VertexId v : graph.vertices_in_order()) {
         ++stats.by_kind[graph.kind(v)];
         ++stats.by_country[graph.country(v)];
     }
@@ -74,7 +74,8 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     }
     const auto components = component_of(graph, query.filter);
     std::vector<std::size_t> sizes;
-    for (const auto c : components) {
+    for (const VertexId v : graph.vertices_in_order()) {  // a removed entity is in no component
+        const auto c = components[v];
         if (c >= sizes.size()) sizes.resize(c + 1, 0);
         ++sizes[c];
     }
@@ -82,15 +83,15 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
     std::sort(sizes.begin(), sizes.end(), std::greater<>());
     sizes.resize(std::min(sizes.size(), query.top));
     stats.largest_components = sizes;
-    stats.by_degree = top_scores(degree, query.top);
+    stats.by_degree = top_scores(graph, degree, query.top);
 
-    if (query.betweenness && graph.vertex_count() > 0) {
+    if (query.betweenness && graph.live_vertex_count() > 0) {
         // The half-edge view is undirected to Boost, so Brandes counts each unordered pair once.
         RelationFilter undirected = query.filter;
         undirected.directed = false;
         const queries::CompiledFilter compiled(graph, undirected);
         const auto view = queries::filtered(compiled);
-        const std::size_t n = graph.vertex_count();
+        const std::size_t n = graph.live_vertex_count();
         std::size_t sources = query.betweenness_sources;
         if (sources == 0) {
             const double relations = double(std::max<std::size_t>(walked, 1));
@@ -100,19 +101,22 @@ GraphStats graph_stats(const Graph& graph, const StatsQuery& query) {
                                      static_cast<std::size_t>(kExactBetweennessWork / relations));
         }
         sources = std::min(sources, n);
-        // Every vertex a source (exact), or a uniform sample, the same every time for the same graph.
-        // Path counts are doubles: a 32-bit count (Boost's default) overflows on long chains of
-        // parallel relations or diamonds and made scores wrong, infinite or impossible.
-        std::vector<VertexId> chosen(n);
-        std::iota(chosen.begin(), chosen.end(), VertexId{0});
+        // Every vertex a source (exact), or a uniform sample, the same every time for the same data; in
+        // entity-id order (the sums' order: floating point). Path counts are doubles: a 32-bit count
+        // (Boost's default) overflows on long chains of parallel relations or diamonds and made scores
+        // wrong, infinite or impossible.
+        const auto order = graph.vertices_in_order();
+        std::vector<VertexId> chosen(order.begin(), order.end());
         if (sources < n) {
             std::mt19937_64 random(0x6b697a756e61);  // "kizuna"
             std::shuffle(chosen.begin(), chosen.end(), random);
             chosen.resize(sources);
-            std::sort(chosen.begin(), chosen.end());
+            std::sort(chosen.begin(), chosen.end(),
+                      [&](VertexId a, VertexId b) { return graph.vertex_rank(a) < graph.vertex_rank(b); });
         }
-        const std::vector<double> centrality = queries::sampled_betweenness(view, n, chosen);
-        stats.by_betweenness = top_scores(centrality, query.top);
+        const std::vector<double> centrality =
+            queries::sampled_betweenness(view, graph.vertex_count(), chosen, n);
+        stats.by_betweenness = top_scores(graph, centrality, query.top);
         stats.betweenness_sources = sources;
     }
     return stats;

@@ -74,7 +74,7 @@ KeptEdges kept_edges(const Graph& graph, const RelationFilter& filter) {
         }
         return dense[v];
     };
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+    for (const RelationIndex r : graph.relations_in_order()) {  // igraph's answer depends on the order
         if (!compiled.relation_ok(r)) continue;
         const auto a = number(graph.from(r)), b = number(graph.to(r));
         out.ends.push_back(a);

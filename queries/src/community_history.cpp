@@ -51,7 +51,7 @@ struct YearChange {
 YearChange year_change(const Graph& graph, const queries::CompiledFilter& was,
                        const queries::CompiledFilter& is) {
     YearChange change;
-    for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+    for (const RelationIndex r : graph.relations_in_order()) {  // the events list them in this order
         const bool now = is.relation_ok(r), then = was.relation_ok(r);
         if (now && !then) change.began.push_back(r);
         if (then && !now) change.ended.push_back(r);

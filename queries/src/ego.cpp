@@ -6,27 +6,6 @@ namespace kizuna {
 
 namespace {
 
-// Vertices and relations in the order of a graph built anew, also when a delta added some (graph.h).
-void in_build_order(const Graph& graph, Subgraph& out) {
-    if (!graph.has_delta()) return;
-    std::vector<std::size_t> order(out.vertices.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return graph.vertex_rank(out.vertices[a]) < graph.vertex_rank(out.vertices[b]);
-    });
-    std::vector<VertexId> vertices;
-    std::vector<std::uint32_t> distance;
-    for (const auto i : order) {
-        vertices.push_back(out.vertices[i]);
-        distance.push_back(out.distance[i]);
-    }
-    out.vertices = std::move(vertices);
-    out.distance = std::move(distance);
-    std::sort(out.relations.begin(), out.relations.end(), [&](RelationIndex a, RelationIndex b) {
-        return graph.relation_rank(a) < graph.relation_rank(b);
-    });
-}
-
 // The vertices with a distance, and the relations among them (each once, from its own 'from' side).
 Subgraph collect(const Graph& graph, const queries::FilteredGraph& view,
                  const std::vector<std::uint32_t>& distance, bool directed) {
@@ -56,6 +35,26 @@ std::uint32_t depth_limit(std::size_t radius) {
 
 }  // namespace
 
+void in_build_order(const Graph& graph, Subgraph& out) {
+    if (!graph.has_delta()) return;
+    std::vector<std::size_t> order(out.vertices.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return graph.vertex_rank(out.vertices[a]) < graph.vertex_rank(out.vertices[b]);
+    });
+    std::vector<VertexId> vertices;
+    std::vector<std::uint32_t> distance;
+    for (const auto i : order) {
+        vertices.push_back(out.vertices[i]);
+        distance.push_back(out.distance[i]);
+    }
+    out.vertices = std::move(vertices);
+    out.distance = std::move(distance);
+    std::sort(out.relations.begin(), out.relations.end(), [&](RelationIndex a, RelationIndex b) {
+        return graph.relation_rank(a) < graph.relation_rank(b);
+    });
+}
+
 Subgraph ego_network(const Graph& graph, VertexId centre, std::size_t radius, const RelationFilter& filter) {
     return neighbourhood(graph, {centre}, radius, filter);
 }
@@ -84,7 +83,7 @@ Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep
         out.relations.push_back(r);
         used[e.source] = used[e.target] = 1;
     }
-    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+    for (const VertexId v : graph.vertices_in_order()) {  // not a removed entity's number
         if (used[v]) {
             out.vertices.push_back(v);
             out.distance.push_back(0);

@@ -42,7 +42,7 @@ std::vector<Link> partners(const Graph& graph, VertexId entity, const PartnerQue
         links.push_back({partner, half.relation(), outgoing});
     }
     std::stable_sort(links.begin(), links.end(), [&](const Link& a, const Link& b) {
-        if (a.partner != b.partner) return a.partner < b.partner;
+        if (a.partner != b.partner) return graph.vertex_rank(a.partner) < graph.vertex_rank(b.partner);
         return start_key(graph, a.relation) < start_key(graph, b.relation);
     });
     return links;
@@ -65,6 +65,11 @@ std::vector<CommonPartner> common_partners(const Graph& graph, VertexId a, Verte
     }
     for (auto& [vertex, entry] : found) {
         if (!entry.with_b.empty()) out.push_back(std::move(entry));
+    }
+    if (graph.has_delta()) {  // in entity-id order (a delta's vertices are numbered after the others)
+        std::sort(out.begin(), out.end(), [&](const CommonPartner& x, const CommonPartner& y) {
+            return graph.vertex_rank(x.partner) < graph.vertex_rank(y.partner);
+        });
     }
     return out;
 }

@@ -39,11 +39,29 @@ std::optional<Path> bfs_path(const CompiledFilter& filter, const Blocks* blocks,
     return path;
 }
 
-bool path_order(const Path& a, const Path& b) {
-    if (a.length() != b.length()) return a.length() < b.length();
-    if (a.vertices != b.vertices) return a.vertices < b.vertices;  // vertex order is entity-id order
-    return a.relations < b.relations;
-}
+// Shorter first, then by vertices (in entity-id order), then by relations, each in a build's order (the
+// numbers' order, unless a delta added some: graph.h).
+struct PathOrder {
+    const Graph* graph;
+    bool operator()(const Path& a, const Path& b) const {
+        if (a.length() != b.length()) return a.length() < b.length();
+        if (!graph->has_delta()) {
+            if (a.vertices != b.vertices) return a.vertices < b.vertices;
+            return a.relations < b.relations;
+        }
+        auto vertex_before = [&](VertexId x, VertexId y) {
+            return graph->vertex_rank(x) < graph->vertex_rank(y);
+        };
+        auto relation_before = [&](RelationIndex x, RelationIndex y) {
+            return graph->relation_rank(x) < graph->relation_rank(y);
+        };
+        if (a.vertices != b.vertices)
+            return std::lexicographical_compare(a.vertices.begin(), a.vertices.end(), b.vertices.begin(),
+                                                b.vertices.end(), vertex_before);
+        return std::lexicographical_compare(a.relations.begin(), a.relations.end(), b.relations.begin(),
+                                            b.relations.end(), relation_before);
+    }
+};
 
 }  // namespace
 
@@ -111,7 +129,7 @@ PathSet all_shortest_paths(const Graph& graph, VertexId from, VertexId to, const
         vertices.pop_back();
         relations.pop_back();
     }
-    std::sort(out.paths.begin(), out.paths.end(), path_order);
+    std::sort(out.paths.begin(), out.paths.end(), PathOrder{&graph});
     return out;
 }
 
@@ -124,7 +142,7 @@ std::vector<Path> k_shortest_paths(const Graph& graph, VertexId from, VertexId t
     auto first = bfs_path(filter, nullptr, from, to, max_hops);
     if (!first) return accepted;
     accepted.push_back(std::move(*first));
-    std::set<Path, decltype(&path_order)> candidates(path_order);
+    std::set<Path, PathOrder> candidates(PathOrder{&graph});
     Blocks blocks;
     while (accepted.size() < k) {
         const Path& last = accepted.back();
@@ -219,7 +237,7 @@ PathSet all_simple_paths(const Graph& graph, VertexId from, VertexId to,
         if (to_target.distance[from] > length) continue;
         extend(extend, from);
     }
-    std::sort(out.paths.begin(), out.paths.end(), path_order);
+    std::sort(out.paths.begin(), out.paths.end(), PathOrder{&graph});
     return out;
 }
 

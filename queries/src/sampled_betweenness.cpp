@@ -39,7 +39,7 @@ class PathCounting : public boost::default_bfs_visitor {
 }  // namespace
 
 std::vector<double> sampled_betweenness(const FilteredGraph& view, std::size_t vertex_count,
-                                        const std::vector<VertexId>& sources) {
+                                        const std::vector<VertexId>& sources, std::size_t population) {
     std::vector<double> centrality(vertex_count, 0.0);
     if (sources.empty()) return centrality;
     SourceState state{std::vector<std::uint32_t>(vertex_count, kUnreached),
@@ -71,7 +71,8 @@ std::vector<double> sampled_betweenness(const FilteredGraph& view, std::size_t v
         state.order.clear();
     }
     // Scaled to every source; halved because each unordered pair was counted from both ends.
-    const double scale = static_cast<double>(vertex_count) / static_cast<double>(sources.size()) / 2;
+    const double scale = static_cast<double>(population != 0 ? population : vertex_count) /
+                         static_cast<double>(sources.size()) / 2;
     for (auto& value : centrality) value *= scale;
     return centrality;
 }

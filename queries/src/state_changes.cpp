@@ -49,8 +49,10 @@ StateChanges state_changes(const Graph& graph, const RelationFilter& filter, con
             out.changes.push_back(change);
         }
     }
-    std::stable_sort(out.changes.begin(), out.changes.end(), [&](const StateChange& a, const StateChange& b) {
-        return change_day(graph, a) < change_day(graph, b);
+    std::sort(out.changes.begin(), out.changes.end(), [&](const StateChange& a, const StateChange& b) {
+        const auto day_a = change_day(graph, a), day_b = change_day(graph, b);
+        if (day_a != day_b) return day_a < day_b;
+        return graph.relation_rank(a.relation) < graph.relation_rank(b.relation);  // a build's order
     });
     return out;
 }

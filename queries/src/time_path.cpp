@@ -125,13 +125,24 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
     std::vector<std::uint32_t> hops(graph.vertex_count(), kUnreached);
     std::vector<HalfEdge> via(graph.vertex_count());
     std::vector<char> settled(graph.vertex_count(), 0);
-    using Entry = std::tuple<std::int32_t, std::uint32_t, VertexId>;
+    // Equal days and hops in entity-id order: by the vertex number, or, when a delta numbered some
+    // vertices out of that order (graph.h), by the vertex's place in it.
+    std::vector<VertexId> in_order, place;
+    if (graph.has_delta()) {
+        const auto order = graph.vertices_in_order();
+        in_order.assign(order.begin(), order.end());
+        place.resize(graph.vertex_count());
+        for (std::size_t i = 0; i < in_order.size(); ++i) place[in_order[i]] = static_cast<VertexId>(i);
+    }
+    const auto key = [&](VertexId v) { return place.empty() ? v : place[v]; };
+    using Entry = std::tuple<std::int32_t, std::uint32_t, VertexId>;  // day, hops, key(vertex)
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
     day[from] = start;
     hops[from] = 0;
-    queue.emplace(start, 0, from);
+    queue.emplace(start, 0, key(from));
     while (!queue.empty()) {
-        const auto [at, count, u] = queue.top();
+        const auto [at, count, keyed] = queue.top();
+        const VertexId u = in_order.empty() ? keyed : in_order[keyed];
         queue.pop();
         if (settled[u]) continue;
         settled[u] = 1;
@@ -145,7 +156,7 @@ std::optional<Path> earliest_arrival_search(const CompiledFilter& filter, const 
             day[v] = *taken;
             hops[v] = count + 1;
             via[v] = e.half;
-            queue.emplace(*taken, count + 1, v);
+            queue.emplace(*taken, count + 1, key(v));
         }
     }
     if (!settled[to]) return std::nullopt;
@@ -194,6 +205,11 @@ std::vector<VertexId> expand_level(const CompiledFilter& filter, const RelationL
     }
     std::vector<VertexId> next;
     next.swap(levels.offered);
+    // Expanded in entity-id order (the first of equal offers wins), also when a delta added vertices.
+    if (const Graph& graph = filter.graph(); graph.has_delta()) {
+        std::sort(next.begin(), next.end(),
+                  [&](VertexId a, VertexId b) { return graph.vertex_rank(a) < graph.vertex_rank(b); });
+    }
     return next;
 }
 
@@ -251,7 +267,7 @@ void explain_none(const Graph& graph, VertexId from, VertexId to, const TimePath
     if (!shortest) return;
     // Every loopless connection has fewer relations than the graph has vertices: on a small graph the
     // limit covers them all.
-    std::size_t hops = std::min(std::max(kBlockedHops, shortest->length()), graph.vertex_count() - 1);
+    std::size_t hops = std::min(std::max(kBlockedHops, shortest->length()), graph.live_vertex_count() - 1);
     if (query.max_hops) hops = std::min(hops, *query.max_hops);
     const PathSet set = all_simple_paths(graph, from, to, query.filter, hops, kBlockedConnections);
     out.connections_examined = set.paths.size();
@@ -299,7 +315,7 @@ TimePaths time_respecting_paths(const Graph& graph, VertexId from, VertexId to, 
     TimePaths out;
     out.undated = undated_walkable(filter, *lives);
     const std::int32_t start = first_day(query.from);
-    const std::size_t limit = query.max_hops.value_or(graph.vertex_count());
+    const std::size_t limit = query.max_hops.value_or(graph.live_vertex_count());
     const HopLevels fewest = hop_levels(filter, *lives, from, to, start, limit, true);
     if (from == to || fewest.target_level) {
         const Path path = from == to ? Path{{from}, {}} : levels_path(graph, fewest, from, to);

@@ -21,9 +21,6 @@ using namespace kizuna;
 
 namespace {
 
-// core/src/graph_delta.h: kDeltaAddsEntities (private to core).
-constexpr bool kizuna_delta_adds_entities = false;
-
 bool has_delta(const Graph& graph) { return GraphInternals::half_edges(graph).csr().delta != nullptr; }
 
 std::string date_text(const std::optional<PartialDate>& date) { return date ? date->to_string() : "-"; }
@@ -32,10 +29,17 @@ std::string date_text(const std::optional<PartialDate>& date) { return date ? da
 // the vertices and relations it adds after the cache's, a build in id order).
 std::vector<std::string> described(const Graph& graph) {
     const HalfEdgeGraph& walk = GraphInternals::half_edges(graph);
-    std::vector<std::string> out{"vertices " + std::to_string(graph.vertex_count()) + ", relations " +
+    std::vector<std::string> out{"vertices " + std::to_string(graph.live_vertex_count()) + ", relations " +
                                  std::to_string(graph.relation_count())};
     std::map<std::string, VertexId> by_id;
-    for (VertexId v = 0; v < graph.vertex_count(); ++v) by_id[std::string(graph.entity_id(v))] = v;
+    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+        if (graph.vertex_removed(v)) {
+            CHECK_FALSE(graph.find(graph.entity_id(v)).has_value());
+            CHECK(out_degree(v, walk) == 0);
+        } else {
+            by_id[std::string(graph.entity_id(v))] = v;
+        }
+    }
     for (const auto& [id, v] : by_id) {
         std::string line = id + " " + graph.kind(v) + " " + graph.country(v) + " key " +
                            std::to_string(static_cast<std::int64_t>(graph.entity_key(v))) + " found " +
@@ -44,9 +48,11 @@ std::vector<std::string> described(const Graph& graph) {
         auto [edge, last] = out_edges(v, walk);
         for (; edge != last; ++edge) {
             const auto r = edge->half.relation();
-            line += " " + std::string(graph.entity_id(edge->target)) + "/" +
-                    std::to_string(static_cast<std::int64_t>(graph.relation_key(r))) +
-                    (edge->half.reversed() ? "<" : ">");
+            line += ' ';
+            line += graph.entity_id(edge->target);
+            line += '/';
+            line += std::to_string(static_cast<std::int64_t>(graph.relation_key(r)));
+            line += edge->half.reversed() ? '<' : '>';
         }
         out.push_back(line);
     }
@@ -65,13 +71,24 @@ std::vector<std::string> described(const Graph& graph) {
     for (std::size_t t = 0; t < graph.relation_types().size(); ++t)
         out.push_back(graph.relation_types()[t].id + " " + std::to_string(graph.type_relation_count(t)));
     // Ranks give a build's order of vertices and relations.
-    std::vector<VertexId> vertices(graph.vertex_count());
-    for (VertexId v = 0; v < vertices.size(); ++v) vertices[v] = v;
+    std::vector<VertexId> vertices;
+    for (VertexId v = 0; v < graph.vertex_count(); ++v) {
+        if (!graph.vertex_removed(v)) vertices.push_back(v);
+    }
     std::sort(vertices.begin(), vertices.end(),
               [&](VertexId a, VertexId b) { return graph.vertex_rank(a) < graph.vertex_rank(b); });
     std::string line = "vertex order";
     for (const auto v : vertices) line += " " + std::string(graph.entity_id(v));
     out.push_back(line);
+    // Graph::vertices_in_order and relations_in_order walk that order, and start anywhere in it.
+    const auto walked = graph.vertices_in_order();
+    CHECK(std::vector<VertexId>(walked.begin(), walked.end()) == vertices);
+    CHECK(walked.size() == vertices.size());
+    for (std::size_t i = 0; graph.live_vertex_count() == graph.vertex_count() && i <= vertices.size(); ++i) {
+        const auto at = walked.at(i);
+        CHECK(std::vector<VertexId>(at, walked.end()) ==
+              std::vector<VertexId>(vertices.begin() + static_cast<long>(i), vertices.end()));
+    }
     std::vector<RelationIndex> ranked(graph.relation_count());
     for (RelationIndex r = 0; r < ranked.size(); ++r) ranked[r] = r;
     std::sort(ranked.begin(), ranked.end(), [&](RelationIndex a, RelationIndex b) {
@@ -81,6 +98,12 @@ std::vector<std::string> described(const Graph& graph) {
     for (const auto r : ranked)
         line += " " + std::to_string(static_cast<std::int64_t>(graph.relation_key(r)));
     out.push_back(line);
+    const auto relations_walked = graph.relations_in_order();
+    CHECK(std::vector<RelationIndex>(relations_walked.begin(), relations_walked.end()) == ranked);
+    for (std::size_t i = 0; i <= ranked.size(); i += 7) {
+        CHECK(std::vector<RelationIndex>(relations_walked.at(i), relations_walked.end()) ==
+              std::vector<RelationIndex>(ranked.begin() + static_cast<long>(i), ranked.end()));
+    }
     std::string kinds = "kinds", countries = "countries";
     for (const auto& kind : graph.kinds()) kinds += " " + kind;
     for (const auto& country : graph.countries()) countries += " " + country;
@@ -160,9 +183,18 @@ TEST_CASE("small writes after the cache: the cache plus a delta is the graph a b
         w.put(relation("r903", "mou", "e000000", "e000030x", "2023"));
     });
     loaded = load(store);
-    CHECK(loaded.delta == kizuna_delta_adds_entities);
-    CHECK(loaded.built != kizuna_delta_adds_entities);
-    { const Graph settled = Graph::load(store); }  // a rebuild's cache file written
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+    // An entity alone, with an id among the others'; then a relation to an entity the delta added.
+    (void)store.write([&](Store::Writer& w) { w.put(entity("e000010a", "company", "JP")); });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+    (void)store.write(
+        [&](Store::Writer& w) { w.put(relation("r905", "mou", "e000010a", "z-last", "2024")); });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
 
     // The dates and type of a relation of the cache, and of one of the delta; a new name for an entity.
     (void)store.write([&](Store::Writer& w) {
@@ -226,6 +258,47 @@ TEST_CASE("what a delta does not cover is rebuilt", "[core][graph][delta]") {
     const auto loaded = load(store);
     CHECK(loaded.built);
     CHECK_FALSE(loaded.delta);
+}
+
+TEST_CASE("an entity without relations removed is a delta's; the last of its country, rebuilt",
+          "[core][graph][delta]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(30, 60, 5, test::Shape::Uniform));
+    (void)store.write([](Store::Writer& w) {
+        w.put(entity("e000004a", "company", "JP"));  // between e000004 and e000005, no relations
+        w.put(entity("e000020a", "company", "VN"));
+        w.put(entity("zz-lone", "company", "TH"));  // the only one in Thailand
+    });
+    REQUIRE(Graph::save_cache(store, Graph::build(store)));
+    // Removed from the cache's vertices; then one added and removed again within the delta, one added.
+    (void)store.write([](Store::Writer& w) { w.remove_entity("e000004a"); });
+    auto loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+    (void)store.write([](Store::Writer& w) {
+        w.put(entity("e000010b", "company", "JP"));
+        w.put(entity("e000011b", "company", "VN"));
+    });
+    (void)store.write([](Store::Writer& w) {
+        w.remove_entity("e000010b");
+        w.remove_entity("e000020a");
+    });
+    loaded = load(store);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
+    {
+        const Store::ReadTransaction read(store);
+        const Graph graph = Graph::load(store);
+        CHECK(graph.live_vertex_count() == Graph::build(store).vertex_count());
+        CHECK_FALSE(graph.find("e000004a"));
+        CHECK(graph.find("e000011b"));
+    }
+    // The last entity of a country: the graph's table of countries changes.
+    (void)store.write([](Store::Writer& w) { w.remove_entity("zz-lone"); });
+    loaded = load(store);
+    CHECK(loaded.built);
+    CHECK(loaded.same);
 }
 
 TEST_CASE("a snapshot with a delta answers with the rows of its own state", "[core][graph][delta]") {

@@ -19,17 +19,39 @@ import subprocess
 import sys
 from pathlib import Path
 
+# Every answer that lists vertices or relations in an order of the graph (an added vertex or relation
+# is numbered after the others: the answer must still give a build's order), and those that follow ties
+# by that order (rankings, components, community detection, searches, diagrams).
 ANSWERS = {
     "partners": ["partners", "vn-moh"],
     "partners-new": ["partners", "kanagawa"],
     "path": ["path", "kanagawa", "vss"],
     "path-all": ["path", "kanagawa", "taisho", "--all"],
-    "stats": ["stats"],
+    "path-k": ["path", "kanagawa", "vss", "--k", "6"],
+    "path-simple": ["path", "kanagawa", "vss", "--simple", "--max-hops", "4"],
+    "path-in-time": ["path", "kanagawa", "vss", "--in-time-order"],
+    "stats": ["stats", "--top", "40"],
+    "stats-betweenness": ["stats", "--betweenness", "--top", "40"],
+    "stats-sampled": ["stats", "--betweenness", "--sources", "7", "--top", "40"],
     "ego": ["ego", "vn-moh", "--radius", "2"],
     "timeline": ["timeline", "vn-moh"],
+    "timeline-all": ["timeline", "--since", "2015", "--until", "2025"],
+    "changes": ["changes", "--from", "2019", "--to", "2025"],
     "common": ["common", "kanagawa", "mhlw"],
     "communities": ["communities"],
+    "communities-louvain": ["communities", "--algorithm", "louvain"],
+    "communities-by-year": ["communities", "--by-year", "2016..2025"],
     "list": ["list", "--kind", "hospital"],
+    "list-all": ["list"],
+    "list-relations": ["list", "--relations"],
+    "brief": ["brief", "kanagawa", "--as-of", "2025-01-01"],
+    # Without a legend: Graphviz writes the legend's subgraphs in an order of its own string pointers.
+    "render": ["render", "--format", "dot", "--no-legend"],
+    "render-ego": ["render", "--ego", "vn-moh", "--radius", "2", "--format", "dot", "--no-legend"],
+    "cypher-nodes": ["query", "MATCH (n) RETURN n.id"],
+    "cypher-label": ["query", "MATCH (n:hospital) RETURN n.id"],
+    "cypher-search": ["query", "MATCH (n) WHERE matches(n, 'hospital') RETURN n.id"],
+    "cypher-relations": ["query", "MATCH (a)-[r]->(b) RETURN a.id, r.id, b.id"],
 }
 
 RELATION_HEADER = "id,type,from,to,start,end,attributes,sources\n"
@@ -122,14 +144,29 @@ def main():
         "vn-moh-operates-vss,operates,vn-moh,vss,2001,2030-06,,Test | | 2\n"})
     check("dates and types changed", True)
 
+    # Ids before, among and after the others' (kanagawa-delta-lab right after kanagawa, mid-delta-hospital
+    # between mhlw and moh-ehr), with relations that make them partners, common partners, community
+    # members and betweenness ties.
     write("new entity", "import", "-q", "FOLDER", files={
         "entities.csv": ENTITY_HEADER + "aaa-delta-clinic,hospital,Delta Clinic,,,,JP,,Test | | 1\n"
-        "zzz-delta-hospital,hospital,Delta Hospital,,,,VN,,Test | | 2\n",
+        "zzz-delta-hospital,hospital,Delta Hospital,,,,VN,,Test | | 2\n"
+        "kanagawa-delta-lab,company,Kanagawa Delta Lab,,,,JP,,Test | | 3\n"
+        "mid-delta-hospital,hospital,Mid Delta Hospital,,,,VN,,Test | | 4\n",
         "relations.csv": RELATION_HEADER + "delta-clinic-moh,mou,aaa-delta-clinic,vn-moh,2024,,,Test | | 3\n"
         "delta-kanagawa-clinic,mou,kanagawa,aaa-delta-clinic,2024-02,,,Test | | 4\n"
-        "delta-hospital-vss,mou,zzz-delta-hospital,vss,2020,,,Test | | 5\n"})
-    # Added entities are rebuilt for now (core/src/graph_delta.h: kDeltaAddsEntities).
-    check("new entities with relations", False)
+        "delta-hospital-vss,mou,zzz-delta-hospital,vss,2020,,,Test | | 5\n"
+        "delta-lab-kanagawa,mou,kanagawa-delta-lab,kanagawa,2021,,,Test | | 6\n"
+        "delta-lab-mhlw,mou,kanagawa-delta-lab,mhlw,2021,,,Test | | 7\n"
+        "delta-mid-moh,mou,mid-delta-hospital,vn-moh,2018,2023,,Test | | 8\n"
+        "delta-mid-kanagawa,mou,kanagawa,mid-delta-hospital,2022,,,Test | | 9\n"
+        "delta-mid-mhlw,mou,mhlw,mid-delta-hospital,2019,,,Test | | 10\n"
+        "delta-mid-vss,mou,mid-delta-hospital,vss,2020,,,Test | | 11\n"})
+    check("new entities with relations", True)
+
+    write("lone entity", "import", "-q", "FOLDER", files={
+        "entities.csv": ENTITY_HEADER + "iuhw-delta-annex,clinic,IUHW Delta Annex,,,,JP,,Test | | 1\n"})
+    check("a new entity without relations", True)
+    lone_import = latest_change()
 
     write("renamed", "import", "-q", "FOLDER", files={
         "entities.csv": ENTITY_HEADER + "aaa-delta-clinic,hospital,Delta Clinic Renamed,,,,JP,,Test | | 1\n"})
@@ -145,6 +182,15 @@ def main():
     write("one more relation", "import", "-q", "FOLDER", files={
         "relations.csv": RELATION_HEADER + "delta-taisho-vss,mou,taisho,vss,2021,,,Test | | 1\n"})
     check("one relation after a rebuild", True)
+
+    # Entities without relations removed: one of the cache (the undo of its import), one the delta added
+    # (a Cypher DETACH DELETE of an entity just imported).
+    write("lone undone", "undo", lone_import)
+    check("a one-entity import undone (an entity of the cache removed)", True)
+    write("lone two", "import", "-q", "FOLDER", files={
+        "entities.csv": ENTITY_HEADER + "mhlw-delta-office,ministry,MHLW Delta Office,,,,JP,,Test | | 1\n"})
+    write("lone two deleted", "query", "MATCH (n {id: 'mhlw-delta-office'}) DETACH DELETE n")
+    check("an entity added then deleted by Cypher", True)
 
     write("merge", "merge", "ha-tay-pharma", "codupha")
     check("a merge", False)

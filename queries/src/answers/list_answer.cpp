@@ -81,7 +81,7 @@ EntityListAnswer answer_entity_list(const Snapshot& snapshot, const EntityCondit
     EntityListAnswer answer;
     answer.where = conditions.where;
     queries::AnswerBuilder builder(snapshot, answer.book);
-    for (VertexId v = 0; v < graph.vertex_count(); ++v) {  // vertices are in entity-id order
+    for (const VertexId v : graph.vertices_in_order()) {  // in entity-id order
         if (!wanted.on_graph(graph, v)) continue;
         if (!wanted.where.empty()) {
             auto matched = matching_all(wanted.where, snapshot.entity(v));

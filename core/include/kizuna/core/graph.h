@@ -9,9 +9,11 @@
 // one Graph only: never persist them.
 //
 // Thread-safety: const methods may be called concurrently.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -50,7 +52,13 @@ class Graph {
     Graph(const Graph&) = delete;
     Graph& operator=(const Graph&) = delete;
 
+    // Vertices are numbered 0..vertex_count()-1; after an entity's removal held by a delta (see has_delta)
+    // one of these numbers may be of an entity that is no more (vertex_removed: it has no relations, find
+    // does not give it, vertices_in_order skips it), and an answer counting entities counts
+    // live_vertex_count().
     [[nodiscard]] std::size_t vertex_count() const;
+    [[nodiscard]] std::size_t live_vertex_count() const;
+    [[nodiscard]] bool vertex_removed(VertexId v) const;
     [[nodiscard]] std::size_t relation_count() const;
     // The store's data stamp (Store::data_stamp) this graph is a copy of.
     [[nodiscard]] Store::DataStamp data_stamp() const;
@@ -93,6 +101,93 @@ class Graph {
     [[nodiscard]] bool has_delta() const;
     [[nodiscard]] std::uint64_t vertex_rank(VertexId v) const;
     [[nodiscard]] std::uint64_t relation_rank(RelationIndex r) const;
+    // The vertices or relations in the order of a graph built anew: 0, 1, ... count - 1 without a delta;
+    // with one, each it added at its place among the others. A range for loops over every vertex or
+    // relation whose order reaches an answer; it allocates nothing.
+    class Order {
+      public:
+        class Iterator {
+          public:
+            using iterator_category = std::forward_iterator_tag;
+            using value_type = std::uint32_t;
+            using difference_type = std::ptrdiff_t;
+            using pointer = const std::uint32_t*;
+            using reference = std::uint32_t;
+            Iterator() = default;
+            [[nodiscard]] std::uint32_t operator*() const {
+                return added_next() ? csr_count_ + added_ : csr_;
+            }
+            Iterator& operator++() {
+                step();
+                skip_removed();
+                return *this;
+            }
+            Iterator operator++(int) {
+                Iterator before = *this;
+                ++*this;
+                return before;
+            }
+            [[nodiscard]] bool operator==(const Iterator& other) const {
+                return csr_ == other.csr_ && added_ == other.added_;
+            }
+
+          private:
+            friend class Order;
+            // Whether the next one is an added one: it comes before the CSR's csr_ (graph_delta.h ranks).
+            [[nodiscard]] bool added_next() const {
+                return added_ < added_count_ && (ranks_[added_] >> kRankShift) <= csr_;
+            }
+            void step() {
+                if (added_next()) {
+                    ++added_;
+                } else {
+                    ++csr_;
+                }
+            }
+            void skip_removed() {  // only the CSR's can be removed
+                while (removed_ != nullptr && csr_ < csr_count_ && !added_next() &&
+                       ((removed_[csr_ >> 6U] >> (csr_ & 63U)) & 1U) != 0) {
+                    ++csr_;
+                }
+            }
+            const std::uint64_t* removed_ = nullptr;  // one bit per CSR number; null: none removed
+            const std::uint64_t* ranks_ = nullptr;
+            std::uint32_t csr_count_ = 0, added_count_ = 0;
+            std::uint32_t csr_ = 0, added_ = 0;  // the next of the CSR's, of the added ones
+        };
+        Order() = default;
+        [[nodiscard]] Iterator begin() const { return iterator(0, 0); }
+        [[nodiscard]] Iterator end() const { return iterator(csr_, added_); }
+        [[nodiscard]] std::size_t size() const { return std::size_t{csr_} + added_ - removed_count_; }
+        // The one at this position of the order, counting removed ones too (the first one not removed from
+        // there; past the last: end()); O(added ones).
+        [[nodiscard]] Iterator at(std::size_t position) const;
+
+      private:
+        friend class Graph;
+        Order(std::uint32_t csr, const std::uint64_t* ranks, std::uint32_t added,
+              const std::uint64_t* removed = nullptr, std::uint32_t removed_count = 0)
+            : csr_(csr), added_(added), removed_count_(removed_count), ranks_(ranks), removed_(removed) {}
+        [[nodiscard]] Iterator iterator(std::uint32_t csr, std::uint32_t added) const {
+            Iterator out;
+            out.ranks_ = ranks_;
+            out.removed_ = removed_;
+            out.csr_count_ = csr_;
+            out.added_count_ = added_;
+            out.csr_ = csr;
+            out.added_ = added;
+            out.skip_removed();
+            return out;
+        }
+        std::uint32_t csr_ = 0, added_ = 0;     // how many of the CSR's; how many added, numbered after them
+        std::uint32_t removed_count_ = 0;       // of the CSR's, marked in removed_
+        const std::uint64_t* ranks_ = nullptr;  // the added ones' ranks, ascending
+        const std::uint64_t* removed_ = nullptr;
+    };
+    [[nodiscard]] Order vertices_in_order() const;
+    [[nodiscard]] Order relations_in_order() const;
+    // A rank's part that counts the CSR's vertices or relations before it (graph_delta.h).
+    static constexpr unsigned kRankShift = 21;
 
     // The store rows behind a vertex and a relation: Store::entity_at / relation_at give their details.
     [[nodiscard]] EntityKey entity_key(VertexId v) const;

@@ -2,6 +2,7 @@
 // What the query engine reads and writes: a property graph of nodes (with labels) and relationships
 // (with one type, a start and an end), both with properties. Two implementations: memory_graph.h (a
 // general graph, for the conformance runner and tests) and kizuna_graph.h (Kizuna's database).
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -29,6 +30,9 @@ class PropertyGraph {
     virtual void for_each_node(const std::function<bool(NodeId)>& visit) const = 0;
     virtual void for_each_node_with_label(const std::string& label,
                                           const std::function<bool(NodeId)>& visit) const = 0;
+    // A node's place in the order for_each_node visits (lookups and sorted node lists follow it): the id,
+    // unless a graph numbers its nodes in another order.
+    [[nodiscard]] virtual std::uint64_t node_order(NodeId node) const { return node; }
     // How many nodes carry a label (the planner's selectivity), or all nodes for "".
     [[nodiscard]] virtual std::size_t count_nodes(const std::string& label) const = 0;
     // The nodes whose property key equals value, when the graph has an index for that key; nullopt when

@@ -46,6 +46,8 @@ class WriteOverlay : public PropertyGraph {
     void for_each_node(const std::function<bool(NodeId)>& visit) const override;
     void for_each_node_with_label(const std::string& label,
                                   const std::function<bool(NodeId)>& visit) const override;
+    // The base's order, then the created nodes in creation order.
+    [[nodiscard]] std::uint64_t node_order(NodeId node) const override;
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                             const Value& value) const override;

@@ -23,4 +23,8 @@ namespace kizuna {
 // are kept only when keep_isolated.
 [[nodiscard]] Subgraph whole_graph(const Graph& graph, const RelationFilter& filter, bool keep_isolated);
 
+// Puts a subgraph listed in vertex and relation number order (with its distances) in the order of a
+// graph built anew, which differs when a delta added vertices or relations (graph.h); else leaves it.
+void in_build_order(const Graph& graph, Subgraph& subgraph);
+
 }  // namespace kizuna

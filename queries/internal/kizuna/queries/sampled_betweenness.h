@@ -14,8 +14,10 @@
 namespace kizuna::queries {
 
 // Betweenness of every vertex of the view (undirected: each unordered pair counted once, as Boost does),
-// from the given distinct sources, scaled to all vertex_count sources.
+// from the given distinct sources, scaled to all `population` possible sources: vertex_count (the vertex
+// numbers), less the numbers of removed entities (Graph::live_vertex_count) when given.
 [[nodiscard]] std::vector<double> sampled_betweenness(const FilteredGraph& view, std::size_t vertex_count,
-                                                      const std::vector<VertexId>& sources);
+                                                      const std::vector<VertexId>& sources,
+                                                      std::size_t population = 0);
 
 }  // namespace kizuna::queries
