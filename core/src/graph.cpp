@@ -12,10 +12,19 @@
 
 namespace kizuna {
 
-Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+    if (impl_->delta && !impl_->delta->rows.removed.empty()) removed_ = impl_->delta->rows.removed.data();
+}
 Graph::~Graph() = default;
-Graph::Graph(Graph&&) noexcept = default;
-Graph& Graph::operator=(Graph&&) noexcept = default;
+Graph::Graph(Graph&& other) noexcept : impl_(std::move(other.impl_)), removed_(other.removed_) {
+    other.removed_ = nullptr;
+}
+Graph& Graph::operator=(Graph&& other) noexcept {
+    impl_ = std::move(other.impl_);
+    removed_ = other.removed_;
+    other.removed_ = nullptr;
+    return *this;
+}
 
 Graph Graph::load(const Store& store, const std::function<void()>& before_building) {
     const Store::ReadTransaction snapshot(store);  // the stamp and, when built, the rows: one state
@@ -121,6 +130,9 @@ std::size_t Graph::vertex_count() const {
 }
 std::size_t Graph::relation_count() const {
     return impl_->relation_count() + (impl_->delta ? impl_->delta->rid.size() : 0);
+}
+std::size_t Graph::live_relation_count() const {
+    return relation_count() - (impl_->delta ? impl_->delta->removed : 0);
 }
 Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation, impl_->version}; }
 
@@ -245,6 +257,7 @@ RelationKey Graph::relation_key(RelationIndex r) const {
 }
 
 bool Graph::has_delta() const { return impl_->delta != nullptr; }
+std::size_t Graph::built_relation_count() const { return impl_->relation_count(); }
 std::uint64_t Graph::vertex_rank(VertexId v) const {
     if (const auto* delta = impl_->delta.get(); delta && v >= delta->csr_vertices)
         return delta->vertex_rank[v - delta->csr_vertices];

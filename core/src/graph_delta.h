@@ -5,14 +5,16 @@
 // instead of reading every relation back from SQLite: the first answer after a one-row write at 10M
 // relations then costs milliseconds, not seconds (bench/README.md, issue 31).
 //
-// The delta only adds: relations (and entities: kDeltaAddsEntities) added, and relations whose type or
-// dates changed. Anything
-// else since the cache's state - a removal, a relation whose ends or id changed, an entity whose id, kind
-// or country changed, a change of the vocabularies, a bulk load, a state no recorded change produced, or
-// more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache replaces
-// the old one: the delta is folded). Within what it covers, the graph answers exactly as one built anew:
-// added vertices and relations are numbered after the CSR's (ordered among themselves as a build orders
-// them), and the out-edges of every vertex they touch are listed in the build's order.
+// The delta adds relations (and entities: kDeltaAddsEntities), changes relations' types and dates, and
+// removes relations: a relation of the CSR that is gone keeps its number but is marked removed (no
+// out-edge list, edges() or Graph::removed loop shows it), and one whose ends or id changed is removed
+// and added anew under the same key (its place in a build's order changed). Anything else since the
+// cache's state - an entity whose id, kind or country changed, a change of the vocabularies, a bulk load,
+// a state no recorded change produced, or more than kMaxDeltaRows changed rows in all - means "rebuild"
+// (and the rebuilt graph's cache replaces the old one: the delta is folded). Within what it covers, the
+// graph answers exactly as one built anew: added vertices and relations are numbered after the CSR's
+// (ordered among themselves as a build orders them), and the out-edges of every vertex they touch are
+// listed in the build's order.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -47,6 +49,7 @@ struct GraphDelta {
         std::int32_t start = 0, end = 0;
     };
     std::unordered_map<RelationIndex, Fields> changed;
+    std::size_t removed = 0;  // relations of the CSR removed (rows.removed)
     // Added vertices (vertex csr_vertices + i), in entity-id order.
     std::vector<std::string> ids;
     std::vector<std::int64_t> eids;

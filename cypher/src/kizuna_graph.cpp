@@ -87,7 +87,10 @@ std::string KizunaGraph::relation_id(RelId rel) const {
     std::vector<std::pair<std::int64_t, RelationIndex>> by_key(count);
     for (std::size_t r = 0; r < count; ++r) {
         const auto index = static_cast<RelationIndex>(r);
-        by_key[r] = {static_cast<std::int64_t>(graph_.relation_key(index)), index};
+        // A relation a delta moved has its key twice: the removed one's id stays unread.
+        const auto key =
+            graph_.removed(index) ? std::int64_t{-1} : static_cast<std::int64_t>(graph_.relation_key(index));
+        by_key[r] = {key, index};
     }
     std::sort(by_key.begin(), by_key.end());
     relation_ids_.resize(count);
@@ -210,15 +213,51 @@ void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vec
     }
 }
 
+const std::vector<std::pair<std::size_t, RelationIndex>>& KizunaGraph::added_in_scan() const {
+    if (added_in_scan_) return *added_in_scan_;
+    auto& added = added_in_scan_.emplace();
+    const auto built = static_cast<RelationIndex>(graph_.built_relation_count());
+    for (auto r = built; r < graph_.relation_count(); ++r) added.emplace_back(0, r);
+    std::sort(added.begin(), added.end(), [&](const auto& a, const auto& b) {
+        return graph_.relation_rank(a.second) < graph_.relation_rank(b.second);
+    });
+    for (std::size_t j = 0; j < added.size(); ++j) {  // after the built ones that rank before it, and j added
+        const auto rank = graph_.relation_rank(added[j].second);
+        RelationIndex low = 0, high = built;
+        while (low < high) {
+            const RelationIndex middle = low + (high - low) / 2;
+            if (graph_.relation_rank(middle) < rank) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        added[j].first = low + j;
+    }
+    return added;
+}
+
 std::size_t KizunaGraph::for_each_rel(const std::vector<std::string>& types, std::size_t from,
                                       const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
     // The graph's columns: relations are numbered by (from, to, id), so this is the order of a scan of
-    // every vertex's outgoing relations, without walking the vertices; the position is the index.
+    // every vertex's outgoing relations, without walking the vertices; the position is the index. A
+    // delta's added relations come at their places in that order (its removed ones not at all).
     const auto& wanted = type_mask(types);
-    const auto count = static_cast<RelationIndex>(graph_.relation_count());
-    for (auto r = static_cast<RelationIndex>(from); r < count; ++r) {
+    const auto count = graph_.relation_count();
+    static const std::vector<std::pair<std::size_t, RelationIndex>> kNone;
+    const auto& added = graph_.has_delta() ? added_in_scan() : kNone;
+    auto next_added =
+        std::lower_bound(added.begin(), added.end(), std::pair<std::size_t, RelationIndex>{from, 0});
+    for (std::size_t at = from; at < count; ++at) {
+        RelationIndex r = 0;
+        if (next_added != added.end() && next_added->first == at) {
+            r = (next_added++)->second;
+        } else {
+            r = static_cast<RelationIndex>(at - static_cast<std::size_t>(next_added - added.begin()));
+        }
+        if (graph_.removed(r)) continue;
         if (!types.empty() && wanted[graph_.type_index(r)] == 0) continue;
-        if (!visit(r, graph_.from(r), graph_.to(r))) return static_cast<std::size_t>(r) + 1;
+        if (!visit(r, graph_.from(r), graph_.to(r))) return at + 1;
     }
     return npos;
 }
@@ -253,7 +292,9 @@ Map KizunaGraph::rel_properties(RelId rel) const {
 }
 
 bool KizunaGraph::node_exists(NodeId node) const { return node < graph_.vertex_count(); }
-bool KizunaGraph::rel_exists(RelId rel) const { return rel < graph_.relation_count(); }
+bool KizunaGraph::rel_exists(RelId rel) const {
+    return rel < graph_.relation_count() && !graph_.removed(static_cast<RelationIndex>(rel));
+}
 
 std::vector<Path> KizunaGraph::shortest_paths(NodeId from, NodeId to, Direction direction,
                                               const std::vector<std::string>& types, std::size_t max_hops,

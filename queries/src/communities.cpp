@@ -75,6 +75,7 @@ KeptEdges kept_edges(const Graph& graph, const RelationFilter& filter) {
         return dense[v];
     };
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         if (!compiled.relation_ok(r)) continue;
         const auto a = number(graph.from(r)), b = number(graph.to(r));
         out.ends.push_back(a);

@@ -52,6 +52,7 @@ YearChange year_change(const Graph& graph, const queries::CompiledFilter& was,
                        const queries::CompiledFilter& is) {
     YearChange change;
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         const bool now = is.relation_ok(r), then = was.relation_ok(r);
         if (now && !then) change.began.push_back(r);
         if (then && !now) change.ended.push_back(r);

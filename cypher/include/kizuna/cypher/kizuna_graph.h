@@ -70,6 +70,8 @@ class KizunaGraph : public PropertyGraph {
     [[noreturn]] static void read_only();
     // Which of the graph's relation types a list of type names keeps, by type index.
     const std::vector<char>& type_mask(const std::vector<std::string>& types) const;
+    // With a delta: the relations it added, each with its place in a scan in a build's order.
+    const std::vector<std::pair<std::size_t, RelationIndex>>& added_in_scan() const;
     const Snapshot& snapshot_;
     const Graph& graph_;
     std::string lang_;
@@ -81,6 +83,7 @@ class KizunaGraph : public PropertyGraph {
     mutable std::unordered_map<std::string, std::optional<std::string>> redirects_;
     mutable std::vector<std::string> mask_types_;
     mutable std::vector<char> mask_;
+    mutable std::optional<std::vector<std::pair<std::size_t, RelationIndex>>> added_in_scan_;
 };
 
 // The property maps of an entity and a relation as the graph shows them.
