@@ -18,7 +18,7 @@ seq=$(last)
 echo "undo of it: $(t $B --db $D/k.db undo $seq)"
 echo "first path after: $(t $B --db $D/k.db path $A $Z)"
 echo "partners after: $(t $B --db $D/k.db partners $A)"
-R=$($B --db $D/k.db --format csv query "MATCH (a {id: '$A'})-[r]->() RETURN r.id LIMIT 1" | tail -1)
+R=$($B --db $D/k.db --format csv query "MATCH (a {id: '$A'})-[r]->() RETURN r.id LIMIT 1" | tail -1 | tr -d '\r')
 echo "Cypher DELETE of $R: $(t $B --db $D/k.db query "MATCH (a {id: '$A'})-[r {id: '$R'}]->() DELETE r")"
 echo "first path after: $(t $B --db $D/k.db path $A $Z)"
 echo "partners after: $(t $B --db $D/k.db partners $A)"
