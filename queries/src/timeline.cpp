@@ -60,9 +60,9 @@ std::vector<Change> changes_between(const Graph& graph, const RelationFilter& fi
         add(Change::Kind::Started, r, graph.start(r));
         add(Change::Kind::Ended, r, graph.end(r));
     }
-    std::sort(out.begin(), out.end(), [](const Change& a, const Change& b) {
+    std::sort(out.begin(), out.end(), [&](const Change& a, const Change& b) {
         if (a.date.packed() != b.date.packed()) return a.date.packed() < b.date.packed();
-        return a.relation < b.relation;
+        return graph.relation_rank(a.relation) < graph.relation_rank(b.relation);  // a build's order
     });
     return out;
 }

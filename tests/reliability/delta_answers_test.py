@@ -27,6 +27,7 @@ ANSWERS = {
     "stats": ["stats"],
     "ego": ["ego", "vn-moh", "--radius", "2"],
     "timeline": ["timeline", "vn-moh"],
+    "timeline-all": ["timeline", "--since", "1990"],
     "common": ["common", "kanagawa", "mhlw"],
     "communities": ["communities"],
     "list": ["list", "--kind", "hospital"],
