@@ -295,15 +295,20 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             return csr_vertex(id);
         };
 
-        // Relations of the CSR whose type or dates changed: found in their from vertex's row.
+        // A relation of the CSR by its key, in its from vertex's row.
+        auto csr_relation = [&](VertexId from, std::int64_t rid) -> std::optional<RelationIndex> {
+            for (std::uint32_t r = g.forward_start[from]; r < g.forward_start[from + 1]; ++r) {
+                if (g.rids[r] == rid) return r;
+            }
+            return std::nullopt;
+        };
+
+        // Relations of the CSR whose type or dates changed.
         for (const auto& row : changed) {
             const auto from = csr_vertex(row.from_id);
             const auto type = type_code(row.type);
             if (!from || !type) return false;
-            std::optional<RelationIndex> found;
-            for (std::uint32_t r = g.forward_start[*from]; r < g.forward_start[*from + 1]; ++r) {
-                if (g.rids[r] == row.rid) found = r;
-            }
+            const auto found = csr_relation(*from, row.rid);
             if (!found) return false;
             --g.type_counts[g.type_of[*found]];
             ++g.type_counts[*type];
@@ -328,10 +333,7 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
                 read_id.reset();
                 const auto from = csr_vertex(id);
                 if (!from || g.eids[*from] != src) return false;
-                std::optional<RelationIndex> found;
-                for (std::uint32_t r = g.forward_start[*from]; r < g.forward_start[*from + 1]; ++r) {
-                    if (g.rids[r] == rid) found = r;
-                }
+                const auto found = csr_relation(*from, rid);
                 if (!found) return false;
                 --g.type_counts[g.type_of[*found]];
                 removed.push_back(*found);
