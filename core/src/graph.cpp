@@ -12,10 +12,19 @@
 
 namespace kizuna {
 
-Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Graph::Graph(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
+    if (impl_->delta && !impl_->delta->rows.removed.empty()) removed_ = impl_->delta->rows.removed.data();
+}
 Graph::~Graph() = default;
-Graph::Graph(Graph&&) noexcept = default;
-Graph& Graph::operator=(Graph&&) noexcept = default;
+Graph::Graph(Graph&& other) noexcept : impl_(std::move(other.impl_)), removed_(other.removed_) {
+    other.removed_ = nullptr;
+}
+Graph& Graph::operator=(Graph&& other) noexcept {
+    impl_ = std::move(other.impl_);
+    removed_ = other.removed_;
+    other.removed_ = nullptr;
+    return *this;
+}
 
 Graph Graph::load(const Store& store, const std::function<void()>& before_building) {
     const Store::ReadTransaction snapshot(store);  // the stamp and, when built, the rows: one state
@@ -129,6 +138,9 @@ bool Graph::vertex_removed(VertexId v) const {
 }
 std::size_t Graph::relation_count() const {
     return impl_->relation_count() + (impl_->delta ? impl_->delta->rid.size() : 0);
+}
+std::size_t Graph::live_relation_count() const {
+    return relation_count() - (impl_->delta ? impl_->delta->removed : 0);
 }
 Store::DataStamp Graph::data_stamp() const { return {impl_->instance, impl_->generation, impl_->version}; }
 
@@ -256,6 +268,7 @@ RelationKey Graph::relation_key(RelationIndex r) const {
 }
 
 bool Graph::has_delta() const { return impl_->delta != nullptr; }
+std::size_t Graph::built_relation_count() const { return impl_->relation_count(); }
 std::uint64_t Graph::vertex_rank(VertexId v) const {
     if (const auto* delta = impl_->delta.get(); delta && v >= delta->csr_vertices)
         return delta->vertex_rank[v - delta->csr_vertices];
@@ -278,7 +291,9 @@ Graph::Order Graph::vertices_in_order() const {
 Graph::Order Graph::relations_in_order() const {
     if (const auto* delta = impl_->delta.get())
         return {delta->csr_relations, delta->relation_rank.data(),
-                static_cast<std::uint32_t>(delta->rid.size())};
+                static_cast<std::uint32_t>(delta->rid.size()),
+                delta->rows.removed.empty() ? nullptr : delta->rows.removed.data(),
+                static_cast<std::uint32_t>(delta->removed)};
     return {static_cast<std::uint32_t>(impl_->relation_count()), nullptr, 0};
 }
 Graph::Order::Iterator Graph::Order::at(std::size_t position) const {

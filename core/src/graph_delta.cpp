@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 
 #include "graph_impl.h"
@@ -20,9 +21,18 @@ namespace {
 // What the changes since the graph's state did to one row, all of them together.
 enum class Touch { Added, Changed, Removed };
 
+// What the changes since did to one relation, all of them together.
+struct RelationTouch {
+    bool existed = false;  // it was there in the graph's state: the first change to it was no insertion
+    bool exists = false;   // it is there now
+    bool moved = false;    // its ends or id changed, or it was removed and put back: its CSR place is wrong
+    std::optional<std::int64_t> src;  // its from entity in the graph's state, when a change showed it
+};
+
 struct Touched {
-    std::map<std::int64_t, Touch> entities, relations;  // by key
-    std::map<std::int64_t, std::string> removed_ids;    // of the entities removed, by key
+    std::map<std::int64_t, Touch> entities;  // by key
+    std::map<std::int64_t, RelationTouch> relations;
+    std::map<std::int64_t, std::string> removed_ids;  // of the entities removed, by key
 };
 
 // The position of each named column in a table (a changeset lists a row's columns in table order, which
@@ -41,6 +51,32 @@ bool changed_column(const changeset::Row& row, const std::map<std::string, std::
                     std::string_view name) {
     const auto it = columns.find(name);
     return it == columns.end() || (it->second < row.after.size() && row.after[it->second].present);
+}
+
+// Adds one changed row of the relations table to what the changes did to it.
+void touch_relation(RelationTouch& touch, bool fresh, const changeset::Row& row,
+                    const std::map<std::string, std::size_t, std::less<>>& columns) {
+    const auto src = columns.find("src");
+    const bool src_known = src != columns.end() && src->second < row.before.size() &&
+                           row.before[src->second].present && !row.before[src->second].null;
+    if (fresh) touch.existed = row.op != changeset::Row::Op::Insert;
+    // The first from entity a change shows before it changed is the graph's: no change before moved it.
+    if (touch.existed && !touch.src && src_known) touch.src = std::stoll(row.before[src->second].text);
+    switch (row.op) {
+        case changeset::Row::Op::Insert:
+            if (!fresh) touch.moved = true;  // removed meanwhile and put back, maybe elsewhere
+            touch.exists = true;
+            break;
+        case changeset::Row::Op::Update:
+            if (changed_column(row, columns, "id") || changed_column(row, columns, "src") ||
+                changed_column(row, columns, "dst"))
+                touch.moved = true;
+            touch.exists = true;
+            break;
+        case changeset::Row::Op::Delete:
+            touch.exists = false;
+            break;
+    }
 }
 
 // The rows touched by the changes that made `now` out of `from`; nullopt when those changes are not all
@@ -91,34 +127,33 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
                 if (row.table == "relation_types" || row.table == "entity_kinds") covered = false;
                 return;
             }
-            auto& rows_of = entity ? touched.entities : touched.relations;
             const std::int64_t key = std::stoll(row.latest(0).text);
+            if (!entity) {
+                const auto [at, fresh] = touched.relations.try_emplace(key);
+                touch_relation(at->second, fresh, row, relation_columns);
+                return;
+            }
+            auto& rows_of = touched.entities;
             switch (row.op) {
                 case changeset::Row::Op::Insert:
                     if (rows_of.contains(key)) covered = false;  // there before: removed meanwhile
                     rows_of[key] = Touch::Added;
                     break;
-                case changeset::Row::Op::Update: {
-                    const bool structural = entity ? changed_column(row, entity_columns, "id") ||
-                                                         changed_column(row, entity_columns, "kind") ||
-                                                         changed_column(row, entity_columns, "country")
-                                                   : changed_column(row, relation_columns, "id") ||
-                                                         changed_column(row, relation_columns, "src") ||
-                                                         changed_column(row, relation_columns, "dst");
-                    if (structural) {
+                case changeset::Row::Op::Update:
+                    // An entity's names, aliases, attributes, sources: not in the graph.
+                    if (changed_column(row, entity_columns, "id") ||
+                        changed_column(row, entity_columns, "kind") ||
+                        changed_column(row, entity_columns, "country"))
                         covered = false;
-                    } else if (!entity) {
-                        rows_of.try_emplace(key, Touch::Changed);  // an added one stays added
-                    }  // an entity's names, aliases, attributes, sources: not in the graph
                     break;
-                }
                 case changeset::Row::Op::Delete: {
-                    // An entity the delta added goes again; one of the cache is marked removed (when it
-                    // has no relations: see apply). A removed relation is not a delta's.
+                    // An entity the delta added goes again; one of the cache is marked removed (when all
+                    // its relations are removed too: see apply). Its id finds the vertex of the relations
+                    // removed with it.
                     const auto at = rows_of.find(key);
                     const auto id = entity_columns.find("id");
-                    if (!entity || (at != rows_of.end() && at->second != Touch::Added) ||
-                        id == entity_columns.end() || id->second >= row.before.size()) {
+                    if ((at != rows_of.end() && at->second != Touch::Added) || id == entity_columns.end() ||
+                        id->second >= row.before.size()) {
                         covered = false;
                     } else if (at != rows_of.end()) {
                         rows_of.erase(at);
@@ -203,28 +238,42 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             delta->country.push_back(*country);
         }
 
-        // The touched relations as they are now, with their ends' ids.
+        // The touched relations as they are now, with their ends' ids; and those of the CSR that are gone
+        // from their place (removed, or moved: added anew), with their from entity in the graph's state.
         std::vector<RelationNow> added;
         std::vector<RelationNow> changed;
+        std::vector<std::pair<std::int64_t, std::int64_t>> gone;  // key, from entity's key
         {
             SQLite::Statement read(
                 db,
                 "SELECT r.id, r.type, r.src, r.dst, r.start, r.\"end\", f.id, t.id FROM relations r "
                 "JOIN entities f ON f.eid = r.src JOIN entities t ON t.eid = r.dst WHERE r.rid = ?");
             for (const auto& [rid, touch] : touched->relations) {
-                read.bind(1, rid);
-                if (!read.executeStep()) return false;
-                RelationNow row{rid,
-                                read.getColumn(0).getString(),
-                                read.getColumn(1).getString(),
-                                read.getColumn(6).getString(),
-                                read.getColumn(7).getString(),
-                                read.getColumn(2).getInt64(),
-                                read.getColumn(3).getInt64(),
-                                delta_date(read.getColumn(4)),
-                                delta_date(read.getColumn(5))};
-                (touch == Touch::Added ? added : changed).push_back(std::move(row));
-                read.reset();
+                std::optional<RelationNow> current;
+                if (touch.exists) {
+                    read.bind(1, rid);
+                    if (!read.executeStep()) return false;
+                    current = RelationNow{rid,
+                                          read.getColumn(0).getString(),
+                                          read.getColumn(1).getString(),
+                                          read.getColumn(6).getString(),
+                                          read.getColumn(7).getString(),
+                                          read.getColumn(2).getInt64(),
+                                          read.getColumn(3).getInt64(),
+                                          delta_date(read.getColumn(4)),
+                                          delta_date(read.getColumn(5))};
+                    read.reset();
+                }
+                const bool in_place = touch.existed && touch.exists && !touch.moved;
+                if (touch.existed && !in_place) {
+                    // A from entity no change showed never changed: it is the one now.
+                    const auto src = touch.src ? touch.src
+                                     : current ? std::optional(current->from)
+                                               : std::nullopt;
+                    if (!src) return false;
+                    gone.emplace_back(rid, *src);
+                }
+                if (current) (in_place ? changed : added).push_back(std::move(*current));
             }
         }
         auto type_code = [&](const std::string& type) -> std::optional<std::uint16_t> {
@@ -257,14 +306,68 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             return csr_vertex(id);
         };
 
-        // Entities of the cache removed: marked, when nothing else changes with them - they have no relation
-        // (a removed relation is not a delta's), their id is not added again, and their kind and country
-        // are still some other entity's (else the graph's tables of them change).
+        // A relation of the CSR by its key, in its from vertex's row.
+        auto csr_relation = [&](VertexId from, std::int64_t rid) -> std::optional<RelationIndex> {
+            for (std::uint32_t r = g.forward_start[from]; r < g.forward_start[from + 1]; ++r) {
+                if (g.rids[r] == rid) return r;
+            }
+            return std::nullopt;
+        };
+
+        // Relations of the CSR whose type or dates changed.
+        for (const auto& row : changed) {
+            const auto from = csr_vertex(row.from_id);
+            const auto type = type_code(row.type);
+            if (!from || !type) return false;
+            const auto found = csr_relation(*from, row.rid);
+            if (!found) return false;
+            --g.type_counts[g.type_of[*found]];
+            ++g.type_counts[*type];
+            delta->changed[*found] = {*type, row.start, row.end};
+        }
+
+        // Relations of the CSR removed from their place: found in their from vertex's row (the vertex of
+        // their from entity in the graph's state, by its id now or when it was removed).
+        std::vector<RelationIndex> removed;
+        std::map<RelationIndex, VertexId> removed_from;
+        {
+            SQLite::Statement read_id(db, "SELECT id FROM entities WHERE eid = ?");
+            for (const auto& [rid, src] : gone) {
+                std::string id;
+                read_id.bind(1, src);
+                if (read_id.executeStep()) {
+                    id = read_id.getColumn(0).getString();
+                } else if (const auto it = touched->removed_ids.find(src); it != touched->removed_ids.end()) {
+                    id = it->second;
+                }
+                read_id.reset();
+                const auto from = csr_vertex(id);
+                if (!from || g.eids[*from] != src) return false;
+                const auto found = csr_relation(*from, rid);
+                if (!found) return false;
+                --g.type_counts[g.type_of[*found]];
+                removed.push_back(*found);
+                removed_from[*found] = *from;
+            }
+        }
+
+        // Entities of the cache removed: marked, when nothing else changes with them - every relation they
+        // had is removed by this delta, their id is not added again, and their kind and country are still
+        // some other entity's (else the graph's tables of them change).
+        const std::set<RelationIndex> removed_set(removed.begin(), removed.end());
+        auto all_removed = [&](VertexId v) {
+            for (std::uint32_t r = g.forward_start[v]; r < g.forward_start[v + 1]; ++r) {
+                if (!removed_set.contains(r)) return false;
+            }
+            for (std::uint32_t i = g.backward_start[v]; i < g.backward_start[v + 1]; ++i) {
+                if (!removed_set.contains(g.backward_relation[i])) return false;
+            }
+            return true;
+        };
         for (const auto& [eid, id] : touched->removed_ids) {
             const auto v = csr_vertex(id);
             if (!v || g.eids[*v] != eid || std::binary_search(delta->ids.begin(), delta->ids.end(), id) ||
-                g.forward_start[*v] != g.forward_start[*v + 1] ||
-                g.backward_start[*v] != g.backward_start[*v + 1]) {
+                !all_removed(*v)) {
                 return false;
             }
             if (delta->removed_vertices.empty())
@@ -287,21 +390,6 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
                 return std::find(uses.begin(), uses.end(), 0) != uses.end();
             };
             if (unused(kind_uses) || unused(country_uses)) return false;
-        }
-
-        // Relations of the CSR whose type or dates changed: found in their from vertex's row.
-        for (const auto& row : changed) {
-            const auto from = csr_vertex(row.from_id);
-            const auto type = type_code(row.type);
-            if (!from || !type) return false;
-            std::optional<RelationIndex> found;
-            for (std::uint32_t r = g.forward_start[*from]; r < g.forward_start[*from + 1]; ++r) {
-                if (g.rids[r] == row.rid) found = r;
-            }
-            if (!found) return false;
-            --g.type_counts[g.type_of[*found]];
-            ++g.type_counts[*type];
-            delta->changed[*found] = {*type, row.start, row.end};
         }
 
         // Added relations, after the CSR's, in the order a build gives them: by from, to, relation id.
@@ -374,16 +462,31 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             added_edges[order[i].to].second.push_back({order[i].to, order[i].from, HalfEdge::of(r, true)});
         }
         for (VertexId v = delta->csr_vertices; v < all_vertices; ++v) (void)added_edges[v];
+        if (!removed.empty()) {
+            const auto all_relations = delta->csr_relations + static_cast<std::uint32_t>(order.size());
+            delta->rows.removed.assign((all_relations + 63) / 64, 0);
+            for (const RelationIndex r : removed) {
+                delta->rows.removed[r >> 6U] |= std::uint64_t{1} << (r & 63U);
+                (void)added_edges[g.forward_target[r]];  // its ends' lists leave it out
+                (void)added_edges[removed_from.at(r)];
+            }
+            delta->removed = removed.size();
+        }
         delta->rows.patched.assign((all_vertices + 63) / 64, 0);
         for (auto& [v, edges] : added_edges) {
             std::vector<WalkEdge> forward, backward;
             if (v < delta->csr_vertices) {
                 const std::uint32_t forward_end = g.forward_start[v + 1],
                                     backward_end = g.backward_start[v + 1];
-                for (std::uint32_t i = g.forward_start[v]; i < forward_end; ++i)
-                    forward.push_back({v, g.forward_target[i], HalfEdge::of(i, false)});
-                for (std::uint32_t i = g.backward_start[v]; i < backward_end; ++i)
-                    backward.push_back({v, g.backward_source[i], HalfEdge::of(g.backward_relation[i], true)});
+                for (std::uint32_t i = g.forward_start[v]; i < forward_end; ++i) {
+                    if (!delta->rows.is_removed(i))
+                        forward.push_back({v, g.forward_target[i], HalfEdge::of(i, false)});
+                }
+                for (std::uint32_t i = g.backward_start[v]; i < backward_end; ++i) {
+                    if (!delta->rows.is_removed(g.backward_relation[i]))
+                        backward.push_back(
+                            {v, g.backward_source[i], HalfEdge::of(g.backward_relation[i], true)});
+                }
             }
             for (auto* part : {&forward, &backward}) {
                 auto& more = part == &forward ? edges.first : edges.second;

@@ -87,7 +87,10 @@ std::string KizunaGraph::relation_id(RelId rel) const {
     std::vector<std::pair<std::int64_t, RelationIndex>> by_key(count);
     for (std::size_t r = 0; r < count; ++r) {
         const auto index = static_cast<RelationIndex>(r);
-        by_key[r] = {static_cast<std::int64_t>(graph_.relation_key(index)), index};
+        // A relation a delta moved has its key twice: the removed one's id stays unread.
+        const auto key =
+            graph_.removed(index) ? std::int64_t{-1} : static_cast<std::int64_t>(graph_.relation_key(index));
+        by_key[r] = {key, index};
     }
     std::sort(by_key.begin(), by_key.end());
     relation_ids_.resize(count);
@@ -218,7 +221,7 @@ std::size_t KizunaGraph::for_each_rel(const std::vector<std::string>& types, std
                                       const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
     // The graph's columns: relations are numbered by (from, to, id), so this is the order of a scan of
     // every vertex's outgoing relations, without walking the vertices; the position is the index (in a
-    // build's order: a delta numbers the relations it added last).
+    // build's order: a delta's added relations at their places, its removed ones not at all).
     const auto& wanted = type_mask(types);
     const auto order = graph_.relations_in_order();
     std::size_t position = from;
@@ -263,7 +266,9 @@ Map KizunaGraph::rel_properties(RelId rel) const {
 bool KizunaGraph::node_exists(NodeId node) const {
     return node < graph_.vertex_count() && !graph_.vertex_removed(static_cast<VertexId>(node));
 }
-bool KizunaGraph::rel_exists(RelId rel) const { return rel < graph_.relation_count(); }
+bool KizunaGraph::rel_exists(RelId rel) const {
+    return rel < graph_.relation_count() && !graph_.removed(static_cast<RelationIndex>(rel));
+}
 
 std::vector<Path> KizunaGraph::shortest_paths(NodeId from, NodeId to, Direction direction,
                                               const std::vector<std::string>& types, std::size_t max_hops,

@@ -36,6 +36,7 @@ StateChanges state_changes(const Graph& graph, const RelationFilter& filter, con
     const DaySpan period{at_from.first, at_to.last};
     StateChanges out;
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         if (!touches(graph, r, entity) || !kept.relation_ok(r)) continue;
         const auto start = graph.start(r), end = graph.end(r);
         if (!start && !end) {

@@ -52,6 +52,7 @@ std::shared_ptr<const RelationLives> relation_lives(const Graph& graph) {
     lives->undated_by_type.resize(graph.relation_types().size(), 0);
     lives->an_undated_of_type.resize(graph.relation_types().size());
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         if (const auto life = life_of(graph.start(r), graph.end(r))) {
             lives->possible[r] = life->possible;
         } else {

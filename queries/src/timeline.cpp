@@ -55,6 +55,7 @@ std::vector<Change> changes_between(const Graph& graph, const RelationFilter& fi
         if (where != Placement::Outside) out.push_back({kind, r, *date, where == Placement::PossiblyInside});
     };
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         if (!types.relation_ok(r)) continue;
         add(Change::Kind::Started, r, graph.start(r));
         add(Change::Kind::Ended, r, graph.end(r));
@@ -70,6 +71,7 @@ std::size_t undated_relations(const Graph& graph, const RelationFilter& filter) 
     const queries::CompiledFilter types(graph, types_of(filter));
     std::size_t count = 0;
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         if (types.relation_ok(r) && !graph.start(r) && !graph.end(r)) ++count;
     }
     return count;

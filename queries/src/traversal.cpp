@@ -88,6 +88,7 @@ LeftOut left_out(const Graph& graph, const RelationFilter& filter) {
         return out;
     }
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         const std::size_t t = graph.type_index(r);
         if (typed[t] == 0) continue;
         if (walked[t] == 0) {

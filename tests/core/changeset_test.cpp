@@ -151,4 +151,10 @@ TEST_CASE("every write of a store is a change; undo and restore go back", "[core
     CHECK(then.relation("r1").has_value());
     CHECK(History::latest(then) == 2);
     CHECK_THROWS_AS(History::restore(store, 2, dir / "then.db"), UsageError);  // never overwrites
+
+    // An undo that would put the relation back to an entity removed since (rows of their own): refused
+    // by the check of the relations it puts back.
+    (void)store.write([&](Store::Writer& w) { w.remove_entity("b"); });
+    CHECK_THROWS_WITH(History::undo(store, 3, false), Catch::Contains("rows written later still refer"));
+    CHECK_FALSE(store.relation("r1").has_value());
 }

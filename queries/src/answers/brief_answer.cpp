@@ -201,6 +201,7 @@ BriefAnswer answer_brief(const Snapshot& snapshot, const BriefQuery& query) {
             return own.count(v) == 0 && !is_government_kind(graph.kind(v)) && !is_thing_kind(graph.kind(v));
         };
         for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+            if (graph.removed(r)) continue;  // by a delta: no more in the data
             const VertexId a = graph.from(r), b = graph.to(r);
             const std::string &ca = graph.country(a), &cb = graph.country(b);
             const bool across = (ca == home && cb == query.country) || (ca == query.country && cb == home);

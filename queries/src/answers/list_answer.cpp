@@ -112,6 +112,7 @@ RelationListAnswer answer_relation_list(const Snapshot& snapshot, const Relation
     const queries::CompiledFilter filter(graph, listing);
     queries::AnswerBuilder builder(snapshot, answer.book);
     for (RelationIndex r = 0; r < graph.relation_count(); ++r) {
+        if (graph.removed(r)) continue;  // by a delta: no more in the data
         if (!filter.relation_ok(r)) continue;
         if (!listed(request.categories, graph.type(r).category)) continue;
         if (!from.on_graph(graph, graph.from(r)) || !to.on_graph(graph, graph.to(r))) continue;

@@ -59,7 +59,14 @@ class Graph {
     [[nodiscard]] std::size_t vertex_count() const;
     [[nodiscard]] std::size_t live_vertex_count() const;
     [[nodiscard]] bool vertex_removed(VertexId v) const;
+    // Relations are numbered 0..relation_count()-1; after removals held by a delta (see has_delta) some of
+    // these numbers are of relations that are no more: every loop over the numbers skips removed(r), and
+    // an answer counting relations counts live_relation_count().
     [[nodiscard]] std::size_t relation_count() const;
+    [[nodiscard]] std::size_t live_relation_count() const;
+    [[nodiscard]] bool removed(RelationIndex r) const {
+        return removed_ != nullptr && ((removed_[r >> 6U] >> (r & 63U)) & 1U) != 0;
+    }
     // The store's data stamp (Store::data_stamp) this graph is a copy of.
     [[nodiscard]] Store::DataStamp data_stamp() const;
     // Bytes of the graph's columns (in memory, or mapped from the graph cache), by part.
@@ -99,6 +106,9 @@ class Graph {
     // not in the order above. An answer listed in vertex or relation order sorts by these ranks, which
     // give the order of a graph built anew (equal to the numbers' order when there is no delta).
     [[nodiscard]] bool has_delta() const;
+    // Relations numbered below this are in a build's order (all of them without a delta); those from it on
+    // were added by a delta.
+    [[nodiscard]] std::size_t built_relation_count() const;
     [[nodiscard]] std::uint64_t vertex_rank(VertexId v) const;
     [[nodiscard]] std::uint64_t relation_rank(RelationIndex r) const;
     // The vertices or relations in the order of a graph built anew: 0, 1, ... count - 1 without a delta;
@@ -199,6 +209,7 @@ class Graph {
     friend struct GraphInternals;  // the algorithms' view, core/internal/kizuna/core/graph_internals.h
     explicit Graph(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;
+    const std::uint64_t* removed_ = nullptr;  // the delta's removed relations, one bit each; null: none
 };
 
 }  // namespace kizuna

@@ -68,13 +68,19 @@ struct WalkEdge {
 };
 
 // What the traversals need of a delta: the ends of the relations added after the CSR's (relation
-// csr_relations + i), and the whole out-edge list of each vertex the delta touches (the ends of added
-// relations, and added vertices), in the order a graph built anew would list them.
+// csr_relations + i), the relations of the CSR removed, and the whole out-edge list of each vertex the
+// delta touches (the ends of added and removed relations, and added vertices), in the order a graph built
+// anew would list them (without the removed relations).
 struct DeltaRows {
     std::vector<VertexId> from, to;
     std::vector<std::uint64_t> patched;  // one bit per vertex: its out-edges are in rows
+    std::vector<std::uint64_t>
+        removed;  // one bit per relation (all of them) when some are removed, else empty
     std::unordered_map<VertexId, std::vector<WalkEdge>> rows;
     [[nodiscard]] bool has(VertexId v) const { return ((patched[v >> 6U] >> (v & 63U)) & 1U) != 0; }
+    [[nodiscard]] bool is_removed(RelationIndex r) const {
+        return !removed.empty() && ((removed[r >> 6U] >> (r & 63U)) & 1U) != 0;
+    }
 };
 
 class HalfEdgeGraph {
@@ -160,7 +166,7 @@ class HalfEdgeGraph {
         std::uint32_t forward_ = 0, forward_end_ = 0, backward_ = 0;
     };
 
-    // Every relation once, as its forward half-edge, in relation order.
+    // Every relation once, as its forward half-edge, in relation order (a delta's removed ones skipped).
     class edge_iterator
         : public boost::iterator_facade<edge_iterator, WalkEdge, boost::forward_traversal_tag, WalkEdge> {
       public:
@@ -180,8 +186,12 @@ class HalfEdgeGraph {
             ++r_;
             settle();
         }
-        // from_ becomes the row that relation r_ is in (rows of vertices without relations are skipped).
+        // r_ passes the delta's removed relations; from_ becomes the row that relation r_ is in (rows of
+        // vertices without relations are skipped).
         void settle() {
+            if (csr_->delta != nullptr) {
+                while (r_ < csr_->csr_relations && csr_->delta->is_removed(r_)) ++r_;
+            }
             while (from_ < csr_->csr_vertices && csr_->forward_start[from_ + 1] <= r_) ++from_;
         }
         [[nodiscard]] bool equal(const edge_iterator& other) const { return r_ == other.r_; }
