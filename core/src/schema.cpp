@@ -57,6 +57,22 @@ const char* const kCreateEndpointIndexes =
     "CREATE INDEX IF NOT EXISTS relations_src ON relations(src); "
     "CREATE INDEX IF NOT EXISTS relations_dst ON relations(dst);";
 
+// Creates indexes after a bulk write with SQLite's default page cache of 2 MB instead of the store's
+// 256 MiB: SQLite sorts the keys in memory as large as the cache, and the large sort was the slower one
+// (one endpoint index of 10M relations: 14.7 s with 256 MiB, 6.0 s with 2 MB, sorted in runs and merged;
+// sqlite3 shell on the generated 10M database).
+void create_indexes_after_bulk(SQLite::Database& db, const std::string& sql) {
+    const std::string cache = db.execAndGet("PRAGMA cache_size").getString();
+    db.exec("PRAGMA cache_size = -2000");
+    try {
+        db.exec(sql);
+    } catch (...) {
+        db.exec("PRAGMA cache_size = " + cache);
+        throw;
+    }
+    db.exec("PRAGMA cache_size = " + cache);
+}
+
 // Moves the names of name_recent into name_search (and takes the deleted ones out of it): all of
 // entity_names is then in name_search.
 void fold_names(SQLite::Database& db) {
@@ -409,7 +425,7 @@ void begin_bulk_names(SQLite::Database& db) {
 }
 
 void finish_bulk_names(SQLite::Database& db) {
-    db.exec(kCreateNameKeyIndex);
+    create_indexes_after_bulk(db, kCreateNameKeyIndex);
     fold_names(db);
     db.exec(kCreateNameInsertTriggers);
 }
@@ -418,7 +434,7 @@ void begin_bulk_relations(SQLite::Database& db) {
     db.exec("DROP INDEX IF EXISTS relations_src; DROP INDEX IF EXISTS relations_dst;");
 }
 
-void finish_bulk_relations(SQLite::Database& db) { db.exec(kCreateEndpointIndexes); }
+void finish_bulk_relations(SQLite::Database& db) { create_indexes_after_bulk(db, kCreateEndpointIndexes); }
 
 void empty_data(SQLite::Database& db) {
     db.exec(kDropNameDeleteTriggers);
