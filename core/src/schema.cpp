@@ -383,7 +383,7 @@ void stamp_changes(SQLite::Database& db) {
 // a Cypher DETACH DELETE, a merge and an undo delete entities, and each check of the relations' foreign
 // keys read every relation (2.4-3.3 s at 10M relations; bench/README.md). A bulk load into an empty
 // database builds them once after its rows (begin_bulk_relations).
-void restore_endpoint_indexes(SQLite::Database& db) { db.exec(kCreateEndpointIndexes); }
+void restore_endpoint_indexes(SQLite::Database& db) { create_indexes_after_bulk(db, kCreateEndpointIndexes); }
 
 // Version 17: the recent names' search index beside the bulk one (kCreateNameInsertTriggers). Every name
 // there is now is in name_search.
