@@ -74,10 +74,13 @@ void create_indexes_after_bulk(SQLite::Database& db, const std::string& sql) {
 }
 
 // Moves the names of name_recent into name_search (and takes the deleted ones out of it): all of
-// entity_names is then in name_search.
+// entity_names is then in name_search. A bulk write sets the insert triggers aside, so a name it wrote
+// under a folded row number that a deleted name had (rewriting the last entity's names) is indexed here.
 void fold_names(SQLite::Database& db) {
     db.exec(
         "INSERT INTO name_search(name_search, rowid, key) SELECT 'delete', nid, key FROM name_tombstones; "
+        "INSERT INTO name_search(rowid, key) SELECT n.nid, n.key FROM name_tombstones t "
+        "JOIN entity_names n ON n.nid = t.nid ORDER BY n.nid; "
         "DELETE FROM name_tombstones; "
         "INSERT INTO name_recent(name_recent) VALUES ('delete-all'); "
         "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "

@@ -501,6 +501,15 @@ TEST_CASE(
     CHECK(found_ids(store, "Zither") == std::vector<std::string>{"zither"});
     CHECK(found_ids(store, "木琴工") == std::vector<std::string>{"xylo"});
 
+    // A bulk write rewriting the last entity's names writes them under the row numbers they had.
+    (void)BulkWrite::run(
+        store, [](Store::Writer& w) { w.put(named("zither", "Zither Palace", "ツィター館")); },
+        BulkWrite::Size{1'000'000, 0});
+    CHECK(found_ids(store, "Zither Palace") == std::vector<std::string>{"zither"});
+    CHECK(found_ids(store, "Zither Hall").empty());
+    CHECK(bulk_index_hits(path, "Zither Palace") == 1);
+    CHECK(bulk_index_hits(path, "Zither Hall") == 0);
+
     // The last entity's names removed, a new entity's names take their row numbers (at most the folded
     // one): the bulk index's entries of those numbers are put right then.
     (void)store.write([](Store::Writer& w) { w.remove_entity("zither"); });
