@@ -441,7 +441,7 @@ std::int64_t bulk_index_hits(const std::filesystem::path& path, const std::strin
     return count.getColumn(0).getInt64();
 }
 
-std::int64_t count_of(const std::filesystem::path& path, const std::string& sql) {
+std::int64_t rows_counted(const std::filesystem::path& path, const std::string& sql) {
     SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
     return db.execAndGet(sql).getInt64();
 }
@@ -468,8 +468,8 @@ TEST_CASE(
         16);
     CHECK(objects.count("entity_names_ai_folded") == 1);
     CHECK(objects.count("entity_names_ad_folded") == 1);
-    CHECK(count_of(path, "SELECT value FROM meta WHERE key = 'names_folded'") ==
-          count_of(path, "SELECT max(nid) FROM entity_names"));
+    CHECK(rows_counted(path, "SELECT value FROM meta WHERE key = 'names_folded'") ==
+          rows_counted(path, "SELECT max(nid) FROM entity_names"));
     Store store = Store::open(path, Store::Mode::ReadWrite);
     CHECK(found_ids(store, "nagawa Pref") == std::vector<std::string>{"kanagawa"});
     CHECK(store.resolve("Bo Y te").id == "vn-moh");
@@ -485,7 +485,7 @@ TEST_CASE(
     CHECK(found_ids(store, "Ministry Hanoi") == std::vector<std::string>{"vn-moh"});
     CHECK(found_ids(store, "木琴工") == std::vector<std::string>{"xylo"});
     CHECK(bulk_index_hits(path, "bo y te") == 1);
-    CHECK(count_of(path, "SELECT count(*) FROM name_tombstones") > 0);
+    CHECK(rows_counted(path, "SELECT count(*) FROM name_tombstones") > 0);
     CHECK(bulk_index_hits(path, "Xylophone") == 0);
 
     // A bulk write folds: every name in the bulk index, none stale, the recent index empty.
@@ -496,8 +496,8 @@ TEST_CASE(
     CHECK(bulk_index_hits(path, "Ministry Hanoi") == 1);
     CHECK(bulk_index_hits(path, "Xylophone") == 1);
     CHECK(bulk_index_hits(path, "Zither") > 0);
-    CHECK(count_of(path, "SELECT count(*) FROM name_tombstones") == 0);
-    CHECK(count_of(path, "SELECT count(*) FROM name_recent WHERE name_recent MATCH 'ith'") == 0);
+    CHECK(rows_counted(path, "SELECT count(*) FROM name_tombstones") == 0);
+    CHECK(rows_counted(path, "SELECT count(*) FROM name_recent WHERE name_recent MATCH 'ith'") == 0);
     CHECK(found_ids(store, "Zither") == std::vector<std::string>{"zither"});
     CHECK(found_ids(store, "木琴工") == std::vector<std::string>{"xylo"});
 
@@ -514,10 +514,10 @@ TEST_CASE(
     // one): the bulk index's entries of those numbers are put right then.
     (void)store.write([](Store::Writer& w) { w.remove_entity("zither"); });
     (void)store.write([](Store::Writer& w) { w.put(named("yam", "Yamabuki Foods", "山吹食品")); });
-    CHECK(count_of(path,
-                   "SELECT min(n.nid) FROM entity_names n JOIN entities e ON e.eid = n.eid "
-                   "WHERE e.id = 'yam'") <=
-          count_of(path, "SELECT value FROM meta WHERE key = 'names_folded'"));
+    CHECK(rows_counted(path,
+                       "SELECT min(n.nid) FROM entity_names n JOIN entities e ON e.eid = n.eid "
+                       "WHERE e.id = 'yam'") <=
+          rows_counted(path, "SELECT value FROM meta WHERE key = 'names_folded'"));
     CHECK(found_ids(store, "Zither").empty());
     CHECK(bulk_index_hits(path, "Zither") == 0);
     CHECK(found_ids(store, "Yamabuki") == std::vector<std::string>{"yam"});
