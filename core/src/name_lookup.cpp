@@ -73,7 +73,10 @@ std::string search_sql(bool use_fts, bool attributes) {
         ", min((CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) + "
         "(CASE WHEN n.lang LIKE 'attribute:%' THEN 3 ELSE 0 END)) AS rank, n.lang, n.name "
         "FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE (";
-    sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2) OR n.key = ?1"
+    // Both name search indexes (schema.cpp: kCreateNameInsertTriggers); the join keeps only names that
+    // are still there.
+    sql += use_fts ? "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?2 UNION ALL "
+                     "SELECT rowid FROM name_recent WHERE name_recent MATCH ?2) OR n.key = ?1"
                    : "instr(n.key, ?1) > 0";
     sql += ")";
     if (!attributes) sql += " AND n.lang NOT LIKE 'attribute:%'";
@@ -154,13 +157,18 @@ Entity Store::resolve(const std::string& name) const {
         if (codepoint_count(key) >= 3) {
             // Best first: each entity by its best-ranked name (FTS5's bm25 over the shared trigrams, so rare
             // trigrams such as those of "taisho" count for more than common ones such as those of "vietnam").
-            SQLite::Statement fuzzy(impl_->db,
-                                    std::string("SELECT ") + kEntityColumns +
-                                        " FROM (SELECT n.eid, min(s.rank) AS best FROM name_search s "
-                                        "JOIN entity_names n ON n.nid = s.rowid WHERE s.name_search MATCH ? "
-                                        "AND n.lang NOT LIKE 'attribute:%' "
-                                        "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?) b "
-                                        "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
+            // Each index weighs by its own counts: names written since the last bulk write are weighed
+            // among themselves.
+            SQLite::Statement fuzzy(
+                impl_->db,
+                std::string("SELECT ") + kEntityColumns +
+                    " FROM (SELECT n.eid, min(s.rank) AS best FROM (SELECT rowid, rank FROM name_search "
+                    "WHERE name_search MATCH ?1 UNION ALL SELECT rowid, rank FROM "
+                    "name_recent WHERE name_recent MATCH ?1) s "
+                    "JOIN entity_names n ON n.nid = s.rowid "
+                    "WHERE n.lang NOT LIKE 'attribute:%' "
+                    "GROUP BY n.eid ORDER BY best, n.eid LIMIT ?2) b "
+                    "JOIN entities e ON e.eid = b.eid ORDER BY b.best, e.id");
             fuzzy.bind(1, fts_any_trigram(key));
             fuzzy.bind(2, static_cast<std::int64_t>(kSuggestionCount));
             while (fuzzy.executeStep()) closest.push_back(read_entity(fuzzy));

@@ -16,10 +16,78 @@ namespace {
 
 // Name lookups by normalised key (resolve).
 const char* const kCreateNameKeyIndex = "CREATE INDEX entity_names_key ON entity_names(key);";
-// Keeps the name search index in step with entity_names (its delete twin is created with the table).
+// Versions 1-16: keeps the name search index in step with entity_names (its delete twin is created with
+// the table). Version 17 replaces both (kCreateNameInsertTriggers).
 const char* const kCreateNameTrigger =
     "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN "
     "INSERT INTO name_search(rowid, key) VALUES (new.nid, new.key); END;";
+
+// Since version 17 the name search is two FTS5 indexes (see fold_names): name_search holds the names up
+// to meta's names_folded (those of bulk writes: large segments), name_recent the names written since (one
+// small segment per write, merged among themselves). A small write never merges name_search's large
+// segments, which cost seconds at millions of names. A name of name_search deleted by a small write is
+// only noted (name_tombstones) and taken out of name_search at the next fold; until then its entry finds a
+// row number no name has any more (every search joins entity_names), or, when a new name takes that number
+// (nid ≤ names_folded), the entry is put right then.
+const std::string kNamesFolded = "(SELECT value FROM meta WHERE key = 'names_folded')";
+const std::string kCreateNameInsertTriggers =
+    "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names WHEN new.nid > " + kNamesFolded +
+    " BEGIN INSERT INTO name_recent(rowid, key) VALUES (new.nid, new.key); END; "
+    "CREATE TRIGGER entity_names_ai_folded AFTER INSERT ON entity_names WHEN new.nid <= " +
+    kNamesFolded +
+    " BEGIN "
+    "INSERT INTO name_search(name_search, rowid, key) "
+    "SELECT 'delete', nid, key FROM name_tombstones WHERE nid = new.nid AND key <> new.key; "
+    "INSERT INTO name_search(rowid, key) SELECT new.nid, new.key "
+    "WHERE NOT EXISTS (SELECT 1 FROM name_tombstones WHERE nid = new.nid AND key = new.key); "
+    "DELETE FROM name_tombstones WHERE nid = new.nid; END;";
+const std::string kCreateNameDeleteTriggers =
+    "CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names WHEN old.nid > " + kNamesFolded +
+    " BEGIN INSERT INTO name_recent(name_recent, rowid, key) VALUES ('delete', old.nid, old.key); END; "
+    "CREATE TRIGGER entity_names_ad_folded AFTER DELETE ON entity_names WHEN old.nid <= " +
+    kNamesFolded + " BEGIN INSERT INTO name_tombstones(nid, key) VALUES (old.nid, old.key); END;";
+const char* const kDropNameInsertTriggers =
+    "DROP TRIGGER IF EXISTS entity_names_ai; DROP TRIGGER IF EXISTS entity_names_ai_folded;";
+const char* const kDropNameDeleteTriggers =
+    "DROP TRIGGER IF EXISTS entity_names_ad; DROP TRIGGER IF EXISTS entity_names_ad_folded;";
+
+// Relations by either end: deleting an entity checks the relations' foreign keys to it, which without
+// these read every relation (seconds at 10M relations).
+const char* const kCreateEndpointIndexes =
+    "CREATE INDEX IF NOT EXISTS relations_src ON relations(src); "
+    "CREATE INDEX IF NOT EXISTS relations_dst ON relations(dst);";
+
+// Creates indexes after a bulk write with SQLite's default page cache of 2 MB instead of the store's
+// 256 MiB: SQLite sorts the keys in memory as large as the cache, and the large sort was the slower one
+// (one endpoint index of 10M relations: 14.7 s with 256 MiB, 6.0 s with 2 MB, sorted in runs and merged;
+// sqlite3 shell on the generated 10M database).
+void create_indexes_after_bulk(SQLite::Database& db, const std::string& sql) {
+    const std::string cache = db.execAndGet("PRAGMA cache_size").getString();
+    db.exec("PRAGMA cache_size = -2000");
+    try {
+        db.exec(sql);
+    } catch (...) {
+        db.exec("PRAGMA cache_size = " + cache);
+        throw;
+    }
+    db.exec("PRAGMA cache_size = " + cache);
+}
+
+// Moves the names of name_recent into name_search (and takes the deleted ones out of it): all of
+// entity_names is then in name_search. A bulk write sets the insert triggers aside, so a name it wrote
+// under a folded row number that a deleted name had (rewriting the last entity's names) is indexed here.
+void fold_names(SQLite::Database& db) {
+    db.exec(
+        "INSERT INTO name_search(name_search, rowid, key) SELECT 'delete', nid, key FROM name_tombstones; "
+        "INSERT INTO name_search(rowid, key) SELECT n.nid, n.key FROM name_tombstones t "
+        "JOIN entity_names n ON n.nid = t.nid ORDER BY n.nid; "
+        "DELETE FROM name_tombstones; "
+        "INSERT INTO name_recent(name_recent) VALUES ('delete-all'); "
+        "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
+        "WHERE nid > (SELECT value FROM meta WHERE key = 'names_folded') ORDER BY nid; "
+        "UPDATE meta SET value = max(value, (SELECT coalesce(max(nid), 0) FROM entity_names)) "
+        "WHERE key = 'names_folded';");
+}
 
 // Adds a column to a table unless it is there. (The tests of older upgrades set an older user_version on a
 // current database, so a migration may meet its own column.)
@@ -314,6 +382,28 @@ void stamp_changes(SQLite::Database& db) {
         "WHERE seq = (SELECT max(seq) FROM changes) AND generation IS NULL");
 }
 
+// Version 16: relations by either end again (version 5 dropped them, when no entity was ever deleted):
+// a Cypher DETACH DELETE, a merge and an undo delete entities, and each check of the relations' foreign
+// keys read every relation (2.4-3.3 s at 10M relations; bench/README.md). A bulk load into an empty
+// database builds them once after its rows (begin_bulk_relations).
+void restore_endpoint_indexes(SQLite::Database& db) { create_indexes_after_bulk(db, kCreateEndpointIndexes); }
+
+// Version 17: the recent names' search index beside the bulk one (kCreateNameInsertTriggers). Every name
+// there is now is in name_search.
+void split_name_search(SQLite::Database& db) {
+    db.exec(R"sql(
+        CREATE VIRTUAL TABLE IF NOT EXISTS name_recent USING fts5(
+            key, content='entity_names', content_rowid='nid', tokenize='trigram');
+        CREATE TABLE IF NOT EXISTS name_tombstones(nid INTEGER PRIMARY KEY, key TEXT NOT NULL);
+        INSERT OR REPLACE INTO meta(key, value)
+            VALUES ('names_folded', (SELECT coalesce(max(nid), 0) FROM entity_names));
+    )sql");
+    db.exec(kDropNameInsertTriggers);
+    db.exec(kDropNameDeleteTriggers);
+    db.exec(kCreateNameInsertTriggers);
+    db.exec(kCreateNameDeleteTriggers);
+}
+
 const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
     static const std::vector<std::function<void(SQLite::Database&)>> kMigrations = {
         create_version_1,      add_instance_id,
@@ -323,39 +413,43 @@ const std::vector<std::function<void(SQLite::Database&)>>& migrations() {
         add_vietnamese_labels, index_attribute_values,
         add_entity_kinds,      store_documents_once,
         add_history,           add_redirects_and_judgements,
-        stamp_changes};
+        stamp_changes,         restore_endpoint_indexes,
+        split_name_search};
     return kMigrations;
 }
 
 }  // namespace
 
-std::int64_t begin_bulk_names(SQLite::Database& db) {
+void begin_bulk_names(SQLite::Database& db) {
     // Names by key go in at random places of their index; the index on eid is kept (rows append to it,
     // and rewriting an existing entity's names looks them up by it).
-    db.exec("DROP INDEX entity_names_key; DROP TRIGGER entity_names_ai;");
-    return db.execAndGet("SELECT coalesce(max(nid), 0) FROM entity_names").getInt64();
+    db.exec("DROP INDEX entity_names_key;");
+    db.exec(kDropNameInsertTriggers);
 }
 
-void finish_bulk_names(SQLite::Database& db, std::int64_t names_before) {
-    db.exec(kCreateNameKeyIndex);
-    SQLite::Statement index_names(db,
-                                  "INSERT INTO name_search(rowid, key) SELECT nid, key FROM entity_names "
-                                  "WHERE nid > ? ORDER BY nid");
-    index_names.bind(1, names_before);
-    index_names.exec();
-    db.exec(kCreateNameTrigger);
+void finish_bulk_names(SQLite::Database& db) {
+    create_indexes_after_bulk(db, kCreateNameKeyIndex);
+    fold_names(db);
+    db.exec(kCreateNameInsertTriggers);
 }
+
+void begin_bulk_relations(SQLite::Database& db) {
+    db.exec("DROP INDEX IF EXISTS relations_src; DROP INDEX IF EXISTS relations_dst;");
+}
+
+void finish_bulk_relations(SQLite::Database& db) { create_indexes_after_bulk(db, kCreateEndpointIndexes); }
 
 void empty_data(SQLite::Database& db) {
-    db.exec("DROP TRIGGER IF EXISTS entity_names_ad");
+    db.exec(kDropNameDeleteTriggers);
     db.exec(
         "DELETE FROM relations; DELETE FROM entity_names; DELETE FROM entities; DELETE FROM redirects; "
         "DELETE FROM relation_redirects; "
-        "DELETE FROM not_duplicates;");
-    db.exec("INSERT INTO name_search(name_search) VALUES ('delete-all')");
+        "DELETE FROM not_duplicates; DELETE FROM name_tombstones;");
     db.exec(
-        "CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN "
-        "INSERT INTO name_search(name_search, rowid, key) VALUES ('delete', old.nid, old.key); END;");
+        "INSERT INTO name_search(name_search) VALUES ('delete-all'); "
+        "INSERT INTO name_recent(name_recent) VALUES ('delete-all'); "
+        "UPDATE meta SET value = 0 WHERE key = 'names_folded';");
+    db.exec(kCreateNameDeleteTriggers);
 }
 
 namespace {

@@ -12,11 +12,16 @@ namespace kizuna::schema {
 void migrate(SQLite::Database& db, const std::string& path);
 
 // Bulk writes of many entities set the name indexes aside while rows go in and build them once at the
-// end, inside the same transaction: the key index and the name-search insert trigger. begin returns the
-// last name row before the write; finish indexes the names after it.
+// end, inside the same transaction: the key index and the name-search insert triggers; finish indexes
+// every name not yet in the bulk name search index (the write's and the recent ones).
 // REQUIRES: the write puts each entity at most once.
-[[nodiscard]] std::int64_t begin_bulk_names(SQLite::Database& db);
-void finish_bulk_names(SQLite::Database& db, std::int64_t names_before);
+void begin_bulk_names(SQLite::Database& db);
+void finish_bulk_names(SQLite::Database& db);
+
+// A bulk load of relations into an empty database builds the relation endpoint indexes once at the end
+// instead of inserting into them row by row.
+void begin_bulk_relations(SQLite::Database& db);
+void finish_bulk_relations(SQLite::Database& db);
 
 // Removes every entity, relation and name (undoing a bulk load): the name search index emptied at
 // once instead of one delete per name.

@@ -120,7 +120,11 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
         // before it waited.
         (void)impl.db.execAndGet("SELECT count(*) FROM sqlite_master");
         recording.begin(store.empty());
-        const std::int64_t names_before = bulk_names ? schema::begin_bulk_names(impl.db) : 0;
+        if (bulk_names) schema::begin_bulk_names(impl.db);
+        // Into an empty database, the endpoint indexes are built once from the loaded rows (cheaper than
+        // row by row); into a full one, maintaining them costs less than rebuilding them.
+        const bool bulk_endpoints = bulk_relations && store.empty();
+        if (bulk_endpoints) schema::begin_bulk_relations(impl.db);
         std::optional<GraphOfWrite> graph;
         if (bulk_relations) graph.emplace(store);
         {
@@ -133,7 +137,8 @@ Store::WriteSummary BulkWrite::run(Store& store, const std::function<void(BulkWr
             writer.finish();
             if (graph) graph->start(impl, writer, store);
         }
-        if (bulk_names) schema::finish_bulk_names(impl.db, names_before);
+        if (bulk_names) schema::finish_bulk_names(impl.db);
+        if (bulk_endpoints) schema::finish_bulk_relations(impl.db);
         recording.finish(summary);
         if (summary.total() > 0) {
             bump_data_stamp(impl.db, recording.recorded());

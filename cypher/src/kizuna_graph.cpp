@@ -217,6 +217,29 @@ void KizunaGraph::for_each_step(NodeId node, Direction direction, const std::vec
     }
 }
 
+std::optional<std::vector<RelId>> KizunaGraph::lookup_rels(const std::string& key, const Value& value) const {
+    // Relation ids are unique in the store (an index): the relation's row, then the relation among its
+    // start's outgoing ones in the graph, of its type to its end (almost always one; their ids compared
+    // when more). No redirect: a relation's id property is its own id.
+    if (key != "id") return std::nullopt;
+    if (value.type() != Value::Type::String) return std::vector<RelId>{};
+    const auto found = snapshot_.store().relation(value.as_string());
+    if (!found) return std::vector<RelId>{};
+    const auto from = graph_.find(found->from);
+    const auto to = graph_.find(found->to);
+    if (!from || !to) return std::vector<RelId>{};
+    std::vector<RelId> candidates;
+    for_each_step(*from, Direction::Outgoing, {found->type}, [&](const Step& s) {
+        if (s.other == *to) candidates.push_back(s.rel);
+        return true;
+    });
+    std::vector<RelId> out;
+    for (const auto r : candidates) {
+        if (candidates.size() == 1 || relation_id(r) == found->id) out.push_back(r);
+    }
+    return out;
+}
+
 std::size_t KizunaGraph::for_each_rel(const std::vector<std::string>& types, std::size_t from,
                                       const std::function<bool(RelId, NodeId, NodeId)>& visit) const {
     // The graph's columns: relations are numbered by (from, to, id), so this is the order of a scan of

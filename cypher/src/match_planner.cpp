@@ -275,6 +275,23 @@ std::optional<DateTest> planner_date_test(const Expr& c, int rel_slot, const Pro
     return std::nullopt;
 }
 
+// A relationship's {key: constant} or WHERE r.key = constant that the graph has an index for (Kizuna's
+// relation ids): the scan reads only the relationships the index finds.
+std::optional<Lookup> planner_rel_index(const RelPattern& rel, const PatternBuilder& b) {
+    const auto& graph = *b.context.graph;
+    auto indexed = [&](const std::string& key) { return graph.lookup_rels(key, Value()).has_value(); };
+    if (rel.properties && rel.properties->kind == ExprKind::MapLiteral) {
+        for (std::size_t k = 0; k < rel.properties->keys.size(); ++k) {
+            if (planner_is_constant(*rel.properties->args[k]) && indexed(rel.properties->keys[k]))
+                return Lookup{rel.slot, rel.properties->keys[k], rel.properties->args[k]};
+        }
+    }
+    for (const auto& l : b.lookups) {
+        if (l.slot == rel.slot && l.key != kNameSearchKey && indexed(l.key)) return l;
+    }
+    return std::nullopt;
+}
+
 void planner_rel_scan_op(const PatternPart& part, PatternBuilder& b) {
     const auto& rel = part.rels[0];
     auto step = std::make_shared<PatternStep>();
@@ -292,8 +309,16 @@ void planner_rel_scan_op(const PatternPart& part, PatternBuilder& b) {
             ++it;
         }
     }
-    std::string detail = "(" + part.nodes[0].var + ")" + planner_rel_text(rel) + "(" + part.nodes[1].var +
-                         ") from the graph's relation columns";
+    std::string detail =
+        "(" + part.nodes[0].var + ")" + planner_rel_text(rel) + "(" + part.nodes[1].var + ")";
+    if (const auto index = planner_rel_index(rel, b)) {
+        step->source = NodeSource::Index;
+        step->key = index->key;
+        step->value = index->value;
+        detail += " by index lookup " + planner_var(rel.var) + "." + index->key;
+    } else {
+        detail += " from the graph's relation columns";
+    }
     if (!tests.empty()) detail += tests + " (on packed dates)";
     b.add(LogicalKind::RelationshipScan, "RelationshipScan", std::move(detail), std::move(step));
     b.mark(rel.slot);

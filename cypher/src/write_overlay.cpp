@@ -137,6 +137,22 @@ std::optional<std::vector<NodeId>> WriteOverlay::lookup(const std::string& key, 
     return out;
 }
 
+std::optional<std::vector<RelId>> WriteOverlay::lookup_rels(const std::string& key,
+                                                            const Value& value) const {
+    auto hits = base_.lookup_rels(key, value);
+    if (!hits) return hits;
+    // The base's hits the query did not delete, and every relationship it created or wrote to (a superset:
+    // the condition is checked); by number, which is for_each_rel's order (the base's, then the created).
+    std::vector<RelId> out;
+    for (const auto r : *hits) {
+        if (!deleted_rels_.count(r)) out.push_back(r);
+    }
+    for (const auto& entry : rels_) out.push_back(entry.first);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 bool WriteOverlay::node_has(NodeId node, const std::string& key, const Value& value) const {
     const auto* state = node_state(node);
     if (state == nullptr) return base_.node_has(node, key, value);

@@ -401,15 +401,18 @@ TEST_CASE("a version 3 database loses its unused kind and country indexes on upg
     CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).resolve("MOH").id == "vn-moh");
 }
 
-TEST_CASE("a version 4 database loses its relation endpoint indexes on upgrade", "[core][store]") {
+TEST_CASE("a version 15 database gains relation endpoint indexes on upgrade", "[core][store]") {
     TempDir dir;
-    const auto objects = upgrade(dir / "k.db",
-                                 "CREATE INDEX relations_src ON relations(src); "
-                                 "CREATE INDEX relations_dst ON relations(dst)",
-                                 4);
-    CHECK(objects.count("relations_src") == 0);
-    CHECK(objects.count("relations_dst") == 0);
-    CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).relation("kanagawa-vn-moh-mou-2024") == mou());
+    const auto objects = upgrade(dir / "k.db", "DROP INDEX relations_src; DROP INDEX relations_dst", 15);
+    CHECK(objects.count("relations_src") == 1);
+    CHECK(objects.count("relations_dst") == 1);
+    Store store = Store::open(dir / "k.db", Store::Mode::ReadWrite);
+    CHECK(store.relation("kanagawa-vn-moh-mou-2024") == mou());
+    // Deleting an entity checks the relations' foreign keys to it through them.
+    SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
+    SQLite::Statement plan(db, "EXPLAIN QUERY PLAN SELECT 1 FROM relations WHERE dst = 1");
+    REQUIRE(plan.executeStep());
+    CHECK_THAT(plan.getColumn(3).getString(), Catch::Contains("relations_dst"));
 }
 
 TEST_CASE("a version 5 database's name search gathers more in memory after the upgrade", "[core][store]") {
@@ -418,6 +421,107 @@ TEST_CASE("a version 5 database's name search gathers more in memory after the u
     SQLite::Database db((dir / "k.db").string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT v FROM name_search_config WHERE k = 'hashsize'").getInt64() == 64 << 20);
     CHECK(Store::open(dir / "k.db", Store::Mode::ReadOnly).resolve("Bo Y te").id == "vn-moh");
+}
+
+namespace {
+
+// The entity ids a name search finds.
+std::vector<std::string> found_ids(const Store& store, const std::string& text) {
+    std::vector<std::string> ids;
+    for (const auto& e : store.search(text, 10)) ids.push_back(e.id);
+    return ids;
+}
+
+// The row numbers of the bulk name search index that match a text (stale ones included).
+std::int64_t bulk_index_hits(const std::filesystem::path& path, const std::string& text) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    SQLite::Statement count(db, "SELECT count(*) FROM name_search WHERE name_search MATCH ?");
+    count.bind(1, "\"" + text + "\"");
+    count.executeStep();
+    return count.getColumn(0).getInt64();
+}
+
+std::int64_t rows_counted(const std::filesystem::path& path, const std::string& sql) {
+    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
+    return db.execAndGet(sql).getInt64();
+}
+
+}  // namespace
+
+TEST_CASE(
+    "a version 16 database's names stay searchable after the upgrade; small writes go to the recent "
+    "index and a bulk write folds it into the bulk one",
+    "[core][store]") {
+    TempDir dir;
+    const auto path = dir / "k.db";
+    // Version 16: one name search index kept by two triggers.
+    const auto objects = upgrade(
+        path,
+        "DROP TRIGGER entity_names_ai; DROP TRIGGER entity_names_ai_folded; DROP TRIGGER entity_names_ad; "
+        "DROP TRIGGER entity_names_ad_folded; DROP TABLE name_recent; DROP TABLE name_tombstones; "
+        "DELETE FROM meta WHERE key = 'names_folded'; "
+        "CREATE TRIGGER entity_names_ai AFTER INSERT ON entity_names BEGIN "
+        "INSERT INTO name_search(rowid, key) VALUES (new.nid, new.key); END; "
+        "CREATE TRIGGER entity_names_ad AFTER DELETE ON entity_names BEGIN "
+        "INSERT INTO name_search(name_search, rowid, key) VALUES ('delete', old.nid, old.key); END; "
+        "INSERT INTO name_search(name_search) VALUES ('rebuild')",
+        16);
+    CHECK(objects.count("entity_names_ai_folded") == 1);
+    CHECK(objects.count("entity_names_ad_folded") == 1);
+    CHECK(rows_counted(path, "SELECT value FROM meta WHERE key = 'names_folded'") ==
+          rows_counted(path, "SELECT max(nid) FROM entity_names"));
+    Store store = Store::open(path, Store::Mode::ReadWrite);
+    CHECK(found_ids(store, "nagawa Pref") == std::vector<std::string>{"kanagawa"});
+    CHECK(store.resolve("Bo Y te").id == "vn-moh");
+
+    // A small write renames a folded entity (not the last one: its names take new numbers) and adds one:
+    // the old name is gone from the answers at once (noted, still in the bulk index), the new names are
+    // found (in the recent index).
+    (void)store.write([](Store::Writer& w) {
+        w.put(named("vn-moh", "Health Ministry Hanoi", "保健省ハノイ"));
+        w.put(named("xylo", "Xylophone Works", "木琴工房"));
+    });
+    CHECK(found_ids(store, "Bo Y te").empty());
+    CHECK(found_ids(store, "Ministry Hanoi") == std::vector<std::string>{"vn-moh"});
+    CHECK(found_ids(store, "木琴工") == std::vector<std::string>{"xylo"});
+    CHECK(bulk_index_hits(path, "bo y te") == 1);
+    CHECK(rows_counted(path, "SELECT count(*) FROM name_tombstones") > 0);
+    CHECK(bulk_index_hits(path, "Xylophone") == 0);
+
+    // A bulk write folds: every name in the bulk index, none stale, the recent index empty.
+    (void)BulkWrite::run(
+        store, [](Store::Writer& w) { w.put(named("zither", "Zither Hall", "ツィター館")); },
+        BulkWrite::Size{1'000'000, 0});
+    CHECK(bulk_index_hits(path, "bo y te") == 0);
+    CHECK(bulk_index_hits(path, "Ministry Hanoi") == 1);
+    CHECK(bulk_index_hits(path, "Xylophone") == 1);
+    CHECK(bulk_index_hits(path, "Zither") > 0);
+    CHECK(rows_counted(path, "SELECT count(*) FROM name_tombstones") == 0);
+    CHECK(rows_counted(path, "SELECT count(*) FROM name_recent WHERE name_recent MATCH 'ith'") == 0);
+    CHECK(found_ids(store, "Zither") == std::vector<std::string>{"zither"});
+    CHECK(found_ids(store, "木琴工") == std::vector<std::string>{"xylo"});
+
+    // A bulk write rewriting the last entity's names writes them under the row numbers they had.
+    (void)BulkWrite::run(
+        store, [](Store::Writer& w) { w.put(named("zither", "Zither Palace", "ツィター館")); },
+        BulkWrite::Size{1'000'000, 0});
+    CHECK(found_ids(store, "Zither Palace") == std::vector<std::string>{"zither"});
+    CHECK(found_ids(store, "Zither Hall").empty());
+    CHECK(bulk_index_hits(path, "Zither Palace") == 1);
+    CHECK(bulk_index_hits(path, "Zither Hall") == 0);
+
+    // The last entity's names removed, a new entity's names take their row numbers (at most the folded
+    // one): the bulk index's entries of those numbers are put right then.
+    (void)store.write([](Store::Writer& w) { w.remove_entity("zither"); });
+    (void)store.write([](Store::Writer& w) { w.put(named("yam", "Yamabuki Foods", "山吹食品")); });
+    CHECK(rows_counted(path,
+                       "SELECT min(n.nid) FROM entity_names n JOIN entities e ON e.eid = n.eid "
+                       "WHERE e.id = 'yam'") <=
+          rows_counted(path, "SELECT value FROM meta WHERE key = 'names_folded'"));
+    CHECK(found_ids(store, "Zither").empty());
+    CHECK(bulk_index_hits(path, "Zither") == 0);
+    CHECK(found_ids(store, "Yamabuki") == std::vector<std::string>{"yam"});
+    CHECK(found_ids(store, "山吹食") == std::vector<std::string>{"yam"});
 }
 
 TEST_CASE("a version 10 database gains the kind vocabulary on upgrade, its data unchanged", "[core][store]") {

@@ -319,3 +319,64 @@ TEST_CASE("a relationship scan compares r.start and r.end with a date literal ex
     CHECK(text_plan.find("packed") == std::string::npos);
     CHECK(text_plan.find("Filter r.start >= '2015-3'") != std::string::npos);
 }
+
+TEST_CASE("a relationship matched by its id is looked up, with the rows a scan of every relationship gives",
+          "[cypher]") {
+    Fixture f(60, 200, 5);
+    // Each query beside the same condition written so that no index serves it (r.id + '' is no property).
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"MATCH (a)-[r {id: $id}]->(b) RETURN a.id, r.id, type(r), b.id",
+         "MATCH (a)-[r]->(b) WHERE r.id + '' = $id RETURN a.id, r.id, type(r), b.id"},
+        {"MATCH ()-[r:mou|part_of {id: $id}]->() RETURN r.id",
+         "MATCH ()-[r:mou|part_of]->() WHERE r.id + '' = $id RETURN r.id"},
+        {"MATCH ()-[r {id: $id, start: '2003'}]->() RETURN r.id",
+         "MATCH ()-[r]->() WHERE r.id + '' = $id AND r.start = '2003' RETURN r.id"},
+        {"MATCH ()-[r]->() WHERE r.id = $id AND r.start >= '2001' RETURN r.id, r.start",
+         "MATCH ()-[r]->() WHERE r.id + '' = $id AND r.start >= '2001' RETURN r.id, r.start"},
+        {"MATCH (a {id: 'e000001'}), ()-[r {id: $id}]->() RETURN a.id, r.id",
+         "MATCH (a {id: 'e000001'}), ()-[r]->() WHERE r.id + '' = $id RETURN a.id, r.id"},
+    };
+    std::size_t found = 0;
+    for (const std::string id : {"r000003", "r000028", "r000199", "r000000", "no-such", ""}) {
+        for (const auto& [looked_up, scanned] : pairs) {
+            INFO(looked_up << " with id " << id);
+            const auto by_index = f.read(looked_up, {{"id", Value(id)}});
+            const auto by_scan = f.read(scanned, {{"id", Value(id)}});
+            REQUIRE(by_index.rows.size() == by_scan.rows.size());
+            found += by_index.rows.size();
+            for (std::size_t i = 0; i < by_index.rows.size(); ++i) {
+                for (std::size_t c = 0; c < by_index.rows[i].size(); ++c)
+                    CHECK(cypher::equivalent(by_index.rows[i][c], by_scan.rows[i][c]));
+            }
+        }
+    }
+    CHECK(found > 6);  // most ids exist: the comparison is not of empty answers only
+    CHECK_THAT(f.read("EXPLAIN MATCH ()-[r {id: 'r000003'}]->() RETURN r").plan,
+               Catch::Contains("by index lookup r.id"));
+    CHECK_THAT(f.read("EXPLAIN MATCH ()-[r]->() WHERE r.id = 'r000003' RETURN r").plan,
+               Catch::Contains("by index lookup r.id"));
+    CHECK_THAT(f.read("EXPLAIN MATCH ()-[r]->() WHERE r.id + '' = 'r000003' RETURN r").plan,
+               Catch::Contains("from the graph's relation columns"));
+
+    // In a writing query: the overlay's own relationships and deletions count.
+    const auto written = cypher::answer_writing_query(
+        f.store, request_of("MATCH ()-[r {id: 'r000003'}]->() SET r.note = 'seen' WITH r "
+                            "MATCH ()-[s {id: 'r000003'}]->() RETURN s.note"));
+    REQUIRE(written.rows.size() == 1);
+    CHECK(written.rows[0][0].as_string() == "seen");
+    const auto gone = cypher::answer_writing_query(
+        f.store, request_of("MATCH ()-[r {id: 'r000028'}]->() DELETE r WITH count(*) AS n "
+                            "OPTIONAL MATCH ()-[s {id: 'r000028'}]->() RETURN n, s"));
+    REQUIRE(gone.rows.size() == 1);
+    CHECK(gone.rows[0][0].as_int() == 1);
+    CHECK(gone.rows[0][1].is_null());
+    CHECK(f.number("MATCH ()-[r {id: 'r000028'}]->() RETURN count(r)") == 0);
+    CHECK(f.number("MATCH ()-[r {id: 'r000003', note: 'seen'}]->() RETURN count(r)") == 1);
+    const auto made = cypher::answer_writing_query(
+        f.store,
+        request_of("MATCH (a {id: 'e000001'}), (b {id: 'e000002'}) CREATE (a)-[:mou {id: 'made'}]->(b) "
+                   "WITH 1 AS one MATCH (x)-[r {id: 'made'}]->(y) RETURN x.id, y.id"));
+    REQUIRE(made.rows.size() == 1);
+    CHECK(made.rows[0][0].as_string() == "e000001");
+    CHECK(made.rows[0][1].as_string() == "e000002");
+}

@@ -1,7 +1,8 @@
 // RelationshipScan: for each input row, the graph's relationships of the pattern's types with their
 // ends (PropertyGraph::for_each_rel), read a batch at a time from where the last batch stopped (no row's
 // matches are all held), the comparisons of their dates with date literals made on the packed dates
-// before any row is made.
+// before any row is made. With an index lookup (a relation's id), only the relationships it finds, in
+// the same order.
 #include <algorithm>
 
 #include "operators/operator.h"
@@ -49,7 +50,7 @@ class RelationshipScan : public Operator {
             if (step_->rel_bound) continue;
             used_.clear();
             rels_in(in_, step_->earlier_rels, used_);
-            position_ = 0;
+            if (!read_looked_up(context)) position_ = 0;
         }
     }
 
@@ -57,22 +58,43 @@ class RelationshipScan : public Operator {
     static constexpr std::size_t kBatch = 4096;
 
     void read_batch(Context& context) {
-        const auto& graph = *context.graph;
-        position_ = graph.for_each_rel(rel_.types, position_, [&](RelId r, NodeId from, NodeId to) {
-            context.tick();
-            for (const auto& t : step_->date_tests) {
-                if (!date_test_passes(t, graph.rel_packed_date(r, t.column))) return true;
-            }
-            if (std::find(used_.begin(), used_.end(), r) != used_.end()) return true;
-            if (!rel_fits(rel_, r, in_, context)) return true;
-            Row out = in_;
-            out[static_cast<std::size_t>(rel_.slot)] = Value(RelRef{r});
-            if (!reach_node(part_.nodes[0], false, from, out, context) ||
-                !reach_node(part_.nodes[1], step_->node_bound, to, out, context))
-                return true;
-            batch_.push_back(std::move(out));
+        position_ = context.graph->for_each_rel(rel_.types, position_, [&](RelId r, NodeId from, NodeId to) {
+            consider(r, from, to, context);
             return batch_.size() < kBatch;
         });
+    }
+
+    // The relationships the index finds for this row, all in one batch (an id finds at most a few);
+    // false when the graph answers the lookup no more (then the scan reads them all).
+    bool read_looked_up(Context& context) {
+        if (step_->source != NodeSource::Index) return false;
+        const auto& graph = *context.graph;
+        const auto hits = graph.lookup_rels(step_->key, evaluate(*step_->value, in_, context));
+        if (!hits) return false;
+        for (const auto r : *hits) {
+            const auto type = graph.rel_type(r);
+            if (!rel_.types.empty() &&
+                std::find(rel_.types.begin(), rel_.types.end(), type) == rel_.types.end())
+                continue;
+            consider(r, graph.rel_start(r), graph.rel_end(r), context);
+        }
+        return true;
+    }
+
+    // Adds the row of relationship r when it passes the scan's conditions.
+    void consider(RelId r, NodeId from, NodeId to, Context& context) {
+        context.tick();
+        for (const auto& t : step_->date_tests) {
+            if (!date_test_passes(t, context.graph->rel_packed_date(r, t.column))) return;
+        }
+        if (std::find(used_.begin(), used_.end(), r) != used_.end()) return;
+        if (!rel_fits(rel_, r, in_, context)) return;
+        Row out = in_;
+        out[static_cast<std::size_t>(rel_.slot)] = Value(RelRef{r});
+        if (!reach_node(part_.nodes[0], false, from, out, context) ||
+            !reach_node(part_.nodes[1], step_->node_bound, to, out, context))
+            return;
+        batch_.push_back(std::move(out));
     }
 
     std::shared_ptr<const PatternStep> step_;

@@ -28,6 +28,8 @@ class KizunaGraph : public PropertyGraph {
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                             const Value& value) const override;
+    [[nodiscard]] std::optional<std::vector<RelId>> lookup_rels(const std::string& key,
+                                                                const Value& value) const override;
     // An id merged away (a redirect, merge.h) names the entity it was merged into, as in every command.
     [[nodiscard]] bool node_has(NodeId node, const std::string& key, const Value& value) const override;
     [[nodiscard]] std::vector<std::string> labels(NodeId node) const override;

@@ -44,6 +44,15 @@ class PropertyGraph {
         (void)value;
         return std::nullopt;
     }
+    // The relationships whose property key equals value, when the graph has an index for that key (a
+    // superset is fine: the condition is still checked), in the order for_each_rel gives them; nullopt
+    // when it has none (then the engine scans).
+    [[nodiscard]] virtual std::optional<std::vector<RelId>> lookup_rels(const std::string& key,
+                                                                        const Value& value) const {
+        (void)key;
+        (void)value;
+        return std::nullopt;
+    }
     // Whether a node fits a pattern's {key: value}: its property equals the value. Kizuna's graph also
     // lets an id merged away (a redirect) name the entity it was merged into, as lookup does.
     [[nodiscard]] virtual bool node_has(NodeId node, const std::string& key, const Value& value) const {

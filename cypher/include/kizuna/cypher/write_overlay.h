@@ -51,6 +51,8 @@ class WriteOverlay : public PropertyGraph {
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                             const Value& value) const override;
+    [[nodiscard]] std::optional<std::vector<RelId>> lookup_rels(const std::string& key,
+                                                                const Value& value) const override;
     [[nodiscard]] bool node_has(NodeId node, const std::string& key, const Value& value) const override;
     [[nodiscard]] std::vector<std::string> labels(NodeId node) const override;
     [[nodiscard]] bool has_label(NodeId node, const std::string& label) const override;
