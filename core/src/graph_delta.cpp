@@ -19,7 +19,9 @@ namespace kizuna {
 namespace {
 
 // What the changes since the graph's state did to one row, all of them together.
-enum class Touch { Added, Changed, Removed };
+// Restored: an entity of the graph's state removed and put back under its key (the undo of a merge or of a
+// delete), the same vertex if its id, kind and country are as they were (apply checks).
+enum class Touch { Added, Changed, Removed, Restored };
 
 // What the changes since did to one relation, all of them together.
 struct RelationTouch {
@@ -135,10 +137,18 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
             }
             auto& rows_of = touched.entities;
             switch (row.op) {
-                case changeset::Row::Op::Insert:
-                    if (rows_of.contains(key)) covered = false;  // there before: removed meanwhile
-                    rows_of[key] = Touch::Added;
+                case changeset::Row::Op::Insert: {
+                    const auto at = rows_of.find(key);
+                    if (at != rows_of.end() && at->second == Touch::Removed) {
+                        at->second = Touch::Restored;
+                        touched.removed_ids.erase(key);
+                    } else if (at != rows_of.end()) {
+                        covered = false;  // added or restored before: removed meanwhile
+                    } else {
+                        rows_of[key] = Touch::Added;
+                    }
                     break;
+                }
                 case changeset::Row::Op::Update:
                     // An entity's names, aliases, attributes, sources: not in the graph.
                     if (changed_column(row, entity_columns, "id") ||
@@ -212,15 +222,16 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
         delta->csr_relations = static_cast<std::uint32_t>(g.relation_count());
 
         // Added vertices, in id order, after the CSR's.
-        std::vector<EntityNow> entities;
+        std::vector<EntityNow> entities, restored;
         {
             SQLite::Statement read(db, "SELECT id, kind, country FROM entities WHERE eid = ?");
             for (const auto& [eid, touch] : touched->entities) {
                 if (touch == Touch::Removed) continue;  // no row any more
                 read.bind(1, eid);
                 if (!read.executeStep()) return false;
-                entities.push_back({eid, read.getColumn(0).getString(), read.getColumn(1).getString(),
-                                    read.getColumn(2).getString()});
+                (touch == Touch::Restored ? restored : entities)
+                    .push_back({eid, read.getColumn(0).getString(), read.getColumn(1).getString(),
+                                read.getColumn(2).getString()});
                 read.reset();
             }
         }
@@ -301,6 +312,13 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             }
             return std::nullopt;
         };
+        // Entities put back: their vertex of the graph's state as it was, else a rebuild.
+        for (const auto& entity : restored) {
+            const auto v = csr_vertex(entity.id);
+            if (!v || g.eids[*v] != entity.eid || g.kinds[g.kind_of[*v]] != entity.kind ||
+                g.countries[g.country_of[*v]] != entity.country)
+                return false;
+        }
         auto vertex_of = [&](std::int64_t eid, const std::string& id) -> std::optional<VertexId> {
             if (const auto it = added_vertex.find(eid); it != added_vertex.end()) return it->second;
             return csr_vertex(id);

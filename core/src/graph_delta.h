@@ -9,14 +9,15 @@
 // entities: a relation of the CSR that is gone keeps its number but is marked removed (no out-edge list,
 // edges(), Graph::removed loop or relations_in_order shows it), one whose ends or id changed is removed
 // and added anew under the same key (its place in a build's order changed), and an entity of the CSR whose
-// relations are all removed is marked too (Graph::vertex_removed). Anything else since the cache's state -
-// an entity whose id, kind or country changed, an added or removed entity that adds or empties a kind or
-// country, a change of the vocabularies, a bulk load, a state no recorded change produced, or more than
-// kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache replaces the old one:
-// the delta is folded). Within what it covers, the graph answers exactly as one built anew: added vertices
-// and relations are numbered after the CSR's (ordered among themselves as a build orders them), and the
-// out-edges of every vertex they touch are listed in the build's order. Answers that list vertices or
-// relations in index order walk Graph::vertices_in_order / relations_in_order, or compare
+// relations are all removed is marked too (Graph::vertex_removed; put back under its key with its id,
+// kind and country as they were - the undo of a merge or a delete - it is that vertex again). Anything else
+// since the cache's state - an entity whose id, kind or country changed, an added or removed entity that adds
+// or empties a kind or country, a change of the vocabularies, a bulk load, a state no recorded change
+// produced, or more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache
+// replaces the old one: the delta is folded). Within what it covers, the graph answers exactly as one built
+// anew: added vertices and relations are numbered after the CSR's (ordered among themselves as a build orders
+// them), and the out-edges of every vertex they touch are listed in the build's order. Answers that list
+// vertices or relations in index order walk Graph::vertices_in_order / relations_in_order, or compare
 // Graph::vertex_rank / relation_rank, to give a build's order.
 #include <cstdint>
 #include <string>

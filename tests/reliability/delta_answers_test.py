@@ -224,13 +224,23 @@ def main():
     check("an entity added with relations, then DETACH DELETEd", True)
     write("cache entity deleted", "query", "MATCH (n {id: 'vneid'}) DETACH DELETE n")
     check("an entity of the cache DETACH DELETEd with its relations", True)
+    detach_delete = latest_change()
 
-    # A merge re-points the other's relations and removes it: all on the delta. Its undo puts the
-    # removed entity back under its old key, which a delta does not cover (rebuilt).
+    # A merge re-points the other's relations and removes it; its undo puts the entity back under its old
+    # key (the vertex it had), and its relations: all on the delta, as is the undo of the DETACH DELETE.
     write("merge", "merge", "ha-tay-pharma", "codupha")
     check("a merge", True)
     write("merge undone", "undo", latest_change())
-    check("the merge undone", False)
+    check("the merge undone", True)
+    write("detach delete undone", "undo", detach_delete)
+    check("the DETACH DELETE undone", True)
+
+    # An entity DETACH DELETEd and put back by undo (on the delta), then its kind changed: rebuilt.
+    write("deleted", "query", "MATCH (n {id: 'moh-ehr'}) DETACH DELETE n")
+    write("put back", "undo", latest_change())
+    write("kind changed", "import", "-q", "FOLDER", files={
+        "entities.csv": ENTITY_HEADER + "moh-ehr,programme,Electronic health records,,,,VN,,Test | | 1\n"})
+    check("an entity put back, then its kind changed", False)
 
 
     # Readers racing small writes answered with a delta, some stopped mid-answer while a write commits:
