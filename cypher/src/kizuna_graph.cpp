@@ -247,12 +247,10 @@ std::size_t KizunaGraph::for_each_rel(const std::vector<std::string>& types, std
     // build's order: a delta's added relations at their places, its removed ones not at all).
     const auto& wanted = type_mask(types);
     const auto order = graph_.relations_in_order();
-    std::size_t position = from;
-    for (auto it = order.at(from); it != order.end(); ++it) {
+    for (auto it = order.at(from); it != order.end(); ++it) {  // positions count removed ones too
         const RelationIndex r = *it;
-        ++position;
         if (!types.empty() && wanted[graph_.type_index(r)] == 0) continue;
-        if (!visit(r, graph_.from(r), graph_.to(r))) return position;
+        if (!visit(r, graph_.from(r), graph_.to(r))) return it.position() + 1;
     }
     return npos;
 }

@@ -104,6 +104,13 @@ std::vector<std::string> described(const Graph& graph) {
     out.push_back(line);
     const auto relations_walked = graph.relations_in_order();
     CHECK(std::vector<RelationIndex>(relations_walked.begin(), relations_walked.end()) == ranked);
+    // A scan stopped anywhere resumes where it stopped, removed relations or not (Cypher's batches).
+    for (auto it = relations_walked.begin(); it != relations_walked.end(); ++it) {
+        auto next = it;
+        CHECK(relations_walked.at(it.position()) == it);
+        CHECK(relations_walked.at(it.position() + 1) == ++next);
+    }
+    for (auto it = walked.begin(); it != walked.end(); ++it) CHECK(walked.at(it.position()) == it);
     for (std::size_t i = 0; graph.live_relation_count() == graph.relation_count() && i <= ranked.size();
          i += 7) {
         CHECK(std::vector<RelationIndex>(relations_walked.at(i), relations_walked.end()) ==

@@ -137,6 +137,9 @@ class Graph {
                 ++*this;
                 return before;
             }
+            // Its position in the order, counting removed ones too (Order::at of it gives it again): a scan
+            // stopped here resumes from at(position() + 1).
+            [[nodiscard]] std::size_t position() const { return std::size_t{csr_} + added_; }
             [[nodiscard]] bool operator==(const Iterator& other) const {
                 return csr_ == other.csr_ && added_ == other.added_;
             }
