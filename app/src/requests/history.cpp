@@ -21,6 +21,18 @@ std::int64_t change_number(const std::string& setting, const std::string& text, 
     return value;
 }
 
+// diff's and undo's --limit: the rows their answers list.
+template <typename R>
+Field<R> rows_limit() {
+    return fields::count<R>({.name = "limit",
+                             .help = "list at most this many rows (all are counted; 0: only the counts)",
+                             .placeholder = "N",
+                             .least = 0,
+                             .most = std::numeric_limits<std::uint32_t>::max(),
+                             .default_value = std::to_string(kListedRows)},
+                            &R::limit);
+}
+
 }  // namespace
 
 const Description<LogRequest>& LogRequest::description() {
@@ -78,13 +90,7 @@ const Description<DiffRequest>& DiffRequest::description() {
                           .positional = true,
                           .required = true},
                          &R::changes),
-         fields::count<R>({.name = "limit",
-                           .help = "list at most this many rows (all are counted; 0: only the counts)",
-                           .placeholder = "N",
-                           .least = 0,
-                           .most = std::numeric_limits<std::uint32_t>::max(),
-                           .default_value = std::to_string(kListedRows)},
-                          &R::limit)}};
+         rows_limit<R>()}};
     return description;
 }
 
@@ -129,13 +135,7 @@ const Description<UndoRequest>& UndoRequest::description() {
                          &R::change),
          fields::flag<R>({.name = "dry_run", .help = "show what the undo would do; write nothing"},
                          &R::dry_run),
-         fields::count<R>({.name = "limit",
-                           .help = "list at most this many rows (all are counted; 0: only the counts)",
-                           .placeholder = "N",
-                           .least = 0,
-                           .most = std::numeric_limits<std::uint32_t>::max(),
-                           .default_value = std::to_string(kListedRows)},
-                          &R::limit)}};
+         rows_limit<R>()}};
     return description;
 }
 
