@@ -99,3 +99,25 @@ TEST_CASE("a bulk load is recorded as one line, and its undo empties the data", 
     CHECK(run_kizuna({"--db", db, "import", (dir / "load").string()}).exit_code == 0);
     CHECK_THAT(run_kizuna({"--db", db, "search", "Entity 7"}).out, Catch::Contains("e7"));
 }
+
+TEST_CASE("diff and undo list --limit rows and say how many more there are, in the table and beside CSV",
+          "[cli][history]") {
+    kizuna::test::TempDir dir;
+    const std::string db = (dir / "k.db").string();
+    REQUIRE(run_kizuna({"--db", db, "init"}).exit_code == 0);
+    REQUIRE(run_kizuna({"--db", db, "import", kizuna::test::dataset_dir().string()}).exit_code == 0);
+    write_text(dir / "relations.csv",
+               "id,type,from,to,start,end,attributes,sources\n"
+               "x1,mou,kanagawa,vss,2024,,,T | | 1\nx2,mou,mhlw,vss,2024,,,T | | "
+               "2\nx3,mou,mhlw,vn-moh,2024,,,T | | 3\n");
+    REQUIRE(run_kizuna({"--db", db, "import", (dir / "relations.csv").string()}).exit_code == 0);
+    const auto table = run_kizuna({"--db", db, "diff", "2", "--limit", "1"});
+    CHECK(table.exit_code == 0);
+    CHECK_THAT(table.out,
+               Catch::Contains("note: 2 more rows not listed (3 in all); --limit 3 lists every one"));
+    const auto csv = run_kizuna({"--db", db, "--format", "csv", "diff", "2", "--limit", "1"});
+    CHECK_THAT(csv.err, Catch::Contains("2 more rows not listed"));
+    const auto undo = run_kizuna({"--db", db, "undo", "2", "--dry-run", "--limit", "0"});
+    CHECK_THAT(undo.out, Catch::Contains("note: 3 more rows not listed (3 in all)"));
+    CHECK(run_kizuna({"--db", db, "diff", "2"}).out.find("not listed") == std::string::npos);
+}

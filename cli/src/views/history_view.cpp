@@ -141,6 +141,7 @@ void print_table(std::ostream& out, const app::DiffAnswer& answer, const std::st
             out << (cut ? "  (its rows come after the ones listed)\n" : "  (no rows recorded)\n");
         print_rows(out, rows, false);
     }
+    print_notes(out, answer_notes(answer));
 }
 
 CsvRows csv_rows(const app::DiffAnswer& answer, const std::string&) { return row_csv(answer.rows); }
@@ -156,6 +157,7 @@ void print_table(std::ostream& out, const app::UndoAnswer& answer, const std::st
             << counts_text(answer.change.counts) << "\n";
     }
     print_rows(out, answer.rows, false);
+    print_notes(out, answer_notes(answer));
 }
 
 CsvRows csv_rows(const app::UndoAnswer& answer, const std::string&) { return row_csv(answer.rows); }
