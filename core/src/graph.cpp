@@ -190,13 +190,23 @@ std::string_view Graph::entity_id(VertexId v) const {
 // A graph with a delta (graph_delta.h) answers for the vertices and relations it added, and for the
 // fields of relations it changed; without one, each accessor costs one more predictable branch.
 const std::string& Graph::kind(VertexId v) const {
-    const auto* delta = impl_->delta.get();
-    if (delta && v >= delta->csr_vertices) return impl_->kinds[delta->kind[v - delta->csr_vertices]];
+    if (const auto* delta = impl_->delta.get()) {
+        if (v >= delta->csr_vertices) return impl_->kinds[delta->kind[v - delta->csr_vertices]];
+        if (!delta->recoded.empty()) {
+            if (const auto it = delta->recoded.find(v); it != delta->recoded.end())
+                return impl_->kinds[it->second.kind];
+        }
+    }
     return impl_->kinds[impl_->kind_of[v]];
 }
 const std::string& Graph::country(VertexId v) const {
-    const auto* delta = impl_->delta.get();
-    if (delta && v >= delta->csr_vertices) return impl_->countries[delta->country[v - delta->csr_vertices]];
+    if (const auto* delta = impl_->delta.get()) {
+        if (v >= delta->csr_vertices) return impl_->countries[delta->country[v - delta->csr_vertices]];
+        if (!delta->recoded.empty()) {
+            if (const auto it = delta->recoded.find(v); it != delta->recoded.end())
+                return impl_->countries[it->second.country];
+        }
+    }
     return impl_->countries[impl_->country_of[v]];
 }
 // The CSR keeps each relation's source implicitly, as the row it is in: a binary search over row starts.
@@ -252,10 +262,16 @@ std::size_t Graph::type_index(RelationIndex r) const {
     return impl_->type_of[r];
 }
 std::size_t Graph::type_relation_count(std::size_t type) const { return impl_->type_counts[type]; }
-const std::vector<std::string>& Graph::kinds() const { return impl_->kinds; }
+const std::vector<std::string>& Graph::kinds() const {
+    const auto* delta = impl_->delta.get();
+    return delta != nullptr && delta->values_changed ? delta->kinds_in_use : impl_->kinds;
+}
 
 const std::vector<EntityKind>& Graph::entity_kinds() const { return impl_->kind_vocabulary; }
-const std::vector<std::string>& Graph::countries() const { return impl_->countries; }
+const std::vector<std::string>& Graph::countries() const {
+    const auto* delta = impl_->delta.get();
+    return delta != nullptr && delta->values_changed ? delta->countries_in_use : impl_->countries;
+}
 EntityKey Graph::entity_key(VertexId v) const {
     if (const auto* delta = impl_->delta.get(); delta && v >= delta->csr_vertices)
         return EntityKey{delta->eids[v - delta->csr_vertices]};

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -19,8 +20,8 @@ namespace kizuna {
 namespace {
 
 // What the changes since the graph's state did to one row, all of them together.
-// Restored: an entity of the graph's state removed and put back under its key (the undo of a merge or of a
-// delete), the same vertex if its id, kind and country are as they were (apply checks).
+// Changed: an entity of the graph's state whose kind or country changed. Restored: one removed and put back
+// under its key (the undo of a merge or of a delete), the same vertex if its id is as it was (apply checks).
 enum class Touch { Added, Changed, Removed, Restored };
 
 // What the changes since did to one relation, all of them together.
@@ -149,23 +150,29 @@ std::optional<Touched> touched_since(SQLite::Database& db, const Store::DataStam
                     }
                     break;
                 }
-                case changeset::Row::Op::Update:
-                    // An entity's names, aliases, attributes, sources: not in the graph.
-                    if (changed_column(row, entity_columns, "id") ||
-                        changed_column(row, entity_columns, "kind") ||
-                        changed_column(row, entity_columns, "country"))
+                case changeset::Row::Op::Update: {
+                    // An entity's names, aliases, attributes, sources: not in the graph. Its kind or
+                    // country: recoded (apply reads them as they are now). Its id: its place in the
+                    // order, and its relations' - unless the delta added it (read as it is now).
+                    const auto at = rows_of.find(key);
+                    const bool added = at != rows_of.end() && at->second == Touch::Added;
+                    if (changed_column(row, entity_columns, "id") && !added) {
                         covered = false;
+                    } else if (at == rows_of.end() && (changed_column(row, entity_columns, "kind") ||
+                                                       changed_column(row, entity_columns, "country"))) {
+                        rows_of[key] = Touch::Changed;
+                    }
                     break;
+                }
                 case changeset::Row::Op::Delete: {
                     // An entity the delta added goes again; one of the cache is marked removed (when all
-                    // its relations are removed too: see apply). Its id finds the vertex of the relations
-                    // removed with it.
+                    // its relations are removed too: see apply). Its id (the cache's: an id change of one
+                    // is not covered) finds the vertex of the relations removed with it.
                     const auto at = rows_of.find(key);
                     const auto id = entity_columns.find("id");
-                    if ((at != rows_of.end() && at->second != Touch::Added) || id == entity_columns.end() ||
-                        id->second >= row.before.size()) {
+                    if (id == entity_columns.end() || id->second >= row.before.size()) {
                         covered = false;
-                    } else if (at != rows_of.end()) {
+                    } else if (at != rows_of.end() && at->second == Touch::Added) {
                         rows_of.erase(at);
                     } else {
                         rows_of[key] = Touch::Removed;
@@ -197,11 +204,86 @@ std::int32_t delta_date(const SQLite::Column& column) {
     return date ? date->packed() : 0;
 }
 
-// The position of value in a sorted table of a graph (kinds, countries), or nullopt.
-std::optional<std::uint16_t> delta_code(const std::vector<std::string>& table, const std::string& value) {
-    const auto it = std::lower_bound(table.begin(), table.end(), value);
-    if (it == table.end() || *it != value) return std::nullopt;
-    return static_cast<std::uint16_t>(it - table.begin());
+// A graph's table of kinds or countries as the delta extends it: the cache's values, sorted, then those
+// no entity of the cache had, appended in the order met (the columns hold positions: none may move).
+class ValueTable {
+  public:
+    explicit ValueTable(std::vector<std::string>& table) : table_(table), sorted_(table.size()) {}
+    // The position of value, appended when new; nullopt when the codes are full (a rebuild says so).
+    std::optional<std::uint16_t> code(const std::string& value) {
+        const auto end = table_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+        if (const auto it = std::lower_bound(table_.begin(), end, value); it != end && *it == value)
+            return static_cast<std::uint16_t>(it - table_.begin());
+        for (std::size_t i = sorted_; i < table_.size(); ++i) {
+            if (table_[i] == value) return static_cast<std::uint16_t>(i);
+        }
+        if (table_.size() >= std::numeric_limits<std::uint16_t>::max()) return std::nullopt;
+        table_.push_back(value);
+        return static_cast<std::uint16_t>(table_.size() - 1);
+    }
+    [[nodiscard]] bool grew() const { return table_.size() > sorted_; }
+    [[nodiscard]] std::size_t cache_values() const { return sorted_; }
+    [[nodiscard]] const std::vector<std::string>& values() const { return table_; }
+
+  private:
+    std::vector<std::string>& table_;
+    std::size_t sorted_;
+};
+
+// Which kinds and countries some entity has with the delta (Graph::kinds, countries): the cache's, less
+// those only its removed or recoded vertices had, plus the ones appended. A value in doubt is looked for
+// among the cache's other vertices, stopping once every one is found: all of them are read only when a value
+// is really gone.
+void list_values_in_use(const Graph::Impl& g, GraphDelta& delta, const ValueTable& kinds,
+                        const ValueTable& countries) {
+    if (delta.removed_vertex_count == 0 && delta.recoded.empty() && !kinds.grew() && !countries.grew())
+        return;
+    std::vector<char> kind_used(kinds.values().size(), 1), country_used(countries.values().size(), 1);
+    std::size_t open = 0;
+    const auto doubt = [&](std::vector<char>& used, std::uint64_t code) {
+        if (used[code] != 0) ++open;
+        used[code] = 0;
+    };
+    const auto confirm = [&](std::vector<char>& used, std::uint64_t code) {
+        if (used[code] == 0) --open;
+        used[code] = 1;
+    };
+    const auto removed = [&](VertexId v) {
+        return !delta.removed_vertices.empty() && ((delta.removed_vertices[v >> 6U] >> (v & 63U)) & 1U) != 0;
+    };
+    for (VertexId v = 0; v < delta.csr_vertices && delta.removed_vertex_count > 0; ++v) {
+        if (!removed(v)) continue;
+        doubt(kind_used, g.kind_of[v]);
+        doubt(country_used, g.country_of[v]);
+    }
+    for (const auto& [v, codes] : delta.recoded) {
+        doubt(kind_used, g.kind_of[v]);
+        doubt(country_used, g.country_of[v]);
+    }
+    for (std::size_t i = 0; i < delta.ids.size(); ++i) {
+        confirm(kind_used, delta.kind[i]);
+        confirm(country_used, delta.country[i]);
+    }
+    for (const auto& [v, codes] : delta.recoded) {
+        confirm(kind_used, codes.kind);
+        confirm(country_used, codes.country);
+    }
+    for (VertexId v = 0; open > 0 && v < delta.csr_vertices; ++v) {
+        if (removed(v) || delta.recoded.contains(v)) continue;
+        confirm(kind_used, g.kind_of[v]);
+        confirm(country_used, g.country_of[v]);
+    }
+    const auto in_use = [](const ValueTable& table, const std::vector<char>& used) {
+        std::vector<std::string> out;
+        for (std::size_t i = 0; i < used.size(); ++i) {
+            if (used[i] != 0) out.push_back(table.values()[i]);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    delta.values_changed = true;
+    delta.kinds_in_use = in_use(kinds, kind_used);
+    delta.countries_in_use = in_use(countries, country_used);
 }
 
 }  // namespace
@@ -221,7 +303,7 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
         delta->csr_vertices = static_cast<std::uint32_t>(g.vertex_count());
         delta->csr_relations = static_cast<std::uint32_t>(g.relation_count());
 
-        // Added vertices, in id order, after the CSR's.
+        // Added vertices, in id order, after the CSR's; and the CSR's whose entity changed or came back.
         std::vector<EntityNow> entities, restored;
         {
             SQLite::Statement read(db, "SELECT id, kind, country FROM entities WHERE eid = ?");
@@ -229,7 +311,7 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
                 if (touch == Touch::Removed) continue;  // no row any more
                 read.bind(1, eid);
                 if (!read.executeStep()) return false;
-                (touch == Touch::Restored ? restored : entities)
+                (touch == Touch::Added ? entities : restored)
                     .push_back({eid, read.getColumn(0).getString(), read.getColumn(1).getString(),
                                 read.getColumn(2).getString()});
                 read.reset();
@@ -237,11 +319,12 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
         }
         std::sort(entities.begin(), entities.end(),
                   [](const EntityNow& a, const EntityNow& b) { return a.id < b.id; });
+        ValueTable kinds(g.kinds), countries(g.countries);
         std::map<std::int64_t, VertexId> added_vertex;  // by key
         for (const auto& entity : entities) {
-            const auto kind = delta_code(g.kinds, entity.kind);
-            const auto country = delta_code(g.countries, entity.country);
-            if (!kind || !country) return false;  // a kind or country no entity had: the tables change
+            const auto kind = kinds.code(entity.kind);
+            const auto country = countries.code(entity.country);
+            if (!kind || !country) return false;
             added_vertex[entity.eid] = delta->csr_vertices + static_cast<VertexId>(delta->ids.size());
             delta->ids.push_back(entity.id);
             delta->eids.push_back(entity.eid);
@@ -312,12 +395,16 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             }
             return std::nullopt;
         };
-        // Entities put back: their vertex of the graph's state as it was, else a rebuild.
+        // Entities of the graph's state changed or put back: their vertex, under the same id (else a
+        // rebuild), its kind and country recoded when they differ.
         for (const auto& entity : restored) {
             const auto v = csr_vertex(entity.id);
-            if (!v || g.eids[*v] != entity.eid || g.kinds[g.kind_of[*v]] != entity.kind ||
-                g.countries[g.country_of[*v]] != entity.country)
-                return false;
+            if (!v || g.eids[*v] != entity.eid) return false;
+            const auto kind = kinds.code(entity.kind);
+            const auto country = countries.code(entity.country);
+            if (!kind || !country) return false;
+            if (*kind != g.kind_of[*v] || *country != g.country_of[*v])
+                delta->recoded[*v] = {*kind, *country};
         }
         auto vertex_of = [&](std::int64_t eid, const std::string& id) -> std::optional<VertexId> {
             if (const auto it = added_vertex.find(eid); it != added_vertex.end()) return it->second;
@@ -370,8 +457,7 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
         }
 
         // Entities of the cache removed: marked, when nothing else changes with them - every relation they
-        // had is removed by this delta, their id is not added again, and their kind and country are still
-        // some other entity's (else the graph's tables of them change).
+        // had is removed by this delta and their id is not added again.
         const std::set<RelationIndex> removed_set(removed.begin(), removed.end());
         auto all_removed = [&](VertexId v) {
             for (std::uint32_t r = g.forward_start[v]; r < g.forward_start[v + 1]; ++r) {
@@ -393,22 +479,7 @@ bool GraphDeltaReader::apply(Graph::Impl& g, const Store& store, const Store::Da
             delta->removed_vertices[*v >> 6U] |= std::uint64_t{1} << (*v & 63U);
             ++delta->removed_vertex_count;
         }
-        if (delta->removed_vertex_count > 0) {
-            std::vector<std::size_t> kind_uses(g.kinds.size(), 0), country_uses(g.countries.size(), 0);
-            for (VertexId v = 0; v < delta->csr_vertices; ++v) {
-                if ((delta->removed_vertices[v >> 6U] >> (v & 63U)) & 1U) continue;
-                ++kind_uses[g.kind_of[v]];
-                ++country_uses[g.country_of[v]];
-            }
-            for (std::size_t i = 0; i < delta->ids.size(); ++i) {
-                ++kind_uses[delta->kind[i]];
-                ++country_uses[delta->country[i]];
-            }
-            const auto unused = [](const std::vector<std::size_t>& uses) {
-                return std::find(uses.begin(), uses.end(), 0) != uses.end();
-            };
-            if (unused(kind_uses) || unused(country_uses)) return false;
-        }
+        list_values_in_use(g, *delta, kinds, countries);
 
         // Added relations, after the CSR's, in the order a build gives them: by from, to, relation id.
         struct Added {

@@ -5,20 +5,21 @@
 // instead of reading every relation back from SQLite: the first answer after a one-row write at 10M
 // relations then costs milliseconds, not seconds (bench/README.md, issue 31).
 //
-// The delta adds entities and relations, changes relations' types and dates, and removes relations and
-// entities: a relation of the CSR that is gone keeps its number but is marked removed (no out-edge list,
-// edges(), Graph::removed loop or relations_in_order shows it), one whose ends or id changed is removed
-// and added anew under the same key (its place in a build's order changed), and an entity of the CSR whose
-// relations are all removed is marked too (Graph::vertex_removed; put back under its key with its id,
-// kind and country as they were - the undo of a merge or a delete - it is that vertex again). Anything else
-// since the cache's state - an entity whose id, kind or country changed, an added or removed entity that adds
-// or empties a kind or country, a change of the vocabularies, a bulk load, a state no recorded change
-// produced, or more than kMaxDeltaRows changed rows in all - means "rebuild" (and the rebuilt graph's cache
-// replaces the old one: the delta is folded). Within what it covers, the graph answers exactly as one built
-// anew: added vertices and relations are numbered after the CSR's (ordered among themselves as a build orders
-// them), and the out-edges of every vertex they touch are listed in the build's order. Answers that list
-// vertices or relations in index order walk Graph::vertices_in_order / relations_in_order, or compare
-// Graph::vertex_rank / relation_rank, to give a build's order.
+// The delta adds entities and relations, changes relations' types and dates and entities' kinds and
+// countries, and removes relations and entities: a relation of the CSR that is gone keeps its number but is
+// marked removed (no out-edge list, edges(), Graph::removed loop or relations_in_order shows it), one whose
+// ends or id changed is removed and added anew under the same key (its place in a build's order changed),
+// and an entity of the CSR whose relations are all removed is marked too (Graph::vertex_removed; put back
+// under its key with its id - the undo of a merge or a delete - it is that vertex again). A kind or country
+// no entity had is appended to the graph's tables of them, and Graph::kinds()/countries() list the values
+// in use. Anything else since the cache's state - an entity of the cache whose id changed, a change of the
+// vocabularies, a bulk load, a state no recorded change produced, or more than kMaxDeltaRows changed rows in
+// all - means "rebuild" (and the rebuilt graph's cache replaces the old one: the delta is folded). Within
+// what it covers, the graph answers exactly as one built anew: added vertices and relations are numbered
+// after the CSR's (ordered among themselves as a build orders them), and the out-edges of every vertex they
+// touch are listed in the build's order. Answers that list vertices or relations in index order walk
+// Graph::vertices_in_order / relations_in_order, or compare Graph::vertex_rank / relation_rank, to give a
+// build's order.
 #include <cstdint>
 #include <string>
 #include <unordered_map>
@@ -55,6 +56,16 @@ struct GraphDelta {
     std::vector<std::string> ids;
     std::vector<std::int64_t> eids;
     std::vector<std::uint16_t> kind, country;  // indexes into Graph::Impl::kinds, countries
+    // Vertices of the CSR whose entity's kind or country changed (or was put back changed): their codes now.
+    struct Codes {
+        std::uint16_t kind = 0, country = 0;
+    };
+    std::unordered_map<VertexId, Codes> recoded;
+    // Graph::kinds() and countries() when the delta changed which values some entity has (sorted, each
+    // once). Values no entity of the CSR had are appended to the Impl's tables (its columns hold positions),
+    // so those tables are then neither sorted nor all in use: these lists are.
+    bool values_changed = false;
+    std::vector<std::string> kinds_in_use, countries_in_use;
     // Where a build would put each added relation and vertex among the CSR's (Graph::relation_rank,
     // vertex_rank): the CSR index it would come just before, shifted, plus its rank among the added
     // ones that come before the same index.

@@ -249,12 +249,14 @@ TEST_CASE("what a delta does not cover is rebuilt", "[core][graph][delta]") {
         CHECK(loaded.same);
         return loaded.built && !loaded.delta;
     };
-    // A country no entity had (the graph's table of countries changes).
-    CHECK(rebuilt_after([](Store::Writer& w) { w.put(entity("new", "company", "TH")); }));
-    // An entity's kind.
-    CHECK(rebuilt_after([](Store::Writer& w) { w.put(entity("e000002", "company", "JP")); }));
-    // A removed entity (and its relations).
-    CHECK(rebuilt_after([](Store::Writer& w) { w.remove_entity("new"); }));
+    // A relation type added to the vocabulary, and a kind's names (the graph's vocabularies change).
+    CHECK(rebuilt_after([](Store::Writer& w) {
+        RelationType type;
+        type.id = "advises";
+        type.label_en = "advises";
+        w.put(type);
+    }));
+    CHECK(rebuilt_after([](Store::Writer& w) { w.put(EntityKind{"company", "firm", "", "", ""}); }));
     // More changed rows than a delta holds, over several changes.
     REQUIRE(Graph::save_cache(store, Graph::build(store)));
     for (int batch = 0; batch < 3; ++batch) {
@@ -268,7 +270,7 @@ TEST_CASE("what a delta does not cover is rebuilt", "[core][graph][delta]") {
     CHECK_FALSE(loaded.delta);
 }
 
-TEST_CASE("an entity without relations removed is a delta's; the last of its country, rebuilt",
+TEST_CASE("an entity without relations removed is a delta's, the last of its country too",
           "[core][graph][delta]") {
     test::TempDir dir;
     Store store = Store::open(dir / "k.db", Store::Mode::Create);
@@ -302,11 +304,63 @@ TEST_CASE("an entity without relations removed is a delta's; the last of its cou
         CHECK_FALSE(graph.find("e000004a"));
         CHECK(graph.find("e000011b"));
     }
-    // The last entity of a country: the graph's table of countries changes.
+    // The last entity of a country: no entity has it any more.
     (void)store.write([](Store::Writer& w) { w.remove_entity("zz-lone"); });
     loaded = load(store);
-    CHECK(loaded.built);
+    CHECK(loaded.delta);
+    CHECK_FALSE(loaded.built);
     CHECK(loaded.same);
+    const Store::ReadTransaction read(store);
+    const auto countries = Graph::load(store).countries();
+    CHECK(std::find(countries.begin(), countries.end(), "TH") == countries.end());
+}
+
+TEST_CASE("kinds and countries no entity had, changed and emptied are a delta's", "[core][graph][delta]") {
+    test::TempDir dir;
+    Store store = Store::open(dir / "k.db", Store::Mode::Create);
+    test::write_to_store(store, test::generate(30, 60, 5, test::Shape::Uniform));
+    REQUIRE(Graph::save_cache(store, Graph::build(store)));
+    auto delta_after = [&](const std::function<void(Store::Writer&)>& write) {
+        (void)store.write(write);
+        const auto loaded = load(store);
+        CHECK(loaded.same);
+        return loaded.delta && !loaded.built;
+    };
+    auto values = [&] {
+        const Store::ReadTransaction read(store);
+        const Graph graph = Graph::load(store);
+        return std::make_pair(graph.kinds(), graph.countries());
+    };
+    const auto [kinds_before, countries_before] = values();
+    // New ones, each after the cache's values in the tables, listed in order among them ("" sorts first).
+    CHECK(delta_after([](Store::Writer& w) {
+        w.put(entity("aaa-new", "foundation", "TH"));
+        w.put(entity("e000003x", "agency", ""));
+        w.put(relation("r-new", "mou", "aaa-new", "e000003x", "2024"));
+    }));
+    CHECK(values().first.size() == kinds_before.size() + 2);
+    CHECK(values().second.front().empty());
+    // An entity of the cache changed to a kind and country no entity had, one to a kind the delta added.
+    CHECK(delta_after([](Store::Writer& w) {
+        w.put(entity("e000002", "consortium", "SG"));
+        w.put(entity("e000007", "foundation", "JP"));
+    }));
+    // Back as they were; the added ones' last entities removed: the values are the cache's again.
+    CHECK(delta_after([](Store::Writer& w) {
+        w.put(entity("e000002", "ministry", "JP"));
+        w.remove_relation("r-new");
+        w.remove_entity("aaa-new");
+        w.remove_entity("e000003x");
+    }));
+    CHECK(values().second == countries_before);
+    {
+        const Store::ReadTransaction read(store);
+        const Graph graph = Graph::load(store);
+        CHECK(graph.kind(*graph.find("e000007")) == "foundation");
+        CHECK(graph.kind(*graph.find("e000002")) == "ministry");
+    }
+    CHECK(delta_after([](Store::Writer& w) { w.put(entity("e000007", "ministry", "VN")); }));
+    CHECK(values() == std::make_pair(kinds_before, countries_before));
 }
 
 TEST_CASE("a snapshot with a delta answers with the rows of its own state", "[core][graph][delta]") {

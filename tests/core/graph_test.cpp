@@ -175,14 +175,12 @@ TEST_CASE("the graph cache is used only for its own database at its own generati
         CHECK(graph.has_delta());
         CHECK(graph.live_relation_count() == 799);
         CHECK(adjacency(store, graph) == adjacency(store));
-        // An entity of a country no entity had: built anew.
+        // A relation type added to the vocabulary: built anew.
         (void)store.write([&](Store::Writer& w) {
-            Entity e;
-            e.id = "e-new";
-            e.kind = "company";
-            e.country = "TH";
-            e.names.en = "New";
-            w.put(e);
+            RelationType type;
+            type.id = "advises";
+            type.label_en = "advises";
+            w.put(type);
         });
         const Graph rebuilt = Graph::load(store, count_build);
         CHECK(builds == 2);

@@ -2,7 +2,8 @@
 (core/src/graph_delta.h) must answer exactly as the graph built anew from the database. The curated
 dataset is imported and its cache written; then, write by write through the command line (one relation
 imported, a relation's dates and type changed, a new entity with relations, an entity renamed, an undo
-that removes, relations deleted by Cypher, re-pointed, put back, a merge and its undo), every answer below is asked with the cache as it stands, then again
+that removes, relations deleted by Cypher, re-pointed, put back, a merge and its undo, kinds and countries
+added, changed and emptied), every answer below is asked with the cache as it stands, then again
 with the cache moved aside (so built from the database), and the two JSON answers must be identical.
 The writes a delta covers must be answered without rewriting the cache (no rebuild), the others rebuild.
 Then readers race small writes, some stopped mid-answer: each answer must be one state's.
@@ -45,6 +46,11 @@ ANSWERS = {
     "communities-by-year": ["communities", "--by-year", "2016..2025"],
     "list": ["list", "--kind", "hospital"],
     "list-all": ["list"],
+    # The kinds and countries some entity has (an unknown one is refused with the list of them).
+    "list-country": ["list", "--country", "VN"],
+    "list-unknown-kind": ["list", "--kind", "zzz"],
+    "list-unknown-country": ["list", "--country", "ZZ"],
+    "partners-country": ["partners", "vn-moh", "--country", "JP"],
     "list-relations": ["list", "--relations"],
     "brief": ["brief", "kanagawa", "--as-of", "2025-01-01"],
     # Without a legend: Graphviz writes the legend's subgraphs in an order of its own string pointers.
@@ -236,12 +242,38 @@ def main():
     write("detach delete undone", "undo", detach_delete)
     check("the DETACH DELETE undone", True)
 
-    # An entity DETACH DELETEd and put back by undo (on the delta), then its kind changed: rebuilt.
+    # Kinds and countries: an entity DETACH DELETEd and put back by undo, then its kind changed; entities of
+    # a kind and of a country no entity had, one without a country (a Cypher CREATE); an entity's country
+    # changed to a new one and back; the last entity of a kind removed (of the cache, and one the delta
+    # added): all on the delta, the graph's lists of kinds and countries as a build's.
     write("deleted", "query", "MATCH (n {id: 'moh-ehr'}) DETACH DELETE n")
     write("put back", "undo", latest_change())
     write("kind changed", "import", "-q", "FOLDER", files={
         "entities.csv": ENTITY_HEADER + "moh-ehr,programme,Electronic health records,,,,VN,,Test | | 1\n"})
-    check("an entity put back, then its kind changed", False)
+    check("an entity put back, then its kind changed", True)
+    write("new kind and country", "import", "-q", "FOLDER", files={
+        "entities.csv": ENTITY_HEADER + "th-delta-foundation,foundation,Delta Foundation,,,,TH,,Test | | 1\n",
+        "relations.csv": RELATION_HEADER + "delta-foundation-moh,mou,th-delta-foundation,vn-moh,2024,,,Test | | 2\n"})
+    check("an entity of a kind and a country no entity had", True)
+    write("no country", "query", "CREATE (n:company {id: 'nc-delta-firm', name_en: 'No Country Firm'})")
+    check("an entity without a country (a Cypher CREATE)", True)
+    write("country changed", "query", "MATCH (n {id: 'taisho'}) SET n.country = 'SG'")
+    check("an entity's country changed to one no entity had", True)
+    write("country back", "query", "MATCH (n {id: 'taisho'}) SET n.country = 'JP'")
+    check("the country changed back (the new one gone again)", True)
+    write("last of a kind", "query", "MATCH (n {id: 'vss'}) DETACH DELETE n")
+    check("the last entity of a kind (of the cache) DETACH DELETEd", True)
+    write("added kind gone", "query", "MATCH (n {id: 'th-delta-foundation'}) DETACH DELETE n")
+    check("the last entity of a kind and a country the delta added DETACH DELETEd", True)
+    write("kind back", "undo", latest_change())
+    check("that DETACH DELETE undone", True)
+
+    # A relation type added to the vocabulary: the graph's types change, not a delta's (rebuilt).
+    write("new type", "import", "-q", "FOLDER", files={
+        "relation_types.csv": "id,label_en,label_ja,label_vi,directed,description,category\n"
+        "delta_advises,advises,助言,tư vấn,true,adviser -> advised,collaboration\n",
+        "relations.csv": RELATION_HEADER + "delta-advises,delta_advises,kanagawa,vn-moh,2025,,,Test | | 1\n"})
+    check("a relation type added (the vocabulary changed)", False)
 
 
     # Readers racing small writes answered with a delta, some stopped mid-answer while a write commits:
@@ -258,7 +290,7 @@ def main():
             if index < 2 and process.poll() is None:
                 process.send_signal(signal.SIGSTOP)
         write(f"race {round_number}", "import", "-q", "FOLDER", files={
-            "relations.csv": RELATION_HEADER + f"race-{round_number},mou,kanagawa,vss,2025,,,Test | | 1\n"})
+            "relations.csv": RELATION_HEADER + f"race-{round_number},mou,kanagawa,vn-moh,2025,,,Test | | 1\n"})
         states.add(kizuna("--format", "json", "partners", "kanagawa").stdout)
         for process in readers:
             process.send_signal(signal.SIGCONT)
