@@ -120,6 +120,10 @@ std::uint64_t KizunaGraph::node_order(NodeId node) const {
     return graph_.vertex_rank(static_cast<VertexId>(node));
 }
 
+std::uint64_t KizunaGraph::rel_order(RelId rel) const {
+    return graph_.relation_rank(static_cast<RelationIndex>(rel));
+}
+
 std::size_t KizunaGraph::count_nodes(const std::string& label) const {
     if (label.empty()) return graph_.live_vertex_count();
     if (kind_counts_.empty()) {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kizuna/cypher/errors.h"
+#include "kizuna/cypher/property_graph.h"
 
 namespace kizuna::cypher {
 
@@ -177,7 +178,13 @@ std::optional<int> compare(const Value& a, const Value& b) {
     }
 }
 
-int order(const Value& a, const Value& b) {
+int order(const Value& a, const Value& b, const PropertyGraph* graph) {
+    const auto nodes = [graph](NodeId x, NodeId y) {
+        return graph != nullptr ? three_way(graph->node_order(x), graph->node_order(y)) : three_way(x, y);
+    };
+    const auto rels = [graph](RelId x, RelId y) {
+        return graph != nullptr ? three_way(graph->rel_order(x), graph->rel_order(y)) : three_way(x, y);
+    };
     const int ra = rank(a.type()), rb = rank(b.type());
     if (ra != rb) return ra < rb ? -1 : 1;
     switch (a.type()) {
@@ -191,20 +198,26 @@ int order(const Value& a, const Value& b) {
         case T::String:
             return three_way(a.as_string(), b.as_string());
         case T::Node:
-            return three_way(a.as_node(), b.as_node());
+            return nodes(a.as_node(), b.as_node());
         case T::Rel:
-            return three_way(a.as_rel(), b.as_rel());
+            return rels(a.as_rel(), b.as_rel());
         case T::Path: {
             const auto& x = a.as_path();
             const auto& y = b.as_path();
-            if (auto c = three_way(x.nodes, y.nodes)) return c;
-            return three_way(x.rels, y.rels);
+            for (std::size_t i = 0; i < x.nodes.size() && i < y.nodes.size(); ++i) {
+                if (auto c = nodes(x.nodes[i], y.nodes[i])) return c;
+            }
+            if (auto c = three_way(x.nodes.size(), y.nodes.size())) return c;
+            for (std::size_t i = 0; i < x.rels.size() && i < y.rels.size(); ++i) {
+                if (auto c = rels(x.rels[i], y.rels[i])) return c;
+            }
+            return three_way(x.rels.size(), y.rels.size());
         }
         case T::List: {
             const auto& x = a.as_list();
             const auto& y = b.as_list();
             for (std::size_t i = 0; i < x.size() && i < y.size(); ++i) {
-                if (auto c = order(x[i], y[i])) return c;
+                if (auto c = order(x[i], y[i], graph)) return c;
             }
             return three_way(x.size(), y.size());
         }
@@ -215,7 +228,7 @@ int order(const Value& a, const Value& b) {
             auto j = y.begin();
             for (; i != x.end() && j != y.end(); ++i, ++j) {
                 if (auto c = three_way(i->first, j->first)) return c;
-                if (auto c = order(i->second, j->second)) return c;
+                if (auto c = order(i->second, j->second, graph)) return c;
             }
             return three_way(x.size(), y.size());
         }

@@ -104,6 +104,11 @@ std::uint64_t WriteOverlay::node_order(NodeId node) const {
     return node < first_node_ ? base_.node_order(node) : kCreated | node;
 }
 
+std::uint64_t WriteOverlay::rel_order(RelId rel) const {
+    constexpr std::uint64_t kCreated = std::uint64_t{1} << 63U;  // after every base relationship
+    return rel < first_rel_ ? base_.rel_order(rel) : kCreated | rel;
+}
+
 std::size_t WriteOverlay::count_nodes(const std::string& label) const {
     auto count = static_cast<std::ptrdiff_t>(base_.count_nodes(label));
     for (const auto n : deleted_nodes_) {

@@ -64,6 +64,10 @@ ANSWERS = {
     "cypher-count": ["query", "MATCH ()-[r]->() RETURN count(r)"],
     "cypher-scan": ["query", "MATCH ()-[r]->() RETURN r.id, type(r)"],
     "cypher-around": ["query", "MATCH (a {id: 'kanagawa'})-[r]-(b) RETURN r.id, b.id"],
+    # ORDER BY a node or a relationship: by its place in the graph's order.
+    "cypher-order-nodes": ["query", "MATCH (n) RETURN n.id ORDER BY n DESC"],
+    "cypher-order-rels": ["query", "MATCH ()-[r]->() RETURN r.id ORDER BY r LIMIT 30"],
+    "cypher-order-paths": ["query", "MATCH p = (a {id: 'kanagawa'})-[*1..2]-(b) RETURN b.id ORDER BY p"],
 }
 
 RELATION_HEADER = "id,type,from,to,start,end,attributes,sources\n"

@@ -18,9 +18,9 @@ SortKeys sort_keys(const Projection& p, Row& row, Context& context) {
 }
 
 // -1, 0 or 1: a before b, tied, after.
-int compare_keys(const Projection& p, const SortKeys& a, const SortKeys& b) {
+int compare_keys(const Projection& p, const SortKeys& a, const SortKeys& b, const PropertyGraph* graph) {
     for (std::size_t i = 0; i < p.order.size(); ++i) {
-        const int c = order(a[i], b[i]);
+        const int c = order(a[i], b[i], graph);
         if (c != 0) return (p.order[i].descending ? -c : c) < 0 ? -1 : 1;
     }
     return 0;
@@ -43,7 +43,7 @@ class Sort : public GatheringOperator {
         }
         std::stable_sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
             context.tick();
-            return compare_keys(p_, a.first, b.first) < 0;
+            return compare_keys(p_, a.first, b.first, context.graph) < 0;
         });
         out_.reserve(rows.size());
         for (auto& r : rows) out_.push_back(std::move(r.second));
@@ -67,7 +67,7 @@ class TopK : public GatheringOperator {
 
     void gather(Context& context) override {
         const auto before = [&](const Entry& a, const Entry& b) {
-            const int c = compare_keys(p_, a.keys, b.keys);
+            const int c = compare_keys(p_, a.keys, b.keys, context.graph);
             return c != 0 ? c < 0 : a.seq < b.seq;  // stable: equal keys keep their input order
         };
         std::vector<Entry> heap;

@@ -25,6 +25,7 @@ class KizunaGraph : public PropertyGraph {
                                   const std::function<bool(NodeId)>& visit) const override;
     // Entity-id order: the vertex's rank (graph.h), which differs from its number after a delta.
     [[nodiscard]] std::uint64_t node_order(NodeId node) const override;
+    [[nodiscard]] std::uint64_t rel_order(RelId rel) const override;
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                             const Value& value) const override;

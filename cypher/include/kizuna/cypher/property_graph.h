@@ -33,6 +33,9 @@ class PropertyGraph {
     // A node's place in the order for_each_node visits (lookups and sorted node lists follow it): the id,
     // unless a graph numbers its nodes in another order.
     [[nodiscard]] virtual std::uint64_t node_order(NodeId node) const { return node; }
+    // A relationship's place in the order of a relationship scan: the id, unless a graph numbers them in
+    // another order.
+    [[nodiscard]] virtual std::uint64_t rel_order(RelId rel) const { return rel; }
     // How many nodes carry a label (the planner's selectivity), or all nodes for "".
     [[nodiscard]] virtual std::size_t count_nodes(const std::string& label) const = 0;
     // The nodes whose property key equals value, when the graph has an index for that key; nullopt when

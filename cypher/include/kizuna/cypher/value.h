@@ -18,6 +18,7 @@ using NodeId = std::uint64_t;
 using RelId = std::uint64_t;
 
 class Value;
+class PropertyGraph;
 using List = std::vector<Value>;
 using Map = std::map<std::string, Value>;
 struct ListBox;
@@ -129,8 +130,10 @@ inline std::uint32_t Value::nesting() const {
 // (different types, null, NaN).
 [[nodiscard]] std::optional<int> compare(const Value& a, const Value& b);
 // The total order of ORDER BY, DISTINCT and grouping (orderability): maps, nodes, relationships, lists,
-// paths, strings, booleans, numbers, then null.
-[[nodiscard]] int order(const Value& a, const Value& b);
+// paths, strings, booleans, numbers, then null. Nodes and relationships compare by their place in graph's
+// order when one is given (ORDER BY: the same rows whether the graph was built anew or is a cache plus a
+// delta), else by id (DISTINCT and grouping need only a consistent order).
+[[nodiscard]] int order(const Value& a, const Value& b, const PropertyGraph* graph = nullptr);
 // Equivalence for DISTINCT and grouping keys (null equals null).
 [[nodiscard]] inline bool equivalent(const Value& a, const Value& b) { return order(a, b) == 0; }
 

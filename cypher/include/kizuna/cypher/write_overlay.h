@@ -48,6 +48,7 @@ class WriteOverlay : public PropertyGraph {
                                   const std::function<bool(NodeId)>& visit) const override;
     // The base's order, then the created nodes in creation order.
     [[nodiscard]] std::uint64_t node_order(NodeId node) const override;
+    [[nodiscard]] std::uint64_t rel_order(RelId rel) const override;
     [[nodiscard]] std::size_t count_nodes(const std::string& label) const override;
     [[nodiscard]] std::optional<std::vector<NodeId>> lookup(const std::string& key,
                                                             const Value& value) const override;
