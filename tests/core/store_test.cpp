@@ -221,6 +221,34 @@ TEST_CASE("names resolve in every language, width and diacritics", "[core][store
     }
 }
 
+TEST_CASE("the closest names among many that share common trigrams are those sharing the most",
+          "[core][store][names]") {
+    // 12,000 names "Organisation N" (and their ids): every common trigram is in thousands of names, more than
+    // "closest names" lets FTS5 rank (name_lookup.cpp): it ranks the names sharing the rarest ones.
+    TempDir dir;
+    Store store = seeded(dir / "k.db");
+    (void)store.write([](Store::Writer& w) {
+        for (int i = 0; i < 12000; ++i) {
+            char id[16];
+            std::snprintf(id, sizeof id, "org-%05d", i);
+            w.put(named(id, "Organisation " + std::to_string(i)));
+        }
+    });
+    for (const auto& [typed, first] :
+         std::vector<std::pair<std::string, std::string>>{{"Organisaton 4350x", "org-04350"},
+                                                          {"Orgnization 77", "org-00077"},
+                                                          {"organisation 1234z", "org-01234"}}) {
+        try {
+            (void)store.resolve(typed);
+            FAIL("expected an unknown name");
+        } catch (const EntityLookupError& e) {
+            CHECK(e.kind() == EntityLookupError::Kind::Unknown);
+            REQUIRE(e.candidates().size() == 5);
+            CHECK(e.candidates().front() == first);
+        }
+    }
+}
+
 TEST_CASE("ambiguous and unknown names list candidates", "[core][store][names]") {
     TempDir dir;
     Store store = seeded(dir / "k.db");
