@@ -53,9 +53,9 @@ ANSWERS = {
     "partners-country": ["partners", "vn-moh", "--country", "JP"],
     "list-relations": ["list", "--relations"],
     "brief": ["brief", "kanagawa", "--as-of", "2025-01-01"],
-    # Without a legend: Graphviz writes the legend's subgraphs in an order of its own string pointers.
-    "render": ["render", "--format", "dot", "--no-legend"],
-    "render-ego": ["render", "--ego", "vn-moh", "--radius", "2", "--format", "dot", "--no-legend"],
+    # With the legend: its subgraphs come in the order they were made (viz/src/creation_order_ids.h).
+    "render": ["render", "--format", "dot"],
+    "render-ego": ["render", "--ego", "vn-moh", "--radius", "2", "--format", "dot"],
     "cypher-nodes": ["query", "MATCH (n) RETURN n.id"],
     "cypher-label": ["query", "MATCH (n:hospital) RETURN n.id"],
     "cypher-search": ["query", "MATCH (n) WHERE matches(n, 'hospital') RETURN n.id"],

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "cgraph_helpers.h"
+#include "creation_order_ids.h"
 #include "kizuna/core/errors.h"
 #include "label_text.h"
 #include "legend.h"
@@ -94,7 +95,7 @@ class DiagramBuilder {
           options_(options),
           label_nodes_(options.aspect && options.engine != "dot" &&
                        relations <= options.max_curved_relations),
-          root_(agopen(c("kizuna"), Agdirected, nullptr)) {
+          root_(viz::open_in_creation_order("kizuna", Agdirected)) {
         if (!root_) throw Error("Graphviz could not create a graph");
         set(root_.get(), "fontname", options.font);
         set(root_.get(), "rankdir", "LR");

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "cgraph_helpers.h"
+#include "creation_order_ids.h"
 #include "kizuna/core/errors.h"
 #include "label_text.h"
 #include "style.h"
@@ -235,7 +236,7 @@ void place_legend(GVC_t* context, Agraph_t* graph, const LegendContent& content,
     const Box diagram = bounding_box(graph);
     gvFreeLayout(context, graph);
 
-    std::unique_ptr<Agraph_t, GraphCloser> legend(agopen(c("legend"), Agdirected, nullptr));
+    std::unique_ptr<Agraph_t, GraphCloser> legend(open_in_creation_order("legend", Agdirected));
     if (!legend) throw Error("Graphviz could not create the legend");
     set(legend.get(), "rankdir", "LR");
     set(legend.get(), "nodesep", std::to_string(0.12 * options.text_scale));
