@@ -6,6 +6,7 @@
 #include "kizuna/cypher/query_answer.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "budget.h"
@@ -231,12 +232,40 @@ class DatabaseOverlay : public WriteOverlay {
 
     // Whether a relation id was the database's as the write began (nothing is written before the end).
     [[nodiscard]] bool in_database(const std::string& id) const { return store_.relation(id).has_value(); }
+    // Why an entity or relation id cannot be given to a new one, if it cannot: another entity has it, or
+    // a merge made it a redirect (every later command naming it reaches the kept one), or folded a
+    // relation of that id into another.
+    [[nodiscard]] std::optional<std::string> entity_id_taken(const std::string& id) const {
+        if (store_.entity(id))
+            return "entity '" + id + "' exists already (entity ids are unique; MATCH it and SET, or MERGE)";
+        if (const auto kept = store_.redirect(id))
+            return "entity id '" + id + "' was merged into '" + *kept + "' (a redirect: it names '" + *kept +
+                   "')";
+        return std::nullopt;
+    }
+    [[nodiscard]] std::optional<std::string> relation_id_taken(const std::string& id) const {
+        if (in_database(id)) return "relation '" + id + "' exists already (relation ids are unique)";
+        if (!folded_) {  // read once: a query may create thousands of relations
+            folded_.emplace();
+            for (auto& [from, to] : store_.relation_redirects())
+                folded_->emplace(std::move(from), std::move(to));
+        }
+        if (const auto it = folded_->find(id); it != folded_->end()) {
+            return "relation id '" + id + "' was folded into " +
+                   (it->second.empty() ? std::string("another relation") : "'" + it->second + "'") +
+                   " by a merge; choose another id";
+        }
+        return std::nullopt;
+    }
 
   private:
-    [[nodiscard]] bool taken(const std::string& id) const { return ids_.count(id) > 0 || in_database(id); }
+    [[nodiscard]] bool taken(const std::string& id) const {
+        return ids_.count(id) > 0 || relation_id_taken(id).has_value();
+    }
 
     const Store& store_;
     std::set<std::string> ids_;
+    mutable std::optional<std::map<std::string, std::string>> folded_;  // relation redirects
 };
 
 // What a writing query changed, as rows: converted and checked before anything is written.
@@ -253,11 +282,17 @@ std::string base_id(const PropertyGraph& base, NodeId node) {
 
 // Entities created or changed (an id cannot change), in node order: the database's in id order, then
 // the created ones.
-void entity_changes(const WriteOverlay& graph, const std::string& lang, Budget& clock, RowChanges& out) {
+void entity_changes(const DatabaseOverlay& graph, const std::string& lang, Budget& clock, RowChanges& out) {
+    std::set<std::string> created;
     for (const auto& [id, node] : graph.touched().nodes) {
         clock.tick();
         if (graph.created(id)) {
-            out.entities.push_back(entity_of(node, nullptr, lang));
+            // A new entity never replaces another (a write of an entity row is an upsert).
+            auto entity = entity_of(node, nullptr, lang);
+            if (const auto why = graph.entity_id_taken(entity.id)) refuse(*why);
+            if (!created.insert(entity.id).second)
+                refuse("entity '" + entity.id + "' is created twice (entity ids are unique)");
+            out.entities.push_back(std::move(entity));
             continue;
         }
         const auto labels = graph.base().labels(id);
@@ -305,8 +340,11 @@ void relation_changes(const DatabaseOverlay& graph, const std::vector<RelationTy
                 refuse("relation '" + old_id + "': its id cannot be changed");
         }
         auto relation = relation_of(graph, rel);
-        if (is_new && (written.count(relation.id) || graph.in_database(relation.id)))
+        if (is_new && written.count(relation.id))
             refuse("relation '" + relation.id + "' exists already (relation ids are unique)");
+        if (is_new) {
+            if (const auto why = graph.relation_id_taken(relation.id)) refuse(*why);
+        }
         written.insert(relation.id);
         try {
             validate_relation(relation, knows_type, knows_entity);
