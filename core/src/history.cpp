@@ -590,6 +590,10 @@ void History::restore(const Store& store, std::int64_t seq, const std::filesyste
     std::error_code ignored;
     if (std::filesystem::exists(out, ignored))
         throw UsageError(out.string() + ": already exists; restore writes a new file");
+    // The folder it goes in: named here, not left to SQLite's "unable to open database file" on ours.
+    const auto folder = out.has_parent_path() ? out.parent_path() : std::filesystem::path(".");
+    if (!std::filesystem::is_directory(folder, ignored))
+        throw UsageError(out.string() + ": no folder " + folder.string() + " to write it in");
     guarded(impl, [&] {
         SQLite::Database& db = impl.db;
         const std::int64_t latest = latest_seq(db);
