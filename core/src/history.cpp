@@ -28,12 +28,33 @@ struct StoredChange {
     std::string record;
 };
 
-// undone_by: the latest undo of the change that was not undone itself (an undone undo is a redo).
+// Column 12 is unused (undone_by comes from undos_in_force).
 const char* const kChangeColumns =
     "SELECT c.seq, c.at, c.author, c.command, c.kind, c.undoes, c.types, c.kinds, c.entities, c.relations, "
-    "c.files, length(c.record), (SELECT max(u.seq) FROM changes u WHERE u.undoes = c.seq AND NOT EXISTS "
-    "(SELECT 1 FROM changes v WHERE v.undoes = u.seq)), c.record, c.links "
+    "c.files, length(c.record), NULL, c.record, c.links "
     "FROM changes c";
+
+// Which undo, if any, holds each undone change undone now: an undo is in force unless an undo in force
+// undoes it (an undone undo is a redo; undoing that redo undoes again, to any depth). Undos always come
+// after what they undo, so walking them latest first settles each before the change it undoes.
+std::map<std::int64_t, std::int64_t> undos_in_force(SQLite::Database& db) {
+    SQLite::Statement query(db, "SELECT seq, undoes FROM changes WHERE undoes IS NOT NULL ORDER BY seq DESC");
+    std::map<std::int64_t, std::int64_t> undone_by;  // change -> the undo in force that undid it
+    while (query.executeStep()) {
+        const std::int64_t undo = query.getColumn(0).getInt64(), target = query.getColumn(1).getInt64();
+        if (undone_by.contains(undo)) continue;  // undone itself: not in force
+        undone_by.try_emplace(target, undo);     // latest first: the first in force met is the latest
+    }
+    return undone_by;
+}
+
+void mark_undone(std::vector<StoredChange>& changes, SQLite::Database& db) {
+    const auto undone_by = undos_in_force(db);
+    for (auto& stored : changes) {
+        const auto it = undone_by.find(stored.change.seq);
+        stored.change.undone_by = it == undone_by.end() ? std::nullopt : std::optional(it->second);
+    }
+}
 
 StoredChange read_change(SQLite::Statement& row, bool with_record) {
     StoredChange out;
@@ -57,7 +78,6 @@ StoredChange read_change(SQLite::Statement& row, bool with_record) {
     }
     change.record_bytes = row.getColumn(11).getInt64();
     change.counts.links_changed = static_cast<std::size_t>(row.getColumn(14).getInt64());
-    if (!row.getColumn(12).isNull()) change.undone_by = row.getColumn(12).getInt64();
     if (with_record) {
         const SQLite::Column blob = row.getColumn(13);
         out.record.assign(static_cast<const char*>(blob.getBlob()),
@@ -73,6 +93,7 @@ std::vector<StoredChange> stored_changes(SQLite::Database& db, std::int64_t firs
     query.bind(2, last);
     std::vector<StoredChange> out;
     while (query.executeStep()) out.push_back(read_change(query, with_records));
+    mark_undone(out, db);
     return out;
 }
 
@@ -392,13 +413,30 @@ std::vector<RecordedChange> later_touching(SQLite::Database& db, const StoredCha
     }
     const bool everything = target.change.kind == "bulk load";
     const std::set<RowKey> mine = rows_of(target.record);
+    // The entities the change made: a later relation to or from one of them must go before they can.
+    std::set<std::string> made;
+    changeset::for_each_row(target.record, [&](const changeset::Row& row) {
+        if (row.table == "entities" && row.op == changeset::Row::Op::Insert) made.insert(key_of(row));
+    });
+    std::vector<std::size_t> ends;  // the relations table's src and dst columns
+    if (!made.empty()) {
+        SQLite::Statement columns(
+            db, "SELECT cid FROM pragma_table_info('relations') WHERE name IN ('src', 'dst')");
+        while (columns.executeStep())
+            ends.push_back(static_cast<std::size_t>(columns.getColumn(0).getInt64()));
+    }
+    const auto refers_to_made = [&](const changeset::Row& row) {
+        if (row.table != "relations" || row.op == changeset::Row::Op::Delete) return false;
+        return std::any_of(ends.begin(), ends.end(),
+                           [&](std::size_t column) { return made.count(row.latest(column).text) > 0; });
+    };
     std::vector<RecordedChange> out;
     for (const auto& change : later) {
         if (cancelled.count(change.change.seq) > 0) continue;
         bool touches = everything || change.change.kind == "bulk load";
         if (!touches) {
             changeset::for_each_row(change.record, [&](const changeset::Row& row) {
-                touches = touches || mine.count({row.table, key_of(row)}) > 0;
+                touches = touches || mine.count({row.table, key_of(row)}) > 0 || refers_to_made(row);
             });
         }
         if (touches) out.push_back(change.change);
@@ -446,6 +484,7 @@ std::vector<RecordedChange> History::changes(const Store& store, const ChangeFil
         const bool records = !filter.entity.empty();
         std::vector<StoredChange> found;
         while (query.executeStep()) found.push_back(read_change(query, records));
+        mark_undone(found, db);
         std::vector<RecordedChange> out;
         if (!records) {
             for (auto& change : found) out.push_back(std::move(change.change));
