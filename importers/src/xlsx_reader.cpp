@@ -13,6 +13,7 @@
 #include <set>
 #include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "batch.h"
 #include "kizuna/core/errors.h"
@@ -249,8 +250,12 @@ const std::map<std::string, Table> kSheets = {{"relation_types", Table::Types},
                                               {"entities", Table::Entities},
                                               {"relations", Table::Relations}};
 
+// Rows refused while reading the sheets, by id ("entity:x", "relation:y"): the sources sheet's lines of
+// them are not reported again as naming no row.
+using RefusedRows = std::unordered_set<std::string>;
+
 void read_table_sheet(const XlsxPackage& package, const XlsxPackage::Sheet& sheet, Table table,
-                      const std::string& file, Batch& batch, Problems& problems) {
+                      const std::string& file, Batch& batch, Problems& problems, RefusedRows& refused) {
     const auto name = std::make_shared<const std::string>(file + ":" + sheet.name);
     SheetRows rows(package, sheet, name, problems);
     Row row;
@@ -274,12 +279,18 @@ void read_table_sheet(const XlsxPackage& package, const XlsxPackage::Sheet& shee
                     dates_ok = false;
                 }
             }
-            if (!dates_ok) continue;
+            if (!dates_ok) {
+                refused.insert("relation:" + RowReader(header.names, fields)["id"]);
+                continue;
+            }
         }
         try {
             read_row(table, RowReader(header.names, fields), Place(name, row.number, 1), batch);
         } catch (const InvalidDataError& e) {
             problems.add(Place(name, row.number, 1), e.what());
+            if (table == Table::Entities || table == Table::Relations)
+                refused.insert((table == Table::Entities ? "entity:" : "relation:") +
+                               RowReader(header.names, fields)["id"]);
         }
     }
 }
@@ -289,7 +300,7 @@ void read_table_sheet(const XlsxPackage& package, const XlsxPackage::Sheet& shee
 // new line); to change or remove one, edit the sources cell.
 void read_sources_sheet(const XlsxPackage& package, const XlsxPackage::Sheet& sheet, const std::string& file,
                         std::size_t entities_from, std::size_t relations_from, Batch& batch,
-                        Problems& problems) {
+                        Problems& problems, const RefusedRows& refused) {
     const auto name = std::make_shared<const std::string>(file + ":" + sheet.name);
     SheetRows rows(package, sheet, name, problems);
     Row row;
@@ -329,6 +340,7 @@ void read_sources_sheet(const XlsxPackage& package, const XlsxPackage::Sheet& sh
         auto& by_id = of == "entity" ? entity_sources : relation_sources;
         const auto found = by_id.find(cells["id"]);
         if (found == by_id.end()) {
+            if (refused.count(of + ":" + cells["id"]) > 0) continue;  // its row's problem is reported
             problems.add(Place(name, row.number, column_named(header, "id")),
                          "no " + of + " '" + cells["id"] + "' in the " +
                              (of == "entity" ? "entities" : "relations") + " sheet");
@@ -377,10 +389,12 @@ void read_xlsx(const std::string& file, Batch& batch, Problems& problems, const 
         // In the order the rows depend on each other, whatever the order of the sheets.
         std::stable_sort(tables.begin(), tables.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
+        RefusedRows refused;
         for (const auto& [table, sheet] : tables)
-            read_table_sheet(*package, *sheet, table, file, batch, problems);
+            read_table_sheet(*package, *sheet, table, file, batch, problems, refused);
         if (sources != nullptr)
-            read_sources_sheet(*package, *sources, file, entities_from, relations_from, batch, problems);
+            read_sources_sheet(*package, *sources, file, entities_from, relations_from, batch, problems,
+                               refused);
     } catch (const std::runtime_error& e) {
         problems.add({file, 0}, e.what());
     }

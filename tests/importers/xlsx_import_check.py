@@ -182,6 +182,9 @@ def main():
     letter = openpyxl.utils.get_column_letter(start_column)
     if f"bad.xlsx:relations!{letter}3: " not in refused.stderr:
         fail(f"the bad date is not named by its cell relations!{letter}3: {refused.stderr}")
+    # Only that cell: the refused row's lines in the sources sheet are not reported as naming no row.
+    if "sources!" in refused.stderr or "1 problem;" not in refused.stderr:
+        fail(f"one bad cell gave other problems besides: {refused.stderr}")
     if export_jsonl(kizuna, copy, os.path.join(work, "after.jsonl")) != before:
         fail("a refused workbook changed the database")
 
