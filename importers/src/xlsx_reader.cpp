@@ -26,6 +26,11 @@ namespace kizuna::importers {
 
 namespace {
 
+// A formula whose result the workbook does not hold (openpyxl writes formulas without computing them).
+constexpr const char* kUncalculated =
+    "the cell holds a formula without its result (a program saved it uncalculated): type the value, or "
+    "open and save the workbook in Excel or LibreOffice";
+
 constexpr std::uint32_t kMostColumns = 16384;  // Excel's XFD
 
 // "A" -> 1, "AB" -> 28; the letters of a cell reference ("AB12").
@@ -126,7 +131,7 @@ class SheetRows {
             const auto style = static_cast<std::size_t>(
                 std::strtoull(xml_->attribute("s").value_or("0").c_str(), nullptr, 10));
             std::string raw, inline_text;
-            bool has_value = false;
+            bool has_value = false, formula = false;
             if (!xml_->is_empty()) {
                 const int cell_depth = xml_->depth();
                 while (xml_->next()) {
@@ -141,8 +146,14 @@ class SheetRows {
                     } else if (name == "is") {
                         has_value = true;
                         inline_text = read_string_item(*xml_);
+                    } else if (name == "f") {
+                        formula = true;
                     }
                 }
+            }
+            if (formula && raw.empty() && inline_text.empty() && column != 0) {
+                problems_.add(Place(name_, row.number, column), kUncalculated);
+                continue;
             }
             if (!has_value) continue;
             const Place place(name_, row.number, column);
@@ -177,6 +188,7 @@ class SheetRows {
             const std::size_t length = shown == DateShown::Year ? 4 : shown == DateShown::Month ? 7 : 10;
             return raw.substr(0, std::min(length, raw.find('T')));
         }
+        if (raw.empty()) throw InvalidDataError(kUncalculated);  // <v></v>: a formula's result not saved
         double number = 0;
         const auto parsed = std::from_chars(raw.data(), raw.data() + raw.size(), number);
         if (parsed.ec != std::errc() || parsed.ptr != raw.data() + raw.size())

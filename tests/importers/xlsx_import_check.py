@@ -185,6 +185,13 @@ def main():
     # Only that cell: the refused row's lines in the sources sheet are not reported as naming no row.
     if "sources!" in refused.stderr or "1 problem;" not in refused.stderr:
         fail(f"one bad cell gave other problems besides: {refused.stderr}")
+    # A formula saved without its result (as openpyxl saves one): named, never read as an empty cell.
+    uncalculated = openpyxl.load_workbook(edited)
+    uncalculated["relations"].cell(row=3, column=start_column, value="=1/0")
+    uncalculated.save(os.path.join(work, "formula.xlsx"))
+    refused = run(kizuna, "--db", copy, "import", "--quiet", os.path.join(work, "formula.xlsx"), expect=3)
+    if f"formula.xlsx:relations!{letter}3: the cell holds a formula without its result" not in refused.stderr:
+        fail(f"a formula without its result is not named: {refused.stderr}")
     if export_jsonl(kizuna, copy, os.path.join(work, "after.jsonl")) != before:
         fail("a refused workbook changed the database")
 
