@@ -259,6 +259,56 @@ std::vector<Entity> closest_names(SQLite::Database& db, const std::string& key) 
 
 }  // namespace
 
+std::vector<std::string> Store::entities_folded_as(const std::string& name) const {
+    const std::string folded = folded_name(name);
+    if (folded.empty()) return {};
+    // The name's pieces between separators, legal forms left out: each is part of the key of any name
+    // folded alike (unless that one is written without the space or mark: "hatay" for "ha tay").
+    std::vector<std::string> pieces;
+    const std::string key = search_key(name);
+    std::string piece;
+    const auto flush = [&] {
+        if (codepoint_count(piece) >= 3) pieces.push_back(piece);
+        piece.clear();
+    };
+    std::size_t start = 0;
+    while (start <= key.size()) {
+        std::size_t end = key.find(' ', start);
+        if (end == std::string::npos) end = key.size();
+        std::string_view word(key.data() + start, end - start);
+        while (!word.empty() && word.back() == ',') word.remove_suffix(1);
+        if (!is_legal_form(word)) {
+            for (const auto character : code_points(word)) {
+                if (is_name_separator(character)) {
+                    flush();
+                } else {
+                    piece += character;
+                }
+            }
+        }
+        flush();
+        start = end + 1;
+    }
+    return guarded_read(*impl_, [&] {
+        std::string sql =
+            "SELECT e.id, n.name FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE n.lang NOT LIKE "
+            "'attribute:%' AND n.lang <> 'id' AND ";
+        std::string match;
+        for (const auto& part : pieces) match += (match.empty() ? "" : " AND ") + fts_phrase(part);
+        sql += match.empty() ? "n.key = ?1"
+                             : "n.nid IN (SELECT rowid FROM name_search WHERE name_search MATCH ?1 UNION ALL "
+                               "SELECT rowid FROM name_recent WHERE name_recent MATCH ?1)";
+        SQLite::Statement query(impl_->db, sql + " LIMIT 10000");
+        query.bind(1, match.empty() ? key : match);
+        std::set<std::string> out;
+        while (query.executeStep()) {
+            if (folded_name(query.getColumn(1).getString()) == folded)
+                out.insert(query.getColumn(0).getString());
+        }
+        return std::vector<std::string>(out.begin(), out.end());
+    });
+}
+
 Entity Store::resolve(const std::string& name) const {
     return guarded_read(*impl_, [&]() -> Entity {
         if (auto by_id = entity(name)) return *by_id;

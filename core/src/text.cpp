@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <unordered_set>
 #include <vector>
 
 #include "kizuna/core/errors.h"
@@ -66,6 +67,55 @@ std::string search_key(std::string_view text) {
         append_utf8(kept, c == 0x0111 ? 'd' : c);  // đ has no decomposition: fold it by hand
     }
     return map(kept, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::vector<std::string_view> code_points(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 1; i <= text.size(); ++i) {
+        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+            out.push_back(text.substr(start, i - start));
+            start = i;
+        }
+    }
+    return out;
+}
+
+bool is_name_separator(std::string_view character) {
+    if (character.size() == 1) {
+        const auto c = static_cast<unsigned char>(character[0]);
+        return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80);
+    }
+    static const std::unordered_set<std::string_view> kMarks = {"・", "、", "。", "「", "」", "『", "』",
+                                                                "·",  "–",  "—",  "‐",  "〜", "　"};
+    return kMarks.count(character) > 0;
+}
+
+bool is_legal_form(std::string_view word) {
+    static const std::unordered_set<std::string_view> kLegalForms = {
+        "co",    "co.",   "company",     "ltd",      "ltd.",     "limited", "inc",  "inc.",
+        "corp",  "corp.", "corporation", "jsc",      "plc",      "llc",     "gmbh", "k.k.",
+        "joint", "stock", "(株)",        "株式会社", "有限会社", "㈱"};
+    return kLegalForms.count(word) > 0;
+}
+
+std::string folded_name(const std::string& name) {
+    const std::string key = search_key(name);
+    std::string out;
+    std::size_t start = 0;
+    while (start <= key.size()) {
+        std::size_t end = key.find(' ', start);
+        if (end == std::string::npos) end = key.size();
+        std::string_view word(key.data() + start, end - start);
+        while (!word.empty() && word.back() == ',') word.remove_suffix(1);
+        if (!is_legal_form(word)) {
+            for (const auto character : code_points(word)) {
+                if (!is_name_separator(character)) out += character;
+            }
+        }
+        start = end + 1;
+    }
+    return out;
 }
 
 }  // namespace kizuna

@@ -270,7 +270,7 @@ std::vector<ProposedMerge> proposed_merges(const Store& store, const Batch& batc
         std::set<std::string> seen;
         for (const auto& name : names) {
             if (name.empty()) continue;
-            for (const auto& existing : store.entities_named(search_key(name))) {
+            for (const auto& existing : store.entities_folded_as(name)) {
                 if (existing != entity.id && seen.insert(existing).second)
                     out.push_back({entity.id, existing, name, place.where()});
             }

@@ -31,31 +31,8 @@ constexpr std::size_t kMostPerBlock = 100;
 // Pairs sharing fewer of their trigrams than this share are not compared (most pairs of a block).
 constexpr double kLeastSharedTrigrams = 0.3;
 
-// Characters that separate words without being part of a name.
-bool is_separator(std::string_view character) {
-    if (character.size() == 1) {
-        const auto c = static_cast<unsigned char>(character[0]);
-        return !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80);
-    }
-    static const std::unordered_set<std::string_view> kMarks = {"・", "、", "。", "「", "」", "『", "』",
-                                                                "·",  "–",  "—",  "‐",  "〜", "　"};
-    return kMarks.count(character) > 0;
-}
-
-std::vector<std::string_view> characters_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (std::size_t i = 1; i <= text.size(); ++i) {
-        if (i == text.size() || (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            out.push_back(text.substr(start, i - start));
-            start = i;
-        }
-    }
-    return out;
-}
-
 std::vector<std::string> trigrams_of(const std::string& key) {
-    const auto characters = characters_of(key);
+    const auto characters = code_points(key);
     std::vector<std::string> out;
     for (std::size_t i = 0; i + 3 <= characters.size(); ++i) {
         out.emplace_back(characters[i].data(),
@@ -351,31 +328,6 @@ class Finder {
 };
 
 }  // namespace
-
-std::string folded_name(const std::string& name) {
-    // Legal forms say what kind of company, not which: "Ha Tay Trading Co." and "Ha Tay Trading Company
-    // Limited" are one name (as OpenSanctions' name fingerprints treat them).
-    static const std::unordered_set<std::string_view> kLegalForms = {
-        "co",    "co.",   "company",     "ltd",      "ltd.",     "limited", "inc",  "inc.",
-        "corp",  "corp.", "corporation", "jsc",      "plc",      "llc",     "gmbh", "k.k.",
-        "joint", "stock", "(株)",        "株式会社", "有限会社", "㈱"};
-    const std::string key = search_key(name);
-    std::string out;
-    std::size_t start = 0;
-    while (start <= key.size()) {
-        std::size_t end = key.find(' ', start);
-        if (end == std::string::npos) end = key.size();
-        std::string_view word(key.data() + start, end - start);
-        while (!word.empty() && word.back() == ',') word.remove_suffix(1);
-        if (kLegalForms.count(word) == 0) {
-            for (const auto character : characters_of(word)) {
-                if (!is_separator(character)) out += character;
-            }
-        }
-        start = end + 1;
-    }
-    return out;
-}
 
 DuplicateFindings find_duplicates(const DuplicateInput& input, const DuplicateOptions& options) {
     return Finder(input, options).run();

@@ -132,6 +132,11 @@ class Store {
     [[nodiscard]] std::vector<std::pair<std::string, std::string>> judgements() const;
     // The ids of the entities with a name or alias (not an attribute) whose search key (text.h) is key.
     [[nodiscard]] std::vector<std::string> entities_named(const std::string& key) const;
+    // The ids of the entities with a name or alias whose folded name (text.h: folded_name, as duplicates
+    // compare names) is that of name: "MINISTRY OF HEALTH LABOUR AND WELFARE" finds the entity named
+    // "Ministry of Health, Labour and Welfare", "Taisho Pharmaceutical Co Ltd" the one named "Taisho
+    // Pharmaceutical Co., Ltd." (candidates by the trigram index, then compared).
+    [[nodiscard]] std::vector<std::string> entities_folded_as(const std::string& name) const;
     // Every relation that has the entity at one of its ends, ordered by id (a scan of the relations: the
     // store keeps no index by end; queries use the graph).
     [[nodiscard]] std::vector<Relation> relations_of(const std::string& entity_id) const;

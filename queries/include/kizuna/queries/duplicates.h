@@ -46,8 +46,5 @@ struct DuplicateFindings {
 
 [[nodiscard]] DuplicateFindings find_duplicates(const DuplicateInput& input, const DuplicateOptions& options);
 
-// The key names are compared by: the search key (text.h) without spaces and punctuation, so that
-// "Ha Tay Pharma", "HA-TAY PHARMA" and "ＨａＴａｙ Ｐｈａｒｍａ" meet.
-[[nodiscard]] std::string folded_name(const std::string& name);
 
 }  // namespace kizuna
