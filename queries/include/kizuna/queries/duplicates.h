@@ -46,5 +46,4 @@ struct DuplicateFindings {
 
 [[nodiscard]] DuplicateFindings find_duplicates(const DuplicateInput& input, const DuplicateOptions& options);
 
-
 }  // namespace kizuna
