@@ -2,6 +2,7 @@
 
 #include <re2/re2.h>
 
+#include <cctype>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -42,8 +43,10 @@ constexpr MessageEntry kMessages[] = {
     {"bad entity id '{0}': use lower-case letters, digits and '-', e.g. vn-moh",
      "組織のID '{0}' が正しくありません：英小文字・数字・'-' で書きます（例：vn-moh）",
      "mã tổ chức '{0}' không hợp lệ: dùng chữ thường, chữ số và '-', ví dụ vn-moh"},
-    {"entity {0}: bad kind '{1}'", "組織 {0}：種別 '{1}' が正しくありません", "tổ chức {0}: loại '{1}' không hợp lệ"},
-    {"entity {0}: needs at least one name (en, ja or vi)", "組織 {0}：名称が一つ以上必要です（英語・日本語・ベトナム語）",
+    {"entity {0}: bad kind '{1}'", "組織 {0}：種別 '{1}' が正しくありません",
+     "tổ chức {0}: loại '{1}' không hợp lệ"},
+    {"entity {0}: needs at least one name (en, ja or vi)",
+     "組織 {0}：名称が一つ以上必要です（英語・日本語・ベトナム語）",
      "tổ chức {0}: cần ít nhất một tên (tiếng Anh, tiếng Nhật hoặc tiếng Việt)"},
     {"entity {0}: empty alias", "組織 {0}：空の別名があります", "tổ chức {0}: có tên khác để trống"},
     {"entity {0}: bad country '{1}': use ISO 3166-1 alpha-2 such as JP or VN",
@@ -56,7 +59,8 @@ constexpr MessageEntry kMessages[] = {
     {"bad relation id '{0}': use lower-case letters, digits and '-'",
      "関係のID '{0}' が正しくありません：英小文字・数字・'-' で書きます",
      "mã quan hệ '{0}' không hợp lệ: dùng chữ thường, chữ số và '-'"},
-    {"relation {0}: unknown type '{1}'", "関係 {0}：種類 '{1}' はありません", "quan hệ {0}: không có loại '{1}'"},
+    {"relation {0}: unknown type '{1}'", "関係 {0}：種類 '{1}' はありません",
+     "quan hệ {0}: không có loại '{1}'"},
     {"relation {0}: missing from", "関係 {0}：起点がありません", "quan hệ {0}: thiếu điểm đầu"},
     {"relation {0}: missing to", "関係 {0}：終点がありません", "quan hệ {0}: thiếu điểm cuối"},
     {"relation {0}: unknown entity '{1}'", "関係 {0}：組織 '{1}' はありません",
@@ -75,15 +79,15 @@ constexpr MessageEntry kMessages[] = {
     {"'attributes' must be an object of strings", "'attributes' は文字列のオブジェクトで書きます",
      "'attributes' phải là một đối tượng gồm các chuỗi"},
     {"attribute '{0}' must be a string", "属性 '{0}' は文字列で書きます", "thuộc tính '{0}' phải là chuỗi"},
-    {"'sources' must be an array of {title, url, locator}", "'sources' は {title, url, locator} の配列で書きます",
+    {"'sources' must be an array of {title, url, locator}",
+     "'sources' は {title, url, locator} の配列で書きます",
      "'sources' phải là một mảng {title, url, locator}"},
     {"'aliases' must be an array of strings", "'aliases' は文字列の配列で書きます",
      "'aliases' phải là một mảng các chuỗi"},
     {"the key '{0}' appears twice in one object", "キー '{0}' が一つのオブジェクトに2回あります",
      "khóa '{0}' xuất hiện hai lần trong một đối tượng"},
     // An import's summary (app/src/translate.cpp).
-    {"1 problem; nothing was written", "問題が1件あります。何も書き込んでいません",
-     "có 1 lỗi; chưa ghi gì"},
+    {"1 problem; nothing was written", "問題が1件あります。何も書き込んでいません", "có 1 lỗi; chưa ghi gì"},
     {"{0} problems; nothing was written", "問題が{0}件あります。何も書き込んでいません",
      "có {0} lỗi; chưa ghi gì"},
     {"{0} problems (first {1} shown); nothing was written",
@@ -95,20 +99,25 @@ constexpr MessageEntry kMessages[] = {
      "không thể hoàn tác thay đổi #{0}: các dòng của nó không còn như lúc nó để lại ({1})"},
     {"rows written later still refer to rows it would remove, e.g. relations added to its entities: undo "
      "those first",
-     "後から書き込まれた行が、取り消しで消える行をまだ参照しています（例：その組織に後から加えた関係）。先にそれらを取り"
+     "後から書き込まれた行が、取り消しで消える行をまだ参照しています（例：その組織に後から加えた関係）。先に"
+     "それらを取り"
      "消してください",
-     "các dòng ghi sau vẫn tham chiếu tới dòng sẽ bị xóa, ví dụ quan hệ thêm vào tổ chức của nó: hãy hoàn tác "
+     "các dòng ghi sau vẫn tham chiếu tới dòng sẽ bị xóa, ví dụ quan hệ thêm vào tổ chức của nó: hãy hoàn "
+     "tác "
      "chúng trước"},
     {"{=0} row {1}: {=2}", "{0}の行 {1}：{2}", "dòng {0} {1}: {2}"},
-    {"change {0} cannot be undone: later change {1} touched the same rows; undo it first (newest first), or "
+    {"change {0} cannot be undone: later change {=1} touched the same rows; undo it first (newest first), or "
      "edit the rows by hand",
-     "変更 #{0} は取り消せません：後の変更 {1} が同じ行を変えています。先にそれを取り消すか（新しい順に）、行を直接編集して"
+     "変更 #{0} は取り消せません：後の変更 {1}"
+     "が同じ行を変えています。先にそれを取り消すか（新しい順に）、行を直接編集して"
      "ください",
-     "không thể hoàn tác thay đổi #{0}: thay đổi sau {1} đã sửa cùng các dòng; hãy hoàn tác nó trước (mới nhất "
+     "không thể hoàn tác thay đổi #{0}: thay đổi sau {1} đã sửa cùng các dòng; hãy hoàn tác nó trước (mới "
+     "nhất "
      "trước), hoặc sửa các dòng bằng tay"},
     {"change {0} cannot be undone: later changes {1} touched the same rows; undo them first (newest first), "
      "or edit the rows by hand",
-     "変更 #{0} は取り消せません：後の変更 {1} が同じ行を変えています。先にそれらを取り消すか（新しい順に）、行を直接編集"
+     "変更 #{0} は取り消せません：後の変更 {1}"
+     "が同じ行を変えています。先にそれらを取り消すか（新しい順に）、行を直接編集"
      "してください",
      "không thể hoàn tác thay đổi #{0}: các thay đổi sau {1} đã sửa cùng các dòng; hãy hoàn tác chúng trước "
      "(mới nhất trước), hoặc sửa các dòng bằng tay"},
@@ -118,21 +127,32 @@ constexpr MessageEntry kMessages[] = {
     {"the history is empty", "履歴は空です", "lịch sử còn trống"},
     {"the changes are numbered 1 to {0}", "変更の番号は1〜{0}です", "các thay đổi được đánh số từ 1 đến {0}"},
     {"change {0} emptied the bulk load {1}, whose rows were not recorded one by one: import its files again",
-     "変更 #{0} は一括読み込み #{1} を空にしました。その行は一つずつ記録されていないため、ファイルをもう一度読み込んで"
+     "変更 #{0} は一括読み込み #{1} "
+     "を空にしました。その行は一つずつ記録されていないため、ファイルをもう一度読み込んで"
      "ください",
-     "thay đổi #{0} đã làm trống lần nạp hàng loạt #{1}, các dòng của nó không được ghi từng dòng: hãy nhập lại "
+     "thay đổi #{0} đã làm trống lần nạp hàng loạt #{1}, các dòng của nó không được ghi từng dòng: hãy nhập "
+     "lại "
      "các tệp"},
     // Merge and names (merge.cpp, name_lookup.cpp).
     {"'{0}' is one entity: there is nothing to merge", "'{0}' は一つの組織です。統合するものはありません",
      "'{0}' là một tổ chức: không có gì để hợp nhất"},
-    {"'{0}' was merged into '{1}' already: they are one entity", "'{0}' はすでに '{1}' に統合されています。同じ組織です",
+    {"'{0}' was merged into '{1}' already: they are one entity",
+     "'{0}' はすでに '{1}' に統合されています。同じ組織です",
      "'{0}' đã được hợp nhất vào '{1}': chúng là một tổ chức"},
-    {"'{0}' and '{1}' both name '{2}': they are one entity", "'{0}' と '{1}' はどちらも '{2}' です。同じ組織です",
+    {"'{0}' and '{1}' both name '{2}': they are one entity",
+     "'{0}' と '{1}' はどちらも '{2}' です。同じ組織です",
      "'{0}' và '{1}' đều chỉ '{2}': chúng là một tổ chức"},
     {"unknown entity '{0}'", "組織 '{0}' はありません", "không có tổ chức '{0}'"},
     {"unknown entity '{0}'; closest:{1}", "組織 '{0}' はありません。近いもの：{1}",
      "không có tổ chức '{0}'; gần nhất:{1}"},
-    // The words the messages above put in: fields, what a row is, how an undo meets a row.
+    // A change named in a message (history.cpp's describe): its number, command, author and time.
+    {"{#0} ({1}, by {2} at {3})", "#{0}（{3}、{2}、{1}）", "#{0} ({1}, bởi {2} lúc {3})"},
+};
+
+// Words put in the messages above, and the reasons of duplicate candidates: translated as values and
+// reasons, never as a message of their own (a message ending in ": missing" is not the word "missing").
+constexpr MessageEntry kWords[] = {
+    // Fields, what a row is, how an undo meets a row.
     {"name_en", "英語名", "tên tiếng Anh"},
     {"name_ja", "日本語名", "tên tiếng Nhật"},
     {"name_vi", "ベトナム語名", "tên tiếng Việt"},
@@ -180,62 +200,74 @@ struct CompiledMessage {
     std::vector<int> numbers;      // the placeholder each capture fills
     std::vector<bool> translated;  // whether that capture is a message translated in turn
     std::size_t literal = 0;       // characters outside placeholders: the longest match wins
+    bool word = false;             // of kWords
 };
 
-std::vector<CompiledMessage> compile_messages() {
-    std::vector<CompiledMessage> out;
-    RE2::Options options;
-    options.set_dot_nl(true);  // a candidate list goes on over lines
-    options.set_log_errors(false);
-    for (const auto& entry : kMessages) {
-        CompiledMessage compiled{&entry, nullptr, {}, {}, 0};
-        const std::string english = entry.en;
-        std::string pattern;
-        std::string literal;
-        std::size_t at = 0;
-        while (at < english.size()) {
-            const std::size_t close = english.find('}', at);
-            const bool is_placeholder =
-                english[at] == '{' && close != std::string::npos && close > at + 1 &&
-                english.find_first_not_of("=0123456789", at + 1) == close && english[close - 1] != '=';
-            if (!is_placeholder) {
-                literal += english[at++];
-                continue;
-            }
-            pattern += RE2::QuoteMeta(literal);
-            compiled.literal += literal.size();
-            literal.clear();
-            const bool translate = english[at + 1] == '=';
-            compiled.numbers.push_back(std::stoi(english.substr(at + (translate ? 2 : 1))));
-            compiled.translated.push_back(translate);
-            // A message that begins with a value (a field's name) takes no place before it ("file:1: ").
-            pattern += at == 0 ? "([^:]*?)" : "(.*?)";
-            at = close + 1;
+// {0}, {=0} or {#0} at text[at]: where it ends (past '}'), else npos.
+std::size_t placeholder_end(const std::string& text, std::size_t at) {
+    if (text[at] != '{') return std::string::npos;
+    std::size_t digits = at + 1;
+    if (digits < text.size() && (text[digits] == '=' || text[digits] == '#')) ++digits;
+    std::size_t end = digits;
+    while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end])) != 0) ++end;
+    return end > digits && end < text.size() && text[end] == '}' ? end + 1 : std::string::npos;
+}
+
+CompiledMessage compile_message(const MessageEntry& entry, bool word) {
+    static const RE2::Options options = [] {
+        RE2::Options made;
+        made.set_dot_nl(true);  // a candidate list goes on over lines
+        made.set_log_errors(false);
+        return made;
+    }();
+    CompiledMessage compiled{&entry, nullptr, {}, {}, 0, word};
+    const std::string english = entry.en;
+    std::string pattern;
+    std::string literal;
+    std::size_t at = 0;
+    while (at < english.size()) {
+        const std::size_t end = placeholder_end(english, at);
+        if (end == std::string::npos) {
+            literal += english[at++];
+            continue;
         }
         pattern += RE2::QuoteMeta(literal);
         compiled.literal += literal.size();
-        compiled.pattern = std::make_unique<RE2>(pattern, options);
-        out.push_back(std::move(compiled));
+        literal.clear();
+        const char mark = english[at + 1];
+        compiled.numbers.push_back(std::stoi(english.substr(at + (mark == '=' || mark == '#' ? 2 : 1))));
+        compiled.translated.push_back(mark == '=');
+        // {#0} is a number; a message that begins with a value (a field's name) takes no place before it
+        // ("file:1: ").
+        pattern += mark == '#' ? "([0-9]+)" : at == 0 ? "([^:]*?)" : "(.*?)";
+        at = end;
     }
-    return out;
-}
-
-const std::vector<CompiledMessage>& compiled_messages() {
-    static const std::vector<CompiledMessage> compiled = compile_messages();
+    pattern += RE2::QuoteMeta(literal);
+    compiled.literal += literal.size();
+    compiled.pattern = std::make_unique<RE2>(pattern, options);
     return compiled;
 }
 
-std::optional<std::string> whole_message(const std::string& text, const std::string& lang);
+const std::vector<CompiledMessage>& compiled_messages() {
+    static const std::vector<CompiledMessage> compiled = [] {
+        std::vector<CompiledMessage> out;
+        for (const auto& entry : kMessages) out.push_back(compile_message(entry, false));
+        for (const auto& entry : kWords) out.push_back(compile_message(entry, true));
+        return out;
+    }();
+    return compiled;
+}
 
-// A value put in a message: translated when it is a message (or a list of them, "a; b").
+std::optional<std::string> whole_message(const std::string& text, const std::string& lang, bool words);
+
+// A value put in a message: translated when it is a message or a word, or a list of them ("a; b").
 std::string value_in(const std::string& value, const std::string& lang) {
-    if (auto whole = whole_message(value, lang)) return *whole;
     std::string out;
     std::size_t at = 0;
     while (true) {
         const std::size_t next = value.find("; ", at);
         const std::string part = value.substr(at, next == std::string::npos ? std::string::npos : next - at);
-        out += whole_message(part, lang).value_or(part);
+        out += whole_message(part, lang, true).value_or(part);
         if (next == std::string::npos) break;
         out += "; ";
         at = next + 2;
@@ -243,15 +275,16 @@ std::string value_in(const std::string& value, const std::string& lang) {
     return out;
 }
 
-// The text in lang when it is one message of the table, whole; lang "" only asks whether it is.
-std::optional<std::string> whole_message(const std::string& text, const std::string& lang) {
+// The text in lang when it is one message of the table (with words: or one word), whole; lang "" only
+// asks whether it is.
+std::optional<std::string> whole_message(const std::string& text, const std::string& lang, bool words) {
     const CompiledMessage* best = nullptr;
     std::vector<std::string> values;
     for (const auto& compiled : compiled_messages()) {
-        if (best != nullptr && compiled.literal <= best->literal) continue;
+        if ((compiled.word && !words) || (best != nullptr && compiled.literal <= best->literal)) continue;
         const int count = compiled.pattern->NumberOfCapturingGroups();
         std::vector<std::string> found(static_cast<std::size_t>(count));
-        std::vector<RE2::Arg> args(found.begin(), found.end());
+        std::vector<RE2::Arg> args(found.size());
         std::vector<const RE2::Arg*> pointers;
         for (std::size_t i = 0; i < found.size(); ++i) {
             args[i] = RE2::Arg(&found[i]);
@@ -267,18 +300,18 @@ std::optional<std::string> whole_message(const std::string& text, const std::str
     for (std::size_t i = 0; i < values.size(); ++i) {
         const std::string mark = "{" + std::to_string(best->numbers[i]) + "}";
         const std::string value = best->translated[i] ? value_in(values[i], lang) : values[i];
-        for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + value.size())) {
+        for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + value.size()))
             out.replace(at, mark.size(), value);
-        }
     }
     return out;
 }
 
 // The message in lang, a place before it ("relation:1: ", "records.jsonl:3: ") kept; or nothing.
 std::optional<std::string> placed_message(const std::string& message, const std::string& lang) {
-    if (auto whole = whole_message(message, lang)) return whole;
+    if (auto whole = whole_message(message, lang, false)) return whole;
     for (std::size_t at = message.find(": "); at != std::string::npos; at = message.find(": ", at + 2)) {
-        if (auto rest = whole_message(message.substr(at + 2), lang)) return message.substr(0, at + 2) + *rest;
+        if (auto rest = whole_message(message.substr(at + 2), lang, false))
+            return message.substr(0, at + 2) + *rest;
     }
     return std::nullopt;
 }
@@ -294,7 +327,7 @@ bool message_known(const std::string& message) { return placed_message(message, 
 
 std::string reason_in(const std::string& reason, const std::string& lang) {
     if (lang != "ja" && lang != "vi") return reason;
-    return whole_message(reason, lang).value_or(reason);
+    return whole_message(reason, lang, true).value_or(reason);
 }
 
 }  // namespace kizuna::app

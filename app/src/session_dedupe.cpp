@@ -62,7 +62,8 @@ DuplicatesAnswer Session::answer(const DuplicatesRequest& request) {
                 continue;
             }
             out.pairs.push_back({*by_id.at(pair.a), *by_id.at(pair.b), pair.score, pair.reasons});
-            for (auto& reason : out.pairs.back().reasons) reason.reason = reason_in(reason.reason, request.lang);
+            for (auto& reason : out.pairs.back().reasons)
+                reason.reason = reason_in(reason.reason, request.lang);
         }
         return out;
     });

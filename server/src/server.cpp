@@ -39,8 +39,8 @@ void send_error(httplib::Response& response, int status, const std::string& mess
 // An application error as the API answers it, in the request's language.
 void send_error(httplib::Response& response, const app::AppError& error, const std::string& lang = "en") {
     response.status = http_status(error.kind());
-    response.set_content(error_body(error, lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                         kJson);
+    response.set_content(
+        error_body(error, lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
 }
 
 std::string random_token() {

@@ -67,19 +67,23 @@ void check_translated(const std::string& english) {
 
 }  // namespace
 
-TEST_CASE("GIVEN refused records, undos and merges WHEN worded in ja and vi THEN each is translated, "
-          "its place and values kept",
-          "[app][words]") {
+TEST_CASE(
+    "GIVEN refused records, undos and merges WHEN worded in ja and vi THEN each is translated, "
+    "its place and values kept",
+    "[app][words]") {
     const CuratedForWords data;
     app::Session session(data.db);
     const std::string source = R"([{"title": "MOU text"}])";
 
     SECTION("a bad date") {
-        const auto problem = problem_of(session, "relation", relation_json("mhlw", R"(, "start": "2024-13")", source));
+        const auto problem =
+            problem_of(session, "relation", relation_json("mhlw", R"(, "start": "2024-13")", source));
         CHECK(problem == "relation:1: bad date '2024-13': month must be 01 to 12");
         CHECK(message_in(problem, "ja") == "relation:1: 日付 '2024-13' が正しくありません：月は01〜12です");
-        CHECK(message_in(problem, "vi") == "relation:1: ngày '2024-13' không hợp lệ: tháng phải từ 01 đến 12");
-        const auto day = problem_of(session, "relation", relation_json("mhlw", R"(, "start": "2023-02-29")", source));
+        CHECK(message_in(problem, "vi") ==
+              "relation:1: ngày '2024-13' không hợp lệ: tháng phải từ 01 đến 12");
+        const auto day =
+            problem_of(session, "relation", relation_json("mhlw", R"(, "start": "2023-02-29")", source));
         CHECK_THAT(message_in(day, "ja"), Catch::EndsWith("2023-02に29日はありません"));
         CHECK_THAT(message_in(day, "vi"), Catch::EndsWith("tháng 2023-02 không có ngày 29"));
     }
@@ -87,7 +91,8 @@ TEST_CASE("GIVEN refused records, undos and merges WHEN worded in ja and vi THEN
         const auto problem = problem_of(session, "relation",
                                         relation_json("mhlw", R"(, "start": "2024", "end": "2020")", source));
         check_translated(problem);
-        CHECK_THAT(message_in(problem, "ja"), Catch::Contains("関係 r-test：終了 2020 が開始 2024 より前です"));
+        CHECK_THAT(message_in(problem, "ja"),
+                   Catch::Contains("関係 r-test：終了 2020 が開始 2024 より前です"));
         CHECK_THAT(message_in(problem, "vi"),
                    Catch::Contains("quan hệ r-test: ngày kết thúc 2020 trước ngày bắt đầu 2024"));
     }
@@ -98,7 +103,8 @@ TEST_CASE("GIVEN refused records, undos and merges WHEN worded in ja and vi THEN
         CHECK_THAT(message_in(problem, "vi"), Catch::EndsWith("quan hệ r-test: không có tổ chức 'nobody'"));
     }
     SECTION("a source without its title") {
-        const auto problem = problem_of(session, "relation", relation_json("mhlw", "", R"([{"url": "https://x.org"}])"));
+        const auto problem =
+            problem_of(session, "relation", relation_json("mhlw", "", R"([{"url": "https://x.org"}])"));
         check_translated(problem);
         CHECK_THAT(message_in(problem, "ja"), Catch::StartsWith("relation:1: "));
     }
@@ -108,20 +114,29 @@ TEST_CASE("GIVEN refused records, undos and merges WHEN worded in ja and vi THEN
         CHECK(message_in(e.message({}), "ja") == "問題が1件あります。何も書き込んでいません");
     }
     SECTION("an undo refused: a later change touched the rows, or rows written later refer to them") {
-        (void)session.answer(app::RecordRequest{"entity", R"({"id": "newco", "kind": "company", "names": {"en": "Newco"}, "sources": [{"title": "a"}]})"});
+        (void)session.answer(app::RecordRequest{
+            "entity",
+            R"({"id": "newco", "kind": "company", "names": {"en": "Newco"}, "sources": [{"title": "a"}]})"});
         const auto added = session.answer(app::LogRequest{}).changes.back().seq;
-        (void)session.answer(app::RecordRequest{"entity", R"({"id": "newco", "kind": "company", "names": {"en": "Newco KK"}, "sources": [{"title": "a"}]})"});
+        (void)session.answer(app::RecordRequest{
+            "entity",
+            R"({"id": "newco", "kind": "company", "names": {"en": "Newco KK"}, "sources": [{"title": "a"}]})"});
         app::UndoRequest undo;
         undo.change = std::to_string(added);
         const std::string later = refusal(session, undo).message({});
         CHECK_THAT(later, Catch::Contains("cannot be undone: later change"));
         check_translated(later);
-        CHECK_THAT(message_in(later, "ja"), Catch::StartsWith("変更 #" + std::to_string(added) + " は取り消せません"));
+        CHECK_THAT(message_in(later, "ja"),
+                   Catch::StartsWith("変更 #" + std::to_string(added) + " は取り消せません"));
         CHECK_THAT(message_in(later, "vi"), Catch::StartsWith("không thể hoàn tác thay đổi #"));
 
-        (void)session.answer(app::RecordRequest{"entity", R"({"id": "otherco", "kind": "company", "names": {"en": "Otherco"}, "sources": [{"title": "a"}]})"});
+        (void)session.answer(app::RecordRequest{
+            "entity",
+            R"({"id": "otherco", "kind": "company", "names": {"en": "Otherco"}, "sources": [{"title": "a"}]})"});
         const auto other = session.answer(app::LogRequest{}).changes.back().seq;
-        (void)session.answer(app::RecordRequest{"relation", R"({"id": "otherco-mou", "type": "mou", "from": "otherco", "to": "mhlw", "sources": [{"title": "a"}]})"});
+        (void)session.answer(app::RecordRequest{
+            "relation",
+            R"({"id": "otherco-mou", "type": "mou", "from": "otherco", "to": "mhlw", "sources": [{"title": "a"}]})"});
         undo.change = std::to_string(other);
         const std::string refers = refusal(session, undo).message({});
         INFO(refers);
@@ -131,17 +146,21 @@ TEST_CASE("GIVEN refused records, undos and merges WHEN worded in ja and vi THEN
         check_translated(refusal(session, undo).message({}));
     }
     SECTION("the command line words its refusal in --lang") {
-        const auto result = kizuna::test::run_kizuna({"--db", data.db.string(), "--lang", "ja", "undo", "9999"});
+        const auto result =
+            kizuna::test::run_kizuna({"--db", data.db.string(), "--lang", "ja", "undo", "9999"});
         CHECK(result.exit_code == 2);
         CHECK_THAT(result.err, Catch::StartsWith("kizuna: 変更 #9999 はありません（変更の番号は1〜"));
-        const auto english = kizuna::test::run_kizuna({"--db", data.db.string(), "--lang", "en", "undo", "9999"});
-        CHECK_THAT(english.err, Catch::StartsWith("kizuna: change 9999 does not exist (the changes are numbered 1 to"));
+        const auto english =
+            kizuna::test::run_kizuna({"--db", data.db.string(), "--lang", "en", "undo", "9999"});
+        CHECK_THAT(english.err,
+                   Catch::StartsWith("kizuna: change 9999 does not exist (the changes are numbered 1 to"));
     }
 }
 
-TEST_CASE("GIVEN every message the date rule and validation give a form WHEN asked in ja and vi THEN each "
-          "has its translation",
-          "[app][words]") {
+TEST_CASE(
+    "GIVEN every message the date rule and validation give a form WHEN asked in ja and vi THEN each "
+    "has its translation",
+    "[app][words]") {
     std::vector<std::string> messages;
     const auto collect = [&messages](auto&& work) {
         try {
@@ -151,7 +170,8 @@ TEST_CASE("GIVEN every message the date rule and validation give a form WHEN ask
             messages.emplace_back(e.what());
         }
     };
-    for (const char* date : {"2024-13", "2024-00", "2023-02-29", "2024-04-31", "0000", "24", "2024/01", "2024-1"})
+    for (const char* date :
+         {"2024-13", "2024-00", "2023-02-29", "2024-04-31", "0000", "24", "2024/01", "2024-1"})
         collect([date] { (void)kizuna::PartialDate::parse_or_throw(date); });
     const auto good_entity = [] {
         kizuna::Entity entity;

@@ -404,8 +404,11 @@ async function rowsList(rows) {
       const label = element('th', fieldLabel(f.field));
       label.scope = 'row';
       label.title = f.field;
-      line.append(label, value('td', fieldText(f.field, f.before), f.before === null ? '' : 'before'), element('td', '→'),
-                  value('td', fieldText(f.field, f.after), f.after === null ? '' : 'after'));
+      line.append(label);
+      // Added: only its values; removed: only what was; changed: before → after.
+      if (row.op !== 'added') line.append(value('td', fieldText(f.field, f.before), f.before === null ? '' : 'before'));
+      if (row.op === 'changed') line.append(element('td', '→', 'arrow'));
+      if (row.op !== 'removed') line.append(value('td', fieldText(f.field, f.after), f.after === null ? '' : 'after'));
       table.append(line);
     }
     item.append(table);
