@@ -9,6 +9,7 @@
 #include "cli_runner.h"
 #include "kizuna/app/history_requests.h"
 #include "kizuna/app/session.h"
+#include "kizuna/core/errors.h"
 #include "kizuna/core/partial_date.h"
 #include "kizuna/core/validation.h"
 #include "kizuna/importers/import.h"

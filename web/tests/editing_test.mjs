@@ -291,7 +291,7 @@ try {
   // shows values as text and the organisation by its name; a judgement's change says what it is; a
   // refused undo and the duplicates' reasons are translated.
   const clinicLog = (await (await fetch(`${url}api/log?entity=kizuna-test-clinic`)).json()).changes;
-  const [created, renamed] = [clinicLog[0].seq, clinicLog.at(-1).seq];
+  const [created, renamed] = [clinicLog[0].seq, clinicLog.filter((c) => c.command.endsWith('POST /api/entity')).at(-1).seq];
   const ja = await open(`${url}#entity=kizuna-test-clinic&sel=n:kizuna-test-clinic&lang=ja`);
   await ja.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
   await ja.waitForSelector('#panel .add-relation-here');
@@ -324,7 +324,11 @@ try {
     const view = await ja.evaluate((seq) => {
       const detail = document.querySelector(`.history-item[data-change="${seq}"] .history-detail`);
       return { labels: [...detail.querySelectorAll('th')].map((n) => n.textContent), name: detail.querySelector('.diff-name')?.textContent || '',
-               text: detail.textContent, wrapped: [...detail.querySelectorAll('th')].some((n) => n.getClientRects().length > 1 || n.offsetHeight > 30) };
+               text: detail.textContent, wrapped: [...detail.querySelectorAll('th')].some((n) => {
+                 const range = document.createRange();
+                 range.selectNodeContents(n);
+                 return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+               }) };
     }, renamed);
     const [vietnameseName, clinicName] = lang === 'ja' ? ['ベトナム語名', 'キズナ試験クリニック'] : ['tên tiếng Việt', 'Phòng khám thử Kizuna'];
     check(view.labels.includes(vietnameseName) && !view.labels.some((l) => /_/.test(l)) && !view.wrapped,
@@ -337,6 +341,7 @@ try {
     await ja.waitForSelector('.history-item .diff-rows li');
     const judged_ = await ja.textContent('.history-item .diff-rows li');
     check(judged_.includes(lang === 'ja' ? '「別の組織」の判断' : 'đánh giá “không trùng”'), `${lang}: the change shows a judgement in words ("${judged_.slice(0, 60)}")`);
+    await ja.evaluate((seq) => document.querySelector(`.history-item[data-change="${seq}"]`).scrollIntoView(), renamed);
     await shoot(ja, `${lang}-history-diff`);
     await ja.click(`${item(created)} .undo-change`);
     await ja.waitForSelector(`${item(created)} .edit-refusal li`);
