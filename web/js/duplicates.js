@@ -19,7 +19,8 @@ const named = (entity) => {
 // page's language; the value is data and stays as it is.
 function addedText(text) {
   const parts = text.match(/^(name_en|name_ja|name_vi|alias|source|attribute)( [^:]*)?: ([\s\S]*)$/);
-  return parts ? `${fieldLabel(parts[1])}${parts[2] || ''}: ${parts[3]}` : text;
+  if (!parts) return text;
+  return parts[2] ? `${fieldLabel(`attribute:${parts[2].trim()}`)}: ${parts[3]}` : `${fieldLabel(parts[1])}: ${parts[3]}`;
 }
 // A reason's detail names the fields that matched: "'Hataphar' (en) = 'HATAPHAR' (alias)".
 const NAME_FIELDS = { en: 'name_en', ja: 'name_ja', vi: 'name_vi', alias: 'alias' };

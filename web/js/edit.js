@@ -361,7 +361,12 @@ export function fieldText(field, text) {
   return String(text);
 }
 // A field's name in the page's language ("name_ja": "Japanese name"); an unknown one as it is written.
-export const fieldLabel = (field) => word(`field ${field}`) === `field ${field}` ? field : word(`field ${field}`);
+// An attribute's field ("attribute:website") by the attribute's name.
+export function fieldLabel(field) {
+  const attribute = field.match(/^attribute:(.+)$/);
+  if (attribute) return `${word('field attribute')} ${attributeName(attribute[1])[0]}`;
+  return word(`field ${field}`) === `field ${field}` ? field : word(`field ${field}`);
+}
 
 // The names of the entities a list of rows is about, in the page's language, read from the database as it
 // is (an entity removed since: from its own fields in the rows).

@@ -361,7 +361,7 @@ try {
   await jaDup.click('.duplicate-pair[data-other="bo-y-te"] .merge-pair');
   await jaDup.waitForSelector('.duplicate-pair[data-other="bo-y-te"] .confirm-merge');
   const jaPair = await jaDup.textContent('.duplicate-pair[data-other="bo-y-te"]');
-  check(jaPair.includes('同じ名称') && !/same name|same kind|same country|name_en|name_vi|alias:|attribute /.test(jaPair),
+  check(jaPair.includes('同じ名称') && !/same name|same kind|same country|name_en|name_vi|alias:|attribute/.test(jaPair),
         `ja: the reasons and the merge's preview are in Japanese (${jaPair.slice(0, 120)}…)`);
   await shoot(jaDup, 'ja-merge-preview');
   await jaDup.close();
