@@ -366,6 +366,16 @@ try {
   await shoot(jaDup, 'ja-merge-preview');
   await jaDup.close();
 
+  // 9. The status counts what is drawn: Taisho opened with the evidence category hidden (its document
+  // not drawn) says as many organisations and relations as are visible.
+  const taisho = await open(`${url}#entity=taisho`);
+  await waitFor(taisho, () => /\d/.test(document.querySelector('#status').textContent));
+  const counted = await taisho.evaluate(() => ({ status: document.querySelector('#status').textContent,
+                                                 drawn: window.kizunaExplorer.nodes().length }));
+  check(Number(counted.status.match(/\d+/)[0]) === counted.drawn,
+        `the status counts the organisations drawn ("${counted.status}", ${counted.drawn} drawn)`);
+  await taisho.close();
+
   // 6. A read-only server: no editing shown.
   const ro = await reading.started;
   const roPage = await open(`${ro.url}#entity=vn-moh&sel=n:vn-moh`);
