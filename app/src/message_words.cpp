@@ -298,7 +298,9 @@ std::optional<std::string> whole_message(const std::string& text, const std::str
     if (lang.empty()) return text;
     std::string out = lang == "ja" ? best->entry->ja : best->entry->vi;
     for (std::size_t i = 0; i < values.size(); ++i) {
-        const std::string mark = "{" + std::to_string(best->numbers[i]) + "}";
+        std::string mark(1, '{');  // built by appending: "{" + to_string(…) trips GCC 12's -Wrestrict
+        mark += std::to_string(best->numbers[i]);
+        mark += '}';
         const std::string value = best->translated[i] ? value_in(values[i], lang) : values[i];
         for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at + value.size()))
             out.replace(at, mark.size(), value);
