@@ -2,7 +2,8 @@
 // organisation or a relation (POST /api/entity, /api/relation: one JSON Lines record, written as import
 // writes it), and the history of changes (GET /api/log, /api/diff/N) with undo (POST /api/undo, its dry
 // run shown first); duplicates.js adds an organisation's duplicate candidates with merge. The server
-// checks everything and its messages are shown as it words them; the page only hints at a malformed date
+// checks everything and its messages are shown as it words them, in the page's language (?lang=); the page
+// only hints at a malformed date
 // as one types. The write token (printed by `serve`) is pasted once and
 // kept for the tab (sessionStorage).
 import { ApiError, api, forgetAnswers } from './api.js';

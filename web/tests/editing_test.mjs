@@ -3,8 +3,9 @@
 // token pasted) and then found by search; a relation to the Ministry refused for a bad date (the
 // server's message shown) and then written (it appears on the map); the history opened, the last change
 // shown and undone after its dry run (the relation is gone); a second record of the Ministry proposed as
-// a duplicate, merged after its dry run, the merge undone; a pair judged not the same. A read-only server
-// shows no editing.
+// a duplicate, merged after its dry run, the merge undone; a pair judged not the same. In Japanese and
+// Vietnamese: the server's refusals (a bad date, an undo), the history's change view and the merge's
+// preview in the page's language. The status counts what is drawn. A read-only server shows no editing.
 // Screenshots go to WORK/screenshots (look at them). Exits non-zero when a check fails.
 //
 // usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR
@@ -86,6 +87,8 @@ try {
   await page.click('#edit-dialog button[type="submit"]');
   await waitFor(page, () => !document.querySelector('#edit-dialog').open && window.kizunaExplorer.nodes().includes('kizuna-test-clinic'));
   check(true, 'the organisation is written and opens as the centre of the map');
+  await waitFor(page, () => /saved as change #\d+/.test(document.querySelector('#status').textContent));
+  check(true, `after Save the status says which change it was ("${await page.textContent('#status')}")`);
   check(await page.evaluate(() => sessionStorage.getItem('kizuna-write-token')) === token, 'the token is kept for the tab');
   await page.fill('#search', 'キズナ試験');
   await page.waitForSelector('#results button[data-id="kizuna-test-clinic"]');
