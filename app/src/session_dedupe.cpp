@@ -2,6 +2,7 @@
 // merge and not-duplicates write one change each.
 #include <unordered_map>
 
+#include "kizuna/app/message_words.h"
 #include "kizuna/app/session.h"
 #include "kizuna/core/history.h"
 #include "translate.h"
@@ -61,6 +62,8 @@ DuplicatesAnswer Session::answer(const DuplicatesRequest& request) {
                 continue;
             }
             out.pairs.push_back({*by_id.at(pair.a), *by_id.at(pair.b), pair.score, pair.reasons});
+            for (auto& reason : out.pairs.back().reasons)
+                reason.reason = reason_in(reason.reason, request.lang);
         }
         return out;
     });

@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "context.h"
 #include "kizuna/app/errors.h"
+#include "kizuna/app/message_words.h"
 #include "kizuna/core/errors.h"
 #include "kizuna/version.h"
 
@@ -51,11 +52,12 @@ int exit_code(kizuna::app::ErrorKind kind) {
     return 1;
 }
 
-// The message with settings spelled as options (--max-rows); an import's problems first, one a line.
-int report_error(const kizuna::app::AppError& e, std::ostream& err) {
-    const std::string message = e.message(kizuna::app::command_line_spelling);
+// The message with settings spelled as options (--max-rows); an import's problems first, one a line;
+// in --lang's language.
+int report_error(const kizuna::app::AppError& e, const std::string& lang, std::ostream& err) {
+    const std::string message = kizuna::app::message_in(e.message(kizuna::app::command_line_spelling), lang);
     if (!(e.problems.size() == 1 && e.problems.front() == e.what())) {
-        for (const auto& problem : e.problems) err << problem << '\n';
+        for (const auto& problem : e.problems) err << kizuna::app::message_in(problem, lang) << '\n';
     }
     err << "kizuna: " << message << '\n';
     return exit_code(e.kind());
@@ -213,7 +215,7 @@ int run_kizuna(const std::vector<std::string>& args, std::ostream& out, std::ost
         if (!out) return report("cannot write the answer to standard output", 1);
         return 0;
     } catch (const kizuna::app::AppError& e) {
-        return report_error(e, err);
+        return report_error(e, context.lang, err);
     } catch (const kizuna::ImportError& e) {
         for (const auto& problem : e.problems()) err << problem << '\n';
         std::string summary = std::to_string(e.total()) + (e.total() == 1 ? " problem" : " problems");

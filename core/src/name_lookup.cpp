@@ -103,13 +103,16 @@ std::string describe(const Entity& entity) {
 
 namespace {
 
-// Rank 0: the whole key; 1: a prefix; 2: elsewhere; attribute values after names (+3). Substrings
-// through the trigram index when the key is long enough for trigrams, else through LIKE on the key.
+// Rank 0: the whole key; 2: a prefix; 4: elsewhere; an alias after a name matched as well (+1: "Hataphar"
+// finds the entity of that name before the one that has it as an alias); attribute values after names
+// (+6). Substrings through the trigram index when the key is long enough for trigrams, else through LIKE
+// on the key.
 std::string search_sql(bool use_fts, bool attributes) {
     std::string sql =
         std::string("SELECT ") + kEntityColumns +
-        ", min((CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 1 ELSE 2 END) + "
-        "(CASE WHEN n.lang LIKE 'attribute:%' THEN 3 ELSE 0 END)) AS rank, n.lang, n.name "
+        ", min((CASE WHEN n.key = ?1 THEN 0 WHEN substr(n.key, 1, length(?1)) = ?1 THEN 2 ELSE 4 END) + "
+        "(CASE WHEN n.lang = 'alias' THEN 1 WHEN n.lang LIKE 'attribute:%' THEN 6 ELSE 0 END)) AS rank, "
+        "n.lang, n.name "
         "FROM entity_names n JOIN entities e ON e.eid = n.eid WHERE (";
     // Both name search indexes (schema.cpp: kCreateNameInsertTriggers); the join keeps only names that
     // are still there.

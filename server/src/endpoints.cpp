@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "kizuna/app/message_words.h"
+
 namespace kizuna::server {
 
 namespace {
@@ -177,17 +179,19 @@ int exit_code(app::ErrorKind kind) {
     return 1;
 }
 
-nlohmann::json error_body(const app::AppError& error) {
+nlohmann::json error_body(const app::AppError& error, const std::string& lang) {
     std::string message;
+    std::vector<std::string> problems;
+    for (const auto& problem : error.problems) problems.push_back(app::message_in(problem, lang));
     // An import's problems, one a line, then what they mean (as the command line prints them).
     if (!(error.problems.size() == 1 && error.problems.front() == error.what())) {
-        for (const auto& problem : error.problems) message += problem + "\n";
+        for (const auto& problem : problems) message += problem + "\n";
     }
-    message += error.message([](const std::string& setting) { return setting; });
+    message += app::message_in(error.message([](const std::string& setting) { return setting; }), lang);
     nlohmann::json body = {
         {"error", message}, {"exit", exit_code(error.kind())}, {"kind", app::kind_name(error.kind())}};
     if (!error.candidates.empty()) body["candidates"] = error.candidates;
-    if (!error.problems.empty()) body["problems"] = error.problems;
+    if (!problems.empty()) body["problems"] = problems;
     if (error.kind() == app::ErrorKind::Limit) body["limit"] = error.setting();
     return body;
 }

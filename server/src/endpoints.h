@@ -56,7 +56,7 @@ template <typename Request>
 // The command line's exit code of the same error (the body's "exit").
 [[nodiscard]] int exit_code(app::ErrorKind kind);
 // The error body: {"error", "exit", "kind"} and "candidates" or "problems" where they apply; settings
-// spelled as the API names its parameters (max_rows).
-[[nodiscard]] nlohmann::json error_body(const app::AppError& error);
+// spelled as the API names its parameters (max_rows); the message and problems in lang (message_words.h).
+[[nodiscard]] nlohmann::json error_body(const app::AppError& error, const std::string& lang = "en");
 
 }  // namespace kizuna::server

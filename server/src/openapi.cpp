@@ -128,6 +128,7 @@ nlohmann::json write_operation(const std::string& id, const std::string& summary
              {{"operationId", id},
               {"summary", summary},
               {"security", {{{"bearer", nlohmann::json::array()}}}},
+              {"parameters", {{{"$ref", "#/components/parameters/lang"}}}},
               {"requestBody", {{"required", true}, {"content", std::move(body)}}},
               {"responses", responses}}}};
 }
@@ -143,6 +144,7 @@ nlohmann::json described_write_operation() {
         parameter["required"] = field.param.required;
         parameters.push_back(std::move(parameter));
     }
+    parameters.push_back({{"$ref", "#/components/parameters/lang"}});  // the words of a refusal
     nlohmann::json responses = error_responses();
     responses["200"] = {
         {"description", "the answer, as `kizuna " + description.name + " --format json` prints it"},
@@ -184,7 +186,8 @@ nlohmann::json openapi_document() {
         {{"name", "name"},
          {"in", "query"},
          {"description", "the body's file name (csv: entities.csv, relations.csv …)"},
-         {"schema", {{"type", "string"}}}}};
+         {"schema", {{"type", "string"}}}},
+        {{"$ref", "#/components/parameters/lang"}}};
     paths["/api/undo"] = described_write_operation<app::UndoRequest>();
     paths["/api/merge"] = described_write_operation<app::MergeRequest>();
     paths["/api/not-duplicates"] = described_write_operation<app::NotDuplicatesRequest>();

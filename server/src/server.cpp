@@ -36,11 +36,11 @@ void send_error(httplib::Response& response, int status, const std::string& mess
     response.set_content(nlohmann::json{{"error", message}, {"exit", exit_code}}.dump(), kJson);
 }
 
-// An application error as the API answers it.
-void send_error(httplib::Response& response, const app::AppError& error) {
+// An application error as the API answers it, in the request's language.
+void send_error(httplib::Response& response, const app::AppError& error, const std::string& lang = "en") {
     response.status = http_status(error.kind());
-    response.set_content(error_body(error).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                         kJson);
+    response.set_content(
+        error_body(error, lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), kJson);
 }
 
 std::string random_token() {
@@ -190,7 +190,7 @@ struct Server::Impl {
             Reading reading(*this);
             reply = endpoint.answer(reading.session, split_segments(rest), params, lang);
         } catch (const app::AppError& e) {
-            send_error(response, e);
+            send_error(response, e, lang);
             return;
         } catch (const StorageError& e) {  // the pool cannot open the database
             send_error(response, app::AppError(app::ErrorKind::Database, {e.what()}));
@@ -228,14 +228,17 @@ struct Server::Impl {
 
     // A write, one at a time (readers go on meanwhile), answered with its report.
     // The history records it as the token holder's (ServeOptions::author), made by the request named.
+    // A refusal is worded in ?lang= (en, ja, vi), else the server's language.
     template <typename Write>
-    void write(httplib::Response& response, const std::string& what, Write&& work) {
+    void write(const httplib::Request& request, httplib::Response& response, const std::string& what,
+               Write&& work) {
         const std::lock_guard<std::mutex> lock(write_mutex);
+        const std::string lang = request.has_param("lang") ? request.get_param_value("lang") : options.lang;
         try {
             app::Session session(options.db, {.author = options.author, .command = "kizuna serve: " + what});
             response.set_content(nlohmann::json(work(session)).dump(), kJson);
         } catch (const app::AppError& e) {
-            send_error(response, e);
+            send_error(response, e, lang);
         }
     }
 
@@ -285,7 +288,7 @@ struct Server::Impl {
             send_error(response, 400, "POST /api/import: no files", 2);
             return;
         }
-        write(response, "POST /api/import",
+        write(request, response, "POST /api/import",
               [&import](app::Session& session) { return session.answer(import); });
     }
 
@@ -293,7 +296,7 @@ struct Server::Impl {
     void put_record(const std::string& kind, const httplib::Request& request, httplib::Response& response) {
         if (!may_write(request, response)) return;
         const app::RecordRequest record{kind, request.body};
-        write(response, "POST /api/" + kind,
+        write(request, response, "POST /api/" + kind,
               [&record](app::Session& session) { return session.answer(record); });
     }
 
@@ -313,7 +316,7 @@ struct Server::Impl {
             separator = '&';
         }
         const QueryParams params(request.params.begin(), request.params.end());
-        write(response, what,
+        write(request, response, what,
               [&](app::Session& session) { return session.answer(described_request<Request>(params)); });
     }
 

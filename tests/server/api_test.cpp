@@ -308,6 +308,24 @@ TEST_CASE("writes: refused read-only, refused without the token, all or nothing,
         CHECK_THAT(problems[0].get<std::string>(), Catch::StartsWith("relation:1: "));
         CHECK(entity_count(client) == 29);
     }
+    SECTION("?lang=ja and ?lang=vi: a refusal is worded in that language, its place and values kept") {
+        const std::string bad_date =
+            R"({"id": "r9", "type": "mou", "from": "vn-moh", "to": "mhlw", "start": "2024-13", "sources": [{"title": "t"}]})";
+        const auto ja = client.Post("/api/relation?lang=ja", auth, bad_date, "application/json");
+        REQUIRE(ja);
+        CHECK(ja->status == 422);
+        CHECK(body_json(ja)["problems"][0] ==
+              "relation:1: 日付 '2024-13' が正しくありません：月は01〜12です");
+        CHECK_THAT(body_json(ja)["error"].get<std::string>(),
+                   Catch::EndsWith("問題が1件あります。何も書き込んでいません"));
+        const auto vi = client.Post("/api/undo?change=999&lang=vi", auth, "", "application/json");
+        REQUIRE(vi);
+        CHECK(vi->status == 400);
+        CHECK_THAT(body_json(vi)["error"].get<std::string>(), Catch::StartsWith("không có thay đổi #999"));
+        const auto en = client.Post("/api/relation", auth, bad_date, "application/json");
+        REQUIRE(en);
+        CHECK(body_json(en)["problems"][0] == "relation:1: bad date '2024-13': month must be 01 to 12");
+    }
     SECTION("with the token a record lands and the next read sees it, without a restart") {
         const auto result = client.Post("/api/entity", auth, entity, "application/json");
         REQUIRE(result);

@@ -5,7 +5,7 @@
 import { api, forgetAnswers } from './api.js';
 import { language, word } from './i18n.js';
 import { element, value } from './panel.js';
-import { listDialog, post, refuseIn, showRefusal } from './edit.js';
+import { fieldLabel, listDialog, post, refuseIn, showRefusal } from './edit.js';
 
 // Lower than the command's 0.7: a person looks at these one organisation at a time.
 const MIN_SCORE = 0.5;
@@ -15,6 +15,16 @@ const named = (entity) => {
   const name = names[language()] || names.en || names.ja || names.vi || entity.id;
   return `${name} (${entity.id})`;
 };
+// What a merge adds ("name_ja: …", "attribute city: …", "alias: …", "source: …") with the field named in the
+// page's language; the value is data and stays as it is.
+function addedText(text) {
+  const parts = text.match(/^(name_en|name_ja|name_vi|alias|source|attribute)( [^:]*)?: ([\s\S]*)$/);
+  if (!parts) return text;
+  return parts[2] ? `${fieldLabel(`attribute:${parts[2].trim()}`)}: ${parts[3]}` : `${fieldLabel(parts[1])}: ${parts[3]}`;
+}
+// A reason's detail names the fields that matched: "'Hataphar' (en) = 'HATAPHAR' (alias)".
+const NAME_FIELDS = { en: 'name_en', ja: 'name_ja', vi: 'name_vi', alias: 'alias' };
+const detailText = (detail) => detail.replace(/\((en|ja|vi|alias)\)/g, (_, f) => `(${fieldLabel(NAME_FIELDS[f])})`);
 const ends = (r) => `${r.type} ${r.from} – ${r.to}${r.start ? `, ${r.start}` : ''}`;
 
 // What a merge does (or would do), as its answer lists it.
@@ -28,9 +38,9 @@ function mergePlan(answer) {
   for (const r of answer.repointed || []) line('merge-repoint', 'merge re-point', `${r.id} (${ends(r)})`);
   for (const f of answer.folded || []) line('merge-fold', 'merge fold', `${f.relation.id} → ${f.into}`);
   for (const r of answer.dropped || []) line('merge-drop', 'merge remove', `${r.id} (${ends(r)})`);
-  for (const a of answer.added || []) line('merge-add', 'merge add', a);
+  for (const a of answer.added || []) line('merge-add', 'merge add', addedText(a));
   for (const c of answer.conflicts || [])
-    line('merge-conflict', 'merge conflict', `${c.field}: ${c.kept} · ${word('set aside')}: ${c.dropped}`);
+    line('merge-conflict', 'merge conflict', `${fieldLabel(c.field)}: ${c.kept} · ${word('set aside')}: ${c.dropped}`);
   if (answer.redirect) line('merge-redirect', 'merge redirect', `${answer.redirect.from} → ${answer.redirect.to}`);
   return list;
 }
@@ -75,7 +85,7 @@ function pairItem(entity, pair, dialog, onChanged) {
   const head = element('div', undefined, 'history-head');
   head.append(element('strong', pair.score.toFixed(2)), value('span', ` ${named(other)}`));
   const reasons = element('ul', undefined, 'duplicate-reasons');
-  for (const r of pair.reasons) reasons.append(value('li', `${r.reason}${r.detail ? `: ${r.detail}` : ''}`));
+  for (const r of pair.reasons) reasons.append(value('li', `${r.reason}${r.detail ? `: ${detailText(r.detail)}` : ''}`));
   const detail = element('div', undefined, 'history-detail');
   const merge = element('button', word('Merge…'));
   merge.type = 'button';

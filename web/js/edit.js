@@ -2,11 +2,12 @@
 // organisation or a relation (POST /api/entity, /api/relation: one JSON Lines record, written as import
 // writes it), and the history of changes (GET /api/log, /api/diff/N) with undo (POST /api/undo, its dry
 // run shown first); duplicates.js adds an organisation's duplicate candidates with merge. The server
-// checks everything and its messages are shown as it words them; the page only hints at a malformed date
+// checks everything and its messages are shown as it words them, in the page's language (?lang=); the page
+// only hints at a malformed date
 // as one types. The write token (printed by `serve`) is pasted once and
 // kept for the tab (sessionStorage).
 import { ApiError, api, forgetAnswers } from './api.js';
-import { word } from './i18n.js';
+import { attributeName, language, word } from './i18n.js';
 import * as style from './style.js';
 import { element, value } from './panel.js';
 import { setUpSearch } from './search.js';
@@ -18,6 +19,7 @@ const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
 // POST to a write endpoint: the answer, or an ApiError with the server's message and its problems.
 export async function post(path, body, params = {}) {
   const query = new URLSearchParams(params);
+  query.set('lang', language());  // the server words its refusals in the page's language
   let response;
   try {
     response = await fetch(`/api/${path}${query.size ? `?${query}` : ''}`, {
@@ -54,10 +56,25 @@ export const isWritable = () => writable;
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const firstDay = (d) => (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d);
 const lastDay = (d) => (d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d);
-// A word key for what is wrong with start/end as typed ('' when nothing seems wrong).
+const daysIn = (year, month) => (month === 2 ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
+  : [4, 6, 9, 11].includes(month) ? 30 : 31);
+// What is wrong with a date as typed, the way the date rule (core/src/partial_date.cpp) says it: a word key
+// and the part that is wrong (month 13, day 31 of April), or null.
+function dateProblem(text) {
+  const parts = text.match(/^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/);
+  if (!parts) return ['date format'];
+  const [year, month, day] = [Number(parts[1]), Number(parts[2] || 0), Number(parts[3] || 0)];
+  if (year < 1) return ['bad year'];
+  if (parts[2] && (month < 1 || month > 12)) return ['bad month', parts[2]];
+  if (parts[3] && (day < 1 || day > daysIn(year, month))) return ['bad day', parts[3]];
+  return DATE.test(text) ? null : ['date format'];
+}
+// [which, word key, value] for what is wrong with start/end as typed (null when nothing seems wrong).
 export function dateHint(start, end) {
-  if (start && !DATE.test(start)) return ['start', 'date format'];
-  if (end && !DATE.test(end)) return ['end', 'date format'];
+  for (const [which, text] of [['start', start], ['end', end]]) {
+    const problem = text ? dateProblem(text) : null;
+    if (problem) return [which, ...problem];
+  }
   // The end wholly before the start: its last possible day before the start's first (the importer's rule).
   if (start && end && lastDay(end) < firstDay(start)) return ['end', 'end before start'];
   return null;
@@ -224,8 +241,8 @@ export function editEntity(dialog, entity, onDone) {
   en.addEventListener('input', () => { if (!idTouched) id.value = slug(en.value); });
   const aliases = element('textarea');
   aliases.name = 'aliases';
-  aliases.rows = 2;
   aliases.value = (e.aliases || []).join('\n');
+  aliases.rows = Math.min(8, Math.max(3, (e.aliases || []).length + 1));  // every alias seen, one to add
   const country = input('country', e.country, { maxlength: '2', pattern: '[A-Za-z]{2}', placeholder: 'JP, VN …', list: 'edit-countries' });
   const countries = element('datalist');
   countries.id = 'edit-countries';
@@ -293,7 +310,7 @@ export function editRelation(dialog, relation, onDone, { from = null, nameOf = (
     const problem = dateHint(start.value.trim(), end.value.trim());
     start.setAttribute('aria-invalid', String(problem?.[0] === 'start'));
     end.setAttribute('aria-invalid', String(problem?.[0] === 'end'));
-    hint.textContent = problem ? `${word(problem[0])}: ${word(problem[1])}` : '';
+    hint.textContent = problem ? `${word(problem[0])}: ${word(problem[1], problem[2])}` : '';
   };
   start.addEventListener('input', checkDates);
   end.addEventListener('input', checkDates);
@@ -323,27 +340,81 @@ const SHOWN_CHANGES = 50;
 
 function countsText(changed) {
   const parts = [];
-  for (const key of ['entities', 'relations', 'relation_types', 'entity_kinds']) {
+  for (const key of ['entities', 'relations', 'relation_types', 'entity_kinds', 'redirects_and_judgements']) {
     if (changed?.[key]) parts.push(`${word(`changed ${key}`)}: ${changed[key]}`);
   }
   return parts.join(', ') || '—';
 }
 
+// A field's value as a reader reads it: lists of aliases and sources, attributes, as text (the diff gives
+// them as the JSON the database keeps).
+const parsed = (text) => { try { return JSON.parse(text); } catch { return undefined; } };
+export function fieldText(field, text) {
+  if (text === null || text === undefined || text === '') return '';
+  const data = field === 'aliases' || field === 'sources' || field === 'attributes' ? parsed(text) : undefined;
+  if (field === 'aliases' && Array.isArray(data)) return data.join(', ');
+  if (field === 'sources' && Array.isArray(data)) {
+    return data.map((s) => [s.title, s.url, s.locator].filter(Boolean).join(' · ')).join('\n');
+  }
+  if (field === 'attributes' && data && typeof data === 'object') {
+    return Object.entries(data).map(([k, v]) => `${attributeName(k)[0]}: ${v}`).join('\n');
+  }
+  return String(text);
+}
+// A field's name in the page's language ("name_ja": "Japanese name"); an unknown one as it is written.
+// An attribute's field ("attribute:website") by the attribute's name.
+export function fieldLabel(field) {
+  const attribute = field.match(/^attribute:(.+)$/);
+  if (attribute) return `${word('field attribute')} ${attributeName(attribute[1])[0]}`;
+  return word(`field ${field}`) === `field ${field}` ? field : word(`field ${field}`);
+}
+
+// The names of the entities a list of rows is about, in the page's language, read from the database as it
+// is (an entity removed since: from its own fields in the rows).
+async function entityNames(rows) {
+  const ids = [...new Set(rows.filter((r) => r.what === 'entity').map((r) => r.id))].sort();
+  const names = new Map();
+  if (!ids.length) return names;
+  try {
+    const answer = await api('query', { query: 'MATCH (n) WHERE n.id IN $ids RETURN n.id AS id, n.name_en AS en, n.name_ja AS ja, n.name_vi AS vi',
+                                        param: [`ids=${JSON.stringify(ids)}`] });
+    for (const row of answer.rows) names.set(row.id, row[language()] || row.en || row.ja || row.vi);
+  } catch { /* the rows' own names serve */ }
+  return names;
+}
+function nameFromFields(row) {
+  const of = (key) => row.fields?.find((f) => f.field === key);
+  for (const key of [`name_${language()}`, 'name_en', 'name_ja', 'name_vi']) {
+    const f = of(key);
+    if (f?.after || f?.before) return f.after || f.before;
+  }
+  return row.name;
+}
+
 // The rows of a diff or of an undo's dry run: what was added, changed or removed, field by field.
-function rowsList(rows) {
+async function rowsList(rows) {
+  const names = await entityNames(rows);
   const list = element('ul', undefined, 'diff-rows');
   for (const row of rows) {
     const item = element('li', undefined, `diff-${row.op}`);
     const head = element('div');
-    head.append(element('strong', `${word(`op ${row.op}`)} · ${word(`what ${row.what}`)} `), value('code', row.id));
-    if (row.name) head.append(value('span', ` ${row.name}`, 'meta'));
+    head.append(element('strong', `${word(`op ${row.op}`)} · ${word(`what ${row.what}`)} `));
+    const name = row.what === 'entity' ? names.get(row.id) || nameFromFields(row) : row.name;
+    if (name) head.append(value('span', `${name} `, 'diff-name'));
+    head.append(value('code', row.id));
     item.append(head);
     const table = element('table', undefined, 'diff-fields');
     for (const f of row.fields || []) {
       if (f.before === f.after) continue;
       const line = element('tr');
-      line.append(value('td', f.field), value('td', f.before ?? '', f.before === null ? '' : 'before'), element('td', '→'),
-                  value('td', f.after ?? '', f.after === null ? '' : 'after'));
+      const label = element('th', fieldLabel(f.field));
+      label.scope = 'row';
+      label.title = f.field;
+      line.append(label);
+      // Added: only its values; removed: only what was; changed: before → after.
+      if (row.op !== 'added') line.append(value('td', fieldText(f.field, f.before), f.before === null ? '' : 'before'));
+      if (row.op === 'changed') line.append(element('td', '→', 'arrow'));
+      if (row.op !== 'removed') line.append(value('td', fieldText(f.field, f.after), f.after === null ? '' : 'after'));
       table.append(line);
     }
     item.append(table);
@@ -370,6 +441,18 @@ export function listDialog(dialog, className, title, listClass) {
   dialog.append(box);
   if (!dialog.open) dialog.showModal();
   return { status, list };
+}
+
+// "saved as change #N" after a write: the newest change of the history that touched the entity written (or
+// a relation of it); '' when the history cannot be read.
+export async function savedNote(entityId) {
+  try {
+    const log = await api('log', { entity: entityId });
+    const last = log.changes.at(-1);
+    return last ? word('saved as change #N', last.seq) : '';
+  } catch {
+    return '';
+  }
 }
 
 // onChanged() after an undo: the map and panel read again.
@@ -406,7 +489,7 @@ export async function openHistory(dialog, onChanged) {
       if (detail.dataset.shown === 'diff') { detail.replaceChildren(); detail.dataset.shown = ''; return; }
       try {
         const diff = await api(`diff/${change.seq}`);
-        detail.replaceChildren(rowsList(diff.rows));
+        detail.replaceChildren(await rowsList(diff.rows));
         detail.dataset.shown = 'diff';
       } catch (error) {
         showRefusal(detail, error);
@@ -431,7 +514,7 @@ export async function openHistory(dialog, onChanged) {
             showRefusal(detail, error);
           }
         });
-        detail.append(element('p', word('The undo would do this:')), rowsList(dry.rows), confirm);
+        detail.append(element('p', word('The undo would do this:')), await rowsList(dry.rows), confirm);
       } catch (error) {
         refuseIn(detail, error);
       }

@@ -18,7 +18,7 @@ import { rankPartners, lightRows, nameKey } from './rank.js';
 import { renderLegend } from './legend.js';
 import { buildSvg, svgToPng, download } from './export.js';
 import { communityParams, findGroups, paintGroups, groupRows } from './groups.js';
-import { probeWritable, editEntity, editRelation, openHistory, panelButtons } from './edit.js';
+import { probeWritable, editEntity, editRelation, openHistory, panelButtons, savedNote } from './edit.js';
 import { openDuplicates } from './duplicates.js';
 import { askChanges, showChanges } from './compare.js';
 
@@ -110,6 +110,7 @@ async function show(next) {
   if (redraw) await replay();
   placeFromView();
   applyFilters(cy, view.filters);
+  if (redraw) counts();  // what is drawn: counted once the filters have hidden what they hide
   await applyTime();
   await applyColour();
   if (view.zoom !== null && view.pan) cy.viewport({ zoom: view.zoom, pan: view.pan });
@@ -147,7 +148,6 @@ async function replay() {
     cy.getElementById(id).remove();
     cy.getElementById(`more:${id}`).remove();
   }
-  counts();
 }
 
 function placeFromView() {
@@ -478,20 +478,23 @@ async function compareYears() {
 // ---- editing (edit.js): after a write the map and the panel are read again --------------------------------
 
 // A new organisation opens as the centre of a new map; any other write redraws the view as it is.
-async function afterWrite(newCentre) {
+// written: the organisation written (or an end of the relation written), for "saved as change #N".
+async function afterWrite(newCentre, written = newCentre) {
   try {
     await style.loadStyle();  // a new kind or type has its words and colours
     if (newCentre) {
       await choose(newCentre);
-      return;
+    } else {
+      recordPositions();
+      const keep = { ...view.pos };
+      drawn = null;
+      await show(view);
+      view.pos = { ...keep, ...view.pos };
+      remember_();
+      counts();
     }
-    recordPositions();
-    const keep = { ...view.pos };
-    drawn = null;
-    await show(view);
-    view.pos = { ...keep, ...view.pos };
-    remember_();
-    counts();
+    const note = written ? await savedNote(written) : '';
+    if (note) status(`${$('status').textContent} · ${note}`);
   } catch (error) {
     fail(error);
   }
@@ -515,9 +518,9 @@ async function afterMerge(keep, other) {
   select(`n:${keep}`);
 }
 const editActions = {
-  onEditEntity: (entity) => editEntity($('edit-dialog'), entity, () => afterWrite(null)),
-  onAddRelation: (entity) => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from), { from: entity, nameOf }),
-  onEditRelation: (relation) => editRelation($('edit-dialog'), relation, () => afterWrite(null), { nameOf }),
+  onEditEntity: (entity) => editEntity($('edit-dialog'), entity, (id) => afterWrite(null, id)),
+  onAddRelation: (entity) => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from, record.from), { from: entity, nameOf }),
+  onEditRelation: (relation) => editRelation($('edit-dialog'), relation, (record) => afterWrite(null, record.from), { nameOf }),
   // After a merge the kept organisation is shown: the merged-away one is no longer on any map.
   onDuplicates: (entity) => openDuplicates($('edit-dialog'), entity, (keep, other) => afterMerge(keep, other)),
 };
@@ -743,7 +746,7 @@ async function start() {
   if (await probeWritable()) {
     $('editing').hidden = false;
     $('add-entity').addEventListener('click', () => editEntity($('edit-dialog'), null, (id) => afterWrite(id)));
-    $('add-relation').addEventListener('click', () => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from), { nameOf }));
+    $('add-relation').addEventListener('click', () => editRelation($('edit-dialog'), null, (record) => afterWrite(view.centre ? null : record.from, record.from), { nameOf }));
     $('history').addEventListener('click', () => openHistory($('edit-dialog'), () => afterWrite(null)));
   }
   $('lang').addEventListener('change', async (event) => {

@@ -35,7 +35,8 @@ export function setUpSearch(input, results, onChoose, onError) {
       button.setAttribute('role', 'option');
       button.dataset.id = entity.id;
       button.append(value('span', entityName(entity)),
-                    element('span', `${style.kindLabel(entity.kind)}${entity.country ? ` · ${style.countryName(entity.country)}` : ''}`, 'meta'));
+                    element('span', `${style.kindLabel(entity.kind)}${entity.country ? ` · ${style.countryName(entity.country)}` : ''}`, 'meta'),
+                    value('code', entity.id, 'meta result-id'));  // two alike names told apart
       button.addEventListener('click', () => {
         close();
         input.value = entityName(entity);

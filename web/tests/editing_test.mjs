@@ -3,8 +3,9 @@
 // token pasted) and then found by search; a relation to the Ministry refused for a bad date (the
 // server's message shown) and then written (it appears on the map); the history opened, the last change
 // shown and undone after its dry run (the relation is gone); a second record of the Ministry proposed as
-// a duplicate, merged after its dry run, the merge undone; a pair judged not the same. A read-only server
-// shows no editing.
+// a duplicate, merged after its dry run, the merge undone; a pair judged not the same. In Japanese and
+// Vietnamese: the server's refusals (a bad date, an undo), the history's change view and the merge's
+// preview in the page's language. The status counts what is drawn. A read-only server shows no editing.
 // Screenshots go to WORK/screenshots (look at them). Exits non-zero when a check fails.
 //
 // usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR
@@ -86,6 +87,8 @@ try {
   await page.click('#edit-dialog button[type="submit"]');
   await waitFor(page, () => !document.querySelector('#edit-dialog').open && window.kizunaExplorer.nodes().includes('kizuna-test-clinic'));
   check(true, 'the organisation is written and opens as the centre of the map');
+  await waitFor(page, () => /saved as change #\d+/.test(document.querySelector('#status').textContent));
+  check(true, `after Save the status says which change it was ("${await page.textContent('#status')}")`);
   check(await page.evaluate(() => sessionStorage.getItem('kizuna-write-token')) === token, 'the token is kept for the tab');
   await page.fill('#search', 'キズナ試験');
   await page.waitForSelector('#results button[data-id="kizuna-test-clinic"]');
@@ -111,7 +114,7 @@ try {
         `an end before the start is hinted as one types ("${await page.textContent('.edit-hint')}")`);
   await page.fill('[name="end"]', '');
   await page.fill('[name="start"]', '2024-13');
-  check((await page.textContent('.edit-hint')).includes('YYYY-MM'), 'a malformed date is hinted as one types');
+  check((await page.textContent('.edit-hint')).includes('month 13'), `a malformed date is hinted as one types, naming the part wrong ("${await page.textContent('.edit-hint')}")`);
   await page.click('#edit-dialog button[type="submit"]');
   await page.waitForSelector('#edit-dialog .edit-refusal:not([hidden]) li');
   const refusal = await page.textContent('#edit-dialog .edit-refusal');
@@ -285,6 +288,96 @@ try {
   const judged = await (await fetch(`${url}api/duplicates?entity=taisho&min_score=0.5`)).json();
   check(judged.pairs.length === 0, '"not the same": the pair is recorded and not proposed again');
   await dup.close();
+
+  // 8. In Japanese and Vietnamese: a bad date hinted and refused in the page's language (the server words
+  // its refusal in ?lang=); search results show ids; the history's change view names fields in words,
+  // shows values as text and the organisation by its name; a judgement's change says what it is; a
+  // refused undo and the duplicates' reasons are translated.
+  const clinicLog = (await (await fetch(`${url}api/log?entity=kizuna-test-clinic`)).json()).changes;
+  const [created, renamed] = [clinicLog[0].seq, clinicLog.filter((c) => c.command.endsWith('POST /api/entity')).at(-1).seq];
+  const ja = await open(`${url}#entity=kizuna-test-clinic&sel=n:kizuna-test-clinic&lang=ja`);
+  await ja.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
+  await ja.waitForSelector('#panel .add-relation-here');
+  await ja.click('#panel .add-relation-here');
+  await ja.waitForSelector('#edit-dialog[open] [name="to-search"]');
+  await ja.fill('[name="to-search"]', '保健省');
+  await ja.waitForSelector('#edit-to-results button[data-id="vn-moh"] .result-id');
+  check(await ja.textContent('#edit-to-results button[data-id="vn-moh"] .result-id') === 'vn-moh', 'ja: each search result shows its id');
+  await ja.click('#edit-to-results button[data-id="vn-moh"]');
+  await ja.fill('[name="source-title"]', 'MOU');
+  await ja.fill('[name="start"]', '2024-13');
+  const jaHint = await ja.textContent('.edit-hint');
+  check(jaHint === '開始: 13月はありません（月は01〜12）', `ja: the hint names the month that does not exist ("${jaHint}")`);
+  await ja.click('#edit-dialog button[type="submit"]');
+  await ja.waitForSelector('#edit-dialog .edit-refusal:not([hidden]) li');
+  const jaRefusal = await ja.textContent('#edit-dialog .edit-refusal li');
+  check(jaRefusal.endsWith("日付 '2024-13' が正しくありません：月は01〜12です") && !/bad date|month/.test(jaRefusal),
+        `ja: the server's refusal of the date is in Japanese ("${jaRefusal}")`);
+  await shoot(ja, 'ja-relation-bad-date');
+  await ja.click('#edit-dialog .more-buttons button[type="button"]');
+  for (const lang of ['ja', 'vi']) {
+    if (lang === 'vi') {
+      await ja.selectOption('#lang', 'vi');
+      await waitFor(ja, () => document.documentElement.lang === 'vi');
+    }
+    await ja.click('#history');
+    await ja.waitForSelector(`#edit-dialog[open] ${item(renamed)}`);
+    await ja.click(`${item(renamed)} .show-diff`);
+    await ja.waitForSelector(`${item(renamed)} .diff-fields th`);
+    const view = await ja.evaluate((seq) => {
+      const detail = document.querySelector(`.history-item[data-change="${seq}"] .history-detail`);
+      return { labels: [...detail.querySelectorAll('th')].map((n) => n.textContent), name: detail.querySelector('.diff-name')?.textContent || '',
+               text: detail.textContent, wrapped: [...detail.querySelectorAll('th')].some((n) => {
+                 const range = document.createRange();
+                 range.selectNodeContents(n);
+                 return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+               }) };
+    }, renamed);
+    const [vietnameseName, clinicName] = lang === 'ja' ? ['ベトナム語名', 'キズナ試験クリニック'] : ['tên tiếng Việt', 'Phòng khám thử Kizuna'];
+    check(view.labels.includes(vietnameseName) && !view.labels.some((l) => /_/.test(l)) && !view.wrapped,
+          `${lang}: the change view names fields in words, each on one line (${view.labels.join(', ')})`);
+    check(view.name.trim() === clinicName, `${lang}: the organisation changed is titled by its name in the page's language ("${view.name}")`);
+    check(!/[[{]"/.test(view.text), `${lang}: values are shown as text, not JSON`);
+    const judgement = await ja.evaluate(() => document.querySelector('.history-item').textContent);
+    check(!/—|what judgement/.test(judgement), `${lang}: a judgement's change shows its count (${judgement.slice(0, 80)}…)`);
+    await ja.click('.history-item .show-diff');
+    await ja.waitForSelector('.history-item .diff-rows li');
+    const judged_ = await ja.textContent('.history-item .diff-rows li');
+    check(judged_.includes(lang === 'ja' ? '「別の組織」の判断' : 'đánh giá “không trùng”'), `${lang}: the change shows a judgement in words ("${judged_.slice(0, 60)}")`);
+    await ja.evaluate((seq) => document.querySelector(`.history-item[data-change="${seq}"]`).scrollIntoView(), renamed);
+    await shoot(ja, `${lang}-history-diff`);
+    await ja.click(`${item(created)} .undo-change`);
+    await ja.waitForSelector(`${item(created)} .edit-refusal li`);
+    const undoRefused = await ja.textContent(`${item(created)} .edit-refusal li`);
+    check(undoRefused.startsWith(lang === 'ja' ? `変更 #${created} は取り消せません` : `không thể hoàn tác thay đổi #${created}`),
+          `${lang}: a refused undo says why in the page's language ("${undoRefused.slice(0, 70)}…")`);
+    await shoot(ja, `${lang}-history-undo-refused`);
+    await ja.keyboard.press('Escape');
+    await waitFor(ja, () => !document.querySelector('#edit-dialog').open);
+  }
+  await ja.close();
+  const jaDup = await open(`${url}#entity=vn-moh&sel=n:vn-moh&lang=ja`);
+  await jaDup.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
+  await jaDup.waitForSelector('#panel .find-duplicates');
+  await jaDup.click('#panel .find-duplicates');
+  await jaDup.waitForSelector('#edit-dialog[open] .duplicate-pair[data-other="bo-y-te"]');
+  await jaDup.click('.duplicate-pair[data-other="bo-y-te"] .merge-pair');
+  await jaDup.waitForSelector('.duplicate-pair[data-other="bo-y-te"] .confirm-merge');
+  const jaPair = await jaDup.textContent('.duplicate-pair[data-other="bo-y-te"]');
+  check(jaPair.includes('同じ名称') && !/same name|same kind|same country|name_en|name_vi|alias:|attribute/.test(jaPair),
+        `ja: the reasons and the merge's preview are in Japanese (${jaPair.slice(0, 120)}…)`);
+  await shoot(jaDup, 'ja-merge-preview');
+  await jaDup.close();
+
+  // 9. The status counts what is drawn: Taisho opened with the evidence category hidden (its document
+  // not drawn) says as many organisations and relations as are visible.
+  const taisho = await open(`${url}#entity=taisho`);
+  await waitFor(taisho, () => /\d/.test(document.querySelector('#status').textContent));
+  const counted = await taisho.evaluate(() => ({ status: document.querySelector('#status').textContent,
+                                                 drawn: window.kizunaExplorer.nodes().length }));
+  check(Number(counted.status.match(/\d+/)[0]) === counted.drawn,
+        `the status counts the organisations drawn ("${counted.status}", ${counted.drawn} drawn)`);
+  await taisho.close();
 
   // 6. A read-only server: no editing shown.
   const ro = await reading.started;

@@ -9,7 +9,9 @@ namespace kizuna::cli {
 Command add_duplicates(CLI::App& root, Context& context) {
     auto [command, options] = add_request_command<app::DuplicatesRequest>(root);
     return {command, [&context, options = options] {
-                print_answer(context, context.session().answer(options->request()));
+                auto request = options->request();
+                request.lang = context.lang;
+                print_answer(context, context.session().answer(request));
             }};
 }
 

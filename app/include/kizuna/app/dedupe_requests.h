@@ -14,6 +14,7 @@ struct DuplicatesRequest {
     std::string entity;      // only pairs with this entity (id or any name)
     double min_score = 0.7;  // 0 to 1
     std::size_t limit = 100;
+    std::string lang = "en";  // the words of the reasons: en, ja or vi (the front end's language)
     static const Description<DuplicatesRequest>& description();
     void validate() const;
 };
