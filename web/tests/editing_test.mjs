@@ -410,6 +410,15 @@ try {
   const relationNow = (await (await fetch(`${url}api/partners/taisho`)).json()).partners.find(({ relation }) => relation.id === 'taisho-acquisition-hau-giang-2019');
   check(relationNow.relation.end === '2026', 'the relation edited from the panel is saved');
   await shoot(safe, 'en-panel-relation-edited');
+  // "Discard" closes the form and writes nothing.
+  await safe.click('#panel .edit-entity');
+  await safe.waitForSelector('#edit-dialog[open] form.edit-form');
+  await safe.fill('[name="name_vi"]', 'Thrown away');
+  await safe.keyboard.press('Escape');
+  await safe.waitForSelector('#edit-dialog[open] .edit-discard .discard');
+  await safe.click('.edit-discard .discard');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  check((await (await fetch(`${url}api/show/taisho`)).json()).entity.names.vi === 'Dược phẩm Taisho', '"Discard" closes the form and writes nothing');
   await safe.close();
 
   // 6. A read-only server: no editing shown.
