@@ -245,8 +245,8 @@ TEST_CASE("GIVEN a record in memory WHEN a session writes it THEN the next answe
 
 TEST_CASE(
     "GIVEN a record written by hand WHEN its id exists, it has no titled source, or the stored one changed "
-    "since it was opened THEN the session refuses it (conflict naming the change; invalid data naming "
-    "sources)",
+    "since it was opened THEN the session refuses it: a conflict naming the change, invalid data naming "
+    "sources",
     "[app]") {
     const Curated data;
     app::Session session(data.db, {.author = "ana", .command = "test"});
