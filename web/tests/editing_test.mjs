@@ -300,6 +300,16 @@ try {
   const taishoBefore = (await (await fetch(`${url}api/show/taisho`)).json()).entity;
   const safe = await open(`${url}#entity=taisho&sel=n:taisho`);
   safe.wrote = true;
+  // No token yet: an undo's dry run is refused, and the page says a token is needed (not "refused").
+  await safe.click('#history');
+  await safe.waitForSelector('#edit-dialog[open] .history-item .undo-change:not([disabled])');
+  await safe.click('.history-item .undo-change:not([disabled])');
+  await safe.waitForSelector('#edit-dialog .history-detail .edit-refusal');
+  const needed = await safe.textContent('#edit-dialog .history-detail .edit-refusal');
+  check(needed.includes('a token is needed') && !needed.includes('refused'), `without a token the page says one is needed ("${needed}")`);
+  await shoot(safe, 'en-token-needed');
+  await safe.keyboard.press('Escape');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
   await safe.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
   await safe.waitForSelector('#panel .edit-entity');
   await safe.click('#add-entity');
