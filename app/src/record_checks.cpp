@@ -1,7 +1,9 @@
 #include "record_checks.h"
 
 #include <algorithm>
+#include <cctype>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "kizuna/app/errors.h"
 #include "kizuna/core/errors.h"
