@@ -28,6 +28,8 @@ const char* kind_name(ErrorKind kind) {
             return "database";
         case ErrorKind::Limit:
             return "limit";
+        case ErrorKind::Conflict:
+            return "conflict";
         case ErrorKind::Internal:
             break;
     }

@@ -5,6 +5,7 @@
 #include "kizuna/app/session.h"
 #include "kizuna/importers/export.h"
 #include "kizuna/importers/import_text.h"
+#include "record_checks.h"
 #include "translate.h"
 
 namespace kizuna::app {
@@ -51,7 +52,16 @@ ImportReport Session::answer(const RecordRequest& request) {
         for (char& ch : line) {
             if (ch == '\n' || ch == '\r') ch = ' ';
         }
+        require_sources(request.kind, parsed);
         Store writing = open_writing();
+        // An id import would refuse (missing, not text) is left to import's own message.
+        const auto id = parsed.find("id");
+        if (id != parsed.end() && id->is_string()) {
+            if (request.mode == "edit")
+                refuse_stale(writing, request.kind, id->get<std::string>(), request.opened);
+            else
+                refuse_existing(writing, request.kind, id->get<std::string>());
+        }
         return import_jsonl_text(writing, request.kind, line);
     });
 }

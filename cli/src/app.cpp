@@ -41,6 +41,7 @@ int exit_code(kizuna::app::ErrorKind kind) {
         case kizuna::app::ErrorKind::UnknownEntity:
         case kizuna::app::ErrorKind::AmbiguousEntity:
         case kizuna::app::ErrorKind::Limit:
+        case kizuna::app::ErrorKind::Conflict:
             return kExitUsage;
         case kizuna::app::ErrorKind::InvalidData:
             return kExitInvalidData;

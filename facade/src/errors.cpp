@@ -29,6 +29,8 @@ namespace {
             throw DatabaseError(e.what());
         case app::ErrorKind::Limit:
             throw LimitReached(e.what());
+        case app::ErrorKind::Conflict:  // the facade does not write records; a refusal is a usage error
+            throw UsageError(e.what());
         case app::ErrorKind::Internal:
             break;
     }

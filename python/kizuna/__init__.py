@@ -17,13 +17,13 @@ import os as _os
 
 from . import _kizuna
 from ._answers import Rows
-from ._errors import (AmbiguousEntity, DatabaseError, EntityError, Error, InvalidData, LimitReached,
-                      UnknownEntity, UsageError)
+from ._errors import (AmbiguousEntity, Conflict, DatabaseError, EntityError, Error, InvalidData,
+                      LimitReached, UnknownEntity, UsageError)
 from ._graph import to_networkx as _to_networkx
 
 __version__ = _kizuna.__version__
 __all__ = ["connect", "create", "Database", "Rows", "Error", "UsageError", "EntityError", "UnknownEntity",
-           "AmbiguousEntity", "LimitReached", "InvalidData", "DatabaseError", "__version__"]
+           "AmbiguousEntity", "LimitReached", "Conflict", "InvalidData", "DatabaseError", "__version__"]
 
 
 def _filter(type=None, exclude_type=None, as_of=None, since=None, until=None, undated=None, **walk):

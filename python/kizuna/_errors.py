@@ -36,6 +36,11 @@ class LimitReached(UsageError):
     """A limit (a query's rows, time or memory) stopped the answer; the message names its setting."""
 
 
+class Conflict(UsageError):
+    """A write refused because it would undo what is there: an id that exists already, or a record
+    changed since it was read."""
+
+
 class InvalidData(Error, ValueError):
     """Data Kizuna refuses; ``problems`` as "file:line: message" (the first few of ``total``).
     Nothing was written."""

@@ -204,6 +204,8 @@ void raise_of_kind(const app::AppError& e) {
             return raise("DatabaseError", e.what());
         case app::ErrorKind::Limit:
             return raise("LimitReached", e.what());
+        case app::ErrorKind::Conflict:
+            return raise("Conflict", e.what());
         case app::ErrorKind::Internal:
             break;
     }

@@ -154,6 +154,8 @@ int http_status(app::ErrorKind kind) {
             return 400;
         case app::ErrorKind::InvalidData:
             return 422;
+        case app::ErrorKind::Conflict:
+            return 409;
         case app::ErrorKind::Database:
             return 503;
         case app::ErrorKind::Internal:
@@ -168,6 +170,7 @@ int exit_code(app::ErrorKind kind) {
         case app::ErrorKind::UnknownEntity:
         case app::ErrorKind::AmbiguousEntity:
         case app::ErrorKind::Limit:
+        case app::ErrorKind::Conflict:
             return 2;
         case app::ErrorKind::InvalidData:
             return 3;
@@ -193,6 +196,7 @@ nlohmann::json error_body(const app::AppError& error, const std::string& lang) {
     if (!error.candidates.empty()) body["candidates"] = error.candidates;
     if (!problems.empty()) body["problems"] = problems;
     if (error.kind() == app::ErrorKind::Limit) body["limit"] = error.setting();
+    if (error.change != 0) body["change"] = error.change;
     return body;
 }
 

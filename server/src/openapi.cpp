@@ -169,9 +169,43 @@ nlohmann::json openapi_document() {
     const auto& record = app::RecordRequest::description();
     for (const auto& kind : record.find("kind")->param.choices) {
         paths["/api/" + kind] = write_operation(
-            "put_" + kind, "write one " + kind + " record as an import writes it (upsert by id)",
+            "add_" + kind,
+            "add one " + kind +
+                " record, checked as an import checks it; an id that exists is refused (409, conflict)" +
+                (kind == "entity" || kind == "relation" ? "; at least one source with a title is required"
+                                                        : ""),
             {{"application/json", {{"schema", {{"type", "object"}}}}}});
+        nlohmann::json edit = write_operation(
+            "edit_" + kind,
+            "edit one stored " + kind +
+                " record: the body is the record, or {record, opened} with the record as it was read, "
+                "refused (409, conflict, naming the change) when the stored one is no longer that",
+            {{"application/json",
+              {{"schema",
+                {{"type", "object"},
+                 {"properties",
+                  {{"record", {{"type", "object"}}},
+                   {"opened",
+                    {{"type", "object"}, {"description", "the record as it was read"}}}}}}}}}})["post"];
+        edit["responses"]["409"] = {{"$ref", "#/components/responses/Error"}};
+        paths["/api/" + kind]["put"] = std::move(edit);
+        paths["/api/" + kind]["post"]["responses"]["409"] = {{"$ref", "#/components/responses/Error"}};
     }
+    paths["/api/capabilities"] = {
+        {"get",
+         {{"operationId", "capabilities"},
+          {"summary", "what this server lets a client do: whether it takes writes (with the token)"},
+          {"responses",
+           {{"200",
+             {{"description", "{writes, token_required, lang}"},
+              {"content",
+               {{"application/json",
+                 {{"schema",
+                   {{"type", "object"},
+                    {"properties",
+                     {{"writes", {{"type", "boolean"}}},
+                      {"token_required", {{"type", "boolean"}}},
+                      {"lang", {{"type", "string"}}}}}}}}}}}}}}}}}};
     paths["/api/import"] = write_operation(
         "import", app::ImportRequest::description().summary + ", all or nothing",
         {{"multipart/form-data",
@@ -209,8 +243,11 @@ nlohmann::json openapi_document() {
           {"kind",
            {{"type", "string"},
             {"enum",
-             {"usage", "unknown_entity", "ambiguous_entity", "invalid_data", "database", "limit",
-              "internal"}}}},
+             {"usage", "unknown_entity", "ambiguous_entity", "invalid_data", "database", "limit", "conflict",
+              "internal", "unauthorized", "read_only", "not_found", "misdirected", "busy"}}}},
+          {"change",
+           {{"type", "integer"},
+            {"description", "conflict: the change that changed the record since it was read"}}},
           {"candidates", {{"type", "array"}, {"items", {{"type", "string"}}}, {"description", "entity ids"}}},
           {"problems",
            {{"type", "array"}, {"items", {{"type", "string"}}}, {"description", "file:line: message"}}},
@@ -240,8 +277,9 @@ nlohmann::json openapi_document() {
           {"responses",
            {{"Error",
              {{"description",
-               "an error, by kind: usage, unknown/ambiguous entity and limit 400, invalid data 422, "
-               "database 503"},
+               "an error, by kind: usage, unknown/ambiguous entity and limit 400, unauthorized 401 (no "
+               "token or another), read_only 403, not_found 404, conflict 409, invalid data 422, database "
+               "and busy 503"},
               {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}}}}},
           {"securitySchemes", {{"bearer", {{"type", "http"}, {"scheme", "bearer"}}}}}}}};
 }

@@ -27,13 +27,41 @@ namespace {
 
 constexpr const char* kJson = "application/json; charset=utf-8";
 
-// The endpoints that write (POST /api/NAME).
+// The endpoints that write (POST /api/NAME), and those that also edit (PUT /api/NAME).
 const std::set<std::string> kWrites = {"import", "entity", "relation", "type",
                                        "kind",   "undo",   "merge",    "not-duplicates"};
+const std::set<std::string> kEdits = {"entity", "relation", "type", "kind"};
 
-void send_error(httplib::Response& response, int status, const std::string& message, int exit_code) {
+// The kind of an error the server itself answers (not the application's), by its status: every error
+// has one, as the application's errors do.
+const char* server_error_kind(int status) {
+    switch (status) {
+        case 401:
+            return "unauthorized";  // a write without the token, or with another
+        case 403:
+            return "read_only";
+        case 404:
+        case 405:
+            return "not_found";
+        case 413:
+            return "limit";
+        case 421:
+            return "misdirected";  // a Host the server does not answer to
+        case 503:
+            return "busy";
+        default:
+            return status >= 500 ? "internal" : "usage";
+    }
+}
+
+void send_error(httplib::Response& response, int status, const std::string& message, int exit_code,
+                const char* kind = nullptr) {
     response.status = status;
-    response.set_content(nlohmann::json{{"error", message}, {"exit", exit_code}}.dump(), kJson);
+    response.set_content(nlohmann::json{{"error", message},
+                                        {"exit", exit_code},
+                                        {"kind", kind != nullptr ? kind : server_error_kind(status)}}
+                             .dump(),
+                         kJson);
 }
 
 // An application error as the API answers it, in the request's language.
@@ -178,7 +206,7 @@ struct Server::Impl {
             send_error(response, 503,
                        "the server is running " + std::to_string(options.max_running) +
                            " queries already (its most at once); try again in a moment",
-                       4);
+                       4, "busy");
             return;
         }
         Reply reply;
@@ -219,8 +247,11 @@ struct Server::Impl {
         const std::string given = request.get_header_value("Authorization");
         if (!same_secret(given, "Bearer " + options.token)) {
             response.set_header("WWW-Authenticate", "Bearer");
+            const bool none = given.empty() || given == "Bearer" || given == "Bearer ";
             send_error(response, 401,
-                       "writes need the header 'Authorization: Bearer TOKEN' (printed at start)", 2);
+                       none ? "writes need the header 'Authorization: Bearer TOKEN' (printed at start)"
+                            : "the token was refused: writes need the token `serve` printed at start",
+                       2);
             return false;
         }
         return true;
@@ -292,12 +323,43 @@ struct Server::Impl {
               [&import](app::Session& session) { return session.answer(import); });
     }
 
-    // One record (the entity itself at /api/entity …) written as import writes it, from memory.
+    // One record (the entity itself at /api/entity …) written as import writes it, from memory: POST adds
+    // (an id that exists is refused, 409), PUT edits. A PUT's body is the record, or {"record": …,
+    // "opened": …} with the record as it was read: refused (409) when the stored one is no longer that.
     void put_record(const std::string& kind, const httplib::Request& request, httplib::Response& response) {
         if (!may_write(request, response)) return;
-        const app::RecordRequest record{kind, request.body};
-        write(request, response, "POST /api/" + kind,
+        app::RecordRequest record{kind, request.body, "add", ""};
+        if (request.method == "PUT") {
+            record.mode = "edit";
+            const auto body = nlohmann::json::parse(request.body, nullptr, false);
+            if (body.is_object() && body.contains("record")) {
+                for (const auto& [key, value] : body.items()) {
+                    if (key != "record" && key != "opened") {
+                        send_error(response, 400,
+                                   "PUT /api/" + kind +
+                                       ": the body is the record, or {\"record\", \"opened\"}; '" + key +
+                                       "' is neither",
+                                   2);
+                        return;
+                    }
+                }
+                record.json = body["record"].dump();
+                if (body.contains("opened") && !body["opened"].is_null())
+                    record.opened = body["opened"].dump();
+            }
+        }
+        write(request, response, request.method + " /api/" + kind,
               [&record](app::Session& session) { return session.answer(record); });
+    }
+
+    // GET /api/capabilities: what this server lets a client do (whether it takes writes), so that a page
+    // need not try a write to know.
+    void capabilities(httplib::Response& response) const {
+        response.set_content(nlohmann::json{{"writes", options.allow_write},
+                                            {"token_required", options.allow_write},
+                                            {"lang", options.lang}}
+                                 .dump(),
+                             kJson);
     }
 
     // A write whose query parameters fill the request's own fields (their names as the request describes
@@ -336,7 +398,7 @@ struct Server::Impl {
                                       data.countries(), lang.empty() ? "en" : lang),
                 kJson);
         } catch (const StorageError& e) {
-            send_error(response, 503, e.what(), 4);
+            send_error(response, 503, e.what(), 4, "database");
         }
     }
 
@@ -344,6 +406,8 @@ struct Server::Impl {
         http.Get("/api/style", [this](const httplib::Request& request, httplib::Response& response) {
             style(request, response);
         });
+        http.Get("/api/capabilities",
+                 [this](const httplib::Request&, httplib::Response& response) { capabilities(response); });
         http.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& response) {
             static const std::string document = openapi_document().dump(2);
             response.set_content(document, kJson);
@@ -371,6 +435,10 @@ struct Server::Impl {
                       [this, kind](const httplib::Request& request, httplib::Response& response) {
                           put_record(kind, request, response);
                       });
+            http.Put("/api/" + kind,
+                     [this, kind](const httplib::Request& request, httplib::Response& response) {
+                         put_record(kind, request, response);
+                     });
         }
         // Before the body is read: the Host check, and a read-only server's refusal of writes (which
         // would otherwise be refused by the body's reading first, as too large or malformed).
@@ -381,7 +449,9 @@ struct Server::Impl {
                 return httplib::Server::HandlerResponse::Handled;
             }
             if (request.method != "GET" && request.method != "HEAD" && request.path.rfind("/api/", 0) == 0) {
-                const bool write = request.method == "POST" && kWrites.count(request.path.substr(5)) > 0;
+                const std::string name = request.path.substr(5);
+                const bool write = (request.method == "POST" && kWrites.count(name) > 0) ||
+                                   (request.method == "PUT" && kEdits.count(name) > 0);
                 // Read-only, or no token: refused before the body is read (no one without the token
                 // can make the server read a large or slow body).
                 if (write && may_write(request, response)) return httplib::Server::HandlerResponse::Unhandled;

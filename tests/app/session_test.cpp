@@ -213,14 +213,18 @@ TEST_CASE("GIVEN a request WHEN it cannot be answered THEN the error says its ki
         CHECK(error_of(missing, fill<app::StatsRequest>({})).kind() == ErrorKind::Database);
     }
     SECTION("invalid data: its problems, nothing written") {
-        app::RecordRequest record{"relation",
-                                  R"({"id": "r1", "type": "mou", "from": "vn-moh", "to": "nobody"})"};
+        app::RecordRequest record{
+            "relation",
+            R"({"id": "r1", "type": "mou", "from": "vn-moh", "to": "nobody", "sources": [{"title": "s"}]})",
+            "add", ""};
         const auto e = error_of(session, record);
         CHECK(e.kind() == ErrorKind::InvalidData);
         REQUIRE(e.problems.size() == 1);
         CHECK_THAT(e.problems.front(), Catch::StartsWith("relation:1: ") && Catch::Contains("nobody"));
-        app::RecordRequest twice{"entity",
-                                 R"({"id": "a", "id": "b", "kind": "company", "names": {"en": "A"}})"};
+        app::RecordRequest twice{
+            "entity",
+            R"({"id": "a", "id": "b", "kind": "company", "names": {"en": "A"}, "sources": [{"title": "s"}]})",
+            "add", ""};
         CHECK(error_of(session, twice).kind() == ErrorKind::InvalidData);
     }
 }
@@ -229,11 +233,59 @@ TEST_CASE("GIVEN a record in memory WHEN a session writes it THEN the next answe
     const Curated data;
     app::Session session(data.db);
     const app::RecordRequest record{
-        "entity", "{\"id\": \"health-bridge\", \"kind\": \"ngo\",\n \"names\": {\"en\": \"Health Bridge\"}}"};
+        "entity",
+        "{\"id\": \"health-bridge\", \"kind\": \"ngo\",\n \"names\": {\"en\": \"Health "
+        "Bridge\"}, \"sources\": [{\"title\": \"s\"}]}",
+        "add", ""};
     const auto report = session.answer(record);
     CHECK(report.changed.entities_changed == 1);
     const auto found = session.answer(fill<app::SearchRequest>({{"text", "Health Bridge"}}));
     REQUIRE(!found.entities.empty());
+}
+
+TEST_CASE(
+    "GIVEN a record written by hand WHEN its id exists, it has no titled source, or the stored one changed "
+    "since it was opened THEN the session refuses it: a conflict naming the change, invalid data naming "
+    "sources",
+    "[app]") {
+    const Curated data;
+    app::Session session(data.db, {.author = "ana", .command = "test"});
+    const auto error_kind_of = [&](const app::RecordRequest& request) {
+        try {
+            (void)session.answer(request);
+        } catch (const app::AppError& e) {
+            return std::make_pair(e.kind(), std::string(e.what()));
+        }
+        return std::make_pair(ErrorKind::Internal, std::string("answered"));
+    };
+    const std::string taisho_source = R"("sources": [{"title": "a note"}])";
+    const auto added = error_kind_of(
+        {"entity", R"({"id": "taisho", "kind": "company", "names": {"en": "Taisho"}, )" + taisho_source + "}",
+         "add", ""});
+    CHECK(added.first == ErrorKind::Conflict);
+    CHECK_THAT(added.second, Catch::StartsWith("entity 'taisho' exists already"));
+    const auto blank = error_kind_of(
+        {"entity",
+         R"({"id": "new-one", "kind": "company", "names": {"en": "N"}, "sources": [{"title": " "}]})", "add",
+         ""});
+    CHECK(blank.first == ErrorKind::InvalidData);
+    CHECK_THAT(blank.second, Catch::StartsWith("entity: sources: source 1 has no title"));
+    // An edit opened before another one: the first passes, the second is refused naming it.
+    const std::string opened =
+        R"({"id": "new-one", "kind": "company", "names": {"en": "N"}, "sources": [{"title": "s"}]})";
+    REQUIRE(session.answer(app::RecordRequest{"entity", opened, "add", ""}).changed.entities_changed == 1);
+    const std::string first =
+        R"({"id": "new-one", "kind": "company", "names": {"en": "N", "ja": "エヌ"}, "sources": [{"title": "s"}]})";
+    REQUIRE(session.answer(app::RecordRequest{"entity", first, "edit", opened}).changed.entities_changed ==
+            1);
+    const std::string second =
+        R"({"id": "new-one", "kind": "company", "names": {"en": "N2"}, "sources": [{"title": "s"}]})";
+    const auto stale = error_kind_of({"entity", second, "edit", opened});
+    CHECK(stale.first == ErrorKind::Conflict);
+    CHECK_THAT(stale.second,
+               Catch::StartsWith("entity 'new-one' was changed since you opened it by change #") &&
+                   Catch::Contains("(ana, "));
+    CHECK(session.answer(app::RecordRequest{"entity", second, "edit", first}).changed.entities_changed == 1);
 }
 
 TEST_CASE(

@@ -272,35 +272,53 @@ TEST_CASE("writes: refused read-only, refused without the token, all or nothing,
     test::TempDir dir;
     const auto db = curated_database(dir);
     const std::string entity =
-        R"({"id": "health-bridge", "kind": "ngo", "names": {"en": "Health Bridge"}, "country": "VN"})";
+        R"({"id": "health-bridge", "kind": "ngo", "names": {"en": "Health Bridge"}, "country": "VN",
+             "sources": [{"title": "Health Bridge annual report 2025"}]})";
     SECTION("a read-only server answers 403") {
         ServeProcess serve(db, {});
         auto client = serve.client();
         const auto result = client.Post("/api/entity", entity, "application/json");
         REQUIRE(result);
         CHECK(result->status == 403);
+        CHECK(body_json(result)["kind"] == "read_only");
+        CHECK(client.Put("/api/entity", entity, "application/json")->status == 403);
+        const auto capabilities = client.Get("/api/capabilities");
+        REQUIRE(capabilities);
+        CHECK(body_json(capabilities)["writes"] == false);
         CHECK(entity_count(client) == 29);
     }
     ServeProcess serve(db, {"--allow-write"});
     auto client = serve.client();
     REQUIRE(serve.token().size() == 32);
-    SECTION("without the token or with a wrong one: 401, nothing written") {
-        CHECK(client.Post("/api/entity", entity, "application/json")->status == 401);
+    SECTION("without the token or with a wrong one: 401 with its kind, nothing written") {
+        const auto none = client.Post("/api/entity", entity, "application/json");
+        REQUIRE(none);
+        CHECK(none->status == 401);
+        CHECK(body_json(none)["kind"] == "unauthorized");
+        CHECK_THAT(body_json(none)["error"].get<std::string>(), Catch::StartsWith("writes need the header"));
         const httplib::Headers wrong = {{"Authorization", "Bearer " + std::string(32, '0')}};
-        CHECK(client.Post("/api/entity", wrong, entity, "application/json")->status == 401);
+        const auto refused = client.Post("/api/entity", wrong, entity, "application/json");
+        REQUIRE(refused);
+        CHECK(refused->status == 401);
+        CHECK(body_json(refused)["kind"] == "unauthorized");
+        CHECK_THAT(body_json(refused)["error"].get<std::string>(),
+                   Catch::StartsWith("the token was refused"));
+        CHECK(client.Put("/api/entity", wrong, entity, "application/json")->status == 401);
         CHECK(entity_count(client) == 29);
     }
     const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
     SECTION("a record that names a key twice, or refers to nobody, is invalid data: 422 with its problems") {
-        const auto twice = client.Post("/api/entity", auth,
-                                       R"({"id": "a", "id": "b", "kind": "company", "names": {"en": "A"}})",
-                                       "application/json");
+        const auto twice = client.Post(
+            "/api/entity", auth,
+            R"({"id": "a", "id": "b", "kind": "company", "names": {"en": "A"}, "sources": [{"title": "s"}]})",
+            "application/json");
         REQUIRE(twice);
         CHECK(twice->status == 422);
         CHECK(body_json(twice)["kind"] == "invalid_data");
-        const auto nobody = client.Post("/api/relation", auth,
-                                        R"({"id": "r9", "type": "mou", "from": "vn-moh", "to": "nobody"})",
-                                        "application/json");
+        const auto nobody = client.Post(
+            "/api/relation", auth,
+            R"({"id": "r9", "type": "mou", "from": "vn-moh", "to": "nobody", "sources": [{"title": "s"}]})",
+            "application/json");
         REQUIRE(nobody);
         CHECK(nobody->status == 422);
         const auto problems = body_json(nobody)["problems"];
@@ -432,6 +450,143 @@ TEST_CASE("writes: refused read-only, refused without the token, all or nothing,
     }
 }
 
+TEST_CASE(
+    "hand writes never overwrite: an add of an existing id is 409, an edit of a record changed since it "
+    "was opened is 409 naming the change, entities and relations need a source with a title",
+    "[server][history]") {
+    test::TempDir dir;
+    const auto db = curated_database(dir);
+    ServeProcess serve(db, {"--allow-write", "--author", "ana"});
+    auto client = serve.client();
+    const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
+    const auto capabilities = client.Get("/api/capabilities");
+    REQUIRE(capabilities);
+    CHECK(body_json(capabilities)["writes"] == true);
+    const auto stored = [&](const std::string& id) {
+        return body_json(client.Get("/api/show/" + id))["entity"];
+    };
+    const nlohmann::json taisho = stored("taisho");
+    REQUIRE(taisho["names"]["ja"] == "大正製薬");
+    const std::size_t changes_before = body_json(client.Get("/api/log"))["changes"].size();
+
+    SECTION("an add of an id that exists is refused 409 (conflict), the stored record untouched") {
+        const auto added = client.Post(
+            "/api/entity", auth,
+            R"({"id": "taisho", "kind": "company", "names": {"en": "Taisho"}, "sources": [{"title": "a note"}]})",
+            "application/json");
+        REQUIRE(added);
+        INFO(added->body);
+        CHECK(added->status == 409);
+        CHECK(body_json(added)["kind"] == "conflict");
+        CHECK_THAT(body_json(added)["error"].get<std::string>(),
+                   Catch::StartsWith("entity 'taisho' exists already (Taisho Pharmaceutical Co., Ltd.)"));
+        CHECK(stored("taisho") == taisho);
+        const auto relation = client.Post("/api/relation", auth,
+                                          R"({"id": "taisho-acquisition-hau-giang-2019", "type": "mou",
+                                              "from": "taisho", "to": "vn-moh", "sources": [{"title": "s"}]})",
+                                          "application/json");
+        REQUIRE(relation);
+        CHECK(relation->status == 409);
+        CHECK(body_json(relation)["kind"] == "conflict");
+        CHECK(client.Post("/api/type", auth, R"({"id": "mou"})", "application/json")->status == 409);
+        CHECK(body_json(client.Get("/api/log"))["changes"].size() == changes_before);
+    }
+    SECTION("an entity or relation without a source with a title is refused 422 naming sources") {
+        for (const std::string sources :
+             {"", R"(, "sources": [])", R"(, "sources": [{"title": "   "}])",
+              R"(, "sources": [{"title": "ok"}, {"url": "https://example.org"}])"}) {
+            INFO(sources);
+            const auto result = client.Post(
+                "/api/entity", auth,
+                R"({"id": "no-source", "kind": "ngo", "names": {"en": "No Source"})" + sources + "}",
+                "application/json");
+            REQUIRE(result);
+            CHECK(result->status == 422);
+            CHECK(body_json(result)["kind"] == "invalid_data");
+            CHECK_THAT(body_json(result)["problems"][0].get<std::string>(),
+                       Catch::StartsWith("entity: sources: "));
+        }
+        const auto relation = client.Post(
+            "/api/relation", auth, R"({"id": "r-new", "type": "mou", "from": "taisho", "to": "vn-moh"})",
+            "application/json");
+        REQUIRE(relation);
+        CHECK(relation->status == 422);
+        CHECK_THAT(body_json(relation)["problems"][0].get<std::string>(),
+                   Catch::StartsWith("relation: sources: "));
+        CHECK(entity_count(client) == 29);
+    }
+    SECTION("an edit (PUT) replaces; one opened before another client's change is refused 409 naming it") {
+        nlohmann::json edited = taisho;
+        edited["aliases"].push_back("Taisho Pharma");
+        const auto first =
+            client.Put("/api/entity", auth, nlohmann::json{{"record", edited}, {"opened", taisho}}.dump(),
+                       "application/json");
+        REQUIRE(first);
+        INFO(first->body);
+        REQUIRE(first->status == 200);
+        const auto seq = body_json(client.Get("/api/log"))["changes"].back()["seq"].get<std::int64_t>();
+        CHECK(body_json(client.Get("/api/log"))["changes"].back()["command"] ==
+              "kizuna serve: PUT /api/entity");
+        // A second client opened the record before that change, and saves its own edit.
+        nlohmann::json other = taisho;
+        other["names"]["vi"] = "Dược phẩm Taisho";
+        const auto stale =
+            client.Put("/api/entity", auth, nlohmann::json{{"record", other}, {"opened", taisho}}.dump(),
+                       "application/json");
+        REQUIRE(stale);
+        INFO(stale->body);
+        CHECK(stale->status == 409);
+        const auto refusal = body_json(stale);
+        CHECK(refusal["kind"] == "conflict");
+        CHECK(refusal["change"] == seq);
+        CHECK_THAT(refusal["error"].get<std::string>(),
+                   Catch::StartsWith("entity 'taisho' was changed since you opened it by change #" +
+                                     std::to_string(seq) + " (ana, "));
+        CHECK(stored("taisho") == edited);
+        // Opened again, the edit goes through; an edit of an id that is not stored is refused.
+        const auto fresh = client.Put("/api/entity", auth,
+                                      nlohmann::json{{"record", other}, {"opened", stored("taisho")}}.dump(),
+                                      "application/json");
+        REQUIRE(fresh);
+        CHECK(fresh->status == 200);
+        CHECK(stored("taisho")["names"]["vi"] == "Dược phẩm Taisho");
+        const auto missing = client.Put(
+            "/api/entity", auth,
+            R"({"id": "nobody-here", "kind": "ngo", "names": {"en": "N"}, "sources": [{"title": "s"}]})",
+            "application/json");
+        REQUIRE(missing);
+        CHECK(missing->status == 400);
+        CHECK(entity_count(client) == 29);
+    }
+    SECTION("a relation's edit opened before a change to it is refused; its edit without opened replaces") {
+        const auto shown = body_json(client.Get("/api/partners/taisho"));
+        nlohmann::json relation;
+        for (const auto& partner : shown["partners"]) {
+            if (partner["relation"]["id"] == "taisho-acquisition-hau-giang-2019")
+                relation = partner["relation"];
+        }
+        REQUIRE(relation.is_object());
+        nlohmann::json opened;
+        for (const char* key : {"id", "type", "from", "to", "start", "end", "attributes", "sources"})
+            opened[key] = relation[key];
+        nlohmann::json changed = opened;
+        changed["end"] = "2024";
+        REQUIRE(client.Put("/api/relation", auth, changed.dump(), "application/json")->status == 200);
+        nlohmann::json mine = opened;
+        mine["start"] = "2019-06";
+        const auto stale =
+            client.Put("/api/relation", auth, nlohmann::json{{"record", mine}, {"opened", opened}}.dump(),
+                       "application/json");
+        REQUIRE(stale);
+        INFO(stale->body);
+        CHECK(stale->status == 409);
+        CHECK_THAT(
+            body_json(stale)["error"].get<std::string>(),
+            Catch::StartsWith("relation 'taisho-acquisition-hau-giang-2019' was changed since you opened it "
+                              "by change #"));
+    }
+}
+
 TEST_CASE("an answer larger than the server sends is refused with advice, smaller ones pass", "[server]") {
     test::TempDir dir;
     const auto db = curated_database(dir);
@@ -531,7 +686,8 @@ TEST_CASE("history over HTTP: writes name the token's holder; log, diff and undo
     auto client = serve.client();
     const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
     const auto wrote = client.Post(
-        "/api/entity", auth, R"({"id": "health-bridge", "kind": "ngo", "names": {"en": "Health Bridge"}})",
+        "/api/entity", auth,
+        R"({"id": "health-bridge", "kind": "ngo", "names": {"en": "Health Bridge"}, "sources": [{"title": "s"}]})",
         "application/json");
     REQUIRE(wrote);
     REQUIRE(wrote->status == 200);
@@ -573,7 +729,8 @@ TEST_CASE("duplicates and merge over HTTP: GET /api/duplicates, POST /api/merge 
     const httplib::Headers auth = {{"Authorization", "Bearer " + serve.token()}};
     const auto wrote =
         client.Post("/api/entity", auth,
-                    R"({"id": "bo-y-te", "kind": "ministry", "names": {"vi": "Bo Y te"}, "country": "VN"})",
+                    R"({"id": "bo-y-te", "kind": "ministry", "names": {"vi": "Bo Y te"}, "country": "VN",
+                        "sources": [{"title": "s"}]})",
                     "application/json");
     REQUIRE(wrote);
     REQUIRE(wrote->status == 200);

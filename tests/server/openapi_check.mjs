@@ -43,6 +43,12 @@ try {
   for (const name of ["import", "entity", "relation", "type", "kind"]) {
     check(document.paths[`/api/${name}`]?.post !== undefined, `POST /api/${name} is described`);
   }
+  for (const name of ["entity", "relation", "type", "kind"]) {
+    check(document.paths[`/api/${name}`]?.put !== undefined, `PUT /api/${name} (an edit) is described`);
+  }
+  check(document.paths["/api/capabilities"]?.get !== undefined, "GET /api/capabilities is described");
+  const capabilities = await (await fetch(`${base}/api/capabilities`)).json();
+  check(capabilities.writes === false, "a read-only server says it takes no writes");
   const partners = document.paths["/api/partners"].get.parameters.map((p) => p.name).filter(Boolean);
   check(partners.includes("as_of") && partners.includes("type") && partners.includes("entity"),
         "partners takes entity, type and as_of");

@@ -290,14 +290,16 @@ def writes(db):
               "POST to no endpoint: 404")
     with Serve(db, "--allow-write") as serve:
         auth = {"Authorization": "Bearer " + serve.token, "Content-Type": "application/json"}
-        body = b'{"id": "dup-key", "kind": "ngo", "names": {"en": "First"}, "names": {"en": "Second"}, "country": "VN"}'
+        body = (b'{"id": "dup-key", "kind": "ngo", "names": {"en": "First"}, "names": {"en": "Second"}, "country": "VN",'
+                b' "sources": [{"title": "s"}]}')
         response, data = serve.request("POST", "/api/entity", body=body, headers=auth)
         answer = json.loads(data)
         check(response.status == 422 and "appears twice" in answer["error"],
               f"POST /api/entity refuses a key given twice ({answer['error']})")
         response, _ = serve.request("GET", "/api/show/dup-key")
         check(response.status == 400, "... and writes nothing")
-        body = b'{"id": "one-key",\n "kind": "ngo",\r\n "names": {"en": "One"}, "country": "VN"}'
+        body = (b'{"id": "one-key",\n "kind": "ngo",\r\n "names": {"en": "One"}, "country": "VN",\n'
+                b' "sources": [{"title": "s"}]}')
         response, data = serve.request("POST", "/api/entity", body=body, headers=auth)
         check(response.status == 200, f"a record over several lines is written ({data[:80]!r})")
 

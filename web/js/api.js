@@ -88,6 +88,12 @@ export function relationOf(relationship) {
            end: p.end || null, category: p.category, sources: p.sources || [], attributes: rest(p, RELATION_FIELDS) };
 }
 
+// One relation as stored now (not cached: an edit reads it again after a conflict), or null.
+export async function relationById(id) {
+  const answer = await query('MATCH ()-[r]->() WHERE r.id = $id RETURN r', { id }, false);
+  return answer.rows.length ? relationOf(answer.rows[0].r) : null;
+}
+
 // {entity, partners: [{partner, relation}] (in full), light: null} for a small neighbourhood;
 // {entity, partners: [], light: [{type, start, from, partner}]} for a hub.
 export async function neighbourhood(id) {

@@ -1,12 +1,14 @@
 // Editing, when the server was started with `kizuna serve --allow-write`: forms that add and edit an
-// organisation or a relation (POST /api/entity, /api/relation: one JSON Lines record, written as import
-// writes it), and the history of changes (GET /api/log, /api/diff/N) with undo (POST /api/undo, its dry
+// organisation or a relation (POST /api/entity, /api/relation add one JSON Lines record, written as import
+// writes it, and never replace one: an id that exists is refused 409, so the form suggests a free one;
+// PUT edits, sending the record as it was opened: a record changed meanwhile is refused 409 and the form
+// offers to read it again), and the history of changes (GET /api/log, /api/diff/N) with undo (POST /api/undo, its dry
 // run shown first); duplicates.js adds an organisation's duplicate candidates with merge. The server
 // checks everything and its messages are shown as it words them, in the page's language (?lang=); the page
 // only hints at a malformed date
 // as one types. The write token (printed by `serve`) is pasted once and
 // kept for the tab (sessionStorage).
-import { ApiError, api, forgetAnswers } from './api.js';
+import { ApiError, api, forgetAnswers, relationById } from './api.js';
 import { attributeName, language, word } from './i18n.js';
 import * as style from './style.js';
 import { element, value } from './panel.js';
@@ -16,15 +18,17 @@ const TOKEN_KEY = 'kizuna-write-token';
 let writable = false;
 const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
 
-// POST to a write endpoint: the answer, or an ApiError with the server's message and its problems.
-export async function post(path, body, params = {}) {
+// POST (or PUT, an edit) to a write endpoint: the answer, or an ApiError with the server's message, its
+// kind, problems and (a conflict) the change that caused it.
+export async function post(path, body, params = {}, method = 'POST') {
   const query = new URLSearchParams(params);
   query.set('lang', language());  // the server words its refusals in the page's language
+  const given = token();
   let response;
   try {
     response = await fetch(`/api/${path}${query.size ? `?${query}` : ''}`, {
-      method: 'POST', body,
-      headers: { Authorization: `Bearer ${token()}`, 'Content-Type': 'application/json' },
+      method, body,
+      headers: { Authorization: `Bearer ${given}`, 'Content-Type': 'application/json' },
     });
   } catch (error) {
     throw new ApiError(String(error), undefined);
@@ -33,18 +37,19 @@ export async function post(path, body, params = {}) {
   if (!response.ok) {
     const error = new ApiError(answer.error || response.statusText, answer.exit ?? 1);
     error.status = response.status;
+    error.kind = answer.kind;
+    error.change = answer.change;
     error.problems = answer.problems || [];
+    error.tokenGiven = Boolean(given);
     throw error;
   }
   return answer;
 }
 
-// Whether the server takes writes: a write without the token is refused 401 by a server that takes them
-// (with the token), 403 by a read-only one. Nothing is read or written.
+// Whether the server takes writes (with the token): its capabilities say (a read, nothing written).
 export async function probeWritable() {
   try {
-    const response = await fetch('/api/entity', { method: 'POST', body: '' });
-    writable = response.status === 401;
+    writable = (await api('capabilities')).writes === true;
   } catch {
     writable = false;
   }
@@ -131,14 +136,35 @@ function sourcesEditor(sources) {
   more.type = 'button';
   more.addEventListener('click', () => addRow());
   box.append(rows, more);
-  box.read = () => [...rows.children].map((row) => {
-    const get = (name) => row.querySelector(`[name="${name}"]`).value.trim();
-    const source = { title: get('source-title') };
-    if (get('source-url')) source.url = get('source-url');
-    if (get('source-locator')) source.locator = get('source-locator');
-    return source;
-  }).filter((s) => s.title);
+  // The sources typed, trimmed; a row with a URL or locator but no title, or no titled row at all, is
+  // refused here (a local error, the field marked) rather than dropped or left to a title of spaces.
+  box.read = () => {
+    const sources = [];
+    for (const row of rows.children) {
+      const get = (name) => row.querySelector(`[name="${name}"]`).value.trim();
+      const title = row.querySelector('[name="source-title"]');
+      title.removeAttribute('aria-invalid');
+      const source = { title: get('source-title') };
+      if (get('source-url')) source.url = get('source-url');
+      if (get('source-locator')) source.locator = get('source-locator');
+      if (!source.title && (source.url || source.locator)) throw localError(word('a source needs a title'), title);
+      if (source.title) sources.push(source);
+    }
+    if (!sources.length) throw localError(word('at least one source'), rows.querySelector('[name="source-title"]'));
+    return sources;
+  };
   return box;
+}
+
+// An error found by the form itself (nothing was sent), its field marked and focused.
+function localError(message, field_) {
+  const error = new ApiError(message, 2);
+  error.local = true;
+  if (field_) {
+    field_.setAttribute('aria-invalid', 'true');
+    field_.focus();
+  }
+  return error;
 }
 
 // The server's refusal, as it words it (its problems name the field), under the page's own words.
@@ -146,7 +172,7 @@ export function showRefusal(box, error) {
   box.replaceChildren();
   box.hidden = false;
   if (error.status === 401 || error.local) {
-    box.append(element('p', error.local ? error.message : word('the token was refused')));
+    box.append(element('p', error.local ? error.message : word(error.tokenGiven ? 'the token was refused' : 'a token is needed')));
     return;
   }
   box.append(element('p', word('The server refused the change:')));
@@ -164,6 +190,37 @@ export function refuseIn(box, error) {
   box.append(refusal);
   showRefusal(refusal, error);
   if (!token()) box.append(tokenField());
+}
+
+// The form's fields as text, to tell whether anything was typed since it was opened.
+const formState = (form) => JSON.stringify([...form.querySelectorAll('input, select, textarea')]
+  .filter((node) => node.name !== 'token').map((node) => [node.name, node.value]));
+
+// Escape on a form with changes asks first (Discard / Keep editing) instead of throwing the typing away.
+function guardEscape(dialog, form) {
+  const opened = formState(form);
+  dialog.oncancel = (event) => {
+    if (!form.isConnected || formState(form) === opened) return;
+    event.preventDefault();
+    if (form.querySelector('.edit-discard')) return;
+    const ask = element('div', undefined, 'edit-discard');
+    ask.setAttribute('role', 'alertdialog');
+    ask.setAttribute('aria-label', word('Discard your changes?'));
+    const discard = element('button', word('Discard'));
+    discard.type = 'button';
+    discard.className = 'discard';
+    discard.addEventListener('click', () => dialog.close());
+    const keep = element('button', word('Keep editing'));
+    keep.type = 'button';
+    keep.className = 'keep-editing primary';
+    keep.addEventListener('click', () => {
+      ask.remove();
+      form.querySelector('input:not([readonly]):not([type="hidden"]), select')?.focus();
+    });
+    ask.append(element('p', word('Discard your changes?')), discard, keep);
+    form.querySelector('.more-buttons').before(ask);
+    keep.focus();
+  };
 }
 
 function buttons(dialog, submitWord) {
@@ -186,8 +243,9 @@ function tokenField() {
   return box;
 }
 
-// A form in the dialog; submit(form) writes and resolves to what onDone is given.
-function openForm(dialog, title, body, submitWord, submit, onDone) {
+// A form in the dialog; submit(form) writes and resolves to what onDone is given. onRefused(error,
+// refusal) may add to a refusal (a conflict's "read it again").
+function openForm(dialog, title, body, submitWord, submit, onDone, onRefused = () => {}) {
   dialog.replaceChildren();
   const form = element('form', undefined, 'edit-form');
   form.noValidate = false;
@@ -213,13 +271,79 @@ function openForm(dialog, title, body, submitWord, submit, onDone) {
         if (!form.querySelector('[name="token"]')) refusal.before(tokenField());
       }
       showRefusal(refusal, error);
+      onRefused(error, refusal);
     } finally {
       form.querySelector('button[type="submit"]').disabled = false;
     }
   });
   dialog.append(form);
   if (!dialog.open) dialog.showModal();
+  guardEscape(dialog, form);
   form.querySelector('input:not([readonly]), select')?.focus();
+}
+
+// The first of id, id-2, id-3 … that no entity (what: 'entity') or relation has: an add never replaces,
+// so the id the form makes up is a free one. (The server refuses a taken one anyway.)
+async function freeId(what, base) {
+  if (!base) return base;
+  const ids = [base, ...Array.from({ length: 19 }, (_, i) => `${base}-${i + 2}`)];
+  const text = what === 'entity' ? 'MATCH (n) WHERE n.id IN $ids RETURN n.id AS id'
+                                 : 'MATCH ()-[r]->() WHERE r.id IN $ids RETURN r.id AS id';
+  try {
+    const answer = await api('query', { query: text, param: [`ids=${JSON.stringify(ids)}`] });
+    const taken = new Set(answer.rows.map((row) => row.id));
+    return ids.find((id) => !taken.has(id)) ?? base;
+  } catch {
+    return base;  // the server decides
+  }
+}
+
+// An id field's suggestion kept free: made(text) is the id made from what was typed; the field shows it,
+// then the first free one (with a note when that differs). settle() waits for the last check.
+function idSuggester(what, id, note, touched) {
+  let ticket = 0;
+  let pending = Promise.resolve();
+  const suggest = (made) => {
+    const mine = ++ticket;
+    id.value = made;
+    note.textContent = '';
+    pending = freeId(what, made).then((free) => {
+      if (mine !== ticket || touched()) return;
+      id.value = free;
+      note.textContent = free !== made ? word('id taken', free) : '';
+    });
+  };
+  return { suggest, settle: () => pending };
+}
+
+// A conflict of an edit: the refusal offers to read the record again (the form opened anew with it).
+function offerReload(error, refusal, reload) {
+  if (error.status !== 409 || !reload) return;
+  const again = element('button', word('Read it again'));
+  again.type = 'button';
+  again.className = 'read-again';
+  again.addEventListener('click', reload);
+  refusal.prepend(element('p', word('changed meanwhile')));
+  refusal.append(again);
+}
+
+// The record as a JSON Lines line holds it, from an answer's entity or relation: what an edit sends as
+// opened (the server compares it with what is stored), built as the form builds what it saves.
+const sourceRecord = (s) => Object.assign({ title: s.title }, s.url ? { url: s.url } : {}, s.locator ? { locator: s.locator } : {});
+function entityRecord(e) {
+  const names = {};
+  for (const code of ['en', 'ja', 'vi']) if (e.names?.[code]) names[code] = e.names[code];
+  const record = { id: e.id, kind: e.kind, names, aliases: e.aliases || [], attributes: e.attributes || {},
+                   sources: (e.sources || []).map(sourceRecord) };
+  if (e.country) record.country = e.country;
+  return record;
+}
+function relationRecord(r) {
+  const record = { id: r.id, type: r.type, from: r.from, to: r.to, attributes: r.attributes || {},
+                   sources: (r.sources || []).map(sourceRecord) };
+  if (r.start) record.start = r.start;
+  if (r.end) record.end = r.end;
+  return record;
 }
 
 const slug = (text) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase()
@@ -237,8 +361,11 @@ export function editEntity(dialog, entity, onDone) {
   const kind = select('kind', kinds, e.kind);
   const en = input('name_en', e.names?.en), ja = input('name_ja', e.names?.ja), vi = input('name_vi', e.names?.vi);
   let idTouched = !isNew;
-  id.addEventListener('input', () => { idTouched = true; });
-  en.addEventListener('input', () => { if (!idTouched) id.value = slug(en.value); });
+  const idNote = element('small', '', 'edit-id-note');
+  idNote.setAttribute('aria-live', 'polite');
+  const ids = idSuggester('entity', id, idNote, () => idTouched);
+  id.addEventListener('input', () => { idTouched = true; idNote.textContent = ''; });
+  en.addEventListener('input', () => { if (!idTouched) ids.suggest(slug(en.value)); });
   const aliases = element('textarea');
   aliases.name = 'aliases';
   aliases.value = (e.aliases || []).join('\n');
@@ -248,7 +375,7 @@ export function editEntity(dialog, entity, onDone) {
   countries.id = 'edit-countries';
   for (const c of style.styleSheet().countries) countries.append(new Option(c.name, c.code));
   const sources = sourcesEditor(e.sources);
-  const body = [field('id', id), field('kind', kind), field('English', en), field('Japanese', ja), field('Vietnamese', vi),
+  const body = [field('id', id, idNote), field('kind', kind), field('English', en), field('Japanese', ja), field('Vietnamese', vi),
                 field('aliases', aliases, element('small', word('one per line'))), field('country', country, countries), sources];
   openForm(dialog, word(isNew ? 'Add an organisation' : 'Edit the organisation'), body, 'Save', async () => {
     const names = {};
@@ -257,10 +384,27 @@ export function editEntity(dialog, entity, onDone) {
                      aliases: aliases.value.split('\n').map((a) => a.trim()).filter(Boolean),
                      country: country.value.trim().toUpperCase(), attributes: e.attributes || {}, sources: sources.read() };
     if (!record.country) delete record.country;
-    await post('entity', JSON.stringify(record));
+    if (isNew) {
+      await ids.settle();
+      record.id = id.value.trim();
+      await post('entity', JSON.stringify(record));
+    } else {
+      await post('entity', JSON.stringify({ record, opened: entityRecord(e) }), {}, 'PUT');
+    }
     return record.id;
-  }, onDone);
+  }, onDone, async (error, refusal) => {
+    if (isNew && error.kind === 'conflict') {
+      const free = await freeId('entity', typedId(id));
+      if (free !== typedId(id)) { id.value = free; idTouched = false; idNote.textContent = word('id taken', free); }
+    }
+    offerReload(error, refusal, isNew ? null : async () => {
+      forgetAnswers();
+      const fresh = await api(`show/${encodeURIComponent(e.id)}`);
+      editEntity(dialog, fresh.entity, onDone);
+    });
+  });
 }
+const typedId = (node) => node.value.trim();
 
 // ---- a relation -------------------------------------------------------------------------------------------
 // An end chosen by search (search.js): the id is kept beside the name shown.
@@ -295,10 +439,13 @@ export function editRelation(dialog, relation, onDone, { from = null, nameOf = (
   const types = style.styleSheet().types.map((t) => [t.id, `${t.label}${t.directed ? ' →' : ''}`]);
   if (!types.some(([t]) => t === r.type)) types.unshift([r.type, r.type]);
   const type = select('type', types, r.type);
+  const idNote = element('small', '', 'edit-id-note');
+  idNote.setAttribute('aria-live', 'polite');
+  const ids = idSuggester('relation', id, idNote, () => idTouched);
   const suggestId = () => {
     if (idTouched) return;
     const f = fromEnd.chosen.value, t = toEnd.chosen.value;
-    id.value = f && t ? `${f}-${slug(type.value)}-${t}`.slice(0, 100) : '';
+    ids.suggest(f && t ? `${f}-${slug(type.value)}-${t}`.slice(0, 96) : '');
   };
   const fromEnd = endPicker('from', 'from', r.from, r.from ? nameOf(r.from) : '', suggestId);
   const toEnd = endPicker('to', 'to', r.to, r.to ? nameOf(r.to) : '', suggestId);
@@ -314,24 +461,32 @@ export function editRelation(dialog, relation, onDone, { from = null, nameOf = (
   };
   start.addEventListener('input', checkDates);
   end.addEventListener('input', checkDates);
-  id.addEventListener('input', () => { idTouched = true; });
+  id.addEventListener('input', () => { idTouched = true; idNote.textContent = ''; });
   type.addEventListener('change', suggestId);
   const sources = sourcesEditor(r.sources);
   const body = [field('type', type), fromEnd.label, toEnd.label, field('start', start), field('end', end), hint,
-                field('id', id), sources];
+                field('id', id, idNote), sources];
   openForm(dialog, word(isNew ? 'Add a relation' : 'Edit the relation'), body, 'Save', async () => {
-    if (!fromEnd.chosen.value || !toEnd.chosen.value) {
-      const error = new ApiError(word('choose both ends from the search'), 2);
-      error.local = true;  // nothing was sent
-      throw error;
-    }
+    if (!fromEnd.chosen.value || !toEnd.chosen.value) throw localError(word('choose both ends from the search'));
+    if (isNew) await ids.settle();
     const record = { id: id.value.trim(), type: type.value, from: fromEnd.chosen.value, to: toEnd.chosen.value,
                      attributes: r.attributes || {}, sources: sources.read() };
     if (start.value.trim()) record.start = start.value.trim();
     if (end.value.trim()) record.end = end.value.trim();
-    await post('relation', JSON.stringify(record));
+    if (isNew) await post('relation', JSON.stringify(record));
+    else await post('relation', JSON.stringify({ record, opened: relationRecord(r) }), {}, 'PUT');
     return record;
-  }, onDone);
+  }, onDone, async (error, refusal) => {
+    if (isNew && error.kind === 'conflict') {
+      const free = await freeId('relation', typedId(id));
+      if (free !== typedId(id)) { id.value = free; idTouched = false; idNote.textContent = word('id taken', free); }
+    }
+    offerReload(error, refusal, isNew ? null : async () => {
+      forgetAnswers();
+      const fresh = await relationById(r.id);
+      if (fresh) editRelation(dialog, fresh, onDone, { nameOf });
+    });
+  });
   checkDates();
 }
 
@@ -427,6 +582,7 @@ async function rowsList(rows) {
 // list and a Close button, shown. Returns the refusal's place and the list.
 export function listDialog(dialog, className, title, listClass) {
   dialog.replaceChildren();
+  dialog.oncancel = null;  // a list has nothing typed to keep
   const box = element('form', undefined, className);
   box.method = 'dialog';
   const status = element('div', undefined, 'edit-refusal');
@@ -527,7 +683,8 @@ export async function openHistory(dialog, onChanged) {
 }
 
 // The buttons of the editing bar (index.html #editing) and of the panel, for the selection shown.
-export function panelButtons(panel, { entity = null, relation = null, onEditEntity, onAddRelation, onEditRelation, onDuplicates }) {
+// rows: the relations listed under an organisation ([{relation}]), each given its own Edit button.
+export function panelButtons(panel, { entity = null, relation = null, rows = [], onEditEntity, onAddRelation, onEditRelation, onDuplicates }) {
   if (!writable) return;
   const row = element('div', undefined, 'edit-actions');
   if (entity) {
@@ -544,6 +701,17 @@ export function panelButtons(panel, { entity = null, relation = null, onEditEnti
     duplicates.className = 'find-duplicates';
     duplicates.addEventListener('click', () => onDuplicates(entity));
     row.append(edit, add, duplicates);
+    const byId = new Map(rows.map(({ relation: r }) => [r.id, r]));
+    for (const item of panel.querySelectorAll('ol.relations > li[data-relation]')) {
+      const listed = byId.get(item.dataset.relation);
+      if (!listed) continue;
+      const editRow = element('button', word('Edit'));
+      editRow.type = 'button';
+      editRow.className = 'edit-relation-row';
+      editRow.setAttribute('aria-label', `${word('Edit the relation')} ${listed.id}`);
+      editRow.addEventListener('click', () => onEditRelation(listed));
+      item.append(editRow);
+    }
   }
   if (relation) {
     const edit = element('button', word('Edit'));

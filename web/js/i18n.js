@@ -1,6 +1,7 @@
 // The page's own words in English, Japanese and Vietnamese. Names of kinds, countries, relation types and
 // categories are not here: they come with the style from the server (/api/style, viz/), like the data.
 // Every text of the page chrome goes through word(); a test switches language and finds no English left.
+import { EDIT_WORDS } from './edit_words.js';
 
 const WORDS = {
   en: {},
@@ -223,6 +224,9 @@ const ATTRIBUTES = {
         health_records_integrated: 'hồ sơ sức khỏe đã tích hợp', universal_coverage_law: 'luật bao phủ toàn dân',
         vietnam_business: 'kinh doanh tại Việt Nam' },
 };
+
+for (const code of ['ja', 'vi']) Object.assign(WORDS[code], EDIT_WORDS[code]);
+Object.assign(ENGLISH, EDIT_WORDS.en);
 
 let lang = 'en';
 export const LANGUAGES = ['en', 'ja', 'vi'];

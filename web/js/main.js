@@ -430,7 +430,7 @@ async function showSelection() {
       const states = dated ? new Map(dated.partners.map(({ relation }) => [relation.id, relation.activity])) : activity;
       showEntity(panel, hood.entity, rows, states ? (rid) => states.get(rid) ?? null : null,
                  hood.light ? new Set(hood.light.map((r) => r.partner)).size : null);
-      panelButtons(panel, { entity: hood.entity, ...editActions });
+      panelButtons(panel, { entity: hood.entity, rows, ...editActions });
     } catch (error) {
       fail(error);
     }

@@ -5,7 +5,12 @@
 // shown and undone after its dry run (the relation is gone); a second record of the Ministry proposed as
 // a duplicate, merged after its dry run, the merge undone; a pair judged not the same. In Japanese and
 // Vietnamese: the server's refusals (a bad date, an undo), the history's change view and the merge's
-// preview in the page's language. The status counts what is drawn. A read-only server shows no editing.
+// preview in the page's language. The status counts what is drawn. Nothing is overwritten by mistake: an
+// add suggests a free id and a taken one is refused in the form (the stored record untouched); a source
+// needs a title (spaces are none); an edit opened before another client's change is refused naming it and
+// offers to read the record again; Escape asks before throwing typing away; each relation in an
+// organisation's panel has its Edit button. A read-only server shows no editing and the page's load logs
+// no refused request.
 // Screenshots go to WORK/screenshots (look at them). Exits non-zero when a check fails.
 //
 // usage: node editing_test.mjs KIZUNA DATA_DIR WORK_DIR
@@ -50,11 +55,13 @@ const browser = await chromium.launch({
   args: process.getuid && process.getuid() === 0 ? ['--no-sandbox'] : [],
 });
 const consoleErrors = [];
+const loadErrors = [];  // logged before the page was asked to write: none (writes are known from /api/capabilities)
 async function open(link, width = 1500, height = 900) {
   const page = await browser.newPage({ viewport: { width, height } });
   // Refusals the journeys ask for (no token, a bad date, an undo refused) are logged by the browser as failed loads.
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of (400|401|403|422)/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !/status of (400|401|403|409|422)/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !page.wrote) loadErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(String(error)));
   await page.goto(link);
@@ -66,6 +73,8 @@ const shoot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.
 try {
   const { url, token } = await writing.started;
   const page = await open(url);
+  check(loadErrors.length === 0, `the page's load logs no error (${loadErrors.join(' | ')})`);
+  page.wrote = true;
   check(await page.isVisible('#editing'), 'a server started with --allow-write: the editing buttons are shown');
 
   // 1. An organisation added: the form asks for a source and the token; the new one opens and is found.
@@ -149,7 +158,7 @@ try {
     const item = document.querySelector('.history-item');
     return { seq: Number(item.dataset.change), text: item.textContent };
   });
-  check(top.text.includes('Editing Test') && top.text.includes('POST /api/relation'),
+  check(top.text.includes('Editing Test') && top.text.includes('PUT /api/relation'),
         `the newest change is the relation's edit, by the token's holder (${top.text.slice(0, 90)}…)`);
   const item = (seq) => `.history-item[data-change="${seq}"]`;
   // The relation's creation cannot be undone while its later edit stands: the server says why.
@@ -378,11 +387,149 @@ try {
   check(Number(counted.status.match(/\d+/)[0]) === counted.drawn,
         `the status counts the organisations drawn ("${counted.status}", ${counted.drawn} drawn)`);
   await taisho.close();
+  // 10. Nothing overwritten by mistake. An organisation "Taisho" added: the id made from its name is taken,
+  // so a free one is suggested; typed back to the taken one, the server's refusal is shown in the form and
+  // the stored Taisho is untouched; saved under the free id, it is a new organisation.
+  const taishoBefore = (await (await fetch(`${url}api/show/taisho`)).json()).entity;
+  const safe = await open(`${url}#entity=taisho&sel=n:taisho`);
+  safe.wrote = true;
+  // No token yet: an undo's dry run is refused, and the page says a token is needed (not "refused").
+  await safe.click('#history');
+  await safe.waitForSelector('#edit-dialog[open] .history-item .undo-change:not([disabled])');
+  await safe.click('.history-item .undo-change:not([disabled])');
+  await safe.waitForSelector('#edit-dialog .history-detail .edit-refusal');
+  const needed = await safe.textContent('#edit-dialog .history-detail .edit-refusal');
+  check(needed.includes('a token is needed') && !needed.includes('refused'), `without a token the page says one is needed ("${needed}")`);
+  await shoot(safe, 'en-token-needed');
+  await safe.keyboard.press('Escape');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  await safe.evaluate((t) => sessionStorage.setItem('kizuna-write-token', t), token);
+  await safe.waitForSelector('#panel .edit-entity');
+  await safe.click('#add-entity');
+  await safe.waitForSelector('#edit-dialog[open] form.edit-form');
+  await safe.fill('[name="name_en"]', 'Taisho');
+  await waitFor(safe, () => document.querySelector('#edit-dialog [name="id"]').value === 'taisho-2');
+  check((await safe.textContent('.edit-id-note')).includes('taisho-2'), 'an add suggests a free id: taisho is taken, taisho-2 is suggested (and said)');
+  await shoot(safe, 'en-add-taken-id-suggested');
+  // Sources: a title of spaces is no title; a row with only a URL is refused, not dropped.
+  await safe.fill('[name="source-title"]', '   ');
+  await safe.click('#edit-dialog button[type="submit"]');
+  await safe.waitForSelector('#edit-dialog .edit-refusal:not([hidden])');
+  check((await safe.textContent('#edit-dialog .edit-refusal')).includes('at least one source with a title') &&
+        await safe.getAttribute('[name="source-title"]', 'aria-invalid') === 'true', 'a source title of spaces is refused in the form');
+  await safe.fill('[name="source-title"]', 'A note');
+  await safe.click('#edit-dialog .edit-sources > button');
+  await safe.fill('.edit-source:nth-child(2) [name="source-url"]', 'https://example.org/only-a-url');
+  await safe.click('#edit-dialog button[type="submit"]');
+  await waitFor(safe, () => document.querySelector('#edit-dialog .edit-refusal').textContent.includes('needs a title'));
+  check(true, 'a source row with a URL but no title is refused, saying so (not dropped)');
+  await shoot(safe, 'en-source-url-without-title');
+  await safe.fill('.edit-source:nth-child(2) [name="source-title"]', 'Only a URL, titled');
+  await safe.fill('[name="id"]', 'taisho');
+  await safe.click('#edit-dialog button[type="submit"]');
+  await waitFor(safe, () => document.querySelector('#edit-dialog .edit-refusal').textContent.includes('exists already'));
+  check(await safe.evaluate(() => document.querySelector('#edit-dialog').open), 'an add of a taken id is refused by the server and the form stays open');
+  await waitFor(safe, () => document.querySelector('#edit-dialog [name="id"]').value === 'taisho-2');
+  await shoot(safe, 'en-add-taken-id-refused');
+  const taishoAfter = (await (await fetch(`${url}api/show/taisho`)).json()).entity;
+  check(JSON.stringify(taishoAfter) === JSON.stringify(taishoBefore), 'the stored Taisho is untouched (its Japanese name, aliases, sources)');
+  await safe.click('#edit-dialog button[type="submit"]');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  const second = await (await fetch(`${url}api/show/taisho-2`)).json();
+  check(second.entity?.id === 'taisho-2' && second.entity.sources.length === 2, 'saved under the free id: a new organisation taisho-2, both sources kept');
+  check(JSON.stringify((await (await fetch(`${url}api/show/taisho`)).json()).entity) === JSON.stringify(taishoBefore), 'Taisho still untouched');
+
+  // A second relation of one type between two organisations (the first written through the API): the
+  // id made from the ends and the type is taken, so a free one is suggested.
+  check((await fetch(`${url}api/relation`, {
+    method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ id: 'taisho-mou-vn-moh', type: 'mou', from: 'taisho', to: 'vn-moh', start: '2020', sources: [{ title: 'A first MOU' }] }),
+  })).ok, 'a first MOU of Taisho with the Ministry, written through the API');
+  await safe.evaluate(() => { location.hash = '#entity=taisho&sel=n:taisho'; });
+  await safe.waitForSelector('#panel .add-relation-here');
+  await safe.click('#panel .add-relation-here');
+  await safe.waitForSelector('#edit-dialog[open] [name="to-search"]');
+  await safe.selectOption('[name="type"]', 'mou');
+  await safe.fill('[name="to-search"]', '保健省');
+  await safe.waitForSelector('#edit-to-results button[data-id="vn-moh"]');
+  await safe.click('#edit-to-results button[data-id="vn-moh"]');
+  await waitFor(safe, () => document.querySelector('#edit-dialog [name="id"]').value === 'taisho-mou-vn-moh-2');
+  check(true, 'a second relation of the same ends and type gets a free id (taisho-mou-vn-moh-2), not the first one\'s');
+  await shoot(safe, 'en-add-relation-taken-id-suggested');
+  await safe.click('#edit-dialog .more-buttons button[type="button"]');
+
+  // Escape: a form with nothing typed closes; one with typing asks first (keep editing, or discard).
+  await safe.waitForSelector('#panel .edit-entity');
+  await safe.click('#panel .edit-entity');
+  await safe.waitForSelector('#edit-dialog[open] form.edit-form');
+  await safe.keyboard.press('Escape');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  check(true, 'Escape closes a form with nothing typed');
+  await safe.click('#panel .edit-entity');
+  await safe.waitForSelector('#edit-dialog[open] form.edit-form');
+  await safe.fill('[name="name_vi"]', 'Dược phẩm Taisho');
+  await safe.keyboard.press('Escape');
+  await safe.waitForSelector('#edit-dialog[open] .edit-discard');
+  check(await safe.inputValue('[name="name_vi"]') === 'Dược phẩm Taisho', 'Escape on a form with typing asks first and keeps what was typed');
+  await shoot(safe, 'en-escape-asks');
+  await safe.click('.edit-discard .keep-editing');
+  check(await safe.evaluate(() => document.querySelector('#edit-dialog').open && !document.querySelector('.edit-discard')),
+        '"Keep editing" goes back to the form');
+
+  // A stale edit: the form was opened, then another client changed the record (an alias added); saving
+  // is refused naming that change, the alias stays; read again, the edit goes through on top of it.
+  const opened = (await (await fetch(`${url}api/show/taisho`)).json()).entity;
+  const colleague = { id: opened.id, kind: opened.kind, names: Object.fromEntries(Object.entries(opened.names).filter(([, v]) => v)),
+                      aliases: [...opened.aliases, 'Taisho Holdings'], country: opened.country, attributes: opened.attributes,
+                      sources: opened.sources.map((x) => Object.fromEntries(Object.entries(x).filter(([, v]) => v))) };
+  const theirs = await fetch(`${url}api/entity`, { method: 'PUT', body: JSON.stringify(colleague),
+                                                   headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' } });
+  check(theirs.ok, "another client's edit (an alias added) is written meanwhile");
+  const theirChange = (await (await fetch(`${url}api/log`)).json()).changes.at(-1).seq;
+  await safe.click('#edit-dialog button[type="submit"]');
+  await safe.waitForSelector('#edit-dialog .edit-refusal .read-again');
+  const stale = await safe.textContent('#edit-dialog .edit-refusal');
+  check(stale.includes(`changed since you opened it by change #${theirChange} (Editing Test,`),
+        `the stale edit is refused naming the change (${stale.slice(0, 140)}…)`);
+  check((await (await fetch(`${url}api/show/taisho`)).json()).entity.aliases.includes('Taisho Holdings'), "the colleague's alias is not reverted");
+  await shoot(safe, 'en-stale-edit-refused');
+  await safe.click('#edit-dialog .read-again');
+  await waitFor(safe, () => document.querySelector('#edit-dialog [name="aliases"]')?.value.includes('Taisho Holdings'));
+  await safe.fill('[name="name_vi"]', 'Dược phẩm Taisho');
+  await safe.click('#edit-dialog button[type="submit"]');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  const merged = (await (await fetch(`${url}api/show/taisho`)).json()).entity;
+  check(merged.aliases.includes('Taisho Holdings') && merged.names.vi === 'Dược phẩm Taisho', 'read again, the edit is saved on top of the colleague\'s change');
+
+  // Each relation in the organisation's panel has its own Edit button.
+  await safe.waitForSelector('#panel ol.relations li[data-relation="taisho-acquisition-hau-giang-2019"] .edit-relation-row');
+  await safe.click('#panel ol.relations li[data-relation="taisho-acquisition-hau-giang-2019"] .edit-relation-row');
+  await safe.waitForSelector('#edit-dialog[open] [name="end"]');
+  check(await safe.inputValue('#edit-dialog [name="id"]') === 'taisho-acquisition-hau-giang-2019', "a relation's Edit button in the panel's list opens its form");
+  await shoot(safe, 'en-panel-relation-edit');
+  await safe.fill('[name="end"]', '2026');
+  await safe.click('#edit-dialog button[type="submit"]');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  const relationNow = (await (await fetch(`${url}api/partners/taisho`)).json()).partners.find(({ relation }) => relation.id === 'taisho-acquisition-hau-giang-2019');
+  check(relationNow.relation.end === '2026', 'the relation edited from the panel is saved');
+  await shoot(safe, 'en-panel-relation-edited');
+  // "Discard" closes the form and writes nothing.
+  await safe.click('#panel .edit-entity');
+  await safe.waitForSelector('#edit-dialog[open] form.edit-form');
+  await safe.fill('[name="name_vi"]', 'Thrown away');
+  await safe.keyboard.press('Escape');
+  await safe.waitForSelector('#edit-dialog[open] .edit-discard .discard');
+  await safe.click('.edit-discard .discard');
+  await waitFor(safe, () => !document.querySelector('#edit-dialog').open);
+  check((await (await fetch(`${url}api/show/taisho`)).json()).entity.names.vi === 'Dược phẩm Taisho', '"Discard" closes the form and writes nothing');
+  await safe.close();
 
   // 6. A read-only server: no editing shown.
   const ro = await reading.started;
+  const loadErrorsBefore = loadErrors.length;
   const roPage = await open(`${ro.url}#entity=vn-moh&sel=n:vn-moh`);
   await roPage.waitForSelector('#panel h2');
+  check(loadErrors.length === loadErrorsBefore, 'a read-only page logs no error either (no write is tried to find out)');
   const roState = { bar: await roPage.isVisible('#editing'), panel: (await roPage.$('#panel .edit-entity')) !== null };
   check(!roState.bar && !roState.panel,
         'a read-only server: no editing buttons, none in the panel');

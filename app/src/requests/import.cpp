@@ -51,7 +51,8 @@ const Description<RecordRequest>& RecordRequest::description() {
         "record",
         "write one record (an entity, relation, relation type or entity kind) as an import writes it",
         "The record is the object of a JSON Lines line ({\"entity\": RECORD}); it is checked as an import's "
-        "are, and written in one transaction (upsert by id).",
+        "are, and written in one transaction. An add refuses an id that exists; an edit replaces the "
+        "record, and only while it is still as opened (the record as it was read) when that is given.",
         {fields::choice<R>({.name = "kind",
                             .help = "what the record is: entity, relation, type or kind",
                             .placeholder = "KIND",
@@ -63,10 +64,26 @@ const Description<RecordRequest>& RecordRequest::description() {
                           .help = "the record as one JSON object",
                           .placeholder = "JSON",
                           .required = true},
-                         &R::json)}};
+                         &R::json),
+         fields::choice<R>({.name = "mode",
+                            .help = "add (refused when the id exists) or edit (the record exists)",
+                            .placeholder = "MODE",
+                            .choices = {"add", "edit"}},
+                           &R::mode),
+         fields::text<R>({.name = "opened",
+                          .help = "edit: the record as it was read; refused when the stored one differs",
+                          .placeholder = "JSON"},
+                         &R::opened)}};
     return description;
 }
 
-void RecordRequest::validate() const { fields::check_choice(description().find("kind")->param, kind); }
+void RecordRequest::validate() const {
+    fields::check_choice(description().find("kind")->param, kind);
+    fields::check_choice(description().find("mode")->param, mode);
+    if (!opened.empty() && mode != "edit")
+        throw AppError(ErrorKind::Usage, {Setting{"opened"}, " is an edit's: give it with mode edit"});
+    if (!opened.empty() && kind != "entity" && kind != "relation")
+        throw AppError(ErrorKind::Usage, {Setting{"opened"}, " is taken for an entity or a relation"});
+}
 
 }  // namespace kizuna::app

@@ -4,6 +4,7 @@
 // module to exception classes). A message names settings (max_rows, as_of) as parts of its own, so that
 // each front end spells them its way: the command line `--max-rows`, the HTTP API `max_rows`. what()
 // spells them by their own names.
+#include <cstdint>
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -18,10 +19,13 @@ enum class ErrorKind {
     InvalidData,      // data the model refuses; nothing was written (problems: "file:line: message")
     Database,         // the database cannot be opened, is locked, damaged or newer than this program
     Limit,            // a limit stopped the work (setting(): the limit's setting, e.g. max_rows)
+    Conflict,         // a write that would undo what is there: an add of an id that exists, an edit of a
+                      // record changed since it was opened (change: the change that changed it)
     Internal,         // anything else: a fault of the program, not of the request
 };
 
-// "usage", "unknown_entity", "ambiguous_entity", "invalid_data", "database", "limit", "internal".
+// "usage", "unknown_entity", "ambiguous_entity", "invalid_data", "database", "limit", "conflict",
+// "internal".
 [[nodiscard]] const char* kind_name(ErrorKind kind);
 
 // A setting named in a message.
@@ -56,6 +60,8 @@ class AppError : public std::runtime_error {
     // InvalidData: the first problems, each "file:line: message", and how many there were in all.
     std::vector<std::string> problems;
     std::size_t total_problems = 0;
+    // Conflict: the change that made the record differ from what the writer saw (0: none known).
+    std::int64_t change = 0;
 
   private:
     ErrorKind kind_;

@@ -207,9 +207,15 @@ struct ImportRequest {
 
 // One record written as an import writes it: kind is entity, relation, type or kind; json the object in
 // the shape of a JSON Lines record (PRODUCT.md), as text (a key given twice is refused, as import does).
+// A record written by hand is never a silent overwrite: an add refuses an id that exists (Conflict); an
+// edit replaces the record, and when opened holds the record as the writer read it, only while the stored
+// one is still that (else Conflict naming the change that changed it). An entity or relation written by
+// hand names where it comes from: at least one source, each with a title (import lets sources be empty).
 struct RecordRequest {
     std::string kind;
     std::string json;
+    std::string mode = "add";  // add or edit
+    std::string opened;        // edit: the record as it was read (JSON), or "" to replace whatever is stored
     static const Description<RecordRequest>& description();
     void validate() const;
 };
