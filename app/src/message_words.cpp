@@ -142,6 +142,66 @@ constexpr MessageEntry kMessages[] = {
     {"'{0}' and '{1}' both name '{2}': they are one entity",
      "'{0}' と '{1}' はどちらも '{2}' です。同じ組織です",
      "'{0}' và '{1}' đều chỉ '{2}': chúng là một tổ chức"},
+    // Hand writes (record_checks.cpp): sources required, an add never replaces, an edit of a stale record.
+    {"sources: at least one source is required (a title, and a URL or locator if any)",
+     "出典：出典が少なくとも1つ必要です（題名と、あればURLか所在）",
+     "nguồn: cần ít nhất một nguồn (tiêu đề, và URL hoặc vị trí nếu có)"},
+    {"sources: source {0} has no title (a source with a URL or locator needs one)",
+     "出典：出典 {0} に題名がありません（URLや所在のある出典には題名が必要です）",
+     "nguồn: nguồn {0} không có tiêu đề (nguồn có URL hoặc vị trí cần có tiêu đề)"},
+    {"entity '{0}' exists already ({1}): an add never replaces; choose another id, or edit that one",
+     "組織 '{0}' "
+     "はすでにあります（{1}）：追加は既存のものを置き換えません。別のIDを選ぶか、そちらを編集してください",
+     "tổ chức '{0}' đã có ({1}): thêm mới không bao giờ thay thế; hãy chọn mã khác, hoặc sửa bản đó"},
+    {"entity id '{0}' was merged into '{1}': an add never replaces; choose another id, or edit that one",
+     "ID '{0}' は '{1}' "
+     "に統合されています：追加は既存のものを置き換えません。別のIDを選ぶか、そちらを編集してください",
+     "mã '{0}' đã được hợp nhất vào '{1}': thêm mới không bao giờ thay thế; hãy chọn mã khác, hoặc sửa bản "
+     "đó"},
+    {"relation '{0}' exists already ({1}): an add never replaces; choose another id, or edit that one",
+     "関係 '{0}' "
+     "はすでにあります（{1}）：追加は既存のものを置き換えません。別のIDを選ぶか、そちらを編集してください",
+     "quan hệ '{0}' đã có ({1}): thêm mới không bao giờ thay thế; hãy chọn mã khác, hoặc sửa bản đó"},
+    {"relation type '{0}' exists already: an add never replaces; choose another id, or edit that one",
+     "関係の種類 '{0}' "
+     "はすでにあります：追加は既存のものを置き換えません。別のIDを選ぶか、そちらを編集してください",
+     "loại quan hệ '{0}' đã có: thêm mới không bao giờ thay thế; hãy chọn mã khác, hoặc sửa bản đó"},
+    {"entity kind '{0}' exists already: an add never replaces; choose another id, or edit that one",
+     "組織の種類 '{0}' "
+     "はすでにあります：追加は既存のものを置き換えません。別のIDを選ぶか、そちらを編集してください",
+     "loại tổ chức '{0}' đã có: thêm mới không bao giờ thay thế; hãy chọn mã khác, hoặc sửa bản đó"},
+    {"entity '{0}' was changed since you opened it by change #{1} ({2}, {3}): read it again and make your "
+     "edit on what is there now",
+     "組織 '{0}' は開いた後に変更 #{1}（{2}、{3}）で変更されました：読み直して、今ある内容に編集してください",
+     "tổ chức '{0}' đã bị thay đổi sau khi bạn mở, bởi thay đổi #{1} ({2}, {3}): hãy đọc lại và sửa trên nội "
+     "dung hiện có"},
+    {"entity '{0}' was changed since you opened it: read it again and make your edit on what is there now",
+     "組織 '{0}' は開いた後に変更されました：読み直して、今ある内容に編集してください",
+     "tổ chức '{0}' đã bị thay đổi sau khi bạn mở: hãy đọc lại và sửa trên nội dung hiện có"},
+    {"entity '{0}' was removed since you opened it by change #{1} ({2}, {3}): read it again and make your "
+     "edit on what is there now",
+     "組織 '{0}' は開いた後に変更 #{1}（{2}、{3}）で削除されました：読み直して、今ある内容に編集してください",
+     "tổ chức '{0}' đã bị xóa sau khi bạn mở, bởi thay đổi #{1} ({2}, {3}): hãy đọc lại và sửa trên nội dung "
+     "hiện có"},
+    {"entity '{0}' was removed since you opened it: read it again and make your edit on what is there now",
+     "組織 '{0}' は開いた後に削除されました：読み直して、今ある内容に編集してください",
+     "tổ chức '{0}' đã bị xóa sau khi bạn mở: hãy đọc lại và sửa trên nội dung hiện có"},
+    {"relation '{0}' was changed since you opened it by change #{1} ({2}, {3}): read it again and make your "
+     "edit on what is there now",
+     "関係 '{0}' は開いた後に変更 #{1}（{2}、{3}）で変更されました：読み直して、今ある内容に編集してください",
+     "quan hệ '{0}' đã bị thay đổi sau khi bạn mở, bởi thay đổi #{1} ({2}, {3}): hãy đọc lại và sửa trên nội "
+     "dung hiện có"},
+    {"relation '{0}' was changed since you opened it: read it again and make your edit on what is there now",
+     "関係 '{0}' は開いた後に変更されました：読み直して、今ある内容に編集してください",
+     "quan hệ '{0}' đã bị thay đổi sau khi bạn mở: hãy đọc lại và sửa trên nội dung hiện có"},
+    {"relation '{0}' was removed since you opened it by change #{1} ({2}, {3}): read it again and make your "
+     "edit on what is there now",
+     "関係 '{0}' は開いた後に変更 #{1}（{2}、{3}）で削除されました：読み直して、今ある内容に編集してください",
+     "quan hệ '{0}' đã bị xóa sau khi bạn mở, bởi thay đổi #{1} ({2}, {3}): hãy đọc lại và sửa trên nội dung "
+     "hiện có"},
+    {"relation '{0}' was removed since you opened it: read it again and make your edit on what is there now",
+     "関係 '{0}' は開いた後に削除されました：読み直して、今ある内容に編集してください",
+     "quan hệ '{0}' đã bị xóa sau khi bạn mở: hãy đọc lại và sửa trên nội dung hiện có"},
     {"unknown entity '{0}'", "組織 '{0}' はありません", "không có tổ chức '{0}'"},
     {"unknown entity '{0}'; closest:{1}", "組織 '{0}' はありません。近いもの：{1}",
      "không có tổ chức '{0}'; gần nhất:{1}"},

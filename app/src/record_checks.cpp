@@ -23,7 +23,8 @@ bool blank(const std::string& text) {
 }
 
 AppError missing_sources(const std::string& kind, const std::string& what) {
-    const std::string problem = kind + ": sources: " + what;
+    const std::string problem =
+        kind + ":1: sources: " + what;  // the record is line 1 of its body, as import names it
     AppError error(ErrorKind::InvalidData, {problem});
     error.problems = {problem};
     error.total_problems = 1;

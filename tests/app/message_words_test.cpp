@@ -44,7 +44,7 @@ app::AppError refusal(app::Session& session, const Request& request) {
 
 // The one problem of a refused record.
 std::string problem_of(app::Session& session, const std::string& kind, const std::string& json) {
-    const auto e = refusal(session, app::RecordRequest{kind, json});
+    const auto e = refusal(session, app::RecordRequest{kind, json, "add", ""});
     REQUIRE(e.problems.size() == 1);
     return e.problems.front();
 }
@@ -109,19 +109,39 @@ TEST_CASE(
         check_translated(problem);
         CHECK_THAT(message_in(problem, "ja"), Catch::StartsWith("relation:1: "));
     }
+    SECTION("hand writes: an add of a taken id, a stale edit, a record without sources") {
+        const auto taken =
+            refusal(session, app::RecordRequest{"entity",
+                                                R"({"id": "mhlw", "kind": "ministry", "names": {"en": "M"},
+                                                                   "sources": [{"title": "a"}]})",
+                                                "add", ""});
+        check_translated(taken.message({}));
+        const auto opened = R"({"id": "mhlw", "kind": "ministry", "names": {"en": "Not what is stored"}})";
+        const auto stale =
+            refusal(session, app::RecordRequest{"entity",
+                                                R"({"id": "mhlw", "kind": "ministry", "names": {"en": "M"},
+                                                                   "sources": [{"title": "a"}]})",
+                                                "edit", opened});
+        check_translated(stale.message({}));
+        const auto none = problem_of(session, "relation", relation_json("mhlw", "", "[]"));
+        check_translated(none);
+    }
     SECTION("the summary of the problems") {
-        const auto e = refusal(session, app::RecordRequest{"relation", relation_json("nobody", "", source)});
+        const auto e =
+            refusal(session, app::RecordRequest{"relation", relation_json("nobody", "", source), "add", ""});
         check_translated(e.message({}));
         CHECK(message_in(e.message({}), "ja") == "問題が1件あります。何も書き込んでいません");
     }
     SECTION("an undo refused: a later change touched the rows, or rows written later refer to them") {
         (void)session.answer(app::RecordRequest{
             "entity",
-            R"({"id": "newco", "kind": "company", "names": {"en": "Newco"}, "sources": [{"title": "a"}]})"});
+            R"({"id": "newco", "kind": "company", "names": {"en": "Newco"}, "sources": [{"title": "a"}]})",
+            "add", ""});
         const auto added = session.answer(app::LogRequest{}).changes.back().seq;
         (void)session.answer(app::RecordRequest{
             "entity",
-            R"({"id": "newco", "kind": "company", "names": {"en": "Newco KK"}, "sources": [{"title": "a"}]})"});
+            R"({"id": "newco", "kind": "company", "names": {"en": "Newco KK"}, "sources": [{"title": "a"}]})",
+            "edit", ""});
         app::UndoRequest undo;
         undo.change = std::to_string(added);
         const std::string later = refusal(session, undo).message({});
@@ -133,11 +153,13 @@ TEST_CASE(
 
         (void)session.answer(app::RecordRequest{
             "entity",
-            R"({"id": "otherco", "kind": "company", "names": {"en": "Otherco"}, "sources": [{"title": "a"}]})"});
+            R"({"id": "otherco", "kind": "company", "names": {"en": "Otherco"}, "sources": [{"title": "a"}]})",
+            "add", ""});
         const auto other = session.answer(app::LogRequest{}).changes.back().seq;
         (void)session.answer(app::RecordRequest{
             "relation",
-            R"({"id": "otherco-mou", "type": "mou", "from": "otherco", "to": "mhlw", "sources": [{"title": "a"}]})"});
+            R"({"id": "otherco-mou", "type": "mou", "from": "otherco", "to": "mhlw", "sources": [{"title": "a"}]})",
+            "add", ""});
         undo.change = std::to_string(other);
         const std::string refers = refusal(session, undo).message({});
         INFO(refers);

@@ -269,7 +269,7 @@ TEST_CASE(
          R"({"id": "new-one", "kind": "company", "names": {"en": "N"}, "sources": [{"title": " "}]})", "add",
          ""});
     CHECK(blank.first == ErrorKind::InvalidData);
-    CHECK_THAT(blank.second, Catch::StartsWith("entity: sources: source 1 has no title"));
+    CHECK_THAT(blank.second, Catch::StartsWith("entity:1: sources: source 1 has no title"));
     // An edit opened before another one: the first passes, the second is refused naming it.
     const std::string opened =
         R"({"id": "new-one", "kind": "company", "names": {"en": "N"}, "sources": [{"title": "s"}]})";

@@ -504,7 +504,7 @@ TEST_CASE(
             CHECK(result->status == 422);
             CHECK(body_json(result)["kind"] == "invalid_data");
             CHECK_THAT(body_json(result)["problems"][0].get<std::string>(),
-                       Catch::StartsWith("entity: sources: "));
+                       Catch::StartsWith("entity:1: sources: "));
         }
         const auto relation = client.Post(
             "/api/relation", auth, R"({"id": "r-new", "type": "mou", "from": "taisho", "to": "vn-moh"})",
@@ -512,7 +512,7 @@ TEST_CASE(
         REQUIRE(relation);
         CHECK(relation->status == 422);
         CHECK_THAT(body_json(relation)["problems"][0].get<std::string>(),
-                   Catch::StartsWith("relation: sources: "));
+                   Catch::StartsWith("relation:1: sources: "));
         CHECK(entity_count(client) == 29);
     }
     SECTION("an edit (PUT) replaces; one opened before another client's change is refused 409 naming it") {
