@@ -15,7 +15,13 @@ ExportAnswer Session::answer(const ExportRequest& request) {
         request.validate();
         const Store reading = open_for_reading(db_);
         export_database(reading, *parse_export_format(request.format), request.path);
-        return ExportAnswer{request.path, reading.entity_count(), reading.relation_count()};
+        ExportAnswer answer{request.path, reading.entity_count(), reading.relation_count()};
+        if (request.format == "csv" || request.format == "xlsx") {
+            answer.redirects_left_out = reading.redirects().size();
+            answer.relation_redirects_left_out = reading.relation_redirects().size();
+            answer.judgements_left_out = reading.judgements().size();
+        }
+        return answer;
     });
 }
 

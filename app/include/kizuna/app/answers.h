@@ -59,8 +59,12 @@ void to_json(nlohmann::json& out, const SheetAnswer& answer);
 struct ExportAnswer {
     std::string path;
     std::int64_t entities = 0, relations = 0;
+    // What a CSV or xlsx export cannot hold (JSON Lines and GraphML keep them): a merge's redirects and
+    // folded relations, and not-duplicates judgements; all 0 for those formats.
+    std::size_t redirects_left_out = 0, relation_redirects_left_out = 0, judgements_left_out = 0;
 };
-// JSON: {"path", "entities", "relations"}.
+// JSON: {"path", "entities", "relations"}, and "left_out": {"redirects", "relation_redirects",
+// "not_duplicates"} when a CSV or xlsx export left some out.
 void to_json(nlohmann::json& out, const ExportAnswer& answer);
 
 }  // namespace kizuna::app
