@@ -156,7 +156,14 @@ void plan_relations(const Store& store, MergePlan& plan, bool prefer_other) {
         }
         Relation& into = bearers.at(found->second);
         unite_sources(into.sources, moved.sources);
-        unite_attributes(into.attributes, moved.attributes, prefer_other, nullptr, nullptr);
+        // Values of one attribute that differ are listed as the entity's are (the field names the
+        // relation folded into): the one set aside is gone from the data once merged.
+        std::vector<MergeConflict> differing;
+        unite_attributes(into.attributes, moved.attributes, prefer_other, &differing, nullptr);
+        for (auto& conflict : differing) {
+            conflict.field = "relation " + into.id + " " + conflict.field;
+            plan.conflicts.push_back(std::move(conflict));
+        }
         if (std::find(updated_ids.begin(), updated_ids.end(), into.id) == updated_ids.end())
             updated_ids.push_back(into.id);
         plan.folded.push_back({relation, into.id});

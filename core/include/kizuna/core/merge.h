@@ -17,7 +17,8 @@ namespace kizuna {
 // A field both entities give, differently: the value kept and the value set aside. A set-aside name
 // becomes an alias; a set-aside kind, country or attribute value is dropped (the history keeps it).
 struct MergeConflict {
-    std::string field;  // kind, country, name_en, name_ja, name_vi, attribute:NAME
+    std::string field;  // kind, country, name_en, name_ja, name_vi, attribute:NAME, or "relation ID
+                        // attribute:NAME" (an attribute of a relation folded into relation ID)
     std::string kept, dropped;
 };
 
