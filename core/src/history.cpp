@@ -490,38 +490,101 @@ std::vector<RecordedChange> History::changes(const Store& store, const ChangeFil
             for (auto& change : found) out.push_back(std::move(change.change));
             return out;
         }
-        // The entity's rows: as it is now, and as the records knew it (removed, or removed and made again).
-        std::set<std::string> eids, rids;
-        bool recorded_insert = false;
+        // The changes that touched the entity's rows, found by walking the whole history in order: an
+        // entity row or relation row is the entity's from the change that made it (or from before the
+        // history, for rows a bulk load or an older version wrote) until the change that removed it - a
+        // row number SQLite gives again later (after an undo) is then another row's.
+        std::int64_t eid_now = 0;
         {
             SQLite::Statement now(db, "SELECT eid FROM entities WHERE id = ?");
             now.bind(1, filter.entity);
-            if (now.executeStep()) eids.insert(now.getColumn(0).getString());
+            if (now.executeStep()) eid_now = now.getColumn(0).getInt64();
         }
         const auto all = stored_changes(db, 1, latest_seq(db), true);
+        // Entity rows that were the entity at some time (by its id in a record, or now).
+        std::set<std::string> ever;
+        if (eid_now != 0) ever.insert(std::to_string(eid_now));
         for (const auto& change : all) {
             changeset::for_each_row(change.record, [&](const changeset::Row& row) {
                 if (row.table == "entities" && row.latest(1).present && row.latest(1).text == filter.entity)
-                    eids.insert(row.latest(0).text);
+                    ever.insert(row.latest(0).text);
             });
         }
+        std::set<std::string> made;  // entity rows whose insert is recorded: not the entity before it
         for (const auto& change : all) {
             changeset::for_each_row(change.record, [&](const changeset::Row& row) {
-                if (row.table == "entities" && row.op == changeset::Row::Op::Insert &&
-                    eids.count(row.latest(0).text))
-                    recorded_insert = true;
-                if (row.table == "relations" && row.latest(3).present &&
-                    (eids.count(row.latest(3).text) > 0 || eids.count(row.latest(4).text) > 0))
-                    rids.insert(row.latest(0).text);
+                if (row.table == "entities" && row.op == changeset::Row::Op::Insert)
+                    made.insert(row.latest(0).text);
             });
         }
+        std::set<std::string> live;  // the entity's row(s) at this point of the walk
+        for (const auto& eid : ever) {
+            if (!made.count(eid)) live.insert(eid);  // there before the history: a bulk load's
+        }
+        std::map<std::string, bool> relation_of;  // relation row -> whether it is one of the entity's
+        SQLite::Statement ends_now(db, "SELECT src, dst FROM relations WHERE rid = ?");
+        const auto ends_are_its = [&](const changeset::Row& row, bool before) {
+            const auto& cells = before ? row.before : row.after;
+            for (const std::size_t column : {std::size_t{3}, std::size_t{4}}) {
+                if (column < cells.size() && cells[column].present && live.count(cells[column].text))
+                    return true;
+            }
+            return false;
+        };
+        std::set<std::int64_t> touching;
+        for (const auto& change : all) {
+            bool touches =
+                change.change.kind == "bulk load" && eid_now != 0 && live.count(std::to_string(eid_now));
+            // Entity rows first: a relation made with its entity in one change is the entity's.
+            const auto walk = [&](const changeset::Row& row, bool entities) {
+                if ((row.table == "entities") != entities) return;
+                const std::string key = row.latest(0).text;
+                if (row.table == "entities") {
+                    const bool named = row.latest(1).present && row.latest(1).text == filter.entity;
+                    if (row.op == changeset::Row::Op::Insert) {
+                        if (named) live.insert(key);
+                    }
+                    if (live.count(key) || named) touches = true;
+                    if (row.op == changeset::Row::Op::Delete) live.erase(key);
+                    return;
+                }
+                if (row.table != "relations") return;
+                bool before = false;
+                if (const auto known = relation_of.find(key); known != relation_of.end()) {
+                    before = known->second;
+                } else if (row.op != changeset::Row::Op::Insert) {
+                    // A row from before the history: its ends as the record shows them, else as they are now.
+                    before = ends_are_its(row, true);
+                    if (!before && row.op == changeset::Row::Op::Update) {
+                        ends_now.bind(1, static_cast<std::int64_t>(std::stoll(key)));
+                        if (ends_now.executeStep()) {
+                            before = live.count(ends_now.getColumn(0).getString()) > 0 ||
+                                     live.count(ends_now.getColumn(1).getString()) > 0;
+                        }
+                        ends_now.reset();
+                    }
+                }
+                bool after = false;
+                if (row.op == changeset::Row::Op::Insert) {
+                    after = ends_are_its(row, false);
+                } else if (row.op == changeset::Row::Op::Update) {
+                    const bool moved = (row.after.size() > 3 && row.after[3].present) ||
+                                       (row.after.size() > 4 && row.after[4].present);
+                    after = moved ? ends_are_its(row, false) : before;
+                }
+                touches = touches || before || after;
+                if (row.op == changeset::Row::Op::Delete) {
+                    relation_of.erase(key);
+                } else {
+                    relation_of[key] = after;
+                }
+            };
+            changeset::for_each_row(change.record, [&](const changeset::Row& row) { walk(row, true); });
+            changeset::for_each_row(change.record, [&](const changeset::Row& row) { walk(row, false); });
+            if (touches) touching.insert(change.change.seq);
+        }
         for (auto& change : found) {
-            bool touches = change.change.kind == "bulk load" && !eids.empty() && !recorded_insert;
-            changeset::for_each_row(change.record, [&](const changeset::Row& row) {
-                if (row.table == "entities") touches = touches || eids.count(row.latest(0).text) > 0;
-                if (row.table == "relations") touches = touches || rids.count(row.latest(0).text) > 0;
-            });
-            if (touches) out.push_back(std::move(change.change));
+            if (touching.count(change.change.seq)) out.push_back(std::move(change.change));
         }
         return out;
     });
