@@ -413,22 +413,20 @@ std::vector<RecordedChange> later_touching(SQLite::Database& db, const StoredCha
     }
     const bool everything = target.change.kind == "bulk load";
     const std::set<RowKey> mine = rows_of(target.record);
-    // The entities the change made: a later relation to or from one of them must go before they can.
-    std::set<std::string> made;
-    changeset::for_each_row(target.record, [&](const changeset::Row& row) {
-        if (row.table == "entities" && row.op == changeset::Row::Op::Insert) made.insert(key_of(row));
-    });
-    std::vector<std::size_t> ends;  // the relations table's src and dst columns
-    if (!made.empty()) {
-        SQLite::Statement columns(
-            db, "SELECT cid FROM pragma_table_info('relations') WHERE name IN ('src', 'dst')");
-        while (columns.executeStep())
-            ends.push_back(static_cast<std::size_t>(columns.getColumn(0).getInt64()));
+    // The entities the change made: a relation to or from one of them that is there now must go before
+    // they can; the later changes that wrote such relations are named.
+    std::set<std::string> referring;  // relation rows, by key
+    {
+        SQLite::Statement relations(db, "SELECT rid FROM relations WHERE src = ?1 OR dst = ?1");
+        changeset::for_each_row(target.record, [&](const changeset::Row& row) {
+            if (row.table != "entities" || row.op != changeset::Row::Op::Insert) return;
+            relations.bind(1, static_cast<std::int64_t>(std::stoll(key_of(row))));
+            while (relations.executeStep()) referring.insert(relations.getColumn(0).getString());
+            relations.reset();
+        });
     }
     const auto refers_to_made = [&](const changeset::Row& row) {
-        if (row.table != "relations" || row.op == changeset::Row::Op::Delete) return false;
-        return std::any_of(ends.begin(), ends.end(),
-                           [&](std::size_t column) { return made.count(row.latest(column).text) > 0; });
+        return row.table == "relations" && referring.count(key_of(row)) > 0;
     };
     std::vector<RecordedChange> out;
     for (const auto& change : later) {
@@ -510,16 +508,19 @@ std::vector<RecordedChange> History::changes(const Store& store, const ChangeFil
                     ever.insert(row.latest(0).text);
             });
         }
-        std::set<std::string> made;  // entity rows whose insert is recorded: not the entity before it
+        // An entity row whose first recorded row is no insert was there before the history (a bulk load's,
+        // or an older version's), even if an undo inserted it again later.
+        std::map<std::string, bool> first_inserted;
         for (const auto& change : all) {
             changeset::for_each_row(change.record, [&](const changeset::Row& row) {
-                if (row.table == "entities" && row.op == changeset::Row::Op::Insert)
-                    made.insert(row.latest(0).text);
+                if (row.table == "entities")
+                    first_inserted.try_emplace(row.latest(0).text, row.op == changeset::Row::Op::Insert);
             });
         }
         std::set<std::string> live;  // the entity's row(s) at this point of the walk
         for (const auto& eid : ever) {
-            if (!made.count(eid)) live.insert(eid);  // there before the history: a bulk load's
+            const auto first = first_inserted.find(eid);
+            if (first == first_inserted.end() || !first->second) live.insert(eid);
         }
         std::map<std::string, bool> relation_of;  // relation row -> whether it is one of the entity's
         SQLite::Statement ends_now(db, "SELECT src, dst FROM relations WHERE rid = ?");
